@@ -1,0 +1,69 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+
+/**
+ * Expected failures, typed. Every error a client sees is one of these or a
+ * GraphQL request error (syntax, validation, variable coercion); anything else
+ * becomes a bare INTERNAL_SERVER_ERROR, logged on the server, never with a
+ * stack trace or SQL.
+ */
+export class UserInputError extends GraphQLError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  }
+}
+
+export class EmailTakenError extends GraphQLError {
+  constructor(existing: { id: number; name: string }, field = 'email') {
+    super(`This email address is already used by ${existing.name}.`, {
+      extensions: {
+        code: 'EMAIL_TAKEN',
+        field,
+        existingUserId: String(existing.id),
+        existingUserName: existing.name,
+      },
+    });
+  }
+}
+
+export class NotFoundError extends GraphQLError {
+  constructor(what: string) {
+    super(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+const EXPOSED_CODES = new Set([
+  'BAD_USER_INPUT',
+  'EMAIL_TAKEN',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+/** Apollo's formatError: the one place errors are mapped for clients. */
+export function makeFormatError(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
+      const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in resolver');
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { UserConnectionResolver, UserIdentityResolver, UserResolver } from '../users/user.resolver.js';
+
+export const resolvers = [UserResolver, UserIdentityResolver, UserConnectionResolver] as const;
+
+let schema: Promise<GraphQLSchema> | null = null;
+
+/** The executable schema, built once from the type-graphql classes. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  schema ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false });
+  return schema;
+}

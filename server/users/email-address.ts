@@ -1,0 +1,135 @@
+import { domainToASCII, domainToUnicode } from 'node:url';
+
+/**
+ * The email address rules, in one pure module without I/O.
+ *
+ * An address is accepted when a person could mean it: a dot-atom local part
+ * (letters, digits and the RFC 5322 atext symbols, Unicode letters allowed),
+ * one `@`, and a dotted DNS domain (IDN allowed, stored in ASCII form).
+ * Quoted local parts, comments, IP literals, control characters anywhere and
+ * RFC 5321 length overruns are refused. Reserved names (RFC 2606 / 6761) are
+ * accepted but classified UNDELIVERABLE_RESERVED and never mailed.
+ */
+
+export type Deliverability = 'DELIVERABLE' | 'UNDELIVERABLE_RESERVED' | 'UNKNOWN' | 'NO_MAIL_DOMAIN';
+
+export interface ParsedEmail {
+  /** Local part as entered, `@`, ASCII (punycode) lower-case domain: what is stored and mailed. */
+  address: string;
+  /** The same address with the domain shown in Unicode. */
+  display: string;
+  /** Lower-cased address: the key that is unique across all users. */
+  normalized: string;
+  localPart: string;
+  /** ASCII form of the domain. */
+  domain: string;
+  deliverability: Deliverability;
+}
+
+export type EmailResult = { ok: true; email: ParsedEmail } | { ok: false; reason: string };
+
+export const MAX_LOCAL_PART_OCTETS = 64;
+export const MAX_ADDRESS_OCTETS = 254;
+export const MAX_LABEL_OCTETS = 63;
+
+// C0 and C1 controls, DEL, and the Unicode line/paragraph separators, zero-width
+// and bidirectional formatting characters that hide what an address really is.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+// Leading and trailing spaces (and other space separators) are trimmed; nothing else is.
+const EDGE_SPACES = /^[\p{Zs}]+|[\p{Zs}]+$/gu;
+// One local-part atom: RFC 5322 atext plus Unicode letters, marks and digits (RFC 6531).
+const LOCAL_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~\p{L}\p{M}\p{N}-]+$/u;
+const ASCII_LABEL = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+
+const RESERVED_TLDS = new Set(['invalid', 'test', 'example', 'localhost']);
+const RESERVED_DOMAINS = ['example.com', 'example.net', 'example.org'];
+
+const octets = (s: string): number => Buffer.byteLength(s, 'utf8');
+const fail = (reason: string): EmailResult => ({ ok: false, reason });
+
+export function isReservedDomain(asciiDomain: string): boolean {
+  const labels = asciiDomain.split('.');
+  if (RESERVED_TLDS.has(labels[labels.length - 1])) return true;
+  return RESERVED_DOMAINS.some((d) => asciiDomain === d || asciiDomain.endsWith(`.${d}`));
+}
+
+export function parseEmail(input: unknown): EmailResult {
+  if (typeof input !== 'string') return fail('Enter an email address.');
+  if (CONTROL.test(input)) return fail('The address contains a control character (such as a line break or a tab).');
+  const value = input.replace(EDGE_SPACES, '');
+  if (value === '') return fail('Enter an email address.');
+  if (/\s/u.test(value)) return fail('An email address cannot contain spaces.');
+  if (/["()<>[\]\\,;:]/.test(value)) {
+    return fail('Quotes, comments, brackets and IP-address domains are not accepted in an email address.');
+  }
+  const at = value.indexOf('@');
+  if (at < 0) return fail('An email address needs an @ between the name and the domain.');
+  if (value.indexOf('@', at + 1) >= 0) return fail('An email address has exactly one @.');
+  const localPart = value.slice(0, at);
+  const rawDomain = value.slice(at + 1);
+  if (localPart === '') return fail('The part before the @ is missing.');
+  if (rawDomain === '') return fail('The domain after the @ is missing.');
+
+  if (localPart.startsWith('.') || localPart.endsWith('.') || localPart.includes('..')) {
+    return fail('The part before the @ cannot start or end with a dot or contain two dots in a row.');
+  }
+  if (!localPart.split('.').every((atom) => LOCAL_ATOM.test(atom))) {
+    return fail('The part before the @ contains a character that is not allowed.');
+  }
+  if (octets(localPart) > MAX_LOCAL_PART_OCTETS) {
+    return fail(`The part before the @ is longer than ${MAX_LOCAL_PART_OCTETS} characters.`);
+  }
+
+  // Structure of the domain as typed, before IDN mapping hides it.
+  if (rawDomain.startsWith('.') || rawDomain.endsWith('.') || rawDomain.includes('..')) {
+    return fail('The domain cannot start or end with a dot or contain two dots in a row.');
+  }
+  if (!rawDomain.includes('.')) return fail('The domain needs a dot, as in example.com.');
+  if (/^[\d.]+$/.test(rawDomain)) return fail('IP addresses are not accepted as a domain.');
+  if (/[\x00-\x7f]/.test(rawDomain.replace(/[A-Za-z0-9.-]/g, ''))) {
+    return fail('The domain contains a character that is not allowed.');
+  }
+  if (/^\d+$/.test(rawDomain.slice(rawDomain.lastIndexOf('.') + 1))) return fail('The top-level domain cannot be a number.');
+
+  const domain = domainToASCII(rawDomain);
+  if (domain === '' || domain.includes('%')) return fail('The domain is not a valid domain name.');
+  const labels = domain.split('.');
+  if (labels.length < 2 || labels.some((l) => l === '')) return fail('The domain is not a valid domain name.');
+  for (const label of labels) {
+    if (label.length > MAX_LABEL_OCTETS) return fail(`A part of the domain is longer than ${MAX_LABEL_OCTETS} characters.`);
+    if (label.startsWith('-') || label.endsWith('-')) return fail('A part of the domain cannot start or end with a hyphen.');
+    if (!ASCII_LABEL.test(label)) return fail('The domain contains a character that is not allowed.');
+    if (label.slice(2, 4) === '--' && !label.startsWith('xn--')) return fail('The domain is not a valid domain name.');
+  }
+  const tld = labels[labels.length - 1];
+  if (/^\d+$/.test(tld)) return fail('The top-level domain cannot be a number.');
+  if (!TLD.test(tld)) return fail('The top-level domain is not valid.');
+
+  const address = `${localPart}@${domain}`;
+  if (octets(address) > MAX_ADDRESS_OCTETS) return fail(`The address is longer than ${MAX_ADDRESS_OCTETS} characters.`);
+
+  const unicodeDomain = domainToUnicode(domain) || domain;
+  return {
+    ok: true,
+    email: {
+      address,
+      display: `${localPart}@${unicodeDomain}`,
+      normalized: `${localPart.toLowerCase()}@${domain}`,
+      localPart,
+      domain,
+      deliverability: isReservedDomain(domain) ? 'UNDELIVERABLE_RESERVED' : 'UNKNOWN',
+    },
+  };
+}
+
+/** The key used to find an address: lower-cased, ASCII domain. Null when it is not an address. */
+export function emailKey(input: string): string | null {
+  const r = parseEmail(input);
+  return r.ok ? r.email.normalized : null;
+}
+
+/** May mail ever be sent to an address of this deliverability? Reserved names: never. */
+export function isMailable(deliverability: Deliverability): boolean {
+  return deliverability === 'DELIVERABLE' || deliverability === 'UNKNOWN';
+}

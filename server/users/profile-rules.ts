@@ -1,0 +1,141 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { UserInputError } from '../graphql/errors.js';
+
+/**
+ * Rules for the profile's plain fields: each takes what a client sent and
+ * returns the stored form, or throws BAD_USER_INPUT naming the field.
+ */
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+export const LIMITS = {
+  name: 255,
+  alias: 255,
+  organization: 255,
+  externalId: 255,
+  details: 65_535,
+  notes: 65_535,
+  tag: 80,
+  tags: 200,
+} as const;
+
+const length = (s: string): number => [...s].length;
+
+/** A one-line text: trimmed, no control characters or line breaks, at most `max` characters. */
+export function singleLine(field: string, label: string, value: string, max: number): string {
+  if (CONTROL_OR_BREAK.test(value)) throw new UserInputError(field, `${label} cannot contain line breaks, tabs or control characters.`);
+  const v = value.trim();
+  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max} characters.`);
+  return v;
+}
+
+/** A multi-line text: line breaks and tabs allowed, other control characters refused. */
+export function multiLine(field: string, label: string, value: string, max: number): string {
+  if (CONTROL.test(value)) throw new UserInputError(field, `${label} contains a control character.`);
+  const v = value.replace(/\r\n?/g, '\n').trim();
+  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max} characters.`);
+  return v;
+}
+
+export function normalizeName(value: string): string {
+  const v = singleLine('name', 'Name', value, LIMITS.name);
+  if (v === '') throw new UserInputError('name', 'Name is required.');
+  return v;
+}
+
+/** Optional one-line text: empty after trimming means "not set". */
+export function optionalLine(field: string, label: string, value: string, max: number): string | null {
+  const v = singleLine(field, label, value, max);
+  return v === '' ? null : v;
+}
+
+export function optionalText(field: string, label: string, value: string, max: number): string | null {
+  const v = multiLine(field, label, value, max);
+  return v === '' ? null : v;
+}
+
+/** A phone number in E.164. Without a leading + the default country (if configured) applies. */
+export function normalizePhone(value: string, defaultCountry?: string): string | null {
+  const v = singleLine('phone', 'Phone', value, 64);
+  if (v === '') return null;
+  if (!/^\+?[\d\s().\-/]+$/.test(v)) {
+    throw new UserInputError('phone', 'A phone number contains only digits, spaces, ( ) - . and a leading +.');
+  }
+  if (!v.startsWith('+') && !defaultCountry) {
+    throw new UserInputError('phone', 'Enter the number in international format, starting with + and the country code (e.g. +1 415 555 2671).');
+  }
+  const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode | undefined);
+  if (!parsed || !parsed.isValid()) throw new UserInputError('phone', 'This is not a possible phone number.');
+  return parsed.number;
+}
+
+let zoneCache: Map<string, string> | null = null;
+function zones(): Map<string, string> {
+  if (!zoneCache) {
+    zoneCache = new Map();
+    for (const z of [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']) zoneCache.set(z.toLowerCase(), z);
+  }
+  return zoneCache;
+}
+
+/** An IANA time zone name, returned in its canonical letter case. */
+export function normalizeTimeZone(value: string): string | null {
+  const v = singleLine('timeZone', 'Time zone', value, 64);
+  if (v === '') return null;
+  const known = zones().get(v.toLowerCase());
+  if (known) return known;
+  // Links (old names such as Asia/Calcutta) that the runtime knows but does not list.
+  if (/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(v)) {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone;
+    } catch {
+      /* fall through */
+    }
+  }
+  throw new UserInputError('timeZone', `"${v}" is not an IANA time zone name such as Europe/Paris.`);
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A BCP 47 language tag whose language is known, in canonical form (en-us -> en-US). */
+export function normalizeLocale(value: string): string | null {
+  const v = singleLine('locale', 'Language', value, 64).replace(/_/g, '-');
+  if (v === '') return null;
+  let canonical: string;
+  try {
+    [canonical] = Intl.getCanonicalLocales(v);
+  } catch {
+    throw new UserInputError('locale', `"${v}" is not a language tag such as en-US or fr.`);
+  }
+  const language = canonical.split('-')[0];
+  if (!languageNames.of(language) || language === 'und') {
+    throw new UserInputError('locale', `"${v}" is not a known language.`);
+  }
+  return canonical;
+}
+
+/** One tag: trimmed, lower-cased, inner spaces become underscores. */
+export function normalizeTag(value: string): string {
+  const v = singleLine('tags', 'A tag', value, LIMITS.tag).toLowerCase().replace(/\s+/gu, '_');
+  if (/[,]/.test(v)) throw new UserInputError('tags', 'A tag cannot contain a comma.');
+  return v;
+}
+
+export function normalizeTags(values: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    const tag = normalizeTag(value);
+    if (tag !== '') out.add(tag);
+  }
+  if (out.size > LIMITS.tags) throw new UserInputError('tags', `A user can have at most ${LIMITS.tags} tags.`);
+  return [...out];
+}
+
+/** Key used for case- and accent-insensitive prefix search on both databases. */
+export function searchKey(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+}
