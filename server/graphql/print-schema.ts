@@ -9,8 +9,13 @@ export async function printedSchema(): Promise<string> {
   return `# Printed from the type-graphql classes by \`npm run schema\`. Do not edit by hand.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('print-schema.ts')) {
-  const out = resolve(import.meta.dirname, '../../schema.graphql');
-  writeFileSync(out, await printedSchema());
-  console.log(`wrote ${out}`);
+// `npm run schema` writes schema.graphql; with --stdout it prints instead (the stale-schema test uses that).
+if (process.argv[1]?.endsWith('print-schema.ts') || process.argv[1]?.endsWith('print-schema.js')) {
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(await printedSchema());
+  } else {
+    const out = resolve(import.meta.dirname, '../../schema.graphql');
+    writeFileSync(out, await printedSchema());
+    console.log(`wrote ${out}`);
+  }
 }

@@ -41,7 +41,7 @@ function emailWarnings(email: ParsedEmail): UserWarning[] {
     {
       code: 'UNDELIVERABLE_RESERVED',
       field: 'email',
-      message: `${email.domain} is a reserved domain: the account is kept, but no email will ever be sent to ${email.address}.`,
+      message: `${email.domain} is a reserved domain: the account is kept, but email is never sent to ${email.address}.`,
     },
   ];
 }

@@ -1,0 +1,45 @@
+import { createConnection } from 'mysql2/promise';
+
+export type TestDialect = 'mysql' | 'sqlite';
+
+/** Server base URL for MySQL tests; each test file gets its own database on it. */
+export const mysqlBaseUrl = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_test').replace(/\/[^/]*$/, '');
+
+/**
+ * The databases the server tests run on: both by default. MySQL is required
+ * unless TEST_DATABASES says otherwise (e.g. TEST_DATABASES=sqlite on a
+ * machine without it); it is never skipped silently.
+ */
+export function testDialects(): TestDialect[] {
+  const raw = process.env.TEST_DATABASES ?? 'mysql,sqlite';
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const d of list) if (d !== 'mysql' && d !== 'sqlite') throw new Error(`TEST_DATABASES: unknown database "${d}"`);
+  return list as TestDialect[];
+}
+
+export async function checkMysql(): Promise<void> {
+  const u = new URL(`${mysqlBaseUrl}/x`);
+  const conn = await createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    connectTimeout: 5000,
+  });
+  await conn.end();
+}
+
+export async function dropMysqlDatabase(name: string): Promise<void> {
+  const u = new URL(`${mysqlBaseUrl}/x`);
+  const conn = await createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  } finally {
+    await conn.end();
+  }
+}
