@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -37,8 +39,12 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // main.ts owns the shutdown order (HTTP, then Apollo, then the database).
+    stopOnTerminationSignals: false,
     formatError: makeFormatError(log),
-    plugins: [requestLogPlugin(log)],
+    // No HTTP cache hints (the data is private) and no landing page that would load a
+    // sandbox from a CDN: the admin app and partner tools talk to /graphql directly.
+    plugins: [requestLogPlugin(log), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

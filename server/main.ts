@@ -23,8 +23,14 @@ async function main(): Promise<void> {
   const server: Server = app.express.listen(config.port, config.host, () => {
     log.info({ port: config.port, database: db.dialect }, `Accueil is listening on http://localhost:${config.port}`);
   });
+  // Graceful stop: no new connections, in-flight requests finish, then the database closes.
+  let stopping = false;
   const shutdown = async () => {
-    server.close();
+    if (stopping) return;
+    stopping = true;
+    const closed = new Promise((ok) => server.close(ok));
+    server.closeIdleConnections();
+    await Promise.race([closed, new Promise((ok) => setTimeout(ok, 10_000).unref())]);
     await app.stop();
     await db.close();
     process.exit(0);

@@ -50,6 +50,13 @@ const EXPOSED_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** What the server log keeps of an error: message, code and stack, not the personal data in SQL parameters. */
+function loggable(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const e = err as Error & { code?: string; query?: string; driverError?: { code?: string } };
+  return { type: e.name, message: e.message, code: e.code ?? e.driverError?.code, query: e.query, stack: e.stack };
+}
+
 /** Apollo's formatError: the one place errors are mapped for clients. */
 export function makeFormatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -58,7 +65,7 @@ export function makeFormatError(log: Logger) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in resolver');
+    log.error({ err: loggable(unwrapResolverError(error)), path: formatted.path }, 'unexpected error in resolver');
     return {
       message: 'Internal server error',
       locations: formatted.locations,

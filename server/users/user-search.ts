@@ -1,8 +1,8 @@
-import { In } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { UserInputError } from '../graphql/errors.js';
 import { searchKey } from './profile-rules.js';
-import { User } from './user.entity.js';
+import type { User } from './user.entity.js';
+import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
 
 export const MAX_PAGE = 100;
 export const DEFAULT_PAGE = 25;
@@ -49,17 +49,17 @@ function pageSize(first: number | null | undefined): number {
 }
 
 /**
- * Ids of users whose name or any email starts with the query, newest first.
- * Two index range scans joined by UNION, rather than an OR the planner would
- * answer by reading every user.
+ * Users whose name or any email starts with the query, newest first, in one
+ * round trip. Two index scans joined by UNION, rather than an OR that the
+ * planner would answer by reading every user; each branch stops after `limit`.
  */
-async function matchingIds(db: Database, query: string, beforeId: number | null, limit: number): Promise<number[]> {
+async function matchingUsers(db: Database, query: string, beforeId: number | null, limit: number): Promise<User[]> {
   const name = searchKey(query);
   const email = query.toLowerCase();
   const before = beforeId === null ? '' : ' AND u.id < ?';
   const beforeI = beforeId === null ? '' : ' AND i.user_id < ?';
   const p = (prefix: string) => (beforeId === null ? [prefix, prefix + TOP] : [prefix, prefix + TOP, beforeId]);
-  const sql = `SELECT id FROM (
+  const sql = `SELECT ${userSelect('m')} FROM (
       SELECT id FROM (SELECT u.id FROM users u
         WHERE u.name_key >= ? AND u.name_key < ? AND u.deleted_at IS NULL${before}
         ORDER BY u.id DESC LIMIT ${limit}) a
@@ -67,9 +67,9 @@ async function matchingIds(db: Database, query: string, beforeId: number | null,
       SELECT id FROM (SELECT i.user_id AS id FROM user_identities i JOIN users u ON u.id = i.user_id
         WHERE i.type = 'EMAIL' AND i.value_normalized >= ? AND i.value_normalized < ? AND u.deleted_at IS NULL${beforeI}
         ORDER BY i.user_id DESC LIMIT ${limit}) b
-    ) t ORDER BY id DESC LIMIT ${limit}`;
-  const rows: { id: number | string }[] = await db.manager.query(sql, [...p(name), ...p(email)]);
-  return rows.map((r) => Number(r.id));
+    ) t JOIN users m ON m.id = t.id ${primaryEmailJoin('m')} ORDER BY m.id DESC LIMIT ${limit}`;
+  const rows = await db.manager.query(sql, [...p(name), ...p(email)]);
+  return rows.map(userFromRow);
 }
 
 export async function searchUsers(db: Database, req: UserPageRequest): Promise<UserPage> {
@@ -77,17 +77,16 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
   const beforeId = req.after ? decodeCursor(req.after) : null;
   const query = normalizeQuery(req.query);
   if (size === 0) return { users: [], hasNextPage: false, query };
-  const repo = db.manager.getRepository(User);
   let users: User[];
   if (query === null) {
-    const qb = repo.createQueryBuilder('u').where('u.deleted_at IS NULL');
-    if (beforeId !== null) qb.andWhere('u.id < :beforeId', { beforeId });
-    users = await qb.orderBy('u.id', 'DESC').limit(size + 1).getMany();
+    const rows = await db.manager.query(
+      `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')}
+       WHERE u.deleted_at IS NULL${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${size + 1}`,
+      beforeId === null ? [] : [beforeId],
+    );
+    users = rows.map(userFromRow);
   } else {
-    const ids = await matchingIds(db, query, beforeId, size + 1);
-    const found = ids.length ? await repo.findBy({ id: In(ids) }) : [];
-    const byId = new Map(found.map((u) => [u.id, u]));
-    users = ids.map((id) => byId.get(id)).filter((u): u is User => u !== undefined);
+    users = await matchingUsers(db, query, beforeId, size + 1);
   }
   return { users: users.slice(0, size), hasNextPage: users.length > size, query };
 }

@@ -102,4 +102,7 @@ export class User {
   @Field(() => Date)
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
+
+  /** The primary email when it was read with the user (see user-rows.ts); undefined when not read. */
+  primaryEmail?: string | null;
 }

@@ -60,6 +60,7 @@ export class UserResolver {
 
   @FieldResolver(() => String, { nullable: true, description: 'The primary email address (domain in ASCII form).' })
   async email(@Root() user: User, @Ctx() ctx: Context): Promise<string | null> {
+    if (user.primaryEmail !== undefined) return user.primaryEmail;
     const ids = await ctx.loaders.identities.load(user.id);
     return ids.find((i) => i.primary && i.type === 'EMAIL')?.value ?? null;
   }

@@ -1,12 +1,13 @@
-import { In, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
+import { insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
 import { EmailTakenError, UserInputError } from '../graphql/errors.js';
+import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFromRow, userSelect } from './user-rows.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
-import { profileChanges, type ProfileChanges } from './user-changes.js';
+import { profileChanges } from './user-changes.js';
 import { CreatedVia, Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
-import { UserTag } from './user-tag.entity.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { searchUsers, countUsers, type UserPage, type UserPageRequest } from './user-search.js';
 import { NotFoundError } from '../graphql/errors.js';
@@ -86,7 +87,7 @@ export class UserService {
     const tags = changes.tags ?? [];
     try {
       return await this.db.transaction(async (m) => {
-        const id = await this.insertId(m, User, row);
+        const id = await insertRow(m, 'users', toColumns(row));
         const identity = {
           userId: id,
           type: IdentityType.EMAIL,
@@ -98,9 +99,9 @@ export class UserService {
           createdAt: now,
           updatedAt: now,
         };
-        const identityId = await this.insertId(m, UserIdentity, identity);
+        const identityId = await insertRow(m, 'user_identities', identityColumns(identity));
         await this.insertTags(m, id, tags);
-        const user = Object.assign(new User(), row, { id });
+        const user = Object.assign(new User(), row, { id, primaryEmail: email.address });
         const identities = [Object.assign(new UserIdentity(), identity, { id: identityId })];
         return { user, identities, tags, warnings: emailWarnings(email) };
       });
@@ -117,18 +118,17 @@ export class UserService {
     try {
       await this.db.transaction(async (m) => {
         const now = new Date();
-        await m.createQueryBuilder().update(User).set({ ...changes.columns, updatedAt: now }).where('id = :id', { id }).execute();
+        await updateRow(m, 'users', id, toColumns({ ...changes.columns, updatedAt: now }));
         if (email) await this.replacePrimaryEmail(m, id, email, changes.columns.verified, now);
         else if (changes.columns.verified !== undefined) {
-          await m
-            .createQueryBuilder()
-            .update(UserIdentity)
-            .set({ verified: changes.columns.verified, updatedAt: now })
-            .where('user_id = :id AND is_primary = :p AND type = :t', { id, p: true, t: IdentityType.EMAIL })
-            .execute();
+          await m.query(`UPDATE user_identities SET verified = ?, updated_at = ? WHERE user_id = ? AND is_primary = 1 AND type = 'EMAIL'`, [
+            toSql(changes.columns.verified),
+            toSql(now),
+            id,
+          ]);
         }
         if (changes.tags) {
-          await m.createQueryBuilder().delete().from(UserTag).where('user_id = :id', { id }).execute();
+          await m.query('DELETE FROM user_tags WHERE user_id = ?', [id]);
           await this.insertTags(m, id, changes.tags);
         }
       });
@@ -138,8 +138,9 @@ export class UserService {
     return (await this.findById(id))!;
   }
 
-  findById(id: number): Promise<User | null> {
-    return this.db.manager.getRepository(User).findOneBy({ id, deletedAt: IsNull() });
+  async findById(id: number): Promise<User | null> {
+    const rows = await this.db.manager.query(`SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id = ? AND u.deleted_at IS NULL`, [id]);
+    return rows.length ? userFromRow(rows[0]) : null;
   }
 
   search(req: UserPageRequest): Promise<UserPage> {
@@ -152,53 +153,40 @@ export class UserService {
 
   async identitiesOf(userIds: readonly number[]): Promise<UserIdentity[]> {
     if (userIds.length === 0) return [];
-    return this.db.manager.getRepository(UserIdentity).find({
-      where: { userId: In([...userIds]) },
-      order: { primary: 'DESC', id: 'ASC' },
-    });
+    const rows = await this.db.manager.query(
+      `SELECT ${IDENTITY_COLUMNS} FROM user_identities WHERE user_id IN (${placeholders(userIds.length)}) ORDER BY is_primary DESC, id`,
+      [...userIds],
+    );
+    return rows.map(identityFromRow);
   }
 
-  async tagsOf(userIds: readonly number[]): Promise<UserTag[]> {
+  async tagsOf(userIds: readonly number[]): Promise<{ userId: number; tag: string }[]> {
     if (userIds.length === 0) return [];
-    return this.db.manager.getRepository(UserTag).find({ where: { userId: In([...userIds]) }, order: { tag: 'ASC' } });
+    const rows: { user_id: number; tag: string }[] = await this.db.manager.query(
+      `SELECT user_id, tag FROM user_tags WHERE user_id IN (${placeholders(userIds.length)}) ORDER BY tag`,
+      [...userIds],
+    );
+    return rows.map((r) => ({ userId: Number(r.user_id), tag: String(r.tag) }));
   }
 
   private async replacePrimaryEmail(m: EntityManager, userId: number, email: ParsedEmail, verified: boolean | undefined, now: Date) {
-    const current = await m.getRepository(UserIdentity).findOneBy({ userId, type: IdentityType.EMAIL, primary: true });
+    const rows = await m.query(`SELECT ${IDENTITY_COLUMNS} FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [userId]);
+    const current = rows.length ? identityFromRow(rows[0]) : null;
     const sameAddress = current?.valueNormalized === email.normalized;
     const set = {
       value: email.address,
-      valueNormalized: email.normalized,
-      deliverability: email.deliverability as Deliverability,
+      value_normalized: email.normalized,
+      deliverability: email.deliverability,
       // A new address has not been verified yet, unless the same change says so.
       verified: verified ?? (sameAddress ? current!.verified : false),
-      updatedAt: now,
+      updated_at: now,
     };
-    if (current) {
-      await m.createQueryBuilder().update(UserIdentity).set(set).where('id = :id', { id: current.id }).execute();
-    } else {
-      await this.insertId(m, UserIdentity, { ...set, userId, type: IdentityType.EMAIL, primary: true, createdAt: now });
-    }
+    if (current) await updateRow(m, 'user_identities', current.id, set);
+    else await insertRow(m, 'user_identities', { ...set, user_id: userId, type: IdentityType.EMAIL, is_primary: true, created_at: now });
   }
 
   private async insertTags(m: EntityManager, userId: number, tags: string[]): Promise<void> {
-    if (tags.length === 0) return;
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(UserTag)
-      .values(tags.map((tag) => ({ userId, tag })))
-      .updateEntity(false)
-      .execute();
-  }
-
-  /** Inserts one row without TypeORM's read-back and returns its id (MySQL and SQLite). */
-  private async insertId<T extends object>(m: EntityManager, entity: new () => T, values: object): Promise<number> {
-    const result = await m.createQueryBuilder().insert().into(entity).values(values as never).updateEntity(false).execute();
-    const raw = result.raw as { insertId?: number } | number | bigint;
-    const id = typeof raw === 'object' ? raw.insertId : raw;
-    if (id === undefined || id === null) throw new Error('insert returned no id');
-    return Number(id);
+    await insertRows(m, 'user_tags', ['user_id', 'tag'], tags.map((tag) => [userId, tag]));
   }
 
   /** Turns a unique-index refusal into the error a client can act on. */
@@ -214,20 +202,39 @@ export class UserService {
       return new EmailTakenError(owner ?? { id: 0, name: 'another user' });
     }
     if (/external_id/.test(dup.index) && keys.externalIdKey) {
-      const owner = await this.db.manager.getRepository(User).findOneBy({ externalIdKey: keys.externalIdKey });
+      const [owner] = await this.db.manager.query('SELECT id, name FROM users WHERE external_id_key = ?', [keys.externalIdKey]);
       const e = new UserInputError('externalId', `This external ID is already used by ${owner?.name ?? 'another user'}.`);
-      if (owner && owner.id !== selfId) e.extensions.existingUserId = String(owner.id);
+      if (owner && Number(owner.id) !== selfId) e.extensions.existingUserId = String(owner.id);
       return e;
     }
     return err;
   }
 
   async ownerOfEmail(normalized: string): Promise<{ id: number; name: string } | null> {
-    const identity = await this.db.manager
-      .getRepository(UserIdentity)
-      .findOneBy({ type: IdentityType.EMAIL, valueNormalized: normalized });
-    if (!identity) return null;
-    const user = await this.db.manager.getRepository(User).findOneBy({ id: identity.userId });
-    return user ? { id: user.id, name: user.name } : null;
+    const rows = await this.db.manager.query(
+      `SELECT u.id, u.name FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.type = 'EMAIL' AND i.value_normalized = ?`,
+      [normalized],
+    );
+    return rows.length ? { id: Number(rows[0].id), name: String(rows[0].name) } : null;
   }
+}
+
+function identityColumns(i: Omit<UserIdentity, 'id'>): Record<string, unknown> {
+  return {
+    user_id: i.userId,
+    type: i.type,
+    value: i.value,
+    value_normalized: i.valueNormalized,
+    is_primary: i.primary,
+    verified: i.verified,
+    deliverability: i.deliverability,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+  };
+}
+
+async function updateRow(m: EntityManager, table: string, id: number, set: Record<string, unknown>): Promise<void> {
+  const cols = Object.keys(set);
+  if (cols.length === 0) return;
+  await m.query(`UPDATE ${table} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...cols.map((c) => toSql(set[c])), id]);
 }

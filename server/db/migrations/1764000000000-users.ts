@@ -34,7 +34,7 @@ export class Users1764000000000 implements MigrationInterface {
         created_at DATETIME(3) NOT NULL,
         updated_at DATETIME(3) NOT NULL,
         UNIQUE KEY uq_users_external_id_key (external_id_key),
-        KEY ix_users_name_key (name_key),
+        KEY ix_users_name_key (name_key, deleted_at),
         KEY ix_users_created_at (created_at)
       ) ${table}`);
       await q.query(`CREATE TABLE user_identities (
@@ -49,7 +49,7 @@ export class Users1764000000000 implements MigrationInterface {
         created_at DATETIME(3) NOT NULL,
         updated_at DATETIME(3) NOT NULL,
         UNIQUE KEY uq_user_identities_type_value (type, value_normalized),
-        KEY ix_user_identities_user (user_id),
+        KEY ix_user_identities_user (user_id, type, value_normalized),
         CONSTRAINT fk_user_identities_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
       ) ${table}`);
       await q.query(`CREATE TABLE user_tags (
@@ -84,7 +84,7 @@ export class Users1764000000000 implements MigrationInterface {
       updated_at DATETIME NOT NULL
     )`);
     await q.query(`CREATE UNIQUE INDEX uq_users_external_id_key ON users (external_id_key)`);
-    await q.query(`CREATE INDEX ix_users_name_key ON users (name_key)`);
+    await q.query(`CREATE INDEX ix_users_name_key ON users (name_key, deleted_at)`);
     await q.query(`CREATE INDEX ix_users_created_at ON users (created_at)`);
     await q.query(`CREATE TABLE user_identities (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -99,7 +99,7 @@ export class Users1764000000000 implements MigrationInterface {
       updated_at DATETIME NOT NULL
     )`);
     await q.query(`CREATE UNIQUE INDEX uq_user_identities_type_value ON user_identities (type, value_normalized)`);
-    await q.query(`CREATE INDEX ix_user_identities_user ON user_identities (user_id)`);
+    await q.query(`CREATE INDEX ix_user_identities_user ON user_identities (user_id, type, value_normalized)`);
     await q.query(`CREATE TABLE user_tags (
       user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
       tag VARCHAR(80) NOT NULL,

@@ -1,0 +1,101 @@
+import { fromSqlBool, fromSqlDate } from '../db/sql.js';
+import { User, type CreatedVia, type Role } from './user.entity.js';
+import { UserIdentity, type Deliverability, type IdentityType } from './user-identity.entity.js';
+
+/** Columns and row mappers for reading users and identities with plain SQL. */
+export const USER_COLUMNS =
+  'id, name, name_key, role, phone, organization, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, created_at, updated_at';
+
+/**
+ * `SELECT <userSelect('u')> FROM users u <primaryEmailJoin('u')>` reads users
+ * with their primary email in one query, so a list of names and emails is
+ * one round trip; other identities still come through the DataLoader.
+ */
+export function userSelect(alias: string): string {
+  return `${USER_COLUMNS.split(', ').map((c) => `${alias}.${c}`).join(', ')}, pe.value AS primary_email`;
+}
+
+export function primaryEmailJoin(alias: string): string {
+  return `LEFT JOIN user_identities pe ON pe.user_id = ${alias}.id AND pe.type = 'EMAIL' AND pe.is_primary = 1`;
+}
+
+type Row = Record<string, unknown>;
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export function userFromRow(r: Row): User {
+  const user = Object.assign(new User(), {
+    id: Number(r.id),
+    name: String(r.name),
+    nameKey: String(r.name_key),
+    role: r.role as Role,
+    phone: str(r.phone),
+    organization: str(r.organization),
+    timeZone: str(r.time_zone),
+    locale: str(r.locale),
+    externalId: str(r.external_id),
+    externalIdKey: str(r.external_id_key),
+    alias: str(r.alias),
+    details: str(r.details),
+    notes: str(r.notes),
+    verified: fromSqlBool(r.verified),
+    suspended: fromSqlBool(r.suspended),
+    createdVia: r.created_via as CreatedVia,
+    createdById: r.created_by_id === null ? null : Number(r.created_by_id),
+    deletedAt: r.deleted_at === null || r.deleted_at === undefined ? null : fromSqlDate(r.deleted_at),
+    createdAt: fromSqlDate(r.created_at),
+    updatedAt: fromSqlDate(r.updated_at),
+  });
+  if ('primary_email' in r) user.primaryEmail = str(r.primary_email);
+  return user;
+}
+
+export const IDENTITY_COLUMNS = 'id, user_id, type, value, value_normalized, is_primary, verified, deliverability, created_at, updated_at';
+
+export function identityFromRow(r: Row): UserIdentity {
+  return Object.assign(new UserIdentity(), {
+    id: Number(r.id),
+    userId: Number(r.user_id),
+    type: r.type as IdentityType,
+    value: String(r.value),
+    valueNormalized: String(r.value_normalized),
+    primary: fromSqlBool(r.is_primary),
+    verified: fromSqlBool(r.verified),
+    deliverability: r.deliverability as Deliverability,
+    createdAt: fromSqlDate(r.created_at),
+    updatedAt: fromSqlDate(r.updated_at),
+  });
+}
+
+/** Column of each writable profile property. */
+export const COLUMN_OF: Record<string, string> = {
+  name: 'name',
+  nameKey: 'name_key',
+  role: 'role',
+  phone: 'phone',
+  organization: 'organization',
+  timeZone: 'time_zone',
+  locale: 'locale',
+  externalId: 'external_id',
+  externalIdKey: 'external_id_key',
+  alias: 'alias',
+  details: 'details',
+  notes: 'notes',
+  verified: 'verified',
+  suspended: 'suspended',
+  createdVia: 'created_via',
+  createdById: 'created_by_id',
+  deletedAt: 'deleted_at',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+};
+
+/** { nameKey: 'x' } -> { name_key: 'x' } */
+export function toColumns(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const col = COLUMN_OF[k];
+    if (!col) throw new Error(`no column for ${k}`);
+    out[col] = v;
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+// Shared setup for component tests: the app's i18n and router on a memory
+// history, a stubbed fetch that answers GraphQL operations by name, fixtures.
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { vi } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import App from '../../client/src/App.vue';
+import type { User } from '../../client/src/graphql/schema-types';
+import { createAppI18n, type AppLocale } from '../../client/src/i18n';
+import { createAppRouter } from '../../client/src/router';
+
+export interface GraphQLCall {
+  operationName: string;
+  variables: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export type Answer = { data?: unknown; errors?: unknown[] };
+type Handler = (variables: Record<string, unknown>) => Answer | Promise<Answer>;
+
+/** Replaces globalThis.fetch; each operation is answered by the handler named after it. */
+export function stubGraphQL(handlers: Record<string, Handler>): GraphQLCall[] {
+  const calls: GraphQLCall[] = [];
+  const fetchStub = vi.fn(async (_url: unknown, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as {
+      operationName: string;
+      variables: Record<string, unknown>;
+    };
+    calls.push({
+      operationName: body.operationName,
+      variables: body.variables,
+      headers: { ...(init?.headers as Record<string, string>) },
+    });
+    const handler = handlers[body.operationName];
+    if (!handler) throw new Error(`No stub for operation ${body.operationName}`);
+    const answer = await handler(body.variables);
+    return new Response(JSON.stringify(answer), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchStub);
+  return calls;
+}
+
+export function callsOf(calls: GraphQLCall[], operationName: string): GraphQLCall[] {
+  return calls.filter((call) => call.operationName === operationName);
+}
+
+export function makeUser(overrides: Partial<User> = {}): User {
+  return {
+    id: '42',
+    name: 'Grace Hopper',
+    email: 'grace@navy.example.org',
+    role: 'END_USER',
+    phone: null,
+    organization: 'Navy',
+    tags: ['vip'],
+    timeZone: 'America/New_York',
+    locale: 'en-US',
+    externalId: null,
+    alias: null,
+    details: null,
+    notes: null,
+    verified: false,
+    suspended: false,
+    createdVia: 'ADMIN',
+    createdAt: '2025-01-02T10:00:00.000Z',
+    updatedAt: '2025-01-02T10:00:00.000Z',
+    identities: [
+      {
+        id: '1',
+        type: 'EMAIL',
+        value: 'grace@navy.example.org',
+        displayValue: 'grace@navy.example.org',
+        primary: true,
+        verified: false,
+        deliverability: 'DELIVERABLE',
+        createdAt: '2025-01-02T10:00:00.000Z',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function usersPage(users: User[], options: { totalCount?: number; hasNextPage?: boolean } = {}) {
+  return {
+    data: {
+      users: {
+        totalCount: options.totalCount ?? users.length,
+        pageInfo: {
+          hasNextPage: options.hasNextPage ?? false,
+          endCursor: users.length ? `cursor-${users[users.length - 1]!.id}` : null,
+        },
+        edges: users.map((user) => ({ cursor: `cursor-${user.id}`, node: user })),
+      },
+    },
+  };
+}
+
+export function graphQLError(message: string, extensions: Record<string, unknown>): Answer {
+  return { data: null, errors: [{ message, extensions }] };
+}
+
+/** Mounts the whole app (shell, router, dialog) at `path`, attached to the document. */
+export async function mountApp(path: string, locale: AppLocale = 'en') {
+  const router = createAppRouter(createMemoryHistory());
+  const i18n = createAppI18n(locale);
+  await router.push(path);
+  await router.isReady();
+  const wrapper = mount(App, { global: { plugins: [router, i18n] }, attachTo: document.body });
+  await flushPromises();
+  return { wrapper, router };
+}
+
+/** The control a `<label for>` with exactly this text points at. */
+export function byLabel(wrapper: VueWrapper, text: string) {
+  const label = wrapper.findAll('label').find((candidate) => candidate.text() === text);
+  if (!label) throw new Error(`No label "${text}"`);
+  const id = label.attributes('for');
+  if (!id) throw new Error(`Label "${text}" has no for=`);
+  return wrapper.get(`[id="${id}"]`);
+}
+
+/** The text of the error shown next to the control labelled `text` ('' when none). */
+export function errorNextTo(wrapper: VueWrapper, text: string): string {
+  const control = byLabel(wrapper, text);
+  const describedBy = control.attributes('aria-describedby') ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  return errorId ? wrapper.get(`[id="${errorId}"]`).text() : '';
+}

@@ -1,0 +1,195 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { UpdateUserInput, User } from '../../client/src/graphql/schema-types';
+import { byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, stubGraphQL, type GraphQLCall } from './helpers';
+
+let wrapper: VueWrapper;
+
+afterEach(() => {
+  wrapper?.unmount();
+  vi.unstubAllGlobals();
+});
+
+/** A server that keeps one user and applies updates to it, or answers with `failWith`. */
+function serve(user: User, failWith?: ReturnType<typeof graphQLError>): GraphQLCall[] {
+  let current = user;
+  return stubGraphQL({
+    User: ({ id }) => ({ data: { user: id === current.id ? current : null } }),
+    UpdateUser: ({ input }) => {
+      if (failWith) return failWith;
+      const changes = input as UpdateUserInput;
+      current = {
+        ...current,
+        ...(changes as Partial<User>),
+        tags: changes.tags ?? current.tags,
+        updatedAt: '2025-02-03T12:00:00.000Z',
+      };
+      return { data: { updateUser: current } };
+    },
+  });
+}
+
+async function save(): Promise<void> {
+  await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
+  await flushPromises();
+}
+
+function updates(calls: GraphQLCall[]) {
+  return callsOf(calls, 'UpdateUser').map((call) => call.variables);
+}
+
+describe('user profile', () => {
+  it('shows every field, labelled, filled from the server', async () => {
+    serve(makeUser({ phone: '+14155552671', externalId: 'crm-9', notes: 'Prefers mornings' }));
+    ({ wrapper } = await mountApp('/users/42'));
+
+    const value = (label: string) => (byLabel(wrapper, label).element as HTMLInputElement).value;
+    expect(value('Name')).toBe('Grace Hopper');
+    expect(value('Email')).toBe('grace@navy.example.org');
+    expect(value('Phone')).toBe('+14155552671');
+    expect(value('Organization')).toBe('Navy');
+    expect(value('Tags')).toBe('vip');
+    expect(value('Time zone')).toBe('America/New_York');
+    expect(value('Language')).toBe('en-US');
+    expect(value('External ID')).toBe('crm-9');
+    expect(value('Alias')).toBe('');
+    expect(value('Details')).toBe('');
+    expect(value('Notes')).toBe('Prefers mornings');
+    expect(value('Role')).toBe('END_USER');
+    expect((byLabel(wrapper, 'Verified').element as HTMLInputElement).checked).toBe(false);
+    expect((byLabel(wrapper, 'Suspended').element as HTMLInputElement).checked).toBe(false);
+
+    expect(byLabel(wrapper, 'Role').findAll('option').map((o) => o.text())).toEqual(['End user', 'Agent', 'Admin']);
+    expect(wrapper.get('#profile-phone-hint').text()).toBe('International format, e.g. +1 415 555 2671');
+    expect(wrapper.text()).toContain('Created via');
+    expect(wrapper.text()).toContain('Admin app');
+  });
+
+  it('offers time zones grouped by region and common languages, not free text', async () => {
+    serve(makeUser({ timeZone: 'US/Pacific-New', locale: 'gsw-CH' }));
+    ({ wrapper } = await mountApp('/users/42'));
+
+    const timeZone = byLabel(wrapper, 'Time zone');
+    expect(timeZone.element.tagName).toBe('SELECT');
+    const groups = timeZone.findAll('optgroup').map((group) => group.attributes('label'));
+    expect(groups).toEqual(expect.arrayContaining(['Europe', 'Americas', 'Asia']));
+    const zones = timeZone.findAll('option').map((option) => option.attributes('value'));
+    expect(zones).toEqual(expect.arrayContaining(['', 'UTC', 'Europe/Paris', 'Asia/Tokyo']));
+    // A stored zone the list lacks is still shown, selected.
+    expect((timeZone.element as HTMLSelectElement).value).toBe('US/Pacific-New');
+
+    const language = byLabel(wrapper, 'Language');
+    expect(language.element.tagName).toBe('SELECT');
+    const french = language.findAll('option').find((option) => option.attributes('value') === 'fr-CA');
+    expect(french?.text()).toBe('Canadian French — fr-CA');
+    expect((language.element as HTMLSelectElement).value).toBe('gsw-CH');
+  });
+
+  it('sends only the changed fields, null for a cleared one, and shows Saved', async () => {
+    const calls = serve(makeUser());
+    ({ wrapper } = await mountApp('/users/42'));
+
+    await byLabel(wrapper, 'Phone').setValue('+1 415 555 2671');
+    await byLabel(wrapper, 'Organization').setValue('');
+    await byLabel(wrapper, 'Tags').setValue('vip, billing ,, vip');
+    await byLabel(wrapper, 'Time zone').setValue('Europe/Paris');
+    await byLabel(wrapper, 'Suspended').setValue(true);
+    await save();
+
+    expect(updates(calls)).toEqual([
+      {
+        id: '42',
+        input: {
+          phone: '+1 415 555 2671',
+          organization: null,
+          timeZone: 'Europe/Paris',
+          tags: ['vip', 'billing'],
+          suspended: true,
+        },
+      },
+    ]);
+    expect(wrapper.get('.profile-form [role="status"]').text()).toBe('Saved');
+    // The form now shows what the server kept.
+    expect((byLabel(wrapper, 'Organization').element as HTMLInputElement).value).toBe('');
+    expect((byLabel(wrapper, 'Tags').element as HTMLInputElement).value).toBe('vip, billing');
+  });
+
+  it('sends nothing when nothing changed', async () => {
+    const calls = serve(makeUser());
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Tags').setValue('vip,');
+    await save();
+    expect(updates(calls)).toEqual([]);
+    expect(wrapper.get('.profile-form [role="status"]').text()).toBe('No changes to save.');
+  });
+
+  it('clears the language and time zone with null', async () => {
+    const calls = serve(makeUser());
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Language').setValue('');
+    await byLabel(wrapper, 'Time zone').setValue('');
+    await byLabel(wrapper, 'Role').setValue('AGENT');
+    await save();
+    expect(updates(calls)).toEqual([{ id: '42', input: { timeZone: null, locale: null, role: 'AGENT' } }]);
+  });
+
+  it('does not send an empty name', async () => {
+    const calls = serve(makeUser());
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Name').setValue('  ');
+    await save();
+    expect(updates(calls)).toEqual([]);
+    expect(errorNextTo(wrapper, 'Name')).toBe('Enter a name.');
+  });
+
+  it.each([
+    ['phone', 'Phone', 'Use the international format, e.g. +1 415 555 2671.'],
+    ['timeZone', 'Time zone', 'Unknown time zone.'],
+    ['locale', 'Language', 'Unknown language tag.'],
+    ['externalId', 'External ID', 'Another user has this external ID.'],
+    ['tags', 'Tags', 'A tag is at most 64 characters.'],
+  ])('shows a BAD_USER_INPUT on %s next to %s', async (field, label, message) => {
+    serve(makeUser(), graphQLError(message, { code: 'BAD_USER_INPUT', field }));
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Phone').setValue('555');
+    await save();
+    expect(errorNextTo(wrapper, label)).toBe(message);
+    expect(byLabel(wrapper, label).attributes('aria-invalid')).toBe('true');
+    expect(errorNextTo(wrapper, 'Name')).toBe('');
+    expect(wrapper.get('.profile-form [role="status"]').text()).not.toBe('Saved');
+  });
+
+  it('shows EMAIL_TAKEN next to Email with a link to the owner', async () => {
+    serve(
+      makeUser(),
+      graphQLError('Email taken', {
+        code: 'EMAIL_TAKEN',
+        field: 'email',
+        existingUserId: '9',
+        existingUserName: 'Ada Lovelace',
+      }),
+    );
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Email').setValue('ada@example.com');
+    await save();
+    expect(errorNextTo(wrapper, 'Email')).toBe('This address is already used by Ada Lovelace.');
+    expect(wrapper.get('#profile-email-error a').attributes('href')).toBe('/users/9');
+  });
+
+  it('marks a reserved-domain address as never mailed', async () => {
+    const user = makeUser({ email: 'grace@example.invalid' });
+    user.identities[0] = { ...user.identities[0]!, displayValue: 'grace@example.invalid', deliverability: 'UNDELIVERABLE_RESERVED' };
+    serve(user);
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(wrapper.get('[data-deliverability="UNDELIVERABLE_RESERVED"]').text()).toBe(
+      'This address is never mailed (reserved domain)',
+    );
+    expect(wrapper.get('[data-deliverability="UNDELIVERABLE_RESERVED"]').classes()).toContain('badge--warning');
+  });
+
+  it('says so when the user does not exist', async () => {
+    serve(makeUser());
+    ({ wrapper } = await mountApp('/users/999'));
+    expect(wrapper.get('h1').text()).toBe('This customer does not exist');
+  });
+});
