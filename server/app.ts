@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -23,12 +23,11 @@ export interface App {
 
 /** Where the built admin app is: dist/client next to the sources or to the compiled server. */
 function findStaticDir(config: Config): string | undefined {
-  const candidates = [
-    config.staticDir,
-    resolve(import.meta.dirname, '../client'), // dist/server -> dist/client
-    resolve(import.meta.dirname, '../dist/client'), // server -> dist/client
-  ].filter((d): d is string => !!d);
-  return candidates.find((d) => existsSync(resolve(d, 'index.html')));
+  if (config.staticDir) return config.staticDir;
+  // Compiled: dist/server/app.js -> dist/client. From source: server/app.ts -> dist/client.
+  const compiled = basename(import.meta.dirname) === 'server' && basename(dirname(import.meta.dirname)) === 'dist';
+  const dir = resolve(import.meta.dirname, compiled ? '../client' : '../dist/client');
+  return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
 }
 
 /** The Express app with the GraphQL API at /graphql and the admin app everywhere else. */

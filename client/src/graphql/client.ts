@@ -1,0 +1,94 @@
+// A small fetch-based GraphQL client: one POST per operation to /graphql.
+
+export const GRAPHQL_ENDPOINT = '/graphql';
+
+/** A typed operation: the document plus phantom result and variable types. */
+export interface Operation<TData, TVariables> {
+  readonly operationName: string;
+  readonly query: string;
+  readonly __data?: TData;
+  readonly __variables?: TVariables;
+}
+
+export interface GraphQLErrorExtensions {
+  code?: string;
+  field?: string;
+  existingUserId?: string | number;
+  existingUserName?: string;
+  [key: string]: unknown;
+}
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: readonly (string | number)[];
+  extensions?: GraphQLErrorExtensions;
+}
+
+/** The server answered with `errors`. */
+export class GraphQLRequestError extends Error {
+  constructor(
+    readonly errors: readonly GraphQLErrorShape[],
+    readonly status: number,
+  ) {
+    super(errors.map((error) => error.message).join('; ') || 'GraphQL error');
+    this.name = 'GraphQLRequestError';
+  }
+}
+
+/** The server could not be reached, or did not answer with GraphQL. */
+export class NetworkError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+interface GraphQLResponseBody<TData> {
+  data?: TData | null;
+  errors?: GraphQLErrorShape[];
+}
+
+export async function request<TData, TVariables>(
+  operation: Operation<TData, TVariables>,
+  variables: TVariables,
+  options: { signal?: AbortSignal } = {},
+): Promise<TData> {
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_ENDPOINT, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        'x-accueil-client': 'admin-app',
+      },
+      body: JSON.stringify({
+        operationName: operation.operationName,
+        query: operation.query,
+        variables,
+      }),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+
+  let body: GraphQLResponseBody<TData>;
+  try {
+    body = (await response.json()) as GraphQLResponseBody<TData>;
+  } catch {
+    throw new NetworkError(`Unexpected response (HTTP ${response.status})`, response.status);
+  }
+
+  if (body.errors && body.errors.length > 0) {
+    throw new GraphQLRequestError(body.errors, response.status);
+  }
+  if (body.data === undefined || body.data === null) {
+    throw new NetworkError(`No data in response (HTTP ${response.status})`, response.status);
+  }
+  return body.data;
+}

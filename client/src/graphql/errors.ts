@@ -1,0 +1,68 @@
+// Turns a failed request into errors a form can show: one per input field it
+// names (`extensions.field`), the rest as general errors.
+import { GraphQLRequestError, NetworkError } from './client';
+
+export interface FieldError {
+  /** BAD_USER_INPUT, EMAIL_TAKEN, NOT_FOUND, REQUIRED (client side), NETWORK_ERROR, ... */
+  code: string;
+  /** The server's message; shown as is for BAD_USER_INPUT. */
+  message: string;
+  /** A message of the app's own (client-side checks), as an i18n key. */
+  i18nKey?: string;
+  existingUserId?: string;
+  existingUserName?: string;
+}
+
+export type FieldErrors = Record<string, FieldError>;
+
+export interface FormErrors {
+  fields: FieldErrors;
+  general: FieldError[];
+}
+
+/** An error found before asking the server, e.g. a required field left empty. */
+export function clientError(i18nKey: string): FieldError {
+  return { code: 'REQUIRED', message: '', i18nKey };
+}
+
+/** `input.email` and `email` both name the `email` field. */
+export function fieldName(field: string): string {
+  const parts = field.split('.');
+  return parts[parts.length - 1] ?? field;
+}
+
+export function toFormErrors(error: unknown, knownFields: readonly string[]): FormErrors {
+  const result: FormErrors = { fields: {}, general: [] };
+  if (error instanceof GraphQLRequestError) {
+    for (const graphQLError of error.errors) {
+      const extensions = graphQLError.extensions ?? {};
+      const entry: FieldError = {
+        code: typeof extensions.code === 'string' ? extensions.code : 'INTERNAL_SERVER_ERROR',
+        message: graphQLError.message,
+      };
+      if (extensions.existingUserId != null) entry.existingUserId = String(extensions.existingUserId);
+      if (typeof extensions.existingUserName === 'string') {
+        entry.existingUserName = extensions.existingUserName;
+      }
+      const field = typeof extensions.field === 'string' ? fieldName(extensions.field) : undefined;
+      if (field && knownFields.includes(field) && !result.fields[field]) {
+        result.fields[field] = entry;
+      } else {
+        result.general.push(entry);
+      }
+    }
+  } else if (error instanceof NetworkError) {
+    result.general.push({ code: 'NETWORK_ERROR', message: error.message });
+  } else {
+    result.general.push({
+      code: 'INTERNAL_SERVER_ERROR',
+      message: error instanceof Error ? error.message : String(error),
+    });
+  }
+  return result;
+}
+
+/** Field errors as a `{ field -> message }` map. */
+export function fieldMessages(errors: FormErrors): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors.fields).map(([field, e]) => [field, e.message]));
+}

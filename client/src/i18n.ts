@@ -1,0 +1,54 @@
+// vue-i18n setup: English first, French complete. The interface language is
+// the one picked in the top bar, else the browser's, else English.
+import { createI18n } from 'vue-i18n';
+import en, { type MessageSchema } from './locales/en';
+import fr from './locales/fr';
+
+export const APP_LOCALES = ['en', 'fr'] as const;
+export type AppLocale = (typeof APP_LOCALES)[number];
+
+const STORAGE_KEY = 'accueil.locale';
+
+const dateTimeFormats = {
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+  dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
+} as const;
+
+function isAppLocale(value: unknown): value is AppLocale {
+  return typeof value === 'string' && (APP_LOCALES as readonly string[]).includes(value);
+}
+
+export function preferredLocale(): AppLocale {
+  try {
+    const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+    if (isAppLocale(stored)) return stored;
+  } catch {
+    // Storage may be disabled; fall through to the browser's languages.
+  }
+  const languages = globalThis.navigator?.languages ?? [];
+  for (const language of languages) {
+    const base = language.split('-')[0]?.toLowerCase();
+    if (isAppLocale(base)) return base;
+  }
+  return 'en';
+}
+
+export function rememberLocale(locale: AppLocale): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Not remembered; the choice still holds for this page.
+  }
+}
+
+export function createAppI18n(locale: AppLocale = preferredLocale()) {
+  return createI18n<[MessageSchema], AppLocale, false>({
+    legacy: false,
+    locale,
+    fallbackLocale: 'en',
+    messages: { en, fr },
+    datetimeFormats: { en: dateTimeFormats, fr: dateTimeFormats },
+  });
+}
+
+export type AppI18n = ReturnType<typeof createAppI18n>;

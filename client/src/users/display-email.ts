@@ -1,0 +1,11 @@
+import type { User, UserIdentity } from '../graphql/schema-types';
+
+type WithEmails = Pick<User, 'email'> & {
+  identities?: readonly Pick<UserIdentity, 'type' | 'primary' | 'displayValue'>[];
+};
+
+/** The primary address as people read it (IDN domains in Unicode), else `email`. */
+export function displayEmail(user: WithEmails): string | null {
+  const primary = user.identities?.find((identity) => identity.type === 'EMAIL' && identity.primary);
+  return primary?.displayValue ?? user.email;
+}

@@ -1,0 +1,23 @@
+// A message handed from the add-customer dialog to the profile it opens:
+// "Customer added", and the server's warnings (e.g. a reserved domain).
+import type { UserWarning } from '../graphql/schema-types';
+
+export interface UserFlash {
+  userId: string;
+  created: boolean;
+  warnings: UserWarning[];
+}
+
+let pending: UserFlash | null = null;
+
+export function setUserFlash(flash: UserFlash): void {
+  pending = flash;
+}
+
+/** The flash for this user, once. */
+export function takeUserFlash(userId: string): UserFlash | null {
+  if (pending?.userId !== userId) return null;
+  const flash = pending;
+  pending = null;
+  return flash;
+}
