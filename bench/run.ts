@@ -12,8 +12,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { createConnection } from 'mysql2/promise';
-import { openDatabase } from '../server/db/data-source.js';
+import { connectMysql, openDatabase } from '../server/db/data-source.js';
 import { seedUsers, searchPrefixes } from './seed.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -24,9 +23,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PORT = Number(process.env.BENCH_PORT ?? 4600);
 
 async function recreateDatabase(): Promise<void> {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  const conn = await createConnection({ host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
+  const name = new URL(url).pathname.slice(1);
+  const conn = await connectMysql(url);
   await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await conn.end();
   const ds = await openDatabase(url);

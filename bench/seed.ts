@@ -1,4 +1,4 @@
-import { createConnection } from 'mysql2/promise';
+import { connectMysql } from '../server/db/data-source.js';
 import { parseEmail } from '../server/users/email-address.js';
 import { searchKey } from '../server/users/profile-rules.js';
 
@@ -30,16 +30,7 @@ export function searchPrefixes(count: number, n = 2000): string[] {
  * that STACK.md measured; the service is not what is being measured here).
  */
 export async function seedUsers(url: string, count: number): Promise<void> {
-  const u = new URL(url);
-  const conn = await createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    database: u.pathname.slice(1),
-    charset: 'utf8mb4_unicode_ci',
-    timezone: 'Z',
-  });
+  const conn = await connectMysql(url, true);
   const [[{ next }]] = (await conn.query('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM users')) as any;
   const start = Number(next);
   const base = Date.now() - count * 1000;

@@ -38,16 +38,25 @@ function mysqlOptions(url: string): DataSourceOptions {
   };
 }
 
-/** MySQL: create the database (utf8mb4) when it does not exist yet. */
-export async function ensureMysqlDatabase(url: string): Promise<void> {
+/** A plain mysql2 connection to the server of a mysql:// URL (no database unless `withDatabase`). */
+export function connectMysql(url: string, withDatabase = false) {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
-  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  const conn = await createConnection({
+  return createConnection({
     host: u.hostname,
     port: Number(u.port || 3306),
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
+    database: withDatabase ? decodeURIComponent(u.pathname.replace(/^\//, '')) : undefined,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    connectTimeout: 5000,
   });
+}
+
+/** MySQL: create the database (utf8mb4) when it does not exist yet. */
+export async function ensureMysqlDatabase(url: string): Promise<void> {
+  const database = decodeURIComponent(new URL(url.replace(/^mariadb:/, 'mysql:')).pathname.replace(/^\//, ''));
+  const conn = await connectMysql(url);
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {

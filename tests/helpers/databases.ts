@@ -1,4 +1,4 @@
-import { createConnection } from 'mysql2/promise';
+import { connectMysql } from '../../server/db/data-source.js';
 
 export type TestDialect = 'mysql' | 'sqlite';
 
@@ -18,25 +18,12 @@ export function testDialects(): TestDialect[] {
 }
 
 export async function checkMysql(): Promise<void> {
-  const u = new URL(`${mysqlBaseUrl}/x`);
-  const conn = await createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-    connectTimeout: 5000,
-  });
+  const conn = await connectMysql(`${mysqlBaseUrl}/x`);
   await conn.end();
 }
 
 export async function dropMysqlDatabase(name: string): Promise<void> {
-  const u = new URL(`${mysqlBaseUrl}/x`);
-  const conn = await createConnection({
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password),
-  });
+  const conn = await connectMysql(`${mysqlBaseUrl}/x`);
   try {
     await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {
