@@ -1,22 +1,32 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import express, { type Express } from 'express';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import helmet from 'helmet';
+import { rateLimit } from 'express-rate-limit';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
-import { makeContext, type Context } from './graphql/context.js';
+import { makeContext, type Context, type Services } from './graphql/context.js';
 import { makeFormatError } from './graphql/errors.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { UserService } from './users/user.service.js';
+import { SessionService } from './auth/session.service.js';
+import { SignInService } from './auth/sign-in.service.js';
+import { RateLimiter } from './auth/rate-limiter.js';
+import { ensureFirstAdmin } from './auth/first-admin.js';
+import { ApiTokenService } from './tokens/api-token.service.js';
+import { secretHash } from './auth/secrets.js';
+import { AuditService } from './audit/audit.service.js';
 
 export interface App {
   express: Express;
   apollo: ApolloServer<Context>;
+  services: Services;
   log: Logger;
   stop(): Promise<void>;
 }
@@ -30,9 +40,40 @@ function findStaticDir(config: Config): string | undefined {
   return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
 }
 
+function makeServices(config: Config, db: Database, log: Logger): Services {
+  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry });
+  return {
+    config,
+    users,
+    sessions: new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
+    signIn: new SignInService(db, users),
+    signInLimiter: new RateLimiter(config.signInRateLimit, 10 * 60_000),
+    tokens: new ApiTokenService(db),
+    audit: new AuditService(db),
+    log,
+  };
+}
+
+/** Depth, cost, alias and directive limits on every operation (introspection exempt from depth and cost). */
+function armor(config: Config) {
+  return new ApolloArmor({
+    maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
+    costLimit: { maxCost: config.maxQueryCost, ignoreIntrospection: true },
+    maxAliases: { n: config.maxAliases },
+    // Token limits are enforced by graphql-js's own parser (parseOptions below), which
+    // reports an oversized document as the parse failure it is.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: !config.introspection },
+  }).protect();
+}
+
 /** The Express app with the GraphQL API at /graphql and the admin app everywhere else. */
 export async function createApp(config: Config, db: Database, log: Logger = pino({ level: config.logLevel })): Promise<App> {
-  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry });
+  const services = makeServices(config, db, log);
+  await ensureFirstAdmin(services.users, { email: config.adminEmail, password: config.adminPassword }, log);
+
+  const protection = armor(config);
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     introspection: config.introspection,
@@ -41,22 +82,71 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     // main.ts owns the shutdown order (HTTP, then Apollo, then the database).
     stopOnTerminationSignals: false,
     formatError: makeFormatError(log),
+    validationRules: [...protection.validationRules],
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: config.maxTokens },
     // No HTTP cache hints (the data is private) and no landing page that would load a
     // sandbox from a CDN: the admin app and partner tools talk to /graphql directly.
-    plugins: [requestLogPlugin(log), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      requestLogPlugin(log),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          // Served over plain HTTP on a LAN, upgrading would break the app's own scripts.
+          'upgrade-insecure-requests': config.production ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.production,
+    }),
+  );
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+
+  // Partner apps: a request budget per API token (429 with Retry-After past it).
+  const perToken = rateLimit({
+    windowMs: 60_000,
+    limit: config.apiRateLimit || Number.MAX_SAFE_INTEGER,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    skip: (req) => config.apiRateLimit === 0 || !/^Bearer\s+\S+/i.test(req.headers.authorization ?? ''),
+    keyGenerator: (req) => `token:${secretHash(req.headers.authorization!.replace(/^Bearer\s+/i, '').trim())}`,
+    handler: (_req, res, _next, options) => {
+      const retry = Math.ceil(options.windowMs / 1000);
+      res.setHeader('Retry-After', String(retry));
+      res.status(429).json({
+        errors: [{ message: 'Too many requests for this API token. Try again later.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retry } }],
+      });
+    },
+  });
+
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => makeContext({ users, log }, req.headers) }),
+    perToken,
+    express.json({ limit: '256kb' }),
+    expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
 
   const staticDir = findStaticDir(config);
@@ -78,12 +168,14 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     if (!err) return next();
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unexpected error');
-    res.status(status).json({ errors: [{ message: status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error' : 'Bad request.', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+    const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error' : 'Bad request.';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
   return {
     express: app,
     apollo,
+    services,
     log,
     async stop() {
       await apollo.stop();

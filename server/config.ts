@@ -11,6 +11,17 @@ export interface Config {
   production: boolean;
   defaultPhoneCountry: string | undefined;
   staticDir: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  trustProxy: boolean;
+  signInRateLimit: number;
+  apiRateLimit: number;
+  maxQueryDepth: number;
+  maxQueryCost: number;
+  maxAliases: number;
+  maxTokens: number;
 }
 
 export class ConfigError extends Error {}
@@ -22,9 +33,15 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
   throw new ConfigError(`${name} must be true or false, not "${raw}".`);
 }
 
+function int(name: string, raw: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  return n;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, not "${env.PORT}".`);
+  const port = int('PORT', env.PORT, 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/accueil.sqlite';
   if (!/^(mysql|mariadb):\/\//.test(databaseUrl) && !databaseUrl.startsWith('sqlite:')) {
     throw new ConfigError('DATABASE_URL must start with mysql:// or sqlite:.');
@@ -33,6 +50,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
     throw new ConfigError(`DEFAULT_PHONE_COUNTRY must be a two-letter country code such as US, not "${country}".`);
   }
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminPassword !== undefined && [...adminPassword].length < 12) throw new ConfigError('ADMIN_PASSWORD needs at least 12 characters.');
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -42,5 +61,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     defaultPhoneCountry: country,
     staticDir: env.STATIC_DIR?.trim() || undefined,
+    adminEmail: env.ADMIN_EMAIL?.trim() || undefined,
+    adminPassword,
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 8 * 60, 1),
+    sessionAbsoluteHours: int('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 7 * 24, 1),
+    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
+    signInRateLimit: int('SIGN_IN_RATE_LIMIT', env.SIGN_IN_RATE_LIMIT, 30, 0),
+    apiRateLimit: int('API_RATE_LIMIT', env.API_RATE_LIMIT, 600, 0),
+    maxQueryDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1),
+    maxQueryCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 5000, 1),
+    maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0),
+    maxTokens: int('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 1),
   };
 }

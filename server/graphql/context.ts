@@ -1,29 +1,71 @@
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { CreatedVia } from '../users/user.entity.js';
-import type { Actor, UserService } from '../users/user.service.js';
+import type { Config } from '../config.js';
+import { UnauthenticatedError } from './errors.js';
+import { actorOf, type Actor, type Viewer } from '../auth/viewer.js';
+import type { SessionService } from '../auth/session.service.js';
+import type { SignInService } from '../auth/sign-in.service.js';
+import type { RateLimiter } from '../auth/rate-limiter.js';
+import type { ApiTokenService } from '../tokens/api-token.service.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { UserService } from '../users/user.service.js';
 import { userLoaders, type UserLoaders } from '../users/user.loaders.js';
+import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
+
+/** The long-lived services, made once per app. */
+export interface Services {
+  config: Config;
+  users: UserService;
+  sessions: SessionService;
+  signIn: SignInService;
+  signInLimiter: RateLimiter;
+  tokens: ApiTokenService;
+  audit: AuditService;
+  log: Logger;
+}
 
 /** Everything a resolver may use, made fresh for each request. */
-export interface Context {
-  users: UserService;
-  loaders: UserLoaders;
+export interface Context extends Services {
+  req: Request;
+  res: Response;
+  viewer: Viewer;
   actor: Actor;
-  log: Logger;
+  fromAdminApp: boolean;
+  loaders: UserLoaders;
 }
 
-export interface Services {
-  users: UserService;
-  log: Logger;
+/** Works out who is asking: a bearer token, else the session cookie, else nobody. */
+async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
+  const auth = req.headers.authorization;
+  if (auth !== undefined) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
+    const found = m ? await services.tokens.resolve(m[1]) : null;
+    if (!found) {
+      throw new UnauthenticatedError('This API token is not valid (unknown, revoked, or its creator is no longer active).', {
+        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+      });
+    }
+    return { kind: 'token', user: found.user, token: found.token };
+  }
+  const secret = readSessionCookie(req);
+  if (secret) {
+    const session = await services.sessions.resolve(secret);
+    if (session) return { kind: 'session', user: session.user, sessionId: session.id };
+    clearSessionCookie(req, res); // tampered, expired or ended: forget it
+  }
+  return { kind: 'anonymous' };
 }
 
-/** The admin app says who it is; anything else is a partner app over the API. */
-export function makeContext(services: Services, headers: Record<string, string | string[] | undefined>): Context {
-  const fromAdminApp = headers['x-accueil-client'] === 'admin-app';
+export async function makeContext(services: Services, req: Request, res: Response): Promise<Context> {
+  const viewer = await resolveViewer(services, req, res);
+  const fromAdminApp = req.headers['x-accueil-client'] === 'admin-app';
   return {
-    users: services.users,
+    ...services,
+    req,
+    res,
+    viewer,
+    actor: actorOf(viewer, fromAdminApp),
+    fromAdminApp,
     loaders: userLoaders(services.users),
-    // Until sign-in exists (issue 3) a person in the admin app counts as an agent.
-    actor: { userId: null, via: fromAdminApp ? CreatedVia.AGENT : CreatedVia.API },
-    log: services.log,
   };
 }

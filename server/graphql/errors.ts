@@ -36,7 +36,33 @@ export class NotFoundError extends GraphQLError {
   }
 }
 
+export class UnauthenticatedError extends GraphQLError {
+  constructor(message = 'Sign in first.', extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...extensions } });
+  }
+}
+
+export class ForbiddenError extends GraphQLError {
+  constructor(message = 'You are not allowed to do this.') {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+/** 429 with Retry-After, from a resolver (sign-in) or before GraphQL runs (API tokens). */
+export class RateLimitedError extends GraphQLError {
+  constructor(retryAfterSeconds: number, message = 'Too many requests. Try again later.') {
+    super(message, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+      },
+    });
+  }
+}
+
 const EXPOSED_CODES = new Set([
+  'RATE_LIMITED',
   'BAD_USER_INPUT',
   'EMAIL_TAKEN',
   'NOT_FOUND',

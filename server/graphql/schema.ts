@@ -2,8 +2,11 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { UserConnectionResolver, UserIdentityResolver, UserResolver } from '../users/user.resolver.js';
+import { AuthResolver } from '../auth/auth.resolver.js';
+import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
+import { EventActorResolver } from '../audit/audit.resolver.js';
 
-export const resolvers = [UserResolver, UserIdentityResolver, UserConnectionResolver] as const;
+export const resolvers = [UserResolver, UserIdentityResolver, UserConnectionResolver, AuthResolver, ApiTokenResolver, EventActorResolver] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;
 

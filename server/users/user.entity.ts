@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
+import { StaffOnlyField } from '../auth/field-guards.js';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum Role {
@@ -15,6 +16,7 @@ export enum CreatedVia {
   IMPORT = 'IMPORT',
   TICKET = 'TICKET',
   SELF = 'SELF',
+  SYSTEM = 'SYSTEM',
 }
 registerEnumType(CreatedVia, { name: 'CreatedVia', description: 'How an account came into being.' });
 
@@ -58,6 +60,7 @@ export class User {
   @Column({ type: 'varchar', length: 64, nullable: true })
   locale: string | null;
 
+  @UseMiddleware(StaffOnlyField)
   @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive.' })
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
@@ -69,10 +72,12 @@ export class User {
   @Column({ type: 'varchar', length: 255, nullable: true })
   alias: string | null;
 
+  @UseMiddleware(StaffOnlyField)
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   details: string | null;
 
+  @UseMiddleware(StaffOnlyField)
   @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
@@ -81,6 +86,7 @@ export class User {
   @Column({ type: 'boolean' })
   verified: boolean;
 
+  @UseMiddleware(StaffOnlyField)
   @Field(() => Boolean)
   @Column({ type: 'boolean' })
   suspended: boolean;

@@ -1,6 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
+import { UseMiddleware } from 'type-graphql';
+import { StaffOnlyField } from '../auth/field-guards.js';
+import { assertCanCreate, assertCanDelete, assertCanList, assertCanUpdate, assertCanView } from './user-policy.js';
+import { UserEventConnection } from '../audit/audit.types.js';
+import { eventCursor } from '../audit/audit.service.js';
 import { User } from './user.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { CreateUserInput, CreateUserPayload, UpdateUserInput } from './user.inputs.js';
@@ -18,7 +23,9 @@ export class UserResolver {
   @Query(() => User, { nullable: true, description: 'One user, or null when there is none with this id.' })
   async user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<User | null> {
     const n = parseId(id);
-    return n === null ? null : ctx.users.findById(n);
+    if (n === null) return null;
+    assertCanView(ctx.viewer, n);
+    return ctx.users.findById(n);
   }
 
   @Query(() => UserConnection, {
@@ -30,6 +37,7 @@ export class UserResolver {
     @Arg('query', () => String, { nullable: true }) query: string | null,
     @Ctx() ctx: Context,
   ): Promise<UserConnection> {
+    assertCanList(ctx.viewer);
     const page = await ctx.users.search({ first, after, query });
     const edges = page.users.map((node) => ({ cursor: encodeCursor(node.id), node }));
     return Object.assign(new UserConnection(), {
@@ -41,6 +49,7 @@ export class UserResolver {
 
   @Mutation(() => CreateUserPayload, { description: 'Adds an account. Fails with EMAIL_TAKEN when the address belongs to someone.' })
   async createUser(@Arg('input', () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
+    assertCanCreate(ctx.viewer, input);
     const created = await ctx.users.create(input, ctx.actor);
     ctx.loaders.identities.prime(created.user.id, created.identities);
     ctx.loaders.tags.prime(created.user.id, created.tags);
@@ -53,9 +62,44 @@ export class UserResolver {
     @Arg('input', () => UpdateUserInput) input: UpdateUserInput,
     @Ctx() ctx: Context,
   ): Promise<User> {
+    const target = await this.target(id, ctx);
+    assertCanUpdate(ctx.viewer, target, input);
+    return ctx.users.update(target, input, ctx.actor);
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes an account: it leaves every list and its addresses become free. Recorded in the history.' })
+  async deleteUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    const target = await this.target(id, ctx);
+    assertCanDelete(ctx.viewer, target);
+    await ctx.users.delete(target, ctx.actor);
+    return true;
+  }
+
+  /** The user a mutation is about; NOT_FOUND only for those who may look users up at all. */
+  private async target(id: string, ctx: Context): Promise<User> {
     const n = parseId(id);
-    if (n === null) throw new NotFoundError(`User ${id}`);
-    return ctx.users.update(n, input);
+    if (n !== null) assertCanView(ctx.viewer, n);
+    else assertCanList(ctx.viewer);
+    const target = n === null ? null : await ctx.users.findById(n);
+    if (!target) throw new NotFoundError(`User ${id}`);
+    return target;
+  }
+
+  @FieldResolver(() => UserEventConnection, { description: 'The audit trail of this account, newest first.' })
+  @UseMiddleware(StaffOnlyField)
+  async events(
+    @Root() user: User,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<UserEventConnection> {
+    const page = await ctx.audit.forUser(user.id, first ?? 20, after);
+    const edges = page.events.map((node) => ({ cursor: eventCursor(node.id), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+      totalCount: page.total,
+    };
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The primary email address (domain in ASCII form).' })
@@ -66,6 +110,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [String])
+  @UseMiddleware(StaffOnlyField)
   tags(@Root() user: User, @Ctx() ctx: Context): Promise<string[]> {
     return ctx.loaders.tags.load(user.id);
   }

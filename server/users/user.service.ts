@@ -2,20 +2,31 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
-import { EmailTakenError, UserInputError } from '../graphql/errors.js';
+import { EmailTakenError, ForbiddenError, UserInputError } from '../graphql/errors.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFromRow, userSelect } from './user-rows.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import { profileChanges } from './user-changes.js';
-import { CreatedVia, Role, User } from './user.entity.js';
+import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { searchUsers, countUsers, type UserPage, type UserPageRequest } from './user-search.js';
 import { NotFoundError } from '../graphql/errors.js';
+import type { Actor } from '../auth/viewer.js';
+import { AuditService, change, type AuditAction } from '../audit/audit.service.js';
+import type { FieldChange } from '../audit/audit.types.js';
 
-/** Who is acting and through which door. */
-export interface Actor {
-  userId: number | null;
-  via: CreatedVia;
+export type { Actor };
+
+/** Profile properties the audit trail names, in the order it lists them. */
+const AUDITED = ['name', 'role', 'phone', 'organization', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes', 'verified', 'suspended'] as const;
+
+function actionFor(changes: FieldChange[], target: User): AuditAction {
+  const role = changes.find((c) => c.field === 'role');
+  if (role) return 'ROLE_CHANGED';
+  const suspended = changes.find((c) => c.field === 'suspended');
+  if (suspended) return suspended.newValue === 'true' ? 'SUSPENDED' : 'UNSUSPENDED';
+  void target;
+  return 'UPDATED';
 }
 
 export interface CreatedUser {
@@ -52,10 +63,14 @@ function emailWarnings(email: ParsedEmail): UserWarning[] {
  * (dialog, API, later import, tickets, self sign-up) goes through here.
  */
 export class UserService {
+  private readonly audit: AuditService;
+
   constructor(
     private readonly db: Database,
     private readonly opts: UserServiceOptions = {},
-  ) {}
+  ) {
+    this.audit = new AuditService(db);
+  }
 
   async create(input: CreateUserInput, actor: Actor): Promise<CreatedUser> {
     if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
@@ -101,6 +116,12 @@ export class UserService {
         };
         const identityId = await insertRow(m, 'user_identities', identityColumns(identity));
         await this.insertTags(m, id, tags);
+        const recorded = [
+          change('email', null, email.address),
+          ...AUDITED.filter((f) => row[f] !== null && row[f] !== false).map((f) => change(f, null, row[f])),
+          ...(tags.length ? [change('tags', null, tags)] : []),
+        ];
+        await this.audit.record(m, id, 'CREATED', actor, recorded, now);
         const user = Object.assign(new User(), row, { id, primaryEmail: email.address });
         const identities = [Object.assign(new UserIdentity(), identity, { id: identityId })];
         return { user, identities, tags, warnings: emailWarnings(email) };
@@ -110,14 +131,28 @@ export class UserService {
     }
   }
 
-  async update(id: number, input: UpdateUserInput): Promise<User> {
+  /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
+  async update(target: User, input: UpdateUserInput, actor: Actor): Promise<User> {
+    const id = target.id;
     const changes = profileChanges(input, this.opts);
     const email = input.email !== undefined ? emailOrThrow(input.email) : null;
-    const existing = await this.findById(id);
-    if (!existing) throw new NotFoundError(`User ${id}`);
     try {
       await this.db.transaction(async (m) => {
         const now = new Date();
+        const before = await this.loadForAudit(m, id);
+        if (!before) throw new NotFoundError(`User ${id}`);
+        const recorded: FieldChange[] = [];
+        for (const f of AUDITED) {
+          const next = changes.columns[f];
+          if (next !== undefined && next !== before.user[f]) recorded.push(change(f, before.user[f], next));
+        }
+        if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
+        if (changes.tags && changes.tags.slice().sort().join('\n') !== before.tags.slice().sort().join('\n')) {
+          recorded.push(change('tags', before.tags, changes.tags));
+        }
+        if (recorded.length === 0) return;
+        const demoted = before.user.role === Role.ADMIN && ((changes.columns.role !== undefined && changes.columns.role !== Role.ADMIN) || changes.columns.suspended === true);
+        if (demoted) await this.keepOneAdmin(m, id);
         await updateRow(m, 'users', id, toColumns({ ...changes.columns, updatedAt: now }));
         if (email) await this.replacePrimaryEmail(m, id, email, changes.columns.verified, now);
         else if (changes.columns.verified !== undefined) {
@@ -131,11 +166,77 @@ export class UserService {
           await m.query('DELETE FROM user_tags WHERE user_id = ?', [id]);
           await this.insertTags(m, id, changes.tags);
         }
+        if (changes.columns.suspended === true) await m.query('DELETE FROM sessions WHERE user_id = ?', [id]);
+        await this.audit.record(m, id, actionFor(recorded, target), actor, recorded, now);
       });
     } catch (err) {
       throw await this.explainDuplicate(err, { email: email?.normalized, externalIdKey: changes.columns.externalIdKey }, id);
     }
     return (await this.findById(id))!;
+  }
+
+  /**
+   * Soft delete: the account leaves every list, its addresses and tags are
+   * freed (someone may use them again), its sessions and tokens end, and
+   * the trail keeps the deletion.
+   */
+  async delete(target: User, actor: Actor): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      const before = await this.loadForAudit(m, target.id);
+      if (!before) throw new NotFoundError(`User ${target.id}`);
+      if (before.user.role === Role.ADMIN) await this.keepOneAdmin(m, target.id);
+      await updateRow(m, 'users', target.id, { deleted_at: now, updated_at: now, external_id_key: null, password_hash: null });
+      await m.query('DELETE FROM user_identities WHERE user_id = ?', [target.id]);
+      await m.query('DELETE FROM user_tags WHERE user_id = ?', [target.id]);
+      await m.query('DELETE FROM sessions WHERE user_id = ?', [target.id]);
+      await m.query('UPDATE api_tokens SET revoked_at = ? WHERE created_by_id = ? AND revoked_at IS NULL', [toSql(now), target.id]);
+      await this.audit.record(m, target.id, 'DELETED', actor, [change('email', before.email, null), change('name', before.user.name, null)], now);
+    });
+  }
+
+  /** Sets a password hash; other sessions of the user end (all of them unless `keepSessionId`). */
+  async setPasswordHash(userId: number, hash: string, actor: Actor, keepSessionId: number | null = null): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      await updateRow(m, 'users', userId, { password_hash: hash, password_changed_at: now, updated_at: now });
+      await m.query(`DELETE FROM sessions WHERE user_id = ?${keepSessionId === null ? '' : ' AND id <> ?'}`, keepSessionId === null ? [userId] : [userId, keepSessionId]);
+      await this.audit.record(m, userId, 'PASSWORD_CHANGED', actor, [change('password', null, null)], now);
+    });
+  }
+
+  async passwordHashOf(userId: number): Promise<string | null> {
+    const [row] = await this.db.manager.query('SELECT password_hash FROM users WHERE id = ? AND deleted_at IS NULL', [userId]);
+    return row?.password_hash ?? null;
+  }
+
+  /** The active account that owns an email address (any letter case), with its password hash. */
+  async findForSignIn(normalizedEmail: string): Promise<{ user: User; passwordHash: string | null } | null> {
+    const rows = await this.db.manager.query(
+      `SELECT ${userSelect('u')}, u.password_hash FROM user_identities i JOIN users u ON u.id = i.user_id ${primaryEmailJoin('u')}
+       WHERE i.type = 'EMAIL' AND i.value_normalized = ? AND u.deleted_at IS NULL`,
+      [normalizedEmail],
+    );
+    return rows.length ? { user: userFromRow(rows[0]), passwordHash: rows[0].password_hash ?? null } : null;
+  }
+
+  async countActiveAdmins(): Promise<number> {
+    const [row] = await this.db.manager.query(`SELECT COUNT(*) AS n FROM users WHERE role = 'ADMIN' AND deleted_at IS NULL AND suspended = 0`);
+    return Number(row.n);
+  }
+
+  /** Refuses a change that would leave no active admin. */
+  private async keepOneAdmin(m: EntityManager, leavingId: number): Promise<void> {
+    const [row] = await m.query(`SELECT COUNT(*) AS n FROM users WHERE role = 'ADMIN' AND deleted_at IS NULL AND suspended = 0 AND id <> ?`, [leavingId]);
+    if (Number(row.n) === 0) throw new ForbiddenError('Accueil needs at least one active admin.');
+  }
+
+  private async loadForAudit(m: EntityManager, id: number): Promise<{ user: User; email: string | null; tags: string[] } | null> {
+    const rows = await m.query(`SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id = ? AND u.deleted_at IS NULL`, [id]);
+    if (!rows.length) return null;
+    const tags: { tag: string }[] = await m.query('SELECT tag FROM user_tags WHERE user_id = ? ORDER BY tag', [id]);
+    const user = userFromRow(rows[0]);
+    return { user, email: user.primaryEmail ?? null, tags: tags.map((t) => String(t.tag)) };
   }
 
   async findById(id: number): Promise<User | null> {

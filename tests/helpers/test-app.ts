@@ -16,14 +16,34 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
 }
 
+export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
+
+/** Who a client request goes as: nobody, a session cookie, or an API token. */
+export type Auth = { kind: 'anonymous' } | { kind: 'cookie'; cookie: string } | { kind: 'token'; token: string };
+
+export const ADMIN_EMAIL = 'admin@acme.io';
+export const ADMIN_PASSWORD = 'correct horse battery staple';
+
 export interface TestApp {
   dialect: TestDialect;
   url: string;
   db: Database;
-  /** POSTs one GraphQL operation and returns the parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** POSTs one GraphQL operation as the partner app (an admin's token with users:read and users:write). */
+  gql: Gql;
+  /** The same, as someone else. */
+  as(auth: Auth): Gql;
+  /** Signs in and returns the session cookie (throws when refused). */
+  signIn(email: string, password: string): Promise<Auth & { kind: 'cookie' }>;
+  /** The first admin's session. */
+  admin: Auth & { kind: 'cookie' };
+  /** Creates a user with a role and a password and signs them in. */
+  person(role: 'END_USER' | 'AGENT' | 'ADMIN', name?: string): Promise<{ id: string; email: string; password: string; auth: Auth & { kind: 'cookie' } }>;
+  /** An API token made by the first admin. */
+  token(scopes: string[], name?: string): Promise<{ id: string; auth: Auth & { kind: 'token' } }>;
   stop(): Promise<void>;
 }
+
+let people = 0;
 
 /** The real app on a fresh, empty database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
@@ -38,25 +58,68 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     databaseUrl = `sqlite:${join(dir, 'test.sqlite')}`;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const config = readConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const config = readConfig({
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    API_RATE_LIMIT: '0',
+    SIGN_IN_RATE_LIMIT: '0',
+    ...env,
+  });
   const db = await Database.open(config.databaseUrl);
   const app = await createApp(config, db, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   const server: Server = await new Promise((ok) => {
     const s = app.express.listen(0, '127.0.0.1', () => ok(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const post = async (auth: Auth, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+    const h: Record<string, string> = { 'content-type': 'application/json', ...headers };
+    if (auth.kind === 'cookie') h.cookie = auth.cookie;
+    if (auth.kind === 'token') h.authorization = `Bearer ${auth.token}`;
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: h, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as GraphQLResponse;
+  };
+  const as = (auth: Auth): Gql => (query, variables, headers) => post(auth, query, variables, headers);
+  const signIn = async (email: string, password: string): Promise<Auth & { kind: 'cookie' }> => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }', variables: { e: email, p: password } }),
+    });
+    const body = (await res.json()) as GraphQLResponse;
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('accueil_session='));
+    if (body.errors || !cookie) throw new Error(`sign-in refused for ${email}: ${JSON.stringify(body.errors)}`);
+    return { kind: 'cookie', cookie: cookie.split(';')[0] };
+  };
+  const admin = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+  const token = async (scopes: string[], name = 'test token') => {
+    const r = await post(admin, 'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id } secret } }', { i: { name, scopes } });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    return { id: r.data.createApiToken.token.id as string, auth: { kind: 'token' as const, token: r.data.createApiToken.secret as string } };
+  };
+  const partner = await token(['users:read', 'users:write'], 'partner app');
+  const person = async (role: 'END_USER' | 'AGENT' | 'ADMIN', name = `${role.toLowerCase()} ${++people}`) => {
+    const email = `${role.toLowerCase()}.${people}.${randomBytes(3).toString('hex')}@people.acme.io`;
+    const password = `pw-${randomBytes(9).toString('base64url')}`;
+    const r = await post(admin, 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name, email, role } });
+    if (r.errors) throw new Error(JSON.stringify(r.errors));
+    const id = r.data.createUser.user.id as string;
+    const p = await post(admin, 'mutation($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) }', { id, p: password });
+    if (p.errors) throw new Error(JSON.stringify(p.errors));
+    return { id, email, password, auth: await signIn(email, password) };
+  };
   return {
     dialect,
     url,
     db,
-    async gql(query, variables, headers = {}) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GraphQLResponse;
-    },
+    gql: as(partner.auth),
+    as,
+    signIn,
+    admin,
+    person,
+    token,
     async stop() {
       await new Promise((ok) => server.close(ok));
       await app.stop();

@@ -79,9 +79,14 @@ describe.each(testDialects())('users on %s', (dialect) => {
       expect(u).toMatchObject({ role: 'END_USER', verified: false, suspended: false, tags: [], phone: null, timeZone: null });
     });
 
-    it('records the admin app as the door when it says so', async () => {
-      const r = await app.gql(CREATE_USER, { input: { name: 'From app', email: uniqueEmail() } }, { 'x-accueil-client': 'admin-app' });
-      expect(r.data.createUser.user.createdVia).toBe('AGENT');
+    it('records who added the user: API for a token, the role of a signed-in person', async () => {
+      const agent = await app.person('AGENT');
+      const byAgent = await app.as(agent.auth)(CREATE_USER, { input: { name: 'From app', email: uniqueEmail() } }, { 'x-accueil-client': 'admin-app' });
+      expect(byAgent.data.createUser.user.createdVia).toBe('AGENT');
+      const byAdmin = await app.as(app.admin)(CREATE_USER, { input: { name: 'From admin', email: uniqueEmail() } });
+      expect(byAdmin.data.createUser.user.createdVia).toBe('ADMIN');
+      const byToken = await app.gql(CREATE_USER, { input: { name: 'From partner', email: uniqueEmail() } });
+      expect(byToken.data.createUser.user.createdVia).toBe('API');
     });
 
     it('round-trips utf8mb4 (accents, CJK, emoji) in every text field', async () => {
