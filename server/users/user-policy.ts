@@ -20,6 +20,13 @@ export function assertCanView(viewer: Viewer, userId: number): void {
   if (!isStaff(v.user.role) && v.user.id !== userId) throw new ForbiddenError('You can only see your own account.');
 }
 
+/** Before looking up the target of a change: staff (or a token with users:write), or an end user about themself. */
+export function assertCanWriteSomeone(viewer: Viewer, userId: number | null): void {
+  const v = requireSignedIn(viewer);
+  requireScope(v, 'users:write');
+  if (!isStaff(v.user.role) && v.user.id !== userId) throw new ForbiddenError('You can only change your own account.');
+}
+
 export function assertCanList(viewer: Viewer): void {
   requireStaff(viewer, 'users:read');
 }

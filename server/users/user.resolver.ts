@@ -3,7 +3,7 @@ import type { Context } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { UseMiddleware } from 'type-graphql';
 import { StaffOnlyField } from '../auth/field-guards.js';
-import { assertCanCreate, assertCanDelete, assertCanList, assertCanUpdate, assertCanView } from './user-policy.js';
+import { assertCanCreate, assertCanDelete, assertCanList, assertCanUpdate, assertCanView, assertCanWriteSomeone } from './user-policy.js';
 import { UserEventConnection } from '../audit/audit.types.js';
 import { eventCursor } from '../audit/audit.service.js';
 import { User } from './user.entity.js';
@@ -75,11 +75,10 @@ export class UserResolver {
     return true;
   }
 
-  /** The user a mutation is about; NOT_FOUND only for those who may look users up at all. */
+  /** The user a mutation is about; NOT_FOUND only for those who may change users at all. */
   private async target(id: string, ctx: Context): Promise<User> {
     const n = parseId(id);
-    if (n !== null) assertCanView(ctx.viewer, n);
-    else assertCanList(ctx.viewer);
+    assertCanWriteSomeone(ctx.viewer, n);
     const target = n === null ? null : await ctx.users.findById(n);
     if (!target) throw new NotFoundError(`User ${id}`);
     return target;
