@@ -21,6 +21,26 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PORT = Number(process.env.BENCH_PORT ?? 4600);
+const BENCH_ADMIN = 'bench.admin@acme.io';
+const BENCH_PASSWORD = 'benchmark admin password';
+let authorization = '';
+
+/** Signs in as the bench admin and makes an API token, as a partner app would use. */
+async function partnerToken(): Promise<string> {
+  const gql = async (query: string, variables: object, cookie?: string) => {
+    const res = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { res, body: (await res.json()) as any };
+  };
+  const signIn = await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }', { e: BENCH_ADMIN, p: BENCH_PASSWORD });
+  if (signIn.body.errors) throw new Error(JSON.stringify(signIn.body.errors));
+  const cookie = signIn.res.headers.getSetCookie()[0].split(';')[0];
+  const token = await gql('mutation { createApiToken(input: { name: "bench", scopes: ["users:read", "users:write"] }) { secret } }', {}, cookie);
+  return token.body.data.createApiToken.secret;
+}
 
 async function recreateDatabase(): Promise<void> {
   const name = new URL(url).pathname.slice(1);
@@ -36,7 +56,16 @@ async function startServer(): Promise<ChildProcess> {
   execFileSync(resolve(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.server.json'], { cwd: root, stdio: 'inherit' });
   const child = spawn(process.execPath, ['dist/server/main.js'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      ADMIN_EMAIL: BENCH_ADMIN,
+      ADMIN_PASSWORD: BENCH_PASSWORD,
+      API_RATE_LIMIT: '0', // the benchmark measures the server, not the per-token budget
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 100; i++) {
@@ -67,7 +96,7 @@ function run(name: string, opts: Partial<autocannon.Options>): Promise<Result> {
       {
         url: `http://127.0.0.1:${PORT}/graphql`,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         connections: CONNECTIONS,
         duration: SECONDS,
         ...opts,
@@ -102,10 +131,12 @@ async function main(): Promise<void> {
 
   const server = await startServer();
   try {
+    authorization = `Bearer ${await partnerToken()}`;
     // Warm up the server's code paths and the database's buffer pool.
     await run('warm-up', { duration: 2, body: body('{ users(first: 25) { edges { node { id name email } } } }') });
 
-    const floor = await run('{ __typename } (floor)', { body: body('{ __typename }') });
+    // The floor: the stack's own cost (Express, helmet, Apollo), without a database round trip.
+    const floor = await run('{ __typename } (floor)', { body: body('{ __typename }'), headers: { 'content-type': 'application/json' } });
 
     const SEARCH = 'query Search($q: String) { users(query: $q, first: 25) { edges { node { id name email } } pageInfo { hasNextPage endCursor } } }';
     let n = 0;
@@ -135,7 +166,7 @@ async function main(): Promise<void> {
     // GraphQL errors come back with status 200: count the users really created.
     const check = await fetch(`http://127.0.0.1:${PORT}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization },
       body: body('query C($q: String) { users(query: $q, first: 0) { totalCount } }', { q: `bench.${stamp}.` }),
     });
     const created = ((await check.json()) as any).data.users.totalCount as number;
