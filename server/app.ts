@@ -15,6 +15,7 @@ import { makeFormatError } from './graphql/errors.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { UserService } from './users/user.service.js';
+import { DomainChecker } from './users/domain-check.js';
 import { SessionService } from './auth/session.service.js';
 import { SignInService } from './auth/sign-in.service.js';
 import { RateLimiter } from './auth/rate-limiter.js';
@@ -41,7 +42,8 @@ function findStaticDir(config: Config): string | undefined {
 }
 
 function makeServices(config: Config, db: Database, log: Logger): Services {
-  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry });
+  const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
+  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker });
   return {
     config,
     users,

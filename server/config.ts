@@ -22,6 +22,9 @@ export interface Config {
   maxQueryCost: number;
   maxAliases: number;
   maxTokens: number;
+  emailDomainCheck: boolean;
+  dnsServers: string[];
+  dnsCanary: string;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +41,13 @@ function int(name: string, raw: string | undefined, fallback: number, min = 0, m
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
+}
+
+function domainCheck(raw: string | undefined): boolean {
+  const v = (raw ?? 'dns').trim().toLowerCase();
+  if (v === 'dns' || v === '') return true;
+  if (v === 'off') return false;
+  throw new ConfigError(`EMAIL_DOMAIN_CHECK must be dns or off, not "${raw}".`);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +82,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxQueryCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 5000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0),
     maxTokens: int('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 1),
+    emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
+    dnsServers: (env.DNS_SERVERS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+    dnsCanary: env.EMAIL_DOMAIN_CHECK_CANARY?.trim() || 'gmail.com',
   };
 }

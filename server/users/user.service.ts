@@ -5,6 +5,7 @@ import { insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
 import { EmailTakenError, ForbiddenError, UserInputError } from '../graphql/errors.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFromRow, userSelect } from './user-rows.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
+import type { DomainChecker } from './domain-check.js';
 import { profileChanges } from './user-changes.js';
 import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
@@ -38,6 +39,8 @@ export interface CreatedUser {
 
 export interface UserServiceOptions {
   defaultPhoneCountry?: string;
+  /** The optional DNS check of email domains; its verdict only ever adds a warning. */
+  domainChecker?: DomainChecker;
 }
 
 function emailOrThrow(value: unknown, field = 'email'): ParsedEmail {
@@ -48,6 +51,15 @@ function emailOrThrow(value: unknown, field = 'email'): ParsedEmail {
 }
 
 function emailWarnings(email: ParsedEmail): UserWarning[] {
+  if (email.deliverability === 'NO_MAIL_DOMAIN') {
+    return [
+      {
+        code: 'NO_MAIL_DOMAIN',
+        field: 'email',
+        message: `${email.domain} does not exist or accepts no mail. Check the address: if someone registers this domain later, they would receive this person's mail.`,
+      },
+    ];
+  }
   if (email.deliverability !== 'UNDELIVERABLE_RESERVED') return [];
   return [
     {
@@ -74,8 +86,8 @@ export class UserService {
 
   async create(input: CreateUserInput, actor: Actor): Promise<CreatedUser> {
     if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
-    const email = emailOrThrow(input.email);
     const changes = profileChanges(input, this.opts);
+    const email = await this.checked(emailOrThrow(input.email));
     const now = new Date();
     const c = changes.columns;
     const row = {
@@ -135,7 +147,7 @@ export class UserService {
   async update(target: User, input: UpdateUserInput, actor: Actor): Promise<User> {
     const id = target.id;
     const changes = profileChanges(input, this.opts);
-    const email = input.email !== undefined ? emailOrThrow(input.email) : null;
+    const email = input.email !== undefined ? await this.checked(emailOrThrow(input.email)) : null;
     try {
       await this.db.transaction(async (m) => {
         const now = new Date();
@@ -193,6 +205,12 @@ export class UserService {
       await m.query('UPDATE api_tokens SET revoked_at = ? WHERE created_by_id = ? AND revoked_at IS NULL', [toSql(now), target.id]);
       await this.audit.record(m, target.id, 'DELETED', actor, [change('email', before.email, null), change('name', before.user.name, null)], now);
     });
+  }
+
+  /** The address with the domain check's verdict, when the check is on and the syntax said nothing more. */
+  private async checked(email: ParsedEmail): Promise<ParsedEmail> {
+    if (!this.opts.domainChecker || email.deliverability !== 'UNKNOWN') return email;
+    return { ...email, deliverability: await this.opts.domainChecker.check(email.domain) };
   }
 
   /** Sets a password hash; other sessions of the user end (all of them unless `keepSessionId`). */

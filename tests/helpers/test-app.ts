@@ -66,6 +66,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     ADMIN_PASSWORD,
     API_RATE_LIMIT: '0',
     SIGN_IN_RATE_LIMIT: '0',
+    EMAIL_DOMAIN_CHECK: 'off',
     ...env,
   });
   const db = await Database.open(config.databaseUrl);
