@@ -1,8 +1,10 @@
 import { createApp } from 'vue';
 import App from './App.vue';
+import { createAuth } from './auth/auth';
 import { createAppI18n } from './i18n';
 import { createAppRouter } from './router';
 import './ui/tokens.css';
 import './ui/base.css';
 
-createApp(App).use(createAppI18n()).use(createAppRouter()).mount('#app');
+const auth = createAuth();
+createApp(App).use(createAppI18n()).use(auth).use(createAppRouter(auth)).mount('#app');

@@ -1,19 +1,75 @@
-import { createRouter, createWebHistory, type RouterHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  START_LOCATION,
+  type RouterHistory,
+  type RouteRecordRaw,
+} from 'vue-router';
+import type { Auth } from './auth/auth';
+import { HOME, safeNext } from './auth/next';
+import { isStaff } from './auth/permissions';
+import { onUnauthenticated } from './graphql/client';
 import CustomersPage from './users/CustomersPage.vue';
 import UserProfilePage from './users/UserProfilePage.vue';
 import NotFoundPage from './layout/NotFoundPage.vue';
+import SignInPage from './auth/SignInPage.vue';
+import ChangePasswordPage from './auth/ChangePasswordPage.vue';
+import MyProfilePage from './auth/MyProfilePage.vue';
+import ApiTokensPage from './tokens/ApiTokensPage.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Open without signing in, and drawn without the sidebar and top bar. */
+    public?: boolean;
+    /** Agents and admins only: end users are sent to their own profile. */
+    staff?: boolean;
+  }
+}
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: '/customers' },
-  { path: '/customers', name: 'customers', component: CustomersPage },
-  { path: '/users/:id', name: 'user', component: UserProfilePage, props: true },
+  { path: '/', redirect: HOME },
+  { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
+  { path: '/customers', name: 'customers', component: CustomersPage, meta: { staff: true } },
+  { path: '/users/:id', name: 'user', component: UserProfilePage, props: true, meta: { staff: true } },
+  { path: '/account/profile', name: 'my-profile', component: MyProfilePage },
+  { path: '/account/password', name: 'change-password', component: ChangePasswordPage },
+  // Admins only; the page itself tells others they have no access.
+  { path: '/settings/api-tokens', name: 'api-tokens', component: ApiTokensPage },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage },
 ];
 
-export function createAppRouter(history: RouterHistory = createWebHistory()) {
-  return createRouter({
+export function createAppRouter(auth: Auth, history: RouterHistory = createWebHistory()) {
+  const router = createRouter({
     history,
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+
+  router.beforeEach(async (to) => {
+    let viewer;
+    try {
+      viewer = await auth.ensureLoaded();
+    } catch {
+      // The server could not say who is signed in: the shell shows a retry.
+      return true;
+    }
+    if (to.name === 'sign-in') return viewer ? safeNext(to.query.next) : true;
+    if (!viewer) {
+      return { name: 'sign-in', query: to.fullPath === HOME ? {} : { next: to.fullPath } };
+    }
+    if (to.meta.staff && !isStaff(viewer.role)) return { name: 'my-profile' };
+    if (to.name === 'my-profile' && isStaff(viewer.role)) return `/users/${viewer.id}`;
+    return true;
+  });
+
+  // A session that ended (signed out elsewhere, expired, password changed on
+  // another device): back to sign-in, then to where the person was.
+  onUnauthenticated(() => {
+    auth.signedOut();
+    const current = router.currentRoute.value;
+    if (current === START_LOCATION || current.meta.public) return;
+    void router.push({ name: 'sign-in', query: { next: current.fullPath } });
+  });
+
+  return router;
 }

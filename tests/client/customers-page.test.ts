@@ -97,7 +97,12 @@ describe('customers page', () => {
   });
 
   it('shows a retry when the list cannot be loaded', async () => {
-    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    // Signed in, then the list request fails to reach the server.
+    stubGraphQL({
+      Users: () => {
+        throw new TypeError('Failed to fetch');
+      },
+    });
     ({ wrapper } = await mountApp('/customers'));
     expect(wrapper.get('[role="alert"]').text()).toContain('Customers could not be loaded.');
     stubGraphQL({ Users: () => usersPage([ada]) });

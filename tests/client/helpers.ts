@@ -4,7 +4,8 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../../client/src/App.vue';
-import type { User } from '../../client/src/graphql/schema-types';
+import { createAuth } from '../../client/src/auth/auth';
+import type { User, Viewer } from '../../client/src/graphql/schema-types';
 import { createAppI18n, type AppLocale } from '../../client/src/i18n';
 import { createAppRouter } from '../../client/src/router';
 
@@ -17,8 +18,33 @@ export interface GraphQLCall {
 export type Answer = { data?: unknown; errors?: unknown[] };
 type Handler = (variables: Record<string, unknown>) => Answer | Promise<Answer>;
 
-/** Replaces globalThis.fetch; each operation is answered by the handler named after it. */
-export function stubGraphQL(handlers: Record<string, Handler>): GraphQLCall[] {
+/** The person signed in unless a test says otherwise: an admin. */
+export const ADMIN_VIEWER: Viewer = { id: '900', name: 'Alex Admin', email: 'alex@acme.example', role: 'ADMIN' };
+export const AGENT_VIEWER: Viewer = { id: '901', name: 'Sam Agent', email: 'sam@acme.example', role: 'AGENT' };
+
+export function signedInAs(viewer: Viewer | null): Handler {
+  return () => ({ data: { me: viewer } });
+}
+
+export function emptyEvents(id: unknown): Answer {
+  return {
+    data: {
+      user: { id, events: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
+    },
+  };
+}
+
+/**
+ * Replaces globalThis.fetch; each operation is answered by the handler named
+ * after it. `Me` answers ADMIN_VIEWER and `UserEvents` an empty history unless
+ * the test gives its own.
+ */
+export function stubGraphQL(given: Record<string, Handler>): GraphQLCall[] {
+  const handlers: Record<string, Handler> = {
+    Me: signedInAs(ADMIN_VIEWER),
+    UserEvents: ({ id }) => emptyEvents(id),
+    ...given,
+  };
   const calls: GraphQLCall[] = [];
   const fetchStub = vi.fn(async (_url: unknown, init?: RequestInit) => {
     const body = JSON.parse(String(init?.body)) as {
@@ -103,13 +129,14 @@ export function graphQLError(message: string, extensions: Record<string, unknown
 
 /** Mounts the whole app (shell, router, dialog) at `path`, attached to the document. */
 export async function mountApp(path: string, locale: AppLocale = 'en') {
-  const router = createAppRouter(createMemoryHistory());
+  const auth = createAuth();
+  const router = createAppRouter(auth, createMemoryHistory());
   const i18n = createAppI18n(locale);
   await router.push(path);
   await router.isReady();
-  const wrapper = mount(App, { global: { plugins: [router, i18n] }, attachTo: document.body });
+  const wrapper = mount(App, { global: { plugins: [router, i18n, auth] }, attachTo: document.body });
   await flushPromises();
-  return { wrapper, router };
+  return { wrapper, router, auth };
 }
 
 /** The control a `<label for>` with exactly this text points at. */
@@ -127,4 +154,11 @@ export function errorNextTo(wrapper: VueWrapper, text: string): string {
   const describedBy = control.attributes('aria-describedby') ?? '';
   const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
   return errorId ? wrapper.get(`[id="${errorId}"]`).text() : '';
+}
+
+/** Answers every window.confirm() with `answer`; returns the mock to inspect the questions. */
+export function stubConfirm(answer: boolean) {
+  const confirm = vi.fn((_message?: string) => answer);
+  vi.stubGlobal('confirm', confirm);
+  return confirm;
 }

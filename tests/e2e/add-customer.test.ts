@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
 
 /**
@@ -19,6 +19,13 @@ describe('add a customer by hand, in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(10_000);
+    // Signed in as the first admin (from ADMIN_EMAIL / ADMIN_PASSWORD).
+    await page.goto(`${app.url}/`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Email').fill(ADMIN_EMAIL);
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/customers/);
   });
   afterAll(async () => {
     await browser?.close();
@@ -62,7 +69,7 @@ describe('add a customer by hand, in Chromium', () => {
       email: 'zoe.lefevre@xn--bcher-kva.de',
       phone: '+33142685300',
       timeZone: 'Europe/Paris',
-      createdVia: 'AGENT',
+      createdVia: 'ADMIN',
     });
   });
 
@@ -100,7 +107,12 @@ describe('add a customer by hand, in Chromium', () => {
   });
 
   it('fits a narrow window', async () => {
-    const narrow = await browser.browser.newPage({ viewport: { width: 400, height: 800 } });
+    // A second window, signed in with the same session cookie.
+    const context = await browser.browser.newContext({
+      viewport: { width: 400, height: 800 },
+      storageState: await page.context().storageState(),
+    });
+    const narrow = await context.newPage();
     try {
       await narrow.goto(`${app.url}/customers`);
       await expect.poll(() => narrow.getByRole('button', { name: 'Add customer' }).first().isVisible()).toBe(true);
@@ -108,7 +120,7 @@ describe('add a customer by hand, in Chromium', () => {
       expect(overflow).toBeLessThanOrEqual(0);
       await narrow.screenshot({ path: screenshotPath('7-narrow'), fullPage: true });
     } finally {
-      await narrow.close();
+      await context.close();
     }
   });
 });

@@ -6,6 +6,8 @@ export const GRAPHQL_ENDPOINT = '/graphql';
 export interface Operation<TData, TVariables> {
   readonly operationName: string;
   readonly query: string;
+  /** Answers UNAUTHENTICATED for its own reasons (sign-in): not a lapsed session. */
+  readonly public?: boolean;
   readonly __data?: TData;
   readonly __variables?: TVariables;
 }
@@ -15,6 +17,10 @@ export interface GraphQLErrorExtensions {
   field?: string;
   existingUserId?: string | number;
   existingUserName?: string;
+  /** UNAUTHENTICATED: LOCKED when too many sign-ins failed. */
+  reason?: string;
+  /** RATE_LIMITED, and LOCKED sign-ins. */
+  retryAfterSeconds?: number;
   [key: string]: unknown;
 }
 
@@ -46,6 +52,28 @@ export class NetworkError extends Error {
   }
 }
 
+type UnauthenticatedListener = () => void;
+let unauthenticatedListener: UnauthenticatedListener | null = null;
+
+/**
+ * Called whenever an answer says UNAUTHENTICATED (the session ended or
+ * expired), except for public operations such as signIn. The app sends the
+ * person to the sign-in page. Returns a function that removes the listener.
+ */
+export function onUnauthenticated(listener: UnauthenticatedListener): () => void {
+  unauthenticatedListener = listener;
+  return () => {
+    if (unauthenticatedListener === listener) unauthenticatedListener = null;
+  };
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return (
+    error instanceof GraphQLRequestError &&
+    error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
+  );
+}
+
 interface GraphQLResponseBody<TData> {
   data?: TData | null;
   errors?: GraphQLErrorShape[];
@@ -60,6 +88,8 @@ export async function request<TData, TVariables>(
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
       method: 'POST',
+      // The session cookie travels with same-origin requests (the default, said out loud).
+      credentials: 'same-origin',
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
@@ -85,7 +115,9 @@ export async function request<TData, TVariables>(
   }
 
   if (body.errors && body.errors.length > 0) {
-    throw new GraphQLRequestError(body.errors, response.status);
+    const error = new GraphQLRequestError(body.errors, response.status);
+    if (!operation.public && isUnauthenticated(error)) unauthenticatedListener?.();
+    throw error;
   }
   if (body.data === undefined || body.data === null) {
     throw new NetworkError(`No data in response (HTTP ${response.status})`, response.status);

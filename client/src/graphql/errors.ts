@@ -11,6 +11,10 @@ export interface FieldError {
   i18nKey?: string;
   existingUserId?: string;
   existingUserName?: string;
+  /** UNAUTHENTICATED with reason LOCKED: too many failed sign-ins. */
+  reason?: string;
+  /** RATE_LIMITED and LOCKED: how long to wait. */
+  retryAfterSeconds?: number;
 }
 
 export type FieldErrors = Record<string, FieldError>;
@@ -44,6 +48,10 @@ export function toFormErrors(error: unknown, knownFields: readonly string[]): Fo
       if (typeof extensions.existingUserName === 'string') {
         entry.existingUserName = extensions.existingUserName;
       }
+      if (typeof extensions.reason === 'string') entry.reason = extensions.reason;
+      if (typeof extensions.retryAfterSeconds === 'number') {
+        entry.retryAfterSeconds = extensions.retryAfterSeconds;
+      }
       const field = typeof extensions.field === 'string' ? fieldName(extensions.field) : undefined;
       if (field && knownFields.includes(field) && !result.fields[field]) {
         result.fields[field] = entry;
@@ -65,4 +73,9 @@ export function toFormErrors(error: unknown, knownFields: readonly string[]): Fo
 /** Field errors as a `{ field -> message }` map. */
 export function fieldMessages(errors: FormErrors): Record<string, string> {
   return Object.fromEntries(Object.entries(errors.fields).map(([field, e]) => [field, e.message]));
+}
+
+/** Whole minutes to wait, at least one, for "Try again in N minutes". */
+export function retryMinutes(seconds: number | undefined): number {
+  return Math.max(1, Math.ceil((seconds ?? 60) / 60));
 }

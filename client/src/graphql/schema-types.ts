@@ -4,7 +4,7 @@
 export type Role = 'END_USER' | 'AGENT' | 'ADMIN';
 export const ROLES: readonly Role[] = ['END_USER', 'AGENT', 'ADMIN'];
 
-export type CreatedVia = 'AGENT' | 'ADMIN' | 'API' | 'IMPORT' | 'TICKET' | 'SELF';
+export type CreatedVia = 'AGENT' | 'ADMIN' | 'API' | 'IMPORT' | 'TICKET' | 'SELF' | 'SYSTEM';
 export type IdentityType = 'EMAIL' | 'PHONE';
 export type Deliverability = 'DELIVERABLE' | 'UNDELIVERABLE_RESERVED' | 'UNKNOWN' | 'NO_MAIL_DOMAIN';
 export type DateTimeISO = string;
@@ -86,4 +86,77 @@ export interface UpdateUserInput {
   notes?: string | null;
   verified?: boolean | null;
   suspended?: boolean | null;
+}
+
+// --- Who may do what: sessions, API tokens, the audit trail ---
+
+/** The signed-in person, as `me` returns them. */
+export type Viewer = Pick<User, 'id' | 'name' | 'email' | 'role'>;
+
+export const API_TOKEN_SCOPES = ['users:read', 'users:write', 'import'] as const;
+export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  createdAt: DateTimeISO;
+  lastUsedAt: DateTimeISO | null;
+  revokedAt: DateTimeISO | null;
+  createdBy: Pick<User, 'id' | 'name'> | null;
+}
+
+export interface CreateApiTokenInput {
+  name: string;
+  scopes: string[];
+}
+
+export interface CreateApiTokenPayload {
+  token: ApiToken;
+  /** Shown once: only a hash is kept on the server. */
+  secret: string;
+}
+
+export type UserEventAction =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'ROLE_CHANGED'
+  | 'SUSPENDED'
+  | 'UNSUSPENDED'
+  | 'DELETED'
+  | 'PASSWORD_CHANGED';
+export type UserEventSource = 'ADMIN_APP' | 'API' | 'IMPORT' | 'SYSTEM';
+export type EventActorKind = 'USER' | 'TOKEN' | 'SYSTEM';
+
+export interface EventActor {
+  /** USER | TOKEN | SYSTEM (a string in the schema, so new kinds may appear). */
+  kind: string;
+  /** The person; for a token, its creator. */
+  user: Pick<User, 'id' | 'name'> | null;
+  tokenName: string | null;
+}
+
+export interface FieldChange {
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  /** Recorded as changed, without the text (notes, details, password). */
+  redacted: boolean;
+}
+
+export interface UserEvent {
+  id: string;
+  /** One of UserEventAction (a string in the schema). */
+  action: string;
+  /** One of UserEventSource (a string in the schema). */
+  source: string;
+  actor: EventActor;
+  changes: FieldChange[];
+  createdAt: DateTimeISO;
+}
+
+export interface UserEventConnection {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: UserEvent }[];
 }

@@ -21,3 +21,17 @@ export function takeUserFlash(userId: string): UserFlash | null {
   pending = null;
   return flash;
 }
+
+/** A message for the Customers page, e.g. after a profile was deleted. */
+export type ListFlash = 'deleted';
+let pendingList: ListFlash | null = null;
+
+export function setListFlash(flash: ListFlash): void {
+  pendingList = flash;
+}
+
+export function takeListFlash(): ListFlash | null {
+  const flash = pendingList;
+  pendingList = null;
+  return flash;
+}

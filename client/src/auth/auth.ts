@@ -1,0 +1,78 @@
+// Who is signed in. Asked once (`me`) when the app starts, set by sign-in,
+// cleared by sign-out and by any answer saying the session is over.
+import { inject, shallowRef, type App, type InjectionKey, type ShallowRef } from 'vue';
+import { request } from '../graphql/client';
+import { ME } from '../graphql/operations';
+import type { Viewer } from '../graphql/schema-types';
+
+export interface Auth {
+  /** The signed-in person; null when nobody is (or before `me` answered). */
+  readonly viewer: Readonly<ShallowRef<Viewer | null>>;
+  /** Whether `me` has answered (or sign-in/sign-out settled who is there). */
+  readonly known: Readonly<ShallowRef<boolean>>;
+  /** `me` failed (server unreachable): who is signed in is not known. */
+  readonly failed: Readonly<ShallowRef<boolean>>;
+  /** Asks the server who is signed in, once; later calls reuse the answer. */
+  ensureLoaded(): Promise<Viewer | null>;
+  signedIn(viewer: Viewer): void;
+  signedOut(): void;
+  /** The viewer's own details changed (e.g. their name on My profile). */
+  update(changes: Partial<Viewer>): void;
+  install(app: App): void;
+}
+
+export const AUTH_KEY: InjectionKey<Auth> = Symbol('auth');
+
+export function createAuth(): Auth {
+  const viewer = shallowRef<Viewer | null>(null);
+  const known = shallowRef(false);
+  const failed = shallowRef(false);
+  let pending: Promise<Viewer | null> | null = null;
+
+  const auth: Auth = {
+    viewer,
+    known,
+    failed,
+    ensureLoaded() {
+      if (known.value) return Promise.resolve(viewer.value);
+      pending ??= request(ME, {})
+        .then((data) => {
+          viewer.value = data.me;
+          known.value = true;
+          failed.value = false;
+          return data.me;
+        })
+        .catch((error: unknown) => {
+          failed.value = true;
+          throw error;
+        })
+        .finally(() => {
+          pending = null;
+        });
+      return pending;
+    },
+    signedIn(next) {
+      viewer.value = next;
+      known.value = true;
+      failed.value = false;
+    },
+    signedOut() {
+      viewer.value = null;
+      known.value = true;
+      failed.value = false;
+    },
+    update(changes) {
+      if (viewer.value) viewer.value = { ...viewer.value, ...changes };
+    },
+    install(app) {
+      app.provide(AUTH_KEY, auth);
+    },
+  };
+  return auth;
+}
+
+export function useAuth(): Auth {
+  const auth = inject(AUTH_KEY);
+  if (!auth) throw new Error('useAuth() needs the auth plugin (app.use(createAuth()))');
+  return auth;
+}

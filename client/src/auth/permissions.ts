@@ -1,0 +1,53 @@
+// What the signed-in person may do, to hide what they cannot. The server is
+// the guard; these mirror its rules (server/users/user-policy.ts).
+import type { Role, User, Viewer } from '../graphql/schema-types';
+
+type Target = Pick<User, 'id' | 'role'>;
+
+export function isStaff(role: Role | undefined): boolean {
+  return role === 'AGENT' || role === 'ADMIN';
+}
+
+export function isAdmin(viewer: Viewer | null): boolean {
+  return viewer?.role === 'ADMIN';
+}
+
+/** Admins edit anyone; agents edit end users and themselves; end users only themselves. */
+export function canEditUser(viewer: Viewer | null, target: Target): boolean {
+  if (!viewer) return false;
+  if (viewer.role === 'ADMIN') return true;
+  if (viewer.role === 'AGENT') return target.id === viewer.id || target.role === 'END_USER';
+  return target.id === viewer.id;
+}
+
+/** Only admins see the role select; nobody changes their own role. */
+export function canSeeRoleSelect(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
+}
+export function canChangeRole(viewer: Viewer | null, target: Target): boolean {
+  return isAdmin(viewer) && target.id !== viewer?.id;
+}
+
+/** Verified: admins on anyone, agents on end users (not on themselves). */
+export function canChangeVerified(viewer: Viewer | null, target: Target): boolean {
+  if (!viewer || !canEditUser(viewer, target)) return false;
+  return viewer.role === 'ADMIN' || (viewer.role === 'AGENT' && target.id !== viewer.id);
+}
+
+/** Suspended: nobody on themselves; admins on anyone else, agents on end users. */
+export function canChangeSuspended(viewer: Viewer | null, target: Target): boolean {
+  if (!viewer || target.id === viewer.id) return false;
+  return canEditUser(viewer, target) && isStaff(viewer.role);
+}
+
+/** Admins delete anyone but themselves; agents delete end users. */
+export function canDeleteUser(viewer: Viewer | null, target: Target): boolean {
+  if (!viewer || target.id === viewer.id) return false;
+  if (viewer.role === 'ADMIN') return true;
+  return viewer.role === 'AGENT' && target.role === 'END_USER';
+}
+
+/** Admins set the password of agents and admins (who sign in), other than their own. */
+export function canSetPassword(viewer: Viewer | null, target: Target): boolean {
+  return isAdmin(viewer) && target.id !== viewer?.id && isStaff(target.role);
+}

@@ -1,0 +1,164 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { UserEvent } from '../../client/src/graphql/schema-types';
+import { byLabel, callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
+
+let wrapper: VueWrapper;
+
+afterEach(() => {
+  wrapper?.unmount();
+  vi.unstubAllGlobals();
+});
+
+function event(overrides: Partial<UserEvent> & Pick<UserEvent, 'id'>): UserEvent {
+  return {
+    action: 'UPDATED',
+    source: 'ADMIN_APP',
+    actor: { kind: 'USER', user: { id: '900', name: 'Alex Admin' }, tokenName: null },
+    changes: [],
+    createdAt: '2025-01-03T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const events: UserEvent[] = [
+  event({
+    id: '6',
+    source: 'API',
+    actor: { kind: 'TOKEN', user: { id: '900', name: 'Alex Admin' }, tokenName: 'CRM sync' },
+    changes: [
+      { field: 'phone', oldValue: '+14155550000', newValue: '+14155552671', redacted: false },
+      { field: 'externalId', oldValue: null, newValue: 'crm-1042', redacted: false },
+    ],
+  }),
+  event({ id: '5', changes: [{ field: 'notes', oldValue: null, newValue: null, redacted: true }] }),
+  event({ id: '4', action: 'ROLE_CHANGED', changes: [{ field: 'role', oldValue: 'END_USER', newValue: 'AGENT', redacted: false }] }),
+  event({ id: '3', action: 'SUSPENDED', changes: [{ field: 'suspended', oldValue: 'false', newValue: 'true', redacted: false }] }),
+  event({ id: '2', action: 'PASSWORD_CHANGED', source: 'SYSTEM', actor: { kind: 'SYSTEM', user: null, tokenName: null }, changes: [{ field: 'password', oldValue: null, newValue: null, redacted: true }] }),
+  event({
+    id: '1',
+    action: 'CREATED',
+    source: 'IMPORT',
+    actor: { kind: 'USER', user: null, tokenName: null },
+    changes: [
+      { field: 'name', oldValue: null, newValue: 'Grace Hopper', redacted: false },
+      { field: 'email', oldValue: null, newValue: 'grace@navy.example.org', redacted: false },
+    ],
+  }),
+];
+
+function page(list: UserEvent[], from: number, size: number, total = list.length) {
+  const slice = list.slice(from, from + size);
+  return {
+    totalCount: total,
+    pageInfo: { hasNextPage: from + size < list.length, endCursor: slice.length ? `c${from + slice.length}` : null },
+    edges: slice.map((node, index) => ({ cursor: `c${from + index + 1}`, node })),
+  };
+}
+
+function entries() {
+  return wrapper.findAll('.history__event');
+}
+
+function entryTexts(index: number) {
+  const entry = entries()[index]!;
+  return {
+    action: entry.get('.history__action').text(),
+    who: entry.get('.history__who').text(),
+    source: entry.get('.history__source').text(),
+    changes: entry.findAll('.history__changes li').map((li) => li.text()),
+  };
+}
+
+describe('profile history', () => {
+  it('lists events newest first: action, who, source and "Field: old → new"', async () => {
+    const calls = stubGraphQL({
+      User: () => ({ data: { user: makeUser() } }),
+      UserEvents: ({ id }) => ({ data: { user: { id, events: page(events, 0, 20) } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(wrapper.get('#history-title').text()).toBe('History');
+    expect(callsOf(calls, 'UserEvents')[0]!.variables).toEqual({ id: '42', first: 20, after: null });
+
+    expect(entries()).toHaveLength(6);
+    expect(entryTexts(0)).toEqual({
+      action: 'Updated',
+      who: 'API token CRM sync',
+      source: 'API',
+      changes: ['Phone: +14155550000 → +14155552671', 'External ID: (empty) → crm-1042'],
+    });
+    // A redacted change says that it changed, never what it says.
+    expect(entryTexts(1)).toEqual({ action: 'Updated', who: 'Alex Admin', source: 'Admin app', changes: ['Notes changed'] });
+    expect(entries()[1]!.get('.history__who a').attributes('href')).toBe('/users/900');
+    expect(entryTexts(2).action).toBe('Role changed');
+    expect(entryTexts(2).changes).toEqual(['Role: End user → Agent']);
+    expect(entryTexts(3)).toMatchObject({ action: 'Suspended', changes: ['Suspended: No → Yes'] });
+    expect(entryTexts(4)).toEqual({ action: 'Password changed', who: 'System', source: 'System', changes: [] });
+    expect(entryTexts(5)).toEqual({
+      action: 'Created',
+      who: 'A deleted user',
+      source: 'Import',
+      changes: ['Name: Grace Hopper', 'Email: grace@navy.example.org'],
+    });
+    expect(entries()[0]!.get('time').attributes('datetime')).toBe('2025-01-03T10:00:00.000Z');
+    expect(entries()[0]!.get('time').text()).toMatch(/Jan 3, 2025/);
+  });
+
+  it('loads more with the end cursor', async () => {
+    const many = Array.from({ length: 25 }, (_, i) =>
+      event({ id: String(100 - i), changes: [{ field: 'organization', oldValue: `Org ${i}`, newValue: `Org ${i + 1}`, redacted: false }] }),
+    );
+    const calls = stubGraphQL({
+      User: () => ({ data: { user: makeUser() } }),
+      UserEvents: ({ id, after }) => ({ data: { user: { id, events: page(many, after ? 20 : 0, 20) } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(entries()).toHaveLength(20);
+    expect(wrapper.get('.history__count').text()).toBe('20 of 25');
+    const more = wrapper.findAll('button').find((button) => button.text() === 'Load more')!;
+    await more.trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'UserEvents').at(-1)!.variables).toEqual({ id: '42', first: 20, after: 'c20' });
+    expect(entries()).toHaveLength(25);
+    expect(wrapper.findAll('button').some((button) => button.text() === 'Load more')).toBe(false);
+  });
+
+  it('loads again after Save, so the new change shows', async () => {
+    let list: UserEvent[] = [events[5]!];
+    let user = makeUser();
+    const calls = stubGraphQL({
+      User: () => ({ data: { user } }),
+      UpdateUser: ({ input }) => {
+        user = { ...user, ...(input as object) };
+        list = [event({ id: '7', changes: [{ field: 'organization', oldValue: 'Navy', newValue: 'US Navy', redacted: false }] }), ...list];
+        return { data: { updateUser: user } };
+      },
+      UserEvents: ({ id }) => ({ data: { user: { id, events: page(list, 0, 20) } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(entries()).toHaveLength(1);
+    await byLabel(wrapper, 'Organization').setValue('US Navy');
+    await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'UserEvents')).toHaveLength(2);
+    expect(entries()).toHaveLength(2);
+    expect(entryTexts(0).changes).toEqual(['Organization: Navy → US Navy']);
+  });
+
+  it('says when nothing was recorded', async () => {
+    stubGraphQL({ User: () => ({ data: { user: makeUser() } }) });
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(wrapper.get('.history').text()).toContain('Nothing recorded yet.');
+  });
+
+  it('reads in French', async () => {
+    stubGraphQL({
+      User: () => ({ data: { user: makeUser() } }),
+      UserEvents: ({ id }) => ({ data: { user: { id, events: page(events.slice(0, 2), 0, 20) } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42', 'fr'));
+    expect(wrapper.get('#history-title').text()).toBe('Historique');
+    expect(entryTexts(0).who).toBe('Jeton d’API CRM sync');
+    expect(entryTexts(1).changes).toEqual(['Notes : modifié']);
+  });
+});
