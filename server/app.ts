@@ -15,6 +15,9 @@ import { makeFormatError } from './graphql/errors.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { UserService } from './users/user.service.js';
+import { FieldValuesService } from './fields/field-values.service.js';
+import { UserFieldService } from './fields/user-field.service.js';
+import { OrganizationService } from './organizations/organization.service.js';
 import { DomainChecker } from './users/domain-check.js';
 import { SessionService } from './auth/session.service.js';
 import { SignInService } from './auth/sign-in.service.js';
@@ -43,10 +46,14 @@ function findStaticDir(config: Config): string | undefined {
 
 function makeServices(config: Config, db: Database, log: Logger): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
-  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker });
+  const fieldValues = new FieldValuesService(db);
+  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker, fieldValues });
   return {
     config,
     users,
+    organizations: new OrganizationService(db),
+    fieldValues,
+    userFields: new UserFieldService(db),
     sessions: new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
     signIn: new SignInService(db, users),
     signInLimiter: new RateLimiter(config.signInRateLimit, 10 * 60_000),

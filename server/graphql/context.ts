@@ -9,6 +9,9 @@ import type { RateLimiter } from '../auth/rate-limiter.js';
 import type { ApiTokenService } from '../tokens/api-token.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UserService } from '../users/user.service.js';
+import type { FieldValuesService } from '../fields/field-values.service.js';
+import type { UserFieldService } from '../fields/user-field.service.js';
+import type { OrganizationService } from '../organizations/organization.service.js';
 import { userLoaders, type UserLoaders } from '../users/user.loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -16,6 +19,9 @@ import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js
 export interface Services {
   config: Config;
   users: UserService;
+  organizations: OrganizationService;
+  fieldValues: FieldValuesService;
+  userFields: UserFieldService;
   sessions: SessionService;
   signIn: SignInService;
   signInLimiter: RateLimiter;
@@ -66,6 +72,6 @@ export async function makeContext(services: Services, req: Request, res: Respons
     viewer,
     actor: actorOf(viewer, fromAdminApp),
     fromAdminApp,
-    loaders: userLoaders(services.users),
+    loaders: userLoaders(services.users, services.organizations),
   };
 }

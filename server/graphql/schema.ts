@@ -5,8 +5,10 @@ import { UserConnectionResolver, UserIdentityResolver, UserResolver } from '../u
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
+import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
+import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
 
-export const resolvers = [UserResolver, UserIdentityResolver, UserConnectionResolver, AuthResolver, ApiTokenResolver, EventActorResolver] as const;
+export const resolvers = [UserResolver, UserIdentityResolver, UserConnectionResolver, AuthResolver, ApiTokenResolver, EventActorResolver, OrganizationResolver, UserOrganizationResolver, UserFieldResolver, UserFieldsResolver, UserFieldValueResolver] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;
 

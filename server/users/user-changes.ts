@@ -19,7 +19,6 @@ export interface ProfileColumns {
   nameKey: string;
   role: Role;
   phone: string | null;
-  organization: string | null;
   timeZone: string | null;
   locale: string | null;
   externalId: string | null;
@@ -35,6 +34,8 @@ export interface ProfileChanges {
   columns: Partial<ProfileColumns>;
   /** Replacement tag set, when tags were given. */
   tags?: string[];
+  /** The organization named by id or by name; null leaves it; undefined when not given. */
+  organization?: { id: number } | { name: string } | null;
 }
 
 type Input = CreateUserInput | UpdateUserInput;
@@ -62,9 +63,6 @@ const RULES: Record<string, Rule> = {
   },
   phone: (v, out, o) => {
     out.phone = v === null ? null : normalizePhone(text(v), o.defaultPhoneCountry);
-  },
-  organization: (v, out) => {
-    out.organization = v === null ? null : optionalLine('organization', 'Organization', text(v), LIMITS.organization);
   },
   timeZone: (v, out) => {
     out.timeZone = v === null ? null : normalizeTimeZone(text(v));
@@ -105,5 +103,16 @@ export function profileChanges(input: Input, opts: RuleOptions): ProfileChanges 
   }
   const changes: ProfileChanges = { columns };
   if (input.tags !== undefined) changes.tags = input.tags === null ? [] : normalizeTags(input.tags);
+  if (input.organizationId !== undefined && input.organization !== undefined) {
+    throw new UserInputError('organizationId', 'Give organizationId or organization, not both.');
+  }
+  if (input.organizationId !== undefined) {
+    const id = input.organizationId;
+    if (id !== null && !/^\d{1,15}$/.test(id)) throw new UserInputError('organizationId', 'This is not an organization id.');
+    changes.organization = id === null ? null : { id: Number(id) };
+  } else if (input.organization !== undefined) {
+    const name = input.organization === null ? null : optionalLine('organization', 'Organization', input.organization, LIMITS.organization);
+    changes.organization = name === null ? null : { name };
+  }
   return changes;
 }

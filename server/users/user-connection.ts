@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { User } from './user.entity.js';
+import type { UserFilter } from './user-search.js';
 
 @ObjectType()
 export class UserEdge {
@@ -29,4 +30,5 @@ export class UserConnection {
 
   /** Resolved only when asked for (see UserConnectionResolver). */
   query: string | null;
+  filter?: UserFilter;
 }

@@ -54,6 +54,12 @@ export class UserIdentity {
   @Column({ type: 'boolean' })
   verified: boolean;
 
+  @Field(() => Boolean, {
+    description: 'A phone number that another user already has (a shared line): kept on this profile, but not unique to it.',
+  })
+  @Column({ type: 'boolean' })
+  shared: boolean;
+
   @Field(() => Deliverability)
   @Column({ type: 'varchar', length: 32 })
   deliverability: Deliverability;

@@ -4,7 +4,7 @@ import { UserIdentity, type Deliverability, type IdentityType } from './user-ide
 
 /** Columns and row mappers for reading users and identities with plain SQL. */
 export const USER_COLUMNS =
-  'id, name, name_key, role, phone, organization, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, created_at, updated_at';
+  'id, name, name_key, role, phone, organization_id, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, created_at, updated_at';
 
 /**
  * `SELECT <userSelect('u')> FROM users u <primaryEmailJoin('u')>` reads users
@@ -29,7 +29,7 @@ export function userFromRow(r: Row): User {
     nameKey: String(r.name_key),
     role: r.role as Role,
     phone: str(r.phone),
-    organization: str(r.organization),
+    organizationId: r.organization_id === null || r.organization_id === undefined ? null : Number(r.organization_id),
     timeZone: str(r.time_zone),
     locale: str(r.locale),
     externalId: str(r.external_id),
@@ -49,7 +49,7 @@ export function userFromRow(r: Row): User {
   return user;
 }
 
-export const IDENTITY_COLUMNS = 'id, user_id, type, value, value_normalized, is_primary, verified, deliverability, created_at, updated_at';
+export const IDENTITY_COLUMNS = 'id, user_id, type, value, value_normalized, is_primary, verified, deliverability, shared, created_at, updated_at';
 
 export function identityFromRow(r: Row): UserIdentity {
   return Object.assign(new UserIdentity(), {
@@ -60,6 +60,7 @@ export function identityFromRow(r: Row): UserIdentity {
     valueNormalized: String(r.value_normalized),
     primary: fromSqlBool(r.is_primary),
     verified: fromSqlBool(r.verified),
+    shared: fromSqlBool(r.shared),
     deliverability: r.deliverability as Deliverability,
     createdAt: fromSqlDate(r.created_at),
     updatedAt: fromSqlDate(r.updated_at),
@@ -72,7 +73,7 @@ export const COLUMN_OF: Record<string, string> = {
   nameKey: 'name_key',
   role: 'role',
   phone: 'phone',
-  organization: 'organization',
+  organizationId: 'organization_id',
   timeZone: 'time_zone',
   locale: 'locale',
   externalId: 'external_id',

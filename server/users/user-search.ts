@@ -11,10 +11,19 @@ const MAX_QUERY = 320;
 // both MySQL (utf8mb4_bin) and SQLite answer from an index.
 const TOP = '\u{10FFFF}';
 
+/** Conditions on a user (alias `u`) that every branch of a search applies. */
+export interface UserFilter {
+  tags?: string[];
+  organizationId?: number;
+  /** Extra SQL on `u.id` (custom field values), from the fields module. */
+  extra?: { sql: string; params: unknown[] }[];
+}
+
 export interface UserPageRequest {
   first?: number | null;
   after?: string | null;
   query?: string | null;
+  filter?: UserFilter;
 }
 
 export interface UserPage {
@@ -48,27 +57,59 @@ function pageSize(first: number | null | undefined): number {
   return Math.min(first, MAX_PAGE);
 }
 
+/** ` AND ...` conditions on alias `u` for the filter, with their parameters. */
+function filterSql(filter: UserFilter | undefined): { sql: string; params: unknown[] } {
+  if (!filter) return { sql: '', params: [] };
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const tag of filter.tags ?? []) {
+    parts.push('EXISTS (SELECT 1 FROM user_tags ft WHERE ft.user_id = u.id AND ft.tag = ?)');
+    params.push(tag);
+  }
+  if (filter.organizationId !== undefined) {
+    parts.push('u.organization_id = ?');
+    params.push(filter.organizationId);
+  }
+  for (const e of filter.extra ?? []) {
+    parts.push(e.sql);
+    params.push(...e.params);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+
+/** A query that reads as a phone number ("+33 6 12", "(415) 555") -> its digits with the +, else null. */
+export function phoneQuery(query: string): string | null {
+  if (!/^\+?[\d\s().-]+$/.test(query)) return null;
+  const digits = query.replace(/[^\d]/g, '');
+  if (digits.length < 3) return null;
+  return query.trim().startsWith('+') ? `+${digits}` : null;
+}
+
 /**
- * Users whose name or any email starts with the query, newest first, in one
- * round trip. Two index scans joined by UNION, rather than an OR that the
- * planner would answer by reading every user; each branch stops after `limit`.
+ * Users whose name, any email or (for a query like "+33 6") any phone number
+ * starts with the query, newest first, in one round trip. Index scans joined
+ * by UNION, rather than an OR that the planner would answer by reading every
+ * user; each branch stops after `limit`.
  */
-async function matchingUsers(db: Database, query: string, beforeId: number | null, limit: number): Promise<User[]> {
+async function matchingUsers(db: Database, query: string, beforeId: number | null, limit: number, filter?: UserFilter): Promise<User[]> {
   const name = searchKey(query);
   const email = query.toLowerCase();
+  const phone = phoneQuery(query);
+  const f = filterSql(filter);
   const before = beforeId === null ? '' : ' AND u.id < ?';
-  const beforeI = beforeId === null ? '' : ' AND i.user_id < ?';
-  const p = (prefix: string) => (beforeId === null ? [prefix, prefix + TOP] : [prefix, prefix + TOP, beforeId]);
+  const p = (prefix: string) => [prefix, prefix + TOP, ...(beforeId === null ? [] : [beforeId]), ...f.params];
+  const identityBranch = (type: string) => `SELECT id FROM (SELECT i.user_id AS id FROM user_identities i JOIN users u ON u.id = i.user_id
+        WHERE i.type = '${type}' AND i.value_normalized >= ? AND i.value_normalized < ? AND u.deleted_at IS NULL${before}${f.sql}
+        ORDER BY i.user_id DESC LIMIT ${limit}) ${type.toLowerCase()}`;
   const sql = `SELECT ${userSelect('m')} FROM (
       SELECT id FROM (SELECT u.id FROM users u
-        WHERE u.name_key >= ? AND u.name_key < ? AND u.deleted_at IS NULL${before}
+        WHERE u.name_key >= ? AND u.name_key < ? AND u.deleted_at IS NULL${before}${f.sql}
         ORDER BY u.id DESC LIMIT ${limit}) a
       UNION
-      SELECT id FROM (SELECT i.user_id AS id FROM user_identities i JOIN users u ON u.id = i.user_id
-        WHERE i.type = 'EMAIL' AND i.value_normalized >= ? AND i.value_normalized < ? AND u.deleted_at IS NULL${beforeI}
-        ORDER BY i.user_id DESC LIMIT ${limit}) b
+      ${identityBranch('EMAIL')}
+      ${phone ? `UNION ${identityBranch('PHONE')}` : ''}
     ) t JOIN users m ON m.id = t.id ${primaryEmailJoin('m')} ORDER BY m.id DESC LIMIT ${limit}`;
-  const rows = await db.manager.query(sql, [...p(name), ...p(email)]);
+  const rows = await db.manager.query(sql, [...p(name), ...p(email), ...(phone ? p(phone) : [])]);
   return rows.map(userFromRow);
 }
 
@@ -79,30 +120,34 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
   if (size === 0) return { users: [], hasNextPage: false, query };
   let users: User[];
   if (query === null) {
+    const f = filterSql(req.filter);
     const rows = await db.manager.query(
       `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')}
-       WHERE u.deleted_at IS NULL${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${size + 1}`,
-      beforeId === null ? [] : [beforeId],
+       WHERE u.deleted_at IS NULL${beforeId === null ? '' : ' AND u.id < ?'}${f.sql} ORDER BY u.id DESC LIMIT ${size + 1}`,
+      [...(beforeId === null ? [] : [beforeId]), ...f.params],
     );
     users = rows.map(userFromRow);
   } else {
-    users = await matchingUsers(db, query, beforeId, size + 1);
+    users = await matchingUsers(db, query, beforeId, size + 1, req.filter);
   }
   return { users: users.slice(0, size), hasNextPage: users.length > size, query };
 }
 
-export async function countUsers(db: Database, query: string | null): Promise<number> {
+export async function countUsers(db: Database, query: string | null, filter?: UserFilter): Promise<number> {
+  const f = filterSql(filter);
   if (query === null) {
-    const [row] = await db.manager.query('SELECT COUNT(*) AS n FROM users WHERE deleted_at IS NULL');
+    const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL${f.sql}`, f.params);
     return Number(row.n);
   }
   const name = searchKey(query);
   const email = query.toLowerCase();
+  const phone = phoneQuery(query);
   const [row] = await db.manager.query(
     `SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL AND (
        (u.name_key >= ? AND u.name_key < ?)
-       OR u.id IN (SELECT i.user_id FROM user_identities i WHERE i.type = 'EMAIL' AND i.value_normalized >= ? AND i.value_normalized < ?))`,
-    [name, name + TOP, email, email + TOP],
+       OR u.id IN (SELECT i.user_id FROM user_identities i WHERE i.type = 'EMAIL' AND i.value_normalized >= ? AND i.value_normalized < ?)
+       ${phone ? `OR u.id IN (SELECT i.user_id FROM user_identities i WHERE i.type = 'PHONE' AND i.value_normalized >= ? AND i.value_normalized < ?)` : ''})${f.sql}`,
+    [name, name + TOP, email, email + TOP, ...(phone ? [phone, phone + TOP] : []), ...f.params],
   );
   return Number(row.n);
 }

@@ -48,9 +48,9 @@ export class User {
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Organization name.' })
-  @Column({ type: 'varchar', length: 255, nullable: true })
-  organization: string | null;
+  /** The organization's id; `User.organization` resolves it. */
+  @Column({ name: 'organization_id', type: 'int', nullable: true })
+  organizationId: number | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone name, e.g. Europe/Paris.' })
   @Column({ name: 'time_zone', type: 'varchar', length: 64, nullable: true })

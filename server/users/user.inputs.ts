@@ -1,5 +1,6 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Role, User } from './user.entity.js';
+import { UserFieldInput } from '../fields/user-field.types.js';
 
 @InputType({ description: 'A new account. Name and email are required; everything else is optional.' })
 export class CreateUserInput {
@@ -17,7 +18,13 @@ export class CreateUserInput {
   @Field(() => String, { nullable: true, description: 'International format; stored as E.164.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The organization this person belongs to; null clears it.' })
+  organizationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created.',
+  })
   organization?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Trimmed, lower-cased, spaces become underscores, duplicates dropped.' })
@@ -46,6 +53,12 @@ export class CreateUserInput {
 
   @Field(() => Boolean, { nullable: true })
   suspended?: boolean | null;
+
+  @Field(() => [UserFieldInput], {
+    nullable: true,
+    description: 'Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value.',
+  })
+  fields?: UserFieldInput[] | null;
 }
 
 @InputType({ description: 'Changes to an account: only the fields given change; null clears an optional field.' })
@@ -62,7 +75,13 @@ export class UpdateUserInput {
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'The organization this person belongs to; null clears it.' })
+  organizationId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created.',
+  })
   organization?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Replaces all tags.' })
@@ -91,6 +110,12 @@ export class UpdateUserInput {
 
   @Field(() => Boolean, { nullable: true })
   suspended?: boolean | null;
+
+  @Field(() => [UserFieldInput], {
+    nullable: true,
+    description: 'Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value.',
+  })
+  fields?: UserFieldInput[] | null;
 }
 
 @ObjectType({ description: 'Something worth knowing about a write that still succeeded.' })
@@ -100,6 +125,9 @@ export class UserWarning {
 
   @Field(() => String, { nullable: true, description: 'The input field it is about.' })
   field: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The other user concerned, e.g. who else has a shared phone number.' })
+  existingUserId?: string | null;
 
   @Field(() => String)
   message: string;

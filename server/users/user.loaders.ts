@@ -1,21 +1,48 @@
 import DataLoader from 'dataloader';
 import type { UserService } from './user.service.js';
 import type { UserIdentity } from './user-identity.entity.js';
+import type { User } from './user.entity.js';
+import type { OrganizationService } from '../organizations/organization.service.js';
+import type { Organization } from '../organizations/organization.entity.js';
 
-/** Per-request batching: one query for the identities and one for the tags of a whole page. */
-export function userLoaders(users: UserService) {
+/** Groups rows by key, with an empty list for every key asked for. */
+function grouped<K, R>(keys: readonly K[], rows: R[], keyOf: (r: R) => K): R[][] {
+  const by = new Map<K, R[]>(keys.map((k) => [k, []]));
+  for (const r of rows) by.get(keyOf(r))?.push(r);
+  return keys.map((k) => by.get(k)!);
+}
+
+/**
+ * Per-request batching: a page of users costs one query per kind of thing
+ * asked for (identities, tags, organizations, ...), whatever the page size.
+ */
+export function userLoaders(users: UserService, organizations: OrganizationService) {
   return {
-    identities: new DataLoader<number, UserIdentity[]>(async (ids) => {
-      const rows = await users.identitiesOf(ids);
-      const by = new Map<number, UserIdentity[]>(ids.map((id) => [id, []]));
-      for (const r of rows) by.get(r.userId)?.push(r);
-      return ids.map((id) => by.get(id)!);
+    identities: new DataLoader<number, UserIdentity[]>(async (ids) => grouped(ids, await users.identitiesOf(ids), (r) => r.userId)),
+    tags: new DataLoader<number, string[]>(async (ids) =>
+      grouped(ids, await users.tagsOf(ids), (r) => r.userId).map((rows) => rows.map((r) => r.tag)),
+    ),
+    users: new DataLoader<number, User | null>(async (ids) => {
+      const found = new Map((await users.byIds(ids)).map((u) => [u.id, u]));
+      return ids.map((id) => found.get(id) ?? null);
     }),
-    tags: new DataLoader<number, string[]>(async (ids) => {
-      const rows = await users.tagsOf(ids);
-      const by = new Map<number, string[]>(ids.map((id) => [id, []]));
-      for (const r of rows) by.get(r.userId)?.push(r.tag);
-      return ids.map((id) => by.get(id)!);
+    /** Who holds each phone number (for shared numbers). */
+    phoneHolders: new DataLoader<string, number[]>(async (numbers) =>
+      grouped(numbers, await users.holdersOfPhones(numbers), (r) => r.value).map((rows) => rows.map((r) => r.userId)),
+    ),
+    organizations: new DataLoader<number, Organization | null>(async (ids) => {
+      const found = new Map((await organizations.byIds(ids)).map((o) => [o.id, o]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    organizationDomains: new DataLoader<number, string[]>(async (ids) =>
+      grouped(ids, await organizations.domainsOf(ids), (r) => r.id).map((rows) => rows.map((r) => r.value)),
+    ),
+    organizationTags: new DataLoader<number, string[]>(async (ids) =>
+      grouped(ids, await organizations.tagsOf(ids), (r) => r.id).map((rows) => rows.map((r) => r.value)),
+    ),
+    organizationUserCounts: new DataLoader<number, number>(async (ids) => {
+      const counts = await organizations.userCounts(ids);
+      return ids.map((id) => counts.get(id) ?? 0);
     }),
   };
 }

@@ -7,10 +7,11 @@ import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFro
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import { profileChanges } from './user-changes.js';
+import { normalizePhone, normalizeTag, searchKey } from './profile-rules.js';
 import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
-import { searchUsers, countUsers, type UserPage, type UserPageRequest } from './user-search.js';
+import { searchUsers, countUsers, type UserFilter, type UserPage, type UserPageRequest } from './user-search.js';
 import { NotFoundError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { AuditService, change, type AuditAction } from '../audit/audit.service.js';
@@ -19,7 +20,7 @@ import type { FieldChange } from '../audit/audit.types.js';
 export type { Actor };
 
 /** Profile properties the audit trail names, in the order it lists them. */
-const AUDITED = ['name', 'role', 'phone', 'organization', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes', 'verified', 'suspended'] as const;
+const AUDITED = ['name', 'role', 'phone', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes', 'verified', 'suspended'] as const;
 
 function actionFor(changes: FieldChange[], target: User): AuditAction {
   const role = changes.find((c) => c.field === 'role');
@@ -37,8 +38,45 @@ export interface CreatedUser {
   warnings: UserWarning[];
 }
 
+/** What the caller may do beyond the change itself. */
+export interface WriteOptions {
+  /** An admin may name an organization that does not exist yet: it is created. */
+  canCreateOrganization?: boolean;
+  /** Agents saving a profile in the admin app must fill the required custom fields. */
+  enforceRequiredFields?: boolean;
+}
+
+/** Custom field values (server/fields): validated before, written inside the user's transaction. */
+export interface FieldValues<P = unknown> {
+  prepare(inputs: unknown[] | null | undefined): Promise<P>;
+  write(m: EntityManager, userId: number, prepared: P, now: Date): Promise<FieldChange[]>;
+  missingRequired(userId: number | null, prepared: P): Promise<string[]>;
+  removeAll(m: EntityManager, userId: number): Promise<void>;
+  /** An SQL condition on `userIdColumn` for `users(fields:)`. */
+  filterClause(filters: { key: string; value?: string | null; values?: string[] | null }[], userIdColumn: string): Promise<{ sql: string; params: unknown[] }>;
+}
+
+/** Without the custom-fields module, any field input is refused. */
+export const NO_FIELDS: FieldValues = {
+  async filterClause() {
+    throw new UserInputError('fields', 'There are no custom fields.');
+  },
+  async prepare(inputs) {
+    if (inputs && inputs.length) throw new UserInputError('fields', 'There are no custom fields.');
+    return null;
+  },
+  async write() {
+    return [];
+  },
+  async missingRequired() {
+    return [];
+  },
+  async removeAll() {},
+};
+
 export interface UserServiceOptions {
   defaultPhoneCountry?: string;
+  fieldValues?: FieldValues<any>;
   /** The optional DNS check of email domains; its verdict only ever adds a warning. */
   domainChecker?: DomainChecker;
 }
@@ -76,18 +114,135 @@ function emailWarnings(email: ParsedEmail): UserWarning[] {
  */
 export class UserService {
   private readonly audit: AuditService;
+  private readonly fields: FieldValues<any>;
 
   constructor(
     private readonly db: Database,
     private readonly opts: UserServiceOptions = {},
   ) {
     this.audit = new AuditService(db);
+    this.fields = opts.fieldValues ?? NO_FIELDS;
   }
 
-  async create(input: CreateUserInput, actor: Actor): Promise<CreatedUser> {
+  private async requireFields(userId: number | null, prepared: unknown): Promise<void> {
+    const missing = await this.fields.missingRequired(userId, prepared);
+    if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
+  }
+
+  /** The organization an input names (by id or by name), or null to clear. */
+  private async resolveOrganization(
+    m: EntityManager,
+    ref: { id: number } | { name: string } | null,
+    wo: WriteOptions,
+  ): Promise<{ id: number; name: string } | null> {
+    if (ref === null) return null;
+    if ('id' in ref) {
+      const [row] = await m.query('SELECT id, name FROM organizations WHERE id = ?', [ref.id]);
+      if (!row) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
+      return { id: Number(row.id), name: String(row.name) };
+    }
+    const key = searchKey(ref.name);
+    const [row] = await m.query('SELECT id, name FROM organizations WHERE name_key = ?', [key]);
+    if (row) return { id: Number(row.id), name: String(row.name) };
+    if (!wo.canCreateOrganization) throw new UserInputError('organization', `There is no organization named ${ref.name}.`);
+    const now = new Date();
+    const id = await insertRow(m, 'organizations', { name: ref.name, name_key: key, created_at: now, updated_at: now });
+    return { id, name: ref.name };
+  }
+
+  /** A new user whose email domain belongs to an organization joins it. */
+  private async orgOfDomain(m: EntityManager, domain: string): Promise<{ id: number; name: string } | null> {
+    const [row] = await m.query(
+      'SELECT o.id, o.name FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?',
+      [domain],
+    );
+    return row ? { id: Number(row.id), name: String(row.name) } : null;
+  }
+
+  /**
+   * Adds a phone identity. A number that another user already has is kept
+   * as a shared number (not unique to this user) and its owner is returned.
+   */
+  private async insertPhone(
+    m: EntityManager,
+    userId: number,
+    e164: string,
+    primary: boolean,
+    now: Date,
+    verified = false,
+  ): Promise<{ identity: UserIdentity; owner: { id: number; name: string } | null }> {
+    const [taken] = await m.query(
+      `SELECT u.id, u.name FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.type = 'PHONE' AND i.unique_value = ?`,
+      [e164],
+    );
+    const owner = taken ? { id: Number(taken.id), name: String(taken.name) } : null;
+    if (owner?.id === userId) throw new UserInputError('phone', 'This number is already one of this person\'s numbers.');
+    const identity = {
+      userId,
+      type: IdentityType.PHONE,
+      value: e164,
+      valueNormalized: e164,
+      primary,
+      verified,
+      shared: owner !== null,
+      deliverability: Deliverability.UNKNOWN,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const row = (shared: boolean) => ({ ...identityColumns({ ...identity, shared }), unique_value: shared ? null : e164, shared });
+    if (owner) return { identity: Object.assign(new UserIdentity(), identity, { id: await insertRow(m, 'user_identities', row(true)) }), owner };
+    try {
+      return { identity: Object.assign(new UserIdentity(), identity, { id: await insertRow(m, 'user_identities', row(false)) }), owner };
+    } catch (err) {
+      // Someone took the number between the read and the write: keep it as shared.
+      if (!duplicateKeyOf(err)) throw err;
+      const [now2] = await m.query(
+        `SELECT u.id, u.name FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.type = 'PHONE' AND i.unique_value = ?`,
+        [e164],
+      );
+      const id = await insertRow(m, 'user_identities', row(true));
+      return {
+        identity: Object.assign(new UserIdentity(), identity, { id, shared: true }),
+        owner: now2 ? { id: Number(now2.id), name: String(now2.name) } : null,
+      };
+    }
+  }
+
+  /** When the unique holder of a number lets it go, the oldest shared holder takes it over. */
+  private async releasePhone(m: EntityManager, e164: string): Promise<void> {
+    const [next] = await m.query(`SELECT id FROM user_identities WHERE type = 'PHONE' AND value_normalized = ? AND shared = 1 ORDER BY id LIMIT 1`, [e164]);
+    if (next) await m.query('UPDATE user_identities SET shared = 0, unique_value = ? WHERE id = ?', [e164, next.id]);
+  }
+
+  /** `phone` on an update: the primary phone becomes this number (or goes, for null). */
+  private async replacePrimaryPhone(m: EntityManager, userId: number, e164: string | null, now: Date): Promise<void> {
+    const phones = (await m.query(`SELECT ${IDENTITY_COLUMNS} FROM user_identities WHERE user_id = ? AND type = 'PHONE' ORDER BY id`, [userId])).map(
+      identityFromRow,
+    );
+    const current = phones.find((p: UserIdentity) => p.primary);
+    if (current) {
+      await m.query('DELETE FROM user_identities WHERE id = ?', [current.id]);
+      if (!current.shared) await this.releasePhone(m, current.valueNormalized);
+    }
+    if (e164 === null) {
+      const next = phones.find((p: UserIdentity) => !p.primary);
+      if (next) {
+        await m.query('UPDATE user_identities SET is_primary = 1, updated_at = ? WHERE id = ?', [toSql(now), next.id]);
+        await m.query('UPDATE users SET phone = ? WHERE id = ?', [next.value, userId]);
+      }
+      return;
+    }
+    const existing = phones.find((p: UserIdentity) => p.valueNormalized === e164 && !p.primary);
+    if (existing) await m.query('UPDATE user_identities SET is_primary = 1, updated_at = ? WHERE id = ?', [toSql(now), existing.id]);
+    else await this.insertPhone(m, userId, e164, true, now);
+  }
+
+  async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
     if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
     const changes = profileChanges(input, this.opts);
     const email = await this.checked(emailOrThrow(input.email));
+    const fields = await this.fields.prepare(input.fields);
+    if (wo.enforceRequiredFields) await this.requireFields(null, fields);
     const now = new Date();
     const c = changes.columns;
     const row = {
@@ -95,7 +250,7 @@ export class UserService {
       nameKey: c.nameKey!,
       role: c.role ?? Role.END_USER,
       phone: c.phone ?? null,
-      organization: c.organization ?? null,
+      organizationId: null as number | null,
       timeZone: c.timeZone ?? null,
       locale: c.locale ?? null,
       externalId: c.externalId ?? null,
@@ -114,6 +269,8 @@ export class UserService {
     const tags = changes.tags ?? [];
     try {
       return await this.db.transaction(async (m) => {
+        const org = changes.organization === undefined ? await this.orgOfDomain(m, email.domain) : await this.resolveOrganization(m, changes.organization, wo);
+        row.organizationId = org?.id ?? null;
         const id = await insertRow(m, 'users', toColumns(row));
         const identity = {
           userId: id,
@@ -122,21 +279,30 @@ export class UserService {
           valueNormalized: email.normalized,
           primary: true,
           verified: row.verified,
+          shared: false,
           deliverability: email.deliverability as Deliverability,
           createdAt: now,
           updatedAt: now,
         };
         const identityId = await insertRow(m, 'user_identities', identityColumns(identity));
         await this.insertTags(m, id, tags);
+        const identities = [Object.assign(new UserIdentity(), identity, { id: identityId, shared: false })];
+        const warnings = emailWarnings(email);
+        if (row.phone) {
+          const phone = await this.insertPhone(m, id, row.phone, true, now);
+          identities.push(phone.identity);
+          if (phone.owner) warnings.push(sharedPhoneWarning('phone', row.phone, phone.owner));
+        }
         const recorded = [
           change('email', null, email.address),
           ...AUDITED.filter((f) => row[f] !== null && row[f] !== false).map((f) => change(f, null, row[f])),
+          ...(org ? [change('organization', null, org.name)] : []),
           ...(tags.length ? [change('tags', null, tags)] : []),
+          ...(await this.fields.write(m, id, fields, now)),
         ];
         await this.audit.record(m, id, 'CREATED', actor, recorded, now);
         const user = Object.assign(new User(), row, { id, primaryEmail: email.address });
-        const identities = [Object.assign(new UserIdentity(), identity, { id: identityId })];
-        return { user, identities, tags, warnings: emailWarnings(email) };
+        return { user, identities, tags, warnings };
       });
     } catch (err) {
       throw await this.explainDuplicate(err, { email: email.normalized, externalIdKey: row.externalIdKey });
@@ -144,10 +310,12 @@ export class UserService {
   }
 
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
-  async update(target: User, input: UpdateUserInput, actor: Actor): Promise<User> {
+  async update(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<User> {
     const id = target.id;
     const changes = profileChanges(input, this.opts);
     const email = input.email !== undefined ? await this.checked(emailOrThrow(input.email)) : null;
+    const fields = await this.fields.prepare(input.fields);
+    if (wo.enforceRequiredFields) await this.requireFields(id, fields);
     try {
       await this.db.transaction(async (m) => {
         const now = new Date();
@@ -159,13 +327,22 @@ export class UserService {
           if (next !== undefined && next !== before.user[f]) recorded.push(change(f, before.user[f], next));
         }
         if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
+        let organizationId: number | null | undefined;
+        if (changes.organization !== undefined) {
+          const org = await this.resolveOrganization(m, changes.organization, wo);
+          organizationId = org?.id ?? null;
+          if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
+        }
         if (changes.tags && changes.tags.slice().sort().join('\n') !== before.tags.slice().sort().join('\n')) {
           recorded.push(change('tags', before.tags, changes.tags));
         }
+        const fieldChanges = await this.fields.write(m, id, fields, now);
+        recorded.push(...fieldChanges);
         if (recorded.length === 0) return;
         const demoted = before.user.role === Role.ADMIN && ((changes.columns.role !== undefined && changes.columns.role !== Role.ADMIN) || changes.columns.suspended === true);
         if (demoted) await this.keepOneAdmin(m, id);
-        await updateRow(m, 'users', id, toColumns({ ...changes.columns, updatedAt: now }));
+        await updateRow(m, 'users', id, toColumns({ ...changes.columns, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now }));
+        if (changes.columns.phone !== undefined && changes.columns.phone !== before.user.phone) await this.replacePrimaryPhone(m, id, changes.columns.phone, now);
         if (email) await this.replacePrimaryEmail(m, id, email, changes.columns.verified, now);
         else if (changes.columns.verified !== undefined) {
           await m.query(`UPDATE user_identities SET verified = ?, updated_at = ? WHERE user_id = ? AND is_primary = 1 AND type = 'EMAIL'`, [
@@ -199,12 +376,190 @@ export class UserService {
       if (!before) throw new NotFoundError(`User ${target.id}`);
       if (before.user.role === Role.ADMIN) await this.keepOneAdmin(m, target.id);
       await updateRow(m, 'users', target.id, { deleted_at: now, updated_at: now, external_id_key: null, password_hash: null });
+      const phones = await m.query(`SELECT value_normalized FROM user_identities WHERE user_id = ? AND type = 'PHONE' AND shared = 0`, [target.id]);
       await m.query('DELETE FROM user_identities WHERE user_id = ?', [target.id]);
+      for (const p of phones) await this.releasePhone(m, String(p.value_normalized));
       await m.query('DELETE FROM user_tags WHERE user_id = ?', [target.id]);
+      await this.fields.removeAll(m, target.id);
       await m.query('DELETE FROM sessions WHERE user_id = ?', [target.id]);
       await m.query('UPDATE api_tokens SET revoked_at = ? WHERE created_by_id = ? AND revoked_at IS NULL', [toSql(now), target.id]);
       await this.audit.record(m, target.id, 'DELETED', actor, [change('email', before.email, null), change('name', before.user.name, null)], now);
     });
+  }
+
+  // ---- Identities: several emails and phone numbers per user ----
+
+  async identityById(id: number): Promise<UserIdentity | null> {
+    const rows = await this.db.manager.query(
+      `SELECT ${IDENTITY_COLUMNS.split(', ').map((c) => `i.${c}`).join(', ')} FROM user_identities i JOIN users u ON u.id = i.user_id
+       WHERE i.id = ? AND u.deleted_at IS NULL`,
+      [id],
+    );
+    return rows.length ? identityFromRow(rows[0]) : null;
+  }
+
+  /** Adds an email or phone number. An email someone has is EMAIL_TAKEN; a phone someone has becomes a shared number. */
+  async addIdentity(
+    target: User,
+    input: { type: IdentityType; value: string; verified?: boolean | null },
+    actor: Actor,
+  ): Promise<{ identity: UserIdentity; warnings: UserWarning[] }> {
+    const now = new Date();
+    if (input.type === IdentityType.EMAIL) {
+      const email = await this.checked(emailOrThrow(input.value, 'value'));
+      try {
+        return await this.db.transaction(async (m) => {
+          const [hasPrimary] = await m.query(`SELECT id FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [target.id]);
+          const identity = {
+            userId: target.id,
+            type: IdentityType.EMAIL,
+            value: email.address,
+            valueNormalized: email.normalized,
+            primary: !hasPrimary,
+            verified: input.verified ?? false,
+            shared: false,
+            deliverability: email.deliverability as Deliverability,
+            createdAt: now,
+            updatedAt: now,
+          };
+          const id = await insertRow(m, 'user_identities', identityColumns(identity));
+          await this.touch(m, target.id, now);
+          await this.audit.record(m, target.id, 'UPDATED', actor, [change('emails', null, email.address)], now);
+          return { identity: Object.assign(new UserIdentity(), identity, { id }), warnings: emailWarnings(email).map((w) => ({ ...w, field: 'value' })) };
+        });
+      } catch (err) {
+        const dup = duplicateKeyOf(err);
+        if (dup) {
+          const owner = await this.ownerOfEmail(email.normalized);
+          if (owner?.id === target.id) throw new UserInputError('value', 'This address is already one of this person\'s addresses.');
+          throw new EmailTakenError(owner ?? { id: 0, name: 'another user' }, 'value');
+        }
+        throw err;
+      }
+    }
+    if (input.value === null || input.value === undefined) throw new UserInputError('value', 'Enter a phone number.');
+    let e164: string | null;
+    try {
+      e164 = normalizePhone(input.value, this.opts.defaultPhoneCountry);
+    } catch (err) {
+      if (err instanceof UserInputError) throw new UserInputError('value', err.message);
+      throw err;
+    }
+    if (e164 === null) throw new UserInputError('value', 'Enter a phone number.');
+    const number = e164;
+    return this.db.transaction(async (m) => {
+      const [hasPrimary] = await m.query(`SELECT id FROM user_identities WHERE user_id = ? AND type = 'PHONE' AND is_primary = 1`, [target.id]);
+      let added;
+      try {
+        added = await this.insertPhone(m, target.id, number, !hasPrimary, now, input.verified ?? false);
+      } catch (err) {
+        if (err instanceof UserInputError) throw new UserInputError('value', err.message);
+        throw err;
+      }
+      if (!hasPrimary) await m.query('UPDATE users SET phone = ? WHERE id = ?', [number, target.id]);
+      await this.touch(m, target.id, now);
+      await this.audit.record(m, target.id, 'UPDATED', actor, [change('phones', null, number)], now);
+      return { identity: added.identity, warnings: added.owner ? [sharedPhoneWarning('value', number, added.owner)] : [] };
+    });
+  }
+
+  /** Removes an email or phone number; never the primary email (make another one primary first). */
+  async removeIdentity(identity: UserIdentity, actor: Actor): Promise<void> {
+    if (identity.type === IdentityType.EMAIL && identity.primary) {
+      throw new UserInputError('id', 'This is the primary email: make another address primary before removing it.');
+    }
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      await m.query('DELETE FROM user_identities WHERE id = ?', [identity.id]);
+      if (identity.type === IdentityType.PHONE) {
+        if (!identity.shared) await this.releasePhone(m, identity.valueNormalized);
+        if (identity.primary) {
+          const [next] = await m.query(`SELECT id, value FROM user_identities WHERE user_id = ? AND type = 'PHONE' ORDER BY id LIMIT 1`, [identity.userId]);
+          if (next) await m.query('UPDATE user_identities SET is_primary = 1 WHERE id = ?', [next.id]);
+          await m.query('UPDATE users SET phone = ? WHERE id = ?', [next ? String(next.value) : null, identity.userId]);
+        }
+      }
+      await this.touch(m, identity.userId, now);
+      await this.audit.record(m, identity.userId, 'UPDATED', actor, [change(identity.type === 'EMAIL' ? 'emails' : 'phones', identity.value, null)], now);
+    });
+  }
+
+  /** Makes an email or phone number the primary one of its type. */
+  async makePrimary(identity: UserIdentity, actor: Actor): Promise<void> {
+    if (identity.primary) return;
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      const [old] = await m.query('SELECT value, verified FROM user_identities WHERE user_id = ? AND type = ? AND is_primary = 1', [identity.userId, identity.type]);
+      await m.query('UPDATE user_identities SET is_primary = 0, updated_at = ? WHERE user_id = ? AND type = ? AND is_primary = 1', [
+        toSql(now),
+        identity.userId,
+        identity.type,
+      ]);
+      await m.query('UPDATE user_identities SET is_primary = 1, updated_at = ? WHERE id = ?', [toSql(now), identity.id]);
+      if (identity.type === IdentityType.PHONE) await m.query('UPDATE users SET phone = ? WHERE id = ?', [identity.value, identity.userId]);
+      // The account is verified when its primary email is.
+      else await m.query('UPDATE users SET verified = ? WHERE id = ?', [toSql(identity.verified), identity.userId]);
+      await this.touch(m, identity.userId, now);
+      const field = identity.type === 'EMAIL' ? 'email' : 'phone';
+      await this.audit.record(m, identity.userId, 'UPDATED', actor, [change(field, old?.value ?? null, identity.value)], now);
+    });
+  }
+
+  async verifyIdentity(identity: UserIdentity, actor: Actor): Promise<UserIdentity> {
+    if (identity.verified) return identity;
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      await m.query('UPDATE user_identities SET verified = 1, updated_at = ? WHERE id = ?', [toSql(now), identity.id]);
+      if (identity.primary && identity.type === IdentityType.EMAIL) await m.query('UPDATE users SET verified = 1 WHERE id = ?', [identity.userId]);
+      await this.touch(m, identity.userId, now);
+      await this.audit.record(m, identity.userId, 'UPDATED', actor, [change(`verified ${identity.value}`, false, true)], now);
+    });
+    return Object.assign(new UserIdentity(), identity, { verified: true });
+  }
+
+  private async touch(m: EntityManager, userId: number, now: Date): Promise<void> {
+    await m.query('UPDATE users SET updated_at = ? WHERE id = ?', [toSql(now), userId]);
+  }
+
+  /** The user who has an email address (any of theirs, in any letter case). */
+  async findByEmail(address: string): Promise<User | null> {
+    const r = parseEmail(address);
+    if (!r.ok) return null;
+    const owner = await this.ownerOfEmail(r.email.normalized);
+    return owner ? this.findById(owner.id) : null;
+  }
+
+  /** For each phone number, the users who have it. */
+  async holdersOfPhones(numbers: readonly string[]): Promise<{ value: string; userId: number }[]> {
+    if (numbers.length === 0) return [];
+    const rows = await this.db.manager.query(
+      `SELECT i.value_normalized, i.user_id FROM user_identities i JOIN users u ON u.id = i.user_id
+       WHERE i.type = 'PHONE' AND i.value_normalized IN (${placeholders(numbers.length)}) AND u.deleted_at IS NULL ORDER BY i.id`,
+      [...numbers],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ value: String(r.value_normalized), userId: Number(r.user_id) }));
+  }
+
+  async byIds(ids: readonly number[]): Promise<User[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.manager.query(
+      `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL`,
+      [...ids],
+    );
+    return rows.map(userFromRow);
+  }
+
+  /** Tags in use, most used first; `query` matches their start. */
+  async tagCounts(query: string | null | undefined, first: number): Promise<{ name: string; count: number }[]> {
+    const size = Math.max(0, Math.min(first, 100));
+    if (size === 0) return [];
+    const q = query === null || query === undefined || query.trim() === '' ? null : normalizeTag(query);
+    const rows = await this.db.manager.query(
+      `SELECT t.tag, COUNT(*) AS n FROM user_tags t JOIN users u ON u.id = t.user_id AND u.deleted_at IS NULL
+       ${q === null ? '' : 'WHERE t.tag >= ? AND t.tag < ?'} GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT ${size}`,
+      q === null ? [] : [q, q + '\u{10FFFF}'],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ name: String(r.tag), count: Number(r.n) }));
   }
 
   /** The address with the domain check's verdict, when the check is on and the syntax said nothing more. */
@@ -249,12 +604,19 @@ export class UserService {
     if (Number(row.n) === 0) throw new ForbiddenError('Accueil needs at least one active admin.');
   }
 
-  private async loadForAudit(m: EntityManager, id: number): Promise<{ user: User; email: string | null; tags: string[] } | null> {
-    const rows = await m.query(`SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id = ? AND u.deleted_at IS NULL`, [id]);
+  private async loadForAudit(
+    m: EntityManager,
+    id: number,
+  ): Promise<{ user: User; email: string | null; tags: string[]; organization: string | null } | null> {
+    const rows = await m.query(
+      `SELECT ${userSelect('u')}, o.name AS organization_name FROM users u ${primaryEmailJoin('u')}
+       LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id = ? AND u.deleted_at IS NULL`,
+      [id],
+    );
     if (!rows.length) return null;
     const tags: { tag: string }[] = await m.query('SELECT tag FROM user_tags WHERE user_id = ? ORDER BY tag', [id]);
     const user = userFromRow(rows[0]);
-    return { user, email: user.primaryEmail ?? null, tags: tags.map((t) => String(t.tag)) };
+    return { user, email: user.primaryEmail ?? null, tags: tags.map((t) => String(t.tag)), organization: rows[0].organization_name ?? null };
   }
 
   async findById(id: number): Promise<User | null> {
@@ -266,14 +628,14 @@ export class UserService {
     return searchUsers(this.db, req);
   }
 
-  count(query: string | null): Promise<number> {
-    return countUsers(this.db, query);
+  count(query: string | null, filter?: UserFilter): Promise<number> {
+    return countUsers(this.db, query, filter);
   }
 
   async identitiesOf(userIds: readonly number[]): Promise<UserIdentity[]> {
     if (userIds.length === 0) return [];
     const rows = await this.db.manager.query(
-      `SELECT ${IDENTITY_COLUMNS} FROM user_identities WHERE user_id IN (${placeholders(userIds.length)}) ORDER BY is_primary DESC, id`,
+      `SELECT ${IDENTITY_COLUMNS} FROM user_identities WHERE user_id IN (${placeholders(userIds.length)}) ORDER BY type, is_primary DESC, id`,
       [...userIds],
     );
     return rows.map(identityFromRow);
@@ -295,6 +657,7 @@ export class UserService {
     const set = {
       value: email.address,
       value_normalized: email.normalized,
+      unique_value: email.normalized,
       deliverability: email.deliverability,
       // A new address has not been verified yet, unless the same change says so.
       verified: verified ?? (sameAddress ? current!.verified : false),
@@ -316,7 +679,7 @@ export class UserService {
   ): Promise<unknown> {
     const dup = duplicateKeyOf(err);
     if (!dup) return err;
-    if (/value_normalized|type_value/.test(dup.index) && keys.email) {
+    if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && keys.email) {
       const owner = await this.ownerOfEmail(keys.email);
       return new EmailTakenError(owner ?? { id: 0, name: 'another user' });
     }
@@ -338,6 +701,15 @@ export class UserService {
   }
 }
 
+function sharedPhoneWarning(field: string, e164: string, owner: { id: number; name: string }): UserWarning {
+  return {
+    code: 'SHARED_PHONE',
+    field,
+    existingUserId: String(owner.id),
+    message: `${e164} is also ${owner.name}'s number: it is kept on this profile as a shared number.`,
+  };
+}
+
 function identityColumns(i: Omit<UserIdentity, 'id'>): Record<string, unknown> {
   return {
     user_id: i.userId,
@@ -346,6 +718,8 @@ function identityColumns(i: Omit<UserIdentity, 'id'>): Record<string, unknown> {
     value_normalized: i.valueNormalized,
     is_primary: i.primary,
     verified: i.verified,
+    shared: i.shared ?? false,
+    unique_value: i.shared ? null : i.valueNormalized,
     deliverability: i.deliverability,
     created_at: i.createdAt,
     updated_at: i.updatedAt,

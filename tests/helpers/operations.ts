@@ -1,10 +1,10 @@
 /** GraphQL documents the server tests send, as a partner app would. */
-export const USER_FIELDS = `id name email role phone organization tags timeZone locale externalId alias details notes
+export const USER_FIELDS = `id name email role phone organization { id name } tags timeZone locale externalId alias details notes
   verified suspended createdVia createdAt updatedAt
-  identities { id type value displayValue primary verified deliverability createdAt }`;
+  identities { id type value displayValue primary verified shared deliverability createdAt }`;
 
 export const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) {
-  createUser(input: $input) { user { ${USER_FIELDS} } warnings { code field message } }
+  createUser(input: $input) { user { ${USER_FIELDS} } warnings { code field message existingUserId } }
 }`;
 
 export const UPDATE_USER = `mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {

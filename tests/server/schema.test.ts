@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { buildSchema, type GraphQLEnumType } from 'graphql';
 
 const root = resolve(import.meta.dirname, '../..');
 // Printed in a separate process, exactly as `npm run schema` does.
@@ -18,7 +19,6 @@ describe('schema.graphql', () => {
     const sdl = await printedSchema();
     for (const line of [
       'user(id: ID!): User',
-      'users(after: String, first: Int = 25, query: String): UserConnection!',
       'createUser(input: CreateUserInput!): CreateUserPayload!',
       'updateUser(id: ID!, input: UpdateUserInput!): User!',
       'warnings: [UserWarning!]!',
@@ -28,6 +28,31 @@ describe('schema.graphql', () => {
     ]) {
       expect(sdl).toContain(line);
     }
+    // users() keeps the arguments of issue 2 next to the filters of issue 4.
+    const users = /type Query \{[\s\S]*?\n  users\(([^)]*)\): UserConnection!/.exec(sdl)?.[1] ?? '';
+    for (const arg of ['after: String', 'first: Int = 25', 'query: String', 'tags: [String!]', 'organizationId: ID', 'fields: [UserFieldFilter!]']) {
+      expect(users).toContain(arg);
+    }
+    // Issue 4: custom fields, organizations, identities.
+    for (const pattern of [
+      /\n  userFields\([^)]*\): \[UserField!\]!/,
+      /\n  createUserField\(input: CreateUserFieldInput!\): UserField!/,
+      /\n  updateUserField\(id: ID!, input: UpdateUserFieldInput!\): UserField!/,
+      /\n  reorderUserFields\(ids: \[ID!\]!\): \[UserField!\]!/,
+      /\n  fields: \[UserFieldValue!\]!/,
+      /input UserFieldInput \{[^}]*key: String![^}]*value: String[^}]*values: \[String!\]/,
+      /\n  organization\(id: ID!\): Organization\n/,
+      /\n  organizations\(after: String, first: Int = 25, query: String\): OrganizationConnection!/,
+      /\n  createOrganization\(input: CreateOrganizationInput!\): Organization!/,
+      /\n  updateOrganization\(id: ID!, input: UpdateOrganizationInput!\): Organization!/,
+      /type User \{[^}]*\n  organization: Organization\n/,
+    ]) {
+      expect(sdl).toMatch(pattern);
+    }
+    const types = buildSchema(sdl).getType('UserFieldType') as GraphQLEnumType;
+    expect(types.getValues().map((v) => v.name).sort()).toEqual(
+      ['TEXT', 'MULTILINE', 'CHECKBOX', 'DATE', 'INTEGER', 'DECIMAL', 'REGEXP', 'DROPDOWN', 'MULTISELECT', 'LOOKUP'].sort(),
+    );
     // Keys used for uniqueness and search never leave the server.
     expect(sdl).not.toMatch(/nameKey|valueNormalized|externalIdKey|deletedAt|createdById/);
   });

@@ -52,7 +52,7 @@ describe.each(testDialects())('users on %s', (dialect) => {
         email: 'Ada@analytical.engine.org',
         role: 'AGENT',
         phone: '+442079460958',
-        organization: 'Analytical Engines Ltd',
+        organization: { name: 'Analytical Engines Ltd' },
         tags: ['vip', 'early_adopter'],
         timeZone: 'Europe/London',
         locale: 'en-GB',
@@ -66,6 +66,7 @@ describe.each(testDialects())('users on %s', (dialect) => {
       });
       expect(u.identities).toEqual([
         expect.objectContaining({ type: 'EMAIL', value: 'Ada@analytical.engine.org', primary: true, verified: true, deliverability: 'UNKNOWN' }),
+        expect.objectContaining({ type: 'PHONE', value: '+442079460958', primary: true, shared: false }),
       ]);
       expect(new Date(u.createdAt).toISOString()).toBe(u.createdAt);
       expect(Math.abs(Date.parse(u.createdAt) - Date.now())).toBeLessThan(60_000);
@@ -93,7 +94,7 @@ describe.each(testDialects())('users on %s', (dialect) => {
       const name = 'Zoë 李 🙂 Ñandú 𝔘𝔫𝔦𝔠𝔬𝔡𝔢';
       const u = await createOk({ name, alias: '🙂🙃', notes: '日本語のメモ 🎉', details: 'Ω≈ç√∫', organization: 'Société Générale 🏦', tags: ['café', '🔥hot'] });
       const read = await app.gql(GET_USER, { id: u.id });
-      expect(read.data.user).toMatchObject({ name, alias: '🙂🙃', notes: '日本語のメモ 🎉', details: 'Ω≈ç√∫', organization: 'Société Générale 🏦' });
+      expect(read.data.user).toMatchObject({ name, alias: '🙂🙃', notes: '日本語のメモ 🎉', details: 'Ω≈ç√∫', organization: { name: 'Société Générale 🏦' } });
       expect([...read.data.user.tags].sort()).toEqual(['café', '🔥hot'].sort());
     });
 

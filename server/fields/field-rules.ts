@@ -1,0 +1,344 @@
+import { createHash } from 'node:crypto';
+import { RE2JS } from 're2js';
+import { UserInputError } from '../graphql/errors.js';
+import { UserFieldType, type UserField, type UserFieldOption } from './user-field.types.js';
+
+/**
+ * The rules of custom user fields, pure and without I/O: keys, titles,
+ * options, patterns, and the value rules of every type. A value rule takes
+ * what a client sent (text as in a CSV cell, or a list for MULTISELECT) and
+ * returns the stored form, or throws BAD_USER_INPUT naming the field key.
+ */
+
+export const FIELD_LIMITS = {
+  key: 64,
+  title: 255,
+  description: 65_536,
+  patternHint: 1_000,
+  pattern: 255,
+  /** RE2 program size (instructions); bounds the cost of one match to about a quarter second for the longest value. */
+  patternProgram: 2_000,
+  options: 2_000,
+  optionTitle: 255,
+  optionValue: 255,
+  text: 65_536,
+  integerDigits: 12,
+  decimalDigits: 12,
+  decimalFraction: 6,
+  /** Raw text of a number, date, checkbox or id before it is read. */
+  shortValue: 64,
+} as const;
+
+/**
+ * Names a key may not take: the profile's own fields (in snake_case and in
+ * the camelCase the API uses, lower-cased), plus words that would make an
+ * import column or an export ambiguous.
+ */
+const BUILT_IN = new Set([
+  'id', 'name', 'email', 'emails', 'email_address', 'phone', 'phones', 'phone_number', 'tag', 'tags', 'role', 'roles',
+  'notes', 'note', 'details', 'detail', 'organization', 'organizations', 'organization_id', 'organizationid', 'organization_name',
+  'org', 'org_id', 'external_id', 'externalid', 'alias', 'time_zone', 'timezone', 'locale', 'language', 'verified',
+  'suspended', 'created_at', 'createdat', 'updated_at', 'updatedat', 'created_via', 'createdvia', 'created_by',
+  'created_by_id', 'createdby', 'createdbyid', 'deleted_at', 'deletedat', 'deleted', 'fields', 'field', 'user_fields',
+  'custom_fields', 'identities', 'identity', 'password', 'password_hash', 'photo', 'photo_url', 'photourl', 'avatar',
+  'primary_email', 'primaryemail', 'user', 'users', 'user_id', 'userid', 'type', 'key', 'value', 'values', 'events',
+  'history', 'active', 'status', 'signature', 'url', 'shared_phone_number', 'moderator', 'only_private_comments',
+  'restricted_agent', 'ticket_restriction', 'default_group_id', 'custom_role_id', 'last_login_at', 'two_factor_auth_enabled',
+  'name_key', 'external_id_key', '__typename',
+]);
+
+const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+/** Control characters other than line feed, carriage return and tab. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/** Length in characters (code points), so an emoji counts as one. */
+export function length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+const KEY_PLAIN = 190;
+/**
+ * The comparison key of a text: NFC, lower case. Up to 190 characters it is
+ * the text itself; a longer one keeps its first 120 characters and a SHA-256
+ * of the whole, so an index (VARCHAR(191), utf8mb4_bin) can still answer an
+ * equality search on a value of 65,536 characters.
+ */
+export function comparisonKey(text: string): string {
+  const lower = text.normalize('NFC').toLowerCase();
+  if (length(lower) <= KEY_PLAIN) return lower;
+  return `${[...lower].slice(0, 120).join('')}~${createHash('sha256').update(lower).digest('hex')}`;
+}
+
+// ---------------------------------------------------------------- definitions
+
+export function normalizeFieldKey(value: string): string {
+  if (typeof value !== 'string' || value === '') throw new UserInputError('key', 'A key is required.');
+  if (value.length > FIELD_LIMITS.key) throw new UserInputError('key', `A key can be at most ${FIELD_LIMITS.key} characters.`);
+  if (!/^[a-z0-9_]+$/.test(value)) throw new UserInputError('key', 'A key may contain only lower-case letters (a-z), digits and underscores.');
+  if (/^[0-9]+$/.test(value)) throw new UserInputError('key', 'A key cannot be only digits.');
+  if (BUILT_IN.has(value)) throw new UserInputError('key', `"${value}" is a built-in user field; choose another key.`);
+  return value;
+}
+
+function line(field: string, label: string, value: string, max: number): string {
+  if (CONTROL_OR_BREAK.test(value)) throw new UserInputError(field, `${label} cannot contain line breaks, tabs or control characters.`);
+  const v = value.trim();
+  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+  return v;
+}
+
+function text(field: string, label: string, value: string, max: number): string {
+  if (CONTROL.test(value)) throw new UserInputError(field, `${label} contains a control character.`);
+  const v = value.replace(/\r\n?/g, '\n').trim();
+  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+  return v;
+}
+
+export function normalizeTitle(value: string | null | undefined): string {
+  const v = value === null || value === undefined ? '' : line('title', 'The title', value, FIELD_LIMITS.title);
+  if (v === '') throw new UserInputError('title', 'A title is required.');
+  return v;
+}
+
+export function normalizeDescription(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const v = text('description', 'The description', value, FIELD_LIMITS.description);
+  return v === '' ? null : v;
+}
+
+export function normalizePatternHint(value: string | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  const v = line('patternHint', 'The pattern hint', value, FIELD_LIMITS.patternHint);
+  return v === '' ? null : v;
+}
+
+const compiled = new Map<string, RE2JS>();
+
+/**
+ * An admin's pattern, compiled by RE2 (re2js): matching takes time linear in
+ * the value, whatever the pattern, so no pattern can hang the server. RE2
+ * refuses what would need backtracking (backreferences, lookarounds) as a
+ * syntax error; a pattern whose program is very large is refused too, which
+ * bounds the constant factor (see FIELD_LIMITS.patternProgram).
+ */
+export function compilePattern(pattern: string): RE2JS {
+  const hit = compiled.get(pattern);
+  if (hit) return hit;
+  if (pattern.trim() === '') throw new UserInputError('pattern', 'A REGEXP field needs a pattern.');
+  if (length(pattern) > FIELD_LIMITS.pattern) throw new UserInputError('pattern', `A pattern can be at most ${FIELD_LIMITS.pattern} characters.`);
+  if (CONTROL_OR_BREAK.test(pattern)) {
+    throw new UserInputError('pattern', 'A pattern cannot contain line breaks, tabs or control characters; write them as \\n, \\t.');
+  }
+  let re: RE2JS;
+  try {
+    re = RE2JS.compile(pattern);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : 'it cannot be read';
+    throw new UserInputError('pattern', `This pattern is not valid RE2 syntax: ${reason}. (Backreferences and lookarounds are not supported.)`);
+  }
+  if (re.programSize() > FIELD_LIMITS.patternProgram) {
+    throw new UserInputError('pattern', 'This pattern is too complex (large repetition counts); simplify it, e.g. with smaller {n,m} bounds.');
+  }
+  if (compiled.size >= 500) compiled.clear();
+  compiled.set(pattern, re);
+  return re;
+}
+
+export interface NormalizedOption {
+  title: string;
+  value: string;
+  valueKey: string;
+  titleKey: string;
+}
+
+/** The choices of a DROPDOWN or MULTISELECT: 1 to 2,000, values and titles unique ignoring letter case. */
+export function normalizeOptions(options: readonly { title: string; value: string }[] | null | undefined): NormalizedOption[] {
+  if (!options || options.length === 0) throw new UserInputError('options', 'A drop-down or multi-select field needs at least one option.');
+  if (options.length > FIELD_LIMITS.options) {
+    throw new UserInputError('options', `A field can have at most ${FIELD_LIMITS.options.toLocaleString('en-US')} options.`);
+  }
+  const out: NormalizedOption[] = [];
+  const values = new Set<string>();
+  const titles = new Set<string>();
+  options.forEach((o, i) => {
+    const n = i + 1;
+    const title = line('options', `The title of option ${n}`, String(o.title ?? ''), FIELD_LIMITS.optionTitle);
+    const value = line('options', `The value of option ${n}`, String(o.value ?? ''), FIELD_LIMITS.optionValue);
+    if (title === '') throw new UserInputError('options', `Option ${n} needs a title.`);
+    if (value === '') throw new UserInputError('options', `Option ${n} needs a value.`);
+    if (/[,;]/.test(value)) {
+      throw new UserInputError('options', `The value "${value}" cannot contain a comma or a semicolon: they separate the choices of a multi-select in a CSV cell.`);
+    }
+    const valueKey = comparisonKey(value);
+    const titleKey = comparisonKey(title);
+    if (values.has(valueKey)) throw new UserInputError('options', `Two options have the value "${value}" (letter case is ignored).`);
+    if (titles.has(titleKey)) throw new UserInputError('options', `Two options have the title "${title}" (letter case is ignored).`);
+    values.add(valueKey);
+    titles.add(titleKey);
+    out.push({ title, value, valueKey, titleKey });
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- values
+
+/** One stored row of a value: its text and its comparison key. A MULTISELECT has one per chosen option. */
+export interface StoredValue {
+  value: string;
+  key: string;
+}
+
+export interface RawFieldValue {
+  value?: string | null;
+  values?: readonly string[] | null;
+}
+
+const isBlank = (raw: RawFieldValue): boolean =>
+  (raw.value === null || raw.value === undefined || raw.value.trim() === '') &&
+  (raw.values === null || raw.values === undefined || raw.values.every((v) => typeof v === 'string' && v.trim() === ''));
+
+function fail(field: UserField, message: string): never {
+  throw new UserInputError(field.key, `${field.title}: ${message}`);
+}
+
+function shortText(field: UserField, value: string): string {
+  if (value.length > FIELD_LIMITS.shortValue || CONTROL_OR_BREAK.test(value)) fail(field, `"${value.slice(0, 40)}" is not a valid value.`);
+  return value.trim();
+}
+
+const stored = (value: string): StoredValue[] => [{ value, key: comparisonKey(value) }];
+
+const CHECKBOX: Record<string, string> = { true: 'true', false: 'false', '1': 'true', '0': 'false', yes: 'true', no: 'false' };
+
+function checkbox(field: UserField, raw: string): string {
+  const v = CHECKBOX[shortText(field, raw).toLowerCase()];
+  if (!v) fail(field, 'Use true or false (or 1/0, yes/no).');
+  return v;
+}
+
+function date(field: UserField, raw: string): string {
+  const v = shortText(field, raw);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) fail(field, `"${v}" is not a date in the form YYYY-MM-DD.`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  if (y < 1 || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) fail(field, `${v} is not a calendar date.`);
+  return v;
+}
+
+/** Digits without leading zeros ("0" for zero). */
+const significant = (digits: string): string => digits.replace(/^0+(?=\d)/, '');
+
+function integer(field: UserField, raw: string): string {
+  const v = shortText(field, raw);
+  const m = /^([+-]?)(\d+)$/.exec(v);
+  if (!m) fail(field, `"${v}" is not a whole number (digits with an optional sign; no spaces, separators or decimals).`);
+  const digits = significant(m[2]);
+  if (digits.length > FIELD_LIMITS.integerDigits) fail(field, `A whole number can have at most ${FIELD_LIMITS.integerDigits} digits.`);
+  return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
+}
+
+function decimal(field: UserField, raw: string): string {
+  const v = shortText(field, raw);
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(v);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) {
+    fail(field, `"${v}" is not a decimal number (digits with an optional sign and a point, e.g. 12.5; no spaces, commas or exponents).`);
+  }
+  const whole = significant(m[2] === '' ? '0' : m[2]);
+  const fraction = (m[3] ?? '').replace(/0+$/, '');
+  if (whole.length > FIELD_LIMITS.decimalDigits) fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalDigits} digits before the point.`);
+  if (fraction.length > FIELD_LIMITS.decimalFraction) fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalFraction} digits after the point.`);
+  const abs = fraction ? `${whole}.${fraction}` : whole;
+  return m[1] === '-' && abs !== '0' ? `-${abs}` : abs;
+}
+
+/** The option a text names, by value first, then by title; letter case ignored. */
+export function findOption(field: UserField, text: string): UserFieldOption | undefined {
+  const key = comparisonKey(text);
+  return field.options.find((o) => o.valueKey === key) ?? field.options.find((o) => o.titleKey === key);
+}
+
+function optionOrFail(field: UserField, raw: string): UserFieldOption {
+  const v = raw.trim();
+  const o = length(v) <= FIELD_LIMITS.optionTitle ? findOption(field, v) : undefined;
+  if (o) return o;
+  const some = field.options.slice(0, 10).map((x) => x.value).join(', ');
+  fail(field, `"${v.slice(0, 80)}" is not one of the options (${some}${field.options.length > 10 ? ', …' : ''}).`);
+}
+
+function lookup(field: UserField, raw: string): string {
+  const v = shortText(field, raw);
+  if (!/^\d{1,15}$/.test(v)) fail(field, `"${v}" is not the id of ${field.lookupTarget === 'ORGANIZATION' ? 'an organization' : 'a user'}.`);
+  return String(Number(v));
+}
+
+function regexp(field: UserField, raw: string): string {
+  const v = line(field.key, field.title, raw, FIELD_LIMITS.text);
+  if (v === '') return v;
+  if (!compilePattern(field.pattern ?? '').matches(v)) {
+    fail(field, field.patternHint ? `the value does not have the expected form: ${field.patternHint}` : `the value must match the pattern ${field.pattern}.`);
+  }
+  return v;
+}
+
+/**
+ * The stored rows of one value: [] clears. LOOKUP ids come back unchecked;
+ * the caller checks that they exist (that needs the database).
+ */
+export function parseFieldValue(field: UserField, raw: RawFieldValue): StoredValue[] {
+  if (raw.value !== null && raw.value !== undefined && typeof raw.value !== 'string') fail(field, 'the value must be text.');
+  if (raw.values !== null && raw.values !== undefined && (!Array.isArray(raw.values) || raw.values.some((v) => typeof v !== 'string'))) {
+    fail(field, 'values must be a list of texts.');
+  }
+  if (raw.values !== null && raw.values !== undefined) {
+    if (field.type !== UserFieldType.MULTISELECT) fail(field, 'this field takes one value: use value, not values.');
+    if (raw.value !== null && raw.value !== undefined) fail(field, 'give either value or values, not both.');
+  }
+  if (isBlank(raw)) return [];
+  const value = raw.value ?? '';
+  switch (field.type) {
+    case UserFieldType.TEXT:
+      return stored(line(field.key, field.title, value, FIELD_LIMITS.text));
+    case UserFieldType.MULTILINE:
+      return stored(text(field.key, field.title, value, FIELD_LIMITS.text));
+    case UserFieldType.REGEXP:
+      return stored(regexp(field, value));
+    case UserFieldType.CHECKBOX:
+      return stored(checkbox(field, value));
+    case UserFieldType.DATE:
+      return stored(date(field, value));
+    case UserFieldType.INTEGER:
+      return stored(integer(field, value));
+    case UserFieldType.DECIMAL:
+      return stored(decimal(field, value));
+    case UserFieldType.LOOKUP:
+      return stored(lookup(field, value));
+    case UserFieldType.DROPDOWN: {
+      const o = optionOrFail(field, value);
+      return [{ value: o.value, key: o.valueKey }];
+    }
+    case UserFieldType.MULTISELECT: {
+      // A CSV cell lists choices separated by commas or semicolons; a whole cell
+      // that names one option (a title may contain a comma) is that option.
+      const whole = raw.values ? undefined : findOption(field, value.trim());
+      const items = raw.values ?? (whole ? [value] : value.split(/[,;]/));
+      const chosen = new Map<number, UserFieldOption>();
+      for (const item of items) {
+        if (typeof item !== 'string' || item.trim() === '') continue;
+        const o = optionOrFail(field, item);
+        chosen.set(o.id, o);
+      }
+      return [...chosen.values()].sort((a, b) => a.position - b.position).map((o) => ({ value: o.value, key: o.valueKey }));
+    }
+  }
+}

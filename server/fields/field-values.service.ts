@@ -1,0 +1,309 @@
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../db/database.js';
+import { fromSqlDate, insertRows, placeholders } from '../db/sql.js';
+import { UserInputError } from '../graphql/errors.js';
+import { change } from '../audit/audit.service.js';
+import type { FieldChange } from '../audit/audit.types.js';
+import type { User } from '../users/user.entity.js';
+import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js';
+import type { Organization } from '../organizations/organization.entity.js';
+import { organizationFromRow } from '../organizations/organization.service.js';
+import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-rules.js';
+import { loadFieldDefinitions } from './user-field.service.js';
+import { LookupTarget, UserFieldType, UserFieldValue, type UserField, type UserFieldFilter, type UserFieldInput, type UserFieldOption } from './user-field.types.js';
+
+/** One field's new value, validated: `values` empty clears it. */
+export interface PreparedFieldValue {
+  field: UserField;
+  values: StoredValue[];
+}
+
+/** What `prepare` returns and `write` applies. `definitions` is null when no input was given (nothing was read). */
+export interface PreparedFieldValues {
+  items: PreparedFieldValue[];
+  definitions: UserField[] | null;
+}
+
+/** A user's stored values by field id; a MULTISELECT has one row per chosen option. */
+export type StoredUserValues = Map<number, StoredValue[]>;
+
+type Row = Record<string, unknown>;
+/** Ids per IN list: well under both drivers' parameter limits. */
+const CHUNK = 1000;
+
+function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+const sameValues = (field: UserField, a: StoredValue[], b: StoredValue[]): boolean => {
+  // Options compare by key (a renamed value's letter case is no change); other types by their exact text.
+  const by = OPTION_TYPES.has(field.type) ? (v: StoredValue) => v.key : (v: StoredValue) => v.value;
+  if (a.length !== b.length) return false;
+  const left = a.map(by).sort();
+  const right = b.map(by).sort();
+  return left.every((v, i) => v === right[i]);
+};
+
+const OPTION_TYPES = new Set([UserFieldType.DROPDOWN, UserFieldType.MULTISELECT]);
+
+/** The audit trail's text of a value: the option values of a MULTISELECT as a list. */
+function auditValue(field: UserField, values: StoredValue[]): string | string[] | null {
+  if (values.length === 0) return null;
+  if (field.type === UserFieldType.MULTISELECT) return ordered(field, values).map((v) => v.value);
+  return values[0].value;
+}
+
+/** MULTISELECT rows in option order (a value whose option is gone goes last). */
+function ordered(field: UserField, values: StoredValue[]): StoredValue[] {
+  const pos = new Map(field.options.map((o) => [o.valueKey, o.position]));
+  return [...values].sort((a, b) => (pos.get(a.key) ?? Infinity) - (pos.get(b.key) ?? Infinity));
+}
+
+/**
+ * Values of custom user fields: validation against the current definitions,
+ * writes inside the caller's transaction (with the audit trail's changes),
+ * batched reads for DataLoaders, and the SQL of a search filter.
+ *
+ * Storage: `user_field_values (user_id, field_id, value_key, value)`, one row
+ * per value (per chosen option for a MULTISELECT). `value` is the canonical
+ * text; `value_key` its comparison key (lower case, see comparisonKey), indexed
+ * with the field for filters. Values of an inactive field are kept; a deleted
+ * field takes its values with it.
+ */
+export class FieldValuesService {
+  constructor(private readonly db: Database) {}
+
+  /** Every field definition with its options, by position (two queries). */
+  definitions(m: EntityManager = this.db.manager): Promise<UserField[]> {
+    return loadFieldDefinitions(m);
+  }
+
+  /**
+   * Validates field inputs of a create or update: unknown key, inactive field,
+   * a key given twice, or a wrong value -> BAD_USER_INPUT naming the key.
+   * LOOKUP ids must name an existing user (not deleted) or organization.
+   */
+  async prepare(inputs: UserFieldInput[] | null | undefined, m: EntityManager = this.db.manager): Promise<PreparedFieldValues> {
+    if (!inputs || inputs.length === 0) return { items: [], definitions: null };
+    const definitions = await this.definitions(m);
+    const byKey = new Map(definitions.map((f) => [f.key, f]));
+    const items: PreparedFieldValue[] = [];
+    const seen = new Set<string>();
+    for (const input of inputs) {
+      const given = typeof input.key === 'string' ? input.key.trim().toLowerCase() : '';
+      const field = byKey.get(given);
+      if (!field) throw new UserInputError(input.key ?? 'fields', `There is no user field with the key "${String(input.key).slice(0, 80)}".`);
+      if (!field.active) throw new UserInputError(field.key, `The user field "${field.key}" is inactive; it takes no values.`);
+      if (seen.has(field.key)) throw new UserInputError(field.key, `The field "${field.key}" is given twice.`);
+      seen.add(field.key);
+      items.push({ field, values: parseFieldValue(field, input) });
+    }
+    await this.checkLookups(items, m);
+    return { items, definitions };
+  }
+
+  private async checkLookups(items: PreparedFieldValue[], m: EntityManager): Promise<void> {
+    for (const target of [LookupTarget.USER, LookupTarget.ORGANIZATION]) {
+      const wanted = items.filter((i) => i.field.type === UserFieldType.LOOKUP && i.field.lookupTarget === target && i.values.length);
+      if (wanted.length === 0) continue;
+      const ids = [...new Set(wanted.map((i) => Number(i.values[0].value)))];
+      const found = new Set<number>();
+      const sql =
+        target === LookupTarget.USER
+          ? (n: number) => `SELECT id FROM users WHERE id IN (${placeholders(n)}) AND deleted_at IS NULL`
+          : (n: number) => `SELECT id FROM organizations WHERE id IN (${placeholders(n)})`;
+      for (const part of chunks(ids)) for (const r of (await m.query(sql(part.length), part)) as Row[]) found.add(Number(r.id));
+      const missing = wanted.find((i) => !found.has(Number(i.values[0].value)));
+      if (missing) {
+        const what = target === LookupTarget.USER ? 'user' : 'organization';
+        throw new UserInputError(missing.field.key, `${missing.field.title}: there is no ${what} with id ${missing.values[0].value}.`);
+      }
+    }
+  }
+
+  /**
+   * Applies prepared values to a user inside the caller's transaction and
+   * returns the audit trail's changes (`fields.<key>`), only for values that
+   * actually change. Three statements at most, whatever the number of fields.
+   */
+  async write(m: EntityManager, userId: number, prepared: PreparedFieldValues, now: Date): Promise<FieldChange[]> {
+    if (prepared.items.length === 0) return [];
+    const fieldIds = prepared.items.map((i) => i.field.id);
+    const rows: Row[] = await m.query(
+      `SELECT field_id, value, value_key FROM user_field_values WHERE user_id = ? AND field_id IN (${placeholders(fieldIds.length)})`,
+      [userId, ...fieldIds],
+    );
+    const before = new Map<number, StoredValue[]>();
+    for (const r of rows) {
+      const id = Number(r.field_id);
+      if (!before.has(id)) before.set(id, []);
+      before.get(id)!.push({ value: String(r.value), key: String(r.value_key) });
+    }
+    const changed = prepared.items.filter((i) => !sameValues(i.field, before.get(i.field.id) ?? [], i.values));
+    if (changed.length === 0) return [];
+    const ids = changed.map((i) => i.field.id);
+    await m.query(`DELETE FROM user_field_values WHERE user_id = ? AND field_id IN (${placeholders(ids.length)})`, [userId, ...ids]);
+    const inserts = changed.flatMap((i) => i.values.map((v) => [userId, i.field.id, v.key, v.value, now]));
+    for (const part of chunks(inserts, 500)) await insertRows(m, 'user_field_values', ['user_id', 'field_id', 'value_key', 'value', 'updated_at'], part);
+    return changed.map((i) => change(`fields.${i.field.key}`, auditValue(i.field, before.get(i.field.id) ?? []), auditValue(i.field, i.values)));
+  }
+
+  /**
+   * Keys of active required fields that would be empty once `prepared` is
+   * applied to the user (`userId` null: a user being created), in position order.
+   */
+  async missingRequired(userId: number | null, prepared: PreparedFieldValues, m: EntityManager = this.db.manager): Promise<string[]> {
+    const definitions = prepared.definitions ?? (await this.definitions(m));
+    const required = definitions.filter((f) => f.active && f.required);
+    if (required.length === 0) return [];
+    const given = new Map(prepared.items.map((i) => [i.field.id, i.values.length > 0]));
+    const unknown = required.filter((f) => !given.has(f.id)).map((f) => f.id);
+    const stored = new Set<number>();
+    if (userId !== null && unknown.length) {
+      const rows: Row[] = await m.query(
+        `SELECT DISTINCT field_id FROM user_field_values WHERE user_id = ? AND field_id IN (${placeholders(unknown.length)})`,
+        [userId, ...unknown],
+      );
+      for (const r of rows) stored.add(Number(r.field_id));
+    }
+    return required.filter((f) => (given.has(f.id) ? !given.get(f.id) : !stored.has(f.id))).map((f) => f.key);
+  }
+
+  /**
+   * Stored values of many users in one query (per 1,000 ids), for a
+   * DataLoader: one map per id, in the order of `userIds`. Only active fields'
+   * values are read.
+   */
+  async valuesOf(userIds: readonly number[], m: EntityManager = this.db.manager): Promise<StoredUserValues[]> {
+    const by = new Map<number, StoredUserValues>(userIds.map((id) => [id, new Map()]));
+    const ids = [...by.keys()];
+    for (const part of chunks(ids)) {
+      const rows: Row[] = await m.query(
+        `SELECT v.user_id, v.field_id, v.value, v.value_key FROM user_field_values v JOIN user_fields f ON f.id = v.field_id AND f.is_active = 1
+         WHERE v.user_id IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const r of rows) {
+        const values = by.get(Number(r.user_id))!;
+        const fieldId = Number(r.field_id);
+        if (!values.has(fieldId)) values.set(fieldId, []);
+        values.get(fieldId)!.push({ value: String(r.value), key: String(r.value_key) });
+      }
+    }
+    return userIds.map((id) => by.get(id)!);
+  }
+
+  /** Typed values of a user: one per active field, in position order, unset ones with null members. */
+  present(definitions: readonly UserField[], values: StoredUserValues): UserFieldValue[] {
+    return definitions.filter((f) => f.active).map((f) => presentValue(f, values.get(f.id) ?? []));
+  }
+
+  /**
+   * An SQL condition on `userIdColumn` (e.g. "u.id") for users(fields: …):
+   * every filter must hold (AND). A value is validated and put in canonical
+   * form as on a write (BAD_USER_INPUT naming the key), then compared by its
+   * comparison key, so text ignores letter case. value null (or empty) finds
+   * users without a value; a MULTISELECT filter finds users having every
+   * listed option. LOOKUP filters are not checked for existence (an unknown
+   * id simply matches nobody). No filters: "1 = 1".
+   */
+  async filterClause(filters: UserFieldFilter[] | null | undefined, userIdColumn: string): Promise<{ sql: string; params: unknown[] }> {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(userIdColumn)) throw new Error(`not a column: ${userIdColumn}`);
+    if (!filters || filters.length === 0) return { sql: '1 = 1', params: [] };
+    const definitions = await this.definitions();
+    const byKey = new Map(definitions.map((f) => [f.key, f]));
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    for (const filter of filters) {
+      const field = byKey.get(typeof filter.key === 'string' ? filter.key.trim().toLowerCase() : '');
+      if (!field) throw new UserInputError(filter.key ?? 'fields', `There is no user field with the key "${String(filter.key).slice(0, 80)}".`);
+      if (!field.active) throw new UserInputError(field.key, `The user field "${field.key}" is inactive; it cannot be searched.`);
+      const values = parseFieldValue(field, filter as RawFieldValue);
+      if (values.length === 0) {
+        parts.push(`${userIdColumn} NOT IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ?)`);
+        params.push(field.id);
+        continue;
+      }
+      for (const v of values) {
+        parts.push(`${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ? AND fv.value_key = ?)`);
+        params.push(field.id, v.key);
+      }
+    }
+    return { sql: parts.map((p) => `(${p})`).join(' AND '), params };
+  }
+
+  /** Removes every value of a user (e.g. when the account is deleted), inside the caller's transaction. */
+  async removeAll(m: EntityManager, userId: number): Promise<void> {
+    await m.query('DELETE FROM user_field_values WHERE user_id = ?', [userId]);
+  }
+
+  /** Users referenced by LOOKUP values, deleted ones left out: one query per 1,000 ids. */
+  async usersByIds(ids: readonly number[]): Promise<(User | null)[]> {
+    const by = new Map<number, User>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows: Row[] = await this.db.manager.query(
+        `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id IN (${placeholders(part.length)}) AND u.deleted_at IS NULL`,
+        part,
+      );
+      for (const r of rows) by.set(Number(r.id), userFromRow(r));
+    }
+    return ids.map((id) => by.get(id) ?? null);
+  }
+
+  /** Organizations referenced by LOOKUP values: one query per 1,000 ids. */
+  async organizationsByIds(ids: readonly number[]): Promise<(Organization | null)[]> {
+    const by = new Map<number, Organization>();
+    for (const part of chunks([...new Set(ids)])) {
+      const rows: Row[] = await this.db.manager.query(
+        `SELECT id, name, name_key, details, notes, external_id, external_id_key, created_at, updated_at FROM organizations WHERE id IN (${placeholders(part.length)})`,
+        part,
+      );
+      for (const r of rows) by.set(Number(r.id), organizationFromRow(r));
+    }
+    return ids.map((id) => by.get(id) ?? null);
+  }
+}
+
+function presentValue(field: UserField, stored: StoredValue[]): UserFieldValue {
+  const out = Object.assign(new UserFieldValue(), {
+    key: field.key,
+    field,
+    type: field.type,
+    value: null,
+    values: null,
+    text: null,
+    number: null,
+    boolean: null,
+    date: null,
+    options: null,
+    lookupId: null,
+  } satisfies Partial<UserFieldValue>);
+  if (stored.length === 0) return out;
+  const first = stored[0].value;
+  switch (field.type) {
+    case UserFieldType.TEXT:
+    case UserFieldType.MULTILINE:
+    case UserFieldType.REGEXP:
+      return Object.assign(out, { value: first, text: first });
+    case UserFieldType.INTEGER:
+    case UserFieldType.DECIMAL:
+      return Object.assign(out, { value: first, number: Number(first) });
+    case UserFieldType.CHECKBOX:
+      return Object.assign(out, { value: first, boolean: first === 'true' });
+    case UserFieldType.DATE:
+      return Object.assign(out, { value: first, date: first });
+    case UserFieldType.LOOKUP:
+      return Object.assign(out, { value: first, lookupId: Number(first) });
+    case UserFieldType.DROPDOWN:
+    case UserFieldType.MULTISELECT: {
+      const byKey = new Map(field.options.map((o) => [o.valueKey, o]));
+      const rows = ordered(field, stored);
+      const options = rows.map((r) => byKey.get(r.key)).filter((o): o is UserFieldOption => o !== undefined);
+      const values = rows.map((r) => byKey.get(r.key)?.value ?? r.value);
+      if (field.type === UserFieldType.DROPDOWN) return Object.assign(out, { value: values[0], options: options.slice(0, 1) });
+      return Object.assign(out, { value: values.join(', '), values, options });
+    }
+  }
+}
