@@ -16,6 +16,9 @@ import SignInPage from './auth/SignInPage.vue';
 import ChangePasswordPage from './auth/ChangePasswordPage.vue';
 import MyProfilePage from './auth/MyProfilePage.vue';
 import ApiTokensPage from './tokens/ApiTokensPage.vue';
+import OrganizationsPage from './organizations/OrganizationsPage.vue';
+import OrganizationPage from './organizations/OrganizationPage.vue';
+import UserFieldsPage from './fields/UserFieldsPage.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -31,10 +34,19 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
   { path: '/customers', name: 'customers', component: CustomersPage, meta: { staff: true } },
   { path: '/users/:id', name: 'user', component: UserProfilePage, props: true, meta: { staff: true } },
+  { path: '/organizations', name: 'organizations', component: OrganizationsPage, meta: { staff: true } },
+  {
+    path: '/organizations/:id',
+    name: 'organization',
+    component: OrganizationPage,
+    props: true,
+    meta: { staff: true },
+  },
   { path: '/account/profile', name: 'my-profile', component: MyProfilePage },
   { path: '/account/password', name: 'change-password', component: ChangePasswordPage },
   // Admins only; the page itself tells others they have no access.
   { path: '/settings/api-tokens', name: 'api-tokens', component: ApiTokensPage },
+  { path: '/settings/user-fields', name: 'user-fields', component: UserFieldsPage, meta: { staff: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage },
 ];
 

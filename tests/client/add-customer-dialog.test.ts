@@ -245,6 +245,8 @@ describe('add-customer dialog: success', () => {
           primary: true,
           verified: false,
           deliverability: 'UNDELIVERABLE_RESERVED',
+          shared: false,
+          sharedWith: [],
           createdAt: '2025-01-02T10:00:00.000Z',
         },
       ],
@@ -281,9 +283,7 @@ describe('add-customer dialog: success', () => {
     expect(wrapper.get('[data-warning="UNDELIVERABLE_RESERVED"]').text()).toBe(
       'This address uses a reserved domain: it is kept on the profile but never mailed.',
     );
-    expect(wrapper.get('[data-deliverability="UNDELIVERABLE_RESERVED"]').text()).toBe(
-      'This address is never mailed (reserved domain)',
-    );
+    expect(wrapper.get('[data-deliverability="UNDELIVERABLE_RESERVED"]').text()).toBe('Never mailed');
   });
 
   it("falls back to the server's message for a warning it does not know", async () => {

@@ -14,7 +14,7 @@ const ada = makeUser({
   id: '1',
   name: 'Ada Lovelace',
   email: 'ada@xn--lyce-dpa.fr',
-  organization: 'Analytical',
+  organization: { id: '3', name: 'Analytical' },
   identities: [{ ...makeUser().identities[0]!, value: 'ada@xn--lyce-dpa.fr', displayValue: 'ada@lycée.fr' }],
 });
 const grace = makeUser({ id: '2', name: 'Grace Hopper', email: null, organization: null, identities: [] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GraphQLRequestError, NetworkError } from '../../client/src/graphql/client';
 import { fieldMessages, toFormErrors } from '../../client/src/graphql/errors';
-import { changedFields, parseTags, toDraft } from '../../client/src/users/user-draft';
+import { changedFields, rebaseDraft, toDraft } from '../../client/src/users/user-draft';
 import { cityName, utcOffset } from '../../client/src/users/time-zones';
 import { makeUser } from './helpers';
 
@@ -47,15 +47,32 @@ describe('changedFields', () => {
 
   it('sends emptied text as null and edited text as typed', () => {
     const user = makeUser();
-    const draft = { ...toDraft(user), organization: '', alias: ' Gee ', email: 'grace@navy.mil' };
-    expect(changedFields(user, draft)).toEqual({ organization: null, alias: ' Gee ', email: 'grace@navy.mil' });
+    const draft = { ...toDraft(user), details: '', notes: '', alias: ' Gee ', email: 'grace@navy.mil' };
+    expect(changedFields({ ...user, notes: 'old' }, draft)).toEqual({ notes: null, alias: ' Gee ', email: 'grace@navy.mil' });
+  });
+
+  it('sends the organization as organizationId, null to clear it', () => {
+    const user = makeUser();
+    expect(changedFields(user, { ...toDraft(user), organization: { id: '8', name: 'Army' } })).toEqual({ organizationId: '8' });
+    expect(changedFields(user, { ...toDraft(user), organization: null })).toEqual({ organizationId: null });
+    expect(changedFields(user, { ...toDraft(user), organization: { id: '7', name: 'Navy' } })).toEqual({});
   });
 
   it('sends tags as a list, [] to remove them all', () => {
     const user = makeUser({ tags: ['vip', 'billing'] });
-    expect(changedFields(user, { ...toDraft(user), tags: 'billing, vip' })).toEqual({ tags: ['billing', 'vip'] });
-    expect(changedFields(user, { ...toDraft(user), tags: ' , ' })).toEqual({ tags: [] });
-    expect(parseTags(' a ,b,, a ')).toEqual(['a', 'b']);
+    expect(changedFields(user, { ...toDraft(user), tags: ['billing', 'vip'] })).toEqual({ tags: ['billing', 'vip'] });
+    expect(changedFields(user, { ...toDraft(user), tags: [] })).toEqual({ tags: [] });
+  });
+
+  it('keeps unsaved edits when the user changes on the server', () => {
+    const before = makeUser();
+    const after = makeUser({ phone: '+14155552671', alias: 'Amazing Grace' });
+    const draft = { ...toDraft(before), notes: 'Typed, not saved', alias: 'Gee' };
+    const rebased = rebaseDraft(before, after, draft);
+    expect(rebased.notes).toBe('Typed, not saved');
+    expect(rebased.alias).toBe('Gee');
+    expect(rebased.phone).toBe('+14155552671');
+    expect(changedFields(after, rebased)).toEqual({ notes: 'Typed, not saved', alias: 'Gee' });
   });
 });
 

@@ -79,7 +79,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     email: 'grace@navy.example.org',
     role: 'END_USER',
     phone: null,
-    organization: 'Navy',
+    organization: { id: '7', name: 'Navy' },
     tags: ['vip'],
     timeZone: 'America/New_York',
     locale: 'en-US',
@@ -101,9 +101,12 @@ export function makeUser(overrides: Partial<User> = {}): User {
         primary: true,
         verified: false,
         deliverability: 'DELIVERABLE',
+        shared: false,
+        sharedWith: [],
         createdAt: '2025-01-02T10:00:00.000Z',
       },
     ],
+    fields: [],
     ...overrides,
   };
 }

@@ -137,7 +137,7 @@ describe('profile history', () => {
     });
     ({ wrapper } = await mountApp('/users/42'));
     expect(entries()).toHaveLength(1);
-    await byLabel(wrapper, 'Organization').setValue('US Navy');
+    await byLabel(wrapper, 'Alias').setValue('US Navy');
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'UserEvents')).toHaveLength(2);

@@ -58,7 +58,7 @@ describe('as an agent', () => {
   it('has no API tokens entry in the sidebar', async () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Customers']);
+    expect(navLinks()).toEqual(['Customers', 'Organizations']);
     expect(wrapper.find('#add-menu-button').exists()).toBe(true);
   });
 
@@ -73,10 +73,10 @@ describe('as an agent', () => {
     expect(deleteButton().exists()).toBe(true);
     expect(wrapper.find('[data-read-only]').exists()).toBe(false);
 
-    await byLabel(wrapper, 'Organization').setValue('Navy League');
+    await byLabel(wrapper, 'Alias').setValue('Amazing Grace');
     await saveButton().trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'UpdateUser').map((call) => call.variables.input)).toEqual([{ organization: 'Navy League' }]);
+    expect(callsOf(calls, 'UpdateUser').map((call) => call.variables.input)).toEqual([{ alias: 'Amazing Grace' }]);
   });
 
   it.each([
@@ -127,10 +127,10 @@ describe('as an agent', () => {
 });
 
 describe('as an admin', () => {
-  it('has Customers and API tokens in the sidebar', async () => {
+  it('has Customers, Organizations, API tokens and User fields in the sidebar', async () => {
     serve(ADMIN_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Customers', 'API tokens']);
+    expect(navLinks()).toEqual(['Customers', 'Organizations', 'API tokens', 'User fields']);
     expect(wrapper.get('[data-nav="api-tokens"]').attributes('href')).toBe('/settings/api-tokens');
   });
 

@@ -1,6 +1,6 @@
 // What the signed-in person may do, to hide what they cannot. The server is
 // the guard; these mirror its rules (server/users/user-policy.ts).
-import type { Role, User, Viewer } from '../graphql/schema-types';
+import type { Role, User, UserIdentity, Viewer } from '../graphql/schema-types';
 
 type Target = Pick<User, 'id' | 'role'>;
 
@@ -50,4 +50,29 @@ export function canDeleteUser(viewer: Viewer | null, target: Target): boolean {
 /** Admins set the password of agents and admins (who sign in), other than their own. */
 export function canSetPassword(viewer: Viewer | null, target: Target): boolean {
   return isAdmin(viewer) && target.id !== viewer?.id && isStaff(target.role);
+}
+
+/** Custom user fields: admins define, reorder and delete them; agents fill them in on profiles. */
+export function canManageUserFields(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
+}
+
+/** Organizations: staff see them; admins add, change and delete them. */
+export function canManageOrganizations(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
+}
+
+/** Marking an email address or phone number verified: as for the account's Verified flag. */
+export function canVerifyIdentity(viewer: Viewer | null, target: Target): boolean {
+  return canChangeVerified(viewer, target);
+}
+
+/** Making one primary: whoever edits the user; an end user only a verified email. */
+export function canMakeIdentityPrimary(
+  viewer: Viewer | null,
+  target: Target,
+  identity: Pick<UserIdentity, 'type' | 'verified'>,
+): boolean {
+  if (!viewer || !canEditUser(viewer, target)) return false;
+  return isStaff(viewer.role) || identity.type !== 'EMAIL' || identity.verified;
 }

@@ -11,6 +11,8 @@ export interface FieldError {
   i18nKey?: string;
   existingUserId?: string;
   existingUserName?: string;
+  /** An organization name or domain already taken: the organization that has it. */
+  existingOrganizationId?: string;
   /** UNAUTHENTICATED with reason LOCKED: too many failed sign-ins. */
   reason?: string;
   /** RATE_LIMITED and LOCKED: how long to wait. */
@@ -47,6 +49,9 @@ export function toFormErrors(error: unknown, knownFields: readonly string[]): Fo
       if (extensions.existingUserId != null) entry.existingUserId = String(extensions.existingUserId);
       if (typeof extensions.existingUserName === 'string') {
         entry.existingUserName = extensions.existingUserName;
+      }
+      if (extensions.existingOrganizationId != null) {
+        entry.existingOrganizationId = String(extensions.existingOrganizationId);
       }
       if (typeof extensions.reason === 'string') entry.reason = extensions.reason;
       if (typeof extensions.retryAfterSeconds === 'number') {

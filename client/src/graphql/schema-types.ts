@@ -17,6 +17,10 @@ export interface UserIdentity {
   primary: boolean;
   verified: boolean;
   deliverability: Deliverability;
+  /** A phone number another user also has: kept here as a shared number. */
+  shared: boolean;
+  /** The other users with this number. */
+  sharedWith: Pick<User, 'id' | 'name'>[];
   createdAt: DateTimeISO;
 }
 
@@ -26,7 +30,7 @@ export interface User {
   email: string | null;
   role: Role;
   phone: string | null;
-  organization: string | null;
+  organization: OrganizationRef | null;
   tags: string[];
   timeZone: string | null;
   locale: string | null;
@@ -40,6 +44,8 @@ export interface User {
   createdAt: DateTimeISO;
   updatedAt: DateTimeISO;
   identities: UserIdentity[];
+  /** Custom fields: one per active field, in position order (see client/src/fields). */
+  fields: UserFieldValue[];
 }
 
 export interface PageInfo {
@@ -51,6 +57,8 @@ export interface UserWarning {
   code: string;
   field: string | null;
   message: string;
+  /** SHARED_PHONE: the user who already has the number. */
+  existingUserId?: string | null;
 }
 
 export interface CreateUserInput {
@@ -58,7 +66,9 @@ export interface CreateUserInput {
   email: string;
   role?: Role;
   phone?: string;
+  /** The name of an existing organization (case-insensitive). */
   organization?: string;
+  organizationId?: string;
   tags?: string[];
   timeZone?: string;
   locale?: string;
@@ -68,6 +78,7 @@ export interface CreateUserInput {
   notes?: string;
   verified?: boolean;
   suspended?: boolean;
+  fields?: UserFieldInput[];
 }
 
 /** Absent key: leave unchanged. `null`: clear. */
@@ -77,6 +88,7 @@ export interface UpdateUserInput {
   role?: Role | null;
   phone?: string | null;
   organization?: string | null;
+  organizationId?: string | null;
   tags?: string[] | null;
   timeZone?: string | null;
   locale?: string | null;
@@ -86,6 +98,8 @@ export interface UpdateUserInput {
   notes?: string | null;
   verified?: boolean | null;
   suspended?: boolean | null;
+  /** Only the custom fields that change; `value: null` clears one. */
+  fields?: UserFieldInput[] | null;
 }
 
 // --- Who may do what: sessions, API tokens, the audit trail ---
@@ -159,4 +173,166 @@ export interface UserEventConnection {
   totalCount: number;
   pageInfo: PageInfo;
   edges: { cursor: string; node: UserEvent }[];
+}
+
+// --- Custom user fields (issue 4) ---
+
+export const USER_FIELD_TYPES = [
+  'TEXT',
+  'MULTILINE',
+  'CHECKBOX',
+  'DATE',
+  'INTEGER',
+  'DECIMAL',
+  'REGEXP',
+  'DROPDOWN',
+  'MULTISELECT',
+  'LOOKUP',
+] as const;
+export type UserFieldType = (typeof USER_FIELD_TYPES)[number];
+
+export const LOOKUP_TARGETS = ['USER', 'ORGANIZATION'] as const;
+export type LookupTarget = (typeof LOOKUP_TARGETS)[number];
+
+export interface UserFieldOption {
+  id: string;
+  title: string;
+  value: string;
+  position: number;
+}
+
+export interface UserField {
+  id: string;
+  key: string;
+  title: string;
+  description: string | null;
+  type: UserFieldType;
+  pattern: string | null;
+  patternHint: string | null;
+  options: UserFieldOption[];
+  lookupTarget: LookupTarget | null;
+  /** Agents must fill it when they save a profile in the admin app. */
+  required: boolean;
+  active: boolean;
+  position: number;
+  createdAt: DateTimeISO;
+  updatedAt: DateTimeISO;
+}
+
+export interface UserFieldOptionInput {
+  title: string;
+  value: string;
+}
+
+export interface CreateUserFieldInput {
+  key: string;
+  title: string;
+  type: UserFieldType;
+  description?: string | null;
+  pattern?: string | null;
+  patternHint?: string | null;
+  options?: UserFieldOptionInput[] | null;
+  lookupTarget?: LookupTarget | null;
+  required?: boolean;
+  active?: boolean;
+}
+
+/** Key and type are immutable. */
+export interface UpdateUserFieldInput {
+  title?: string;
+  description?: string | null;
+  pattern?: string | null;
+  patternHint?: string | null;
+  options?: UserFieldOptionInput[] | null;
+  required?: boolean;
+  active?: boolean;
+}
+
+/** A value to set on a user: `values` for MULTISELECT, else `value`; null clears. */
+export interface UserFieldInput {
+  key: string;
+  value?: string | null;
+  values?: string[] | null;
+}
+
+/** The definition as a profile reads it, next to each value. */
+export type UserFieldDefinition = Pick<
+  UserField,
+  'id' | 'key' | 'title' | 'description' | 'type' | 'required' | 'pattern' | 'patternHint' | 'lookupTarget'
+> & { options: Pick<UserFieldOption, 'id' | 'title' | 'value'>[] };
+
+/** One active field on a user, value null when unset. */
+export interface UserFieldValue {
+  key: string;
+  type: UserFieldType;
+  field: UserFieldDefinition;
+  /** Canonical text for every type ("true", "2026-11-26", "42", an option value, a lookup id). */
+  value: string | null;
+  /** MULTISELECT: the chosen option values. */
+  values: string[] | null;
+  text: string | null;
+  number: number | null;
+  boolean: boolean | null;
+  date: string | null;
+  options: Pick<UserFieldOption, 'id' | 'title' | 'value'>[] | null;
+  user: Pick<User, 'id' | 'name'> | null;
+  organization: { id: string; name: string } | null;
+}
+
+// --- Organizations, identities and tags (issue 4) ---
+
+export interface Organization {
+  id: string;
+  /** Unique, case-insensitive. */
+  name: string;
+  /** A new user whose email domain is one of these joins the organization. */
+  domains: string[];
+  details: string | null;
+  notes: string | null;
+  tags: string[];
+  externalId: string | null;
+  userCount: number;
+  createdAt: DateTimeISO;
+  updatedAt: DateTimeISO;
+}
+
+/** What a user, a lookup or a picker shows of an organization. */
+export type OrganizationRef = Pick<Organization, 'id' | 'name'>;
+
+export interface CreateOrganizationInput {
+  name: string;
+  domains?: string[];
+  details?: string;
+  notes?: string;
+  tags?: string[];
+  externalId?: string;
+}
+
+/** Absent key: leave unchanged. `null`: clear. */
+export interface UpdateOrganizationInput {
+  name?: string;
+  domains?: string[];
+  details?: string | null;
+  notes?: string | null;
+  tags?: string[];
+  externalId?: string | null;
+}
+
+export interface AddUserIdentityInput {
+  type: IdentityType;
+  value: string;
+  verified?: boolean;
+}
+
+export interface AddUserIdentityPayload {
+  identity: UserIdentity;
+  user: User;
+  /** SHARED_PHONE (with existingUserId), UNDELIVERABLE_RESERVED, ... */
+  warnings: UserWarning[];
+}
+
+/** A tag and how many users have it. */
+export interface TagCount {
+  name: string;
+  count: number;
 }

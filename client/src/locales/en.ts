@@ -1,5 +1,10 @@
 // English messages. Every text a person reads in the admin app is here.
 // vue-i18n syntax: {name} is a placeholder; write {'@'} for a literal @.
+import userFields from '../fields/locales/en';
+import organizationMessages from '../organizations/locales/en';
+import contactMessages from '../users/contacts/locales/en';
+import tagMessages from '../tags/locales/en';
+
 const en = {
   app: {
     name: 'Accueil',
@@ -13,9 +18,15 @@ const en = {
   },
   nav: {
     customers: 'Customers',
+    organizations: 'Organizations',
     apiTokens: 'API tokens',
+    userFields: 'User fields',
     myProfile: 'My profile',
   },
+  userFields,
+  ...organizationMessages,
+  ...contactMessages,
+  ...tagMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -179,6 +190,16 @@ const en = {
     range: '{from}–{to} of {total}',
     previous: 'Previous',
     next: 'Next',
+    filters: {
+      label: 'Filters',
+      organization: 'Filter by organization',
+      tags: 'Filter by tags',
+      anyOrganization: 'All organizations',
+      anyTag: 'Any tag',
+      clear: 'Clear filters',
+      noMatch: 'No customers match these filters',
+      noMatchHint: 'The list shows customers with every tag chosen, in the organization chosen.',
+    },
   },
   addCustomer: {
     title: 'Add customer',
@@ -215,7 +236,6 @@ const en = {
       preferences: 'Preferences',
       account: 'Account',
       notes: 'Notes and details',
-      identities: 'Email addresses',
       record: 'Record',
     },
     fields: {
@@ -225,7 +245,7 @@ const en = {
       phoneHint: 'International format, e.g. +1 415 555 2671',
       organization: 'Organization',
       tags: 'Tags',
-      tagsHint: 'Separate tags with commas.',
+      tagsHint: 'Press Enter or type a comma after each tag; pick an existing one with the arrow keys.',
       timeZone: 'Time zone',
       locale: 'Language',
       externalId: 'External ID',
@@ -246,12 +266,6 @@ const en = {
       createdAt: 'Created',
       updatedAt: 'Updated',
       id: 'ID',
-    },
-    identities: {
-      none: 'No email address.',
-      primary: 'Primary',
-      verified: 'Verified',
-      unverified: 'Not verified',
     },
   },
   roles: {

@@ -1,5 +1,9 @@
 // Messages en français. Same keys as en.ts (the type checks it).
 import type { MessageSchema } from './en';
+import userFields from '../fields/locales/fr';
+import organizationMessages from '../organizations/locales/fr';
+import contactMessages from '../users/contacts/locales/fr';
+import tagMessages from '../tags/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -14,9 +18,15 @@ const fr: MessageSchema = {
   },
   nav: {
     customers: 'Clients',
+    organizations: 'Organisations',
     apiTokens: 'Jetons d’API',
+    userFields: 'Champs utilisateur',
     myProfile: 'Mon profil',
   },
+  userFields,
+  ...organizationMessages,
+  ...contactMessages,
+  ...tagMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -180,6 +190,16 @@ const fr: MessageSchema = {
     range: '{from}–{to} sur {total}',
     previous: 'Précédent',
     next: 'Suivant',
+    filters: {
+      label: 'Filtres',
+      organization: 'Filtrer par organisation',
+      tags: 'Filtrer par étiquettes',
+      anyOrganization: 'Toutes les organisations',
+      anyTag: 'Toutes les étiquettes',
+      clear: 'Effacer les filtres',
+      noMatch: 'Aucun client ne correspond à ces filtres',
+      noMatchHint: 'La liste montre les clients qui ont toutes les étiquettes choisies, dans l’organisation choisie.',
+    },
   },
   addCustomer: {
     title: 'Ajouter un client',
@@ -216,7 +236,6 @@ const fr: MessageSchema = {
       preferences: 'Préférences',
       account: 'Compte',
       notes: 'Notes et détails',
-      identities: 'Adresses e-mail',
       record: 'Fiche',
     },
     fields: {
@@ -226,7 +245,7 @@ const fr: MessageSchema = {
       phoneHint: 'Format international, par ex. +33 1 23 45 67 89',
       organization: 'Organisation',
       tags: 'Étiquettes',
-      tagsHint: 'Séparez les étiquettes par des virgules.',
+      tagsHint: 'Appuyez sur Entrée ou tapez une virgule après chaque étiquette ; choisissez-en une existante avec les flèches.',
       timeZone: 'Fuseau horaire',
       locale: 'Langue',
       externalId: 'ID externe',
@@ -247,12 +266,6 @@ const fr: MessageSchema = {
       createdAt: 'Créé le',
       updatedAt: 'Modifié le',
       id: 'ID',
-    },
-    identities: {
-      none: 'Aucune adresse e-mail.',
-      primary: 'Principale',
-      verified: 'Vérifiée',
-      unverified: 'Non vérifiée',
     },
   },
   roles: {

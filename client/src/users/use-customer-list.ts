@@ -1,5 +1,6 @@
-// One page of the customer list: search (debounced), cursor paging forward and
-// back, and the total. Stale answers (an older search) are ignored.
+// One page of the customer list: search (debounced), filters (tags, an
+// organization), cursor paging forward and back, and the total. Stale answers
+// (an older search) are ignored.
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { request } from '../graphql/client';
 import { toFormErrors, type FieldError } from '../graphql/errors';
@@ -8,11 +9,19 @@ import { USERS, type UsersData } from '../graphql/operations';
 export const PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 250;
 
-export function useCustomerList(initialQuery = '') {
+export interface CustomerFilters {
+  /** Users with every one of these tags. */
+  tags?: string[];
+  organizationId?: string | null;
+}
+
+export function useCustomerList(initialQuery = '', initialFilters: CustomerFilters = {}) {
   /** What is typed in the search box. */
   const search = ref(initialQuery);
   /** The search the list shows, once typing pauses. */
   const query = ref(initialQuery.trim());
+  const tags = ref<string[]>(initialFilters.tags ?? []);
+  const organizationId = ref<string | null>(initialFilters.organizationId ?? null);
   /** The `after` cursor of every page visited; the last one is the current page. */
   const cursors = ref<(string | null)[]>([null]);
   const page = ref<UsersData['users'] | null>(null);
@@ -31,6 +40,8 @@ export function useCustomerList(initialQuery = '') {
         first: PAGE_SIZE,
         after: cursors.value[cursors.value.length - 1] ?? null,
         query: query.value === '' ? null : query.value,
+        ...(tags.value.length > 0 ? { tags: tags.value } : {}),
+        ...(organizationId.value ? { organizationId: organizationId.value } : {}),
       });
       if (requestNumber !== latest) return;
       page.value = data.users;
@@ -49,7 +60,7 @@ export function useCustomerList(initialQuery = '') {
     }, SEARCH_DEBOUNCE_MS);
   });
 
-  watch(query, () => {
+  watch([query, tags, organizationId], () => {
     cursors.value = [null];
     void load();
   });
@@ -73,6 +84,15 @@ export function useCustomerList(initialQuery = '') {
     query.value = '';
   }
 
+  /** The search and every filter. */
+  function clearAll(): void {
+    clearSearch();
+    tags.value = [];
+    organizationId.value = null;
+  }
+
+  const filtered = computed(() => tags.value.length > 0 || organizationId.value !== null);
+
   const users = computed(() => page.value?.edges.map((edge) => edge.node) ?? []);
   const hasPrevious = computed(() => cursors.value.length > 1);
   const hasNext = computed(() => Boolean(page.value?.pageInfo.hasNextPage));
@@ -88,6 +108,9 @@ export function useCustomerList(initialQuery = '') {
   return {
     search,
     query,
+    tags,
+    organizationId,
+    filtered,
     users,
     page,
     loading,
@@ -98,6 +121,7 @@ export function useCustomerList(initialQuery = '') {
     next,
     previous,
     clearSearch,
+    clearAll,
     reload: load,
   };
 }

@@ -1,12 +1,11 @@
 // The profile form's working copy of a user, and the `updateUser` input that
 // carries only what changed (an emptied text field becomes null: cleared).
-import type { Role, UpdateUserInput, User } from '../graphql/schema-types';
+import type { OrganizationRef, Role, UpdateUserInput, User } from '../graphql/schema-types';
 
 export const TEXT_FIELDS = [
   'name',
   'email',
   'phone',
-  'organization',
   'timeZone',
   'locale',
   'externalId',
@@ -17,28 +16,25 @@ export const TEXT_FIELDS = [
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type UserDraft = Record<TextField, string> & {
-  /** Comma-separated. */
-  tags: string;
+  /** Picked from the existing organizations; sent as organizationId. */
+  organization: OrganizationRef | null;
+  /** Normalized as the server does, in the order added. */
+  tags: string[];
   role: Role;
   verified: boolean;
   suspended: boolean;
 };
 
 /** Every input field the form edits; server errors naming one land next to it. */
-export const DRAFT_FIELDS = [...TEXT_FIELDS, 'tags', 'role', 'verified', 'suspended'] as const;
-
-export function parseTags(text: string): string[] {
-  const tags: string[] = [];
-  for (const part of text.split(',')) {
-    const tag = part.trim();
-    if (tag !== '' && !tags.includes(tag)) tags.push(tag);
-  }
-  return tags;
-}
-
-export function formatTags(tags: readonly string[]): string {
-  return tags.join(', ');
-}
+export const DRAFT_FIELDS = [
+  ...TEXT_FIELDS,
+  'organization',
+  'organizationId',
+  'tags',
+  'role',
+  'verified',
+  'suspended',
+] as const;
 
 export function toDraft(user: User): UserDraft {
   const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, user[field] ?? ''])) as Record<
@@ -47,7 +43,8 @@ export function toDraft(user: User): UserDraft {
   >;
   return {
     ...text,
-    tags: formatTags(user.tags),
+    organization: user.organization ? { id: user.organization.id, name: user.organization.name } : null,
+    tags: [...user.tags],
     role: user.role,
     verified: user.verified,
     suspended: user.suspended,
@@ -64,10 +61,26 @@ export function changedFields(user: User, draft: UserDraft): UpdateUserInput {
     const value = draft[field];
     if (value !== (user[field] ?? '')) input[field] = value === '' ? null : value;
   }
-  const tags = parseTags(draft.tags);
-  if (!sameList(tags, user.tags)) input.tags = tags;
+  if ((draft.organization?.id ?? null) !== (user.organization?.id ?? null)) {
+    input.organizationId = draft.organization?.id ?? null;
+  }
+  if (!sameList(draft.tags, user.tags)) input.tags = [...draft.tags];
   if (draft.role !== user.role) input.role = draft.role;
   if (draft.verified !== user.verified) input.verified = draft.verified;
   if (draft.suspended !== user.suspended) input.suspended = draft.suspended;
   return input;
+}
+
+/**
+ * The draft after the user changed on the server while the form was open
+ * (an email added in Contacts, say): what the person edited stays, the rest
+ * follows the server.
+ */
+export function rebaseDraft(previous: User, next: User, draft: UserDraft): UserDraft {
+  const before = toDraft(previous);
+  const result: Record<string, unknown> = { ...toDraft(next) };
+  for (const [key, value] of Object.entries(draft)) {
+    if (JSON.stringify(value) !== JSON.stringify(before[key as keyof UserDraft])) result[key] = value;
+  }
+  return result as UserDraft;
 }

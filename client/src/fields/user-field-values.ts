@@ -1,0 +1,152 @@
+// A profile's custom field values: the working copy the form edits (one entry
+// per field key), the checks before saving, and the `fields` input of
+// updateUser carrying only the fields that changed (null clears one).
+import { computed, ref, watch } from 'vue';
+import { clientError, type FieldError } from '../graphql/errors';
+import type { User, UserFieldInput, UserFieldValue } from '../graphql/schema-types';
+
+export interface LookupChoice {
+  id: string;
+  name: string;
+}
+
+/** Text types: a string; CHECKBOX: a boolean; MULTISELECT: option values; LOOKUP: a choice or null. */
+export type FieldDraftValue = string | boolean | string[] | LookupChoice | null;
+export type FieldDraft = Record<string, FieldDraftValue>;
+
+export function initialValue(field: UserFieldValue): FieldDraftValue {
+  switch (field.type) {
+    case 'CHECKBOX':
+      return field.boolean ?? field.value === 'true';
+    case 'MULTISELECT':
+      return field.values ?? field.options?.map((option) => option.value) ?? [];
+    case 'LOOKUP': {
+      const target = field.user ?? field.organization;
+      if (target) return { id: target.id, name: target.name };
+      return field.value ? { id: field.value, name: `#${field.value}` } : null;
+    }
+    case 'DATE':
+      return field.date ?? field.value ?? '';
+    case 'TEXT':
+    case 'MULTILINE':
+    case 'REGEXP':
+      return field.text ?? field.value ?? '';
+    default:
+      return field.value ?? (field.number != null ? String(field.number) : '');
+  }
+}
+
+export function toFieldDraft(fields: readonly UserFieldValue[]): FieldDraft {
+  return Object.fromEntries(fields.map((field) => [field.key, initialValue(field)]));
+}
+
+function asText(value: FieldDraftValue): string {
+  return typeof value === 'string' ? value : '';
+}
+function asList(value: FieldDraftValue): string[] {
+  return Array.isArray(value) ? value : [];
+}
+function asChoice(value: FieldDraftValue): LookupChoice | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value) => b.includes(value));
+}
+
+/** The input for one field when its draft differs from what the server holds, else null. */
+export function fieldInput(field: UserFieldValue, draft: FieldDraftValue | undefined): UserFieldInput | null {
+  if (draft === undefined) return null;
+  const initial = initialValue(field);
+  switch (field.type) {
+    case 'CHECKBOX':
+      return draft === initial ? null : { key: field.key, value: draft === true ? 'true' : 'false' };
+    case 'MULTISELECT': {
+      const chosen = asList(draft);
+      if (sameSet(chosen, asList(initial))) return null;
+      if (chosen.length === 0) return { key: field.key, value: null };
+      // In the options' order, as profiles list them.
+      const order = field.field.options.map((option) => option.value);
+      const sorted = [...chosen].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      return { key: field.key, values: sorted };
+    }
+    case 'LOOKUP': {
+      const chosen = asChoice(draft);
+      if ((chosen?.id ?? null) === (asChoice(initial)?.id ?? null)) return null;
+      return { key: field.key, value: chosen?.id ?? null };
+    }
+    case 'INTEGER':
+    case 'DECIMAL': {
+      const text = asText(draft).trim();
+      if (text === asText(initial).trim()) return null;
+      return { key: field.key, value: text === '' ? null : text };
+    }
+    default: {
+      const text = asText(draft);
+      if (text === asText(initial)) return null;
+      return { key: field.key, value: text.trim() === '' ? null : text };
+    }
+  }
+}
+
+export function fieldInputs(fields: readonly UserFieldValue[], draft: FieldDraft): UserFieldInput[] {
+  return fields.flatMap((field) => fieldInput(field, draft[field.key]) ?? []);
+}
+
+/** Whether a required field is left empty (a checkbox always holds yes or no). */
+export function isMissing(field: UserFieldValue, draft: FieldDraftValue | undefined): boolean {
+  if (!field.field.required || field.type === 'CHECKBOX') return false;
+  if (field.type === 'MULTISELECT') return asList(draft ?? null).length === 0;
+  if (field.type === 'LOOKUP') return asChoice(draft ?? null) === null;
+  return asText(draft ?? null).trim() === '';
+}
+
+/** The draft for `next`, keeping what was edited since `previous`. */
+export function rebaseFieldDraft(
+  previous: readonly UserFieldValue[],
+  next: readonly UserFieldValue[],
+  draft: FieldDraft,
+): FieldDraft {
+  const before = toFieldDraft(previous);
+  const result = toFieldDraft(next);
+  for (const key of Object.keys(result)) {
+    if (key in draft && JSON.stringify(draft[key]) !== JSON.stringify(before[key])) result[key] = draft[key] ?? null;
+  }
+  return result;
+}
+
+/**
+ * The profile form's custom fields: `input` joins updateUser's input, `keys`
+ * are the names server errors may give, `validate` finds required ones left
+ * empty. Follows the user as saves and reloads replace it.
+ */
+export function useUserFieldValues(user: () => User) {
+  const values = computed<UserFieldValue[]>(() => user().fields ?? []);
+  const draft = ref<FieldDraft>(toFieldDraft(values.value));
+
+  /** Back to what the server holds (for `saved`, the user a save returned). */
+  function reset(saved?: User): void {
+    draft.value = toFieldDraft(saved?.fields ?? values.value);
+  }
+  // The user changed on the server (a save, a contact added beside the form):
+  // values being edited stay, the others follow.
+  watch(user, (next, previous) => {
+    draft.value = previous ? rebaseFieldDraft(previous.fields ?? [], next.fields ?? [], draft.value) : toFieldDraft(next.fields ?? []);
+  });
+
+  const input = computed<{ fields?: UserFieldInput[] }>(() => {
+    const fields = fieldInputs(values.value, draft.value);
+    return fields.length > 0 ? { fields } : {};
+  });
+  const keys = computed(() => values.value.map((field) => field.key));
+
+  function validate(): Record<string, FieldError> {
+    const problems: Record<string, FieldError> = {};
+    for (const field of values.value) {
+      if (isMissing(field, draft.value[field.key])) problems[field.key] = clientError('userFields.profile.required');
+    }
+    return problems;
+  }
+
+  return { values, draft, input, keys, reset, validate };
+}

@@ -1,0 +1,14 @@
+// Messages en français pour les étiquettes et les listes de valeurs (mêmes clés que en.ts).
+import type messagesEn from './en';
+
+const messages: typeof messagesEn = {
+  tags: {
+    placeholder: 'Ajouter une étiquette…',
+    suggestions: 'Étiquettes existantes',
+  },
+  chips: {
+    remove: 'Retirer {value}',
+  },
+};
+
+export default messages;

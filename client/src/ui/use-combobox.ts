@@ -1,0 +1,99 @@
+// The state of an editable combobox with a listbox popup (WAI-ARIA combobox
+// pattern): suggestions fetched as the person types (debounced, stale answers
+// ignored), which option is active (aria-activedescendant), open and closed.
+// The component owns the input and the keys; this owns the list.
+import { computed, onBeforeUnmount, ref, type Ref } from 'vue';
+
+export const SUGGEST_DEBOUNCE_MS = 150;
+
+export interface ComboboxOptions<T> {
+  /** The input's id; options are `${id}-option-${index}`. */
+  id: () => string;
+  fetch: (query: string) => Promise<T[]>;
+  /** Highlight the first match as soon as it arrives, so Enter picks it. */
+  autoActivate?: boolean;
+}
+
+export function useCombobox<T>(options: ComboboxOptions<T>) {
+  const items = ref<T[]>([]) as Ref<T[]>;
+  const open = ref(false);
+  const active = ref(-1);
+  const loading = ref(false);
+  const failed = ref(false);
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let latest = 0;
+
+  async function run(query: string): Promise<void> {
+    const requestNumber = ++latest;
+    loading.value = true;
+    try {
+      const found = await options.fetch(query);
+      if (requestNumber !== latest) return;
+      items.value = found;
+      failed.value = false;
+      active.value = options.autoActivate && found.length > 0 ? 0 : -1;
+      open.value = true;
+    } catch {
+      if (requestNumber !== latest) return;
+      items.value = [];
+      failed.value = true;
+      active.value = -1;
+      open.value = true;
+    } finally {
+      if (requestNumber === latest) loading.value = false;
+    }
+  }
+
+  /** Asks for matches once typing pauses (at once with `immediate`). */
+  function search(query: string, immediate = false): void {
+    clearTimeout(timer);
+    if (immediate) void run(query);
+    else timer = setTimeout(() => void run(query), SUGGEST_DEBOUNCE_MS);
+  }
+
+  /** Closes the list and forgets any answer still on its way. */
+  function close(): void {
+    clearTimeout(timer);
+    latest += 1;
+    loading.value = false;
+    open.value = false;
+    active.value = -1;
+  }
+
+  /** Moves the highlight by `delta`, wrapping around; from none, down is the first and up the last. */
+  function move(delta: 1 | -1): void {
+    const count = items.value.length;
+    if (count === 0) return;
+    const from = active.value < 0 ? (delta > 0 ? -1 : count) : active.value;
+    active.value = (from + delta + count) % count;
+    document.getElementById(optionId(active.value))?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  function optionId(index: number): string {
+    return `${options.id()}-option-${index}`;
+  }
+
+  const listboxId = computed(() => `${options.id()}-listbox`);
+  const activeItem = computed<T | undefined>(() => (open.value ? items.value[active.value] : undefined));
+  const activeDescendant = computed(() =>
+    open.value && active.value >= 0 && active.value < items.value.length ? optionId(active.value) : undefined,
+  );
+
+  onBeforeUnmount(close);
+
+  return {
+    items,
+    open,
+    active,
+    loading,
+    failed,
+    listboxId,
+    activeItem,
+    activeDescendant,
+    optionId,
+    search,
+    close,
+    move,
+  };
+}

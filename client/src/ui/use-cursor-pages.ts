@@ -1,0 +1,69 @@
+// Pages of a GraphQL connection, forward and back by cursor, with the total
+// and the range shown ("26–50 of 112"). Stale answers are ignored.
+import { computed, ref, type Ref } from 'vue';
+import { toFormErrors, type FieldError } from '../graphql/errors';
+import type { PageInfo } from '../graphql/schema-types';
+
+export interface Connection<TNode> {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: { cursor: string; node: TNode }[];
+}
+
+export function useCursorPages<TNode>(
+  fetchPage: (after: string | null) => Promise<Connection<TNode> | null>,
+  pageSize: number,
+) {
+  /** The `after` cursor of every page visited; the last one is the current page. */
+  const cursors = ref<(string | null)[]>([null]);
+  const page = ref(null) as Ref<Connection<TNode> | null>;
+  const loading = ref(false);
+  const error = ref<FieldError | null>(null);
+  let latest = 0;
+
+  async function load(): Promise<void> {
+    const requestNumber = ++latest;
+    loading.value = true;
+    error.value = null;
+    try {
+      const found = await fetchPage(cursors.value[cursors.value.length - 1] ?? null);
+      if (requestNumber !== latest) return;
+      page.value = found;
+    } catch (failure) {
+      if (requestNumber !== latest) return;
+      error.value = toFormErrors(failure, []).general[0] ?? null;
+    } finally {
+      if (requestNumber === latest) loading.value = false;
+    }
+  }
+
+  /** Back to the first page, e.g. for a new search. */
+  function first(): Promise<void> {
+    cursors.value = [null];
+    return load();
+  }
+
+  function next(): void {
+    const cursor = page.value?.pageInfo.endCursor;
+    if (!page.value?.pageInfo.hasNextPage || !cursor) return;
+    cursors.value = [...cursors.value, cursor];
+    void load();
+  }
+
+  function previous(): void {
+    if (cursors.value.length <= 1) return;
+    cursors.value = cursors.value.slice(0, -1);
+    void load();
+  }
+
+  const nodes = computed<TNode[]>(() => page.value?.edges.map((edge) => edge.node) ?? []);
+  const hasPrevious = computed(() => cursors.value.length > 1);
+  const hasNext = computed(() => Boolean(page.value?.pageInfo.hasNextPage));
+  const range = computed(() => {
+    const total = page.value?.totalCount ?? 0;
+    const from = (cursors.value.length - 1) * pageSize + 1;
+    return { from, to: from + nodes.value.length - 1, total };
+  });
+
+  return { page, nodes, loading, error, range, hasPrevious, hasNext, first, next, previous, reload: load };
+}

@@ -1,0 +1,43 @@
+// English messages for the profile's Contacts (spread into locales/en.ts).
+const messages = {
+  contacts: {
+    title: 'Contacts',
+    emails: 'Email addresses',
+    phones: 'Phone numbers',
+    noEmail: 'No email address.',
+    noPhone: 'No phone number.',
+    primary: 'Primary',
+    verified: 'Verified',
+    unverified: 'Not verified',
+    shared: 'Shared number',
+    sharedWith: 'Also the number of',
+    deliverability: {
+      UNDELIVERABLE_RESERVED: 'Never mailed',
+      NO_MAIL_DOMAIN: 'Domain has no mail',
+    },
+    addEmail: 'Add email',
+    addPhone: 'Add phone',
+    newEmail: 'New email address',
+    newPhone: 'New phone number',
+    addVerified: 'Already verified',
+    add: 'Add',
+    adding: 'Adding…',
+    cancel: 'Cancel',
+    phoneRequired: 'Enter a phone number.',
+    makePrimary: 'Make primary',
+    makePrimaryLabel: 'Make {value} primary',
+    markVerified: 'Mark verified',
+    markVerifiedLabel: 'Mark {value} verified',
+    remove: 'Remove',
+    removeLabel: 'Remove {value}',
+    confirmRemove: 'Remove {value} from this profile?',
+    emailAdded: '{value} added.',
+    phoneAdded: '{value} added.',
+    removed: '{value} removed.',
+    madePrimary: '{value} is now primary.',
+    verifiedDone: '{value} marked verified.',
+    sharedPhoneNotice: '{number} is also the number of {user}. It is kept here as a shared number: both profiles have it.',
+  },
+};
+
+export default messages;
