@@ -13,7 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
-import { seedUsers, searchPrefixes } from './seed.js';
+import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
 
 const root = resolve(import.meta.dirname, '..');
 const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_bench';
@@ -125,6 +125,7 @@ async function main(): Promise<void> {
     await recreateDatabase();
     const t0 = performance.now();
     await seedUsers(url, USERS);
+    await seedFieldValues(url, USERS);
     seedSeconds = (performance.now() - t0) / 1000;
     console.log(`Seeded ${USERS} users in ${seedSeconds.toFixed(1)} s (${Math.round(USERS / seedSeconds)} users/s).`);
   }
@@ -147,6 +148,16 @@ async function main(): Promise<void> {
           setupRequest: (req) => ({ ...req, body: body(SEARCH, { q: prefixes[n++ % prefixes.length] }) }),
         },
       ],
+    });
+
+    // Issue 4: a page of 100 users with organization, identities, tags and all 10 custom field values.
+    const PROFILES = `query Profiles($q: String) { users(query: $q, first: 100) { edges { node {
+      id name email phone organization { id name } identities { type value primary verified shared } tags
+      fields { key value values number boolean date options { value } user { id name } } } } } }`;
+    let p = 0;
+    const broad = prefixes.map((x) => x.slice(0, 2));
+    const profiles = await run('users(first: 100) + org, identities, tags, 10 fields', {
+      requests: [{ setupRequest: (req) => ({ ...req, body: body(PROFILES, { q: p++ % 4 === 0 ? null : broad[p % broad.length] }) }) }],
     });
 
     const CREATE = 'mutation Create($input: CreateUserInput!) { createUser(input: $input) { user { id email } warnings { code } } }';
@@ -173,7 +184,7 @@ async function main(): Promise<void> {
     console.log(`createUser: ${c} requests sent, ${created} users created.`);
     if (created < create.requestsPerSecond * SECONDS * 0.9) throw new Error('createUser answered without creating users');
 
-    const results = [floor, search, create];
+    const results = [floor, search, profiles, create];
     const table = results.map((r) => ({
       ...r,
       ratioToFloor: Math.round((r.requestsPerSecond / floor.requestsPerSecond) * 100) / 100,

@@ -1,4 +1,8 @@
-import { connectMysql } from '../server/db/data-source.js';
+import { connectMysql, openDatabase } from '../server/db/data-source.js';
+import { Database } from '../server/db/database.js';
+import { UserFieldService, loadFieldDefinitions } from '../server/fields/user-field.service.js';
+import { parseFieldValue, type RawFieldValue } from '../server/fields/field-rules.js';
+import { UserFieldType } from '../server/fields/user-field.types.js';
 import { parseEmail } from '../server/users/email-address.js';
 import { searchKey } from '../server/users/profile-rules.js';
 
@@ -35,30 +39,79 @@ export async function seedUsers(url: string, count: number): Promise<void> {
   const start = Number(next);
   const base = Date.now() - count * 1000;
   try {
+    const now = new Date();
+    const orgs = Array.from({ length: 50 }, (_, n) => [n + 1, `Customer ${n}`, searchKey(`Customer ${n}`), now, now]);
+    await conn.query('INSERT INTO organizations (id, name, name_key, created_at, updated_at) VALUES ?', [orgs]);
+    await conn.query('INSERT INTO organization_domains (organization_id, domain) VALUES ?', [orgs.map(([id], n) => [id, `customer${n}.acme.io`])]);
     for (let from = 0; from < count; from += 1000) {
       const users: unknown[][] = [];
       const identities: unknown[][] = [];
+      const phones: unknown[][] = [];
       const tags: unknown[][] = [];
       for (let i = from; i < Math.min(count, from + 1000); i++) {
         const id = start + i;
         const { first, last } = personName(i);
         const name = `${first} ${last}`;
         const at = new Date(base + i * 1000);
-        users.push([id, name, searchKey(name), 'END_USER', 'API', at, at]);
+        const phone = i % 2 === 0 ? `+336${String(10_000_000 + i).slice(-8)}` : null;
+        // Users of customerN.acme.io belong to organization N + 1 (seeded below).
+        users.push([id, name, searchKey(name), 'END_USER', phone, (i % 50) + 1, 'API', at, at]);
+        if (phone) phones.push([id, 'PHONE', phone, phone, phone, 1, 0, 'UNKNOWN', at, at]);
         const email = parseEmail(`${first}.${last}.${i}@customer${i % 50}.acme.io`);
         if (!email.ok) throw new Error(email.reason);
-        identities.push([id, 'EMAIL', email.email.address, email.email.normalized, 1, 0, email.email.deliverability, at, at]);
+        identities.push([id, 'EMAIL', email.email.address, email.email.normalized, email.email.normalized, 1, 0, email.email.deliverability, at, at]);
         tags.push([id, i % 10 === 0 ? 'vip' : 'standard']);
       }
-      await conn.query('INSERT INTO users (id, name, name_key, role, created_via, created_at, updated_at) VALUES ?', [users]);
-      await conn.query(
-        'INSERT INTO user_identities (user_id, type, value, value_normalized, is_primary, verified, deliverability, created_at, updated_at) VALUES ?',
-        [identities],
-      );
+      await conn.query('INSERT INTO users (id, name, name_key, role, phone, organization_id, created_via, created_at, updated_at) VALUES ?', [users]);
+      const identityColumns = 'user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, created_at, updated_at';
+      await conn.query(`INSERT INTO user_identities (${identityColumns}) VALUES ?`, [identities]);
+      if (phones.length) await conn.query(`INSERT INTO user_identities (${identityColumns}) VALUES ?`, [phones]);
       await conn.query('INSERT INTO user_tags (user_id, tag) VALUES ?', [tags]);
     }
-    await conn.query('ANALYZE TABLE users, user_identities, user_tags');
+    await conn.query('ANALYZE TABLE users, user_identities, user_tags, organizations');
   } finally {
     await conn.end();
+  }
+}
+
+/** Ten custom fields, one of each kind an admin would define, and a value of each for every user. */
+export const BENCH_FIELDS: { key: string; type: UserFieldType; extra?: Record<string, unknown>; value: (i: number, firstId: number) => RawFieldValue }[] = [
+  { key: 'plan', type: UserFieldType.DROPDOWN, extra: { options: ['free', 'team', 'business', 'enterprise'].map((v) => ({ title: v, value: v })) }, value: (i) => ({ value: ['free', 'team', 'business', 'enterprise'][i % 4] }) },
+  { key: 'seats', type: UserFieldType.INTEGER, value: (i) => ({ value: String(i % 500) }) },
+  { key: 'mrr', type: UserFieldType.DECIMAL, value: (i) => ({ value: `${i % 1000}.${i % 100}` }) },
+  { key: 'renewal', type: UserFieldType.DATE, value: (i) => ({ value: `2027-${String((i % 12) + 1).padStart(2, '0')}-15` }) },
+  { key: 'beta', type: UserFieldType.CHECKBOX, value: (i) => ({ value: i % 3 === 0 ? 'true' : 'false' }) },
+  { key: 'bio', type: UserFieldType.MULTILINE, value: (i) => ({ value: `Customer since ${2000 + (i % 25)}.\nPrefers email.` }) },
+  { key: 'nickname', type: UserFieldType.TEXT, value: (i) => ({ value: `nick${i}` }) },
+  { key: 'sku', type: UserFieldType.REGEXP, extra: { pattern: '[A-Z]{3}-\\d{3}', patternHint: 'Like ABC-123' }, value: (i) => ({ value: `ABC-${String(i % 1000).padStart(3, '0')}` }) },
+  { key: 'products', type: UserFieldType.MULTISELECT, extra: { options: ['chat', 'mail', 'voice'].map((v) => ({ title: v, value: v })) }, value: (i) => ({ values: i % 2 ? ['chat', 'mail'] : ['voice'] }) },
+  { key: 'manager', type: UserFieldType.LOOKUP, extra: { lookupTarget: 'USER' }, value: (i, firstId) => ({ value: String(firstId + (i % 100)) }) },
+];
+
+/** Defines the bench fields through the service and stores every user's values with the service's own value rules. */
+export async function seedFieldValues(url: string, count: number): Promise<void> {
+  const db = new Database(await openDatabase(url, { migrate: false }));
+  const conn = await connectMysql(url, true);
+  try {
+    const service = new UserFieldService(db);
+    for (const f of BENCH_FIELDS) await service.create({ key: f.key, title: f.key, type: f.type, ...f.extra } as never);
+    const fields = await loadFieldDefinitions(db.manager);
+    const byKey = new Map(fields.map((f) => [f.key, f]));
+    const [[{ first }]] = (await conn.query('SELECT MIN(id) AS first FROM users')) as any;
+    const now = new Date();
+    for (let from = 0; from < count; from += 1000) {
+      const rows: unknown[][] = [];
+      for (let i = from; i < Math.min(count, from + 1000); i++) {
+        for (const f of BENCH_FIELDS) {
+          const field = byKey.get(f.key)!;
+          for (const v of parseFieldValue(field, f.value(i, Number(first)))) rows.push([Number(first) + i, field.id, v.key, v.value, now]);
+        }
+      }
+      await conn.query('INSERT INTO user_field_values (user_id, field_id, value_key, value, updated_at) VALUES ?', [rows]);
+    }
+    await conn.query('ANALYZE TABLE user_field_values');
+  } finally {
+    await conn.end();
+    await db.close();
   }
 }

@@ -315,7 +315,8 @@ export class UserService {
     const changes = profileChanges(input, this.opts);
     const email = input.email !== undefined ? await this.checked(emailOrThrow(input.email)) : null;
     const fields = await this.fields.prepare(input.fields);
-    if (wo.enforceRequiredFields) await this.requireFields(id, fields);
+    // Required fields describe customers: an agent's or admin's own account is not blocked by them.
+    if (wo.enforceRequiredFields && target.role === Role.END_USER) await this.requireFields(id, fields);
     try {
       await this.db.transaction(async (m) => {
         const now = new Date();

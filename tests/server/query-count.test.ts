@@ -92,6 +92,12 @@ describe.each(testDialects())('SQL queries per page on %s', (dialect) => {
     return { count: queries - before, data: r.data };
   };
 
+  it('accepts a full page of 100 profiles written with a literal first: 100 (within the cost limit)', async () => {
+    const r = await app.gql(PAGE.replace('query($first: Int) { users(first: $first)', 'query { users(first: 100)'));
+    expect(r.errors).toBeUndefined();
+    expect(r.data.users.edges).toHaveLength(100);
+  });
+
   it('costs the same number of queries for 10 and for 100 users, and a small number at that', async () => {
     const small = await countFor(10);
     const large = await countFor(100);

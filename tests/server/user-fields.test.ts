@@ -684,6 +684,32 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
     });
   });
 
+  describe('required fields', () => {
+    it('makes agents fill them when they save an end user in the admin app, and nowhere else', async () => {
+      const req = await field('TEXT', { required: true });
+      const agent = await app.person('AGENT');
+      const adminApp = { 'x-accueil-client': 'admin-app' };
+      const asAgent = app.as(agent.auth);
+      // Adding someone with a name and an email is never blocked.
+      const created = await asAgent(CREATE_USER, { i: { name: 'Needs Field', email: uniqueEmail() } }, adminApp);
+      const id = ok(created).createUser.user.id;
+      // Saving the profile without it is refused, naming the key, and changes nothing.
+      const refused = await asAgent(UPDATE_USER, { id, i: { name: 'Renamed' } }, adminApp);
+      expectFieldError(refused, req.key);
+      expect(ok(await app.gql('query($id: ID!) { user(id: $id) { name } }', { id })).user.name).toBe('Needs Field');
+      // Clearing it is refused too; filling it makes the save go through.
+      expectFieldError(await asAgent(UPDATE_USER, { id, i: { fields: [{ key: req.key, value: '  ' }] } }, adminApp), req.key);
+      ok(await asAgent(UPDATE_USER, { id, i: { name: 'Renamed', fields: [{ key: req.key, value: 'filled' }] } }, adminApp));
+      // A partner app (API token) is not held to it, nor is an agent's own account.
+      const other = ok(await app.gql(CREATE_USER, { i: { name: 'Api Person', email: uniqueEmail() } })).createUser.user.id;
+      ok(await app.gql(UPDATE_USER, { id: other, i: { name: 'Api Renamed' } }));
+      ok(await asAgent(UPDATE_USER, { id: agent.id, i: { name: 'Agent Renamed' } }, adminApp));
+      // An inactive field is not required.
+      ok(await app.gql(UPDATE_FIELD, { id: req.id, i: { active: false } }));
+      ok(await asAgent(UPDATE_USER, { id: other, i: { name: 'Now Free' } }, adminApp));
+    });
+  });
+
   describe('speed', () => {
     it('lists 100 users with all their values in as many queries as 10 users', async () => {
       const lookup = await field('LOOKUP', { lookupTarget: 'USER' });
