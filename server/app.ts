@@ -6,6 +6,7 @@ import { rateLimit } from 'express-rate-limit';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import { costLimitPlugin } from './graphql/cost-limit.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -67,7 +68,8 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
 function armor(config: Config) {
   return new ApolloArmor({
     maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
-    costLimit: { maxCost: config.maxQueryCost, ignoreIntrospection: true },
+    // Cost is counted by costLimitPlugin, once the variables (`first: $n`) are known.
+    costLimit: { enabled: false },
     maxAliases: { n: config.maxAliases },
     // Token limits are enforced by graphql-js's own parser (parseOptions below), which
     // reports an oversized document as the parse failure it is.
@@ -98,6 +100,7 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     // sandbox from a CDN: the admin app and partner tools talk to /graphql directly.
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
+      costLimitPlugin<Context>(config.maxQueryCost),
       requestLogPlugin(log),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

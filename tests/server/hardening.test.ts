@@ -52,6 +52,16 @@ describe('a hardened GraphQL endpoint', () => {
     expect(body.errors.map((e: any) => e.message).join(' ')).toMatch(/cost|depth/i);
   });
 
+  it('counts page sizes given as variables: a nested page of pages is refused, a small one answered', async () => {
+    const query = `query($n: Int) { users(first: $n) { edges { node { organization { users(first: $n) { edges { node { id name email
+      events(first: $n) { edges { node { id } } } } } } } } } } }`;
+    const big = (await (await post({ query, variables: { n: 100 } })).json()) as any;
+    expect(big.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(big.errors[0].message).toMatch(/cost/i);
+    const small = (await (await post({ query, variables: { n: 2 } })).json()) as any;
+    expect(small.errors).toBeUndefined();
+  });
+
   it('refuses a document with too many tokens as a parse failure', async () => {
     const query = `{ ${Array.from({ length: 6000 }, () => '__typename').join(' ')} }`;
     const res = await post({ query });
