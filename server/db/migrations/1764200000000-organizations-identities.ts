@@ -57,8 +57,9 @@ export class OrganizationsIdentities1764200000000 implements MigrationInterface 
     // Users point at an organization; the names they had become organizations.
     await q.query('ALTER TABLE users ADD COLUMN organization_id INT NULL');
     await q.query('CREATE INDEX ix_users_organization ON users (organization_id, id)');
+    // The oldest user's spelling names the organization ("Acme Corp" and "ACME CORP" are one).
     const names: { organization: string }[] = await q.query(
-      'SELECT DISTINCT organization FROM users WHERE organization IS NOT NULL AND deleted_at IS NULL',
+      'SELECT organization, MIN(id) AS first_id FROM users WHERE organization IS NOT NULL AND deleted_at IS NULL GROUP BY organization ORDER BY first_id',
     );
     const idByKey = new Map<string, number>();
     const now = new Date().toISOString().replace('T', ' ').replace('Z', '');

@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions, ensureMysqlDatabase } from '../../server/db/data-source.js';
+import { migrations } from '../../server/db/migrations/index.js';
+import { dropMysqlDatabase, mysqlBaseUrl, testDialects } from '../helpers/databases.js';
+
+/**
+ * A database made by the first two migrations (issue 2 and 3: organization
+ * as a name on the user, phone as a column) keeps everything when the
+ * organizations-and-identities migration runs on it.
+ */
+describe.each(testDialects())('upgrading an existing database on %s', (dialect) => {
+  let cleanup: () => Promise<void> = async () => {};
+  afterEach(() => cleanup());
+
+  async function open(url: string, upTo: number): Promise<DataSource> {
+    const ds = new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, upTo) } as never);
+    await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    return ds;
+  }
+
+  it('turns organization names into organizations and phones into identities, losing nothing', async () => {
+    let url: string;
+    if (dialect === 'mysql') {
+      const name = `accueil_m_${process.pid}_${randomBytes(4).toString('hex')}`;
+      url = `${mysqlBaseUrl}/${name}`;
+      await ensureMysqlDatabase(url);
+      cleanup = () => dropMysqlDatabase(name);
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'accueil-mig-'));
+      url = `sqlite:${join(dir, 'm.sqlite')}`;
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+    const old = await open(url, 2);
+    const now = '2026-01-01 00:00:00.000';
+    const users: [number, string, string | null, string | null][] = [
+      [1, 'Ann', 'Acme Corp', '+14155552671'],
+      [2, 'Bob', 'ACME CORP', '+14155552671'],
+      [3, 'Cat', 'Société Générale 🏦', null],
+      [4, 'Dan', null, '+33142685300'],
+    ];
+    for (const [id, name, org, phone] of users) {
+      await old.query(
+        `INSERT INTO users (id, name, name_key, role, phone, organization, verified, suspended, created_via, created_at, updated_at)
+         VALUES (?, ?, ?, 'END_USER', ?, ?, 0, 0, 'API', ?, ?)`,
+        [id, name, name.toLowerCase(), phone, org, now, now],
+      );
+      await old.query(
+        `INSERT INTO user_identities (user_id, type, value, value_normalized, is_primary, verified, deliverability, created_at, updated_at)
+         VALUES (?, 'EMAIL', ?, ?, 1, 0, 'UNKNOWN', ?, ?)`,
+        [id, `${name}@acme.io`, `${name.toLowerCase()}@acme.io`, now, now],
+      );
+    }
+    await old.destroy();
+
+    const ds = await open(url, migrations.length);
+    try {
+      const orgs = await ds.query('SELECT id, name FROM organizations ORDER BY id');
+      expect(orgs.map((o: any) => o.name)).toEqual(['Acme Corp', 'Société Générale 🏦']);
+      const linked = await ds.query('SELECT u.id, o.name FROM users u LEFT JOIN organizations o ON o.id = u.organization_id ORDER BY u.id');
+      expect(linked.map((r: any) => r.name)).toEqual(['Acme Corp', 'Acme Corp', 'Société Générale 🏦', null]);
+      const phones = await ds.query(`SELECT user_id, value, is_primary, shared, unique_value FROM user_identities WHERE type = 'PHONE' ORDER BY user_id`);
+      expect(phones.map((p: any) => [Number(p.user_id), p.value, Number(p.is_primary), Number(p.shared), p.unique_value])).toEqual([
+        [1, '+14155552671', 1, 0, '+14155552671'],
+        [2, '+14155552671', 1, 1, null],
+        [4, '+33142685300', 1, 0, '+33142685300'],
+      ]);
+      // Emails keep their uniqueness under the new index.
+      const emails = await ds.query(`SELECT COUNT(*) AS n FROM user_identities WHERE type = 'EMAIL' AND unique_value = value_normalized`);
+      expect(Number(emails[0].n)).toBe(4);
+      await expect(
+        ds.query(
+          `INSERT INTO user_identities (user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, created_at, updated_at)
+           VALUES (4, 'EMAIL', 'ANN@acme.io', 'ann@acme.io', 'ann@acme.io', 0, 0, 'UNKNOWN', ?, ?)`,
+          [now, now],
+        ),
+      ).rejects.toThrow();
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
