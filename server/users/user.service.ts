@@ -513,7 +513,7 @@ export class UserService {
       await m.query('UPDATE user_identities SET verified = 1, updated_at = ? WHERE id = ?', [toSql(now), identity.id]);
       if (identity.primary && identity.type === IdentityType.EMAIL) await m.query('UPDATE users SET verified = 1 WHERE id = ?', [identity.userId]);
       await this.touch(m, identity.userId, now);
-      await this.audit.record(m, identity.userId, 'UPDATED', actor, [change(`verified ${identity.value}`, false, true)], now);
+      await this.audit.record(m, identity.userId, 'UPDATED', actor, [change('verifiedIdentity', null, identity.value)], now);
     });
     return Object.assign(new UserIdentity(), identity, { verified: true });
   }

@@ -104,6 +104,39 @@ describe('profile history', () => {
     expect(entries()[0]!.get('time').text()).toMatch(/Jan 3, 2025/);
   });
 
+  it('names custom fields by title, shows option titles, and labels address changes', async () => {
+    const plan = {
+      id: '1', key: 'plan', title: 'Plan', description: null, type: 'DROPDOWN' as const, pattern: null, patternHint: null,
+      options: [{ id: '1', title: 'Pro plan', value: 'pro', position: 0 }, { id: '2', title: 'Free plan', value: 'free', position: 1 }],
+      lookupTarget: null, required: false, active: true, position: 0, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+    };
+    const user = makeUser({
+      fields: [{ key: 'plan', type: 'DROPDOWN', field: plan, value: 'pro', values: null, text: null, number: null, boolean: null, date: null, options: [plan.options[0]!], user: null, organization: null }],
+    } as never);
+    const list = [
+      event({
+        id: '9',
+        changes: [
+          { field: 'fields.plan', oldValue: 'free', newValue: 'pro', redacted: false },
+          { field: 'fields.gone', oldValue: null, newValue: 'x', redacted: false },
+          { field: 'emails', oldValue: null, newValue: 'second@navy.example.org', redacted: false },
+          { field: 'phones', oldValue: '+14155552671', newValue: null, redacted: false },
+          { field: 'verifiedIdentity', oldValue: null, newValue: 'second@navy.example.org', redacted: false },
+        ],
+      }),
+    ];
+    stubGraphQL({ User: () => ({ data: { user } }), UserEvents: ({ id }) => ({ data: { user: { id, events: page(list, 0, 20) } } }) });
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(entryTexts(0).changes).toEqual([
+      'Plan: Free plan → Pro plan',
+      // A field since deleted keeps its key.
+      'gone: (empty) → x',
+      'Email addresses: (empty) → second@navy.example.org',
+      'Phone numbers: +14155552671 → (empty)',
+      'Marked verified: (empty) → second@navy.example.org',
+    ]);
+  });
+
   it('loads more with the end cursor', async () => {
     const many = Array.from({ length: 25 }, (_, i) =>
       event({ id: String(100 - i), changes: [{ field: 'organization', oldValue: `Org ${i}`, newValue: `Org ${i + 1}`, redacted: false }] }),

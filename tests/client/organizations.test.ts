@@ -188,6 +188,28 @@ describe('organization list', () => {
     expect(document.activeElement?.id).toBe('add-organization-name');
   });
 
+  it('opens the add dialog from the top bar "+ Add" menu, for admins only', async () => {
+    stubGraphQL({ Users: () => usersPage([]), Organizations: () => organizationsPage([navy]) });
+    let router;
+    ({ wrapper, router } = await mountApp('/customers'));
+    await flushPromises();
+    await wrapper.get('#add-menu-button').trigger('click');
+    const item = wrapper.findAll('[role="menuitem"]').find((candidate) => candidate.text() === 'Organization');
+    expect(item).toBeDefined();
+    await item!.trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/organizations');
+    expect(router.currentRoute.value.query.add).toBeUndefined();
+    expect(wrapper.get('dialog[aria-labelledby="add-organization-title"]').attributes('open')).toBeDefined();
+    wrapper.unmount();
+
+    stubGraphQL({ Me: signedInAs(AGENT_VIEWER), Users: () => usersPage([]) });
+    ({ wrapper } = await mountApp('/customers'));
+    await flushPromises();
+    await wrapper.get('#add-menu-button').trigger('click');
+    expect(wrapper.findAll('#add-menu-list [role="menuitem"]').map((candidate) => candidate.text())).toEqual(['User']);
+  });
+
   it('offers agents no Add organization', async () => {
     stubGraphQL({ Me: signedInAs(AGENT_VIEWER), Organizations: () => organizationsPage([navy]) });
     ({ wrapper } = await mountApp('/organizations'));

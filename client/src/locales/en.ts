@@ -152,6 +152,9 @@ const en = {
     },
     fields: {
       password: 'Password',
+      emails: 'Email addresses',
+      phones: 'Phone numbers',
+      verifiedIdentity: 'Marked verified',
     },
     redacted: '{field} changed',
     emptyValue: '(empty)',
@@ -161,6 +164,7 @@ const en = {
   addMenu: {
     button: '+ Add',
     user: 'User',
+    organization: 'Organization',
   },
   customers: {
     title: 'Customers',

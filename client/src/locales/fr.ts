@@ -152,6 +152,9 @@ const fr: MessageSchema = {
     },
     fields: {
       password: 'Mot de passe',
+      emails: 'Adresses e-mail',
+      phones: 'Numéros de téléphone',
+      verifiedIdentity: 'Marquée comme vérifiée',
     },
     redacted: '{field} : modifié',
     emptyValue: '(vide)',
@@ -161,6 +164,7 @@ const fr: MessageSchema = {
   addMenu: {
     button: '+ Ajouter',
     user: 'Utilisateur',
+    organization: 'Organisation',
   },
   customers: {
     title: 'Clients',
