@@ -20,6 +20,7 @@ import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning } from
 import { UserConnection } from './user-connection.js';
 import { encodeCursor } from './user-search.js';
 import { displayEmail } from './email-display.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 const isStaffViewer = (ctx: Context): boolean => ctx.viewer.kind !== 'anonymous' && isStaff(ctx.viewer.user.role);
 
@@ -268,9 +269,12 @@ export class UserIdentityResolver {
     return users.filter((u): u is User => u instanceof Object && !(u instanceof Error) && u !== null);
   }
 
-  @FieldResolver(() => String, { description: 'The value for people to read: an email domain in Unicode.' })
+  @FieldResolver(() => String, {
+    description: 'The value for people to read: an email with its domain in Unicode, a phone number in international format (+44 20 7946 0958).',
+  })
   displayValue(@Root() identity: UserIdentity): string {
-    return identity.type === 'EMAIL' ? displayEmail(identity.value) : identity.value;
+    if (identity.type === 'EMAIL') return displayEmail(identity.value);
+    return parsePhoneNumberFromString(identity.value)?.formatInternational() ?? identity.value;
   }
 }
 

@@ -1,13 +1,14 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
-import { insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
+import { fromSqlBool, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
 import { EmailTakenError, ForbiddenError, UserInputError } from '../graphql/errors.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFromRow, userSelect } from './user-rows.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import { profileChanges } from './user-changes.js';
 import { normalizePhone, normalizeTag, searchKey } from './profile-rules.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
@@ -655,6 +656,20 @@ export class UserService {
     const rows = await m.query(`SELECT ${IDENTITY_COLUMNS} FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [userId]);
     const current = rows.length ? identityFromRow(rows[0]) : null;
     const sameAddress = current?.valueNormalized === email.normalized;
+    if (!sameAddress) {
+      // One of the user's other addresses becomes the primary one; the old primary stays as a secondary.
+      const [own] = await m.query(`SELECT id, verified FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND value_normalized = ?`, [
+        userId,
+        email.normalized,
+      ]);
+      if (own) {
+        await m.query(`UPDATE user_identities SET is_primary = 0, updated_at = ? WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [toSql(now), userId]);
+        await updateRow(m, 'user_identities', Number(own.id), { is_primary: true, value: email.address, ...(verified !== undefined ? { verified } : {}), updated_at: now });
+        // The account is verified when its primary email is.
+        if (verified === undefined) await m.query('UPDATE users SET verified = ? WHERE id = ?', [fromSqlBool(own.verified) ? 1 : 0, userId]);
+        return;
+      }
+    }
     const set = {
       value: email.address,
       value_normalized: email.normalized,
@@ -664,6 +679,7 @@ export class UserService {
       verified: verified ?? (sameAddress ? current!.verified : false),
       updated_at: now,
     };
+    if (!sameAddress && verified === undefined) await m.query('UPDATE users SET verified = 0 WHERE id = ?', [userId]);
     if (current) await updateRow(m, 'user_identities', current.id, set);
     else await insertRow(m, 'user_identities', { ...set, user_id: userId, type: IdentityType.EMAIL, is_primary: true, created_at: now });
   }
@@ -707,7 +723,7 @@ function sharedPhoneWarning(field: string, e164: string, owner: { id: number; na
     code: 'SHARED_PHONE',
     field,
     existingUserId: String(owner.id),
-    message: `${e164} is also ${owner.name}'s number: it is kept on this profile as a shared number.`,
+    message: `${parsePhoneNumberFromString(e164)?.formatInternational() ?? e164} is also ${owner.name}'s number: it is kept on this profile as a shared number.`,
   };
 }
 

@@ -64,6 +64,20 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       expect(own.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
     });
 
+    it('makes a secondary address primary when updateUser names it as the email, keeping the old one', async () => {
+      const { user } = await createUser({ name: 'Promote' });
+      const second = email('promote');
+      await app.gql(ADD, { userId: user.id, input: { type: 'EMAIL', value: second } });
+      const r = await app.gql(UPDATE_USER, { id: user.id, input: { email: second.toUpperCase().replace('@ACME.IO', '@acme.io') } });
+      expect(r.errors).toBeUndefined();
+      const emails = r.data.updateUser.identities.filter((i: any) => i.type === 'EMAIL');
+      expect(emails.map((i: any) => [i.value.toLowerCase(), i.primary])).toEqual([
+        [second, true],
+        [user.email.toLowerCase(), false],
+      ]);
+      expect(r.data.updateUser.email.toLowerCase()).toBe(second);
+    });
+
     it.each(['no-at-sign', 'a b@acme.io', 'x@localhost', '"q"@acme.io', 'x@[10.0.0.1]', ''])('refuses the address %j and adds nothing', async (bad) => {
       const { user } = await createUser({ name: 'Strict' });
       const r = await app.gql(ADD, { userId: user.id, input: { type: 'EMAIL', value: bad } });
@@ -137,7 +151,9 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       const p = phone();
       const { user } = await createUser({ name: 'Caller', phone: p });
       expect(user.phone).toBe(e164(p));
-      expect(user.identities.filter((i: any) => i.type === 'PHONE')).toEqual([expect.objectContaining({ value: e164(p), primary: true, shared: false })]);
+      expect(user.identities.filter((i: any) => i.type === 'PHONE')).toEqual([
+        expect.objectContaining({ value: e164(p), displayValue: p, primary: true, shared: false }),
+      ]);
       const next = phone();
       const changed = (await app.gql(UPDATE_USER, { id: user.id, input: { phone: next } })).data.updateUser;
       expect(changed.phone).toBe(e164(next));

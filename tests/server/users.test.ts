@@ -248,6 +248,8 @@ describe.each(testDialects())('users on %s', (dialect) => {
       const r = await app.gql(UPDATE_USER, { id: a.id, input: { email: next } });
       expect(r.data.updateUser.email).toBe(next);
       expect(r.data.updateUser.identities).toEqual([expect.objectContaining({ value: next, verified: false, primary: true })]);
+      // The account is verified when its primary email is.
+      expect(r.data.updateUser.verified).toBe(false);
       // The old address is free again.
       expect((await create({ name: 'Reuse', email: a.email })).errors).toBeUndefined();
       // Same address in another case: kept verified state, new spelling stored.
