@@ -90,6 +90,22 @@ describe('sign-in and roles, in Chromium', () => {
     await page.waitForURL(/\/customers/);
     await expect.poll(() => page.getByText('Agent Smith').first().isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'User fields' }).count()).toBe(0);
+    // "+ Add" offers a user, not an organization.
+    await page.getByRole('button', { name: '+ Add' }).click();
+    await expect.poll(() => page.getByRole('menuitem', { name: 'User' }).isVisible()).toBe(true);
+    expect(await page.getByRole('menuitem', { name: 'Organization' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    // Organizations: readable, but nothing to add.
+    await page.getByRole('link', { name: 'Organizations' }).click();
+    await page.waitForURL(/\/organizations/);
+    await expect.poll(() => page.getByRole('heading', { name: 'Organizations', exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Add organization' }).count()).toBe(0);
+    // The fields settings page, typed in, shows nothing to manage.
+    await page.goto(`${app.url}/settings/user-fields`);
+    await expect.poll(() => page.getByText(/access/i).first().isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'New field' }).count()).toBe(0);
+    await page.goto(`${app.url}/customers`);
 
     // An end user's profile: editable, but no Role control.
     await page.getByRole('row').filter({ hasText: 'Historia Person' }).getByRole('link').first().click();
