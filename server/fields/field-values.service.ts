@@ -226,6 +226,12 @@ export class FieldValuesService {
         params.push(field.id);
         continue;
       }
+      if (field.type === UserFieldType.CHECKBOX && values[0].value === 'false') {
+        // An unticked box and a box never touched both read "No".
+        parts.push(`${userIdColumn} NOT IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ? AND fv.value_key = 'true')`);
+        params.push(field.id);
+        continue;
+      }
       for (const v of values) {
         parts.push(`${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ? AND fv.value_key = ?)`);
         params.push(field.id, v.key);

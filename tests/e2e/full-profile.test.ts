@@ -314,6 +314,54 @@ describe('a full customer profile, in Chromium', () => {
     expect(await rows.nth(1).getByRole('link', { name: 'Analytical Engines' }).isVisible()).toBe(true);
   });
 
+  it('filters customers by a custom field value (Plan = Pro finds only Ada), kept in the address; a wrong value is explained next to it', async () => {
+    const rows = page.getByRole('table', { name: 'Customers' }).getByRole('row');
+    const filters = page.getByRole('group', { name: 'Filters' });
+    await filters.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(4);
+    expect(new URL(page.url()).search).toBe('');
+
+    const field = filters.getByRole('combobox', { name: 'Filter by field', exact: true });
+    // The active fields, in the admins' order.
+    expect(await field.locator('option').allInnerTexts()).toEqual(['Any field', 'Plan', 'Seats', 'Renewal', 'SKU', 'Beta']);
+    await field.selectOption({ label: 'Plan' });
+    const plan = filters.getByRole('combobox', { name: 'Value of Plan', exact: true });
+    expect(await plan.locator('option').allInnerTexts()).toEqual(['Any value', 'Free', 'Pro']);
+    await plan.selectOption({ label: 'Pro' });
+    await page.waitForURL(/\?field=plan&value=pro$/);
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).getByRole('link', { name: 'Ada Lovelace' }).isVisible()).toBe(true);
+
+    // A reload (or the link shared) shows the same list.
+    await page.reload();
+    await expect.poll(() => plan.inputValue()).toBe('pro');
+    expect(await field.inputValue()).toBe('plan');
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).getByRole('link', { name: 'Ada Lovelace' }).isVisible()).toBe(true);
+    await page.locator('.customers-card').screenshot({ path: screenshotPath('24-field-filter') });
+
+    // Text in a whole-number field: the server's reason shows next to the value, and the page keeps working.
+    await field.selectOption({ label: 'Seats' });
+    const seats = filters.getByRole('textbox', { name: 'Value of Seats', exact: true });
+    await seats.fill('twelve');
+    await seats.press('Enter');
+    const error = filters.getByRole('alert');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.innerText()).toMatch(/Seats: "twelve" is not a whole number/);
+    expect(await seats.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Customers could not be loaded.').count()).toBe(0);
+    await page.setViewportSize({ width: 400, height: 900 });
+    await page.screenshot({ path: screenshotPath('25-field-filter-error-narrow'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await seats.fill('12');
+    await seats.press('Enter');
+    await page.waitForURL(/\?field=seats&value=12$/);
+    await expect.poll(() => error.count()).toBe(0);
+    await expect.poll(() => rows.count()).toBe(2);
+    expect(await rows.nth(1).getByRole('link', { name: 'Ada Lovelace' }).isVisible()).toBe(true);
+  });
+
   it("lists the customer on the organization's page", async () => {
     await nav().getByRole('link', { name: 'Organizations', exact: true }).click();
     await page.waitForURL(/\/organizations$/);

@@ -628,7 +628,9 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       ['every listed option of a multi-select', (): UserFieldInput[] => [{ key: multi.key, values: ['Phone', 'email'] }], ['ann']],
       ['one option of a multi-select', (): UserFieldInput[] => [{ key: multi.key, value: 'email' }], ['ann', 'bob']],
       ['a drop-down by title', (): UserFieldInput[] => [{ key: drop.key, value: 'silver PLAN' }], ['bob']],
-      ['an unchecked box', (): UserFieldInput[] => [{ key: check.key, value: 'false' }], ['bob']],
+      // An unticked box and a box never touched both read "No".
+      ['an unchecked box', (): UserFieldInput[] => [{ key: check.key, value: 'false' }], ['bob', 'cat', 'dan']],
+      ['a checked box', (): UserFieldInput[] => [{ key: check.key, value: 'yes' }], ['ann']],
       ['no value (null)', (): UserFieldInput[] => [{ key: dec.key, value: null }], ['bob', 'dan']],
       ['no value (empty list)', (): UserFieldInput[] => [{ key: multi.key, values: [] }], ['cat', 'dan']],
       ['all filters at once', (): UserFieldInput[] => [{ key: text.key, value: 'hello world' }, { key: drop.key, value: 'gold' }], ['ann']],

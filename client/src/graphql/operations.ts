@@ -14,7 +14,7 @@ import type {
   UserWarning,
   Viewer,
 } from './schema-types';
-import type { CreateUserFieldInput, UpdateUserFieldInput, UserField } from './schema-types';
+import type { CreateUserFieldInput, UpdateUserFieldInput, UserField, UserFieldFilter } from './schema-types';
 import type {
   AddUserIdentityInput,
   AddUserIdentityPayload,
@@ -64,11 +64,13 @@ export interface UsersVariables {
   /** Users with every one of these tags. */
   tags?: string[];
   organizationId?: string;
+  /** Users whose custom fields hold these values (every filter applies). */
+  fields?: UserFieldFilter[];
 }
 export const USERS: Operation<UsersData, UsersVariables> = {
   operationName: 'Users',
-  query: `query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID) {
-    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId) {
+  query: `query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {
+    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
       totalCount
       pageInfo { hasNextPage endCursor }
       edges {

@@ -255,6 +255,17 @@ export interface UserFieldInput {
   values?: string[] | null;
 }
 
+/**
+ * users(fields:): users whose field equals `value` (canonical form, text
+ * ignoring case); MULTISELECT `values`: users having every one; `value` null:
+ * users without a value. A wrong value is BAD_USER_INPUT naming the key.
+ */
+export interface UserFieldFilter {
+  key: string;
+  value?: string | null;
+  values?: string[] | null;
+}
+
 /** The definition as a profile reads it, next to each value. */
 export type UserFieldDefinition = Pick<
   UserField,

@@ -202,7 +202,9 @@ const en = {
       anyTag: 'Any tag',
       clear: 'Clear filters',
       noMatch: 'No customers match these filters',
-      noMatchHint: 'The list shows customers with every tag chosen, in the organization chosen.',
+      noMatchHint: 'The list shows customers with every tag chosen, in the organization chosen, with the field value chosen.',
+      invalidValue: 'This value cannot filter the list',
+      invalidValueHint: 'Correct the value next to the field, or clear the filters.',
     },
   },
   addCustomer: {

@@ -202,7 +202,10 @@ const fr: MessageSchema = {
       anyTag: 'Toutes les étiquettes',
       clear: 'Effacer les filtres',
       noMatch: 'Aucun client ne correspond à ces filtres',
-      noMatchHint: 'La liste montre les clients qui ont toutes les étiquettes choisies, dans l’organisation choisie.',
+      noMatchHint:
+        'La liste montre les clients qui ont toutes les étiquettes choisies, dans l’organisation choisie, avec la valeur de champ choisie.',
+      invalidValue: 'Cette valeur ne peut pas filtrer la liste',
+      invalidValueHint: 'Corrigez la valeur à côté du champ, ou effacez les filtres.',
     },
   },
   addCustomer: {

@@ -1,10 +1,13 @@
 // One page of the customer list: search (debounced), filters (tags, an
-// organization), cursor paging forward and back, and the total. Stale answers
-// (an older search) are ignored.
+// organization, custom field values), cursor paging forward and back, and the
+// total. Stale answers (an older search) are ignored. A custom field value the
+// server refuses (BAD_USER_INPUT naming the field's key) is an error of that
+// filter, not of the list.
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { request } from '../graphql/client';
 import { toFormErrors, type FieldError } from '../graphql/errors';
 import { USERS, type UsersData } from '../graphql/operations';
+import type { UserFieldFilter } from '../graphql/schema-types';
 
 export const PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -13,6 +16,11 @@ export interface CustomerFilters {
   /** Users with every one of these tags. */
   tags?: string[];
   organizationId?: string | null;
+  /**
+   * Custom field values, read whenever they may have changed; `null` while
+   * they cannot be told yet (the list waits instead of showing everyone).
+   */
+  fields?: () => UserFieldFilter[] | null;
 }
 
 export function useCustomerList(initialQuery = '', initialFilters: CustomerFilters = {}) {
@@ -27,6 +35,9 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
   const page = ref<UsersData['users'] | null>(null);
   const loading = ref(false);
   const error = ref<FieldError | null>(null);
+  /** Errors about a custom field filter, by the field's key. */
+  const fieldErrors = ref<Record<string, FieldError>>({});
+  const fieldFilters = computed<UserFieldFilter[] | null>(() => (initialFilters.fields ? initialFilters.fields() : []));
 
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,6 +46,10 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     const requestNumber = ++latest;
     loading.value = true;
     error.value = null;
+    fieldErrors.value = {};
+    const fields = fieldFilters.value;
+    // Loads again when the field filters are known (the watcher below).
+    if (fields === null) return;
     try {
       const data = await request(USERS, {
         first: PAGE_SIZE,
@@ -42,12 +57,17 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
         query: query.value === '' ? null : query.value,
         ...(tags.value.length > 0 ? { tags: tags.value } : {}),
         ...(organizationId.value ? { organizationId: organizationId.value } : {}),
+        ...(fields.length > 0 ? { fields } : {}),
       });
       if (requestNumber !== latest) return;
       page.value = data.users;
     } catch (failure) {
       if (requestNumber !== latest) return;
-      error.value = toFormErrors(failure, []).general[0] ?? null;
+      const errors = toFormErrors(failure, fields.map((filter) => filter.key));
+      fieldErrors.value = errors.fields;
+      error.value = errors.general[0] ?? null;
+      // The list no longer answers the filters shown: it is not kept.
+      if (Object.keys(errors.fields).length > 0) page.value = null;
     } finally {
       if (requestNumber === latest) loading.value = false;
     }
@@ -60,7 +80,10 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     }, SEARCH_DEBOUNCE_MS);
   });
 
-  watch([query, tags, organizationId], () => {
+  // By content: the filters are rebuilt whenever what they are made of changes.
+  const fieldsKey = computed(() => JSON.stringify(fieldFilters.value));
+
+  watch([query, tags, organizationId, fieldsKey], () => {
     cursors.value = [null];
     void load();
   });
@@ -84,14 +107,16 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     query.value = '';
   }
 
-  /** The search and every filter. */
+  /** The search, the tags and the organization (the page clears its field filter). */
   function clearAll(): void {
     clearSearch();
     tags.value = [];
     organizationId.value = null;
   }
 
-  const filtered = computed(() => tags.value.length > 0 || organizationId.value !== null);
+  const filtered = computed(
+    () => tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0,
+  );
 
   const users = computed(() => page.value?.edges.map((edge) => edge.node) ?? []);
   const hasPrevious = computed(() => cursors.value.length > 1);
@@ -115,6 +140,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     page,
     loading,
     error,
+    fieldErrors,
     range,
     hasPrevious,
     hasNext,

@@ -166,6 +166,14 @@ const userFields = {
       results: 'Matches',
     },
   },
+  filter: {
+    field: 'Filter by field',
+    anyField: 'Any field',
+    value: 'Value of {title}',
+    anyValue: 'Any value',
+    yes: 'Yes',
+    no: 'No',
+  },
 };
 
 export default userFields;

@@ -170,6 +170,14 @@ const userFields: typeof userFieldsEn = {
       results: 'Résultats',
     },
   },
+  filter: {
+    field: 'Filtrer par champ',
+    anyField: 'Tous les champs',
+    value: 'Valeur de « {title} »',
+    anyValue: 'Toutes les valeurs',
+    yes: 'Oui',
+    no: 'Non',
+  },
 };
 
 export default userFields;
