@@ -41,7 +41,7 @@ export enum LookupTarget {
 }
 registerEnumType(LookupTarget, { name: 'LookupTarget', description: 'What a LOOKUP field refers to.' });
 
-@ObjectType('UserFieldOption', { description: 'A choice of a DROPDOWN or MULTISELECT field.' })
+@ObjectType('UserFieldOption', { simpleResolvers: true, description: 'A choice of a DROPDOWN or MULTISELECT field.' })
 export class UserFieldOption {
   @Field(() => ID)
   id: number;
@@ -62,7 +62,7 @@ export class UserFieldOption {
   titleKey: string;
 }
 
-@ObjectType('UserField', { description: 'A custom field that admins define for user profiles, at run time.' })
+@ObjectType('UserField', { simpleResolvers: true, description: 'A custom field that admins define for user profiles, at run time.' })
 export class UserField {
   @Field(() => ID)
   id: number;
@@ -110,6 +110,7 @@ export class UserField {
 }
 
 @ObjectType('UserFieldValue', {
+  simpleResolvers: true,
   description:
     "A user's value of one active custom field, typed so that no client parses strings. Every member is null when the value is unset; otherwise `value` and the member of the field's type are set.",
 })

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { User } from './user.entity.js';
 import type { UserFilter } from './user-search.js';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class UserEdge {
   @Field(() => String)
   cursor: string;
@@ -11,7 +11,7 @@ export class UserEdge {
   node: User;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage: boolean;

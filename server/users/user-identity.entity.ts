@@ -25,7 +25,7 @@ void _check;
 
 /** One way to reach a user: an email address or a phone number. */
 @Entity('user_identities')
-@ObjectType('UserIdentity')
+@ObjectType('UserIdentity', { simpleResolvers: true })
 export class UserIdentity {
   @Field(() => ID)
   @PrimaryGeneratedColumn({ type: 'int' })
