@@ -48,11 +48,12 @@ function findStaticDir(config: Config): string | undefined {
 function makeServices(config: Config, db: Database, log: Logger): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
-  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker, fieldValues });
+  const organizations = new OrganizationService(db);
+  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker, fieldValues, organizations });
   return {
     config,
     users,
-    organizations: new OrganizationService(db),
+    organizations,
     fieldValues,
     userFields: new UserFieldService(db),
     sessions: new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),

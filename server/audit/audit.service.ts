@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRow } from '../db/sql.js';
+import { fromSqlDate, insertRows } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import type { FieldChange, UserEvent } from './audit.types.js';
@@ -22,18 +22,23 @@ export class AuditService {
   constructor(private readonly db: Database) {}
 
   async record(m: EntityManager, subjectId: number, action: AuditAction, actor: Actor, changes: FieldChange[], at = new Date()): Promise<void> {
-    await insertRow(m, 'audit_events', {
-      subject_type: 'user',
-      subject_id: subjectId,
-      action,
-      source: actor.source,
-      actor_kind: actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM',
-      actor_user_id: actor.userId,
-      actor_token_id: actor.tokenId,
-      actor_token_name: actor.tokenName,
-      changes: JSON.stringify(changes),
-      created_at: at,
-    });
+    await this.recordEach(m, [subjectId], action, actor, changes, at);
+  }
+
+  /** The same change to many users (e.g. their organization deleted): one event each, in multi-row inserts. */
+  async recordEach(m: EntityManager, subjectIds: readonly number[], action: AuditAction, actor: Actor, changes: FieldChange[], at = new Date()): Promise<void> {
+    const actorKind = actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM';
+    const json = JSON.stringify(changes);
+    for (let i = 0; i < subjectIds.length; i += 500) {
+      await insertRows(
+        m,
+        'audit_events',
+        ['subject_type', 'subject_id', 'action', 'source', 'actor_kind', 'actor_user_id', 'actor_token_id', 'actor_token_name', 'changes', 'created_at'],
+        subjectIds
+          .slice(i, i + 500)
+          .map((id) => ['user', id, action, actor.source, actorKind, actor.userId, actor.tokenId, actor.tokenName, json, at]),
+      );
+    }
   }
 
   async forUser(userId: number, first: number, after: string | null): Promise<{ events: UserEvent[]; hasNextPage: boolean; total: number }> {

@@ -6,7 +6,7 @@ import { StaffOnlyField } from '../auth/field-guards.js';
 import { Role, User } from '../users/user.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { fieldServicesOf, loadersFor } from './field-loaders.js';
-import { parseFieldId } from './user-field.service.js';
+import { parseId } from '../graphql/ids.js';
 import { CreateUserFieldInput, LookupTarget, UpdateUserFieldInput, UserField, UserFieldValue } from './user-field.types.js';
 
 /** Admins manage field definitions: through a session, or a token with users:write that an admin made. */
@@ -16,7 +16,7 @@ function requireAdmin(viewer: Viewer): void {
 }
 
 function fieldId(id: string): number {
-  const n = parseFieldId(id);
+  const n = parseId(id);
   if (n === null) throw new NotFoundError(`User field ${id}`);
   return n;
 }

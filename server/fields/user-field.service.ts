@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { parseId } from '../graphql/ids.js';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { fromSqlBool, fromSqlDate, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
@@ -71,9 +72,6 @@ export async function loadFieldDefinitions(m: EntityManager): Promise<UserField[
 }
 
 /** GraphQL ids are strings of digits; anything else names no field. */
-export function parseFieldId(id: string): number | null {
-  return /^\d{1,15}$/.test(id) ? Number(id) : null;
-}
 
 async function insertOptions(m: EntityManager, fieldId: number, options: (NormalizedOption & { id?: number | null })[]): Promise<void> {
   const rows = options.map((o, i) => [o.id ?? null, fieldId, o.title, o.value, o.valueKey, i]);
@@ -252,7 +250,7 @@ export class UserFieldService {
       const existing = new Set(rows.map((r) => Number(r.id)));
       const seen = new Set<number>();
       for (const raw of ids) {
-        const id = parseFieldId(raw);
+        const id = parseId(raw);
         if (id === null || !existing.has(id)) throw new UserInputError('ids', `There is no user field with id ${JSON.stringify(raw)}.`);
         if (seen.has(id)) throw new UserInputError('ids', `Field ${id} is listed twice; list every field exactly once.`);
         seen.add(id);

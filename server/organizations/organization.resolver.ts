@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, UseMiddleware } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { parseId } from '../graphql/ids.js';
 import { ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { StaffOnlyField } from '../auth/field-guards.js';
 import { requireStaff } from '../auth/viewer.js';
@@ -75,7 +76,6 @@ export class OrganizationConnection {
   totalCount: number;
 }
 
-const parseId = (id: string): number | null => (/^\d{1,15}$/.test(id) ? Number(id) : null);
 
 /** Admins manage organizations; agents see them and put people in them. Tokens: users:read / users:write. */
 function requireAdmin(ctx: Context): void {
@@ -133,7 +133,7 @@ export class OrganizationResolver {
     requireAdmin(ctx);
     const n = parseId(id);
     if (n === null) throw new NotFoundError(`Organization ${id}`);
-    await ctx.organizations.delete(n);
+    await ctx.organizations.delete(n, (m, org) => ctx.users.leaveOrganization(m, org, ctx.actor));
     return true;
   }
 

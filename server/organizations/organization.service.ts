@@ -99,17 +99,25 @@ export class OrganizationService {
 
   async create(input: OrganizationWrite): Promise<Organization> {
     const p = prepare(input, true);
-    const now = new Date();
     try {
-      const id = await this.db.transaction(async (m) => {
-        const id = await insertRow(m, 'organizations', { ...p.columns, created_at: now, updated_at: now });
-        await this.writeLists(m, id, p, true);
-        return id;
-      });
+      const id = await this.db.transaction((m) => this.insert(m, p));
       return (await this.findById(id))!;
     } catch (err) {
       throw await this.explainDuplicate(err, p);
     }
+  }
+
+  /** Inside the caller's transaction: an organization by name (a user input naming a new one, for admins). */
+  async createInTransaction(m: EntityManager, input: OrganizationWrite): Promise<Organization> {
+    const id = await this.insert(m, prepare(input, true));
+    return (await this.findById(id, m))!;
+  }
+
+  private async insert(m: EntityManager, p: Prepared): Promise<number> {
+    const now = new Date();
+    const id = await insertRow(m, 'organizations', { ...p.columns, created_at: now, updated_at: now });
+    await this.writeLists(m, id, p, true);
+    return id;
   }
 
   async update(id: number, input: OrganizationWrite): Promise<Organization> {
@@ -132,12 +140,15 @@ export class OrganizationService {
     return (await this.findById(id))!;
   }
 
-  /** Deletes an organization; its users stay, without an organization. */
-  async delete(id: number): Promise<void> {
+  /**
+   * Deletes an organization; its users stay, without an organization.
+   * `releaseUsers` (the user service) takes them out in the same transaction.
+   */
+  async delete(id: number, releaseUsers: (m: EntityManager, org: Organization) => Promise<void>): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [exists] = await m.query('SELECT id FROM organizations WHERE id = ?', [id]);
-      if (!exists) throw new NotFoundError(`Organization ${id}`);
-      await m.query('UPDATE users SET organization_id = NULL WHERE organization_id = ?', [id]);
+      const org = await this.findById(id, m);
+      if (!org) throw new NotFoundError(`Organization ${id}`);
+      await releaseUsers(m, org);
       await m.query('DELETE FROM organization_domains WHERE organization_id = ?', [id]);
       await m.query('DELETE FROM organization_tags WHERE organization_id = ?', [id]);
       await m.query('DELETE FROM organizations WHERE id = ?', [id]);
@@ -199,9 +210,12 @@ export class OrganizationService {
   }
 
   /** The organization that owns a mail domain, if any. */
-  async idForDomain(domain: string, m: EntityManager = this.db.manager): Promise<number | null> {
-    const [row] = await m.query('SELECT organization_id FROM organization_domains WHERE domain = ?', [domain]);
-    return row ? Number(row.organization_id) : null;
+  async byDomain(domain: string, m: EntityManager = this.db.manager): Promise<Organization | null> {
+    const rows = await m.query(
+      `SELECT ${ORG_COLUMNS} FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?`,
+      [domain],
+    );
+    return rows.length ? organizationFromRow(rows[0]) : null;
   }
 
   /** Organizations by name, A to Z; `query` matches the start of the name in any letter case. */

@@ -9,6 +9,7 @@ import type { WriteOptions } from './user.service.js';
 import { UserFieldFilter } from '../fields/user-field.types.js';
 import type { Context } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
+import { parseId } from '../graphql/ids.js';
 import { UseMiddleware } from 'type-graphql';
 import { StaffOnlyField } from '../auth/field-guards.js';
 import { assertCanCreate, assertCanDelete, assertCanList, assertCanUpdate, assertCanView, assertCanWriteSomeone } from './user-policy.js';
@@ -63,10 +64,6 @@ export class AddUserIdentityPayload {
   warnings: UserWarning[];
 }
 
-/** GraphQL ids are strings of digits; anything else names no user. */
-function parseId(id: string): number | null {
-  return /^\d{1,15}$/.test(id) ? Number(id) : null;
-}
 
 @Resolver(() => User)
 export class UserResolver {

@@ -7,7 +7,7 @@ import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFro
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import { profileChanges } from './user-changes.js';
-import { normalizePhone, normalizeTag, searchKey } from './profile-rules.js';
+import { normalizePhone, normalizeTag } from './profile-rules.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
@@ -17,6 +17,9 @@ import { NotFoundError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { AuditService, change, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
+import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
+import type { OrganizationService } from '../organizations/organization.service.js';
+import type { Organization } from '../organizations/organization.entity.js';
 
 export type { Actor };
 
@@ -47,37 +50,11 @@ export interface WriteOptions {
   enforceRequiredFields?: boolean;
 }
 
-/** Custom field values (server/fields): validated before, written inside the user's transaction. */
-export interface FieldValues<P = unknown> {
-  prepare(inputs: unknown[] | null | undefined): Promise<P>;
-  write(m: EntityManager, userId: number, prepared: P, now: Date): Promise<FieldChange[]>;
-  missingRequired(userId: number | null, prepared: P): Promise<string[]>;
-  removeAll(m: EntityManager, userId: number): Promise<void>;
-  /** An SQL condition on `userIdColumn` for `users(fields:)`. */
-  filterClause(filters: { key: string; value?: string | null; values?: string[] | null }[], userIdColumn: string): Promise<{ sql: string; params: unknown[] }>;
-}
-
-/** Without the custom-fields module, any field input is refused. */
-export const NO_FIELDS: FieldValues = {
-  async filterClause() {
-    throw new UserInputError('fields', 'There are no custom fields.');
-  },
-  async prepare(inputs) {
-    if (inputs && inputs.length) throw new UserInputError('fields', 'There are no custom fields.');
-    return null;
-  },
-  async write() {
-    return [];
-  },
-  async missingRequired() {
-    return [];
-  },
-  async removeAll() {},
-};
-
 export interface UserServiceOptions {
   defaultPhoneCountry?: string;
-  fieldValues?: FieldValues<any>;
+  /** Custom field values: validated before, written inside the user's transaction. */
+  fieldValues: FieldValuesService;
+  organizations: OrganizationService;
   /** The optional DNS check of email domains; its verdict only ever adds a warning. */
   domainChecker?: DomainChecker;
 }
@@ -115,17 +92,19 @@ function emailWarnings(email: ParsedEmail): UserWarning[] {
  */
 export class UserService {
   private readonly audit: AuditService;
-  private readonly fields: FieldValues<any>;
+  private readonly fields: FieldValuesService;
+  private readonly organizations: OrganizationService;
 
   constructor(
     private readonly db: Database,
-    private readonly opts: UserServiceOptions = {},
+    private readonly opts: UserServiceOptions,
   ) {
     this.audit = new AuditService(db);
-    this.fields = opts.fieldValues ?? NO_FIELDS;
+    this.fields = opts.fieldValues;
+    this.organizations = opts.organizations;
   }
 
-  private async requireFields(userId: number | null, prepared: unknown): Promise<void> {
+  private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
     const missing = await this.fields.missingRequired(userId, prepared);
     if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
   }
@@ -135,29 +114,26 @@ export class UserService {
     m: EntityManager,
     ref: { id: number } | { name: string } | null,
     wo: WriteOptions,
-  ): Promise<{ id: number; name: string } | null> {
+  ): Promise<Organization | null> {
     if (ref === null) return null;
     if ('id' in ref) {
-      const [row] = await m.query('SELECT id, name FROM organizations WHERE id = ?', [ref.id]);
-      if (!row) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
-      return { id: Number(row.id), name: String(row.name) };
+      const org = await this.organizations.findById(ref.id, m);
+      if (!org) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
+      return org;
     }
-    const key = searchKey(ref.name);
-    const [row] = await m.query('SELECT id, name FROM organizations WHERE name_key = ?', [key]);
-    if (row) return { id: Number(row.id), name: String(row.name) };
+    const org = await this.organizations.findByName(ref.name, m);
+    if (org) return org;
     if (!wo.canCreateOrganization) throw new UserInputError('organization', `There is no organization named ${ref.name}.`);
-    const now = new Date();
-    const id = await insertRow(m, 'organizations', { name: ref.name, name_key: key, created_at: now, updated_at: now });
-    return { id, name: ref.name };
+    return this.organizations.createInTransaction(m, { name: ref.name });
   }
 
-  /** A new user whose email domain belongs to an organization joins it. */
-  private async orgOfDomain(m: EntityManager, domain: string): Promise<{ id: number; name: string } | null> {
-    const [row] = await m.query(
-      'SELECT o.id, o.name FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?',
-      [domain],
-    );
-    return row ? { id: Number(row.id), name: String(row.name) } : null;
+  /** Deleting an organization: its users leave it, each with a line in their history. */
+  async leaveOrganization(m: EntityManager, org: Organization, actor: Actor): Promise<void> {
+    const rows: { id: number }[] = await m.query('SELECT id FROM users WHERE organization_id = ?', [org.id]);
+    if (rows.length === 0) return;
+    const now = new Date();
+    await m.query('UPDATE users SET organization_id = NULL, updated_at = ? WHERE organization_id = ?', [toSql(now), org.id]);
+    await this.audit.recordEach(m, rows.map((r) => Number(r.id)), 'UPDATED', actor, [change('organization', org.name, null)], now);
   }
 
   /**
@@ -172,11 +148,7 @@ export class UserService {
     now: Date,
     verified = false,
   ): Promise<{ identity: UserIdentity; owner: { id: number; name: string } | null }> {
-    const [taken] = await m.query(
-      `SELECT u.id, u.name FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.type = 'PHONE' AND i.unique_value = ?`,
-      [e164],
-    );
-    const owner = taken ? { id: Number(taken.id), name: String(taken.name) } : null;
+    const owner = await this.phoneOwner(m, e164);
     if (owner?.id === userId) throw new UserInputError('phone', 'This number is already one of this person\'s numbers.');
     const identity = {
       userId,
@@ -190,23 +162,25 @@ export class UserService {
       createdAt: now,
       updatedAt: now,
     };
-    const row = (shared: boolean) => ({ ...identityColumns({ ...identity, shared }), unique_value: shared ? null : e164, shared });
-    if (owner) return { identity: Object.assign(new UserIdentity(), identity, { id: await insertRow(m, 'user_identities', row(true)) }), owner };
+    const insert = async (shared: boolean) =>
+      Object.assign(new UserIdentity(), identity, { shared, id: await insertRow(m, 'user_identities', identityColumns({ ...identity, shared })) });
+    if (owner) return { identity: await insert(true), owner };
     try {
-      return { identity: Object.assign(new UserIdentity(), identity, { id: await insertRow(m, 'user_identities', row(false)) }), owner };
+      return { identity: await insert(false), owner: null };
     } catch (err) {
       // Someone took the number between the read and the write: keep it as shared.
       if (!duplicateKeyOf(err)) throw err;
-      const [now2] = await m.query(
-        `SELECT u.id, u.name FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.type = 'PHONE' AND i.unique_value = ?`,
-        [e164],
-      );
-      const id = await insertRow(m, 'user_identities', row(true));
-      return {
-        identity: Object.assign(new UserIdentity(), identity, { id, shared: true }),
-        owner: now2 ? { id: Number(now2.id), name: String(now2.name) } : null,
-      };
+      return { identity: await insert(true), owner: await this.phoneOwner(m, e164) };
     }
+  }
+
+  /** The user who holds a phone number alone (not as a shared number), if any. */
+  private async phoneOwner(m: EntityManager, e164: string): Promise<{ id: number; name: string } | null> {
+    const [row] = await m.query(
+      `SELECT u.id, u.name FROM user_identities i JOIN users u ON u.id = i.user_id WHERE i.type = 'PHONE' AND i.unique_value = ?`,
+      [e164],
+    );
+    return row ? { id: Number(row.id), name: String(row.name) } : null;
   }
 
   /** When the unique holder of a number lets it go, the oldest shared holder takes it over. */
@@ -270,7 +244,10 @@ export class UserService {
     const tags = changes.tags ?? [];
     try {
       return await this.db.transaction(async (m) => {
-        const org = changes.organization === undefined ? await this.orgOfDomain(m, email.domain) : await this.resolveOrganization(m, changes.organization, wo);
+        const org =
+          changes.organization === undefined
+            ? await this.organizations.byDomain(email.domain, m) // a new user joins the organization of their mail domain
+            : await this.resolveOrganization(m, changes.organization, wo);
         row.organizationId = org?.id ?? null;
         const id = await insertRow(m, 'users', toColumns(row));
         const identity = {

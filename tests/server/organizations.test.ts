@@ -193,6 +193,9 @@ describe.each(testDialects())('organizations on %s', (dialect) => {
     expect((await app.gql(DELETE_ORG, { id: o.id })).data.deleteOrganization).toBe(true);
     expect((await app.gql(GET_ORG, { id: o.id })).data.organization).toBeNull();
     expect((await app.gql(GET_USER, { id: u.id })).data.user).toMatchObject({ name: 'Left', organization: null });
+    // Leaving it is in the user's history, like any other change of their organization.
+    const events = await app.gql(`query($id: ID!) { user(id: $id) { events(first: 1) { edges { node { action changes { field oldValue newValue } } } } } }`, { id: u.id });
+    expect(events.data.user.events.edges[0].node).toEqual({ action: 'UPDATED', changes: [{ field: 'organization', oldValue: o.name, newValue: null }] });
     // Its domain is free again.
     expect((await app.gql(CREATE_ORG, { input: { name: unique('Heir'), domains: o.domains } })).errors).toBeUndefined();
   });
