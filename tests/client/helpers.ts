@@ -144,7 +144,10 @@ export async function mountApp(path: string, locale: AppLocale = 'en') {
 
 /** The control a `<label for>` with exactly this text points at. */
 export function byLabel(wrapper: VueWrapper, text: string) {
-  const label = wrapper.findAll('label').find((candidate) => candidate.text() === text);
+  // What a person can see: a label inside a closed <dialog> is not there for them.
+  const label = wrapper
+    .findAll('label')
+    .find((candidate) => candidate.text() === text && !candidate.element.closest('dialog:not([open])'));
   if (!label) throw new Error(`No label "${text}"`);
   const id = label.attributes('for');
   if (!id) throw new Error(`Label "${text}" has no for=`);

@@ -717,7 +717,7 @@ function serveProfile(user: User, failWith?: Answer) {
         },
       },
     }),
-    LookupOrganizations: () => ({
+    OrganizationSuggestions: () => ({
       data: { organizations: { edges: [{ node: { id: '5', name: 'Initech', domains: ['initech.example'] } }] } },
     }),
   });
@@ -939,7 +939,7 @@ describe('custom fields on the profile', () => {
     await reseller.setValue('ini');
     await sleep(260);
     await flushPromises();
-    expect(callsOf(calls, 'LookupOrganizations').map((call) => call.variables)).toEqual([{ query: 'ini', first: 8 }]);
+    expect(callsOf(calls, 'OrganizationSuggestions').map((call) => call.variables)).toEqual([{ query: 'ini', first: 8 }]);
     await wrapper.get('[role="option"]').trigger('click');
     expect((reseller.element as HTMLInputElement).value).toBe('Initech');
     await byLabel(wrapper, 'Account manager').setValue('');

@@ -318,15 +318,6 @@ export const LOOKUP_USERS: Operation<
   }`,
 };
 
-export const LOOKUP_ORGANIZATIONS: Operation<
-  { organizations: { edges: { node: { id: string; name: string; domains: string[] } }[] } },
-  { query: string; first: number }
-> = {
-  operationName: 'LookupOrganizations',
-  query: `query LookupOrganizations($query: String, $first: Int) {
-    organizations(query: $query, first: $first) { edges { node { id name domains } } }
-  }`,
-};
 
 // --- Organizations (client/src/organizations) ---
 

@@ -1,17 +1,5 @@
 // Whether the add-customer dialog is open. One dialog for the whole app: the
 // top bar's "+ Add" menu and the Customers page both open it.
-import { readonly, ref } from 'vue';
+import { sharedDialog } from '../ui/shared-dialog';
 
-const isOpen = ref(false);
-
-export function useAddCustomerDialog() {
-  return {
-    isOpen: readonly(isOpen),
-    open(): void {
-      isOpen.value = true;
-    },
-    close(): void {
-      isOpen.value = false;
-    },
-  };
-}
+export const useAddCustomerDialog = sharedDialog();
