@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Viewer } from '../../client/src/graphql/schema-types';
+import type { ViewerFragment } from '../../client/src/graphql/generated/graphql';
 import {
   ADMIN_VIEWER,
   AGENT_VIEWER,
@@ -13,7 +13,7 @@ import {
   signedInAs,
   stubGraphQL,
   usersPage,
-  type Answer,
+  type Handler,
 } from './helpers';
 
 let wrapper: VueWrapper;
@@ -38,7 +38,7 @@ describe('top bar', () => {
   it.each([
     [ADMIN_VIEWER, 'Admin'],
     [AGENT_VIEWER, 'Agent'],
-  ])('shows who is signed in and their role', async (viewer: Viewer, role: string) => {
+  ])('shows who is signed in and their role', async (viewer: ViewerFragment, role: string) => {
     stubGraphQL({ Me: signedInAs(viewer), Users: () => usersPage([]) });
     ({ wrapper } = await mountApp('/customers'));
     expect(wrapper.get('[data-viewer-name]').text()).toBe(viewer.name);
@@ -84,7 +84,7 @@ describe('top bar', () => {
 });
 
 describe('change password', () => {
-  function serve(answer: (variables: Record<string, unknown>) => Answer) {
+  function serve(answer: Handler<'ChangePassword'>) {
     return stubGraphQL({ ChangePassword: answer });
   }
 
@@ -138,7 +138,7 @@ describe('change password', () => {
 });
 
 describe('an end user', () => {
-  const endUser: Viewer = { id: '42', name: 'Grace Hopper', email: 'grace@navy.example.org', role: 'END_USER' };
+  const endUser: ViewerFragment = { id: '42', name: 'Grace Hopper', email: 'grace@navy.example.org', role: 'END_USER' };
   const own = { ...endUser, phone: null, timeZone: 'America/New_York', locale: 'en-US' };
 
   function serve() {

@@ -10,13 +10,13 @@ import {
   mountApp,
   stubGraphQL,
   usersPage,
-  type Answer,
+  type Handler,
   type GraphQLCall,
 } from './helpers';
 
 let wrapper: VueWrapper;
 let calls: GraphQLCall[];
-let createUser: Mock<(variables: Record<string, unknown>) => Answer>;
+let createUser: Mock<Handler<'CreateUser'>>;
 
 function dialog() {
   return wrapper.get('dialog');
@@ -39,7 +39,7 @@ async function clickAdd(): Promise<void> {
 }
 
 beforeEach(async () => {
-  createUser = vi.fn<(variables: Record<string, unknown>) => Answer>();
+  createUser = vi.fn<Handler<'CreateUser'>>();
   const created = makeUser({ id: '77', name: 'Ada Lovelace', email: 'ada@example.com' });
   calls = stubGraphQL({
     Users: () => usersPage([makeUser()]),

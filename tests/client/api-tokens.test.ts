@@ -1,7 +1,16 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiToken } from '../../client/src/graphql/schema-types';
-import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubConfirm, stubGraphQL, type Answer } from './helpers';
+import type { ApiTokenDetailsFragment } from '../../client/src/graphql/generated/graphql';
+import {
+  byLabel,
+  callsOf,
+  errorNextTo,
+  graphQLError,
+  mountApp,
+  stubConfirm,
+  stubGraphQL,
+  type Handler,
+} from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -11,7 +20,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function token(overrides: Partial<ApiToken> = {}): ApiToken {
+function token(overrides: Partial<ApiTokenDetailsFragment> = {}): ApiTokenDetailsFragment {
   return {
     id: '1',
     name: 'CRM sync',
@@ -28,7 +37,7 @@ const crm = token();
 const importer = token({ id: '2', name: 'Old importer', scopes: ['import'], lastUsedAt: '2025-01-05T08:30:00.000Z', revokedAt: '2025-01-06T09:00:00.000Z' });
 const SECRET = 'acc_s3cr3t-value-only-shown-once';
 
-function serve(create?: (variables: Record<string, unknown>) => Answer) {
+function serve(create?: Handler<'CreateApiToken'>) {
   let tokens = [crm, importer];
   return stubGraphQL({
     ApiTokens: () => ({ data: { apiTokens: tokens } }),
@@ -41,7 +50,7 @@ function serve(create?: (variables: Record<string, unknown>) => Answer) {
     },
     RevokeApiToken: ({ id }) => {
       tokens = tokens.map((t) => (t.id === id ? { ...t, revokedAt: '2025-02-02T10:00:00.000Z' } : t));
-      return { data: { revokeApiToken: tokens.find((t) => t.id === id) } };
+      return { data: { revokeApiToken: tokens.find((t) => t.id === id)! } };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { User, UserIdentity } from '../../client/src/graphql/schema-types';
+import type { IdentityDetailsFragment, UserProfileFragment } from '../../client/src/graphql/generated/graphql';
 import { normalizeDomain } from '../../client/src/organizations/domain-rules';
 import { normalizeTag, normalizeTagTyping } from '../../client/src/tags/tag-rules';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
@@ -28,7 +28,7 @@ afterEach(() => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function identity(overrides: Partial<UserIdentity>): UserIdentity {
+function identity(overrides: Partial<IdentityDetailsFragment>): IdentityDetailsFragment {
   return {
     id: '1',
     type: 'EMAIL',
@@ -54,7 +54,10 @@ const reserved = identity({
 });
 const phone = identity({ id: '4', type: 'PHONE', value: '+14155552671', displayValue: '+1 415-555-2671', primary: true });
 
-function withIdentities(identities: UserIdentity[], overrides: Partial<User> = {}): User {
+function withIdentities(
+  identities: IdentityDetailsFragment[],
+  overrides: Partial<UserProfileFragment> = {},
+): UserProfileFragment {
   return makeUser({ identities, ...overrides });
 }
 
@@ -306,7 +309,7 @@ describe('contacts on the profile', () => {
       AddUserIdentity: () => ({
         data: { addUserIdentity: { identity: added, user: withIdentities([primaryEmail, added]), warnings: [] } },
       }),
-      UpdateUser: ({ input }) => ({ data: { updateUser: withIdentities([primaryEmail, added], input as Partial<User>) } }),
+      UpdateUser: ({ input }) => ({ data: { updateUser: withIdentities([primaryEmail, added], input as Partial<UserProfileFragment>) } }),
     });
     ({ wrapper } = await mountApp('/users/42'));
     await byLabel(wrapper, 'Notes').setValue('Call after 5pm');
@@ -340,7 +343,7 @@ describe('tags', () => {
     expect(normalizeDomain('jane@Acme.io.')).toBe('acme.io');
   });
 
-  function serveTags(user: User = makeUser()): GraphQLCall[] {
+  function serveTags(user: UserProfileFragment = makeUser()): GraphQLCall[] {
     let current = user;
     return stubGraphQL({
       User: () => ({ data: { user: current } }),
@@ -354,7 +357,7 @@ describe('tags', () => {
         },
       }),
       UpdateUser: ({ input }) => {
-        current = { ...current, ...(input as Partial<User>) };
+        current = { ...current, ...(input as Partial<UserProfileFragment>) };
         return { data: { updateUser: current } };
       },
     });

@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from 'vue-router';
-import type { UserField } from '../../client/src/graphql/schema-types';
+import type { FieldDefinitionFragment } from '../../client/src/graphql/generated/graphql';
 import {
   byLabel,
   callsOf,
@@ -11,7 +11,7 @@ import {
   mountApp,
   stubGraphQL,
   usersPage,
-  type Answer,
+  type Handler,
   type GraphQLCall,
 } from './helpers';
 
@@ -25,7 +25,9 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function definition(overrides: Partial<UserField> & Pick<UserField, 'id' | 'key' | 'title' | 'type'>): UserField {
+function definition(
+  overrides: Partial<FieldDefinitionFragment> & Pick<FieldDefinitionFragment, 'id' | 'key' | 'title' | 'type'>,
+): FieldDefinitionFragment {
   return {
     description: null,
     pattern: null,
@@ -75,7 +77,7 @@ const grace = makeUser({ id: '2', name: 'Grace Hopper' });
  * The definitions (all of them, whatever `active` asks, so the page's own
  * check shows too) and a list that has Ada alone whenever a field filter is sent.
  */
-function serve(definitions: UserField[] = DEFINITIONS, users?: (variables: Record<string, unknown>) => Answer) {
+function serve(definitions: FieldDefinitionFragment[] = DEFINITIONS, users?: Handler<'Users'>) {
   return stubGraphQL({
     UserFields: () => ({ data: { userFields: definitions } }),
     Users: users ?? ((variables) => usersPage(variables.fields ? [ada] : [ada, grace])),

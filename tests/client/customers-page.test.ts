@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { User } from '../../client/src/graphql/schema-types';
+import type { UserProfileFragment } from '../../client/src/graphql/generated/graphql';
 import { callsOf, makeUser, mountApp, stubGraphQL, usersPage } from './helpers';
 
 let wrapper: VueWrapper;
@@ -43,8 +43,8 @@ describe('customers page', () => {
   });
 
   it('pages forward with the end cursor and back again', async () => {
-    const first: User[] = Array.from({ length: 25 }, (_, i) => makeUser({ id: String(i + 1), name: `User ${i + 1}` }));
-    const second: User[] = [makeUser({ id: '26', name: 'User 26' })];
+    const first: UserProfileFragment[] = Array.from({ length: 25 }, (_, i) => makeUser({ id: String(i + 1), name: `User ${i + 1}` }));
+    const second: UserProfileFragment[] = [makeUser({ id: '26', name: 'User 26' })];
     const calls = stubGraphQL({
       Users: ({ after }) => (after ? usersPage(second, { totalCount: 26 }) : usersPage(first, { totalCount: 26, hasNextPage: true })),
     });

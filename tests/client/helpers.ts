@@ -1,11 +1,21 @@
 // Shared setup for component tests: the app's i18n and router on a memory
 // history, a stubbed fetch that answers GraphQL operations by name, fixtures.
+// Answers and fixtures are typed by the code generated from schema.graphql:
+// one that no longer matches an operation fails the type check.
+import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../../client/src/App.vue';
 import { createAuth } from '../../client/src/auth/auth';
-import type { User, Viewer } from '../../client/src/graphql/schema-types';
+import type * as Generated from '../../client/src/graphql/generated/graphql';
+import type {
+  UserEventsQuery,
+  UserListItemFragment,
+  UserProfileFragment,
+  UsersQuery,
+  ViewerFragment,
+} from '../../client/src/graphql/generated/graphql';
 import { createAppI18n, type AppLocale } from '../../client/src/i18n';
 import { createAppRouter } from '../../client/src/router';
 
@@ -15,18 +25,39 @@ export interface GraphQLCall {
   headers: Record<string, string>;
 }
 
-export type Answer = { data?: unknown; errors?: unknown[] };
-type Handler = (variables: Record<string, unknown>) => Answer | Promise<Answer>;
+/** The client's operations by name: `Users` for `query Users`. */
+export type OperationName = keyof typeof Generated extends infer Key
+  ? Key extends `${infer Name}Document`
+    ? Name
+    : never
+  : never;
+type DocumentOf<Name extends OperationName> = (typeof Generated)[`${Name}Document`];
+export type DataOf<Name extends OperationName> = ResultOf<DocumentOf<Name>>;
+
+export interface Answer<TData = never> {
+  data?: TData | null;
+  errors?: unknown[];
+}
+/** Answers one operation, given its variables. */
+export type Handler<Name extends OperationName> = (
+  variables: VariablesOf<DocumentOf<Name>>,
+) => Answer<DataOf<Name>> | Promise<Answer<DataOf<Name>>>;
+export type Handlers = { [Name in OperationName]?: Handler<Name> };
 
 /** The person signed in unless a test says otherwise: an admin. */
-export const ADMIN_VIEWER: Viewer = { id: '900', name: 'Alex Admin', email: 'alex@acme.example', role: 'ADMIN' };
-export const AGENT_VIEWER: Viewer = { id: '901', name: 'Sam Agent', email: 'sam@acme.example', role: 'AGENT' };
+export const ADMIN_VIEWER: ViewerFragment = {
+  id: '900',
+  name: 'Alex Admin',
+  email: 'alex@acme.example',
+  role: 'ADMIN',
+};
+export const AGENT_VIEWER: ViewerFragment = { id: '901', name: 'Sam Agent', email: 'sam@acme.example', role: 'AGENT' };
 
-export function signedInAs(viewer: Viewer | null): Handler {
+export function signedInAs(viewer: ViewerFragment | null): Handler<'Me'> {
   return () => ({ data: { me: viewer } });
 }
 
-export function emptyEvents(id: unknown): Answer {
+export function emptyEvents(id: string): Answer<UserEventsQuery> {
   return {
     data: {
       user: { id, events: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } },
@@ -39,8 +70,8 @@ export function emptyEvents(id: unknown): Answer {
  * after it. `Me` answers ADMIN_VIEWER and `UserEvents` an empty history unless
  * the test gives its own.
  */
-export function stubGraphQL(given: Record<string, Handler>): GraphQLCall[] {
-  const handlers: Record<string, Handler> = {
+export function stubGraphQL(given: Handlers): GraphQLCall[] {
+  const handlers: Handlers = {
     Me: signedInAs(ADMIN_VIEWER),
     UserEvents: ({ id }) => emptyEvents(id),
     ...given,
@@ -56,7 +87,8 @@ export function stubGraphQL(given: Record<string, Handler>): GraphQLCall[] {
       variables: body.variables,
       headers: { ...(init?.headers as Record<string, string>) },
     });
-    const handler = handlers[body.operationName];
+    const handler = handlers[body.operationName as OperationName] as
+      ((variables: Record<string, unknown>) => Answer<unknown> | Promise<Answer<unknown>>) | undefined;
     if (!handler) throw new Error(`No stub for operation ${body.operationName}`);
     const answer = await handler(body.variables);
     return new Response(JSON.stringify(answer), {
@@ -68,11 +100,11 @@ export function stubGraphQL(given: Record<string, Handler>): GraphQLCall[] {
   return calls;
 }
 
-export function callsOf(calls: GraphQLCall[], operationName: string): GraphQLCall[] {
+export function callsOf(calls: GraphQLCall[], operationName: OperationName): GraphQLCall[] {
   return calls.filter((call) => call.operationName === operationName);
 }
 
-export function makeUser(overrides: Partial<User> = {}): User {
+export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProfileFragment {
   return {
     id: '42',
     name: 'Grace Hopper',
@@ -111,7 +143,10 @@ export function makeUser(overrides: Partial<User> = {}): User {
   };
 }
 
-export function usersPage(users: User[], options: { totalCount?: number; hasNextPage?: boolean } = {}) {
+export function usersPage(
+  users: UserListItemFragment[],
+  options: { totalCount?: number; hasNextPage?: boolean } = {},
+): Answer<UsersQuery> {
   return {
     data: {
       users: {

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UserEvent } from '../../client/src/graphql/schema-types';
+import type { HistoryEventFragment } from '../../client/src/graphql/generated/graphql';
 import { byLabel, callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
 
 let wrapper: VueWrapper;
@@ -10,7 +10,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function event(overrides: Partial<UserEvent> & Pick<UserEvent, 'id'>): UserEvent {
+function event(overrides: Partial<HistoryEventFragment> & Pick<HistoryEventFragment, 'id'>): HistoryEventFragment {
   return {
     action: 'UPDATED',
     source: 'ADMIN_APP',
@@ -21,7 +21,7 @@ function event(overrides: Partial<UserEvent> & Pick<UserEvent, 'id'>): UserEvent
   };
 }
 
-const events: UserEvent[] = [
+const events: HistoryEventFragment[] = [
   event({
     id: '6',
     source: 'API',
@@ -47,7 +47,7 @@ const events: UserEvent[] = [
   }),
 ];
 
-function page(list: UserEvent[], from: number, size: number, total = list.length) {
+function page(list: HistoryEventFragment[], from: number, size: number, total = list.length) {
   const slice = list.slice(from, from + size);
   return {
     totalCount: total,
@@ -157,7 +157,7 @@ describe('profile history', () => {
   });
 
   it('loads again after Save, so the new change shows', async () => {
-    let list: UserEvent[] = [events[5]!];
+    let list: HistoryEventFragment[] = [events[5]!];
     let user = makeUser();
     const calls = stubGraphQL({
       User: () => ({ data: { user } }),

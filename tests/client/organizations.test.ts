@@ -1,6 +1,10 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Organization, UpdateOrganizationInput, User } from '../../client/src/graphql/schema-types';
+import type {
+  OrganizationDetailsFragment,
+  UpdateOrganizationInput,
+  UserProfileFragment,
+} from '../../client/src/graphql/generated/graphql';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
 import {
   AGENT_VIEWER,
@@ -24,7 +28,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function makeOrganization(overrides: Partial<Organization> = {}): Organization {
+function makeOrganization(overrides: Partial<OrganizationDetailsFragment> = {}): OrganizationDetailsFragment {
   return {
     id: '7',
     name: 'Navy',
@@ -41,7 +45,7 @@ function makeOrganization(overrides: Partial<Organization> = {}): Organization {
 }
 
 function organizationsPage(
-  organizations: Organization[],
+  organizations: OrganizationDetailsFragment[],
   options: { totalCount?: number; hasNextPage?: boolean } = {},
 ) {
   return {
@@ -62,8 +66,12 @@ const navy = makeOrganization();
 const army = makeOrganization({ id: '8', name: 'Army', domains: [], userCount: 0, tags: [] });
 const arctic = makeOrganization({ id: '9', name: 'Arctic Survey', domains: ['arctic.example'], userCount: 1 });
 
-function usersOf(organization: Organization, users: User[], options: { hasNextPage?: boolean; totalCount?: number } = {}) {
-  return { data: { organization: { id: organization.id, users: usersPage(users, options).data.users } } };
+function usersOf(
+  organization: OrganizationDetailsFragment,
+  users: UserProfileFragment[],
+  options: { hasNextPage?: boolean; totalCount?: number } = {},
+) {
+  return { data: { organization: { id: organization.id, users: usersPage(users, options).data!.users } } };
 }
 
 function rows(): string[][] {
@@ -133,7 +141,7 @@ describe('organization list', () => {
   });
 
   it('lets an admin add one: name and domains, then opens its page', async () => {
-    let created: Organization | null = null;
+    let created: OrganizationDetailsFragment | null = null;
     const calls = stubGraphQL({
       Organizations: () => organizationsPage([navy]),
       CreateOrganization: ({ input }) => {
@@ -229,7 +237,7 @@ describe('organization page', () => {
   const grace = makeUser();
   const ada = makeUser({ id: '43', name: 'Ada Lovelace', email: 'ada@navy.example.org', identities: [] });
 
-  function serve(organization: Organization, failWith?: ReturnType<typeof graphQLError>): GraphQLCall[] {
+  function serve(organization: OrganizationDetailsFragment, failWith?: ReturnType<typeof graphQLError>): GraphQLCall[] {
     let current = organization;
     return stubGraphQL({
       Organization: ({ id }) => ({ data: { organization: id === current.id ? current : null } }),
@@ -237,7 +245,7 @@ describe('organization page', () => {
         after ? usersOf(current, [ada], { totalCount: 26 }) : usersOf(current, [grace], { totalCount: 26, hasNextPage: true }),
       UpdateOrganization: ({ input }) => {
         if (failWith) return failWith;
-        current = { ...current, ...(input as UpdateOrganizationInput), updatedAt: '2025-02-03T12:00:00.000Z' } as Organization;
+        current = { ...current, ...(input as UpdateOrganizationInput), updatedAt: '2025-02-03T12:00:00.000Z' } as OrganizationDetailsFragment;
         return { data: { updateOrganization: current } };
       },
       TagSuggestions: () => ({ data: { tags: [] } }),
@@ -341,7 +349,7 @@ describe('organization page', () => {
 describe('organization picker on the profile', () => {
   function serveProfile(): GraphQLCall[] {
     let current = makeUser();
-    const known: Record<string, Organization> = { '7': navy, '8': army, '9': arctic };
+    const known: Record<string, OrganizationDetailsFragment> = { '7': navy, '8': army, '9': arctic };
     return stubGraphQL({
       User: () => ({ data: { user: current } }),
       OrganizationSuggestions: ({ query }) => ({

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { User, Viewer } from '../../client/src/graphql/schema-types';
+import type { UserProfileFragment, ViewerFragment } from '../../client/src/graphql/generated/graphql';
 import {
   ADMIN_VIEWER,
   AGENT_VIEWER,
@@ -26,17 +26,20 @@ const customer = makeUser({ id: '42', role: 'END_USER' });
 const otherAdmin = makeUser({ id: '7', name: 'Robin Root', email: 'robin@acme.example', role: 'ADMIN' });
 const otherAgent = makeUser({ id: '8', name: 'Pat Agent', email: 'pat@acme.example', role: 'AGENT' });
 
-function profileOf(viewer: Viewer): User {
+function profileOf(viewer: ViewerFragment): UserProfileFragment {
   return makeUser({ id: viewer.id, name: viewer.name, email: viewer.email, role: viewer.role });
 }
 
-function serve(viewer: Viewer, users: User[] = [customer, otherAdmin, otherAgent, profileOf(viewer)]) {
+function serve(
+  viewer: ViewerFragment,
+  users: UserProfileFragment[] = [customer, otherAdmin, otherAgent, profileOf(viewer)],
+) {
   return stubGraphQL({
     Me: signedInAs(viewer),
     Users: () => usersPage(users),
     User: ({ id }) => ({ data: { user: users.find((user) => user.id === id) ?? null } }),
     UpdateUser: ({ id, input }) => ({
-      data: { updateUser: { ...users.find((user) => user.id === id)!, ...(input as Partial<User>) } },
+      data: { updateUser: { ...users.find((user) => user.id === id)!, ...(input as Partial<UserProfileFragment>) } },
     }),
     DeleteUser: () => ({ data: { deleteUser: true } }),
   });
@@ -127,7 +130,7 @@ describe('as an agent', () => {
 });
 
 describe('as an admin', () => {
-  it('has Customers, Organizations, API tokens and User fields in the sidebar', async () => {
+  it('has Customers, Organizations, API tokens and UserProfileFragment fields in the sidebar', async () => {
     serve(ADMIN_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
     expect(navLinks()).toEqual(['Customers', 'Organizations', 'API tokens', 'User fields']);

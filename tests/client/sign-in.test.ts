@@ -12,7 +12,7 @@ import {
   signedInAs,
   stubGraphQL,
   usersPage,
-  type Answer,
+  type Handler,
 } from './helpers';
 
 let wrapper: VueWrapper;
@@ -25,7 +25,7 @@ afterEach(() => {
 const BAD_CREDENTIALS = graphQLError('Email or password is incorrect.', { code: 'UNAUTHENTICATED' });
 
 /** Nobody signed in; SignIn answers `signIn`. */
-function serve(signIn: (variables: Record<string, unknown>) => Answer) {
+function serve(signIn: Handler<'SignIn'>) {
   return stubGraphQL({
     Me: signedInAs(null),
     SignIn: signIn,

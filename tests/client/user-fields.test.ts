@@ -2,13 +2,13 @@ import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
   CreateUserFieldInput,
+  FieldDefinitionFragment,
+  FieldValueFragment,
   UpdateUserFieldInput,
   UpdateUserInput,
-  User,
-  UserField,
   UserFieldInput,
-  UserFieldValue,
-} from '../../client/src/graphql/schema-types';
+  UserProfileFragment,
+} from '../../client/src/graphql/generated/graphql';
 import {
   AGENT_VIEWER,
   byLabel,
@@ -21,6 +21,7 @@ import {
   stubConfirm,
   stubGraphQL,
   type Answer,
+  type OperationName,
   type GraphQLCall,
 } from './helpers';
 
@@ -34,7 +35,9 @@ afterEach(() => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function definition(overrides: Partial<UserField> & Pick<UserField, 'id' | 'key' | 'title' | 'type'>): UserField {
+function definition(
+  overrides: Partial<FieldDefinitionFragment> & Pick<FieldDefinitionFragment, 'id' | 'key' | 'title' | 'type'>,
+): FieldDefinitionFragment {
   return {
     description: null,
     pattern: null,
@@ -75,7 +78,10 @@ const NEWSLETTER = definition({ id: '3', key: 'newsletter', title: 'Newsletter',
 // --- The admin page ---
 
 /** A server keeping a list of field definitions; `fail` answers one operation with an error. */
-function serveDefinitions(initial: UserField[] = [PLAN, CONTRACT, NEWSLETTER], fail: Record<string, Answer> = {}) {
+function serveDefinitions(
+  initial: FieldDefinitionFragment[] = [PLAN, CONTRACT, NEWSLETTER],
+  fail: Partial<Record<OperationName, Answer>> = {},
+) {
   let fields = initial.map((field) => ({ ...field }));
   let nextId = 10;
   return stubGraphQL({
@@ -105,14 +111,14 @@ function serveDefinitions(initial: UserField[] = [PLAN, CONTRACT, NEWSLETTER], f
         field.id === id
           ? {
               ...field,
-              ...(changes as Partial<UserField>),
+              ...(changes as Partial<FieldDefinitionFragment>),
               options: changes.options
                 ? changes.options.map((option, index) => ({ ...option, id: `u${index}`, position: index + 1 }))
                 : field.options,
             }
           : field,
       );
-      return { data: { updateUserField: fields.find((field) => field.id === id) } };
+      return { data: { updateUserField: fields.find((field) => field.id === id)! } };
     },
     ReorderUserFields: ({ ids }) => {
       if (fail.ReorderUserFields) return fail.ReorderUserFields;
@@ -610,7 +616,7 @@ describe('user fields page', () => {
 
 // --- The profile ---
 
-function value(field: UserField, overrides: Partial<UserFieldValue> = {}): UserFieldValue {
+function value(field: FieldDefinitionFragment, overrides: Partial<FieldValueFragment> = {}): FieldValueFragment {
   return {
     key: field.key,
     type: field.type,
@@ -663,7 +669,7 @@ const PROFILE_FIELDS = {
   orgLookup: definition({ id: '30', key: 'reseller', title: 'Reseller', type: 'LOOKUP', lookupTarget: 'ORGANIZATION' }),
 };
 
-function profileValues(): UserFieldValue[] {
+function profileValues(): FieldValueFragment[] {
   const f = PROFILE_FIELDS;
   return [
     value(f.text, { value: 'Gracie', text: 'Gracie' }),
@@ -688,7 +694,7 @@ function profileValues(): UserFieldValue[] {
 }
 
 /** A server keeping one user with custom fields; updates apply the `fields` input. */
-function serveProfile(user: User, failWith?: Answer) {
+function serveProfile(user: UserProfileFragment, failWith?: Answer) {
   let current = user;
   return stubGraphQL({
     User: ({ id }) => ({ data: { user: id === current.id ? current : null } }),

@@ -1,7 +1,20 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OrganizationRef, UpdateUserInput, User } from '../../client/src/graphql/schema-types';
-import { byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, stubGraphQL, type GraphQLCall } from './helpers';
+import type {
+  OrganizationRefFragment,
+  UpdateUserInput,
+  UserProfileFragment,
+} from '../../client/src/graphql/generated/graphql';
+import {
+  byLabel,
+  callsOf,
+  errorNextTo,
+  graphQLError,
+  makeUser,
+  mountApp,
+  stubGraphQL,
+  type GraphQLCall,
+} from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -11,17 +24,17 @@ afterEach(() => {
 });
 
 /** A server that keeps one user and applies updates to it, or answers with `failWith`. */
-function serve(user: User, failWith?: ReturnType<typeof graphQLError>): GraphQLCall[] {
+function serve(user: UserProfileFragment, failWith?: ReturnType<typeof graphQLError>): GraphQLCall[] {
   let current = user;
   return stubGraphQL({
     User: ({ id }) => ({ data: { user: id === current.id ? current : null } }),
     UpdateUser: ({ input }) => {
       if (failWith) return failWith;
       const { organizationId, ...changes } = input as UpdateUserInput;
-      const organizations: Record<string, OrganizationRef> = { '7': { id: '7', name: 'Navy' }, '8': { id: '8', name: 'Army' } };
+      const organizations: Record<string, OrganizationRefFragment> = { '7': { id: '7', name: 'Navy' }, '8': { id: '8', name: 'Army' } };
       current = {
         ...current,
-        ...(changes as Partial<User>),
+        ...(changes as Partial<UserProfileFragment>),
         organization: organizationId === undefined ? current.organization : organizationId ? organizations[organizationId]! : null,
         tags: changes.tags ?? current.tags,
         updatedAt: '2025-02-03T12:00:00.000Z',

@@ -2,32 +2,32 @@
 // cleared by sign-out and by any answer saying the session is over.
 import { inject, shallowRef, type App, type InjectionKey, type ShallowRef } from 'vue';
 import { request } from '../graphql/client';
-import { ME } from '../graphql/operations';
-import type { Viewer } from '../graphql/schema-types';
+import type { ViewerFragment } from '../graphql/generated/graphql';
+import { MeDocument } from './auth-operations';
 
 export interface Auth {
   /** The signed-in person; null when nobody is (or before `me` answered). */
-  readonly viewer: Readonly<ShallowRef<Viewer | null>>;
+  readonly viewer: Readonly<ShallowRef<ViewerFragment | null>>;
   /** Whether `me` has answered (or sign-in/sign-out settled who is there). */
   readonly known: Readonly<ShallowRef<boolean>>;
   /** `me` failed (server unreachable): who is signed in is not known. */
   readonly failed: Readonly<ShallowRef<boolean>>;
   /** Asks the server who is signed in, once; later calls reuse the answer. */
-  ensureLoaded(): Promise<Viewer | null>;
-  signedIn(viewer: Viewer): void;
+  ensureLoaded(): Promise<ViewerFragment | null>;
+  signedIn(viewer: ViewerFragment): void;
   signedOut(): void;
   /** The viewer's own details changed (e.g. their name on My profile). */
-  update(changes: Partial<Viewer>): void;
+  update(changes: Partial<ViewerFragment>): void;
   install(app: App): void;
 }
 
 export const AUTH_KEY: InjectionKey<Auth> = Symbol('auth');
 
 export function createAuth(): Auth {
-  const viewer = shallowRef<Viewer | null>(null);
+  const viewer = shallowRef<ViewerFragment | null>(null);
   const known = shallowRef(false);
   const failed = shallowRef(false);
-  let pending: Promise<Viewer | null> | null = null;
+  let pending: Promise<ViewerFragment | null> | null = null;
 
   const auth: Auth = {
     viewer,
@@ -35,7 +35,7 @@ export function createAuth(): Auth {
     failed,
     ensureLoaded() {
       if (known.value) return Promise.resolve(viewer.value);
-      pending ??= request(ME, {})
+      pending ??= request(MeDocument, {})
         .then((data) => {
           viewer.value = data.me;
           known.value = true;

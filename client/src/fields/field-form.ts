@@ -2,12 +2,12 @@
 // made before asking the server, and the inputs sent.
 import type {
   CreateUserFieldInput,
+  FieldDefinitionFragment,
   LookupTarget,
   UpdateUserFieldInput,
-  UserField,
   UserFieldOptionInput,
   UserFieldType,
-} from '../graphql/schema-types';
+} from '../graphql/generated/graphql';
 import { keyProblem, suggestKey } from './field-key';
 import { hasOptions } from './field-types';
 
@@ -73,7 +73,7 @@ export function emptyForm(): FieldForm {
   };
 }
 
-export function formFrom(field: UserField): FieldForm {
+export function formFrom(field: FieldDefinitionFragment): FieldForm {
   return {
     title: field.title,
     key: field.key,

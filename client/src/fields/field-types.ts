@@ -1,7 +1,23 @@
 // What each custom field type needs from the admin, and how the profile edits it.
-import { USER_FIELD_TYPES, type UserFieldType } from '../graphql/schema-types';
+import { inOrder } from '../graphql/enum-order';
+import { LookupTarget, UserFieldType } from '../graphql/generated/graphql';
 
-export { USER_FIELD_TYPES };
+/** The types in the order the type select lists them. */
+export const USER_FIELD_TYPES = inOrder(UserFieldType, [
+  'TEXT',
+  'MULTILINE',
+  'CHECKBOX',
+  'DATE',
+  'INTEGER',
+  'DECIMAL',
+  'REGEXP',
+  'DROPDOWN',
+  'MULTISELECT',
+  'LOOKUP',
+]);
+
+/** What a LOOKUP field may refer to, in the order the form offers them. */
+export const LOOKUP_TARGETS = inOrder(LookupTarget, ['USER', 'ORGANIZATION']);
 
 /** Types whose values are chosen from the field's options. */
 export function hasOptions(type: UserFieldType): boolean {

@@ -4,17 +4,17 @@
 // and the users(fields:) filter they make.
 import { computed, ref } from 'vue';
 import { request } from '../graphql/client';
-import { USER_FIELD_DEFINITIONS } from '../graphql/operations';
-import type { UserField, UserFieldFilter } from '../graphql/schema-types';
+import type { FieldDefinitionFragment, UserFieldFilter } from '../graphql/generated/graphql';
+import { UserFieldsDocument } from './field-operations';
 
-export type FilterableField = Pick<UserField, 'id' | 'key' | 'title' | 'type' | 'options'>;
+export type FilterableField = Pick<FieldDefinitionFragment, 'id' | 'key' | 'title' | 'type' | 'options'>;
 
-export function canFilterBy(field: Pick<UserField, 'active' | 'type'>): boolean {
+export function canFilterBy(field: Pick<FieldDefinitionFragment, 'active' | 'type'>): boolean {
   return field.active && field.type !== 'LOOKUP';
 }
 
 /** The users(fields:) entry for `value` of `field`: MULTISELECT asks for users having that option. */
-export function fieldFilterInput(field: Pick<UserField, 'key' | 'type'>, value: string): UserFieldFilter {
+export function fieldFilterInput(field: Pick<FieldDefinitionFragment, 'key' | 'type'>, value: string): UserFieldFilter {
   return field.type === 'MULTISELECT' ? { key: field.key, values: [value] } : { key: field.key, value };
 }
 
@@ -54,7 +54,7 @@ export function useFieldFilter(initialKey: string | null = null, initialValue = 
     key.value = null;
   }
 
-  request(USER_FIELD_DEFINITIONS, { active: true })
+  request(UserFieldsDocument, { active: true })
     .then(({ userFields }) => {
       fields.value = userFields.filter(canFilterBy);
       // A field deleted, deactivated or mistyped in a link: no filter.

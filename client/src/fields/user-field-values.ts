@@ -3,7 +3,7 @@
 // updateUser carrying only the fields that changed (null clears one).
 import { computed, ref, watch } from 'vue';
 import { clientError, type FieldError } from '../graphql/errors';
-import type { User, UserFieldInput, UserFieldValue } from '../graphql/schema-types';
+import type { FieldValueFragment, UserFieldInput, UserProfileFragment } from '../graphql/generated/graphql';
 
 export interface LookupChoice {
   id: string;
@@ -14,7 +14,7 @@ export interface LookupChoice {
 export type FieldDraftValue = string | boolean | string[] | LookupChoice | null;
 export type FieldDraft = Record<string, FieldDraftValue>;
 
-export function initialValue(field: UserFieldValue): FieldDraftValue {
+export function initialValue(field: FieldValueFragment): FieldDraftValue {
   switch (field.type) {
     case 'CHECKBOX':
       return field.boolean ?? field.value === 'true';
@@ -36,7 +36,7 @@ export function initialValue(field: UserFieldValue): FieldDraftValue {
   }
 }
 
-export function toFieldDraft(fields: readonly UserFieldValue[]): FieldDraft {
+export function toFieldDraft(fields: readonly FieldValueFragment[]): FieldDraft {
   return Object.fromEntries(fields.map((field) => [field.key, initialValue(field)]));
 }
 
@@ -55,7 +55,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** The input for one field when its draft differs from what the server holds, else null. */
-export function fieldInput(field: UserFieldValue, draft: FieldDraftValue | undefined): UserFieldInput | null {
+export function fieldInput(field: FieldValueFragment, draft: FieldDraftValue | undefined): UserFieldInput | null {
   if (draft === undefined) return null;
   const initial = initialValue(field);
   switch (field.type) {
@@ -89,12 +89,12 @@ export function fieldInput(field: UserFieldValue, draft: FieldDraftValue | undef
   }
 }
 
-export function fieldInputs(fields: readonly UserFieldValue[], draft: FieldDraft): UserFieldInput[] {
+export function fieldInputs(fields: readonly FieldValueFragment[], draft: FieldDraft): UserFieldInput[] {
   return fields.flatMap((field) => fieldInput(field, draft[field.key]) ?? []);
 }
 
 /** Whether a required field is left empty (a checkbox always holds yes or no). */
-export function isMissing(field: UserFieldValue, draft: FieldDraftValue | undefined): boolean {
+export function isMissing(field: FieldValueFragment, draft: FieldDraftValue | undefined): boolean {
   if (!field.field.required || field.type === 'CHECKBOX') return false;
   if (field.type === 'MULTISELECT') return asList(draft ?? null).length === 0;
   if (field.type === 'LOOKUP') return asChoice(draft ?? null) === null;
@@ -103,8 +103,8 @@ export function isMissing(field: UserFieldValue, draft: FieldDraftValue | undefi
 
 /** The draft for `next`, keeping what was edited since `previous`. */
 export function rebaseFieldDraft(
-  previous: readonly UserFieldValue[],
-  next: readonly UserFieldValue[],
+  previous: readonly FieldValueFragment[],
+  next: readonly FieldValueFragment[],
   draft: FieldDraft,
 ): FieldDraft {
   const before = toFieldDraft(previous);
@@ -120,12 +120,12 @@ export function rebaseFieldDraft(
  * are the names server errors may give, `validate` finds required ones left
  * empty. Follows the user as saves and reloads replace it.
  */
-export function useUserFieldValues(user: () => User) {
-  const values = computed<UserFieldValue[]>(() => user().fields ?? []);
+export function useUserFieldValues(user: () => UserProfileFragment) {
+  const values = computed<FieldValueFragment[]>(() => user().fields ?? []);
   const draft = ref<FieldDraft>(toFieldDraft(values.value));
 
   /** Back to what the server holds (for `saved`, the user a save returned). */
-  function reset(saved?: User): void {
+  function reset(saved?: UserProfileFragment): void {
     draft.value = toFieldDraft(saved?.fields ?? values.value);
   }
   // The user changed on the server (a save, a contact added beside the form):

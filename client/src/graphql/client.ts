@@ -1,15 +1,38 @@
 // A small fetch-based GraphQL client: one POST per operation to /graphql.
+// Operations are typed documents generated from schema.graphql (`npm run
+// codegen`): `request()` infers their data and variables.
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 
 export const GRAPHQL_ENDPOINT = '/graphql';
 
-/** A typed operation: the document plus phantom result and variable types. */
-export interface Operation<TData, TVariables> {
-  readonly operationName: string;
-  readonly query: string;
-  /** Answers UNAUTHENTICATED for its own reasons (sign-in): not a lapsed session. */
-  readonly public?: boolean;
-  readonly __data?: TData;
-  readonly __variables?: TVariables;
+/** The name the server logs and the text sent, printed once per document. */
+interface PreparedOperation {
+  operationName: string;
+  query: string;
+}
+const prepared = new WeakMap<object, PreparedOperation>();
+
+function prepare(document: DocumentNode): PreparedOperation {
+  let operation = prepared.get(document);
+  if (!operation) {
+    const definition = document.definitions.find(
+      (node): node is OperationDefinitionNode => node.kind === 'OperationDefinition',
+    );
+    if (!definition?.name) throw new Error('A GraphQL document needs one named operation');
+    operation = { operationName: definition.name.value, query: print(document) };
+    prepared.set(document, operation);
+  }
+  return operation;
+}
+
+/** Documents that answer UNAUTHENTICATED for their own reasons (sign-in): not a lapsed session. */
+const publicDocuments = new WeakSet<object>();
+
+/** Marks an operation as public: its UNAUTHENTICATED answers do not end the session. */
+export function publicOperation<TDocument extends object>(document: TDocument): TDocument {
+  publicDocuments.add(document);
+  return document;
 }
 
 export interface GraphQLErrorExtensions {
@@ -80,10 +103,11 @@ interface GraphQLResponseBody<TData> {
 }
 
 export async function request<TData, TVariables>(
-  operation: Operation<TData, TVariables>,
+  document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
   options: { signal?: AbortSignal } = {},
 ): Promise<TData> {
+  const operation = prepare(document);
   let response: Response;
   try {
     response = await fetch(GRAPHQL_ENDPOINT, {
@@ -116,7 +140,7 @@ export async function request<TData, TVariables>(
 
   if (body.errors && body.errors.length > 0) {
     const error = new GraphQLRequestError(body.errors, response.status);
-    if (!operation.public && isUnauthenticated(error)) unauthenticatedListener?.();
+    if (!publicDocuments.has(document) && isUnauthenticated(error)) unauthenticatedListener?.();
     throw error;
   }
   if (body.data === undefined || body.data === null) {

@@ -1,6 +1,6 @@
 // The organization form's working copy, and the `updateOrganization` input
 // that carries only what changed (an emptied text becomes null: cleared).
-import type { Organization, UpdateOrganizationInput } from '../graphql/schema-types';
+import type { OrganizationDetailsFragment, UpdateOrganizationInput } from '../graphql/generated/graphql';
 
 export const ORGANIZATION_TEXT_FIELDS = ['name', 'externalId', 'details', 'notes'] as const;
 type TextField = (typeof ORGANIZATION_TEXT_FIELDS)[number];
@@ -10,7 +10,7 @@ export type OrganizationDraft = Record<TextField, string> & { domains: string[];
 /** Input fields the form edits; a server error naming one lands next to it. */
 export const ORGANIZATION_FIELDS = [...ORGANIZATION_TEXT_FIELDS, 'domains', 'tags'] as const;
 
-export function toOrganizationDraft(organization: Organization): OrganizationDraft {
+export function toOrganizationDraft(organization: OrganizationDetailsFragment): OrganizationDraft {
   return {
     name: organization.name,
     externalId: organization.externalId ?? '',
@@ -26,7 +26,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function changedOrganizationFields(
-  organization: Organization,
+  organization: OrganizationDetailsFragment,
   draft: OrganizationDraft,
 ): UpdateOrganizationInput {
   const input: UpdateOrganizationInput = {};

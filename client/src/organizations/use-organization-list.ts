@@ -1,7 +1,7 @@
 // The organization list: search by name prefix (debounced) over cursor pages.
 import { onBeforeUnmount, ref, watch } from 'vue';
 import { request } from '../graphql/client';
-import { ORGANIZATIONS } from '../graphql/operations';
+import { OrganizationsDocument } from './organization-operations';
 import { useCursorPages } from '../ui/use-cursor-pages';
 
 export const ORGANIZATION_PAGE_SIZE = 25;
@@ -16,7 +16,7 @@ export function useOrganizationList(initialQuery = '') {
   const pages = useCursorPages(
     async (after) =>
       (
-        await request(ORGANIZATIONS, {
+        await request(OrganizationsDocument, {
           first: ORGANIZATION_PAGE_SIZE,
           after,
           query: query.value === '' ? null : query.value,

@@ -2,11 +2,11 @@
 // and the range shown ("26–50 of 112"). Stale answers are ignored.
 import { computed, ref, type Ref } from 'vue';
 import { toFormErrors, type FieldError } from '../graphql/errors';
-import type { PageInfo } from '../graphql/schema-types';
+import type { PageInfoFieldsFragment } from '../graphql/generated/graphql';
 
 export interface Connection<TNode> {
   totalCount: number;
-  pageInfo: PageInfo;
+  pageInfo: PageInfoFieldsFragment;
   edges: { cursor: string; node: TNode }[];
 }
 

@@ -1,7 +1,7 @@
-import type { User, UserIdentity } from '../graphql/schema-types';
+import type { IdentityDetailsFragment, UserProfileFragment } from '../graphql/generated/graphql';
 
-type WithEmails = Pick<User, 'email'> & {
-  identities?: readonly Pick<UserIdentity, 'type' | 'primary' | 'displayValue'>[];
+type WithEmails = Pick<UserProfileFragment, 'email'> & {
+  identities?: readonly Pick<IdentityDetailsFragment, 'type' | 'primary' | 'displayValue'>[];
 };
 
 /** The primary address as people read it (IDN domains in Unicode), else `email`. */

@@ -6,8 +6,8 @@
 import { computed, onBeforeUnmount, ref, watch } from 'vue';
 import { request } from '../graphql/client';
 import { toFormErrors, type FieldError } from '../graphql/errors';
-import { USERS, type UsersData } from '../graphql/operations';
-import type { UserFieldFilter } from '../graphql/schema-types';
+import type { UserFieldFilter, UserPageFragment } from '../graphql/generated/graphql';
+import { UsersDocument } from './user-operations';
 
 export const PAGE_SIZE = 25;
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -32,7 +32,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
   const organizationId = ref<string | null>(initialFilters.organizationId ?? null);
   /** The `after` cursor of every page visited; the last one is the current page. */
   const cursors = ref<(string | null)[]>([null]);
-  const page = ref<UsersData['users'] | null>(null);
+  const page = ref<UserPageFragment | null>(null);
   const loading = ref(false);
   const error = ref<FieldError | null>(null);
   /** Errors about a custom field filter, by the field's key. */
@@ -51,7 +51,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     // Loads again when the field filters are known (the watcher below).
     if (fields === null) return;
     try {
-      const data = await request(USERS, {
+      const data = await request(UsersDocument, {
         first: PAGE_SIZE,
         after: cursors.value[cursors.value.length - 1] ?? null,
         query: query.value === '' ? null : query.value,

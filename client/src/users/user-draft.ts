@@ -1,6 +1,6 @@
 // The profile form's working copy of a user, and the `updateUser` input that
 // carries only what changed (an emptied text field becomes null: cleared).
-import type { OrganizationRef, Role, UpdateUserInput, User } from '../graphql/schema-types';
+import type { OrganizationRefFragment, Role, UpdateUserInput, UserProfileFragment } from '../graphql/generated/graphql';
 
 export const TEXT_FIELDS = [
   'name',
@@ -17,7 +17,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type UserDraft = Record<TextField, string> & {
   /** Picked from the existing organizations; sent as organizationId. */
-  organization: OrganizationRef | null;
+  organization: OrganizationRefFragment | null;
   /** Normalized as the server does, in the order added. */
   tags: string[];
   role: Role;
@@ -36,7 +36,7 @@ export const DRAFT_FIELDS = [
   'suspended',
 ] as const;
 
-export function toDraft(user: User): UserDraft {
+export function toDraft(user: UserProfileFragment): UserDraft {
   const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, user[field] ?? ''])) as Record<
     TextField,
     string
@@ -55,7 +55,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-export function changedFields(user: User, draft: UserDraft): UpdateUserInput {
+export function changedFields(user: UserProfileFragment, draft: UserDraft): UpdateUserInput {
   const input: UpdateUserInput = {};
   for (const field of TEXT_FIELDS) {
     const value = draft[field];
@@ -76,7 +76,7 @@ export function changedFields(user: User, draft: UserDraft): UpdateUserInput {
  * (an email added in Contacts, say): what the person edited stays, the rest
  * follows the server.
  */
-export function rebaseDraft(previous: User, next: User, draft: UserDraft): UserDraft {
+export function rebaseDraft(previous: UserProfileFragment, next: UserProfileFragment, draft: UserDraft): UserDraft {
   const before = toDraft(previous);
   const result: Record<string, unknown> = { ...toDraft(next) };
   for (const [key, value] of Object.entries(draft)) {

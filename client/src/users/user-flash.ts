@@ -1,11 +1,11 @@
 // A message handed from the add-customer dialog to the profile it opens:
 // "Customer added", and the server's warnings (e.g. a reserved domain).
-import type { UserWarning } from '../graphql/schema-types';
+import type { WarningDetailsFragment } from '../graphql/generated/graphql';
 
 export interface UserFlash {
   userId: string;
   created: boolean;
-  warnings: UserWarning[];
+  warnings: WarningDetailsFragment[];
 }
 
 let pending: UserFlash | null = null;

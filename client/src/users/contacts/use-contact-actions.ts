@@ -6,21 +6,25 @@ import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { request } from '../../graphql/client';
 import { toFormErrors, type FieldError } from '../../graphql/errors';
+import type { IdentityDetailsFragment, UserProfileFragment } from '../../graphql/generated/graphql';
 import {
-  MAKE_USER_IDENTITY_PRIMARY,
-  REMOVE_USER_IDENTITY,
-  VERIFY_USER_IDENTITY,
-} from '../../graphql/operations';
-import type { User, UserIdentity } from '../../graphql/schema-types';
+  MakeUserIdentityPrimaryDocument,
+  RemoveUserIdentityDocument,
+  VerifyUserIdentityDocument,
+} from './contact-operations';
 
-export function useContactActions(user: () => User, onUpdated: (user: User) => void) {
+export function useContactActions(user: () => UserProfileFragment, onUpdated: (user: UserProfileFragment) => void) {
   const { t } = useI18n();
   /** The identity an action is running on. */
   const busyId = ref<string | null>(null);
   const error = ref<FieldError | null>(null);
   const announcement = ref('');
 
-  async function run(identity: UserIdentity, action: () => Promise<User>, done: string): Promise<void> {
+  async function run(
+    identity: IdentityDetailsFragment,
+    action: () => Promise<UserProfileFragment>,
+    done: string,
+  ): Promise<void> {
     if (busyId.value) return;
     busyId.value = identity.id;
     error.value = null;
@@ -35,28 +39,28 @@ export function useContactActions(user: () => User, onUpdated: (user: User) => v
     }
   }
 
-  function remove(identity: UserIdentity): Promise<void> {
+  function remove(identity: IdentityDetailsFragment): Promise<void> {
     if (!window.confirm(t('contacts.confirmRemove', { value: identity.displayValue }))) return Promise.resolve();
     return run(
       identity,
-      async () => (await request(REMOVE_USER_IDENTITY, { id: identity.id })).removeUserIdentity,
+      async () => (await request(RemoveUserIdentityDocument, { id: identity.id })).removeUserIdentity,
       t('contacts.removed', { value: identity.displayValue }),
     );
   }
 
-  function makePrimary(identity: UserIdentity): Promise<void> {
+  function makePrimary(identity: IdentityDetailsFragment): Promise<void> {
     return run(
       identity,
-      async () => (await request(MAKE_USER_IDENTITY_PRIMARY, { id: identity.id })).makeUserIdentityPrimary,
+      async () => (await request(MakeUserIdentityPrimaryDocument, { id: identity.id })).makeUserIdentityPrimary,
       t('contacts.madePrimary', { value: identity.displayValue }),
     );
   }
 
-  function verify(identity: UserIdentity): Promise<void> {
+  function verify(identity: IdentityDetailsFragment): Promise<void> {
     return run(
       identity,
       async () => {
-        const { verifyUserIdentity } = await request(VERIFY_USER_IDENTITY, { id: identity.id });
+        const { verifyUserIdentity } = await request(VerifyUserIdentityDocument, { id: identity.id });
         const current = user();
         return {
           ...current,

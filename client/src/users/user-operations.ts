@@ -1,0 +1,95 @@
+// Customers: the list, one profile, adding, changing and deleting, history.
+import { graphql } from '../graphql/generated';
+
+/** Forward paging, for every connection the app shows. */
+graphql(`
+  fragment PageInfoFields on PageInfo { hasNextPage endCursor }
+`);
+
+/** A row of a list of users (customers, an organization's users). */
+graphql(`
+  fragment UserListItem on User {
+    id name email role suspended createdAt
+    organization { ...OrganizationRef }
+    identities { type primary displayValue }
+  }
+`);
+
+graphql(`
+  fragment UserPage on UserConnection {
+    totalCount
+    pageInfo { ...PageInfoFields }
+    edges { cursor node { ...UserListItem } }
+  }
+`);
+
+export const UsersDocument = graphql(`
+  query Users(
+    $first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]
+  ) {
+    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
+      ...UserPage
+    }
+  }
+`);
+
+/** Everything the profile shows and edits. */
+graphql(`
+  fragment UserProfile on User {
+    id name email role phone tags timeZone locale externalId alias details notes
+    verified suspended createdVia createdAt updatedAt
+    organization { ...OrganizationRef }
+    identities { ...IdentityDetails }
+    fields { ...FieldValue }
+  }
+`);
+
+export const UserDocument = graphql(`
+  query User($id: ID!) { user(id: $id) { ...UserProfile } }
+`);
+
+graphql(`
+  fragment WarningDetails on UserWarning { code field message }
+`);
+
+export const CreateUserDocument = graphql(`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }
+  }
+`);
+
+export const UpdateUserDocument = graphql(`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) { ...UserProfile }
+  }
+`);
+
+export const DeleteUserDocument = graphql(`
+  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }
+`);
+
+export const SetUserPasswordDocument = graphql(`
+  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }
+`);
+
+/** A line of a user's history: who did what, how, and which fields changed. */
+graphql(`
+  fragment HistoryEvent on UserEvent {
+    id action source createdAt
+    actor { kind tokenName user { id name } }
+    changes { field oldValue newValue redacted }
+  }
+`);
+
+export const UserEventsDocument = graphql(`
+  query UserEvents($id: ID!, $first: Int, $after: String) {
+    user(id: $id) {
+      id
+      events(first: $first, after: $after) {
+        totalCount
+        pageInfo { ...PageInfoFields }
+        edges { cursor node { ...HistoryEvent } }
+      }
+    }
+  }
+`);
