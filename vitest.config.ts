@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
-// Three projects: server tests over HTTP (MySQL and SQLite), component tests
-// in happy-dom, and end-to-end tests in Debian's Chromium.
+// Four projects: server tests over HTTP (MySQL and SQLite), component tests
+// in happy-dom, end-to-end tests in Debian's Chromium, and checks of the
+// client's contract (generated code, documents, types).
 export default defineConfig({
   test: {
     projects: [
@@ -33,6 +34,15 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'checks',
+          include: ['tests/checks/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
         },
       },
     ],
