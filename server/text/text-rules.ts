@@ -131,3 +131,13 @@ export function quoteInput(value: unknown, max = 60): string {
   const chars = [...String(value)].map((c) => (hasLoneSurrogate(c) ? '\ufffd' : c));
   return `"${chars.length > max ? `${chars.slice(0, max).join('')}…` : chars.join('')}"`;
 }
+
+/**
+ * A message with every long run of echoed input shortened: quoted strings and
+ * unbroken runs of more than `max` characters keep their first `max` and an
+ * ellipsis (GraphQL's own errors quote variable values and field names whole).
+ */
+export function shortenEchoes(message: string, max = 60): string {
+  const cut = (s: string) => ([...s].length > max ? `${[...s].slice(0, max).join('')}…` : s);
+  return message.replace(/"((?:[^"\\]|\\.)*)"/g, (_m, inner: string) => `"${cut(inner)}"`).replace(/[^\s"{}[\]:,]{61,}/g, (run) => cut(run));
+}

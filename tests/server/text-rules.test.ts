@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { describe, expect, it } from 'vitest';
-import { cleanText, fitKey, foldCase, quoteInput, strayInvisible, visibleCount } from '../../server/text/text-rules.js';
+import { cleanText, fitKey, foldCase, quoteInput, shortenEchoes, strayInvisible, visibleCount } from '../../server/text/text-rules.js';
 import { emailKey, parseEmail } from '../../server/users/email-address.js';
 import { externalIdKey, LIMITS, normalizeName, normalizeTag, searchKey } from '../../server/users/profile-rules.js';
 import { comparisonKey, normalizeOptions, normalizeTitle } from '../../server/fields/field-rules.js';
@@ -165,5 +165,14 @@ describe('quoteInput', () => {
     expect(quoteInput('x'.repeat(10_000))).toBe(`"${'x'.repeat(60)}…"`);
     expect(chars(quoteInput('😀'.repeat(100)))).toBe(63);
     expect(quoteInput('\ud800')).toBe('"\ufffd"');
+  });
+});
+
+describe('shortenEchoes', () => {
+  it('shortens long quoted strings and long unbroken runs, and leaves short messages alone', () => {
+    const msg = `Variable "$i" got invalid value { name: "a", ${'K'.repeat(100)}: 1, x: "${'v'.repeat(100)}" }`;
+    expect(shortenEchoes(msg)).toBe(`Variable "$i" got invalid value { name: "a", ${'K'.repeat(60)}…: 1, x: "${'v'.repeat(60)}…" }`);
+    expect(shortenEchoes('Value "ADMN" does not exist in "Role" enum.')).toBe('Value "ADMN" does not exist in "Role" enum.');
+    expect(shortenEchoes(`"${'a\\"'.repeat(50)}"`).length).toBeLessThan(70);
   });
 });
