@@ -1,3 +1,5 @@
+import { passwordProblem } from './auth/password.js';
+
 /**
  * The environment, read once into a typed, validated config. Every variable
  * the server reads is here (and in the README's configuration table).
@@ -61,7 +63,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`DEFAULT_PHONE_COUNTRY must be a two-letter country code such as US, not "${country}".`);
   }
   const adminPassword = env.ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && [...adminPassword].length < 12) throw new ConfigError('ADMIN_PASSWORD needs at least 12 characters.');
+  const passwordRefused = adminPassword === undefined ? null : passwordProblem(adminPassword);
+  if (passwordRefused) throw new ConfigError(`ADMIN_PASSWORD: ${passwordRefused}`);
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
