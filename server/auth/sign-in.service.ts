@@ -178,14 +178,14 @@ export class SignInService {
         }
       }
       await m.query('DELETE FROM sign_in_failures WHERE failed_at < ?', [since]);
-      await m.query('DELETE FROM sign_in_locks WHERE locked_until < ?', [toSql(now)]);
       return locked;
     });
   }
 }
 
+/** Locks a key until `until`; locks that are over are cleared on the way (only then: locking is rare). */
 async function lock(m: EntityManager, key: string, until: Date): Promise<void> {
-  await m.query('DELETE FROM sign_in_locks WHERE lock_key = ?', [key]);
+  await m.query('DELETE FROM sign_in_locks WHERE lock_key = ? OR locked_until < ?', [key, toSql(new Date())]);
   await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?)', [key, toSql(until)]);
   await m.query('DELETE FROM sign_in_failures WHERE lock_key = ?', [key]);
 }
