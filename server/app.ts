@@ -80,6 +80,38 @@ function armor(config: Config) {
   }).protect();
 }
 
+/**
+ * Helmet's headers with our Content-Security-Policy. HSTS and
+ * upgrade-insecure-requests only in production and only on a request that came
+ * over HTTPS (req.secure: TLS here, or X-Forwarded-Proto from a trusted
+ * proxy): over plain HTTP they would break an app served on a LAN.
+ */
+function securityHeaders(config: Config): express.RequestHandler {
+  const headers = (https: boolean) =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'font-src': ["'self'"],
+          'object-src': ["'none'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': config.production && https ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.production && https,
+    });
+  const overHttps = headers(true);
+  const overHttp = headers(false);
+  return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
+}
+
 /** The Express app with the GraphQL API at /graphql and the admin app everywhere else. */
 export async function createApp(config: Config, db: Database, log: Logger = pino({ level: config.logLevel })): Promise<App> {
   const services = makeServices(config, db, log);
@@ -111,29 +143,9 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
 
   const app = express();
   app.disable('x-powered-by');
+  // A number of hops or the proxies' addresses (see config.ts), never "every hop".
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          'default-src': ["'self'"],
-          'script-src': ["'self'"],
-          'style-src': ["'self'"],
-          'img-src': ["'self'", 'data:'],
-          'connect-src': ["'self'"],
-          'font-src': ["'self'"],
-          'object-src': ["'none'"],
-          'frame-ancestors': ["'none'"],
-          'base-uri': ["'self'"],
-          'form-action': ["'self'"],
-          // Served over plain HTTP on a LAN, upgrading would break the app's own scripts.
-          'upgrade-insecure-requests': config.production ? [] : null,
-        },
-      },
-      strictTransportSecurity: config.production,
-    }),
-  );
+  app.use(securityHeaders(config));
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });

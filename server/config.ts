@@ -1,3 +1,6 @@
+import { isIP } from 'node:net';
+import { passwordProblem } from './auth/password.js';
+
 /**
  * The environment, read once into a typed, validated config. Every variable
  * the server reads is here (and in the README's configuration table).
@@ -15,7 +18,8 @@ export interface Config {
   adminPassword: string | undefined;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
-  trustProxy: boolean;
+  /** Express's 'trust proxy': false, a number of hops, or proxy addresses/CIDRs and names (loopback, linklocal, uniquelocal). */
+  trustProxy: false | number | string[];
   signInRateLimit: number;
   apiRateLimit: number;
   maxQueryDepth: number;
@@ -50,6 +54,39 @@ function domainCheck(raw: string | undefined): boolean {
   throw new ConfigError(`EMAIL_DOMAIN_CHECK must be dns or off, not "${raw}".`);
 }
 
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: `false` (default: the socket's address is the client), `true`
+ * (= 1: one proxy in front, e.g. a TLS-terminating one), a number of hops, or
+ * a comma list of the proxies' addresses or CIDR ranges and the names
+ * loopback, linklocal, uniquelocal. Never "trust every hop": a client could
+ * then pick its own address by sending X-Forwarded-For.
+ */
+function trustProxy(raw: string | undefined): false | number | string[] {
+  const v = (raw ?? '').trim();
+  if (v === '' || /^(0|false|no|off)$/i.test(v)) return false;
+  if (/^(true|yes|on)$/i.test(v)) return 1;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY: ${hops} proxy hops is more than any real chain (at most 10).`);
+    return hops;
+  }
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of list) {
+    if (PROXY_NAMES.has(item.toLowerCase())) continue;
+    const [address, bits, extra] = item.split('/');
+    const family = isIP(address);
+    const prefixOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (family === 0 || !prefixOk || extra !== undefined) {
+      throw new ConfigError(
+        `TRUST_PROXY must be false, true (one proxy), a number of proxy hops, or a comma list of proxy addresses, CIDR ranges, loopback, linklocal or uniquelocal; "${item}" is none of these.`,
+      );
+    }
+  }
+  return list.map((x) => (PROXY_NAMES.has(x.toLowerCase()) ? x.toLowerCase() : x));
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int('PORT', env.PORT, 4000, 0, 65535);
   const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/accueil.sqlite';
@@ -61,7 +98,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`DEFAULT_PHONE_COUNTRY must be a two-letter country code such as US, not "${country}".`);
   }
   const adminPassword = env.ADMIN_PASSWORD || undefined;
-  if (adminPassword !== undefined && [...adminPassword].length < 12) throw new ConfigError('ADMIN_PASSWORD needs at least 12 characters.');
+  const passwordRefused = adminPassword === undefined ? null : passwordProblem(adminPassword);
+  if (passwordRefused) throw new ConfigError(`ADMIN_PASSWORD: ${passwordRefused}`);
   return {
     port,
     host: env.HOST?.trim() || '0.0.0.0',
@@ -75,7 +113,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword,
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 8 * 60, 1),
     sessionAbsoluteHours: int('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 7 * 24, 1),
-    trustProxy: bool('TRUST_PROXY', env.TRUST_PROXY, false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     signInRateLimit: int('SIGN_IN_RATE_LIMIT', env.SIGN_IN_RATE_LIMIT, 30, 0),
     apiRateLimit: int('API_RATE_LIMIT', env.API_RATE_LIMIT, 600, 0),
     maxQueryDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1),

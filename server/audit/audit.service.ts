@@ -5,7 +5,7 @@ import { UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import type { FieldChange, UserEvent } from './audit.types.js';
 
-export type AuditAction = 'CREATED' | 'UPDATED' | 'ROLE_CHANGED' | 'SUSPENDED' | 'UNSUSPENDED' | 'DELETED' | 'PASSWORD_CHANGED';
+export type AuditAction = 'CREATED' | 'UPDATED' | 'ROLE_CHANGED' | 'SUSPENDED' | 'UNSUSPENDED' | 'DELETED' | 'PASSWORD_CHANGED' | 'UNLOCKED';
 
 /** Fields whose text the trail never copies: it records that they changed, not what they say. */
 const REDACTED = new Set(['notes', 'details', 'password']);

@@ -34,7 +34,7 @@ export class UserEvent {
   @Field(() => ID)
   id: number;
 
-  @Field(() => String, { description: 'CREATED | UPDATED | ROLE_CHANGED | SUSPENDED | UNSUSPENDED | DELETED | PASSWORD_CHANGED' })
+  @Field(() => String, { description: 'CREATED | UPDATED | ROLE_CHANGED | SUSPENDED | UNSUSPENDED | DELETED | PASSWORD_CHANGED | UNLOCKED' })
   action: string;
 
   @Field(() => String, { description: 'ADMIN_APP | API | IMPORT | SYSTEM' })

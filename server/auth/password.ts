@@ -1,5 +1,7 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { UserInputError } from '../graphql/errors.js';
+import { hasLoneSurrogate, visibleCount } from '../text/text-rules.js';
 
 /**
  * Passwords: scrypt (memory-hard, from node:crypto). The stored form carries
@@ -18,9 +20,45 @@ function scrypt(password: string, salt: Buffer, n: number, r: number, p: number)
   return new Promise((ok, fail) => scryptCb(password.normalize('NFC'), salt, KEY_LENGTH, opts, (e, key) => (e ? fail(e) : ok(key))));
 }
 
+let common: Set<string> | null = null;
+
+/**
+ * Is this password one that attackers try first? Compared without letter case
+ * and spaces against zxcvbn-ts's list of about 49,000 common passwords
+ * (@zxcvbn-ts/language-common, shipped in the package: no network), also
+ * with the digits and symbols around it taken off ("Password123!",
+ * "2024dragon"); one short piece repeated ("abcabcabcabc") counts too.
+ */
+export function isCommonPassword(password: string): boolean {
+  common ??= new Set(dictionary['passwords-common']);
+  const core = password.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  if (common.has(core)) return true;
+  const letters = core.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  if ([...letters].length >= 4 && common.has(letters)) return true;
+  return /^(.{1,4})\1+$/su.test(core);
+}
+
+/**
+ * Why a new password is refused, or null: at least 12 characters not counting
+ * spaces and invisible characters (so 12 spaces, NULs or zero-width spaces are
+ * not a password), no control characters, at most 1,024 characters, not a
+ * common password.
+ */
+export function passwordProblem(password: string): string | null {
+  if (password.length > MAX_PASSWORD) return `A password can be at most ${MAX_PASSWORD} characters.`;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(password) || hasLoneSurrogate(password)) {
+    return 'A password cannot contain control characters (such as a line break, a tab or NUL).';
+  }
+  if (visibleCount(password) < MIN_PASSWORD) {
+    return `A password needs at least ${MIN_PASSWORD} characters, not counting spaces and invisible characters.`;
+  }
+  if (isCommonPassword(password)) return 'This password is too common: it is on the lists that attackers try first. Choose another one.';
+  return null;
+}
+
 export function checkPasswordPolicy(password: string, field = 'password'): void {
-  if ([...password].length < MIN_PASSWORD) throw new UserInputError(field, `A password needs at least ${MIN_PASSWORD} characters.`);
-  if (password.length > MAX_PASSWORD) throw new UserInputError(field, `A password can be at most ${MAX_PASSWORD} characters.`);
+  const problem = passwordProblem(password);
+  if (problem) throw new UserInputError(field, problem);
 }
 
 export async function hashPassword(password: string): Promise<string> {

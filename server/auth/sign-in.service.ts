@@ -1,37 +1,90 @@
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRow, toSql } from '../db/sql.js';
-import { UnauthenticatedError } from '../graphql/errors.js';
+import { fromSqlDate, insertRow, placeholders, toSql } from '../db/sql.js';
+import { UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { AuditService, change } from '../audit/audit.service.js';
 import { parseEmail } from '../users/email-address.js';
 import type { User } from '../users/user.entity.js';
 import type { UserService } from '../users/user.service.js';
 import { dummyHash, verifyPassword } from './password.js';
+import { deviceEntry, knownDevice } from './known-device.js';
+import type { Actor } from './viewer.js';
 
+/** Failures from one client (a client address, or a known browser) within the window that lock that client out. */
 export const MAX_FAILURES = 5;
+/** Failures from all clients together that lock out every client without a recent sign-in to the account. */
+export const MAX_ACCOUNT_FAILURES = 50;
 export const WINDOW_MS = 10 * 60_000;
 export const LOCK_MS = 10 * 60_000;
 
 const BAD_CREDENTIALS = 'Email or password is incorrect.';
+const TOP = '\u{10FFFF}';
+
+/** Who is trying: the client's address (see clientOf) and the known-device entries its cookie holds. */
+export interface SignInClient {
+  address: string;
+  devices: readonly string[];
+}
+
+/** One counter: failures under `key` within the window; `max` of them lock the key. */
+interface Rule {
+  key: string;
+  max: number;
+}
 
 /**
- * Checks a password. Five failures for one account, or for one typed
- * address whether or not an account has it, within ten minutes lock it for
- * ten minutes. Unknown addresses, accounts without a password, suspended
- * accounts and wrong passwords get the same answer after the same work
- * (a scrypt verification), so the answer tells nothing about who exists.
+ * The counters a failure adds to. `device` is set when the client proved a
+ * sign-in to this account within 30 days (known-device.ts): it then counts
+ * for itself only, so nobody else's failures can lock it out. Otherwise the
+ * client counts per (typed address, client), per (account, client), and in
+ * the account's (or the typed address's) global counter.
+ */
+function rulesFor(address: string | null, accountId: number | null, client: SignInClient, device: string | null): Rule[] {
+  if (device !== null && accountId !== null) return [{ key: `account:${accountId}|device:${device}`, max: MAX_FAILURES }];
+  const rules: Rule[] = [];
+  if (address !== null) rules.push({ key: `address:${address}|client:${client.address}`, max: MAX_FAILURES });
+  if (accountId !== null) rules.push({ key: `account:${accountId}|client:${client.address}`, max: MAX_FAILURES });
+  rules.push({ key: accountId !== null ? `account:${accountId}` : `address:${address}`, max: MAX_ACCOUNT_FAILURES });
+  return rules;
+}
+
+/**
+ * Passwords and lockout.
+ *
+ * - Five failures from one client (an IPv4 address or IPv6 /64) for one
+ *   account, or for one typed address, within ten minutes lock that client
+ *   out of it for ten minutes. Other clients are not affected.
+ * - Fifty failures from all clients together lock the account for ten
+ *   minutes for every client that has not signed in to it within 30 days.
+ * - A browser that signed in to the account within 30 days (known-device
+ *   cookie) is never locked by others: the right password lets it in; its
+ *   own five failures lock it like any client.
+ * - Wrong current passwords in changePassword count like failed sign-ins.
+ * - An admin can lift every lock of an account (unlock), in its history.
+ *
+ * Unknown addresses, accounts without a password, suspended accounts and
+ * wrong passwords get the same answers after the same work (one scrypt
+ * verification), so the answers tell nothing about who exists.
  */
 export class SignInService {
+  private readonly audit: AuditService;
+
   constructor(
     private readonly db: Database,
     private readonly users: UserService,
-  ) {}
+  ) {
+    this.audit = new AuditService(db);
+  }
 
-  async verify(emailInput: string, password: string): Promise<User> {
+  /** Checks a sign-in; returns the user and a fresh known-device entry for the browser. */
+  async verify(emailInput: string, password: string, client: SignInClient): Promise<{ user: User; device: string }> {
     const parsed = parseEmail(emailInput);
-    const address = parsed.ok ? parsed.email.normalized : emailInput.trim().toLowerCase().slice(0, 320);
+    const address = parsed.ok ? parsed.email.normalized : [...emailInput.trim().toLowerCase()].slice(0, 300).join('');
     const found = parsed.ok ? await this.users.findForSignIn(parsed.email.normalized) : null;
-    const keys = [`address:${address}`, ...(found ? [`account:${found.user.id}`] : [])];
+    const device = found?.passwordHash ? knownDevice(client.devices, found.user.id, found.passwordHash) : null;
+    const rules = rulesFor(address, found?.user.id ?? null, client, device);
 
-    const lockedFor = await this.lockedSeconds(keys);
+    const lockedFor = await this.lockedSeconds(rules);
     if (lockedFor > 0) {
       await verifyPassword(password, await dummyHash());
       throw this.locked(lockedFor);
@@ -39,12 +92,48 @@ export class SignInService {
     const hash = found?.passwordHash ?? (await dummyHash());
     const ok = (await verifyPassword(password, hash)) && !!found?.passwordHash && !found.user.suspended;
     if (ok) {
-      await this.db.transaction((m) => m.query(`DELETE FROM sign_in_failures WHERE lock_key IN (${keys.map(() => '?').join(', ')})`, keys));
-      return found!.user;
+      await this.forgetFailures(rules);
+      return { user: found!.user, device: deviceEntry(found!.user.id, found!.passwordHash!) };
     }
-    const nowLocked = await this.recordFailure(keys);
+    const nowLocked = await this.recordFailure(rules);
     if (nowLocked) throw this.locked(Math.ceil(LOCK_MS / 1000));
     throw new UnauthenticatedError(BAD_CREDENTIALS);
+  }
+
+  /**
+   * The current password of a signed-in person (changePassword): a wrong one
+   * counts as a failed sign-in for that account and client, and is locked
+   * out the same way.
+   */
+  async checkCurrentPassword(userId: number, password: string, client: SignInClient, field = 'currentPassword'): Promise<void> {
+    const hash = await this.users.passwordHashOf(userId);
+    const device = hash ? knownDevice(client.devices, userId, hash) : null;
+    const rules = rulesFor(null, userId, client, device);
+    const lockedFor = await this.lockedSeconds(rules);
+    if (lockedFor > 0) throw this.lockedInput(field, lockedFor);
+    if (hash && (await verifyPassword(password, hash))) {
+      await this.forgetFailures(rules);
+      return;
+    }
+    if (await this.recordFailure(rules)) throw this.lockedInput(field, Math.ceil(LOCK_MS / 1000));
+    throw new UserInputError(field, 'The current password is not right.');
+  }
+
+  /** Lifts every sign-in lock and failure count of an account (all its addresses, all clients), recorded in its history. */
+  async unlock(user: User, actor: Actor): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      const emails: { value_normalized: string }[] = await m.query(`SELECT value_normalized FROM user_identities WHERE user_id = ? AND type = 'EMAIL'`, [user.id]);
+      const subjects = [`account:${user.id}`, ...emails.map((e) => `address:${String(e.value_normalized)}`)];
+      const [{ n }] = await m.query(
+        `SELECT COUNT(*) AS n FROM sign_in_locks WHERE locked_until > ? AND (${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')})`,
+        [toSql(now), ...subjects.flatMap(keyRange)],
+      );
+      for (const table of ['sign_in_locks', 'sign_in_failures']) {
+        await m.query(`DELETE FROM ${table} WHERE ${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')}`, subjects.flatMap(keyRange));
+      }
+      await this.audit.record(m, user.id, 'UNLOCKED', actor, [change('signIn', Number(n) > 0 ? 'locked' : 'not locked', 'unlocked')], now);
+    });
   }
 
   private locked(seconds: number): UnauthenticatedError {
@@ -54,33 +143,52 @@ export class SignInService {
     });
   }
 
-  private async lockedSeconds(keys: string[]): Promise<number> {
-    const rows = await this.db.manager.query(`SELECT locked_until FROM sign_in_locks WHERE lock_key IN (${keys.map(() => '?').join(', ')})`, keys);
+  private lockedInput(field: string, seconds: number): UserInputError {
+    const e = new UserInputError(field, `Too many wrong passwords. Try again in ${Math.ceil(seconds / 60)} minutes.`);
+    Object.assign(e.extensions, { reason: 'LOCKED', retryAfterSeconds: seconds });
+    return e;
+  }
+
+  private async lockedSeconds(rules: Rule[]): Promise<number> {
+    const keys = rules.map((r) => r.key);
+    const rows = await this.db.manager.query(`SELECT locked_until FROM sign_in_locks WHERE lock_key IN (${placeholders(keys.length)})`, keys);
     const now = Date.now();
     const until = Math.max(0, ...rows.map((r: { locked_until: unknown }) => fromSqlDate(r.locked_until).getTime()));
     return until > now ? Math.ceil((until - now) / 1000) : 0;
   }
 
-  /** Records a failure under every key; true when one of them just reached the limit. */
-  private async recordFailure(keys: string[]): Promise<boolean> {
+  /** A success clears the client's own counters; the account's global counter keeps counting others' failures. */
+  private async forgetFailures(rules: Rule[]): Promise<void> {
+    const mine = rules.filter((r) => r.max === MAX_FAILURES).map((r) => r.key);
+    if (mine.length) await this.db.transaction((m) => m.query(`DELETE FROM sign_in_failures WHERE lock_key IN (${placeholders(mine.length)})`, mine));
+  }
+
+  /** Records a failure under every rule; true when one of them just reached its limit (and is now locked). */
+  private async recordFailure(rules: Rule[]): Promise<boolean> {
     const now = new Date();
+    const since = toSql(new Date(now.getTime() - WINDOW_MS));
     return this.db.transaction(async (m) => {
       let locked = false;
-      for (const key of keys) {
+      for (const { key, max } of rules) {
         await insertRow(m, 'sign_in_failures', { lock_key: key, failed_at: now });
-        const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM sign_in_failures WHERE lock_key = ? AND failed_at > ?', [
-          key,
-          toSql(new Date(now.getTime() - WINDOW_MS)),
-        ]);
-        if (Number(n) >= MAX_FAILURES) {
+        const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM sign_in_failures WHERE lock_key = ? AND failed_at > ?', [key, since]);
+        if (Number(n) >= max) {
           locked = true;
-          await m.query('DELETE FROM sign_in_locks WHERE lock_key = ?', [key]);
-          await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?)', [key, toSql(new Date(now.getTime() + LOCK_MS))]);
-          await m.query('DELETE FROM sign_in_failures WHERE lock_key = ?', [key]);
+          await lock(m, key, new Date(now.getTime() + LOCK_MS));
         }
       }
-      await m.query('DELETE FROM sign_in_failures WHERE failed_at < ?', [toSql(new Date(now.getTime() - WINDOW_MS))]);
+      await m.query('DELETE FROM sign_in_failures WHERE failed_at < ?', [since]);
       return locked;
     });
   }
 }
+
+/** Locks a key until `until`; locks that are over are cleared on the way (only then: locking is rare). */
+async function lock(m: EntityManager, key: string, until: Date): Promise<void> {
+  await m.query('DELETE FROM sign_in_locks WHERE lock_key = ? OR locked_until < ?', [key, toSql(new Date())]);
+  await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?)', [key, toSql(until)]);
+  await m.query('DELETE FROM sign_in_failures WHERE lock_key = ?', [key]);
+}
+
+/** A subject's own key and the range of its `subject|…` keys. */
+const keyRange = (subject: string): string[] => [subject, `${subject}|`, `${subject}|${TOP}`];

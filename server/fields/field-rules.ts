@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { RE2JS } from 're2js';
 import { UserInputError } from '../graphql/errors.js';
+import { checkedText } from '../users/profile-rules.js';
+import { fitKey, quoteInput } from '../text/text-rules.js';
 import { UserFieldType, type UserField, type UserFieldOption } from './user-field.types.js';
 
 /**
@@ -48,8 +49,6 @@ const BUILT_IN = new Set([
 ]);
 
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
-/** Control characters other than line feed, carriage return and tab. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 /** Length in characters (code points), so an emoji counts as one. */
 export function length(s: string): number {
@@ -73,9 +72,7 @@ const KEY_PLAIN = 190;
  * equality search on a value of 65,536 characters.
  */
 export function comparisonKey(text: string): string {
-  const lower = text.normalize('NFC').toLowerCase();
-  if (length(lower) <= KEY_PLAIN) return lower;
-  return `${[...lower].slice(0, 120).join('')}~${createHash('sha256').update(lower).digest('hex')}`;
+  return fitKey(text.normalize('NFC').toLowerCase(), KEY_PLAIN, 120);
 }
 
 // ---------------------------------------------------------------- definitions
@@ -85,26 +82,18 @@ export function normalizeFieldKey(value: string): string {
   if (value.length > FIELD_LIMITS.key) throw new UserInputError('key', `A key can be at most ${FIELD_LIMITS.key} characters.`);
   if (!/^[a-z0-9_]+$/.test(value)) throw new UserInputError('key', 'A key may contain only lower-case letters (a-z), digits and underscores.');
   if (/^[0-9]+$/.test(value)) throw new UserInputError('key', 'A key cannot be only digits.');
-  if (BUILT_IN.has(value)) throw new UserInputError('key', `"${value}" is a built-in user field; choose another key.`);
+  if (BUILT_IN.has(value)) throw new UserInputError('key', `${quoteInput(value)} is a built-in user field; choose another key.`);
   return value;
 }
 
-function line(field: string, label: string, value: string, max: number): string {
-  if (CONTROL_OR_BREAK.test(value)) throw new UserInputError(field, `${label} cannot contain line breaks, tabs or control characters.`);
-  const v = value.trim();
-  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
-  return v;
-}
+/** One line of text (a value); `name` for what names a field or an option (needs a visible character). */
+const line = (field: string, label: string, value: string, max: number, kind: 'line' | 'name' = 'line'): string =>
+  checkedText(field, label, value, max, kind);
 
-function text(field: string, label: string, value: string, max: number): string {
-  if (CONTROL.test(value)) throw new UserInputError(field, `${label} contains a control character.`);
-  const v = value.replace(/\r\n?/g, '\n').trim();
-  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
-  return v;
-}
+const text = (field: string, label: string, value: string, max: number): string => checkedText(field, label, value, max, 'multiline');
 
 export function normalizeTitle(value: string | null | undefined): string {
-  const v = value === null || value === undefined ? '' : line('title', 'The title', value, FIELD_LIMITS.title);
+  const v = value === null || value === undefined ? '' : line('title', 'The title', value, FIELD_LIMITS.title, 'name');
   if (v === '') throw new UserInputError('title', 'A title is required.');
   return v;
 }
@@ -171,17 +160,17 @@ export function normalizeOptions(options: readonly { title: string; value: strin
   const titles = new Set<string>();
   options.forEach((o, i) => {
     const n = i + 1;
-    const title = line('options', `The title of option ${n}`, String(o.title ?? ''), FIELD_LIMITS.optionTitle);
-    const value = line('options', `The value of option ${n}`, String(o.value ?? ''), FIELD_LIMITS.optionValue);
+    const title = line('options', `The title of option ${n}`, String(o.title ?? ''), FIELD_LIMITS.optionTitle, 'name');
+    const value = line('options', `The value of option ${n}`, String(o.value ?? ''), FIELD_LIMITS.optionValue, 'name');
     if (title === '') throw new UserInputError('options', `Option ${n} needs a title.`);
     if (value === '') throw new UserInputError('options', `Option ${n} needs a value.`);
     if (/[,;]/.test(value)) {
-      throw new UserInputError('options', `The value "${value}" cannot contain a comma or a semicolon: they separate the choices of a multi-select in a CSV cell.`);
+      throw new UserInputError('options', `The value ${quoteInput(value)} cannot contain a comma or a semicolon: they separate the choices of a multi-select in a CSV cell.`);
     }
     const valueKey = comparisonKey(value);
     const titleKey = comparisonKey(title);
-    if (values.has(valueKey)) throw new UserInputError('options', `Two options have the value "${value}" (letter case is ignored).`);
-    if (titles.has(titleKey)) throw new UserInputError('options', `Two options have the title "${title}" (letter case is ignored).`);
+    if (values.has(valueKey)) throw new UserInputError('options', `Two options have the value ${quoteInput(value)} (letter case is ignored).`);
+    if (titles.has(titleKey)) throw new UserInputError('options', `Two options have the title ${quoteInput(title)} (letter case is ignored).`);
     values.add(valueKey);
     titles.add(titleKey);
     out.push({ title, value, valueKey, titleKey });
@@ -211,7 +200,7 @@ function fail(field: UserField, message: string): never {
 }
 
 function shortText(field: UserField, value: string): string {
-  if (value.length > FIELD_LIMITS.shortValue || CONTROL_OR_BREAK.test(value)) fail(field, `"${value.slice(0, 40)}" is not a valid value.`);
+  if (value.length > FIELD_LIMITS.shortValue || CONTROL_OR_BREAK.test(value)) fail(field, `${quoteInput(value, 40)} is not a valid value.`);
   return value.trim();
 }
 
@@ -273,7 +262,7 @@ function optionOrFail(field: UserField, raw: string): UserFieldOption {
   const o = length(v) <= FIELD_LIMITS.optionTitle ? findOption(field, v) : undefined;
   if (o) return o;
   const some = field.options.slice(0, 10).map((x) => x.value).join(', ');
-  fail(field, `"${v.slice(0, 80)}" is not one of the options (${some}${field.options.length > 10 ? ', …' : ''}).`);
+  fail(field, `${quoteInput(v)} is not one of the options (${some}${field.options.length > 10 ? ', …' : ''}).`);
 }
 
 function lookup(field: UserField, raw: string): string {

@@ -9,6 +9,7 @@ import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js
 import type { Organization } from '../organizations/organization.entity.js';
 import { organizationFromRow } from '../organizations/organization.service.js';
 import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-rules.js';
+import { quoteInput } from '../text/text-rules.js';
 import { loadFieldDefinitions } from './user-field.service.js';
 import { LookupTarget, UserFieldType, UserFieldValue, type UserField, type UserFieldFilter, type UserFieldInput, type UserFieldOption } from './user-field.types.js';
 
@@ -30,6 +31,14 @@ export type StoredUserValues = Map<number, StoredValue[]>;
 type Row = Record<string, unknown>;
 /** Ids per IN list: well under both drivers' parameter limits. */
 const CHUNK = 1000;
+/** users(fields:): at most this many filters, each with at most this many values. */
+export const FILTER_LIMITS = { filters: 20, values: 100 } as const;
+
+/** extensions.field for a key a client sent: the key itself when it could be one, else "fields" (never a long echo). */
+const fieldOfKey = (key: unknown): string =>
+  typeof key === 'string' && /^[a-z0-9_]{1,64}$/.test(key.trim().toLowerCase()) ? key.trim().toLowerCase() : 'fields';
+const unknownKey = (key: unknown): UserInputError =>
+  new UserInputError(fieldOfKey(key), `There is no user field with the key ${quoteInput(key)}.`);
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -94,7 +103,7 @@ export class FieldValuesService {
     for (const input of inputs) {
       const given = typeof input.key === 'string' ? input.key.trim().toLowerCase() : '';
       const field = byKey.get(given);
-      if (!field) throw new UserInputError(input.key ?? 'fields', `There is no user field with the key "${String(input.key).slice(0, 80)}".`);
+      if (!field) throw unknownKey(input.key);
       if (!field.active) throw new UserInputError(field.key, `The user field "${field.key}" is inactive; it takes no values.`);
       if (seen.has(field.key)) throw new UserInputError(field.key, `The field "${field.key}" is given twice.`);
       seen.add(field.key);
@@ -207,18 +216,25 @@ export class FieldValuesService {
    * comparison key, so text ignores letter case. value null (or empty) finds
    * users without a value; a MULTISELECT filter finds users having every
    * listed option. LOOKUP filters are not checked for existence (an unknown
-   * id simply matches nobody). No filters: "1 = 1".
+   * id simply matches nobody). No filters: "1 = 1". At most 20 filters of
+   * at most 100 values (FILTER_LIMITS); each filter is one indexed subquery,
+   * a MULTISELECT's options counted in it (GROUP BY ... HAVING COUNT).
    */
   async filterClause(filters: UserFieldFilter[] | null | undefined, userIdColumn: string): Promise<{ sql: string; params: unknown[] }> {
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(userIdColumn)) throw new Error(`not a column: ${userIdColumn}`);
     if (!filters || filters.length === 0) return { sql: '1 = 1', params: [] };
+    if (filters.length > FILTER_LIMITS.filters) {
+      throw new UserInputError('fields', `Filter by at most ${FILTER_LIMITS.filters} custom fields at once.`);
+    }
+    const tooMany = filters.find((f) => Array.isArray(f.values) && f.values.length > FILTER_LIMITS.values);
+    if (tooMany) throw new UserInputError(fieldOfKey(tooMany.key), `A filter can list at most ${FILTER_LIMITS.values} values.`);
     const definitions = await this.definitions();
     const byKey = new Map(definitions.map((f) => [f.key, f]));
     const parts: string[] = [];
     const params: unknown[] = [];
     for (const filter of filters) {
       const field = byKey.get(typeof filter.key === 'string' ? filter.key.trim().toLowerCase() : '');
-      if (!field) throw new UserInputError(filter.key ?? 'fields', `There is no user field with the key "${String(filter.key).slice(0, 80)}".`);
+      if (!field) throw unknownKey(filter.key);
       if (!field.active) throw new UserInputError(field.key, `The user field "${field.key}" is inactive; it cannot be searched.`);
       const values = parseFieldValue(field, filter as RawFieldValue);
       if (values.length === 0) {
@@ -232,10 +248,18 @@ export class FieldValuesService {
         params.push(field.id);
         continue;
       }
-      for (const v of values) {
+      if (values.length > FILTER_LIMITS.values) throw new UserInputError(field.key, `A filter can list at most ${FILTER_LIMITS.values} values.`);
+      if (values.length === 1) {
         parts.push(`${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ? AND fv.value_key = ?)`);
-        params.push(field.id, v.key);
+        params.push(field.id, values[0].key);
+        continue;
       }
+      // Every listed option (one row per user, field and key: the count says all are there).
+      parts.push(
+        `${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ? AND fv.value_key IN (${placeholders(values.length)})
+         GROUP BY fv.user_id HAVING COUNT(*) = ${values.length})`,
+      );
+      params.push(field.id, ...values.map((v) => v.key));
     }
     return { sql: parts.map((p) => `(${p})`).join(' AND '), params };
   }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { shortenEchoes } from '../text/text-rules.js';
 
 /**
  * Expected failures, typed. Every error a client sees is one of these or a
@@ -89,7 +90,8 @@ export function makeFormatError(log: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      // Input a client sent comes back shortened (graphql-js quotes variable values whole).
+      return { ...formatted, message: shortenEchoes(formatted.message), extensions };
     }
     log.error({ err: loggable(unwrapResolverError(error)), path: formatted.path }, 'unexpected error in resolver');
     return {

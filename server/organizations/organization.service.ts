@@ -4,7 +4,8 @@ import { duplicateKeyOf } from '../db/database.js';
 import { fromSqlDate, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseEmail } from '../users/email-address.js';
-import { LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
+import { externalIdKey, LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
+import { quoteInput } from '../text/text-rules.js';
 import { Organization } from './organization.entity.js';
 
 export const ORG_LIMITS = { name: 255, domains: 100, details: 65_535, notes: 65_535 } as const;
@@ -52,7 +53,7 @@ function decodeOrgCursor(cursor: string): { key: string; id: number } {
 export function normalizeDomain(value: string): string {
   const raw = singleLine('domains', 'A domain', value, 253).replace(/^@/, '');
   const r = parseEmail(`postmaster@${raw}`);
-  if (!r.ok) throw new UserInputError('domains', `"${raw}" is not a domain name: ${r.reason.replace(/^The domain /, 'it ')}`);
+  if (!r.ok) throw new UserInputError('domains', `${quoteInput(raw)} is not a domain name: ${r.reason.replace(/^The domain /, 'it ')}`);
   return r.email.domain;
 }
 
@@ -75,7 +76,7 @@ interface Prepared {
 function prepare(input: OrganizationWrite, creating: boolean): Prepared {
   const columns: Record<string, unknown> = {};
   if (input.name !== undefined || creating) {
-    const name = input.name === null || input.name === undefined ? '' : singleLine('name', 'Name', input.name, ORG_LIMITS.name);
+    const name = input.name === null || input.name === undefined ? '' : singleLine('name', 'Name', input.name, ORG_LIMITS.name, 'name');
     if (name === '') throw new UserInputError('name', 'Name is required.');
     columns.name = name;
     columns.name_key = searchKey(name);
@@ -83,9 +84,9 @@ function prepare(input: OrganizationWrite, creating: boolean): Prepared {
   if (input.details !== undefined) columns.details = input.details === null ? null : optionalText('details', 'Details', input.details, ORG_LIMITS.details);
   if (input.notes !== undefined) columns.notes = input.notes === null ? null : optionalText('notes', 'Notes', input.notes, ORG_LIMITS.notes);
   if (input.externalId !== undefined) {
-    const id = input.externalId === null ? null : optionalLine('externalId', 'External ID', input.externalId, LIMITS.externalId);
+    const id = input.externalId === null ? null : optionalLine('externalId', 'External ID', input.externalId, LIMITS.externalId, 'name');
     columns.external_id = id;
-    columns.external_id_key = id === null ? null : id.toLowerCase();
+    columns.external_id_key = id === null ? null : externalIdKey(id);
   }
   const out: Prepared = { columns };
   if (input.domains !== undefined) out.domains = input.domains === null ? [] : normalizeDomains(input.domains);

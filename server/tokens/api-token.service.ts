@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { fromSqlDate, insertRow, toSql } from '../db/sql.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
@@ -6,6 +7,7 @@ import { SCOPES, type Scope } from '../auth/viewer.js';
 import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js';
 import type { User } from '../users/user.entity.js';
 import { singleLine } from '../users/profile-rules.js';
+import { quoteInput } from '../text/text-rules.js';
 import { ApiToken, type CreateApiTokenInput } from './api-token.types.js';
 
 const PREFIX = 'acc_';
@@ -35,7 +37,7 @@ export class ApiTokenService {
     const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
     if (scopes.length === 0) throw new UserInputError('scopes', 'Choose at least one scope.');
     const unknown = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
-    if (unknown !== undefined) throw new UserInputError('scopes', `Unknown scope "${unknown}". Scopes are ${SCOPES.join(', ')}.`);
+    if (unknown !== undefined) throw new UserInputError('scopes', `Unknown scope ${quoteInput(unknown)}. Scopes are ${SCOPES.join(', ')}.`);
     const secret = newSecret(PREFIX);
     const now = new Date();
     const id = await this.db.transaction((m) =>
@@ -53,6 +55,15 @@ export class ApiTokenService {
       token: Object.assign(new ApiToken(), { id, name, scopes, createdAt: now, lastUsedAt: null, revokedAt: null, createdById: creatorId }),
       secret,
     };
+  }
+
+  /**
+   * Revokes every live token a person made, inside the caller's transaction:
+   * when they are suspended or deleted. Unsuspending does not bring the
+   * tokens back (an admin makes new ones).
+   */
+  static async revokeAllOf(m: EntityManager, creatorId: number, at: Date): Promise<void> {
+    await m.query('UPDATE api_tokens SET revoked_at = ? WHERE created_by_id = ? AND revoked_at IS NULL', [toSql(at), creatorId]);
   }
 
   async list(): Promise<ApiToken[]> {

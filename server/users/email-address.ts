@@ -1,4 +1,5 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
+import { codePoint, foldCase, hasLoneSurrogate } from '../text/text-rules.js';
 
 /**
  * The email address rules, in one pure module without I/O.
@@ -9,6 +10,11 @@ import { domainToASCII, domainToUnicode } from 'node:url';
  * Quoted local parts, comments, IP literals, control characters anywhere and
  * RFC 5321 length overruns are refused. Reserved names (RFC 2606 / 6761) are
  * accepted but classified UNDELIVERABLE_RESERVED and never mailed.
+ *
+ * Uniqueness compares the local part in NFC with a full case fold (foldCase:
+ * "ΟΔΟΣ" and "οδοσ", "é" and "e" + U+0301 are one address), and an address
+ * may not hide default-ignorable characters (U+034F, U+FE0F, zero-width
+ * spaces and joiners, soft hyphens…) that would make two look the same.
  */
 
 export type Deliverability = 'DELIVERABLE' | 'UNDELIVERABLE_RESERVED' | 'UNKNOWN' | 'NO_MAIL_DOMAIN';
@@ -18,7 +24,7 @@ export interface ParsedEmail {
   address: string;
   /** The same address with the domain shown in Unicode. */
   display: string;
-  /** Lower-cased address: the key that is unique across all users. */
+  /** Case-folded local part (NFC) and the ASCII domain: the key that is unique across all users. */
   normalized: string;
   localPart: string;
   /** ASCII form of the domain. */
@@ -34,7 +40,9 @@ export const MAX_LABEL_OCTETS = 63;
 
 // C0 and C1 controls, DEL, and the Unicode line/paragraph separators, zero-width
 // and bidirectional formatting characters that hide what an address really is.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c]/u;
+// Characters that show nothing: two addresses differing only by them would look the same.
+const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 // Leading and trailing spaces (and other space separators) are trimmed; nothing else is.
 const EDGE_SPACES = /^[\p{Zs}]+|[\p{Zs}]+$/gu;
 // One local-part atom: RFC 5322 atext plus Unicode letters, marks and digits (RFC 6531).
@@ -56,8 +64,10 @@ export function isReservedDomain(asciiDomain: string): boolean {
 
 export function parseEmail(input: unknown): EmailResult {
   if (typeof input !== 'string') return fail('Enter an email address.');
-  if (CONTROL.test(input)) return fail('The address contains a control character (such as a line break or a tab).');
-  const value = input.replace(EDGE_SPACES, '');
+  if (CONTROL.test(input) || hasLoneSurrogate(input)) return fail('The address contains a control character (such as a line break or a tab).');
+  const ignorable = IGNORABLE.exec(input);
+  if (ignorable) return fail(`The address contains an invisible character (${codePoint(ignorable[0])}), which is not allowed.`);
+  const value = input.replace(EDGE_SPACES, '').normalize('NFC');
   if (value === '') return fail('Enter an email address.');
   if (/\s/u.test(value)) return fail('An email address cannot contain spaces.');
   if (/["()<>[\]\\,;:]/.test(value)) {
@@ -115,7 +125,7 @@ export function parseEmail(input: unknown): EmailResult {
     email: {
       address,
       display: `${localPart}@${unicodeDomain}`,
-      normalized: `${localPart.toLowerCase()}@${domain}`,
+      normalized: `${foldCase(localPart)}@${domain}`,
       localPart,
       domain,
       deliverability: isReservedDomain(domain) ? 'UNDELIVERABLE_RESERVED' : 'UNKNOWN',
@@ -123,10 +133,15 @@ export function parseEmail(input: unknown): EmailResult {
   };
 }
 
-/** The key used to find an address: lower-cased, ASCII domain. Null when it is not an address. */
+/** The key used to find an address: case-folded, ASCII domain. Null when it is not an address. */
 export function emailKey(input: string): string | null {
   const r = parseEmail(input);
   return r.ok ? r.email.normalized : null;
+}
+
+/** The key of the start of an address typed in a search: the same fold as `normalized`, so a prefix of an address finds it. */
+export function emailSearchKey(query: string): string {
+  return foldCase(query);
 }
 
 /** May mail ever be sent to an address of this deliverability? Reserved names: never. */

@@ -1,13 +1,13 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { UserInputError } from '../graphql/errors.js';
+import { cleanText, fitKey, quoteInput, type TextKind } from '../text/text-rules.js';
 
 /**
  * Rules for the profile's plain fields: each takes what a client sent and
- * returns the stored form, or throws BAD_USER_INPUT naming the field.
+ * returns the stored form, or throws BAD_USER_INPUT naming the field. Text
+ * follows the shared rules of text-rules.ts (NFC; no controls, bidi controls
+ * or lone surrogates; names need a visible character).
  */
-
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
-const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
 export const LIMITS = {
   name: 255,
@@ -18,35 +18,39 @@ export const LIMITS = {
   notes: 65_535,
   tag: 80,
   tags: 200,
+  /** Columns of the keys (name_key, external_id_key): VARCHAR(255). */
+  key: 255,
 } as const;
 
 const length = (s: string): number => [...s].length;
 
-/** A one-line text: trimmed, no control characters or line breaks, at most `max` characters. */
-export function singleLine(field: string, label: string, value: string, max: number): string {
-  if (CONTROL_OR_BREAK.test(value)) throw new UserInputError(field, `${label} cannot contain line breaks, tabs or control characters.`);
-  const v = value.trim();
-  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max} characters.`);
-  return v;
+/** A text by the shared rules (see cleanText), at most `max` characters once normalized. */
+export function checkedText(field: string, label: string, value: string, max: number, kind: TextKind): string {
+  const r = cleanText(value, kind);
+  if (!r.ok) throw new UserInputError(field, `${label} ${r.reason}`);
+  if (length(r.text) > max) throw new UserInputError(field, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+  return r.text;
+}
+
+/** A one-line text: trimmed, no control characters or line breaks, at most `max` characters. `name`: it identifies someone or something. */
+export function singleLine(field: string, label: string, value: string, max: number, kind: 'line' | 'name' = 'line'): string {
+  return checkedText(field, label, value, max, kind);
 }
 
 /** A multi-line text: line breaks and tabs allowed, other control characters refused. */
 export function multiLine(field: string, label: string, value: string, max: number): string {
-  if (CONTROL.test(value)) throw new UserInputError(field, `${label} contains a control character.`);
-  const v = value.replace(/\r\n?/g, '\n').trim();
-  if (length(v) > max) throw new UserInputError(field, `${label} can be at most ${max} characters.`);
-  return v;
+  return checkedText(field, label, value, max, 'multiline');
 }
 
 export function normalizeName(value: string): string {
-  const v = singleLine('name', 'Name', value, LIMITS.name);
+  const v = singleLine('name', 'Name', value, LIMITS.name, 'name');
   if (v === '') throw new UserInputError('name', 'Name is required.');
   return v;
 }
 
 /** Optional one-line text: empty after trimming means "not set". */
-export function optionalLine(field: string, label: string, value: string, max: number): string | null {
-  const v = singleLine(field, label, value, max);
+export function optionalLine(field: string, label: string, value: string, max: number, kind: 'line' | 'name' = 'line'): string | null {
+  const v = singleLine(field, label, value, max, kind);
   return v === '' ? null : v;
 }
 
@@ -93,7 +97,7 @@ export function normalizeTimeZone(value: string): string | null {
       /* fall through */
     }
   }
-  throw new UserInputError('timeZone', `"${v}" is not an IANA time zone name such as Europe/Paris.`);
+  throw new UserInputError('timeZone', `${quoteInput(v)} is not an IANA time zone name such as Europe/Paris.`);
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -106,19 +110,23 @@ export function normalizeLocale(value: string): string | null {
   try {
     [canonical] = Intl.getCanonicalLocales(v);
   } catch {
-    throw new UserInputError('locale', `"${v}" is not a language tag such as en-US or fr.`);
+    throw new UserInputError('locale', `${quoteInput(v)} is not a language tag such as en-US or fr.`);
   }
   const language = canonical.split('-')[0];
   if (!languageNames.of(language) || language === 'und') {
-    throw new UserInputError('locale', `"${v}" is not a known language.`);
+    throw new UserInputError('locale', `${quoteInput(v)} is not a known language.`);
   }
   return canonical;
 }
 
-/** One tag: trimmed, lower-cased, inner spaces become underscores. */
+/**
+ * One tag: trimmed, lower-cased, inner spaces become underscores. The limit
+ * counts the stored form (lower-casing can lengthen: "İ" becomes "i̇").
+ */
 export function normalizeTag(value: string): string {
-  const v = singleLine('tags', 'A tag', value, LIMITS.tag).toLowerCase().replace(/\s+/gu, '_');
+  const v = singleLine('tags', 'A tag', value, LIMITS.tag, 'name').toLowerCase().normalize('NFC').replace(/\s+/gu, '_');
   if (/[,]/.test(v)) throw new UserInputError('tags', 'A tag cannot contain a comma.');
+  if (length(v) > LIMITS.tag) throw new UserInputError('tags', `A tag can be at most ${LIMITS.tag} characters once lower-cased.`);
   return v;
 }
 
@@ -132,10 +140,17 @@ export function normalizeTags(values: readonly string[]): string[] {
   return [...out];
 }
 
-/** Key used for case- and accent-insensitive prefix search on both databases. */
+/**
+ * Key used for case- and accent-insensitive prefix search on both databases
+ * (users' and organizations' name_key). It fits its column: a key that
+ * compatibility decomposition made longer than 255 characters ("ﷺ" is 18)
+ * keeps its first 190 and a hash of the whole (see fitKey).
+ */
 export function searchKey(value: string): string {
-  return value
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return fitKey(value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase(), LIMITS.key);
+}
+
+/** The unique key of an external id: lower case, fitted to its column. */
+export function externalIdKey(id: string): string {
+  return fitKey(id.toLowerCase(), LIMITS.key);
 }

@@ -1,6 +1,7 @@
 import { UserInputError } from '../graphql/errors.js';
 import { Role } from './user.entity.js';
 import {
+  externalIdKey,
   LIMITS,
   normalizeLocale,
   normalizeName,
@@ -71,12 +72,12 @@ const RULES: Record<string, Rule> = {
     out.locale = v === null ? null : normalizeLocale(text(v));
   },
   externalId: (v, out) => {
-    const id = v === null ? null : optionalLine('externalId', 'External ID', text(v), LIMITS.externalId);
+    const id = v === null ? null : optionalLine('externalId', 'External ID', text(v), LIMITS.externalId, 'name');
     out.externalId = id;
-    out.externalIdKey = id === null ? null : id.toLowerCase();
+    out.externalIdKey = id === null ? null : externalIdKey(id);
   },
   alias: (v, out) => {
-    out.alias = v === null ? null : optionalLine('alias', 'Alias', text(v), LIMITS.alias);
+    out.alias = v === null ? null : optionalLine('alias', 'Alias', text(v), LIMITS.alias, 'name');
   },
   details: (v, out) => {
     out.details = v === null ? null : optionalText('details', 'Details', text(v), LIMITS.details);
@@ -111,7 +112,7 @@ export function profileChanges(input: Input, opts: RuleOptions): ProfileChanges 
     if (id !== null && !/^\d{1,15}$/.test(id)) throw new UserInputError('organizationId', 'This is not an organization id.');
     changes.organization = id === null ? null : { id: Number(id) };
   } else if (input.organization !== undefined) {
-    const name = input.organization === null ? null : optionalLine('organization', 'Organization', input.organization, LIMITS.organization);
+    const name = input.organization === null ? null : optionalLine('organization', 'Organization', input.organization, LIMITS.organization, 'name');
     changes.organization = name === null ? null : { name };
   }
   return changes;

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { UserInputError } from '../graphql/errors.js';
 import { searchKey } from './profile-rules.js';
+import { emailSearchKey } from './email-address.js';
 import type { User } from './user.entity.js';
 import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
 
@@ -93,7 +94,7 @@ export function phoneQuery(query: string): string | null {
  */
 async function matchingUsers(db: Database, query: string, beforeId: number | null, limit: number, filter?: UserFilter): Promise<User[]> {
   const name = searchKey(query);
-  const email = query.toLowerCase();
+  const email = emailSearchKey(query);
   const phone = phoneQuery(query);
   const f = filterSql(filter);
   const before = beforeId === null ? '' : ' AND u.id < ?';
@@ -140,7 +141,7 @@ export async function countUsers(db: Database, query: string | null, filter?: Us
     return Number(row.n);
   }
   const name = searchKey(query);
-  const email = query.toLowerCase();
+  const email = emailSearchKey(query);
   const phone = phoneQuery(query);
   const [row] = await db.manager.query(
     `SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL AND (

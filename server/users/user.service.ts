@@ -20,6 +20,8 @@ import type { FieldChange } from '../audit/audit.types.js';
 import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
+import { ApiTokenService } from '../tokens/api-token.service.js';
+import { quoteInput } from '../text/text-rules.js';
 
 export type { Actor };
 
@@ -123,7 +125,7 @@ export class UserService {
     }
     const org = await this.organizations.findByName(ref.name, m);
     if (org) return org;
-    if (!wo.canCreateOrganization) throw new UserInputError('organization', `There is no organization named ${ref.name}.`);
+    if (!wo.canCreateOrganization) throw new UserInputError('organization', `There is no organization named ${quoteInput(ref.name)}.`);
     return this.organizations.createInTransaction(m, { name: ref.name });
   }
 
@@ -334,7 +336,10 @@ export class UserService {
           await m.query('DELETE FROM user_tags WHERE user_id = ?', [id]);
           await this.insertTags(m, id, changes.tags);
         }
-        if (changes.columns.suspended === true) await m.query('DELETE FROM sessions WHERE user_id = ?', [id]);
+        if (changes.columns.suspended === true) {
+          await m.query('DELETE FROM sessions WHERE user_id = ?', [id]);
+          await ApiTokenService.revokeAllOf(m, id, now);
+        }
         await this.audit.record(m, id, actionFor(recorded, target), actor, recorded, now);
       });
     } catch (err) {
@@ -361,7 +366,7 @@ export class UserService {
       await m.query('DELETE FROM user_tags WHERE user_id = ?', [target.id]);
       await this.fields.removeAll(m, target.id);
       await m.query('DELETE FROM sessions WHERE user_id = ?', [target.id]);
-      await m.query('UPDATE api_tokens SET revoked_at = ? WHERE created_by_id = ? AND revoked_at IS NULL', [toSql(now), target.id]);
+      await ApiTokenService.revokeAllOf(m, target.id, now);
       await this.audit.record(m, target.id, 'DELETED', actor, [change('email', before.email, null), change('name', before.user.name, null)], now);
     });
   }

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { testDialects } from '../helpers/databases.js';
+import { isCommonPassword, passwordProblem } from '../../server/auth/password.js';
+import { readConfig } from '../../server/config.js';
+
+/** New passwords: enough visible characters, no control characters, not a common password. */
+const INVISIBLE = [
+  ['12 spaces', ' '.repeat(12)],
+  ['12 NULs', '\u0000'.repeat(12)],
+  ['12 zero-width spaces', '\u200b'.repeat(12)],
+  ['12 Hangul fillers', '\u3164'.repeat(12)],
+  ['11 letters padded with spaces', `${'x'.repeat(11)}${' '.repeat(5)}`],
+] as const;
+const COMMON = ['password1234', 'Password123!', '123456789012', 'qwertyuiop12', '!!dragon2024', 'abcabcabcabc', 'zzzzzzzzzzzz', 'ILOVEYOU1234567'];
+
+describe('password rules', () => {
+  it.each(INVISIBLE)('refuses %s', (_label, pw) => {
+    expect(passwordProblem(pw)).toMatch(/12 characters|control/);
+  });
+
+  it.each(COMMON)('refuses the common password %s', (pw) => {
+    expect(isCommonPassword(pw)).toBe(true);
+    expect(passwordProblem(pw)).toMatch(/common/);
+  });
+
+  it('refuses control characters and lone surrogates, and more than 1,024 characters', () => {
+    expect(passwordProblem('abcdefgh\nijklmnop')).toMatch(/control/);
+    expect(passwordProblem('abcdefgh\tijklmnop')).toMatch(/control/);
+    expect(passwordProblem('abcdefghijklm\ud800')).toMatch(/control/);
+    expect(passwordProblem('k'.repeat(1025))).toMatch(/1024/);
+  });
+
+  it.each(['correct horse battery staple', 'a long new passphrase', 'Tr0ub4dor&3-horse', 'mot de passe très long', 'パスワードはとても長いです本当に', 'g7#Kq9!vX2@p'])('accepts %s', (pw) => {
+    expect(passwordProblem(pw)).toBeNull();
+  });
+
+  it('checks ADMIN_PASSWORD at start', () => {
+    expect(() => readConfig({ ADMIN_PASSWORD: ' '.repeat(12) })).toThrow(/ADMIN_PASSWORD.*12 characters/);
+    expect(() => readConfig({ ADMIN_PASSWORD: 'password1234' })).toThrow(/ADMIN_PASSWORD.*common/);
+    expect(readConfig({ ADMIN_PASSWORD: 'a long first passphrase' }).adminPassword).toBe('a long first passphrase');
+  });
+});
+
+describe.each(testDialects())('new passwords over the API on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(() => app?.stop());
+
+  const set = (id: string, p: string) => app.as(app.admin)('mutation($id: ID!, $p: String!) { setUserPassword(id: $id, password: $p) }', { id, p });
+
+  it('setUserPassword and changePassword refuse invisible and common passwords, naming the field', async () => {
+    const p = await app.person('AGENT');
+    const change = (n: string) => app.as(p.auth)('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: p.password, n });
+    for (const [label, pw] of [...INVISIBLE, ...COMMON.map((c) => [c, c] as const)]) {
+      const bySet = await set(p.id, pw);
+      expect(bySet.errors?.[0].extensions, label).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });
+      const byChange = await change(pw);
+      expect(byChange.errors?.[0].extensions, label).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    }
+    // Nothing changed: the old password still signs in.
+    await app.signIn(p.email, p.password);
+    expect((await change('a brand new passphrase')).data.changePassword).toBe(true);
+    expect((await set(p.id, 'another good passphrase')).data.setUserPassword).toBe(true);
+  });
+});
