@@ -1,43 +1,61 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { ForbiddenError, NotFoundError, RateLimitedError, UserInputError } from '../graphql/errors.js';
+import { NotFoundError, RateLimitedError, UserInputError } from '../graphql/errors.js';
+import { parseId } from '../graphql/ids.js';
 import { User } from '../users/user.entity.js';
+import { userPolicy } from '../users/user.policy.js';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.js';
-import { requireAdminSession, requireSignedIn } from './viewer.js';
+import { accountPolicy } from './account.policy.js';
+import { authorize } from './policy.js';
+import { actorOf } from './viewer.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
 @Resolver()
 export class AuthResolver {
-  @Query(() => User, { nullable: true, description: 'The signed-in user (for an API token: its creator); null when nobody is signed in.' })
+  @Query(() => User, {
+    nullable: true,
+    description: 'The signed-in user (for an API token: its creator); null when nobody is signed in. Its fields are read with the same rules as `user`.',
+  })
+  @Authorized(accountPolicy.open)
   me(@Ctx() ctx: Context): User | null {
     return ctx.viewer.kind === 'anonymous' ? null : ctx.viewer.user;
   }
 
-  @Mutation(() => User, { description: 'Signs in with email and password and sets the session cookie.' })
-  async signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<User> {
+  @Mutation(() => User, { description: 'Signs in with email and password and sets the session cookie. The answer is read as the person signed in.' })
+  @Authorized(accountPolicy.open)
+  async signIn(
+    @Arg('email', () => String, { description: 'Any of the account\'s email addresses.' }) email: string,
+    @Arg('password', () => String, { description: 'The password.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
     const wait = ctx.signInLimiter.hit(`ip:${ctx.req.ip ?? 'unknown'}`);
     if (wait > 0) throw new RateLimitedError(wait, 'Too many sign-in attempts from this address. Try again later.');
     const user = await ctx.signIn.verify(email, password);
     const { secret, session } = await ctx.sessions.create(user.id, { ip: ctx.req.ip, userAgent: ctx.req.headers['user-agent'] });
     setSessionCookie(ctx.req, ctx.res, secret, session.expiresAt);
+    // The rest of this request is the new session's.
+    ctx.viewer = { kind: 'session', user, sessionId: session.id };
+    ctx.actor = actorOf(ctx.viewer);
     return user;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session (no-op when not signed in).' })
+  @Authorized(accountPolicy.open)
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     if (ctx.viewer.kind === 'session') await ctx.sessions.end(ctx.viewer.sessionId);
     clearSessionCookie(ctx.req, ctx.res);
     return true;
   }
 
-  @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end.' })
+  @Mutation(() => Boolean, { description: 'Changes your own password; your other sessions end. Signed in only, never through an API token.' })
+  @Authorized(accountPolicy.changePassword)
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, { description: 'The password now.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password: at least 12 characters.' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    const v = requireSignedIn(ctx.viewer);
-    if (v.kind !== 'session') throw new ForbiddenError('Passwords are changed by the person, not by an API token.');
+    const v = authorize(ctx.viewer, accountPolicy.changePassword);
+    if (v.kind !== 'session') return false; // the rule admits sessions only
     const hash = await ctx.users.passwordHashOf(v.user.id);
     if (!hash || !(await verifyPassword(currentPassword, hash))) throw new UserInputError('currentPassword', 'The current password is not right.');
     checkPasswordPolicy(newPassword, 'newPassword');
@@ -45,11 +63,19 @@ export class AuthResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Admins set someone's password (for agents and admins who sign in); their sessions end." })
-  async setUserPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<boolean> {
-    requireAdminSession(ctx.viewer);
-    const target = /^\d{1,15}$/.test(id) ? await ctx.users.findById(Number(id)) : null;
+  @Mutation(() => Boolean, {
+    description: "Admins set someone else's password (for people who sign in); that person's sessions end. Signed in only, never through an API token.",
+  })
+  @Authorized(userPolicy.setPassword)
+  async setUserPassword(
+    @Arg('id', () => ID, { description: 'The account.' }) id: string,
+    @Arg('password', () => String, { description: 'The new password: at least 12 characters.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
+    const n = parseId(id);
+    const target = n === null ? null : await ctx.users.findById(n);
     if (!target) throw new NotFoundError(`User ${id}`);
+    authorize(ctx.viewer, userPolicy.setPassword, target);
     checkPasswordPolicy(password, 'password');
     await ctx.users.setPasswordHash(target.id, await hashPassword(password), ctx.actor);
     return true;

@@ -295,7 +295,7 @@ function presentValue(field: UserField, stored: StoredValue[]): UserFieldValue {
       return Object.assign(out, { value: first, text: first });
     case UserFieldType.INTEGER:
     case UserFieldType.DECIMAL:
-      return Object.assign(out, { value: first, number: Number(first) });
+      return Object.assign(out, { value: first, number: first });
     case UserFieldType.CHECKBOX:
       return Object.assign(out, { value: first, boolean: first === 'true' });
     case UserFieldType.DATE:

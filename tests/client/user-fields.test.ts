@@ -729,7 +729,11 @@ async function saveProfile(): Promise<void> {
 }
 
 function updates(calls: GraphQLCall[]) {
-  return callsOf(calls, 'UpdateUser').map((call) => call.variables);
+  // Staff saving a profile ask the server to check required custom fields.
+  return callsOf(calls, 'UpdateUser').map(({ variables: { checkRequiredFields, ...variables } }) => {
+    expect(checkRequiredFields).toBe(true);
+    return variables;
+  });
 }
 
 /** A group (the multi-select) labelled by the element with this text. */

@@ -86,7 +86,7 @@ describe('a hardened GraphQL endpoint', () => {
     const form = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', cookie: app.admin.cookie },
-      body: JSON.stringify({ query: 'mutation { createApiToken(input: { name: "csrf", scopes: ["users:read"] }) { secret } }' }),
+      body: JSON.stringify({ query: 'mutation { createApiToken(input: { name: "csrf", scopes: [USERS_READ] }) { secret } }' }),
     });
     expect(form.status).toBeGreaterThanOrEqual(400);
     expect((await app.as(app.admin)('{ apiTokens { name } }')).data.apiTokens.map((t: any) => t.name)).not.toContain('csrf');

@@ -317,10 +317,10 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       expect((await createField({ key: uniqueKey('tok'), title: 'By token', type: 'TEXT' })).title).toBe('By token');
       const bySession = ok(await app.as(app.admin)(CREATE_FIELD, { i: { key: uniqueKey('ses'), title: 'By session', type: 'TEXT' } })).createUserField;
       expect(bySession.title).toBe('By session');
-      const read = await app.token(['users:read'], 'read only');
+      const read = await app.token(['USERS_READ'], 'read only');
       expect(ok(await app.as(read.auth)(LIST_FIELDS)).userFields.length).toBeGreaterThan(0);
       expect((await app.as(read.auth)(CREATE_FIELD, { i: { key: uniqueKey('ro'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const write = await app.token(['users:write'], 'write only');
+      const write = await app.token(['USERS_WRITE'], 'write only');
       expect((await app.as(write.auth)(LIST_FIELDS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
@@ -687,28 +687,34 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
   });
 
   describe('required fields', () => {
-    it('makes agents fill them when they save an end user in the admin app, and nowhere else', async () => {
+    it('are checked when the caller asks (checkRequiredFields: true, as the admin app does), and nowhere else', async () => {
       const req = await field('TEXT', { required: true });
       const agent = await app.person('AGENT');
-      const adminApp = { 'x-accueil-client': 'admin-app' };
+      const CHECKED = `mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i, checkRequiredFields: true) { id fields { ${VALUE} } } }`;
       const asAgent = app.as(agent.auth);
       // Adding someone with a name and an email is never blocked.
-      const created = await asAgent(CREATE_USER, { i: { name: 'Needs Field', email: uniqueEmail() } }, adminApp);
+      const created = await asAgent(CREATE_USER, { i: { name: 'Needs Field', email: uniqueEmail() } });
       const id = ok(created).createUser.user.id;
       // Saving the profile without it is refused, naming the key, and changes nothing.
-      const refused = await asAgent(UPDATE_USER, { id, i: { name: 'Renamed' } }, adminApp);
+      const refused = await asAgent(CHECKED, { id, i: { name: 'Renamed' } });
       expectFieldError(refused, req.key);
       expect(ok(await app.gql('query($id: ID!) { user(id: $id) { name } }', { id })).user.name).toBe('Needs Field');
       // Clearing it is refused too; filling it makes the save go through.
-      expectFieldError(await asAgent(UPDATE_USER, { id, i: { fields: [{ key: req.key, value: '  ' }] } }, adminApp), req.key);
-      ok(await asAgent(UPDATE_USER, { id, i: { name: 'Renamed', fields: [{ key: req.key, value: 'filled' }] } }, adminApp));
-      // A partner app (API token) is not held to it, nor is an agent's own account.
+      expectFieldError(await asAgent(CHECKED, { id, i: { fields: [{ key: req.key, value: '  ' }] } }), req.key);
+      ok(await asAgent(CHECKED, { id, i: { name: 'Renamed', fields: [{ key: req.key, value: 'filled' }] } }));
+      // Without the argument (its default is false) nothing is checked: a session no more than a partner app (API token).
       const other = ok(await app.gql(CREATE_USER, { i: { name: 'Api Person', email: uniqueEmail() } })).createUser.user.id;
+      ok(await asAgent(UPDATE_USER, { id: other, i: { name: 'Session Renamed' } }));
       ok(await app.gql(UPDATE_USER, { id: other, i: { name: 'Api Renamed' } }));
-      ok(await asAgent(UPDATE_USER, { id: agent.id, i: { name: 'Agent Renamed' } }, adminApp));
+      // A token may ask for the check too: it is an argument, not a property of the client.
+      expectFieldError(await app.gql(CHECKED, { id: other, i: { name: 'Checked By Api' } }), req.key);
+      // A hidden header changes nothing any more.
+      ok(await asAgent(UPDATE_USER, { id: other, i: { name: 'Header Ignored' } }, { 'x-accueil-client': 'admin-app' }));
+      // Staff's own accounts are never held to them.
+      ok(await asAgent(CHECKED, { id: agent.id, i: { name: 'Agent Renamed' } }));
       // An inactive field is not required.
       ok(await app.gql(UPDATE_FIELD, { id: req.id, i: { active: false } }));
-      ok(await asAgent(UPDATE_USER, { id: other, i: { name: 'Now Free' } }, adminApp));
+      ok(await asAgent(CHECKED, { id: other, i: { name: 'Now Free' } }));
     });
   });
 

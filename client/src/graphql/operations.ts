@@ -119,11 +119,13 @@ export interface UpdateUserData {
 export interface UpdateUserVariables {
   id: string;
   input: UpdateUserInput;
+  /** Staff saving a profile: the server refuses an end user's empty required custom fields. */
+  checkRequiredFields?: boolean;
 }
 export const UPDATE_USER: Operation<UpdateUserData, UpdateUserVariables> = {
   operationName: 'UpdateUser',
-  query: `mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
-    updateUser(id: $id, input: $input) { ...UserFields }
+  query: `mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {
+    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserFields }
   }
   ${USER_FIELDS}`,
 };

@@ -107,7 +107,7 @@ export interface UpdateUserInput {
 /** The signed-in person, as `me` returns them. */
 export type Viewer = Pick<User, 'id' | 'name' | 'email' | 'role'>;
 
-export const API_TOKEN_SCOPES = ['users:read', 'users:write', 'import'] as const;
+export const API_TOKEN_SCOPES = ['USERS_READ', 'USERS_WRITE', 'IMPORT'] as const;
 export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
 
 export interface ApiToken {
