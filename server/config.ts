@@ -81,7 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit: int('SIGN_IN_RATE_LIMIT', env.SIGN_IN_RATE_LIMIT, 30, 0),
     apiRateLimit: int('API_RATE_LIMIT', env.API_RATE_LIMIT, 600, 0),
     maxQueryDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1),
-    maxQueryCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50_000, 1),
+    maxQueryCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 200_000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0),
     maxTokens: int('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 1),
     maxResponseBytes: int('GRAPHQL_MAX_RESPONSE_BYTES', env.GRAPHQL_MAX_RESPONSE_BYTES, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),

@@ -136,17 +136,18 @@ export class UserResolver {
     @Arg('id', () => ID, { description: 'The account to change.' }) id: string,
     @Arg('input', () => UpdateUserInput, { description: 'The fields to change.' }) input: UpdateUserInput,
     @Arg('checkRequiredFields', () => Boolean, {
+      nullable: true,
       defaultValue: false,
       description:
         "true: refuse the save (BAD_USER_INPUT naming the field's key) when an end user's required custom field would be left empty, as the admin app does when staff save a profile. " +
         "false (the default): required fields are not checked, as for partner apps and imports. Staff's own accounts are never held to them.",
     })
-    checkRequiredFields: boolean,
+    checkRequiredFields: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<User> {
     const target = await userToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input });
-    return ctx.users.update(target, input, ctx.actor, writeOptions(ctx, checkRequiredFields));
+    return ctx.users.update(target, input, ctx.actor, writeOptions(ctx, checkRequiredFields === true));
   }
 
   @Mutation(() => Boolean, { description: 'Deletes an account: it leaves every list and its addresses become free. Recorded in the history.' })

@@ -110,7 +110,9 @@ describe.each(testDialects())('SQL queries per page on %s', (dialect) => {
     expect(node.tags).toContain('all');
     expect(node.fields.map((f: any) => f.key)).toEqual(FIELD_TYPES.map(([k]) => k));
     const byKey = Object.fromEntries(node.fields.map((f: any) => [f.key, f]));
-    expect(byKey.seats.number).toBe(119);
+    expect(byKey.seats.number).toBe('119');
+    // Decimal values are exact strings, never floats.
+    expect(byKey.mrr.number).toBe('119.5');
     expect(byKey.beta.boolean).toBe(true);
     expect(byKey.products.values).toEqual(['chat', 'mail']);
     expect(byKey.manager.user?.id ?? null).toBe((await app.gql(`query { me { id } }`)).data?.me?.id ?? null);
