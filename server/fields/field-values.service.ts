@@ -1,13 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRows, placeholders } from '../db/sql.js';
+import { insertRows, placeholders } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import { change } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
-import type { User } from '../users/user.entity.js';
-import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js';
-import type { Organization } from '../organizations/organization.entity.js';
-import { organizationFromRow } from '../organizations/organization.service.js';
 import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-rules.js';
 import { loadFieldDefinitions } from './user-field.service.js';
 import { LookupTarget, UserFieldType, UserFieldValue, type UserField, type UserFieldFilter, type UserFieldInput, type UserFieldOption } from './user-field.types.js';
@@ -243,32 +239,6 @@ export class FieldValuesService {
   /** Removes every value of a user (e.g. when the account is deleted), inside the caller's transaction. */
   async removeAll(m: EntityManager, userId: number): Promise<void> {
     await m.query('DELETE FROM user_field_values WHERE user_id = ?', [userId]);
-  }
-
-  /** Users referenced by LOOKUP values, deleted ones left out: one query per 1,000 ids. */
-  async usersByIds(ids: readonly number[]): Promise<(User | null)[]> {
-    const by = new Map<number, User>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows: Row[] = await this.db.manager.query(
-        `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id IN (${placeholders(part.length)}) AND u.deleted_at IS NULL`,
-        part,
-      );
-      for (const r of rows) by.set(Number(r.id), userFromRow(r));
-    }
-    return ids.map((id) => by.get(id) ?? null);
-  }
-
-  /** Organizations referenced by LOOKUP values: one query per 1,000 ids. */
-  async organizationsByIds(ids: readonly number[]): Promise<(Organization | null)[]> {
-    const by = new Map<number, Organization>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows: Row[] = await this.db.manager.query(
-        `SELECT id, name, name_key, details, notes, external_id, external_id_key, created_at, updated_at FROM organizations WHERE id IN (${placeholders(part.length)})`,
-        part,
-      );
-      for (const r of rows) by.set(Number(r.id), organizationFromRow(r));
-    }
-    return ids.map((id) => by.get(id) ?? null);
   }
 }
 

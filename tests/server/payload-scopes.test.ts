@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getNamedType, getNullableType, isListType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { startTestApp, type Auth, type Gql, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { buildAppSchema } from '../../server/graphql/schema.js';
