@@ -22,8 +22,8 @@ export function codegenConfig(outputDir: string = GENERATED_DIR): CodegenConfig 
           fragmentMasking: false,
         },
         config: {
-          // ISO 8601 text; the client sends ids as it got them (strings).
-          scalars: { DateTimeISO: 'string', ID: { input: 'string', output: 'string' } },
+          // ISO 8601 text; exact decimals as text; the client sends ids as it got them (strings).
+          scalars: { DateTimeISO: 'string', Decimal: 'string', ID: { input: 'string', output: 'string' } },
           strictScalars: true,
           // Enums as `const` objects plus union types: the client can list an
           // enum's values from the schema instead of a second list.

@@ -4,10 +4,17 @@ import vue from '@vitejs/plugin-vue';
 // Four projects: server tests over HTTP (MySQL and SQLite), component tests
 // in happy-dom, end-to-end tests in Debian's Chromium, and checks of the
 // client's contract (generated code, documents, types).
+
+// The server's own code must load the same graphql module as its dependencies do under Node
+// (type-graphql, Apollo: the CommonJS entry), not Vite's preferred .mjs entry: graphql refuses
+// schema objects from "another module or realm" (TypeInfo, custom scalars).
+const sameGraphqlAsNode = { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: sameGraphqlAsNode,
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
@@ -26,6 +33,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: sameGraphqlAsNode,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

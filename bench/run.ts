@@ -38,7 +38,7 @@ async function partnerToken(): Promise<string> {
   const signIn = await gql('mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }', { e: BENCH_ADMIN, p: BENCH_PASSWORD });
   if (signIn.body.errors) throw new Error(JSON.stringify(signIn.body.errors));
   const cookie = signIn.res.headers.getSetCookie()[0].split(';')[0];
-  const token = await gql('mutation { createApiToken(input: { name: "bench", scopes: ["users:read", "users:write"] }) { secret } }', {}, cookie);
+  const token = await gql('mutation { createApiToken(input: { name: "bench", scopes: [USERS_READ, USERS_WRITE] }) { secret } }', {}, cookie);
   return token.body.data.createApiToken.secret;
 }
 

@@ -13,6 +13,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { makeContext, type Context, type Services } from './graphql/context.js';
 import { makeFormatError } from './graphql/errors.js';
+import { ownerRedactionPlugin } from './graphql/owner-redaction.js';
+import { capResponseBytes } from './graphql/response-size.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { UserService } from './users/user.service.js';
@@ -76,7 +78,8 @@ function armor(config: Config) {
     // reports an oversized document as the parse failure it is.
     maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Suggestions ("Did you mean …?") are removed from every message by formatError when introspection is off.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 
@@ -125,7 +128,7 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     csrfPrevention: true,
     // main.ts owns the shutdown order (HTTP, then Apollo, then the database).
     stopOnTerminationSignals: false,
-    formatError: makeFormatError(log),
+    formatError: makeFormatError(log, { hideSuggestions: !config.introspection }),
     validationRules: [...protection.validationRules],
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.maxTokens },
@@ -134,6 +137,7 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       costLimitPlugin<Context>(config.maxQueryCost),
+      ownerRedactionPlugin(),
       requestLogPlugin(log),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
@@ -170,6 +174,7 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
   app.use(
     '/graphql',
     perToken,
+    capResponseBytes(config.maxResponseBytes, log),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );

@@ -26,6 +26,8 @@ export interface Config {
   maxQueryCost: number;
   maxAliases: number;
   maxTokens: number;
+  /** Bytes of one GraphQL answer; past it the answer is a RESPONSE_TOO_LARGE error instead. */
+  maxResponseBytes: number;
   emailDomainCheck: boolean;
   dnsServers: string[];
   dnsCanary: string;
@@ -117,9 +119,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInRateLimit: int('SIGN_IN_RATE_LIMIT', env.SIGN_IN_RATE_LIMIT, 30, 0),
     apiRateLimit: int('API_RATE_LIMIT', env.API_RATE_LIMIT, 600, 0),
     maxQueryDepth: int('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1),
-    maxQueryCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50_000, 1),
+    maxQueryCost: int('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 200_000, 1),
     maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0),
     maxTokens: int('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 1),
+    maxResponseBytes: int('GRAPHQL_MAX_RESPONSE_BYTES', env.GRAPHQL_MAX_RESPONSE_BYTES, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
     dnsServers: (env.DNS_SERVERS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
     dnsCanary: env.EMAIL_DOMAIN_CHECK_CANARY?.trim() || 'gmail.com',

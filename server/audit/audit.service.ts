@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { fromSqlDate, insertRows } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
-import type { FieldChange, UserEvent } from './audit.types.js';
+import type { AuditSource, EventActorKind, FieldChange, UserEvent, UserEventAction } from './audit.types.js';
 
 export type AuditAction = 'CREATED' | 'UPDATED' | 'ROLE_CHANGED' | 'SUSPENDED' | 'UNSUSPENDED' | 'DELETED' | 'PASSWORD_CHANGED' | 'UNLOCKED';
 
@@ -58,10 +58,10 @@ export class AuditService {
     const events = rows.slice(0, size).map(
       (r: Record<string, unknown>): UserEvent => ({
         id: Number(r.id),
-        action: String(r.action),
-        source: String(r.source),
+        action: String(r.action) as UserEventAction,
+        source: String(r.source) as AuditSource,
         actor: {
-          kind: String(r.actor_kind),
+          kind: String(r.actor_kind) as EventActorKind,
           userId: r.actor_user_id === null ? null : Number(r.actor_user_id),
           tokenName: r.actor_token_name === null ? null : String(r.actor_token_name),
         },

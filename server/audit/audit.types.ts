@@ -1,73 +1,142 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
 import { PageInfo } from '../users/user-connection.js';
+import { listSize } from '../graphql/list-size.js';
+
+/** What happened to an account, as the audit trail records it. */
+export enum UserEventAction {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  ROLE_CHANGED = 'ROLE_CHANGED',
+  SUSPENDED = 'SUSPENDED',
+  UNSUSPENDED = 'UNSUSPENDED',
+  DELETED = 'DELETED',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  UNLOCKED = 'UNLOCKED',
+}
+registerEnumType(UserEventAction, {
+  name: 'UserEventAction',
+  description: 'What happened to an account.',
+  valuesConfig: {
+    CREATED: { description: 'The account was added.' },
+    UPDATED: { description: 'Profile fields, addresses, tags, organization or custom field values changed.' },
+    ROLE_CHANGED: { description: 'The role changed (other fields changed in the same save are listed too).' },
+    SUSPENDED: { description: 'The account was suspended: its sessions ended and its tokens stopped working.' },
+    UNSUSPENDED: { description: 'The account was allowed back in.' },
+    DELETED: { description: 'The account was deleted; its addresses became free.' },
+    PASSWORD_CHANGED: { description: 'The password was changed, by the person or by an admin (the password itself is never recorded).' },
+    UNLOCKED: { description: 'An admin lifted the sign-in lock of the account.' },
+  },
+});
+
+/**
+ * Where a change came from. It follows the credential: a session (someone
+ * signed in to the admin app) is ADMIN_APP, an API token is API.
+ */
+export enum AuditSource {
+  ADMIN_APP = 'ADMIN_APP',
+  API = 'API',
+  IMPORT = 'IMPORT',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(AuditSource, {
+  name: 'AuditSource',
+  description: 'Where a change came from. It follows the credential of the request: a session cookie is ADMIN_APP, an API token is API.',
+  valuesConfig: {
+    ADMIN_APP: { description: 'Someone signed in (a session cookie), in the admin app or any client that uses its session.' },
+    API: { description: "A partner app's API token." },
+    IMPORT: { description: 'A CSV import.' },
+    SYSTEM: { description: 'Accueil itself, e.g. the first admin made at first start.' },
+  },
+});
+
+/** Who made a change. */
+export enum EventActorKind {
+  USER = 'USER',
+  TOKEN = 'TOKEN',
+  SYSTEM = 'SYSTEM',
+}
+registerEnumType(EventActorKind, {
+  name: 'EventActorKind',
+  description: 'Who made a change.',
+  valuesConfig: {
+    USER: { description: 'A person, signed in.' },
+    TOKEN: { description: 'An API token, acting for the admin who made it.' },
+    SYSTEM: { description: 'Accueil itself.' },
+  },
+});
 
 @ObjectType({ description: 'One changed field. Notes, details and passwords are recorded as changed, without their text.' })
 export class FieldChange {
-  @Field(() => String)
+  @Field(() => String, {
+    description: 'The field: a profile field (name, email, phone, tags, organization, …), emails/phones for added or removed addresses, or fields.<key> for a custom field.',
+  })
   field: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The value before, as text; null when there was none or when redacted.' })
   oldValue: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The value after, as text; null when cleared or when redacted.' })
   newValue: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'true for notes, details and passwords: the change is recorded without its text.' })
   redacted: boolean;
 }
 
 @ObjectType({ description: 'Who made a change: a person, an API token (acting for its creator), or the system.' })
 export class EventActor {
-  @Field(() => String, { description: 'USER | TOKEN | SYSTEM' })
-  kind: string;
+  @Field(() => EventActorKind, { description: 'A person, a token or the system.' })
+  kind: EventActorKind;
 
   /** Resolved from userId by the resolver. */
   userId: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'For a token: its name at the time of the change.' })
   tokenName: string | null;
 }
 
 @ObjectType({ description: 'An entry of the audit trail.' })
 export class UserEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the entry.' })
   id: number;
 
-  @Field(() => String, { description: 'CREATED | UPDATED | ROLE_CHANGED | SUSPENDED | UNSUSPENDED | DELETED | PASSWORD_CHANGED | UNLOCKED' })
-  action: string;
+  @Field(() => UserEventAction, { description: 'What happened.' })
+  action: UserEventAction;
 
-  @Field(() => String, { description: 'ADMIN_APP | API | IMPORT | SYSTEM' })
-  source: string;
+  @Field(() => AuditSource, { description: 'Where the change came from.' })
+  source: AuditSource;
 
-  @Field(() => EventActor)
+  @Field(() => EventActor, { description: 'Who made the change.' })
   actor: EventActor;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: 'Each field that changed, with its old and new value.' })
+  // One per profile field, address list, tag list and custom field: a declared bound for the cost limit.
+  @listSize({ kind: 'bound', max: 50 })
   changes: FieldChange[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened (UTC).' })
   createdAt: Date;
 }
 
-@ObjectType()
+@ObjectType({ description: 'An entry of the audit trail, with its place in the list.' })
 export class UserEventEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the entries after this one.' })
   cursor: string;
 
-  @Field(() => UserEvent)
+  @Field(() => UserEvent, { description: 'The entry.' })
   node: UserEvent;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of the audit trail, newest first.' })
 export class UserEventConnection {
-  @Field(() => [UserEventEdge])
+  @Field(() => [UserEventEdge], { description: 'The entries of this page.' })
+  @listSize({ kind: 'edges' })
   edges: UserEventEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more entries follow, and where to continue.' })
   pageInfo: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many entries the trail holds, over all pages.' })
   totalCount: number;
 }
 

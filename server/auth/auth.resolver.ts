@@ -1,9 +1,13 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
-import { ForbiddenError, NotFoundError, RateLimitedError } from '../graphql/errors.js';
+import { NotFoundError, RateLimitedError } from '../graphql/errors.js';
+import { parseId } from '../graphql/ids.js';
 import { User } from '../users/user.entity.js';
+import { userPolicy } from '../users/user.policy.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
-import { requireAdminSession, requireSignedIn } from './viewer.js';
+import { accountPolicy } from './account.policy.js';
+import { authorize } from './policy.js';
+import { actorOf } from './viewer.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { deviceEntry, readDeviceEntries, rememberDevice } from './known-device.js';
 import { clientOf } from './rate-limiter.js';
@@ -14,20 +18,30 @@ const clientOfRequest = (ctx: Context): SignInClient => ({ address: clientOf(ctx
 
 /** An account by id, or NOT_FOUND. */
 async function userById(ctx: Context, id: string): Promise<User> {
-  const target = /^\d{1,15}$/.test(id) ? await ctx.users.findById(Number(id)) : null;
+  const n = parseId(id);
+  const target = n === null ? null : await ctx.users.findById(n);
   if (!target) throw new NotFoundError(`User ${id}`);
   return target;
 }
 
 @Resolver()
 export class AuthResolver {
-  @Query(() => User, { nullable: true, description: 'The signed-in user (for an API token: its creator); null when nobody is signed in.' })
+  @Query(() => User, {
+    nullable: true,
+    description: 'The signed-in user (for an API token: its creator); null when nobody is signed in. Its fields are read with the same rules as `user`.',
+  })
+  @Authorized(accountPolicy.open)
   me(@Ctx() ctx: Context): User | null {
     return ctx.viewer.kind === 'anonymous' ? null : ctx.viewer.user;
   }
 
-  @Mutation(() => User, { description: 'Signs in with email and password and sets the session cookie.' })
-  async signIn(@Arg('email', () => String) email: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<User> {
+  @Mutation(() => User, { description: 'Signs in with email and password and sets the session cookie. The answer is read as the person signed in.' })
+  @Authorized(accountPolicy.open)
+  async signIn(
+    @Arg('email', () => String, { description: 'Any of the account\'s email addresses.' }) email: string,
+    @Arg('password', () => String, { description: 'The password.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
     const client = clientOfRequest(ctx);
     const wait = ctx.signInLimiter.hit(`ip:${client.address}`);
     if (wait > 0) throw new RateLimitedError(wait, 'Too many sign-in attempts from this address. Try again later.');
@@ -35,10 +49,14 @@ export class AuthResolver {
     const { secret, session } = await ctx.sessions.create(user.id, { ip: ctx.req.ip, userAgent: ctx.req.headers['user-agent'] });
     setSessionCookie(ctx.req, ctx.res, secret, session.expiresAt);
     rememberDevice(ctx.req, ctx.res, device);
+    // The rest of this request is the new session's.
+    ctx.viewer = { kind: 'session', user, sessionId: session.id };
+    ctx.actor = actorOf(ctx.viewer);
     return user;
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session (no-op when not signed in).' })
+  @Authorized(accountPolicy.open)
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     if (ctx.viewer.kind === 'session') await ctx.sessions.end(ctx.viewer.sessionId);
     clearSessionCookie(ctx.req, ctx.res);
@@ -46,15 +64,17 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Changes your own password; your other sessions end. Wrong current passwords count as failed sign-ins (and lock the same way).',
+    description:
+      'Changes your own password; your other sessions end. Signed in only, never through an API token. Wrong current passwords count as failed sign-ins (and lock the same way).',
   })
+  @Authorized(accountPolicy.changePassword)
   async changePassword(
-    @Arg('currentPassword', () => String) currentPassword: string,
-    @Arg('newPassword', () => String) newPassword: string,
+    @Arg('currentPassword', () => String, { description: 'The password now.' }) currentPassword: string,
+    @Arg('newPassword', () => String, { description: 'The new password: at least 12 characters.' }) newPassword: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    const v = requireSignedIn(ctx.viewer);
-    if (v.kind !== 'session') throw new ForbiddenError('Passwords are changed by the person, not by an API token.');
+    const v = authorize(ctx.viewer, accountPolicy.changePassword);
+    if (v.kind !== 'session') return false; // the rule admits sessions only
     await ctx.signIn.checkCurrentPassword(v.user.id, currentPassword, clientOfRequest(ctx));
     checkPasswordPolicy(newPassword, 'newPassword');
     const hash = await hashPassword(newPassword);
@@ -64,10 +84,17 @@ export class AuthResolver {
     return true;
   }
 
-  @Mutation(() => Boolean, { description: "Admins set someone's password (for agents and admins who sign in); their sessions end." })
-  async setUserPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: Context): Promise<boolean> {
-    requireAdminSession(ctx.viewer);
+  @Mutation(() => Boolean, {
+    description: "Admins set someone else's password (for people who sign in); that person's sessions end. Signed in only, never through an API token.",
+  })
+  @Authorized(userPolicy.setPassword)
+  async setUserPassword(
+    @Arg('id', () => ID, { description: 'The account.' }) id: string,
+    @Arg('password', () => String, { description: 'The new password: at least 12 characters.' }) password: string,
+    @Ctx() ctx: Context,
+  ): Promise<boolean> {
     const target = await userById(ctx, id);
+    authorize(ctx.viewer, userPolicy.setPassword, target);
     checkPasswordPolicy(password, 'password');
     await ctx.users.setPasswordHash(target.id, await hashPassword(password), ctx.actor);
     return true;
@@ -76,9 +103,11 @@ export class AuthResolver {
   @Mutation(() => Boolean, {
     description: "Admins lift an account's sign-in locks (after failed passwords), for every client and address; recorded in its history.",
   })
-  async unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<boolean> {
-    requireAdminSession(ctx.viewer);
-    await ctx.signIn.unlock(await userById(ctx, id), ctx.actor);
+  @Authorized(userPolicy.unlock)
+  async unlockUser(@Arg('id', () => ID, { description: 'The account.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
+    const target = await userById(ctx, id);
+    authorize(ctx.viewer, userPolicy.unlock, target);
+    await ctx.signIn.unlock(target, ctx.actor);
     return true;
   }
 }

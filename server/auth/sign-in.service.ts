@@ -163,31 +163,58 @@ export class SignInService {
     if (mine.length) await this.db.transaction((m) => m.query(`DELETE FROM sign_in_failures WHERE lock_key IN (${placeholders(mine.length)})`, mine));
   }
 
-  /** Records a failure under every rule; true when one of them just reached its limit (and is now locked). */
+  /**
+   * Records a failure under every rule; true when one of them just reached its limit (and is now locked).
+   * Each key's guard row in sign_in_locks is taken first (in key order, so two failures never wait on each
+   * other crosswise): failures for one key are counted one after the other, so parallel attempts can
+   * neither slip past the limit nor trip over each other's lock.
+   */
   private async recordFailure(rules: Rule[]): Promise<boolean> {
     const now = new Date();
     const since = toSql(new Date(now.getTime() - WINDOW_MS));
-    return this.db.transaction(async (m) => {
-      let locked = false;
-      for (const { key, max } of rules) {
+    const ordered = [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const locked = await this.db.transaction(async (m) => {
+      let reached = false;
+      for (const { key } of ordered) await guard(m, this.db.dialect, key);
+      for (const { key, max } of ordered) {
+        await m.query('DELETE FROM sign_in_failures WHERE lock_key = ? AND failed_at < ?', [key, since]);
         await insertRow(m, 'sign_in_failures', { lock_key: key, failed_at: now });
         const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM sign_in_failures WHERE lock_key = ? AND failed_at > ?', [key, since]);
         if (Number(n) >= max) {
-          locked = true;
-          await lock(m, key, new Date(now.getTime() + LOCK_MS));
+          reached = true;
+          await m.query('UPDATE sign_in_locks SET locked_until = ? WHERE lock_key = ?', [toSql(new Date(now.getTime() + LOCK_MS)), key]);
+          await m.query('DELETE FROM sign_in_failures WHERE lock_key = ?', [key]);
         }
       }
-      await m.query('DELETE FROM sign_in_failures WHERE failed_at < ?', [since]);
-      return locked;
+      return reached;
     });
+    await this.sweep(now);
+    return locked;
+  }
+
+  private lastSweep = 0;
+
+  /** Now and then, forgets the counters and locks of keys nobody has tried since (outside any transaction). */
+  private async sweep(now: Date): Promise<void> {
+    if (now.getTime() - this.lastSweep < WINDOW_MS) return;
+    this.lastSweep = now.getTime();
+    try {
+      await this.db.manager.query('DELETE FROM sign_in_failures WHERE failed_at < ?', [toSql(new Date(now.getTime() - WINDOW_MS))]);
+      await this.db.manager.query('DELETE FROM sign_in_locks WHERE locked_until < ?', [toSql(new Date(now.getTime() - WINDOW_MS))]);
+    } catch {
+      // Housekeeping only: the next sweep tries again.
+    }
   }
 }
 
-/** Locks a key until `until`; locks that are over are cleared on the way (only then: locking is rare). */
-async function lock(m: EntityManager, key: string, until: Date): Promise<void> {
-  await m.query('DELETE FROM sign_in_locks WHERE lock_key = ? OR locked_until < ?', [key, toSql(new Date())]);
-  await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?)', [key, toSql(until)]);
-  await m.query('DELETE FROM sign_in_failures WHERE lock_key = ?', [key]);
+/**
+ * Takes a key's guard row (created unlocked, in the past, when missing): it stays locked by this
+ * transaction until it ends, so every other failure for the key waits its turn.
+ */
+async function guard(m: EntityManager, dialect: 'mysql' | 'sqlite', key: string): Promise<void> {
+  const never = toSql(new Date(0));
+  if (dialect === 'mysql') await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON DUPLICATE KEY UPDATE lock_key = lock_key', [key, never]);
+  else await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON CONFLICT (lock_key) DO NOTHING', [key, never]);
 }
 
 /** A subject's own key and the range of its `subject|…` keys. */

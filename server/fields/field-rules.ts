@@ -35,7 +35,7 @@ export const FIELD_LIMITS = {
  * the camelCase the API uses, lower-cased), plus words that would make an
  * import column or an export ambiguous.
  */
-const BUILT_IN = new Set([
+export const BUILT_IN = new Set([
   'id', 'name', 'email', 'emails', 'email_address', 'phone', 'phones', 'phone_number', 'tag', 'tags', 'role', 'roles',
   'notes', 'note', 'details', 'detail', 'organization', 'organizations', 'organization_id', 'organizationid', 'organization_name',
   'org', 'org_id', 'external_id', 'externalid', 'alias', 'time_zone', 'timezone', 'locale', 'language', 'verified',

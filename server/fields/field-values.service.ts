@@ -1,13 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRows, placeholders } from '../db/sql.js';
+import { insertRows, placeholders } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import { change } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
-import type { User } from '../users/user.entity.js';
-import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js';
-import type { Organization } from '../organizations/organization.entity.js';
-import { organizationFromRow } from '../organizations/organization.service.js';
 import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-rules.js';
 import { quoteInput } from '../text/text-rules.js';
 import { loadFieldDefinitions } from './user-field.service.js';
@@ -268,32 +264,6 @@ export class FieldValuesService {
   async removeAll(m: EntityManager, userId: number): Promise<void> {
     await m.query('DELETE FROM user_field_values WHERE user_id = ?', [userId]);
   }
-
-  /** Users referenced by LOOKUP values, deleted ones left out: one query per 1,000 ids. */
-  async usersByIds(ids: readonly number[]): Promise<(User | null)[]> {
-    const by = new Map<number, User>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows: Row[] = await this.db.manager.query(
-        `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id IN (${placeholders(part.length)}) AND u.deleted_at IS NULL`,
-        part,
-      );
-      for (const r of rows) by.set(Number(r.id), userFromRow(r));
-    }
-    return ids.map((id) => by.get(id) ?? null);
-  }
-
-  /** Organizations referenced by LOOKUP values: one query per 1,000 ids. */
-  async organizationsByIds(ids: readonly number[]): Promise<(Organization | null)[]> {
-    const by = new Map<number, Organization>();
-    for (const part of chunks([...new Set(ids)])) {
-      const rows: Row[] = await this.db.manager.query(
-        `SELECT id, name, name_key, details, notes, external_id, external_id_key, created_at, updated_at FROM organizations WHERE id IN (${placeholders(part.length)})`,
-        part,
-      );
-      for (const r of rows) by.set(Number(r.id), organizationFromRow(r));
-    }
-    return ids.map((id) => by.get(id) ?? null);
-  }
 }
 
 function presentValue(field: UserField, stored: StoredValue[]): UserFieldValue {
@@ -319,7 +289,7 @@ function presentValue(field: UserField, stored: StoredValue[]): UserFieldValue {
       return Object.assign(out, { value: first, text: first });
     case UserFieldType.INTEGER:
     case UserFieldType.DECIMAL:
-      return Object.assign(out, { value: first, number: Number(first) });
+      return Object.assign(out, { value: first, number: first });
     case UserFieldType.CHECKBOX:
       return Object.assign(out, { value: first, boolean: first === 'true' });
     case UserFieldType.DATE:

@@ -1,10 +1,17 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType, Float } from 'type-graphql';
+import { Authorized, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OPEN } from '../auth/policy.js';
+import { DecimalScalar } from '../graphql/decimal.js';
+import { listSize } from '../graphql/list-size.js';
+import { userFieldPolicy } from './user-field.policy.js';
 
 /**
  * GraphQL types of custom user fields: the definitions admins manage
  * (UserField, its options) and the typed values a user carries
  * (UserFieldValue). The value rules themselves live in field-rules.ts.
  */
+
+/** FIELD_LIMITS.options of field-rules.ts (which imports this module, so it cannot be imported here); a test keeps them equal. */
+export const OPTIONS_MAX = 2_000;
 
 export enum UserFieldType {
   TEXT = 'TEXT',
@@ -39,11 +46,15 @@ export enum LookupTarget {
   USER = 'USER',
   ORGANIZATION = 'ORGANIZATION',
 }
-registerEnumType(LookupTarget, { name: 'LookupTarget', description: 'What a LOOKUP field refers to.' });
+registerEnumType(LookupTarget, {
+  name: 'LookupTarget',
+  description: 'What a LOOKUP field refers to.',
+  valuesConfig: { USER: { description: 'A user (not deleted).' }, ORGANIZATION: { description: 'An organization.' } },
+});
 
 @ObjectType('UserFieldOption', { simpleResolvers: true, description: 'A choice of a DROPDOWN or MULTISELECT field.' })
 export class UserFieldOption {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the option.' })
   id: number;
 
   @Field(() => String, { description: 'What people read.' })
@@ -52,7 +63,7 @@ export class UserFieldOption {
   @Field(() => String, { description: 'What is stored and exported; unique within the field, ignoring letter case.' })
   value: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Order of the options (ascending).' })
   position: number;
 
   /** Comparison key of the value (lower case). Not exposed. */
@@ -62,9 +73,11 @@ export class UserFieldOption {
   titleKey: string;
 }
 
-@ObjectType('UserField', { simpleResolvers: true, description: 'A custom field that admins define for user profiles, at run time.' })
+@ObjectType('UserField', { description: 'A custom field that admins define for user profiles, at run time. Agents and admins.' })
+@Authorized(userFieldPolicy.read)
 export class UserField {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the field.' })
+  @Authorized(OPEN)
   id: number;
 
   @Field(() => String, {
@@ -72,10 +85,10 @@ export class UserField {
   })
   key: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What people read: one line, at most 255 characters.' })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Help for the people who fill it in.' })
   description: string | null;
 
   @Field(() => UserFieldType, { description: 'Immutable.' })
@@ -88,12 +101,13 @@ export class UserField {
   patternHint: string | null;
 
   @Field(() => [UserFieldOption], { description: 'DROPDOWN and MULTISELECT: the choices, in order. Empty for other types.' })
+  @listSize({ kind: 'options', of: 'all', max: OPTIONS_MAX })
   options: UserFieldOption[];
 
   @Field(() => LookupTarget, { nullable: true, description: 'LOOKUP only: what the value refers to.' })
   lookupTarget: LookupTarget | null;
 
-  @Field(() => Boolean, { description: 'Agents must fill it when they save a profile in the admin app.' })
+  @Field(() => Boolean, { description: "An end user's profile must have a value when saved with updateUser(checkRequiredFields: true), as the admin app does." })
   required: boolean;
 
   @Field(() => Boolean, { description: 'An inactive field is hidden from User.fields; its values are kept.' })
@@ -102,10 +116,10 @@ export class UserField {
   @Field(() => Int, { description: 'Order of the fields (ascending); see reorderUserFields.' })
   position: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was added (UTC).' })
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When its definition last changed (UTC).' })
   updatedAt: Date;
 }
 
@@ -115,13 +129,13 @@ export class UserField {
     "A user's value of one active custom field, typed so that no client parses strings. Every member is null when the value is unset; otherwise `value` and the member of the field's type are set.",
 })
 export class UserFieldValue {
-  @Field(() => String)
+  @Field(() => String, { description: "The field's key." })
   key: string;
 
-  @Field(() => UserField)
+  @Field(() => UserField, { description: 'The field definition.' })
   field: UserField;
 
-  @Field(() => UserFieldType)
+  @Field(() => UserFieldType, { description: "The field's type: which member below holds the value." })
   type: UserFieldType;
 
   @Field(() => String, {
@@ -132,13 +146,14 @@ export class UserFieldValue {
   value: string | null;
 
   @Field(() => [String], { nullable: true, description: 'MULTISELECT: the chosen option values, in option order.' })
+  @listSize({ kind: 'options', of: 'chosen', max: OPTIONS_MAX })
   values: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'TEXT, MULTILINE and REGEXP.' })
   text: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'INTEGER and DECIMAL (a float; `value` keeps the exact decimal text).' })
-  number: number | null;
+  @Field(() => DecimalScalar, { nullable: true, description: 'INTEGER and DECIMAL, exactly (a Decimal string such as "12.5"; never rounded through a float).' })
+  number: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'CHECKBOX.' })
   boolean: boolean | null;
@@ -147,6 +162,7 @@ export class UserFieldValue {
   date: string | null;
 
   @Field(() => [UserFieldOption], { nullable: true, description: 'DROPDOWN (the one chosen) and MULTISELECT (those chosen, in option order).' })
+  @listSize({ kind: 'options', of: 'chosen', max: OPTIONS_MAX })
   options: UserFieldOption[] | null;
 
   /** LOOKUP: the referenced id; `user` / `organization` are resolved from it in batches. */
@@ -155,10 +171,10 @@ export class UserFieldValue {
 
 @InputType('UserFieldOptionInput', { description: 'A choice: title up to 255 characters; value up to 255 characters, without commas or semicolons.' })
 export class UserFieldOptionInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'What people read: one line, at most 255 characters.' })
   title: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is stored and exported: at most 255 characters, without commas or semicolons; unique within the field, ignoring letter case.' })
   value: string;
 }
 
@@ -203,7 +219,7 @@ export class CreateUserFieldInput {
     'Changes to a custom field: only the members given change. Key and type are immutable. `options` replaces the whole list: an option is matched to an existing one by its value (ignoring letter case), so titles can be renamed freely; removing an option that users still have is refused.',
 })
 export class UpdateUserFieldInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'One line, at most 255 characters.' })
   title?: string | null;
 
   @Field(() => String, { nullable: true, description: 'null clears.' })
@@ -215,10 +231,10 @@ export class UpdateUserFieldInput {
   @Field(() => String, { nullable: true, description: 'null clears.' })
   patternHint?: string | null;
 
-  @Field(() => [UserFieldOptionInput], { nullable: true })
+  @Field(() => [UserFieldOptionInput], { nullable: true, description: 'DROPDOWN and MULTISELECT: the whole new list of choices (1 to 2,000).' })
   options?: UserFieldOptionInput[] | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Whether an end user's profile must have a value (see UserField.required)." })
   required?: boolean | null;
 
   @Field(() => Boolean, { nullable: true, description: 'false hides the field from User.fields and refuses new values; stored values are kept.' })
@@ -233,7 +249,7 @@ export class UserFieldInput {
   @Field(() => String, { description: 'The key of an active custom field.' })
   key: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The value as text, as in a CSV cell (see UserFieldType for each type); null or empty clears it.' })
   value?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'MULTISELECT only: option values or titles.' })
@@ -245,12 +261,12 @@ export class UserFieldInput {
     'Users whose custom field equals a value, compared in canonical form (text ignoring letter case). For a MULTISELECT, users having every listed option. value null (or empty) finds users without a value.',
 })
 export class UserFieldFilter {
-  @Field(() => String)
+  @Field(() => String, { description: 'The key of an active custom field.' })
   key: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The value to find, as text; null or empty finds users without a value.' })
   value?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'MULTISELECT: users having every one of these options.' })
   values?: string[] | null;
 }

@@ -12,7 +12,7 @@ import type { UserService } from '../users/user.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
-import { userLoaders, type UserLoaders } from '../users/user.loaders.js';
+import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
 /** The long-lived services, made once per app. */
@@ -35,9 +35,9 @@ export interface Context extends Services {
   req: Request;
   res: Response;
   viewer: Viewer;
+  /** Who the writes of this request are recorded as: the audit source follows the credential (session: ADMIN_APP, token: API). */
   actor: Actor;
-  fromAdminApp: boolean;
-  loaders: UserLoaders;
+  loaders: Loaders;
 }
 
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
@@ -64,14 +64,12 @@ async function resolveViewer(services: Services, req: Request, res: Response): P
 
 export async function makeContext(services: Services, req: Request, res: Response): Promise<Context> {
   const viewer = await resolveViewer(services, req, res);
-  const fromAdminApp = req.headers['x-accueil-client'] === 'admin-app';
   return {
     ...services,
     req,
     res,
     viewer,
-    actor: actorOf(viewer, fromAdminApp),
-    fromAdminApp,
-    loaders: userLoaders(services.users, services.organizations),
+    actor: actorOf(viewer),
+    loaders: makeLoaders(services),
   };
 }

@@ -1,63 +1,182 @@
-import { GraphQLError, Kind, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  isListType,
+  isObjectType,
+  Kind,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { LIST_SIZE, type ListSize } from './list-size.js';
+import { UserFieldType, type UserField } from '../fields/user-field.types.js';
 
 /**
- * The cost of an operation, counted once its variables are known: graphql-armor's
- * model (2 per object, 1 per scalar, children weighted 1.5 per level, a list's
- * cost multiplied by its `first`/`last`), except that `first: $n` counts the
- * value of `$n` (a static rule would see a variable as 1 and let a page of 100
- * through at the price of one). Page sizes above 100 count as 100: no list
- * answers more.
+ * The cost of an operation: the most values its answer can hold. Every field
+ * counts 1 for each time it can appear, so a list multiplies what it holds by
+ * the most items it can answer, as the schema declares on the field
+ * (list-size.ts): a page by its `first` argument, literal or variable, with
+ * the variable's default and the argument's schema default when left out; an
+ * unpaged list by its bound (tags 200, options 2,000, …); custom fields by the
+ * definitions that exist when the request runs. Aliases count once each.
+ * Counted once the variables are known, before anything runs.
  */
-const OBJECT = 2;
-const SCALAR = 1;
-const DEPTH_FACTOR = 1.5;
-const MAX_PAGE = 100;
 
-function pageSize(value: ValueNode, variables: Record<string, unknown>): number {
-  let n: unknown = null;
-  if (value.kind === Kind.INT) n = Number(value.value);
-  else if (value.kind === Kind.VARIABLE) n = variables[value.name.value];
-  return typeof n === 'number' && Number.isFinite(n) && n > 1 ? Math.min(n, MAX_PAGE) : 1;
+type Field = GraphQLField<unknown, unknown>;
+
+interface Scope {
+  /** The page size of the innermost connection (for its edges). */
+  page: number;
+  /** The custom field in scope (inside User.fields or userFields), for its options. */
+  definition: UserField | null;
 }
 
-export function operationCost(
-  set: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  seen: Set<string> = new Set(),
-): number {
-  let total = 0;
-  for (const s of set.selections) {
-    if (s.kind === Kind.INLINE_FRAGMENT) total += operationCost(s.selectionSet, fragments, variables, seen);
-    else if (s.kind === Kind.FRAGMENT_SPREAD) {
-      const f = fragments[s.name.value];
-      if (f && !seen.has(f.name.value)) total += operationCost(f.selectionSet, fragments, variables, new Set([...seen, f.name.value]));
-    } else if (s.name.value === '__schema' || s.name.value === '__type') continue;
-    else if (!s.selectionSet) total += SCALAR;
-    else {
-      const arg = s.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
-      const multiplier = arg ? pageSize(arg.value, variables) : 1;
-      total += (OBJECT + DEPTH_FACTOR * operationCost(s.selectionSet, fragments, variables, seen)) * multiplier;
+const listSizeOf = (field: Field): ListSize | undefined => field.extensions?.[LIST_SIZE] as ListSize | undefined;
+
+/** Whether some field of the document is sized by the custom field definitions (so they must be read first). */
+export function needsDefinitions(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const info = new TypeInfo(schema);
+  let needed = false;
+  visit(
+    document,
+    visitWithTypeInfo(info, {
+      Field() {
+        const def = info.getFieldDef();
+        if (def && listSizeOf(def)?.kind === 'definitions') needed = true;
+      },
+    }),
+  );
+  return needed;
+}
+
+export class CostCounter {
+  private readonly fragments: Record<string, FragmentDefinitionNode> = {};
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    document: DocumentNode,
+    private readonly variables: Record<string, unknown>,
+    private readonly definitions: readonly UserField[] | null,
+  ) {
+    for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) this.fragments[d.name.value] = d;
+  }
+
+  operation(op: OperationDefinitionNode): number {
+    const root = op.operation === 'mutation' ? this.schema.getMutationType() : op.operation === 'subscription' ? this.schema.getSubscriptionType() : this.schema.getQueryType();
+    return root ? this.selections(op.selectionSet, root, { page: 1, definition: null }, 0) : 0;
+  }
+
+  private selections(set: SelectionSetNode, type: GraphQLObjectType, scope: Scope, depth: number): number {
+    if (depth > 64) return 0; // validation has refused anything deeper already
+    let total = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.INLINE_FRAGMENT || s.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = s.kind === Kind.INLINE_FRAGMENT ? s : this.fragments[s.name.value];
+        if (!fragment) continue;
+        const on = fragment.typeCondition ? this.schema.getType(fragment.typeCondition.name.value) : type;
+        total += this.selections(fragment.selectionSet, isObjectType(on) ? on : type, scope, depth + 1);
+      } else if (s.name.value === '__typename') total += 1;
+      else if (!s.name.value.startsWith('__')) {
+        const field = type.getFields()[s.name.value];
+        if (field) total += this.field(s, field, scope, depth);
+      }
+    }
+    return total;
+  }
+
+  private field(node: FieldNode, field: Field, scope: Scope, depth: number): number {
+    const named = getNamedType(field.type);
+    let total = 0;
+    for (const group of this.sizes(node, field, scope)) {
+      const children = node.selectionSet && isObjectType(named) ? this.selections(node.selectionSet, named, group.scope, depth + 1) : 0;
+      total += group.count * (1 + children);
+    }
+    return total;
+  }
+
+  /** How many times the field can appear, in groups that share a scope. */
+  private sizes(node: FieldNode, field: Field, scope: Scope): { count: number; scope: Scope }[] {
+    const size = listSizeOf(field);
+    if (!size) return [{ count: 1, scope }];
+    switch (size.kind) {
+      case 'page': {
+        const n = Math.max(0, Math.min(this.first(node, field) ?? size.max, size.max));
+        return isListType(getNullableType(field.type)) ? [{ count: n, scope }] : [{ count: 1, scope: { ...scope, page: n } }];
+      }
+      case 'edges':
+        return [{ count: scope.page, scope }];
+      case 'bound':
+        return [{ count: size.max, scope }];
+      case 'options': {
+        const d = scope.definition;
+        if (!d) return [{ count: size.max, scope }];
+        const chosen = d.type === UserFieldType.MULTISELECT ? d.options.length : d.type === UserFieldType.DROPDOWN ? 1 : 0;
+        return [{ count: size.of === 'all' ? d.options.length : chosen, scope }];
+      }
+      case 'definitions': {
+        const args = this.args(node, field);
+        const active = size.which === 'active' ? true : size.which === 'all' ? null : ((args.active as boolean | null | undefined) ?? null);
+        const groups = new Map<string, { count: number; scope: Scope }>();
+        for (const d of this.definitions ?? []) {
+          if (active !== null && d.active !== active) continue;
+          const key = `${d.type}:${d.options.length}`;
+          const g = groups.get(key);
+          if (g) g.count++;
+          else groups.set(key, { count: 1, scope: { ...scope, definition: d } });
+        }
+        return [...groups.values()];
+      }
     }
   }
-  return total;
+
+  /** The `first` argument as the resolver will see it: literal, variable (with its default), or the schema's default. */
+  private first(node: FieldNode, field: Field): number | null {
+    const given = this.args(node, field).first;
+    const value = given ?? field.args.find((a) => a.name === 'first')?.defaultValue;
+    return typeof value === 'number' && Number.isFinite(value) ? value : null;
+  }
+
+  private args(node: FieldNode, field: Field): Record<string, unknown> {
+    try {
+      return getArgumentValues(field, node, this.variables);
+    } catch {
+      return {}; // execution reports the bad argument
+    }
+  }
 }
 
-export function costLimitPlugin<T extends object>(maxCost: number): ApolloServerPlugin<T> {
+export class CostLimitError extends GraphQLError {
+  constructor(maxCost: number, cost: number) {
+    super(`Query cost limit of ${maxCost} exceeded, found ${Math.round(cost)}. Ask for fewer items or fields per request.`, {
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', cost, maxCost, http: { status: 400 } },
+    });
+  }
+}
+
+/** Refuses an operation whose answer could hold more than `maxCost` values, before it runs. */
+export function costLimitPlugin<T extends { loaders: { fieldDefinitions(): Promise<UserField[]> } }>(maxCost: number): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, request }) {
+        async didResolveOperation({ operation, document, request, schema, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const cost = operationCost(operation.selectionSet, fragments, request.variables ?? {});
-          if (cost > maxCost) {
-            throw new GraphQLError(`Query cost limit of ${maxCost} exceeded, found ${Math.round(cost)}. Ask for fewer items or fields per request.`, {
-              extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } },
-            });
-          }
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return; // execution refuses the variables
+          const definitions = needsDefinitions(schema, document) ? await contextValue.loaders.fieldDefinitions() : null;
+          const cost = new CostCounter(schema, document, coerced.coerced, definitions).operation(operation);
+          if (cost > maxCost) throw new CostLimitError(maxCost, cost);
         },
       };
     },

@@ -75,7 +75,22 @@ const EXPOSED_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_HASH_MISMATCH',
+  'RESPONSE_TOO_LARGE',
 ]);
+
+/**
+ * Request errors Apollo raises without a code (answered 400): named here, so
+ * that they reach the client as the client errors they are, never as an
+ * INTERNAL_SERVER_ERROR with a logged stack.
+ */
+const UNCODED_REQUEST_ERRORS = new Map([
+  ['provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'],
+  ['Unsupported persisted query version', 'BAD_REQUEST'],
+]);
+
+/** graphql-js's hints ("Did you mean the enum value ADMIN?", "Did you mean "users"?") name parts of the schema. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 
 /** What the server log keeps of an error: message, code and stack, not the personal data in SQL parameters. */
 function loggable(err: unknown): unknown {
@@ -84,14 +99,19 @@ function loggable(err: unknown): unknown {
   return { type: e.name, message: e.message, code: e.code ?? e.driverError?.code, query: e.query, stack: e.stack };
 }
 
-/** Apollo's formatError: the one place errors are mapped for clients. */
-export function makeFormatError(log: Logger) {
+/**
+ * Apollo's formatError: the one place errors are mapped for clients. With
+ * `hideSuggestions` (introspection off), no message suggests a field, type,
+ * argument or enum value name.
+ */
+export function makeFormatError(log: Logger, options: { hideSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
+    const code = UNCODED_REQUEST_ERRORS.get(formatted.message) ?? formatted.extensions?.code;
     if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
       // Input a client sent comes back shortened (graphql-js quotes variable values whole).
-      return { ...formatted, message: shortenEchoes(formatted.message), extensions };
+      return { ...formatted, message: shortenEchoes(message), extensions: { ...extensions, code } };
     }
     log.error({ err: loggable(unwrapResolverError(error)), path: formatted.path }, 'unexpected error in resolver');
     return {

@@ -1,39 +1,43 @@
-import { Field, ID, ObjectType, UseMiddleware } from 'type-graphql';
-import { StaffOnlyField } from '../auth/field-guards.js';
+import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { OPEN } from '../auth/policy.js';
+import { organizationPolicy } from './organization.policy.js';
 
 /**
  * A company or group of end users. Domains and tags are resolved per request
- * through DataLoaders (see organization.loaders.ts); `users` and `userCount`
- * by the resolver.
+ * through DataLoaders; `users` and `userCount` by the resolver. Every field but
+ * the id is read under organizationPolicy.read, internal ones under
+ * organizationPolicy.list, however the organization is reached.
  */
 @ObjectType('Organization', { description: 'A company or group that end users belong to.' })
+@Authorized(organizationPolicy.read)
 export class Organization {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the organization.' })
+  @Authorized(OPEN)
   id: number;
 
-  @Field(() => String, { description: 'Unique, ignoring letter case.' })
+  @Field(() => String, { description: 'Unique, ignoring letter case and accents; 1 to 255 characters.' })
   name: string;
 
   /** Lower-cased, accent-free name for uniqueness and prefix search. Not exposed. */
   nameKey: string;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => String, { nullable: true })
+  @Authorized(organizationPolicy.list)
+  @Field(() => String, { nullable: true, description: 'Details about the organization. Agents and admins.' })
   details: string | null;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => String, { nullable: true })
+  @Authorized(organizationPolicy.list)
+  @Field(() => String, { nullable: true, description: 'Internal notes. Agents and admins.' })
   notes: string | null;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive.' })
+  @Authorized(organizationPolicy.list)
+  @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive. Agents and admins.' })
   externalId: string | null;
 
   externalIdKey: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was added (UTC).' })
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it last changed (UTC).' })
   updatedAt: Date;
 }

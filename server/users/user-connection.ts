@@ -1,31 +1,33 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { User } from './user.entity.js';
 import type { UserFilter } from './user-search.js';
+import { listSize } from '../graphql/list-size.js';
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'A user, with its place in the list.' })
 export class UserEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Pass as `after` to read the users after this one.' })
   cursor: string;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The user.' })
   node: User;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Where a page ends, and whether another follows.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page (pass as `after`); null when the page is empty.' })
   endCursor: string | null;
 }
 
 @ObjectType({ description: 'A page of users, newest first.' })
 export class UserConnection {
-  @Field(() => [UserEdge])
+  @Field(() => [UserEdge], { description: 'The users of this page.' })
+  @listSize({ kind: 'edges' })
   edges: UserEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more users follow, and where to continue.' })
   pageInfo: PageInfo;
 
   /** Resolved only when asked for (see UserConnectionResolver). */

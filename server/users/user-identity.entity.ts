@@ -1,4 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { OPEN } from '../auth/policy.js';
+import { userPolicy } from './user.policy.js';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Deliverability as DeliverabilityName } from './email-address.js';
 
@@ -6,7 +8,11 @@ export enum IdentityType {
   EMAIL = 'EMAIL',
   PHONE = 'PHONE',
 }
-registerEnumType(IdentityType, { name: 'IdentityType' });
+registerEnumType(IdentityType, {
+  name: 'IdentityType',
+  description: 'What kind of address an identity is.',
+  valuesConfig: { EMAIL: { description: 'An email address.' }, PHONE: { description: 'A phone number, stored in E.164.' } },
+});
 
 export enum Deliverability {
   DELIVERABLE = 'DELIVERABLE',
@@ -17,24 +23,32 @@ export enum Deliverability {
 registerEnumType(Deliverability, {
   name: 'Deliverability',
   description: 'Whether mail can reach an address. UNDELIVERABLE_RESERVED and NO_MAIL_DOMAIN are never mailed.',
+  valuesConfig: {
+    DELIVERABLE: { description: 'The domain has mail (MX) or address records. Phone numbers are DELIVERABLE too.' },
+    UNDELIVERABLE_RESERVED: { description: 'A reserved name (.invalid, .test, .example, .localhost, example.com …): kept, never mailed.' },
+    UNKNOWN: { description: 'Not checked, or the domain check had no answer.' },
+    NO_MAIL_DOMAIN: { description: 'The domain does not exist or refuses mail (null MX): never mailed.' },
+  },
 });
 
 // Keeps the pure module's union and this enum in step.
 const _check: Record<DeliverabilityName, Deliverability> = Deliverability;
 void _check;
 
-/** One way to reach a user: an email address or a phone number. */
+/** One way to reach a user: an email address or a phone number. Read under userPolicy.readIdentity, however it is reached. */
 @Entity('user_identities')
-@ObjectType('UserIdentity', { simpleResolvers: true })
+@ObjectType('UserIdentity', { description: 'One way to reach a user: an email address or a phone number.' })
+@Authorized(userPolicy.readIdentity)
 export class UserIdentity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the address (for removeUserIdentity, makeUserIdentityPrimary, verifyUserIdentity).' })
+  @Authorized(OPEN)
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
   @Column({ name: 'user_id', type: 'int' })
   userId: number;
 
-  @Field(() => IdentityType)
+  @Field(() => IdentityType, { description: 'Email or phone.' })
   @Column({ type: 'varchar', length: 8 })
   type: IdentityType;
 
@@ -46,11 +60,11 @@ export class UserIdentity {
   @Column({ name: 'value_normalized', type: 'varchar', length: 320 })
   valueNormalized: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'The primary email or phone of its type; User.email and User.phone show it.' })
   @Column({ name: 'is_primary', type: 'boolean' })
   primary: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Known to belong to this person (marked by staff).' })
   @Column({ type: 'boolean' })
   verified: boolean;
 
@@ -60,11 +74,11 @@ export class UserIdentity {
   @Column({ type: 'boolean' })
   shared: boolean;
 
-  @Field(() => Deliverability)
+  @Field(() => Deliverability, { description: 'Whether mail can reach it.' })
   @Column({ type: 'varchar', length: 32 })
   deliverability: Deliverability;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was added (UTC).' })
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

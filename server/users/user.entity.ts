@@ -1,38 +1,29 @@
-import { Field, ID, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
-import { StaffOnlyField } from '../auth/field-guards.js';
+import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { OPEN } from '../auth/policy.js';
+import { CreatedVia, Role } from './role.js';
+import { userPolicy } from './user.policy.js';
 
-export enum Role {
-  END_USER = 'END_USER',
-  AGENT = 'AGENT',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(Role, { name: 'Role', description: 'What a person may do in Accueil.' });
-
-export enum CreatedVia {
-  AGENT = 'AGENT',
-  ADMIN = 'ADMIN',
-  API = 'API',
-  IMPORT = 'IMPORT',
-  TICKET = 'TICKET',
-  SELF = 'SELF',
-  SYSTEM = 'SYSTEM',
-}
-registerEnumType(CreatedVia, { name: 'CreatedVia', description: 'How an account came into being.' });
+export { CreatedVia, Role };
 
 /**
  * An account. The entity doubles as the GraphQL type: only @Field members are
  * exposed; search keys and normalized values are not. `email`, `tags` and
- * `identities` are resolved per request through DataLoaders.
+ * `identities` are resolved per request through DataLoaders. Every field but
+ * the id is read under userPolicy.read (the person themself, or staff; a token
+ * needs USERS_READ), internal ones under userPolicy.readPrivate, however the
+ * user is reached.
  */
 @Entity('users')
 @ObjectType('User', { description: 'An end user (customer), agent or admin.' })
+@Authorized(userPolicy.read)
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the account.' })
+  @Authorized(OPEN)
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name, 1 to 255 characters.' })
   @Column({ type: 'varchar', length: 255 })
   name: string;
 
@@ -40,11 +31,11 @@ export class User {
   @Column({ name: 'name_key', type: 'varchar', length: 255 })
   nameKey: string;
 
-  @Field(() => Role)
+  @Field(() => Role, { description: 'What the person may do in Accueil.' })
   @Column({ type: 'varchar', length: 16 })
   role: Role;
 
-  @Field(() => String, { nullable: true, description: 'E.164, e.g. +14155552671.' })
+  @Field(() => String, { nullable: true, description: 'The primary phone number, E.164, e.g. +14155552671.' })
   @Column({ type: 'varchar', length: 32, nullable: true })
   phone: string | null;
 
@@ -60,38 +51,38 @@ export class User {
   @Column({ type: 'varchar', length: 64, nullable: true })
   locale: string | null;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive.' })
+  @Authorized(userPolicy.readPrivate)
+  @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive. Agents and admins.' })
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
   @Column({ name: 'external_id_key', type: 'varchar', length: 255, nullable: true })
   externalIdKey: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Another name the person goes by; one line, up to 255 characters.' })
   @Column({ type: 'varchar', length: 255, nullable: true })
   alias: string | null;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => String, { nullable: true })
+  @Authorized(userPolicy.readPrivate)
+  @Field(() => String, { nullable: true, description: 'Details about the person, up to 65,535 characters. Agents and admins.' })
   @Column({ type: 'text', nullable: true })
   details: string | null;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => String, { nullable: true })
+  @Authorized(userPolicy.readPrivate)
+  @Field(() => String, { nullable: true, description: 'Internal notes, up to 65,535 characters. Agents and admins.' })
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the primary email is known to belong to this person.' })
   @Column({ type: 'boolean' })
   verified: boolean;
 
-  @UseMiddleware(StaffOnlyField)
-  @Field(() => Boolean)
+  @Authorized(userPolicy.readPrivate)
+  @Field(() => Boolean, { description: 'A suspended account cannot sign in and its tokens do not work. Agents and admins.' })
   @Column({ type: 'boolean' })
   suspended: boolean;
 
-  @Field(() => CreatedVia)
+  @Field(() => CreatedVia, { description: 'How the account came into being.' })
   @Column({ name: 'created_via', type: 'varchar', length: 16 })
   createdVia: CreatedVia;
 
@@ -101,11 +92,11 @@ export class User {
   @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
   deletedAt: Date | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the account was added (UTC).' })
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the account last changed (UTC).' })
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 

@@ -1,6 +1,7 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Role, User } from './user.entity.js';
 import { UserFieldInput } from '../fields/user-field.types.js';
+import { listSize } from '../graphql/list-size.js';
 
 @InputType({ description: 'A new account. Name and email are required; everything else is optional.' })
 export class CreateUserInput {
@@ -36,22 +37,22 @@ export class CreateUserInput {
   @Field(() => String, { nullable: true, description: 'BCP 47 language tag.' })
   locale?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive, up to 255 characters.' })
   externalId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Another name the person goes by; one line, up to 255 characters.' })
   alias?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Details about the person, up to 65,535 characters.' })
   details?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Internal notes, up to 65,535 characters.' })
   notes?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'The primary email is known to belong to this person. false when not given.' })
   verified?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Add the account suspended (it cannot sign in). false when not given.' })
   suspended?: boolean | null;
 
   @Field(() => [UserFieldInput], {
@@ -63,16 +64,16 @@ export class CreateUserInput {
 
 @InputType({ description: 'Changes to an account: only the fields given change; null clears an optional field.' })
 export class UpdateUserInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: '1 to 255 characters, trimmed.' })
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Replaces the primary email address.' })
   email?: string | null;
 
-  @Field(() => Role, { nullable: true })
+  @Field(() => Role, { nullable: true, description: 'Admins only, never on their own account; one active admin always remains.' })
   role?: Role | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Replaces the primary phone number (international format); null removes it.' })
   phone?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The organization this person belongs to; null clears it.' })
@@ -87,28 +88,28 @@ export class UpdateUserInput {
   @Field(() => [String], { nullable: true, description: 'Replaces all tags.' })
   tags?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'IANA time zone name; null clears it.' })
   timeZone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'BCP 47 language tag; null clears it.' })
   locale?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Identifier in another system; unique, case-insensitive; null clears it.' })
   externalId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'One line, up to 255 characters; null clears it.' })
   alias?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 65,535 characters; null clears it.' })
   details?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Up to 65,535 characters; null clears it.' })
   notes?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Staff only, and never an agent on their own account: the primary email is known to belong to this person.' })
   verified?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: 'Staff only, never on their own account: a suspended account cannot sign in, its sessions end and its tokens stop working.' })
   suspended?: boolean | null;
 
   @Field(() => [UserFieldInput], {
@@ -118,26 +119,50 @@ export class UpdateUserInput {
   fields?: UserFieldInput[] | null;
 }
 
+export enum UserWarningCode {
+  UNDELIVERABLE_RESERVED = 'UNDELIVERABLE_RESERVED',
+  NO_MAIL_DOMAIN = 'NO_MAIL_DOMAIN',
+  SHARED_PHONE = 'SHARED_PHONE',
+}
+registerEnumType(UserWarningCode, {
+  name: 'UserWarningCode',
+  description: 'What a warning is about.',
+  valuesConfig: {
+    UNDELIVERABLE_RESERVED: { description: 'The email is on a reserved domain (e.g. name@example.invalid): kept, never mailed.' },
+    NO_MAIL_DOMAIN: { description: 'The email\'s domain does not exist or takes no mail (with the domain check on).' },
+    SHARED_PHONE: { description: 'Another user has this phone number too: it is kept as a shared number.' },
+  },
+});
+
+/**
+ * Something worth knowing about a write that still succeeded. Who else is
+ * concerned (existingUserId, the name in the message) is told only to those
+ * who may list users: see UserWarningResolver.
+ */
 @ObjectType({ description: 'Something worth knowing about a write that still succeeded.' })
 export class UserWarning {
-  @Field(() => String, { description: 'e.g. UNDELIVERABLE_RESERVED' })
-  code: string;
+  @Field(() => UserWarningCode, { description: 'What the warning is about.' })
+  code: `${UserWarningCode}`;
 
   @Field(() => String, { nullable: true, description: 'The input field it is about.' })
   field: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The other user concerned, e.g. who else has a shared phone number.' })
+  /** The other user concerned; exposed by UserWarningResolver to those who may see it. */
   existingUserId?: string | null;
 
-  @Field(() => String)
+  /** The message naming the other user; UserWarningResolver answers `publicMessage` to the others. */
   message: string;
+
+  /** The message without any other user's name or id. */
+  publicMessage?: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'The account added, and anything worth knowing about it.' })
 export class CreateUserPayload {
-  @Field(() => User)
+  @Field(() => User, { description: 'The new account.' })
   user: User;
 
-  @Field(() => [UserWarning])
+  @Field(() => [UserWarning], { description: 'Warnings about the input, e.g. an address that is never mailed.' })
+  @listSize({ kind: 'bound', max: 10 })
   warnings: UserWarning[];
 }

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiTokenDetailsFragment } from '../../client/src/graphql/generated/graphql';
+import type { ApiTokenDetailsFragment, ApiTokenScope } from '../../client/src/graphql/generated/graphql';
 import {
   byLabel,
   callsOf,
@@ -24,7 +24,7 @@ function token(overrides: Partial<ApiTokenDetailsFragment> = {}): ApiTokenDetail
   return {
     id: '1',
     name: 'CRM sync',
-    scopes: ['users:read', 'users:write'],
+    scopes: ['USERS_READ', 'USERS_WRITE'],
     createdAt: '2025-01-02T10:00:00.000Z',
     lastUsedAt: null,
     revokedAt: null,
@@ -34,7 +34,7 @@ function token(overrides: Partial<ApiTokenDetailsFragment> = {}): ApiTokenDetail
 }
 
 const crm = token();
-const importer = token({ id: '2', name: 'Old importer', scopes: ['import'], lastUsedAt: '2025-01-05T08:30:00.000Z', revokedAt: '2025-01-06T09:00:00.000Z' });
+const importer = token({ id: '2', name: 'Old importer', scopes: ['IMPORT'], lastUsedAt: '2025-01-05T08:30:00.000Z', revokedAt: '2025-01-06T09:00:00.000Z' });
 const SECRET = 'acc_s3cr3t-value-only-shown-once';
 
 function serve(create?: Handler<'CreateApiToken'>) {
@@ -43,7 +43,7 @@ function serve(create?: Handler<'CreateApiToken'>) {
     ApiTokens: () => ({ data: { apiTokens: tokens } }),
     CreateApiToken: (variables) => {
       if (create) return create(variables);
-      const input = variables.input as { name: string; scopes: string[] };
+      const input = variables.input as { name: string; scopes: ApiTokenScope[] };
       const created = token({ id: '3', name: input.name, scopes: input.scopes, createdAt: '2025-02-01T10:00:00.000Z' });
       tokens = [created, ...tokens];
       return { data: { createApiToken: { token: created, secret: SECRET } } };
@@ -79,7 +79,7 @@ describe('API tokens page', () => {
     expect(wrapper.get('h1').text()).toBe('API tokens');
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Name', 'Scopes', 'Created', 'Last used', 'Status']);
     const active = row('CRM sync');
-    expect(active.findAll('code').map((code) => code.text())).toEqual(['users:read', 'users:write']);
+    expect(active.findAll('code').map((code) => code.text())).toEqual(['USERS_READ', 'USERS_WRITE']);
     expect(active.get('[data-column="last-used"]').text()).toBe('Never');
     expect(active.get('button').text()).toBe('Revoke');
     const revoked = row('Old importer');
@@ -91,7 +91,7 @@ describe('API tokens page', () => {
   it('has a create form with a Name field and the three scopes, labelled as they are', async () => {
     serve();
     ({ wrapper } = await mountApp('/settings/api-tokens'));
-    for (const scope of ['users:read', 'users:write', 'import']) {
+    for (const scope of ['USERS_READ', 'USERS_WRITE', 'IMPORT']) {
       expect(byLabel(wrapper, scope).attributes('type')).toBe('checkbox');
     }
     expect(byLabel(wrapper, 'Name').element.tagName).toBe('INPUT');
@@ -103,10 +103,10 @@ describe('API tokens page', () => {
     const writeText = vi.fn(async (_text: string) => {});
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     ({ wrapper } = await mountApp('/settings/api-tokens'));
-    await create('Zendesk bridge', ['import', 'users:read']);
+    await create('Zendesk bridge', ['IMPORT', 'USERS_READ']);
 
     expect(callsOf(calls, 'CreateApiToken').map((call) => call.variables)).toEqual([
-      { input: { name: 'Zendesk bridge', scopes: ['users:read', 'import'] } },
+      { input: { name: 'Zendesk bridge', scopes: ['USERS_READ', 'IMPORT'] } },
     ]);
     const box = wrapper.get('[data-secret-box]');
     expect(box.text()).toContain("Copy this token now. You won't be able to see it again.");
@@ -145,7 +145,7 @@ describe('API tokens page', () => {
   it("shows the server's BAD_USER_INPUT next to the field it names", async () => {
     serve(() => graphQLError('A token name is at most 100 characters.', { code: 'BAD_USER_INPUT', field: 'name' }));
     ({ wrapper } = await mountApp('/settings/api-tokens'));
-    await create('x'.repeat(200), ['import']);
+    await create('x'.repeat(200), ['IMPORT']);
     expect(errorNextTo(wrapper, 'Name')).toBe('A token name is at most 100 characters.');
     expect(wrapper.find('[data-secret-box]').exists()).toBe(false);
   });

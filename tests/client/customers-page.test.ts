@@ -17,7 +17,7 @@ const ada = makeUser({
   organization: { id: '3', name: 'Analytical' },
   identities: [{ ...makeUser().identities[0]!, value: 'ada@xn--lyce-dpa.fr', displayValue: 'ada@lycée.fr' }],
 });
-const grace = makeUser({ id: '2', name: 'Grace Hopper', email: null, organization: null, identities: [] });
+const grace = makeUser({ id: '2', name: 'Grace Hopper', email: 'grace@navy.example', organization: null, identities: [] });
 
 function rows() {
   return wrapper.findAll('tbody tr').map((row) =>
@@ -35,7 +35,7 @@ describe('customers page', () => {
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Name', 'Email', 'Organization', 'Created']);
     expect(rows()).toEqual([
       ['Ada Lovelace', 'ada@lycée.fr', 'Analytical', 'Jan 2, 2025'],
-      ['Grace Hopper', 'No email', '—', 'Jan 2, 2025'],
+      ['Grace Hopper', 'grace@navy.example', '—', 'Jan 2, 2025'],
     ]);
     expect(wrapper.get('tbody a').attributes('href')).toBe('/users/1');
     expect(wrapper.get('.pager__range').text()).toBe('1–2 of 2');

@@ -124,7 +124,7 @@ describe('sign-in page', () => {
     expect(callsOf(calls, 'SignIn').map((call) => call.variables)).toEqual([
       { email: 'alex@acme.example', password: 'correct horse battery' },
     ]);
-    expect(callsOf(calls, 'SignIn')[0]!.headers['x-accueil-client']).toBe('admin-app');
+    expect(callsOf(calls, 'SignIn')[0]!.headers['x-accueil-client']).toBeUndefined();
     // The session cookie goes with every request.
     const fetchStub = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
     for (const [, init] of fetchStub.mock.calls) expect((init as RequestInit).credentials).toBe('same-origin');

@@ -676,8 +676,8 @@ function profileValues(): FieldValueFragment[] {
     value(f.multiline),
     value(f.checkbox, { value: 'true', boolean: true }),
     value(f.date, { value: '2026-11-26', date: '2026-11-26' }),
-    value(f.integer, { value: '42', number: 42 }),
-    value(f.decimal, { value: '12.5', number: 12.5 }),
+    value(f.integer, { value: '42', number: '42' }),
+    value(f.decimal, { value: '12.5', number: '12.5' }),
     value(f.regexp, { value: 'ABC-1234', text: 'ABC-1234' }),
     value(f.dropdown, { value: 'gold', options: [{ id: '12', title: 'Gold', value: 'gold' }] }),
     value(f.multiselect, {
@@ -718,7 +718,7 @@ function serveProfile(user: UserProfileFragment, failWith?: Answer) {
         users: {
           edges: [
             { node: { id: '8', name: `${String(query)} King`, email: 'ada.king@example.org' } },
-            { node: { id: '9', name: `${String(query)} Byron`, email: null } },
+            { node: { id: '9', name: `${String(query)} Byron`, email: 'byron@example.org' } },
           ],
         },
       },
@@ -735,7 +735,11 @@ async function saveProfile(): Promise<void> {
 }
 
 function updates(calls: GraphQLCall[]) {
-  return callsOf(calls, 'UpdateUser').map((call) => call.variables);
+  // Staff saving a profile ask the server to check required custom fields.
+  return callsOf(calls, 'UpdateUser').map(({ variables: { checkRequiredFields, ...variables } }) => {
+    expect(checkRequiredFields).toBe(true);
+    return variables;
+  });
 }
 
 /** A group (the multi-select) labelled by the element with this text. */

@@ -56,7 +56,11 @@ async function save(): Promise<void> {
 }
 
 function updates(calls: GraphQLCall[]) {
-  return callsOf(calls, 'UpdateUser').map((call) => call.variables);
+  // Staff saving a profile ask the server to check required custom fields.
+  return callsOf(calls, 'UpdateUser').map(({ variables: { checkRequiredFields, ...variables } }) => {
+    expect(checkRequiredFields).toBe(true);
+    return variables;
+  });
 }
 
 describe('user profile', () => {

@@ -75,7 +75,7 @@ describe('sign-in and roles, in Chromium', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Role' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'API tokens' }).click();
     await page.getByRole('textbox', { name: 'Name' }).fill('Partner CRM');
-    await page.getByLabel('users:read').check();
+    await page.getByLabel('USERS_READ').check();
     await page.getByRole('button', { name: 'Create token' }).click();
     await expect.poll(() => page.getByText(/acc_[A-Za-z0-9_-]{43}/).first().isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('12-api-tokens'), fullPage: true });

@@ -100,7 +100,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return { id: r.data.createApiToken.token.id as string, auth: { kind: 'token' as const, token: r.data.createApiToken.secret as string } };
   };
-  const partner = await token(['users:read', 'users:write'], 'partner app');
+  const partner = await token(['USERS_READ', 'USERS_WRITE'], 'partner app');
   const person = async (role: 'END_USER' | 'AGENT' | 'ADMIN', name = `${role.toLowerCase()} ${++people}`) => {
     const email = `${role.toLowerCase()}.${people}.${randomBytes(3).toString('hex')}@people.acme.io`;
     const password = `pw-${randomBytes(9).toString('base64url')}`;

@@ -86,7 +86,7 @@ describe('a hardened GraphQL endpoint', () => {
     const form = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', cookie: app.admin.cookie },
-      body: JSON.stringify({ query: 'mutation { createApiToken(input: { name: "csrf", scopes: ["users:read"] }) { secret } }' }),
+      body: JSON.stringify({ query: 'mutation { createApiToken(input: { name: "csrf", scopes: [USERS_READ] }) { secret } }' }),
     });
     expect(form.status).toBeGreaterThanOrEqual(400);
     expect((await app.as(app.admin)('{ apiTokens { name } }')).data.apiTokens.map((t: any) => t.name)).not.toContain('csrf');
@@ -110,11 +110,35 @@ describe('a hardened GraphQL endpoint', () => {
       expect(r.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       const typo = await closed.as(closed.admin)('{ usres { totalCount } }');
       expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);
+      // Enum values are not suggested either, whether written in the document or sent as variables.
+      const literal = await closed.as(closed.admin)('mutation { createUser(input: { name: "X", email: "x@acme.io", role: ADMN }) { user { id } } }');
+      expect(literal.errors?.[0].message).toMatch(/ADMN/);
+      expect(literal.errors?.[0].message).not.toMatch(/Did you mean|ADMIN/);
+      const variable = await closed.as(closed.admin)('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { name: 'X', email: 'x@acme.io', role: 'ADMN' },
+      });
+      expect(variable.errors?.[0].message).toMatch(/ADMN/);
+      expect(variable.errors?.[0].message).not.toMatch(/Did you mean|ADMIN/);
+      const argument = await closed.as(closed.admin)('{ users(frist: 5) { totalCount } }');
+      expect(argument.errors?.[0].message).not.toMatch(/Did you mean|first/);
     } finally {
       await closed.stop();
     }
-    // On by default: partner tools read the schema.
+    // On by default: partner tools read the schema, and get the hints.
     const open = await app.as({ kind: 'anonymous' })('{ __schema { queryType { name } } }');
     expect(open.data.__schema.queryType.name).toBe('Query');
+    const hinted = await app.as(app.admin)('mutation { createUser(input: { name: "X", email: "x@acme.io", role: ADMN }) { user { id } } }');
+    expect(hinted.errors?.[0].message).toMatch(/Did you mean the enum value "ADMIN"\?/);
+  });
+
+  it('answers a persisted query whose hash does not match as a client error', async () => {
+    const res = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'deadbeef'.repeat(8) } } });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('PERSISTED_QUERY_HASH_MISMATCH');
+    expect(body.errors[0].message).toMatch(/sha/);
+    const version = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 2, sha256Hash: 'x' } } });
+    expect(version.status).toBe(400);
+    expect(((await version.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });

@@ -140,7 +140,7 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       const anon = await app.as({ kind: 'anonymous' })(ADD, { userId: admin.id, input: { type: 'EMAIL', value: email() } });
       expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      const readOnly = await app.token(['users:read']);
+      const readOnly = await app.token(['USERS_READ']);
       expect((await app.as(readOnly.auth)(ADD, { userId: admin.id, input: { type: 'EMAIL', value: email() } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await app.gql(GET_USER, { id: admin.id })).data.user.identities).toHaveLength(1);
     });

@@ -183,7 +183,7 @@ describe.each(testDialects())('organizations on %s', (dialect) => {
     const endUser = await app.person('END_USER');
     expect((await app.as(endUser.auth)(LIST_ORGS, {})).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.as({ kind: 'anonymous' })(GET_ORG, { id: o.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const readOnly = await app.token(['users:read']);
+    const readOnly = await app.token(['USERS_READ']);
     expect((await app.as(readOnly.auth)(CREATE_ORG, { input: { name: unique('Tok') } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 

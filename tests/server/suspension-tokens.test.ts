@@ -12,7 +12,7 @@ describe.each(testDialects())('API tokens of a suspended creator, on %s', (diale
 
   it('are revoked at suspension and stay revoked after unsuspension', async () => {
     const creator = await app.person('ADMIN');
-    const made = await app.as(creator.auth)('mutation { createApiToken(input: { name: "CRM", scopes: ["users:read"] }) { token { id } secret } }');
+    const made = await app.as(creator.auth)('mutation { createApiToken(input: { name: "CRM", scopes: [USERS_READ] }) { token { id } secret } }');
     const token = { kind: 'token' as const, token: made.data.createApiToken.secret as string };
     expect((await app.as(token)('{ users(first: 1) { totalCount } }')).errors).toBeUndefined();
 

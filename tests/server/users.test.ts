@@ -82,7 +82,7 @@ describe.each(testDialects())('users on %s', (dialect) => {
 
     it('records who added the user: API for a token, the role of a signed-in person', async () => {
       const agent = await app.person('AGENT');
-      const byAgent = await app.as(agent.auth)(CREATE_USER, { input: { name: 'From app', email: uniqueEmail() } }, { 'x-accueil-client': 'admin-app' });
+      const byAgent = await app.as(agent.auth)(CREATE_USER, { input: { name: 'From app', email: uniqueEmail() } });
       expect(byAgent.data.createUser.user.createdVia).toBe('AGENT');
       const byAdmin = await app.as(app.admin)(CREATE_USER, { input: { name: 'From admin', email: uniqueEmail() } });
       expect(byAdmin.data.createUser.user.createdVia).toBe('ADMIN');

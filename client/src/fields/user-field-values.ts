@@ -32,7 +32,7 @@ export function initialValue(field: FieldValueFragment): FieldDraftValue {
     case 'REGEXP':
       return field.text ?? field.value ?? '';
     default:
-      return field.value ?? (field.number != null ? String(field.number) : '');
+      return field.value ?? field.number ?? '';
   }
 }
 

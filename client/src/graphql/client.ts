@@ -117,7 +117,6 @@ export async function request<TData, TVariables>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
-        'x-accueil-client': 'admin-app',
       },
       body: JSON.stringify({
         operationName: operation.operationName,

@@ -1,9 +1,12 @@
 // API tokens for partner apps (admins only).
 import { graphql } from '../graphql/generated';
+import { inOrder } from '../graphql/enum-order';
+import { ApiTokenScope } from '../graphql/generated/graphql';
 
-/** The scopes a token may carry (plain strings in the schema). */
-export const API_TOKEN_SCOPES = ['users:read', 'users:write', 'import'] as const;
-export type ApiTokenScope = (typeof API_TOKEN_SCOPES)[number];
+export type { ApiTokenScope };
+
+/** The scopes a token may carry (the schema's ApiTokenScope enum), in the order the form lists them. */
+export const API_TOKEN_SCOPES = inOrder(ApiTokenScope, ['USERS_READ', 'USERS_WRITE', 'IMPORT']);
 
 graphql(`
   fragment ApiTokenDetails on ApiToken {

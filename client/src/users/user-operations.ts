@@ -59,8 +59,8 @@ export const CreateUserDocument = graphql(`
 `);
 
 export const UpdateUserDocument = graphql(`
-  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
-    updateUser(id: $id, input: $input) { ...UserProfile }
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {
+    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }
   }
 `);
 

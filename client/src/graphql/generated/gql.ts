@@ -60,7 +60,7 @@ type Documents = {
     "\n  query User($id: ID!) { user(id: $id) { ...UserProfile } }\n": typeof types.UserDocument,
     "\n  fragment WarningDetails on UserWarning { code field message }\n": typeof types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...UserProfile }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }\n": typeof types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }\n": typeof types.SetUserPasswordDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id action source createdAt\n    actor { kind tokenName user { id name } }\n    changes { field oldValue newValue redacted }\n  }\n": typeof types.HistoryEventFragmentDoc,
@@ -113,7 +113,7 @@ const documents: Documents = {
     "\n  query User($id: ID!) { user(id: $id) { ...UserProfile } }\n": types.UserDocument,
     "\n  fragment WarningDetails on UserWarning { code field message }\n": types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...UserProfile }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }\n": types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }\n": types.SetUserPasswordDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id action source createdAt\n    actor { kind tokenName user { id name } }\n    changes { field oldValue newValue redacted }\n  }\n": types.HistoryEventFragmentDoc,
@@ -321,7 +321,7 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...UserProfile }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...UserProfile }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

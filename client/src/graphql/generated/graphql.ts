@@ -4,28 +4,59 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** An email address or a phone number to add to an account. */
 export type AddUserIdentityInput = {
+  /** Email or phone. */
   type: IdentityType;
   /** An email address, or a phone number in international format. */
   value: string;
-  /** Staff only: the address is known to belong to this person. */
+  /** The address is known to belong to this person. Applies only for those who may mark this account verified (see User.viewerCan.verifyIdentities); ignored otherwise. */
   verified?: boolean | null | undefined;
 };
 
+/** What an API token may do, on top of its creator's role. Without USERS_READ a token reads nothing about users but their ids, not even in the answer to its own writes. */
+export const ApiTokenScope = {
+  /** Run CSV imports (a later feature). */
+  Import: 'IMPORT',
+  /** Read users, organizations, custom fields and tags, and the history of accounts. */
+  UsersRead: 'USERS_READ',
+  /** Add, change and delete users and their addresses (and, for an admin's token, organizations and custom fields). */
+  UsersWrite: 'USERS_WRITE'
+} as const;
+
+export type ApiTokenScope = typeof ApiTokenScope[keyof typeof ApiTokenScope];
+/** Where a change came from. It follows the credential of the request: a session cookie is ADMIN_APP, an API token is API. */
+export const AuditSource = {
+  /** Someone signed in (a session cookie), in the admin app or any client that uses its session. */
+  AdminApp: 'ADMIN_APP',
+  /** A partner app's API token. */
+  Api: 'API',
+  /** A CSV import. */
+  Import: 'IMPORT',
+  /** Accueil itself, e.g. the first admin made at first start. */
+  System: 'SYSTEM'
+} as const;
+
+export type AuditSource = typeof AuditSource[keyof typeof AuditSource];
+/** A new API token. */
 export type CreateApiTokenInput = {
+  /** What the token is for, e.g. the partner app; one line, at most 255 characters. */
   name: string;
-  /** Any of users:read, users:write, import. */
-  scopes: Array<string>;
+  /** At least one scope. */
+  scopes: Array<ApiTokenScope>;
 };
 
 /** A new organization. Only the name is required. */
 export type CreateOrganizationInput = {
+  /** Details, up to 65,535 characters. */
   details?: string | null | undefined;
-  /** Mail domains (e.g. acme.com): a new user whose email is on one of them joins this organization. A domain belongs to one organization. */
+  /** Mail domains (e.g. acme.com): a new user whose email is on one of them joins this organization. A domain belongs to one organization; at most 100. */
   domains?: Array<string> | null | undefined;
+  /** Identifier in another system; unique, case-insensitive. */
   externalId?: string | null | undefined;
-  /** Unique, ignoring letter case; 1 to 255 characters. */
+  /** Unique, ignoring letter case and accents; 1 to 255 characters. */
   name: string;
+  /** Internal notes, up to 65,535 characters. */
   notes?: string | null | undefined;
   /** Normalized as user tags are. */
   tags?: Array<string> | null | undefined;
@@ -57,10 +88,13 @@ export type CreateUserFieldInput = {
 
 /** A new account. Name and email are required; everything else is optional. */
 export type CreateUserInput = {
+  /** Another name the person goes by; one line, up to 255 characters. */
   alias?: string | null | undefined;
+  /** Details about the person, up to 65,535 characters. */
   details?: string | null | undefined;
   /** Primary email. Reserved names such as name@example.invalid are accepted for someone without email, and never mailed. */
   email: string;
+  /** Identifier in another system; unique, case-insensitive, up to 255 characters. */
   externalId?: string | null | undefined;
   /** Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value. */
   fields?: Array<UserFieldInput> | null | undefined;
@@ -68,6 +102,7 @@ export type CreateUserInput = {
   locale?: string | null | undefined;
   /** 1 to 255 characters, trimmed. */
   name: string;
+  /** Internal notes, up to 65,535 characters. */
   notes?: string | null | undefined;
   /** An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created. */
   organization?: string | null | undefined;
@@ -77,63 +112,101 @@ export type CreateUserInput = {
   phone?: string | null | undefined;
   /** END_USER when not given. */
   role?: Role | null | undefined;
+  /** Add the account suspended (it cannot sign in). false when not given. */
   suspended?: boolean | null | undefined;
   /** Trimmed, lower-cased, spaces become underscores, duplicates dropped. */
   tags?: Array<string> | null | undefined;
   /** IANA time zone name. */
   timeZone?: string | null | undefined;
+  /** The primary email is known to belong to this person. false when not given. */
   verified?: boolean | null | undefined;
 };
 
 /** How an account came into being. */
 export const CreatedVia = {
+  /** An admin added it, signed in. */
   Admin: 'ADMIN',
+  /** An agent added it, signed in. */
   Agent: 'AGENT',
+  /** A partner app's API token added it. */
   Api: 'API',
+  /** A CSV import added it. */
   Import: 'IMPORT',
+  /** The person signed up themself. */
   Self: 'SELF',
+  /** Accueil made it, e.g. the first admin. */
   System: 'SYSTEM',
+  /** A ticket created on someone's behalf added it. */
   Ticket: 'TICKET'
 } as const;
 
 export type CreatedVia = typeof CreatedVia[keyof typeof CreatedVia];
 /** Whether mail can reach an address. UNDELIVERABLE_RESERVED and NO_MAIL_DOMAIN are never mailed. */
 export const Deliverability = {
+  /** The domain has mail (MX) or address records. Phone numbers are DELIVERABLE too. */
   Deliverable: 'DELIVERABLE',
+  /** The domain does not exist or refuses mail (null MX): never mailed. */
   NoMailDomain: 'NO_MAIL_DOMAIN',
+  /** A reserved name (.invalid, .test, .example, .localhost, example.com …): kept, never mailed. */
   UndeliverableReserved: 'UNDELIVERABLE_RESERVED',
+  /** Not checked, or the domain check had no answer. */
   Unknown: 'UNKNOWN'
 } as const;
 
 export type Deliverability = typeof Deliverability[keyof typeof Deliverability];
+/** Who made a change. */
+export const EventActorKind = {
+  /** Accueil itself. */
+  System: 'SYSTEM',
+  /** An API token, acting for the admin who made it. */
+  Token: 'TOKEN',
+  /** A person, signed in. */
+  User: 'USER'
+} as const;
+
+export type EventActorKind = typeof EventActorKind[keyof typeof EventActorKind];
+/** What kind of address an identity is. */
 export const IdentityType = {
+  /** An email address. */
   Email: 'EMAIL',
+  /** A phone number, stored in E.164. */
   Phone: 'PHONE'
 } as const;
 
 export type IdentityType = typeof IdentityType[keyof typeof IdentityType];
 /** What a LOOKUP field refers to. */
 export const LookupTarget = {
+  /** An organization. */
   Organization: 'ORGANIZATION',
+  /** A user (not deleted). */
   User: 'USER'
 } as const;
 
 export type LookupTarget = typeof LookupTarget[keyof typeof LookupTarget];
-/** What a person may do in Accueil. */
+/** What a person may do in Accueil (see the README for the whole table). */
 export const Role = {
+  /** Manages everything: roles, organizations, custom fields, API tokens and passwords. */
   Admin: 'ADMIN',
+  /** Support staff: reads everyone, adds and changes end users, and their own account (not its role, suspension or verification). */
   Agent: 'AGENT',
+  /** A customer: may read and change only their own name, phone, time zone and language. */
   EndUser: 'END_USER'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
 /** Changes to an organization: only the fields given change; null clears an optional one. Lists are replaced. */
 export type UpdateOrganizationInput = {
+  /** Details; null clears them. */
   details?: string | null | undefined;
+  /** Replaces the mail domains; users who already exist do not move. */
   domains?: Array<string> | null | undefined;
+  /** Identifier in another system; null clears it. */
   externalId?: string | null | undefined;
+  /** A new name: unique, ignoring letter case and accents. */
   name?: string | null | undefined;
+  /** Internal notes; null clears them. */
   notes?: string | null | undefined;
+  /** Replaces the tags. */
   tags?: Array<string> | null | undefined;
 };
 
@@ -143,44 +216,82 @@ export type UpdateUserFieldInput = {
   active?: boolean | null | undefined;
   /** null clears. */
   description?: string | null | undefined;
+  /** DROPDOWN and MULTISELECT: the whole new list of choices (1 to 2,000). */
   options?: Array<UserFieldOptionInput> | null | undefined;
   /** REGEXP only. Values stored before keep their text until they are next changed. */
   pattern?: string | null | undefined;
   /** null clears. */
   patternHint?: string | null | undefined;
+  /** Whether an end user's profile must have a value (see UserField.required). */
   required?: boolean | null | undefined;
+  /** One line, at most 255 characters. */
   title?: string | null | undefined;
 };
 
 /** Changes to an account: only the fields given change; null clears an optional field. */
 export type UpdateUserInput = {
+  /** One line, up to 255 characters; null clears it. */
   alias?: string | null | undefined;
+  /** Up to 65,535 characters; null clears it. */
   details?: string | null | undefined;
   /** Replaces the primary email address. */
   email?: string | null | undefined;
+  /** Identifier in another system; unique, case-insensitive; null clears it. */
   externalId?: string | null | undefined;
   /** Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value. */
   fields?: Array<UserFieldInput> | null | undefined;
+  /** BCP 47 language tag; null clears it. */
   locale?: string | null | undefined;
+  /** 1 to 255 characters, trimmed. */
   name?: string | null | undefined;
+  /** Up to 65,535 characters; null clears it. */
   notes?: string | null | undefined;
   /** An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created. */
   organization?: string | null | undefined;
   /** The organization this person belongs to; null clears it. */
   organizationId?: string | null | undefined;
+  /** Replaces the primary phone number (international format); null removes it. */
   phone?: string | null | undefined;
+  /** Admins only, never on their own account; one active admin always remains. */
   role?: Role | null | undefined;
+  /** Staff only, never on their own account: a suspended account cannot sign in, its sessions end and its tokens stop working. */
   suspended?: boolean | null | undefined;
   /** Replaces all tags. */
   tags?: Array<string> | null | undefined;
+  /** IANA time zone name; null clears it. */
   timeZone?: string | null | undefined;
+  /** Staff only, and never an agent on their own account: the primary email is known to belong to this person. */
   verified?: boolean | null | undefined;
 };
 
+/** What happened to an account. */
+export const UserEventAction = {
+  /** The account was added. */
+  Created: 'CREATED',
+  /** The account was deleted; its addresses became free. */
+  Deleted: 'DELETED',
+  /** The password was changed, by the person or by an admin (the password itself is never recorded). */
+  PasswordChanged: 'PASSWORD_CHANGED',
+  /** The role changed (other fields changed in the same save are listed too). */
+  RoleChanged: 'ROLE_CHANGED',
+  /** The account was suspended: its sessions ended and its tokens stopped working. */
+  Suspended: 'SUSPENDED',
+  /** An admin lifted the sign-in lock of the account. */
+  Unlocked: 'UNLOCKED',
+  /** The account was allowed back in. */
+  Unsuspended: 'UNSUSPENDED',
+  /** Profile fields, addresses, tags, organization or custom field values changed. */
+  Updated: 'UPDATED'
+} as const;
+
+export type UserEventAction = typeof UserEventAction[keyof typeof UserEventAction];
 /** Users whose custom field equals a value, compared in canonical form (text ignoring letter case). For a MULTISELECT, users having every listed option. value null (or empty) finds users without a value. */
 export type UserFieldFilter = {
+  /** The key of an active custom field. */
   key: string;
+  /** The value to find, as text; null or empty finds users without a value. */
   value?: string | null | undefined;
+  /** MULTISELECT: users having every one of these options. */
   values?: Array<string> | null | undefined;
 };
 
@@ -188,6 +299,7 @@ export type UserFieldFilter = {
 export type UserFieldInput = {
   /** The key of an active custom field. */
   key: string;
+  /** The value as text, as in a CSV cell (see UserFieldType for each type); null or empty clears it. */
   value?: string | null | undefined;
   /** MULTISELECT only: option values or titles. */
   values?: Array<string> | null | undefined;
@@ -195,7 +307,9 @@ export type UserFieldInput = {
 
 /** A choice: title up to 255 characters; value up to 255 characters, without commas or semicolons. */
 export type UserFieldOptionInput = {
+  /** What people read: one line, at most 255 characters. */
   title: string;
+  /** What is stored and exported: at most 255 characters, without commas or semicolons; unique within the field, ignoring letter case. */
   value: string;
 };
 
@@ -224,12 +338,23 @@ export const UserFieldType = {
 } as const;
 
 export type UserFieldType = typeof UserFieldType[keyof typeof UserFieldType];
-export type ViewerFragment = { id: string, name: string, email: string | null, role: Role };
+/** What a warning is about. */
+export const UserWarningCode = {
+  /** The email's domain does not exist or takes no mail (with the domain check on). */
+  NoMailDomain: 'NO_MAIL_DOMAIN',
+  /** Another user has this phone number too: it is kept as a shared number. */
+  SharedPhone: 'SHARED_PHONE',
+  /** The email is on a reserved domain (e.g. name@example.invalid): kept, never mailed. */
+  UndeliverableReserved: 'UNDELIVERABLE_RESERVED'
+} as const;
+
+export type UserWarningCode = typeof UserWarningCode[keyof typeof UserWarningCode];
+export type ViewerFragment = { id: string, name: string, email: string, role: Role };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { id: string, name: string, email: string | null, role: Role } | null };
+export type MeQuery = { me: { id: string, name: string, email: string, role: Role } | null };
 
 export type SignInMutationVariables = Exact<{
   email: string;
@@ -237,7 +362,7 @@ export type SignInMutationVariables = Exact<{
 }>;
 
 
-export type SignInMutation = { signIn: { id: string, name: string, email: string | null, role: Role } };
+export type SignInMutation = { signIn: { id: string, name: string, email: string, role: Role } };
 
 export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -252,12 +377,12 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
-export type OwnProfileFragment = { id: string, name: string, email: string | null, role: Role, phone: string | null, timeZone: string | null, locale: string | null };
+export type OwnProfileFragment = { id: string, name: string, email: string, role: Role, phone: string | null, timeZone: string | null, locale: string | null };
 
 export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyProfileQuery = { me: { id: string, name: string, email: string | null, role: Role, phone: string | null, timeZone: string | null, locale: string | null } | null };
+export type MyProfileQuery = { me: { id: string, name: string, email: string, role: Role, phone: string | null, timeZone: string | null, locale: string | null } | null };
 
 export type UpdateMyProfileMutationVariables = Exact<{
   id: string;
@@ -265,11 +390,11 @@ export type UpdateMyProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateMyProfileMutation = { updateUser: { id: string, name: string, email: string | null, role: Role, phone: string | null, timeZone: string | null, locale: string | null } };
+export type UpdateMyProfileMutation = { updateUser: { id: string, name: string, email: string, role: Role, phone: string | null, timeZone: string | null, locale: string | null } };
 
 export type FieldDefinitionFragment = { id: string, key: string, title: string, description: string | null, type: UserFieldType, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, required: boolean, active: boolean, position: number, createdAt: string, updatedAt: string, options: Array<{ id: string, title: string, value: string, position: number }> };
 
-export type FieldValueFragment = { key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } };
+export type FieldValueFragment = { key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } };
 
 export type UserFieldsQueryVariables = Exact<{
   active?: boolean | null | undefined;
@@ -313,7 +438,7 @@ export type LookupUsersQueryVariables = Exact<{
 }>;
 
 
-export type LookupUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, email: string | null } }> } };
+export type LookupUsersQuery = { users: { edges: Array<{ node: { id: string, name: string, email: string } }> } };
 
 export type OrganizationRefFragment = { id: string, name: string };
 
@@ -361,7 +486,7 @@ export type OrganizationUsersQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationUsersQuery = { organization: { id: string, users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string | null, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> } }> } } | null };
+export type OrganizationUsersQuery = { organization: { id: string, users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> } }> } } | null };
 
 export type CreateOrganizationMutationVariables = Exact<{
   input: CreateOrganizationInput;
@@ -393,26 +518,26 @@ export type TagSuggestionsQueryVariables = Exact<{
 
 export type TagSuggestionsQuery = { tags: Array<{ name: string, count: number }> };
 
-export type ApiTokenDetailsFragment = { id: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null };
+export type ApiTokenDetailsFragment = { id: string, name: string, scopes: Array<ApiTokenScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null };
 
 export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null }> };
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, scopes: Array<ApiTokenScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null }> };
 
 export type CreateApiTokenMutationVariables = Exact<{
   input: CreateApiTokenInput;
 }>;
 
 
-export type CreateApiTokenMutation = { createApiToken: { secret: string, token: { id: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null } } };
+export type CreateApiTokenMutation = { createApiToken: { secret: string, token: { id: string, name: string, scopes: Array<ApiTokenScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null } } };
 
 export type RevokeApiTokenMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, scopes: Array<string>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null } };
+export type RevokeApiTokenMutation = { revokeApiToken: { id: string, name: string, scopes: Array<ApiTokenScope>, createdAt: string, lastUsedAt: string | null, revokedAt: string | null, createdBy: { id: string, name: string } | null } };
 
 export type IdentityDetailsFragment = { id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> };
 
@@ -422,21 +547,21 @@ export type AddUserIdentityMutationVariables = Exact<{
 }>;
 
 
-export type AddUserIdentityMutation = { addUserIdentity: { identity: { id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }, user: { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> }, warnings: Array<{ existingUserId: string | null, code: string, field: string | null, message: string }> } };
+export type AddUserIdentityMutation = { addUserIdentity: { identity: { id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }, user: { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> }, warnings: Array<{ existingUserId: string | null, code: UserWarningCode, field: string | null, message: string }> } };
 
 export type RemoveUserIdentityMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type RemoveUserIdentityMutation = { removeUserIdentity: { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } };
+export type RemoveUserIdentityMutation = { removeUserIdentity: { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } };
 
 export type MakeUserIdentityPrimaryMutationVariables = Exact<{
   id: string;
 }>;
 
 
-export type MakeUserIdentityPrimaryMutation = { makeUserIdentityPrimary: { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } };
+export type MakeUserIdentityPrimaryMutation = { makeUserIdentityPrimary: { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } };
 
 export type VerifyUserIdentityMutationVariables = Exact<{
   id: string;
@@ -447,9 +572,9 @@ export type VerifyUserIdentityMutation = { verifyUserIdentity: { id: string, typ
 
 export type PageInfoFieldsFragment = { hasNextPage: boolean, endCursor: string | null };
 
-export type UserListItemFragment = { id: string, name: string, email: string | null, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> };
+export type UserListItemFragment = { id: string, name: string, email: string, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> };
 
-export type UserPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string | null, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> } }> };
+export type UserPageFragment = { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> } }> };
 
 export type UsersQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -461,33 +586,34 @@ export type UsersQueryVariables = Exact<{
 }>;
 
 
-export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string | null, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> } }> } };
+export type UsersQuery = { users: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, email: string, role: Role, suspended: boolean, createdAt: string, organization: { id: string, name: string } | null, identities: Array<{ type: IdentityType, primary: boolean, displayValue: string }> } }> } };
 
-export type UserProfileFragment = { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> };
+export type UserProfileFragment = { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> };
 
 export type UserQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type UserQuery = { user: { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } | null };
+export type UserQuery = { user: { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } | null };
 
-export type WarningDetailsFragment = { code: string, field: string | null, message: string };
+export type WarningDetailsFragment = { code: UserWarningCode, field: string | null, message: string };
 
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
 
 
-export type CreateUserMutation = { createUser: { user: { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> }, warnings: Array<{ code: string, field: string | null, message: string }> } };
+export type CreateUserMutation = { createUser: { user: { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> }, warnings: Array<{ code: UserWarningCode, field: string | null, message: string }> } };
 
 export type UpdateUserMutationVariables = Exact<{
   id: string;
   input: UpdateUserInput;
+  checkRequiredFields?: boolean | null | undefined;
 }>;
 
 
-export type UpdateUserMutation = { updateUser: { id: string, name: string, email: string | null, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: number | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } };
+export type UpdateUserMutation = { updateUser: { id: string, name: string, email: string, role: Role, phone: string | null, tags: Array<string>, timeZone: string | null, locale: string | null, externalId: string | null, alias: string | null, details: string | null, notes: string | null, verified: boolean, suspended: boolean, createdVia: CreatedVia, createdAt: string, updatedAt: string, organization: { id: string, name: string } | null, identities: Array<{ id: string, type: IdentityType, value: string, displayValue: string, primary: boolean, verified: boolean, deliverability: Deliverability, shared: boolean, createdAt: string, sharedWith: Array<{ id: string, name: string }> }>, fields: Array<{ key: string, type: UserFieldType, value: string | null, values: Array<string> | null, text: string | null, number: string | null, boolean: boolean | null, date: string | null, options: Array<{ id: string, title: string, value: string }> | null, user: { id: string, name: string } | null, organization: { id: string, name: string } | null, field: { id: string, key: string, title: string, description: string | null, type: UserFieldType, required: boolean, pattern: string | null, patternHint: string | null, lookupTarget: LookupTarget | null, options: Array<{ id: string, title: string, value: string }> } }> } };
 
 export type DeleteUserMutationVariables = Exact<{
   id: string;
@@ -504,7 +630,7 @@ export type SetUserPasswordMutationVariables = Exact<{
 
 export type SetUserPasswordMutation = { setUserPassword: boolean };
 
-export type HistoryEventFragment = { id: string, action: string, source: string, createdAt: string, actor: { kind: string, tokenName: string | null, user: { id: string, name: string } | null }, changes: Array<{ field: string, oldValue: string | null, newValue: string | null, redacted: boolean }> };
+export type HistoryEventFragment = { id: string, action: UserEventAction, source: AuditSource, createdAt: string, actor: { kind: EventActorKind, tokenName: string | null, user: { id: string, name: string } | null }, changes: Array<{ field: string, oldValue: string | null, newValue: string | null, redacted: boolean }> };
 
 export type UserEventsQueryVariables = Exact<{
   id: string;
@@ -513,7 +639,7 @@ export type UserEventsQueryVariables = Exact<{
 }>;
 
 
-export type UserEventsQuery = { user: { id: string, events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: string, source: string, createdAt: string, actor: { kind: string, tokenName: string | null, user: { id: string, name: string } | null }, changes: Array<{ field: string, oldValue: string | null, newValue: string | null, redacted: boolean }> } }> } } | null };
+export type UserEventsQuery = { user: { id: string, events: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, action: UserEventAction, source: AuditSource, createdAt: string, actor: { kind: EventActorKind, tokenName: string | null, user: { id: string, name: string } | null }, changes: Array<{ field: string, oldValue: string | null, newValue: string | null, redacted: boolean }> } }> } } | null };
 
 export const ViewerFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Viewer"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}}]} as unknown as DocumentNode<ViewerFragment, unknown>;
 export const OwnProfileFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OwnProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}}]}}]} as unknown as DocumentNode<OwnProfileFragment, unknown>;
@@ -562,7 +688,7 @@ export const VerifyUserIdentityDocument = {"kind":"Document","definitions":[{"ki
 export const UsersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Users"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"query"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"fields"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UserFieldFilter"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"query"},"value":{"kind":"Variable","name":{"kind":"Name","value":"query"}}},{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}},{"kind":"Argument","name":{"kind":"Name","value":"organizationId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"organizationId"}}},{"kind":"Argument","name":{"kind":"Name","value":"fields"},"value":{"kind":"Variable","name":{"kind":"Name","value":"fields"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserPage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationRef"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserListItem"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"displayValue"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserPage"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserListItem"}}]}}]}}]}}]} as unknown as DocumentNode<UsersQuery, UsersQueryVariables>;
 export const UserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"User"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserProfile"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationRef"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserIdentity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"displayValue"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"deliverability"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldValue"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"boolean"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternHint"}},{"kind":"Field","name":{"kind":"Name","value":"lookupTarget"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdVia"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IdentityDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FieldValue"}}]}}]}}]} as unknown as DocumentNode<UserQuery, UserQueryVariables>;
 export const CreateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserProfile"}}]}},{"kind":"Field","name":{"kind":"Name","value":"warnings"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"WarningDetails"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationRef"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserIdentity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"displayValue"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"deliverability"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldValue"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"boolean"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternHint"}},{"kind":"Field","name":{"kind":"Name","value":"lookupTarget"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdVia"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IdentityDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FieldValue"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WarningDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserWarning"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<CreateUserMutation, CreateUserMutationVariables>;
-export const UpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserProfile"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationRef"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserIdentity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"displayValue"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"deliverability"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldValue"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"boolean"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternHint"}},{"kind":"Field","name":{"kind":"Name","value":"lookupTarget"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdVia"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IdentityDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FieldValue"}}]}}]}}]} as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
+export const UpdateUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateUserInput"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"checkRequiredFields"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}},{"kind":"Argument","name":{"kind":"Name","value":"checkRequiredFields"},"value":{"kind":"Variable","name":{"kind":"Name","value":"checkRequiredFields"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserProfile"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationRef"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"IdentityDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserIdentity"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"displayValue"}},{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"deliverability"}},{"kind":"Field","name":{"kind":"Name","value":"shared"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWith"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"FieldValue"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserFieldValue"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"values"}},{"kind":"Field","name":{"kind":"Name","value":"text"}},{"kind":"Field","name":{"kind":"Name","value":"number"}},{"kind":"Field","name":{"kind":"Name","value":"boolean"}},{"kind":"Field","name":{"kind":"Name","value":"date"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"field"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"pattern"}},{"kind":"Field","name":{"kind":"Name","value":"patternHint"}},{"kind":"Field","name":{"kind":"Name","value":"lookupTarget"}},{"kind":"Field","name":{"kind":"Name","value":"options"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserProfile"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"tags"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"locale"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"alias"}},{"kind":"Field","name":{"kind":"Name","value":"details"}},{"kind":"Field","name":{"kind":"Name","value":"notes"}},{"kind":"Field","name":{"kind":"Name","value":"verified"}},{"kind":"Field","name":{"kind":"Name","value":"suspended"}},{"kind":"Field","name":{"kind":"Name","value":"createdVia"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationRef"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identities"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"IdentityDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"FieldValue"}}]}}]}}]} as unknown as DocumentNode<UpdateUserMutation, UpdateUserMutationVariables>;
 export const DeleteUserDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteUser"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteUser"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}]}]}}]} as unknown as DocumentNode<DeleteUserMutation, DeleteUserMutationVariables>;
 export const SetUserPasswordDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetUserPassword"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"password"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setUserPassword"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"password"},"value":{"kind":"Variable","name":{"kind":"Name","value":"password"}}}]}]}}]} as unknown as DocumentNode<SetUserPasswordMutation, SetUserPasswordMutationVariables>;
 export const UserEventsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UserEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"user"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PageInfoFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"HistoryEvent"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PageInfoFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PageInfo"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HistoryEvent"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"UserEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"actor"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"tokenName"}},{"kind":"Field","name":{"kind":"Name","value":"user"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"changes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"oldValue"}},{"kind":"Field","name":{"kind":"Name","value":"newValue"}},{"kind":"Field","name":{"kind":"Name","value":"redacted"}}]}}]}}]} as unknown as DocumentNode<UserEventsQuery, UserEventsQueryVariables>;

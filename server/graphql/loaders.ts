@@ -1,0 +1,18 @@
+import type { UserService } from '../users/user.service.js';
+import type { OrganizationService } from '../organizations/organization.service.js';
+import type { FieldValuesService } from '../fields/field-values.service.js';
+import { userLoaders } from '../users/user.loaders.js';
+import { fieldLoaders } from '../fields/field-loaders.js';
+
+/**
+ * The request's one DataLoader registry (`ctx.loaders`), made fresh for each
+ * request: each feature contributes its loaders, and everything that reads
+ * users, organizations or field values by id (lists, lookups, the actors of
+ * the history) goes through the same ones, so a page costs one query per kind
+ * of thing, whatever its size.
+ */
+export function makeLoaders(services: { users: UserService; organizations: OrganizationService; fieldValues: FieldValuesService }) {
+  return { ...userLoaders(services.users, services.organizations), ...fieldLoaders(services.fieldValues) };
+}
+
+export type Loaders = ReturnType<typeof makeLoaders>;

@@ -1,0 +1,141 @@
+import { ADMINS, isSelf, isStaffRole, rule, STAFF, type SignedIn } from '../auth/policy.js';
+import { ApiTokenScope } from '../tokens/api-token-scope.js';
+import { Role } from './role.js';
+import type { User } from './user.entity.js';
+import type { UserIdentity } from './user-identity.entity.js';
+import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
+
+/**
+ * Who may do what to an account. END_USER: only themself, and only name,
+ * phone, time zone and language. AGENT: end users, and their own account
+ * (never its role, suspension or verification); never other agents or admins.
+ * ADMIN: everything, except their own role and suspension. A token acts with
+ * its creator's role, within its scopes: USERS_READ to read anything about
+ * users (ids excepted), USERS_WRITE to change them.
+ */
+const SELF_SERVICE_FIELDS = new Set(['name', 'phone', 'timeZone', 'locale']);
+const { USERS_READ, USERS_WRITE } = ApiTokenScope;
+
+const staff = (v: SignedIn): boolean => isStaffRole(v.user.role);
+const given = (input: object): string[] => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
+
+/** Whether `v` may change `target` at all (which fields is the business of the rules below). */
+function editRefusal(v: SignedIn, target: Pick<User, 'id' | 'role'>): string | null {
+  if (v.user.role === Role.ADMIN) return null;
+  if (v.user.role === Role.AGENT) {
+    return isSelf(v, target.id) || target.role === Role.END_USER ? null : "Agents cannot edit another agent's or an admin's account.";
+  }
+  return isSelf(v, target.id) ? null : 'You can only change your own account.';
+}
+
+function changeRoleRefusal(v: SignedIn, target: User): string | null {
+  if (v.user.role !== Role.ADMIN) return 'Only admins can change roles.';
+  return isSelf(v, target.id) ? 'Admins cannot change their own role; ask another admin.' : null;
+}
+
+function changeSuspendedRefusal(v: SignedIn, target: User): string | null {
+  if (!staff(v)) return 'You cannot change suspended.';
+  if (isSelf(v, target.id)) return v.user.role === Role.ADMIN ? 'You cannot suspend yourself.' : 'You cannot change suspended on your own account.';
+  return editRefusal(v, target);
+}
+
+/** Marking an account or one of its addresses verified: one rule for updateUser, addUserIdentity and verifyUserIdentity. */
+function changeVerifiedRefusal(v: SignedIn, target: User): string | null {
+  if (!staff(v)) return 'Only agents and admins can mark an address as verified.';
+  if (v.user.role === Role.AGENT && isSelf(v, target.id)) return 'You cannot change verified on your own account.';
+  return editRefusal(v, target);
+}
+
+export const userPolicy = {
+  /** A profile's ordinary fields: staff read anyone, others only themself. */
+  read: rule<Pick<User, 'id'>>({
+    name: 'user.read',
+    scope: USERS_READ,
+    target: (v, u) => (staff(v) || isSelf(v, u.id) ? null : 'You can only see your own account.'),
+  }),
+  /** Internal fields: notes, details, tags, external id, suspended, history, custom fields. */
+  readPrivate: rule<Pick<User, 'id'>>({ name: 'user.readPrivate', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can see this field.' }),
+  /** Lists and lookups (users, userByEmail, tags), and who owns an address (EMAIL_TAKEN's existingUserId, a shared number's other holder). */
+  list: rule({ name: 'users.list', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can list users.' }),
+  /** Naming an account to change, before it is looked up: staff any, others only themself. */
+  write: rule<number | null>({
+    name: 'user.write',
+    scope: USERS_WRITE,
+    target: (v, id) => (staff(v) || isSelf(v, id) ? null : 'You can only change your own account.'),
+  }),
+  create: rule<Pick<CreateUserInput, 'role'>>({
+    name: 'user.create',
+    scope: USERS_WRITE,
+    roles: STAFF,
+    message: 'Only agents and admins can add users.',
+    target: (v, input) => ((input.role ?? Role.END_USER) === Role.END_USER || v.user.role === Role.ADMIN ? null : 'Only admins can add agents and admins.'),
+  }),
+  update: rule<{ user: User; input: UpdateUserInput }>({
+    name: 'user.update',
+    scope: USERS_WRITE,
+    target: (v, { user, input }) => {
+      const cannot = editRefusal(v, user);
+      if (cannot) return cannot;
+      if (!staff(v)) {
+        const bad = given(input).find((f) => !SELF_SERVICE_FIELDS.has(f));
+        if (bad) return `You cannot change ${bad}.`;
+      }
+      if (input.role !== undefined && input.role !== user.role) return changeRoleRefusal(v, user);
+      if (input.suspended !== undefined && input.suspended !== user.suspended) {
+        const why = changeSuspendedRefusal(v, user);
+        if (why) return why;
+      }
+      if (input.verified !== undefined && input.verified !== user.verified) return changeVerifiedRefusal(v, user);
+      return null;
+    },
+  }),
+  changeRole: rule<User>({ name: 'user.changeRole', scope: USERS_WRITE, target: (v, u) => editRefusal(v, u) ?? changeRoleRefusal(v, u) }),
+  changeSuspended: rule<User>({ name: 'user.changeSuspended', scope: USERS_WRITE, target: changeSuspendedRefusal }),
+  changeVerified: rule<User>({ name: 'user.changeVerified', scope: USERS_WRITE, target: changeVerifiedRefusal }),
+  delete: rule<User>({
+    name: 'user.delete',
+    scope: USERS_WRITE,
+    roles: STAFF,
+    message: 'Only agents and admins can delete users.',
+    target: (v, u) => {
+      if (isSelf(v, u.id)) return 'You cannot delete your own account.';
+      return v.user.role === Role.ADMIN || u.role === Role.END_USER ? null : 'Agents can only delete end users.';
+    },
+  }),
+  /** Admins set the password of someone else (their own goes through changePassword, which asks for the current one). */
+  setPassword: rule<User>({
+    name: 'user.setPassword',
+    sessionOnly: true,
+    roles: ADMINS,
+    message: 'Only an admin signed in to Accueil can do this.',
+    target: (v, u) => (isSelf(v, u.id) ? 'Change your own password with changePassword.' : null),
+  }),
+  /** Admins lift the sign-in locks of an account (after failed passwords). */
+  unlock: rule<User>({
+    name: 'user.unlock',
+    sessionOnly: true,
+    roles: ADMINS,
+    message: 'Only an admin signed in to Accueil can do this.',
+  }),
+  /** One of someone's addresses: staff see anyone's, others only their own. */
+  readIdentity: rule<Pick<UserIdentity, 'userId'>>({
+    name: 'identity.read',
+    scope: USERS_READ,
+    target: (v, i) => (staff(v) || isSelf(v, i.userId) ? null : 'You can only see your own addresses.'),
+  }),
+  /** Reaching an address to change it (others' addresses are NOT_FOUND, so nobody learns they exist). */
+  reachIdentity: rule<Pick<UserIdentity, 'userId'>>({
+    name: 'identity.reach',
+    scope: USERS_WRITE,
+    target: (v, i) => (staff(v) || isSelf(v, i.userId) ? null : 'not yours'),
+  }),
+  /** Adding, removing or making primary an address: whoever may change the account. */
+  changeIdentities: rule<User>({ name: 'identity.change', scope: USERS_WRITE, target: editRefusal }),
+  verifyIdentity: rule<User>({ name: 'identity.verify', scope: USERS_WRITE, target: changeVerifiedRefusal }),
+  /** End users may make only a verified email primary; staff any address of an account they may change. */
+  makeUnverifiedEmailPrimary: rule<User>({
+    name: 'identity.makeUnverifiedEmailPrimary',
+    scope: USERS_WRITE,
+    target: (v, u) => (staff(v) ? editRefusal(v, u) : 'Only a verified email address can become your primary address.'),
+  }),
+} as const;
