@@ -1,0 +1,80 @@
+/**
+ * The header row of an imported CSV file: which columns it has, checked
+ * against the columns the caller allows before any row is read. Pure.
+ *
+ * Names are trimmed and compared in any letter case ("E-mail" is not
+ * "email", but " EMAIL " is). Every problem is listed at once, each naming
+ * the column as the header spells it and its position (1 = column A):
+ * - UNKNOWN_COLUMN: not an allowed column (a custom field that does not
+ *   exist or is inactive counts as unknown: nothing is silently dropped);
+ * - EMPTY_COLUMN: a header cell with nothing in it;
+ * - DOUBLED_COLUMN: the same column twice, in any letter case.
+ */
+
+export interface CsvHeader {
+  /** The allowed (canonical, lower-case) name of each column, in file order. */
+  columns: string[];
+  /** Each column as the header spells it (trimmed), by canonical name: for messages. */
+  spelled: Record<string, string>;
+}
+
+export type HeaderProblemCode = 'UNKNOWN_COLUMN' | 'EMPTY_COLUMN' | 'DOUBLED_COLUMN';
+
+export interface HeaderProblem {
+  code: HeaderProblemCode;
+  /** As the header spells it (trimmed); empty for an empty column. */
+  column: string;
+  /** 1-based position: 1 is the spreadsheet's column A. */
+  position: number;
+  message: string;
+}
+
+/** A spreadsheet's column letters for a 1-based position: 1 -> A, 27 -> AA. */
+export function columnLetters(position: number): string {
+  let n = position;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+const quoted = (s: string): string => `"${[...s].length > 60 ? `${[...s].slice(0, 60).join('')}…` : s}"`;
+
+export function checkHeader(cells: readonly string[], allowed: readonly string[]): { header: CsvHeader; problems: HeaderProblem[] } {
+  const canonical = new Map(allowed.map((c) => [c.toLowerCase(), c]));
+  const columns: string[] = [];
+  const spelled: Record<string, string> = {};
+  const problems: HeaderProblem[] = [];
+  const at = (i: number) => `column ${columnLetters(i + 1)}`;
+  cells.forEach((cell, i) => {
+    const name = cell.trim();
+    if (name === '') {
+      problems.push({ code: 'EMPTY_COLUMN', column: '', position: i + 1, message: `The header of ${at(i)} is empty: every column needs a name.` });
+      columns.push('');
+      return;
+    }
+    const column = canonical.get(name.toLowerCase());
+    if (!column) {
+      const hint = /[;\t]/.test(name) ? ' The file seems to separate columns with semicolons or tabs: save it as CSV with commas.' : '';
+      problems.push({ code: 'UNKNOWN_COLUMN', column: name, position: i + 1, message: `${quoted(name)} (${at(i)}) is not a column this import knows.${hint}` });
+      columns.push('');
+      return;
+    }
+    if (column in spelled) {
+      problems.push({
+        code: 'DOUBLED_COLUMN',
+        column: name,
+        position: i + 1,
+        message: `${quoted(name)} (${at(i)}) repeats the column ${quoted(spelled[column])}: each column may appear once.`,
+      });
+      columns.push('');
+      return;
+    }
+    spelled[column] = name;
+    columns.push(column);
+  });
+  return { header: { columns, spelled }, problems };
+}

@@ -1,0 +1,253 @@
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { checkHeader, columnLetters } from '../../server/imports/csv-header.js';
+import { CsvFileError, readCsv, type CsvItem, type CsvReaderOptions } from '../../server/imports/csv-reader.js';
+import { CsvTextDecoder, utf8Extent } from '../../server/imports/csv-text-decoder.js';
+import { userColumns } from '../../server/imports/user-columns.js';
+import { generatedUsersCsv } from '../helpers/generated-csv.js';
+
+/** The streaming CSV reader of the users import (issue 11), without a database. */
+
+const COLUMNS = userColumns(['plan', 'vip_level']);
+const read = async (input: string | Buffer | (string | Buffer)[], options: Partial<CsvReaderOptions> = {}): Promise<CsvItem[]> => {
+  const items: CsvItem[] = [];
+  for await (const item of readCsv(Array.isArray(input) ? input : [input], { columns: COLUMNS, ...options })) items.push(item);
+  return items;
+};
+const rows = async (input: Parameters<typeof read>[0], options: Partial<CsvReaderOptions> = {}) =>
+  (await read(input, options)).filter((i) => i.kind !== 'header');
+const failure = async (input: Parameters<typeof read>[0], options: Partial<CsvReaderOptions> = {}): Promise<CsvFileError> => {
+  const err = await read(input, options).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(CsvFileError);
+  return err as CsvFileError;
+};
+/** The same bytes, one at a time: every chunk boundary is tried. */
+const byteByByte = (s: string | Buffer) => [...(typeof s === 'string' ? Buffer.from(s) : s)].map((b) => Buffer.from([b]));
+
+describe('readCsv: the format', () => {
+  it('reads the header and rows, cells by column name, in any order and letter case', async () => {
+    const items = await read('Email, NAME ,Custom_Fields.Plan\r\ngrace@acme.io,Grace Hopper,gold\r\n');
+    expect(items).toEqual([
+      { kind: 'header', header: { columns: ['email', 'name', 'custom_fields.plan'], spelled: { email: 'Email', name: 'NAME', 'custom_fields.plan': 'Custom_Fields.Plan' } } },
+      { kind: 'row', line: 2, cells: { email: 'grace@acme.io', name: 'Grace Hopper', 'custom_fields.plan': 'gold' } },
+    ]);
+  });
+
+  it('a UTF-8 byte-order mark is dropped, split across chunks or not', async () => {
+    const file = '\ufeffname,email\nZoë,zoe@fjord.no\n';
+    const expected = [{ kind: 'row', line: 2, cells: { name: 'Zoë', email: 'zoe@fjord.no' } }];
+    expect(await rows(file)).toEqual(expected);
+    expect(await rows(byteByByte(file))).toEqual(expected);
+    expect(await rows(file.slice(1))).toEqual(expected);
+  });
+
+  it('RFC 4180 quoting: commas, doubled quotes and line breaks in cells; semicolons are plain text', async () => {
+    const file = 'name,notes,tags\n"Hopper, Grace","She said ""hi""\r\nand left","a;b;c"\nO\'Brien,x"y,plain\n';
+    expect(await rows(file)).toEqual([
+      { kind: 'row', line: 2, cells: { name: 'Hopper, Grace', notes: 'She said "hi"\r\nand left', tags: 'a;b;c' } },
+      { kind: 'row', line: 3, cells: { name: "O'Brien", notes: 'x"y', tags: 'plain' } },
+    ]);
+  });
+
+  it('numbers rows as a spreadsheet does: header 1, quoted line breaks stay in their row, empty lines count', async () => {
+    const file = 'name,notes\n\n"Ada","line 1\nline 2\nline 3"\n\n\nBob,x\n,\n   ,  \nCarol,y';
+    const got = await rows(file);
+    expect(got.map((r) => r.line)).toEqual([3, 6, 9]);
+    expect(await rows(byteByByte(file))).toEqual(got);
+  });
+
+  it('keeps cells as written (the mapper trims), and trims header names', async () => {
+    expect(await rows('  name  ,\temail \nGrace  ,  g@acme.io\t\n')).toEqual([{ kind: 'row', line: 2, cells: { name: 'Grace  ', email: '  g@acme.io\t' } }]);
+  });
+
+  it('reads \\r\\n, \\n and \\r line ends', async () => {
+    for (const eol of ['\r\n', '\n', '\r']) {
+      expect((await rows(`name${eol}Ada${eol}Bob${eol}`)).map((r) => r.line), JSON.stringify(eol)).toEqual([2, 3]);
+    }
+  });
+
+  it('a two-column file and a header-only file', async () => {
+    expect(await rows('name,email\nAda,ada@acme.io\n')).toHaveLength(1);
+    expect(await read('name,email\r\n')).toEqual([{ kind: 'header', header: { columns: ['name', 'email'], spelled: { name: 'name', email: 'email' } } }]);
+    expect(await read('name,email')).toHaveLength(1);
+  });
+
+  it('ragged rows are row errors, and reading goes on', async () => {
+    const got = await rows('name,email,phone\nAda,ada@acme.io\nBob,bob@acme.io,+1,extra\nCarol,c@acme.io,+33,,\nDan\nEve,e@acme.io,+44\n');
+    expect(got).toEqual([
+      { kind: 'error', line: 2, code: 'RAGGED_ROW', message: 'Row 2 has 2 cells where the header has 3 columns.' },
+      { kind: 'error', line: 3, code: 'RAGGED_ROW', message: 'Row 3 has 4 cells where the header has 3 columns.' },
+      { kind: 'row', line: 4, cells: { name: 'Carol', email: 'c@acme.io', phone: '+33' } },
+      { kind: 'error', line: 5, code: 'RAGGED_ROW', message: 'Row 5 has 1 cell where the header has 3 columns.' },
+      { kind: 'row', line: 6, cells: { name: 'Eve', email: 'e@acme.io', phone: '+44' } },
+    ]);
+  });
+});
+
+describe('readCsv: the header', () => {
+  it('lists every unknown, empty or doubled column at once, as the header spells it, before any row', async () => {
+    const err = await failure('name,Nom,EMAIL,e-mail,,email,custom_fields.unknown,Custom_Fields.PLAN,custom_fields.plan\nAda,x,y,z,,w,1,2,3\n');
+    expect(err.code).toBe('BAD_HEADER');
+    expect(err.line).toBe(1);
+    expect(err.problems.map((p) => [p.code, p.column, p.position])).toEqual([
+      ['UNKNOWN_COLUMN', 'Nom', 2],
+      ['UNKNOWN_COLUMN', 'e-mail', 4],
+      ['EMPTY_COLUMN', '', 5],
+      ['DOUBLED_COLUMN', 'email', 6],
+      ['UNKNOWN_COLUMN', 'custom_fields.unknown', 7],
+      ['DOUBLED_COLUMN', 'custom_fields.plan', 9],
+    ]);
+    expect(err.message).toMatch(/6 problems/);
+    expect(err.message).toContain('"email" (column F) repeats the column "EMAIL"');
+    expect(err.message).toContain('"Nom" (column B) is not a column');
+  });
+
+  it('a doubled column in another letter case, alone, is refused', async () => {
+    const err = await failure('Name,NAME\nA,B\n');
+    expect(err.problems).toEqual([{ code: 'DOUBLED_COLUMN', column: 'NAME', position: 2, message: '"NAME" (column B) repeats the column "Name": each column may appear once.' }]);
+  });
+
+  it('no row is yielded before the header is refused', async () => {
+    const seen: CsvItem[] = [];
+    await expect(
+      (async () => {
+        for await (const item of readCsv(['bogus\nrow\n'], { columns: COLUMNS })) seen.push(item);
+      })(),
+    ).rejects.toThrow(/not a column this import knows/);
+    expect(seen).toEqual([]);
+  });
+
+  it('says so when the file is separated by semicolons', async () => {
+    const err = await failure('name;email\nAda;ada@acme.io\n');
+    expect(err.problems[0].message).toMatch(/semicolons/);
+  });
+
+  it('an empty file, a blank first row', async () => {
+    for (const empty of ['', '\ufeff', Buffer.alloc(0)]) expect((await failure(empty)).code).toBe('EMPTY_FILE');
+    expect((await failure('\nname\n')).message).toMatch(/Row 1 is empty/);
+    expect((await failure(' , \nname\n')).code).toBe('BAD_HEADER');
+  });
+
+  it('column letters go past Z', () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    expect(checkHeader([], COLUMNS)).toEqual({ header: { columns: [], spelled: {} }, problems: [] });
+  });
+});
+
+describe('readCsv: encodings and files that are not CSV text', () => {
+  const latin = (s: string) => iconv.encode(s, 'windows-1252');
+
+  it('a file that is not UTF-8 is refused, naming the row of the first bad byte', async () => {
+    const file = Buffer.concat([Buffer.from('name,notes\nAda,"two\nlines"\nBob,ok\n'), latin('Rémy,café\n'), Buffer.from('Zoë,x\n')]);
+    for (const input of [file, byteByByte(file)]) {
+      const err = await failure(input);
+      expect(err.code).toBe('NOT_UTF8');
+      expect(err.line).toBe(4);
+      expect(err.message).toBe(
+        'The file is not UTF-8 text: row 4 holds the byte 0xE9, which UTF-8 does not allow there. Save it as "CSV UTF-8", or import it declared as Windows-1252.',
+      );
+    }
+  });
+
+  it('names the row of the bad byte inside quotes, at a row start, in the header, at the very end', async () => {
+    expect((await failure(Buffer.concat([Buffer.from('name,notes\nAda,"open\n'), Buffer.from([0xff]), Buffer.from('"\n')]))).line).toBe(2);
+    expect((await failure(Buffer.concat([Buffer.from('name\nAda\n'), Buffer.from([0x80])]))).line).toBe(3);
+    expect((await failure(Buffer.concat([Buffer.from('na'), Buffer.from([0xc0, 0x80]), Buffer.from('me\n')]))).line).toBe(1);
+    // A character cut by the end of the file.
+    expect((await failure(Buffer.concat([Buffer.from('name\nAda\nZo'), Buffer.from([0xc3])]))).line).toBe(3);
+  });
+
+  it('refuses overlong forms, surrogates and code points past U+10FFFF', () => {
+    for (const bad of [[0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5, 0x80, 0x80, 0x80], [0x80]]) {
+      expect(utf8Extent(Uint8Array.from(bad)), bad.join(' ')).toEqual({ bad: 0 });
+    }
+    expect(utf8Extent(Buffer.from('a€😀'))).toEqual({ complete: 8 });
+    expect(utf8Extent(Buffer.from('a€😀').subarray(0, 6))).toEqual({ complete: 4 });
+  });
+
+  it('reads Windows-1252 when declared: é, €, œ, ’, «»', async () => {
+    const file = latin('name,notes\r\nRémy Œuvre,"5 € « cœur » l’été"\r\n');
+    expect(file.includes(0x80)).toBe(true);
+    const expected = [{ kind: 'row', line: 2, cells: { name: 'Rémy Œuvre', notes: '5 € « cœur » l’été' } }];
+    expect(await rows(file, { encoding: 'windows-1252' })).toEqual(expected);
+    expect(await rows(byteByByte(file), { encoding: 'windows-1252' })).toEqual(expected);
+    expect((await failure(file)).code).toBe('NOT_UTF8');
+  });
+
+  it('a byte-order mark wins over a Windows-1252 declaration', async () => {
+    expect(await rows('\ufeffname\nZoë\n', { encoding: 'windows-1252' })).toEqual([{ kind: 'row', line: 2, cells: { name: 'Zoë' } }]);
+  });
+
+  it('a binary file is refused as binary', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    const err = await failure(png);
+    expect(err.code).toBe('BINARY');
+    expect(err.message).toMatch(/binary file, not CSV text/);
+    const xlsx = Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00', 'latin1'), Buffer.alloc(20)]);
+    expect((await failure(xlsx)).code).toBe('BINARY');
+    expect((await failure(Buffer.from('name\nAda\x00\n'))).line).toBe(2);
+    expect((await failure(latin('name\nAda\x00\n'), { encoding: 'windows-1252' })).code).toBe('BINARY');
+  });
+
+  it('a quote never closed, or a row too long, stops the file with its row', async () => {
+    const open = await failure('name,notes\nAda,ok\nBob,"never closed\nCarol,x\n');
+    expect([open.code, open.line]).toEqual(['MALFORMED', 3]);
+    expect(open.message).toBe('Row 3 opens a quote (") that is never closed.');
+    const long = await failure(`name,notes\nAda,ok\nBob,"${'x'.repeat(2000)}\nCarol,x\n`, { maxRowChars: 1000 });
+    expect([long.code, long.line]).toEqual(['RECORD_TOO_LARGE', 3]);
+    expect(long.message).toMatch(/longer than 1,000 characters/);
+  });
+
+  it('the decoder holds at most a cut character between chunks', () => {
+    const d = new CsvTextDecoder();
+    const euro = Buffer.from('€');
+    expect(d.decode(euro.subarray(0, 1))).toEqual({ text: '', problem: null });
+    expect(d.decode(euro.subarray(1, 2))).toEqual({ text: '', problem: null });
+    expect(d.decode(Buffer.concat([euro.subarray(2), Buffer.from('a')]))).toEqual({ text: '€a', problem: null });
+    expect(d.end()).toEqual({ text: '', problem: null });
+    expect(d.decode('x')).toEqual({ text: 'x', problem: null });
+  });
+});
+
+describe('readCsv: big files, flat memory, backpressure', () => {
+  it('reads only as fast as rows are consumed, and releases the source when the reader stops early', async () => {
+    let pulled = 0;
+    const source = Readable.from(
+      (function* () {
+        for (const chunk of generatedUsersCsv({ bytes: 50 * 1024 * 1024 })) {
+          pulled++;
+          yield chunk;
+        }
+      })(),
+    );
+    let seen = 0;
+    for await (const item of readCsv(source, { columns: COLUMNS })) {
+      if (item.kind === 'row' && ++seen === 10) break;
+    }
+    expect(pulled).toBeLessThan(10);
+    expect(source.destroyed).toBe(true);
+  });
+
+  it('streams a 16 MB file without holding it (the 200 MB run is bench/csv-reader.ts)', async () => {
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    let count = 0;
+    let lastLine = 0;
+    for await (const item of readCsv(Readable.from(generatedUsersCsv({ bytes: 16 * 1024 * 1024 })), { columns: COLUMNS })) {
+      expect(item.kind).not.toBe('error');
+      if (item.kind !== 'row') continue;
+      count++;
+      expect(item.line).toBeGreaterThan(lastLine);
+      lastLine = item.line;
+      if (count % 5000 === 0) peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    expect(count).toBeGreaterThan(75_000);
+    // Holding its rows would take over 100 MB (75,000 objects of 16 strings); streaming takes a few MB.
+    expect(peak - before).toBeLessThan(48 * 1024 * 1024);
+  }, 120_000);
+});
