@@ -5,6 +5,8 @@ import vue from '@vitejs/plugin-vue';
 // in happy-dom, and end-to-end tests in Debian's Chromium.
 export default defineConfig({
   test: {
+    // Once for the whole run: a temporary folder of its own, which must be empty at the end.
+    globalSetup: ['tests/helpers/temp-folder.ts'],
     projects: [
       {
         test: {
