@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
-// Three projects: server tests over HTTP (MySQL and SQLite), component tests
-// in happy-dom, and end-to-end tests in Debian's Chromium.
+// Four projects: server tests over HTTP (MySQL and SQLite), component tests
+// in happy-dom, checks of the repository itself (build, lint), and end-to-end
+// tests in Debian's Chromium.
 export default defineConfig({
   test: {
     // Once for the whole run: a temporary folder of its own, which must be empty at the end.
@@ -24,6 +25,14 @@ export default defineConfig({
           name: 'client',
           include: ['tests/client/**/*.test.ts'],
           environment: 'happy-dom',
+        },
+      },
+      {
+        test: {
+          name: 'checks',
+          include: ['tests/checks/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
         },
       },
       {
