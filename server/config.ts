@@ -85,7 +85,9 @@ function databaseUrl(raw: string | undefined): string {
   try {
     u = new URL(v);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a valid URL: write it as mysql://user:password@host:3306/database (with special characters in the password percent-encoded).');
+    throw new ConfigError(
+      'DATABASE_URL is not a valid URL: write it as mysql://user:password@host:3306/database (with special characters in the password percent-encoded).',
+    );
   }
   if (!u.hostname) throw new ConfigError('DATABASE_URL must name a host, as in mysql://user:password@127.0.0.1:3306/accueil.');
   if (!decodeURIComponent(u.pathname.replace(/^\//, ''))) {
@@ -97,7 +99,8 @@ function databaseUrl(raw: string | undefined): string {
 
 function nodeEnv(raw: string | undefined): boolean {
   const v = raw?.trim() ?? '';
-  if (!['', 'production', 'development', 'test'].includes(v)) throw new ConfigError(`NODE_ENV must be production, development or test (or unset), not "${raw}".`);
+  if (!['', 'production', 'development', 'test'].includes(v))
+    throw new ConfigError(`NODE_ENV must be production, development or test (or unset), not "${raw}".`);
   return v === 'production';
 }
 
@@ -153,7 +156,8 @@ function dnsServers(raw: string | undefined): string[] {
 function domainName(name: string, raw: string | undefined, fallback: string): string {
   const v = raw?.trim() || fallback;
   const ascii = domainToASCII(v);
-  if (!ascii || !ascii.includes('.') || !HOSTNAME.test(ascii)) throw new ConfigError(`${name} must be a domain name such as ${fallback}, not "${raw}".`);
+  if (!ascii || !ascii.includes('.') || !HOSTNAME.test(ascii))
+    throw new ConfigError(`${name} must be a domain name such as ${fallback}, not "${raw}".`);
   return v;
 }
 

@@ -62,7 +62,8 @@ function describeMysqlError(err: unknown, url: string): string {
   if (code.startsWith('ER_ACCESS_DENIED')) {
     return `${at} refused user "${user}": access denied (check the user and password in DATABASE_URL).`;
   }
-  if (code === 'ER_DBACCESS_DENIED_ERROR') return `${at}: user "${user}" may not use the database "${database}" (grant access or name another database).`;
+  if (code === 'ER_DBACCESS_DENIED_ERROR')
+    return `${at}: user "${user}" may not use the database "${database}" (grant access or name another database).`;
   if (code === 'ER_BAD_DB_ERROR') return `${at}: the database "${database}" does not exist and user "${user}" cannot create it.`;
   return `${at}: ${messageOf(err)}`;
 }

@@ -23,7 +23,14 @@ describe('readConfig', () => {
       DNS_SERVERS: '127.0.0.1:5353, [::1]:53',
       EMAIL_DOMAIN_CHECK_CANARY: 'bücher.de',
     });
-    expect(c).toMatchObject({ port: 8080, host: '127.0.0.1', logLevel: 'warn', production: true, defaultPhoneCountry: 'FR', adminEmail: 'boss@acme.io' });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      production: true,
+      defaultPhoneCountry: 'FR',
+      adminEmail: 'boss@acme.io',
+    });
     expect(c.dnsServers).toEqual(['127.0.0.1:5353', '[::1]:53']);
     expect(readConfig({ HOST: 'localhost' }).host).toBe('localhost');
     expect(readConfig({ HOST: '::' }).host).toBe('::');

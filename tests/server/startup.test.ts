@@ -110,7 +110,9 @@ describe.each(testDialects().filter((d) => d === 'mysql'))('a %s server that ref
     const base = new URL(mysqlBaseUrl);
     const ended = await expectRefusal(
       { PORT: '0', DATABASE_URL: `mysql://nobody-${randomBytes(3).toString('hex')}:Wrong-Pw-42@${base.host}/accueil` },
-      new RegExp(`^Accueil cannot start: MySQL at ${base.hostname.replace(/\./g, '\\.')}:${base.port || 3306} refused user "nobody-[0-9a-f]+": access denied`),
+      new RegExp(
+        `^Accueil cannot start: MySQL at ${base.hostname.replace(/\./g, '\\.')}:${base.port || 3306} refused user "nobody-[0-9a-f]+": access denied`,
+      ),
     );
     expect(ended.stderr).not.toContain('Wrong-Pw-42');
   });
@@ -133,7 +135,13 @@ describe('a good start', () => {
     const dir = join(tmp, 'good');
     mkdirSync(dir);
     const server = startServerProcess(
-      { PORT: '0', HOST: '127.0.0.1', DATABASE_URL: `sqlite:${join(dir, 'accueil.sqlite')}`, ADMIN_EMAIL: 'admin@acme.io', ADMIN_PASSWORD: 'a long enough passphrase' },
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: `sqlite:${join(dir, 'accueil.sqlite')}`,
+        ADMIN_EMAIL: 'admin@acme.io',
+        ADMIN_PASSWORD: 'a long enough passphrase',
+      },
       tmp,
     );
     const port = await server.listening();
