@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 import vue from '@vitejs/plugin-vue';
 
 // Four projects: server tests over HTTP (MySQL and SQLite), component tests
-// in happy-dom, end-to-end tests in Debian's Chromium, and checks of the
-// client's contract (generated code, documents, types).
+// in happy-dom, checks of the repository itself (build, lint, the client's
+// contract: generated code, documents, types), and end-to-end tests in
+// Debian's Chromium.
 
 // The server's own code must load the same graphql module as its dependencies do under Node
 // (type-graphql, Apollo: the CommonJS entry), not Vite's preferred .mjs entry: graphql refuses
@@ -12,6 +13,8 @@ const sameGraphqlAsNode = { alias: [{ find: /^graphql$/, replacement: 'graphql/i
 
 export default defineConfig({
   test: {
+    // Once for the whole run: a temporary folder of its own, which must be empty at the end.
+    globalSetup: ['tests/helpers/temp-folder.ts'],
     projects: [
       {
         resolve: sameGraphqlAsNode,
@@ -35,6 +38,16 @@ export default defineConfig({
       {
         resolve: sameGraphqlAsNode,
         test: {
+          name: 'checks',
+          include: ['tests/checks/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        resolve: sameGraphqlAsNode,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
@@ -42,15 +55,6 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
-        },
-      },
-      {
-        test: {
-          name: 'checks',
-          include: ['tests/checks/**/*.test.ts'],
-          environment: 'node',
-          testTimeout: 300_000,
-          hookTimeout: 120_000,
         },
       },
     ],

@@ -1,15 +1,23 @@
+import { Resolver } from 'node:dns';
+import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { domainToASCII } from 'node:url';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import type { LevelWithSilent } from 'pino';
+import { parseEmail } from './users/email-address.js';
 import { passwordProblem } from './auth/password.js';
 
 /**
  * The environment, read once into a typed, validated config. Every variable
- * the server reads is here (and in the README's configuration table).
+ * the server reads is here (and in the README's configuration table), and a
+ * wrong value stops the start with one line naming the variable.
  */
 export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
-  logLevel: string;
+  logLevel: LevelWithSilent;
   introspection: boolean;
   production: boolean;
   defaultPhoneCountry: string | undefined;
@@ -44,8 +52,8 @@ function bool(name: string, raw: string | undefined, fallback: boolean): boolean
 
 function int(name: string, raw: string | undefined, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (raw === undefined || raw.trim() === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
 }
 
@@ -89,30 +97,120 @@ function trustProxy(raw: string | undefined): false | number | string[] {
   return list.map((x) => (PROXY_NAMES.has(x.toLowerCase()) ? x.toLowerCase() : x));
 }
 
+const LOG_LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function logLevel(raw: string | undefined): LevelWithSilent {
+  const v = raw?.trim().toLowerCase() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(v)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${raw}".`);
+  return v as LevelWithSilent;
+}
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+function host(raw: string | undefined): string {
+  const v = raw?.trim() || '0.0.0.0';
+  if (!isIP(v) && !HOSTNAME.test(v)) throw new ConfigError(`HOST must be an IP address or a host name such as 127.0.0.1 or localhost, not "${raw}".`);
+  return v;
+}
+
+/** mysql://user:pass@host:port/database[?poolSize=N] or sqlite:PATH (the URL itself is never printed: it may hold a password). */
+function databaseUrl(raw: string | undefined): string {
+  const v = raw?.trim() || 'sqlite:./data/accueil.sqlite';
+  if (v.startsWith('sqlite:')) return v;
+  if (!/^(mysql|mariadb):\/\//.test(v)) throw new ConfigError('DATABASE_URL must start with mysql:// (or mariadb://) or sqlite:.');
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(
+      'DATABASE_URL is not a valid URL: write it as mysql://user:password@host:3306/database (with special characters in the password percent-encoded).',
+    );
+  }
+  if (!u.hostname) throw new ConfigError('DATABASE_URL must name a host, as in mysql://user:password@127.0.0.1:3306/accueil.');
+  if (!decodeURIComponent(u.pathname.replace(/^\//, ''))) {
+    throw new ConfigError('DATABASE_URL must name a database, as in mysql://user:password@127.0.0.1:3306/accueil.');
+  }
+  int('DATABASE_URL poolSize', u.searchParams.get('poolSize') ?? undefined, 20, 1, 1000);
+  return v;
+}
+
+function nodeEnv(raw: string | undefined): boolean {
+  const v = raw?.trim() ?? '';
+  if (!['', 'production', 'development', 'test'].includes(v))
+    throw new ConfigError(`NODE_ENV must be production, development or test (or unset), not "${raw}".`);
+  return v === 'production';
+}
+
+function phoneCountry(raw: string | undefined): string | undefined {
+  const country = raw?.trim().toUpperCase() || undefined;
+  if (country !== undefined && !(/^[A-Z]{2}$/.test(country) && isSupportedCountry(country))) {
+    throw new ConfigError(`DEFAULT_PHONE_COUNTRY must be a two-letter country code such as US, not "${raw}".`);
+  }
+  return country;
+}
+
+function staticDir(raw: string | undefined): string | undefined {
+  const v = raw?.trim() || undefined;
+  if (v !== undefined && !existsSync(resolve(v, 'index.html'))) {
+    throw new ConfigError(`STATIC_DIR "${v}" holds no index.html: build the admin app (npm run build) or leave STATIC_DIR unset.`);
+  }
+  return v;
+}
+
+function adminEmail(raw: string | undefined): string | undefined {
+  const v = raw?.trim() || undefined;
+  if (v === undefined) return undefined;
+  const parsed = parseEmail(v);
+  if (!parsed.ok) throw new ConfigError(`ADMIN_EMAIL is not a valid address (${parsed.reason}): "${raw}".`);
+  return v;
+}
+
+function adminPassword(raw: string | undefined): string | undefined {
+  const v = raw || undefined;
+  const refused = v === undefined ? null : passwordProblem(v);
+  if (refused) throw new ConfigError(`ADMIN_PASSWORD: ${refused}`);
+  return v;
+}
+
+/** Resolver addresses as Node's resolver takes them: IPv4 or IPv6, with an optional port. */
+function dnsServers(raw: string | undefined): string[] {
+  const list = (raw ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const badPort = (entry: string) => {
+    const port = /^(?:\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry)?.[1];
+    return port !== undefined && (Number(port) < 1 || Number(port) > 65535);
+  };
+  try {
+    if (list.some(badPort)) throw new Error('port');
+    if (list.length) new Resolver().setServers(list);
+  } catch {
+    throw new ConfigError(`DNS_SERVERS must be IP addresses with an optional port, separated by commas (such as 127.0.0.1:53), not "${raw}".`);
+  }
+  return list;
+}
+
+function domainName(name: string, raw: string | undefined, fallback: string): string {
+  const v = raw?.trim() || fallback;
+  const ascii = domainToASCII(v);
+  if (!ascii || !ascii.includes('.') || !HOSTNAME.test(ascii))
+    throw new ConfigError(`${name} must be a domain name such as ${fallback}, not "${raw}".`);
+  return v;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = int('PORT', env.PORT, 4000, 0, 65535);
-  const databaseUrl = env.DATABASE_URL?.trim() || 'sqlite:./data/accueil.sqlite';
-  if (!/^(mysql|mariadb):\/\//.test(databaseUrl) && !databaseUrl.startsWith('sqlite:')) {
-    throw new ConfigError('DATABASE_URL must start with mysql:// or sqlite:.');
-  }
-  const country = env.DEFAULT_PHONE_COUNTRY?.trim().toUpperCase() || undefined;
-  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) {
-    throw new ConfigError(`DEFAULT_PHONE_COUNTRY must be a two-letter country code such as US, not "${country}".`);
-  }
-  const adminPassword = env.ADMIN_PASSWORD || undefined;
-  const passwordRefused = adminPassword === undefined ? null : passwordProblem(adminPassword);
-  if (passwordRefused) throw new ConfigError(`ADMIN_PASSWORD: ${passwordRefused}`);
   return {
-    port,
-    host: env.HOST?.trim() || '0.0.0.0',
-    databaseUrl,
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    port: int('PORT', env.PORT, 4000, 0, 65535),
+    host: host(env.HOST),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    logLevel: logLevel(env.LOG_LEVEL),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
-    production: env.NODE_ENV === 'production',
-    defaultPhoneCountry: country,
-    staticDir: env.STATIC_DIR?.trim() || undefined,
-    adminEmail: env.ADMIN_EMAIL?.trim() || undefined,
-    adminPassword,
+    production: nodeEnv(env.NODE_ENV),
+    defaultPhoneCountry: phoneCountry(env.DEFAULT_PHONE_COUNTRY),
+    staticDir: staticDir(env.STATIC_DIR),
+    adminEmail: adminEmail(env.ADMIN_EMAIL),
+    adminPassword: adminPassword(env.ADMIN_PASSWORD),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 8 * 60, 1),
     sessionAbsoluteHours: int('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 7 * 24, 1),
     trustProxy: trustProxy(env.TRUST_PROXY),
@@ -124,7 +222,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxTokens: int('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 1),
     maxResponseBytes: int('GRAPHQL_MAX_RESPONSE_BYTES', env.GRAPHQL_MAX_RESPONSE_BYTES, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
-    dnsServers: (env.DNS_SERVERS ?? '').split(',').map((x) => x.trim()).filter(Boolean),
-    dnsCanary: env.EMAIL_DOMAIN_CHECK_CANARY?.trim() || 'gmail.com',
+    dnsServers: dnsServers(env.DNS_SERVERS),
+    dnsCanary: domainName('EMAIL_DOMAIN_CHECK_CANARY', env.EMAIL_DOMAIN_CHECK_CANARY, 'gmail.com'),
   };
 }

@@ -1,28 +1,59 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { readConfig, ConfigError } from './config.js';
-import { Database } from './db/database.js';
-import { createApp } from './app.js';
+import { readConfig, ConfigError, type Config } from './config.js';
+import { describeDatabaseError, describeListenError } from './startup-errors.js';
 
-/** Start: config -> database -> migrations -> HTTP (API + built admin app). */
+/** One line on stderr and a non-zero exit: nothing half-started stays behind. */
+function cannotStart(reason: string, exitCode = 1): never {
+  console.error(`Accueil cannot start: ${reason}`);
+  process.exit(exitCode);
+}
+
+/**
+ * Takes the port before anything else happens, so a busy port stops the start
+ * before a database, a first admin or a migration is created. Until the app is
+ * ready, requests get 503 with Retry-After.
+ */
+async function openPort(config: Config): Promise<{ server: Server; serve(handler: RequestListener): void }> {
+  let handler: RequestListener = (_req, res) => {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '1' });
+    res.end('Accueil is starting.\n');
+  };
+  const server = createServer((req, res) => handler(req, res));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(config.port, config.host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  return { server, serve: (h) => (handler = h) };
+}
+
+/**
+ * Start: config -> port -> database -> migrations -> HTTP (API + built admin app).
+ * The database and the app are loaded only once the config and the port are
+ * good, so those mistakes are reported at once.
+ */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = readConfig();
   } catch (e) {
-    if (e instanceof ConfigError) {
-      console.error(`Configuration error: ${e.message}`);
-      process.exit(2);
-    }
+    if (e instanceof ConfigError) cannotStart(e.message, 2);
     throw e;
   }
   const log = pino({ level: config.logLevel });
-  const db = await Database.open(config.databaseUrl);
+  const { server, serve } = await openPort(config).catch((err) => cannotStart(describeListenError(err, config.port, config.host)));
+  const { Database } = await import('./db/database.js');
+  const db = await Database.open(config.databaseUrl).catch(async (err) => cannotStart(await describeDatabaseError(err, config.databaseUrl)));
+  const { createApp } = await import('./app.js');
   const app = await createApp(config, db, log);
-  const server: Server = app.express.listen(config.port, config.host, () => {
-    log.info({ port: config.port, database: db.dialect }, `Accueil is listening on http://localhost:${config.port}`);
-  });
+  serve(app.express);
+  const { port } = server.address() as AddressInfo;
+  log.info({ port, database: db.dialect }, `Accueil is listening on http://localhost:${port}`);
   // Graceful stop: no new connections, in-flight requests finish, then the database closes.
   let stopping = false;
   const shutdown = async () => {
@@ -39,7 +70,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-main().catch((err) => {
-  console.error('Accueil could not start:', err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+main().catch((err) => cannotStart(err instanceof Error ? err.message : String(err)));

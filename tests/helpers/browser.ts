@@ -2,11 +2,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides. */
-export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error('Chromium is missing: run `apt-get install -y chromium` (or set CHROMIUM_PATH).');
+/**
+ * Debian's Chromium (never a downloaded browser); CHROMIUM_PATH overrides.
+ * `npm test` installs nothing: `.ci/run` installs it on a fresh machine.
+ */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  const install = 'install it with `apt-get install -y chromium` (as root), or set CHROMIUM_PATH to a Chromium binary';
+  if (env.CHROMIUM_PATH) {
+    if (!existsSync(env.CHROMIUM_PATH)) throw new Error(`Chromium is missing: CHROMIUM_PATH=${env.CHROMIUM_PATH} does not exist; ${install}.`);
+    return env.CHROMIUM_PATH;
+  }
+  const found = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  if (!found) throw new Error(`Chromium is missing (the end-to-end tests need it): ${install}.`);
   return found;
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import { expect, onTestFinished } from 'vitest';
 import { readConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
@@ -56,7 +57,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'accueil-test-'));
     databaseUrl = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    cleanup = async () => removeTempDir(dir);
   }
   const config = readConfig({
     DATABASE_URL: databaseUrl,
@@ -130,6 +131,17 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
   };
 }
 
+/**
+ * A new folder in the temporary folder. Made inside a test, it is removed when
+ * the test ends; made elsewhere (beforeAll), the caller removes it with
+ * removeTempDir (the run fails when anything is left in the temporary folder).
+ */
 export function tempDir(prefix = 'accueil-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (expect.getState().currentTestName !== undefined) onTestFinished(() => removeTempDir(dir));
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -5,9 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { buildSchema, parse, print, visit, type GraphQLEnumType } from 'graphql';
 
 const root = resolve(import.meta.dirname, '../..');
-// Printed in a separate process, exactly as `npm run schema` does.
+// Printed in a separate process, as `npm run schema` does (tsx as a loader: its CLI leaves a folder in the temporary folder).
 const printedSchema = async () =>
-  execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['server/graphql/print-schema.ts', '--stdout'], { cwd: root, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/graphql/print-schema.ts', '--stdout'], { cwd: root, encoding: 'utf8' });
 
 /** The SDL without its descriptions: the shape of the contract, one line per field. */
 const withoutDescriptions = (sdl: string): string =>

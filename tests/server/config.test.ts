@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../../server/config.js';
+
+// Every variable the server reads is checked at start; a wrong value is one line naming it.
+
+describe('readConfig', () => {
+  it('has working defaults', () => {
+    const c = readConfig({});
+    expect(c).toMatchObject({ port: 4000, host: '0.0.0.0', databaseUrl: 'sqlite:./data/accueil.sqlite', logLevel: 'info', production: false });
+    expect(c.dnsServers).toEqual([]);
+    expect(c.dnsCanary).toBe('gmail.com');
+  });
+
+  it('takes good values', () => {
+    const c = readConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'mysql://u:p%40ss@db.example.org:3307/accueil?poolSize=5',
+      LOG_LEVEL: 'WARN',
+      NODE_ENV: 'production',
+      DEFAULT_PHONE_COUNTRY: 'fr',
+      ADMIN_EMAIL: 'boss@acme.io',
+      DNS_SERVERS: '127.0.0.1:5353, [::1]:53',
+      EMAIL_DOMAIN_CHECK_CANARY: 'bücher.de',
+    });
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      logLevel: 'warn',
+      production: true,
+      defaultPhoneCountry: 'FR',
+      adminEmail: 'boss@acme.io',
+    });
+    expect(c.dnsServers).toEqual(['127.0.0.1:5353', '[::1]:53']);
+    expect(readConfig({ HOST: 'localhost' }).host).toBe('localhost');
+    expect(readConfig({ HOST: '::' }).host).toBe('::');
+    expect(readConfig({ DATABASE_URL: 'sqlite:/var/lib/accueil/db.sqlite' }).databaseUrl).toBe('sqlite:/var/lib/accueil/db.sqlite');
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'verbose', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"\.$/],
+    ['LOG_LEVEL', 'warning', /^LOG_LEVEL must be one of/],
+    ['PORT', '70000', /^PORT must be a whole number from 0 to 65535/],
+    ['PORT', '4000abc', /^PORT must be a whole number/],
+    ['PORT', '0x10', /^PORT must be a whole number/],
+    ['PORT', '1e3', /^PORT must be a whole number/],
+    ['HOST', 'my host', /^HOST must be an IP address or a host name/],
+    ['HOST', 'http://localhost', /^HOST must be an IP address or a host name/],
+    ['DATABASE_URL', 'postgres://x/y', /^DATABASE_URL must start with mysql:\/\/ \(or mariadb:\/\/\) or sqlite:/],
+    ['DATABASE_URL', 'mysql://root@127.0.0.1:3306', /^DATABASE_URL must name a database/],
+    ['DATABASE_URL', 'mysql://root@127.0.0.1:3306/', /^DATABASE_URL must name a database/],
+    ['DATABASE_URL', 'mysql://root@127.0.0.1:99999/accueil', /^DATABASE_URL is not a valid URL/],
+    ['DATABASE_URL', 'mysql://root@127.0.0.1/accueil?poolSize=none', /^DATABASE_URL poolSize must be a whole number from 1 to 1000/],
+    ['NODE_ENV', 'prod', /^NODE_ENV must be production, development or test/],
+    ['DEFAULT_PHONE_COUNTRY', 'France', /^DEFAULT_PHONE_COUNTRY must be a two-letter country code/],
+    ['DEFAULT_PHONE_COUNTRY', 'ZZ', /^DEFAULT_PHONE_COUNTRY must be a two-letter country code/],
+    ['STATIC_DIR', '/nonexistent/accueil-client', /^STATIC_DIR "\/nonexistent\/accueil-client" holds no index\.html/],
+    ['ADMIN_EMAIL', 'boss at acme', /^ADMIN_EMAIL is not a valid address/],
+    ['ADMIN_PASSWORD', 'short', /^ADMIN_PASSWORD: A password needs at least 12 characters/],
+    ['GRAPHQL_INTROSPECTION', 'maybe', /^GRAPHQL_INTROSPECTION must be true or false/],
+    ['SESSION_IDLE_MINUTES', '0', /^SESSION_IDLE_MINUTES must be a whole number from 1/],
+    ['SESSION_MAX_HOURS', '-1', /^SESSION_MAX_HOURS must be a whole number/],
+    ['SIGN_IN_RATE_LIMIT', 'lots', /^SIGN_IN_RATE_LIMIT must be a whole number/],
+    ['API_RATE_LIMIT', '1.5', /^API_RATE_LIMIT must be a whole number/],
+    ['GRAPHQL_MAX_DEPTH', '0', /^GRAPHQL_MAX_DEPTH must be a whole number from 1/],
+    ['GRAPHQL_MAX_COST', 'x', /^GRAPHQL_MAX_COST must be a whole number/],
+    ['GRAPHQL_MAX_ALIASES', '-3', /^GRAPHQL_MAX_ALIASES must be a whole number/],
+    ['GRAPHQL_MAX_TOKENS', '0', /^GRAPHQL_MAX_TOKENS must be a whole number from 1/],
+    ['EMAIL_DOMAIN_CHECK', 'mx', /^EMAIL_DOMAIN_CHECK must be dns or off/],
+    ['DNS_SERVERS', 'dns.google', /^DNS_SERVERS must be IP addresses with an optional port/],
+    ['DNS_SERVERS', '127.0.0.1:99999', /^DNS_SERVERS must be IP addresses/],
+    ['EMAIL_DOMAIN_CHECK_CANARY', 'localhost', /^EMAIL_DOMAIN_CHECK_CANARY must be a domain name/],
+    ['EMAIL_DOMAIN_CHECK_CANARY', 'not a domain', /^EMAIL_DOMAIN_CHECK_CANARY must be a domain name/],
+  ])('refuses %s=%s in one line naming it', (name, value, message) => {
+    let error: unknown;
+    try {
+      readConfig({ [name]: value });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('never prints the database password', () => {
+    expect(() => readConfig({ DATABASE_URL: 'mysql://root:s3cret@127.0.0.1:3306' })).toThrow(ConfigError);
+    try {
+      readConfig({ DATABASE_URL: 'mysql://root:s3cret@127.0.0.1:3306' });
+    } catch (e) {
+      expect((e as Error).message).not.toContain('s3cret');
+    }
+  });
+});
