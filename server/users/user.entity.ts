@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
 import { StaffOnlyField } from '../auth/field-guards.js';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { BIN, MEDIUMTEXT, TIMESTAMP } from '../db/columns.js';
 
 export enum Role {
   END_USER = 'END_USER',
@@ -26,6 +27,10 @@ registerEnumType(CreatedVia, { name: 'CreatedVia', description: 'How an account 
  * `identities` are resolved per request through DataLoaders.
  */
 @Entity('users')
+@Index('uq_users_external_id_key', ['externalIdKey'], { unique: true })
+@Index('ix_users_name_key', ['nameKey', 'deletedAt'])
+@Index('ix_users_created_at', ['createdAt'])
+@Index('ix_users_organization', ['organizationId', 'id'])
 @ObjectType('User', { description: 'An end user (customer), agent or admin.' })
 export class User {
   @Field(() => ID)
@@ -37,11 +42,11 @@ export class User {
   name: string;
 
   /** Lower-cased, accent-free name for prefix search. Not exposed. */
-  @Column({ name: 'name_key', type: 'varchar', length: 255 })
+  @Column({ name: 'name_key', type: 'varchar', length: 255, ...BIN })
   nameKey: string;
 
   @Field(() => Role)
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 16, default: Role.END_USER })
   role: Role;
 
   @Field(() => String, { nullable: true, description: 'E.164, e.g. +14155552671.' })
@@ -65,7 +70,7 @@ export class User {
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
-  @Column({ name: 'external_id_key', type: 'varchar', length: 255, nullable: true })
+  @Column({ name: 'external_id_key', type: 'varchar', length: 255, nullable: true, ...BIN })
   externalIdKey: string | null;
 
   @Field(() => String, { nullable: true })
@@ -74,21 +79,21 @@ export class User {
 
   @UseMiddleware(StaffOnlyField)
   @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
+  @Column({ ...MEDIUMTEXT, nullable: true })
   details: string | null;
 
   @UseMiddleware(StaffOnlyField)
   @Field(() => String, { nullable: true })
-  @Column({ type: 'text', nullable: true })
+  @Column({ ...MEDIUMTEXT, nullable: true })
   notes: string | null;
 
   @Field(() => Boolean)
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   verified: boolean;
 
   @UseMiddleware(StaffOnlyField)
   @Field(() => Boolean)
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   suspended: boolean;
 
   @Field(() => CreatedVia)
@@ -98,16 +103,23 @@ export class User {
   @Column({ name: 'created_by_id', type: 'int', nullable: true })
   createdById: number | null;
 
-  @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
+  @Column({ name: 'deleted_at', ...TIMESTAMP, nullable: true })
   deletedAt: Date | null;
 
   @Field(() => Date)
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', ...TIMESTAMP })
   createdAt: Date;
 
   @Field(() => Date)
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'updated_at', ...TIMESTAMP })
   updatedAt: Date;
+
+  /** scrypt hash; null for people who never sign in. Never exposed, and not read unless asked for. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash?: string | null;
+
+  @Column({ name: 'password_changed_at', ...TIMESTAMP, nullable: true, select: false })
+  passwordChangedAt?: Date | null;
 
   /** The primary email when it was read with the user (see user-rows.ts); undefined when not read. */
   primaryEmail?: string | null;

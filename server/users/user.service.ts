@@ -704,7 +704,7 @@ function sharedPhoneWarning(field: string, e164: string, owner: { id: number; na
   };
 }
 
-function identityColumns(i: Omit<UserIdentity, 'id'>): Record<string, unknown> {
+function identityColumns(i: Omit<UserIdentity, 'id' | 'uniqueValue'>): Record<string, unknown> {
   return {
     user_id: i.userId,
     type: i.type,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { readConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
-import { dropMysqlDatabase, mysqlBaseUrl, type TestDialect } from './databases.js';
+import { freshDatabase, type TestDialect } from './databases.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
@@ -47,17 +47,7 @@ let people = 0;
 
 /** The real app on a fresh, empty database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
-  let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  if (dialect === 'mysql') {
-    const name = `accueil_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    databaseUrl = `${mysqlBaseUrl}/${name}`;
-    cleanup = () => dropMysqlDatabase(name);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'accueil-test-'));
-    databaseUrl = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
+  const { url: databaseUrl, cleanup } = freshDatabase(dialect, 't');
   const config = readConfig({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
