@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { fromSqlDate, insertRows } from '../db/sql.js';
-import { UserInputError } from '../graphql/errors.js';
+import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import type { Actor } from '../auth/viewer.js';
 import type { FieldChange, UserEvent } from './audit.types.js';
 
@@ -41,36 +41,32 @@ export class AuditService {
     }
   }
 
-  async forUser(userId: number, first: number, after: string | null): Promise<{ events: UserEvent[]; hasNextPage: boolean; total: number }> {
-    if (first < 0) throw new UserInputError('first', 'first cannot be negative.');
-    const size = Math.min(first, 100);
-    let beforeId: number | null = null;
-    if (after) {
-      const m = /^event:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-      if (!m) throw new UserInputError('after', 'This cursor is not one that events() returned.');
-      beforeId = Number(m[1]);
-    }
-    const rows = await this.db.manager.query(
-      `SELECT * FROM audit_events WHERE subject_type = 'user' AND subject_id = ?${beforeId === null ? '' : ' AND id < ?'} ORDER BY id DESC LIMIT ${size + 1}`,
-      beforeId === null ? [userId] : [userId, beforeId],
-    );
+  /** A user's trail, newest first. */
+  async forUser(userId: number, req: PageRequest): Promise<Page<UserEvent> & { total: number }> {
+    const page = await readPage(req, { defaultSize: 20, decode: eventCursor.decode }, async (limit, after): Promise<UserEvent[]> => {
+      const rows = await this.db.manager.query(
+        `SELECT * FROM audit_events WHERE subject_type = 'user' AND subject_id = ?${after === null ? '' : ' AND id < ?'} ORDER BY id DESC LIMIT ${limit}`,
+        after === null ? [userId] : [userId, after[0]],
+      );
+      return rows.map(
+        (r: Record<string, unknown>): UserEvent => ({
+          id: Number(r.id),
+          action: String(r.action),
+          source: String(r.source),
+          actor: {
+            kind: String(r.actor_kind),
+            userId: r.actor_user_id === null ? null : Number(r.actor_user_id),
+            tokenName: r.actor_token_name === null ? null : String(r.actor_token_name),
+          },
+          changes: JSON.parse(String(r.changes)),
+          createdAt: fromSqlDate(r.created_at),
+        }),
+      );
+    });
     const [{ n }] = await this.db.manager.query(`SELECT COUNT(*) AS n FROM audit_events WHERE subject_type = 'user' AND subject_id = ?`, [userId]);
-    const events = rows.slice(0, size).map(
-      (r: Record<string, unknown>): UserEvent => ({
-        id: Number(r.id),
-        action: String(r.action),
-        source: String(r.source),
-        actor: {
-          kind: String(r.actor_kind),
-          userId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-          tokenName: r.actor_token_name === null ? null : String(r.actor_token_name),
-        },
-        changes: JSON.parse(String(r.changes)),
-        createdAt: fromSqlDate(r.created_at),
-      }),
-    );
-    return { events, hasNextPage: rows.length > size, total: Number(n) };
+    return { ...page, total: Number(n) };
   }
 }
 
-export const eventCursor = (id: number): string => Buffer.from(`event:${id}`).toString('base64url');
+/** Events page newest first: a cursor is an event's id. */
+export const eventCursor = cursorCodec('events', ['int']);

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
-import { PageInfo } from '../users/user-connection.js';
+import { PageInfo } from '../graphql/connection.js';
 
 @ObjectType({ description: 'One changed field. Notes, details and passwords are recorded as changed, without their text.' })
 export class FieldChange {

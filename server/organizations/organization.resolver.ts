@@ -5,10 +5,11 @@ import { ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { StaffOnlyField } from '../auth/field-guards.js';
 import { requireStaff } from '../auth/viewer.js';
 import { Role, User } from '../users/user.entity.js';
-import { PageInfo, UserConnection } from '../users/user-connection.js';
-import { encodeCursor } from '../users/user-search.js';
+import { UserConnection } from '../users/user-connection.js';
+import { userCursor } from '../users/user-search.js';
+import { connection, PageInfo } from '../graphql/connection.js';
 import { Organization } from './organization.entity.js';
-import { encodeOrgCursor } from './organization.service.js';
+import { organizationCursor } from './organization.service.js';
 
 @InputType({ description: 'A new organization. Only the name is required.' })
 export class CreateOrganizationInput {
@@ -101,13 +102,8 @@ export class OrganizationResolver {
   ): Promise<OrganizationConnection> {
     requireStaff(ctx.viewer, 'users:read');
     const page = await ctx.organizations.search({ query, first, after });
-    for (const o of page.organizations) ctx.loaders.organizations.prime(o.id, o);
-    const edges = page.organizations.map((node) => ({ cursor: encodeOrgCursor(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount: await ctx.organizations.count(query),
-    };
+    for (const o of page.items) ctx.loaders.organizations.prime(o.id, o);
+    return { ...connection(page, (o) => organizationCursor.encode(o.nameKey, o.id)), totalCount: await ctx.organizations.count(query) };
   }
 
   @Mutation(() => Organization, { description: 'Adds an organization (admins). A name already used, in any letter case, is BAD_USER_INPUT with extensions.existingOrganizationId.' })
@@ -163,13 +159,7 @@ export class OrganizationResolver {
     requireStaff(ctx.viewer, 'users:read');
     const filter = { organizationId: org.id };
     const page = await ctx.users.search({ first, after, filter });
-    const edges = page.users.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return Object.assign(new UserConnection(), {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      query: null,
-      filter,
-    });
+    return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: null, filter });
   }
 }
 

@@ -2,13 +2,13 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { fromSqlDate, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
+import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseEmail } from '../users/email-address.js';
 import { LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
 import { Organization } from './organization.entity.js';
 
 export const ORG_LIMITS = { name: 255, domains: 100, details: 65_535, notes: 65_535 } as const;
-const MAX_PAGE = 100;
 const TOP = '\u{10FFFF}';
 
 export interface OrganizationWrite {
@@ -38,15 +38,8 @@ export function organizationFromRow(r: Row): Organization {
   });
 }
 
-export function encodeOrgCursor(o: Organization): string {
-  return Buffer.from(`org:${o.nameKey}\u0000${o.id}`).toString('base64url');
-}
-
-function decodeOrgCursor(cursor: string): { key: string; id: number } {
-  const m = /^org:([^\u0000]*)\u0000(\d{1,15})$/u.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new UserInputError('after', 'This cursor is not one that organizations() returned.');
-  return { key: m[1], id: Number(m[2]) };
-}
+/** Organizations page A to Z: a cursor is the name key and id of an organization. */
+export const organizationCursor = cursorCodec('organizations', ['text', 'int']);
 
 /** A mail domain as stored: trimmed, lower-case, ASCII (punycode) form; same rules as an email's domain. */
 export function normalizeDomain(value: string): string {
@@ -219,29 +212,26 @@ export class OrganizationService {
   }
 
   /** Organizations by name, A to Z; `query` matches the start of the name in any letter case. */
-  async search(req: { first?: number | null; after?: string | null; query?: string | null }): Promise<{ organizations: Organization[]; hasNextPage: boolean }> {
-    const first = req.first ?? 25;
-    if (first < 0) throw new UserInputError('first', 'first cannot be negative.');
-    const size = Math.min(first, MAX_PAGE);
-    if (size === 0) return { organizations: [], hasNextPage: false };
-    const where: string[] = [];
-    const params: unknown[] = [];
+  async search(req: PageRequest & { query?: string | null }): Promise<Page<Organization>> {
     const q = normalizeOrgQuery(req.query);
-    if (q !== null) {
-      where.push('o.name_key >= ? AND o.name_key < ?');
-      params.push(q, q + TOP);
-    }
-    if (req.after) {
-      const c = decodeOrgCursor(req.after);
-      where.push('(o.name_key > ? OR (o.name_key = ? AND o.id > ?))');
-      params.push(c.key, c.key, c.id);
-    }
-    const rows = await this.db.manager.query(
-      `SELECT ${ORG_COLUMNS} FROM organizations o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.name_key, o.id LIMIT ${size + 1}`,
-      params,
-    );
-    const organizations = rows.map(organizationFromRow);
-    return { organizations: organizations.slice(0, size), hasNextPage: organizations.length > size };
+    return readPage(req, { defaultSize: 25, decode: organizationCursor.decode }, async (limit, after): Promise<Organization[]> => {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (q !== null) {
+        where.push('o.name_key >= ? AND o.name_key < ?');
+        params.push(q, q + TOP);
+      }
+      if (after) {
+        const [key, id] = after;
+        where.push('(o.name_key > ? OR (o.name_key = ? AND o.id > ?))');
+        params.push(key, key, id);
+      }
+      const rows = await this.db.manager.query(
+        `SELECT ${ORG_COLUMNS} FROM organizations o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.name_key, o.id LIMIT ${limit}`,
+        params,
+      );
+      return rows.map(organizationFromRow);
+    });
   }
 
   async count(query: string | null | undefined): Promise<number> {

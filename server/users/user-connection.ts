@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/connection.js';
 import { User } from './user.entity.js';
 import type { UserFilter } from './user-search.js';
 
@@ -9,15 +10,6 @@ export class UserEdge {
 
   @Field(() => User)
   node: User;
-}
-
-@ObjectType({ simpleResolvers: true })
-export class PageInfo {
-  @Field(() => Boolean)
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
 }
 
 @ObjectType({ description: 'A page of users, newest first.' })

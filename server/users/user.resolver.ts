@@ -19,7 +19,8 @@ import { User } from './user.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { UserConnection } from './user-connection.js';
-import { encodeCursor } from './user-search.js';
+import { userCursor } from './user-search.js';
+import { connection } from '../graphql/connection.js';
 import { displayEmail } from './email-display.js';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
@@ -99,13 +100,7 @@ export class UserResolver {
     }
     if (fields && fields.length) filter.extra = [await ctx.fieldValues.filterClause(fields, 'u.id')];
     const page = await ctx.users.search({ first, after, query, filter });
-    const edges = page.users.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return Object.assign(new UserConnection(), {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      query: page.query,
-      filter,
-    });
+    return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: page.query, filter });
   }
 
   @Query(() => User, { nullable: true, description: 'The user who has this email address (primary or not, any letter case), or null.' })
@@ -124,8 +119,7 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ): Promise<TagCount[]> {
     assertCanList(ctx.viewer);
-    if ((first ?? 20) < 0) throw new UserInputError('first', 'first cannot be negative.');
-    return ctx.users.tagCounts(query, first ?? 20);
+    return ctx.users.tagCounts(query, first);
   }
 
   @Mutation(() => AddUserIdentityPayload, {
@@ -228,13 +222,8 @@ export class UserResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<UserEventConnection> {
-    const page = await ctx.audit.forUser(user.id, first ?? 20, after);
-    const edges = page.events.map((node) => ({ cursor: eventCursor(node.id), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount: page.total,
-    };
+    const page = await ctx.audit.forUser(user.id, { first, after });
+    return { ...connection(page, (e) => eventCursor.encode(e.id)), totalCount: page.total };
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'The primary email address (domain in ASCII form).' })

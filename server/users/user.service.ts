@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { fromSqlBool, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
+import { pageSize } from '../db/paging.js';
 import { EmailTakenError, ForbiddenError, UserInputError } from '../graphql/errors.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, toColumns, userFromRow, userSelect } from './user-rows.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
@@ -529,8 +530,8 @@ export class UserService {
   }
 
   /** Tags in use, most used first; `query` matches their start. */
-  async tagCounts(query: string | null | undefined, first: number): Promise<{ name: string; count: number }[]> {
-    const size = Math.max(0, Math.min(first, 100));
+  async tagCounts(query: string | null | undefined, first: number | null | undefined): Promise<{ name: string; count: number }[]> {
+    const size = pageSize(first, 20);
     if (size === 0) return [];
     const q = query === null || query === undefined || query.trim() === '' ? null : normalizeTag(query);
     const rows = await this.db.manager.query(
