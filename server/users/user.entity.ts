@@ -31,6 +31,7 @@ registerEnumType(CreatedVia, { name: 'CreatedVia', description: 'How an account 
 @Index('ix_users_name_key', ['nameKey', 'deletedAt'])
 @Index('ix_users_created_at', ['createdAt'])
 @Index('ix_users_organization', ['organizationId', 'id'])
+@Index('ix_users_role', ['role', 'suspended', 'deletedAt'])
 @ObjectType('User', { description: 'An end user (customer), agent or admin.' })
 export class User {
   @Field(() => ID)
