@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import { LessThan, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRows } from '../db/sql.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
+import { AuditEventEntity } from './audit-event.entity.js';
 import type { Actor } from '../auth/viewer.js';
 import type { FieldChange, UserEvent } from './audit.types.js';
 
@@ -27,44 +27,42 @@ export class AuditService {
 
   /** The same change to many users (e.g. their organization deleted): one event each, in multi-row inserts. */
   async recordEach(m: EntityManager, subjectIds: readonly number[], action: AuditAction, actor: Actor, changes: FieldChange[], at = new Date()): Promise<void> {
-    const actorKind = actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM';
-    const json = JSON.stringify(changes);
+    const event = {
+      subjectType: 'user',
+      action,
+      source: actor.source,
+      actorKind: actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM',
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      actorTokenName: actor.tokenName,
+      changes: JSON.stringify(changes),
+      createdAt: at,
+    };
     for (let i = 0; i < subjectIds.length; i += 500) {
-      await insertRows(
-        m,
-        'audit_events',
-        ['subject_type', 'subject_id', 'action', 'source', 'actor_kind', 'actor_user_id', 'actor_token_id', 'actor_token_name', 'changes', 'created_at'],
-        subjectIds
-          .slice(i, i + 500)
-          .map((id) => ['user', id, action, actor.source, actorKind, actor.userId, actor.tokenId, actor.tokenName, json, at]),
-      );
+      const rows = subjectIds.slice(i, i + 500).map((subjectId) => ({ ...event, subjectId }));
+      await m.createQueryBuilder().insert().into(AuditEventEntity).values(rows).updateEntity(false).execute();
     }
   }
 
   /** A user's trail, newest first. */
   async forUser(userId: number, req: PageRequest): Promise<Page<UserEvent> & { total: number }> {
+    const subject = { subjectType: 'user', subjectId: userId };
     const page = await readPage(req, { defaultSize: 20, decode: eventCursor.decode }, async (limit, after): Promise<UserEvent[]> => {
-      const rows = await this.db.manager.query(
-        `SELECT * FROM audit_events WHERE subject_type = 'user' AND subject_id = ?${after === null ? '' : ' AND id < ?'} ORDER BY id DESC LIMIT ${limit}`,
-        after === null ? [userId] : [userId, after[0]],
-      );
-      return rows.map(
-        (r: Record<string, unknown>): UserEvent => ({
-          id: Number(r.id),
-          action: String(r.action),
-          source: String(r.source),
-          actor: {
-            kind: String(r.actor_kind),
-            userId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-            tokenName: r.actor_token_name === null ? null : String(r.actor_token_name),
-          },
-          changes: JSON.parse(String(r.changes)),
-          createdAt: fromSqlDate(r.created_at),
-        }),
-      );
+      const rows = await this.db.manager.find(AuditEventEntity, {
+        where: after === null ? subject : { ...subject, id: LessThan(after[0]) },
+        order: { id: 'DESC' },
+        take: limit,
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        action: r.action,
+        source: r.source,
+        actor: { kind: r.actorKind, userId: r.actorUserId, tokenName: r.actorTokenName },
+        changes: JSON.parse(r.changes),
+        createdAt: r.createdAt,
+      }));
     });
-    const [{ n }] = await this.db.manager.query(`SELECT COUNT(*) AS n FROM audit_events WHERE subject_type = 'user' AND subject_id = ?`, [userId]);
-    return { ...page, total: Number(n) };
+    return { ...page, total: await this.db.manager.countBy(AuditEventEntity, subject) };
   }
 }
 

@@ -106,6 +106,32 @@ describe.each(mysqlOnly)('races on %s', (dialect) => {
     }
   });
 
+  it('removing an option while someone chooses it never leaves a value of an option that is gone', async () => {
+    const field = await app.gql(`mutation { createUserField(input: { key: "race_plan", title: "Plan", type: DROPDOWN,
+      options: [{ title: "Free", value: "free" }, { title: "Pro", value: "pro" }] }) { id } }`);
+    const fieldId = field.data.createUserField.id;
+    const userId = (await app.gql(CREATE_USER, { input: { name: 'Chooser', email: 'chooser@races.acme.io' } })).data.createUser.user.id;
+    const options = (titles: string[]) => titles.map((t) => ({ title: t, value: t.toLowerCase() }));
+    const SET_OPTIONS = `mutation($id: ID!, $input: UpdateUserFieldInput!) { updateUserField(id: $id, input: $input) { id } }`;
+    for (let round = 0; round < ROUNDS; round++) {
+      const results = await Promise.all([
+        app.gql(UPDATE, { id: userId, input: { fields: [{ key: 'race_plan', value: 'pro' }] } }),
+        app.gql(SET_OPTIONS, { id: fieldId, input: { options: options(['Free']) } }),
+      ]);
+      expect(unexpected(results, ['BAD_USER_INPUT'])).toEqual([]);
+      expect(results.filter((r) => r.errors)).toHaveLength(1);
+      const stored = await app.db.manager.query(
+        `SELECT v.value_key FROM user_field_values v LEFT JOIN user_field_options o ON o.field_id = v.field_id AND o.value_key = v.value_key
+         WHERE v.user_id = ? AND o.id IS NULL`,
+        [Number(userId)],
+      );
+      expect(stored).toEqual([]);
+      // Back to the start: the value cleared, both options there.
+      expect((await app.gql(UPDATE, { id: userId, input: { fields: [{ key: 'race_plan', value: null }] } })).errors).toBeUndefined();
+      expect((await app.gql(SET_OPTIONS, { id: fieldId, input: { options: options(['Free', 'Pro']) } })).errors).toBeUndefined();
+    }
+  });
+
   // Last: the first admin steps down in it (the partner token of app.gql stops working after).
   it('two admins demoting or suspending each other at once leave an active admin', async () => {
     const a = await app.person('ADMIN', 'Admin A');
