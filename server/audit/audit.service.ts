@@ -1,5 +1,6 @@
 import { LessThan, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
+import { insertMany } from '../db/inserts.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { AuditEventEntity } from './audit-event.entity.js';
 import type { Actor } from '../auth/viewer.js';
@@ -40,7 +41,7 @@ export class AuditService {
     };
     for (let i = 0; i < subjectIds.length; i += 500) {
       const rows = subjectIds.slice(i, i + 500).map((subjectId) => ({ ...event, subjectId }));
-      await m.createQueryBuilder().insert().into(AuditEventEntity).values(rows).updateEntity(false).execute();
+      await insertMany(m, AuditEventEntity, rows);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Not, type EntityManager } from 'typeorm';
-import { insertOne, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { insertOne } from '../db/inserts.js';
 import { fromSqlDate } from '../db/sql.js';
 import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js';
 import type { User } from '../users/user.entity.js';

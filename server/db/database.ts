@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { dialectOf, dialectOfDataSource, openDatabase, type Dialect } from './data-source.js';
 
 /** What a failed write tells about a unique index, in either database. */
@@ -25,15 +25,6 @@ export function duplicateKeyOf(err: unknown): DuplicateKey | null {
     if (m) return { index: m[1] };
   }
   return null;
-}
-
-/** Inserts one row and returns its new id, in one statement (no read-back of defaults). */
-export async function insertOne<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, values: Partial<T>): Promise<number> {
-  const result = await m.createQueryBuilder().insert().into(target).values(values as never).updateEntity(false).execute();
-  const raw = result.raw as { insertId?: number } | number;
-  const id = typeof raw === 'object' && raw !== null ? raw.insertId : raw;
-  if (id === undefined || id === null) throw new Error('insert returned no id');
-  return Number(id);
 }
 
 /**

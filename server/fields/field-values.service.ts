@@ -1,6 +1,7 @@
 import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { forShare } from '../db/locks.js';
+import { insertMany } from '../db/inserts.js';
 import { placeholders } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import { change } from '../audit/audit.service.js';
@@ -146,7 +147,7 @@ export class FieldValuesService {
     await this.lockOptions(m, changed);
     await m.delete(UserFieldValueEntity, { userId, fieldId: In(changed.map((i) => i.field.id)) });
     const inserts = changed.flatMap((i) => i.values.map((v) => ({ userId, fieldId: i.field.id, valueKey: v.key, value: v.value, updatedAt: now })));
-    for (const part of chunks(inserts, 500)) await m.createQueryBuilder().insert().into(UserFieldValueEntity).values(part).updateEntity(false).execute();
+    for (const part of chunks(inserts, 500)) await insertMany(m, UserFieldValueEntity, part);
     return changed.map((i) => change(`fields.${i.field.key}`, auditValue(i.field, before.get(i.field.id) ?? []), auditValue(i.field, i.values)));
   }
 

@@ -1,7 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import { parseId } from '../graphql/ids.js';
 import type { Database } from '../db/database.js';
-import { duplicateKeyOf, insertOne } from '../db/database.js';
+import { duplicateKeyOf } from '../db/database.js';
+import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import {
@@ -58,7 +59,7 @@ export async function loadFieldDefinitions(m: EntityManager): Promise<UserField[
 async function insertOptions(m: EntityManager, fieldId: number, options: (NormalizedOption & { id?: number | null })[]): Promise<void> {
   const rows = options.map((o, position) => ({ ...(o.id ? { id: o.id } : {}), fieldId, title: o.title, value: o.value, valueKey: o.valueKey, position }));
   for (let i = 0; i < rows.length; i += OPTION_BATCH) {
-    await m.createQueryBuilder().insert().into(UserFieldOptionEntity).values(rows.slice(i, i + OPTION_BATCH)).updateEntity(false).execute();
+    await insertMany(m, UserFieldOptionEntity, rows.slice(i, i + OPTION_BATCH));
   }
 }
 

@@ -1,6 +1,7 @@
 import { In, Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { duplicateKeyOf, insertOne } from '../db/database.js';
+import { duplicateKeyOf } from '../db/database.js';
+import { insertMany, insertOne } from '../db/inserts.js';
 import { forShare, forUpdate } from '../db/locks.js';
 import { fromSqlDate, placeholders } from '../db/sql.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
@@ -168,11 +169,11 @@ export class OrganizationService {
   private async writeLists(m: EntityManager, id: number, p: Prepared, creating: boolean): Promise<void> {
     if (p.domains) {
       if (!creating) await m.delete(OrganizationDomain, { organizationId: id });
-      if (p.domains.length) await m.createQueryBuilder().insert().into(OrganizationDomain).values(p.domains.map((domain) => ({ domain, organizationId: id }))).updateEntity(false).execute();
+      await insertMany(m, OrganizationDomain, p.domains.map((domain) => ({ domain, organizationId: id })));
     }
     if (p.tags) {
       if (!creating) await m.delete(OrganizationTag, { organizationId: id });
-      if (p.tags.length) await m.createQueryBuilder().insert().into(OrganizationTag).values(p.tags.map((tag) => ({ tag, organizationId: id }))).updateEntity(false).execute();
+      await insertMany(m, OrganizationTag, p.tags.map((tag) => ({ tag, organizationId: id })));
     }
   }
 

@@ -1,5 +1,6 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import { insertOne, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
+import { insertOne } from '../db/inserts.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { newSecret, secretHash } from '../auth/secrets.js';
 import { SCOPES, type Scope } from '../auth/viewer.js';

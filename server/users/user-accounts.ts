@@ -1,6 +1,7 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { duplicateKeyOf, insertOne } from '../db/database.js';
+import { duplicateKeyOf } from '../db/database.js';
+import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
@@ -255,7 +256,7 @@ export class UserAccounts {
 }
 
 async function insertTags(m: EntityManager, userId: number, tags: string[]): Promise<void> {
-  if (tags.length) await m.createQueryBuilder().insert().into(UserTag).values(tags.map((tag) => ({ userId, tag }))).updateEntity(false).execute();
+  await insertMany(m, UserTag, tags.map((tag) => ({ userId, tag })));
 }
 
 const ACTIVE_ADMIN = "u.role = 'ADMIN' AND u.suspended = 0 AND u.deleted_at IS NULL";

@@ -1,6 +1,7 @@
 import { Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { duplicateKeyOf, insertOne } from '../db/database.js';
+import { duplicateKeyOf } from '../db/database.js';
+import { insertOne } from '../db/inserts.js';
 import { forShare, forUpdate } from '../db/locks.js';
 import { EmailTakenError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { duplicateKeyOf, insertOne } from '../db/database.js';
+import { duplicateKeyOf } from '../db/database.js';
+import { insertOne } from '../db/inserts.js';
 import { forShare } from '../db/locks.js';
 import { UserInputError } from '../graphql/errors.js';
 import type { UserWarning } from './user.inputs.js';
