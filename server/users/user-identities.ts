@@ -112,9 +112,10 @@ export class UserIdentities {
 
   /** Other users' unverified claims on an address its owner now has go, each with a line in the claimant's history. */
   private async dropClaims(m: EntityManager, normalized: string, ownerId: number, actor: Actor, now: Date): Promise<void> {
-    // A locking read: it sees (and holds) claims committed since this transaction's first read.
+    // A locking read: it sees (and holds) claims committed since this transaction's first read. It locks
+    // around this address only (MySQL would otherwise pick the unique index and lock every claim).
     const claims = await forUpdate(
-      m.createQueryBuilder(UserIdentity, 'i').where('i.type = :type AND i.value_normalized = :value AND i.unique_value IS NULL AND i.user_id <> :owner', {
+      m.createQueryBuilder(UserIdentity, 'i').useIndex('ix_user_identities_type_value').where('i.type = :type AND i.value_normalized = :value AND i.unique_value IS NULL AND i.user_id <> :owner', {
         type: IdentityType.EMAIL,
         value: normalized,
         owner: ownerId,
