@@ -61,6 +61,10 @@ function mysqlOptions(url: string, flavor: MysqlFlavor): DataSourceOptions {
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     poolSize: Number(u.searchParams.get('poolSize') ?? 20),
+    // Rules that read and then write lock the rows they read (db/locks.ts); READ COMMITTED keeps those
+    // locks on the rows themselves, without REPEATABLE READ's gap locks, which made concurrent creates
+    // of neighbouring addresses wait for each other.
+    isolationLevel: 'READ COMMITTED',
     entities,
     migrations,
     migrationsRun: false,

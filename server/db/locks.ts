@@ -15,3 +15,8 @@ export function forUpdate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): S
 export function forShare<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return dialectOfDataSource(qb.connection) === 'mysql' ? qb.setLock('pessimistic_read') : qb;
 }
+
+/** The same for plain SQL (the hot paths): ` FOR UPDATE` to append on MySQL, nothing on SQLite. */
+export function forUpdateSql(m: { connection: { options: { type: string } } }): string {
+  return dialectOfDataSource(m.connection) === 'mysql' ? ' FOR UPDATE' : '';
+}

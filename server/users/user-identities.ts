@@ -2,7 +2,7 @@ import { Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertOne } from '../db/inserts.js';
-import { forShare, forUpdate } from '../db/locks.js';
+import { forShare, forUpdateSql } from '../db/locks.js';
 import { EmailTakenError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change, type AuditService } from '../audit/audit.service.js';
@@ -112,15 +112,16 @@ export class UserIdentities {
 
   /** Other users' unverified claims on an address its owner now has go, each with a line in the claimant's history. */
   private async dropClaims(m: EntityManager, normalized: string, ownerId: number, actor: Actor, now: Date): Promise<void> {
-    // A locking read: it sees (and holds) claims committed since this transaction's first read. It locks
-    // around this address only (MySQL would otherwise pick the unique index and lock every claim).
-    const claims = await forUpdate(
-      m.createQueryBuilder(UserIdentity, 'i').useIndex('ix_user_identities_type_value').where('i.type = :type AND i.value_normalized = :value AND i.unique_value IS NULL AND i.user_id <> :owner', {
-        type: IdentityType.EMAIL,
-        value: normalized,
-        owner: ownerId,
-      }),
-    ).getMany();
+    // After the owner's row is written, a locking read: it waits for a claim being made at the same
+    // time and sees every committed one. Plain SQL, as createUser runs it for every new account; MySQL
+    // is told the index, else it reads the unique index and locks every claim.
+    const mysql = forUpdateSql(m) !== '';
+    const rows: { id: unknown; user_id: unknown; value: unknown }[] = await m.query(
+      `SELECT id, user_id, value FROM user_identities${mysql ? ' USE INDEX (ix_user_identities_type_value)' : ''}
+       WHERE type = 'EMAIL' AND value_normalized = ? AND unique_value IS NULL AND user_id <> ?${forUpdateSql(m)}`,
+      [normalized, ownerId],
+    );
+    const claims = rows.map((r) => ({ id: Number(r.id), userId: Number(r.user_id), value: String(r.value) }));
     for (const claim of claims) {
       await m.delete(UserIdentity, { id: claim.id });
       await m.update(User, { id: claim.userId }, { updatedAt: now });
@@ -180,9 +181,6 @@ export class UserIdentities {
       return Object.assign(mine, { uniqueValue: email.normalized, verified: mine.verified || verified });
     }
     if (!claim) return this.insertOwnedEmail(m, user.id, email, { primary: false, verified }, actor, now);
-    // A locking read of the owner: an owner being added at the same time waits for this claim, then drops it.
-    const owner = await forShare(m.createQueryBuilder(UserIdentity, 'i').where('i.type = :type AND i.unique_value = :value', { type: IdentityType.EMAIL, value: email.normalized })).getOne();
-    if (owner) throw await this.taken(email.normalized, 'value', user.id);
     const identity = Object.assign(new UserIdentity(), {
       userId: user.id,
       type: IdentityType.EMAIL,
@@ -197,6 +195,10 @@ export class UserIdentities {
       updatedAt: now,
     });
     identity.id = await insertOne(m, UserIdentity, identity);
+    // The claim first, then a locking read of the owner: an owner added at the same time either
+    // shows here (this claim is refused) or finds the claim when it looks for claims, and drops it.
+    const owner = await forShare(m.createQueryBuilder(UserIdentity, 'i').where('i.type = :type AND i.unique_value = :value', { type: IdentityType.EMAIL, value: email.normalized })).getOne();
+    if (owner) throw await this.taken(email.normalized, 'value', user.id);
     return identity;
   }
 
