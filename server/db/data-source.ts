@@ -61,10 +61,6 @@ function mysqlOptions(url: string, flavor: MysqlFlavor): DataSourceOptions {
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     poolSize: Number(u.searchParams.get('poolSize') ?? 20),
-    // Rules that read and then write lock the rows they read (db/locks.ts); READ COMMITTED keeps those
-    // locks on the rows themselves, without REPEATABLE READ's gap locks, which made concurrent creates
-    // of neighbouring addresses wait for each other.
-    isolationLevel: 'READ COMMITTED',
     entities,
     migrations,
     migrationsRun: false,
@@ -125,9 +121,38 @@ export function dataSourceOptions(url: string, flavor: MysqlFlavor = 'mysql'): D
   };
 }
 
-/** Connects a data source made from `dataSourceOptions`, with SQLite's spelling of the entities' column types. */
+interface Pool {
+  on(event: 'connection', listener: (connection: { query(sql: string, cb: (err: unknown) => void): void }) => void): void;
+}
+
+/**
+ * MySQL: transactions read committed rows. Rules that read and then write
+ * lock the rows they read (db/locks.ts); READ COMMITTED keeps those locks on
+ * the rows themselves, without REPEATABLE READ's gap locks, which made
+ * concurrent creates of neighbouring addresses wait for each other. Set once
+ * on each new pooled connection (mysql2 has no option for it), rather than
+ * before every transaction.
+ */
+function readCommitted(ds: DataSource): void {
+  const driver = ds.driver as unknown as { mysql: { createPool(options: unknown): Pool } };
+  const mysql = driver.mysql;
+  driver.mysql = Object.assign(Object.create(mysql), {
+    createPool(options: unknown): Pool {
+      const pool = mysql.createPool(options);
+      pool.on('connection', (connection) =>
+        connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) => {
+          if (err) ds.logger.log('warn', `could not set READ COMMITTED: ${String(err)}`);
+        }),
+      );
+      return pool;
+    },
+  });
+}
+
+/** Connects a data source made from `dataSourceOptions`: MySQL reads committed rows; SQLite takes the entities' MySQL spelling. */
 export async function initializeDataSource(ds: DataSource): Promise<DataSource> {
   if (ds.options.type === 'better-sqlite3') speakSqlite(ds);
+  else readCommitted(ds);
   return ds.initialize();
 }
 

@@ -31,6 +31,19 @@ describe.each(mysqlOnly)('races on %s', (dialect) => {
   });
   afterAll(() => app?.stop());
 
+  it('runs transactions at READ COMMITTED: locks on the rows read, no gap locks', async () => {
+    const level = await app.db.transaction(async (m) => {
+      for (const variable of ['@@transaction_isolation', '@@tx_isolation']) {
+        try {
+          return (await m.query(`SELECT ${variable} AS level`))[0].level;
+        } catch {
+          // MariaDB before 11.1 knows only tx_isolation, MySQL 8 only transaction_isolation.
+        }
+      }
+    });
+    expect(level).toBe('READ-COMMITTED');
+  });
+
   it('making an address primary while removing it never leaves a user without a primary email', async () => {
     const created = await app.gql(CREATE_USER, { input: { name: 'Two Addresses', email: 'two.first@races.acme.io' } });
     const userId = created.data.createUser.user.id;
