@@ -51,18 +51,21 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
   const organizations = new OrganizationService(db);
-  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker, fieldValues, organizations });
+  const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
+  const tokens = new ApiTokenService(db);
+  const audit = new AuditService(db);
+  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker, audit, fieldValues, organizations, sessions, tokens });
   return {
     config,
     users,
     organizations,
     fieldValues,
     userFields: new UserFieldService(db),
-    sessions: new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }),
+    sessions,
     signIn: new SignInService(db, users),
     signInLimiter: new RateLimiter(config.signInRateLimit, 10 * 60_000),
-    tokens: new ApiTokenService(db),
-    audit: new AuditService(db),
+    tokens,
+    audit,
     log,
   };
 }

@@ -1,7 +1,8 @@
-import type { EntityManager } from 'typeorm';
+import { LessThan, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRows } from '../db/sql.js';
-import { UserInputError } from '../graphql/errors.js';
+import { insertMany } from '../db/inserts.js';
+import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
+import { AuditEventEntity } from './audit-event.entity.js';
 import type { Actor } from '../auth/viewer.js';
 import type { AuditSource, EventActorKind, FieldChange, UserEvent, UserEventAction } from './audit.types.js';
 
@@ -27,50 +28,44 @@ export class AuditService {
 
   /** The same change to many users (e.g. their organization deleted): one event each, in multi-row inserts. */
   async recordEach(m: EntityManager, subjectIds: readonly number[], action: AuditAction, actor: Actor, changes: FieldChange[], at = new Date()): Promise<void> {
-    const actorKind = actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM';
-    const json = JSON.stringify(changes);
+    const event = {
+      subjectType: 'user',
+      action,
+      source: actor.source,
+      actorKind: actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM',
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      actorTokenName: actor.tokenName,
+      changes: JSON.stringify(changes),
+      createdAt: at,
+    };
     for (let i = 0; i < subjectIds.length; i += 500) {
-      await insertRows(
-        m,
-        'audit_events',
-        ['subject_type', 'subject_id', 'action', 'source', 'actor_kind', 'actor_user_id', 'actor_token_id', 'actor_token_name', 'changes', 'created_at'],
-        subjectIds
-          .slice(i, i + 500)
-          .map((id) => ['user', id, action, actor.source, actorKind, actor.userId, actor.tokenId, actor.tokenName, json, at]),
-      );
+      const rows = subjectIds.slice(i, i + 500).map((subjectId) => ({ ...event, subjectId }));
+      await insertMany(m, AuditEventEntity, rows);
     }
   }
 
-  async forUser(userId: number, first: number, after: string | null): Promise<{ events: UserEvent[]; hasNextPage: boolean; total: number }> {
-    if (first < 0) throw new UserInputError('first', 'first cannot be negative.');
-    const size = Math.min(first, 100);
-    let beforeId: number | null = null;
-    if (after) {
-      const m = /^event:(\d{1,15})$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
-      if (!m) throw new UserInputError('after', 'This cursor is not one that events() returned.');
-      beforeId = Number(m[1]);
-    }
-    const rows = await this.db.manager.query(
-      `SELECT * FROM audit_events WHERE subject_type = 'user' AND subject_id = ?${beforeId === null ? '' : ' AND id < ?'} ORDER BY id DESC LIMIT ${size + 1}`,
-      beforeId === null ? [userId] : [userId, beforeId],
-    );
-    const [{ n }] = await this.db.manager.query(`SELECT COUNT(*) AS n FROM audit_events WHERE subject_type = 'user' AND subject_id = ?`, [userId]);
-    const events = rows.slice(0, size).map(
-      (r: Record<string, unknown>): UserEvent => ({
-        id: Number(r.id),
-        action: String(r.action) as UserEventAction,
-        source: String(r.source) as AuditSource,
-        actor: {
-          kind: String(r.actor_kind) as EventActorKind,
-          userId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-          tokenName: r.actor_token_name === null ? null : String(r.actor_token_name),
-        },
-        changes: JSON.parse(String(r.changes)),
-        createdAt: fromSqlDate(r.created_at),
-      }),
-    );
-    return { events, hasNextPage: rows.length > size, total: Number(n) };
+  /** A user's trail, newest first. */
+  async forUser(userId: number, req: PageRequest): Promise<Page<UserEvent> & { total: number }> {
+    const subject = { subjectType: 'user', subjectId: userId };
+    const page = await readPage(req, { defaultSize: 20, decode: eventCursor.decode }, async (limit, after): Promise<UserEvent[]> => {
+      const rows = await this.db.manager.find(AuditEventEntity, {
+        where: after === null ? subject : { ...subject, id: LessThan(after[0]) },
+        order: { id: 'DESC' },
+        take: limit,
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        action: r.action as UserEventAction,
+        source: r.source as AuditSource,
+        actor: { kind: r.actorKind as EventActorKind, userId: r.actorUserId, tokenName: r.actorTokenName },
+        changes: JSON.parse(r.changes),
+        createdAt: r.createdAt,
+      }));
+    });
+    return { ...page, total: await this.db.manager.countBy(AuditEventEntity, subject) };
   }
 }
 
-export const eventCursor = (id: number): string => Buffer.from(`event:${id}`).toString('base64url');
+/** Events page newest first: a cursor is an event's id. */
+export const eventCursor = cursorCodec('events', ['int']);

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { User } from '../users/user.entity.js';
-import { PageInfo } from '../users/user-connection.js';
+import { PageInfo } from '../graphql/connection.js';
 import { listSize } from '../graphql/list-size.js';
 
 /** What happened to an account, as the audit trail records it. */

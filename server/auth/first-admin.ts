@@ -26,10 +26,11 @@ export async function ensureFirstAdmin(
   checkPasswordPolicy(password, 'ADMIN_PASSWORD');
   const hash = await hashPassword(password);
 
-  const existing = await users.findForSignIn(parsed.email.normalized);
+  const existing = await users.findByEmail(parsed.email.address);
   let id: number;
   if (existing) {
-    const promoted = await users.update(existing.user, { role: Role.ADMIN, suspended: false }, SYSTEM_ACTOR);
+    // The operator vouches for ADMIN_EMAIL: it becomes the account's verified primary address, the one it signs in with.
+    const promoted = await users.update(existing, { role: Role.ADMIN, suspended: false, email: parsed.email.address, verified: true }, SYSTEM_ACTOR);
     id = promoted.id;
   } else {
     const created = await users.create({ name: 'Administrator', email, role: Role.ADMIN, verified: true }, { ...SYSTEM_ACTOR });

@@ -1,8 +1,11 @@
+import { Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRow, toSql } from '../db/sql.js';
+import { insertOne } from '../db/inserts.js';
+import { fromSqlDate } from '../db/sql.js';
 import { primaryEmailJoin, userFromRow, userSelect } from '../users/user-rows.js';
 import type { User } from '../users/user.entity.js';
 import { newSecret, secretHash } from './secrets.js';
+import { SessionEntity } from './session.entity.js';
 
 export interface SessionOptions {
   idleMinutes: number;
@@ -35,20 +38,24 @@ export class SessionService {
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.opts.absoluteHours * 3_600_000);
     const id = await this.db.transaction((m) =>
-      insertRow(m, 'sessions', {
-        token_hash: secretHash(secret),
-        user_id: userId,
-        created_at: now,
-        last_seen_at: now,
-        expires_at: expiresAt,
+      insertOne(m, SessionEntity, {
+        tokenHash: secretHash(secret),
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt,
         ip: meta.ip?.slice(0, 64) ?? null,
-        user_agent: meta.userAgent?.slice(0, 255) ?? null,
+        userAgent: meta.userAgent?.slice(0, 255) ?? null,
       }),
     );
     return { secret, session: { id, expiresAt } };
   }
 
-  /** The live session for a cookie value, or null (unknown, tampered, expired, idle, suspended, deleted). */
+  /**
+   * The live session for a cookie value, or null (unknown, tampered, expired,
+   * idle, suspended, deleted). Plain SQL: every request signed in by cookie
+   * reads it, with its user, in one query.
+   */
   async resolve(secret: string): Promise<Session | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
     const rows = await this.db.manager.query(
@@ -67,12 +74,17 @@ export class SessionService {
       return null;
     }
     if (now - seen > TOUCH_EVERY_MS) {
-      await this.db.transaction((m) => m.query('UPDATE sessions SET last_seen_at = ? WHERE id = ?', [toSql(new Date(now)), Number(r.session_id)]));
+      await this.db.transaction((m) => m.update(SessionEntity, { id: Number(r.session_id) }, { lastSeenAt: new Date(now) }));
     }
     return { id: Number(r.session_id), user: userFromRow(r), expiresAt };
   }
 
   async end(sessionId: number): Promise<void> {
-    await this.db.transaction((m) => m.query('DELETE FROM sessions WHERE id = ?', [sessionId]));
+    await this.db.transaction((m) => m.delete(SessionEntity, { id: sessionId }));
+  }
+
+  /** Inside the caller's transaction: ends every session of a user, except `keepSessionId` (the one changing its password). */
+  async endAll(m: EntityManager, userId: number, keepSessionId: number | null = null): Promise<void> {
+    await m.delete(SessionEntity, keepSessionId === null ? { userId } : { userId, id: Not(keepSessionId) });
   }
 }

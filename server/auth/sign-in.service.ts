@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { fromSqlDate, insertRow, placeholders, toSql } from '../db/sql.js';
-import { UnauthenticatedError, UserInputError } from '../graphql/errors.js';
+import { NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
 import { AuditService, change } from '../audit/audit.service.js';
 import { parseEmail } from '../users/email-address.js';
 import type { User } from '../users/user.entity.js';
+import { lockUser } from '../users/user-reads.js';
 import type { UserService } from '../users/user.service.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { deviceEntry, knownDevice } from './known-device.js';
@@ -122,6 +123,8 @@ export class SignInService {
   /** Lifts every sign-in lock and failure count of an account (all its addresses, all clients), recorded in its history. */
   async unlock(user: User, actor: Actor): Promise<void> {
     await this.db.transaction(async (m) => {
+      // The user's row first, as every change of a user takes it: the addresses read next are current.
+      if (!(await lockUser(m, user.id))) throw new NotFoundError(`User ${user.id}`);
       const now = new Date();
       const emails: { value_normalized: string }[] = await m.query(`SELECT value_normalized FROM user_identities WHERE user_id = ? AND type = 'EMAIL'`, [user.id]);
       const subjects = [`account:${user.id}`, ...emails.map((e) => `address:${String(e.value_normalized)}`)];

@@ -6,22 +6,53 @@ import { createConnection } from 'mysql2/promise';
 import { User } from '../users/user.entity.js';
 import { UserIdentity } from '../users/user-identity.entity.js';
 import { UserTag } from '../users/user-tag.entity.js';
+import { Organization, OrganizationDomain, OrganizationTag } from '../organizations/organization.entity.js';
+import { UserFieldEntity, UserFieldOptionEntity, UserFieldValueEntity } from '../fields/user-field.entity.js';
+import { SessionEntity } from '../auth/session.entity.js';
+import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
+import { ApiTokenEntity } from '../tokens/api-token.entity.js';
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { speakSqlite } from './columns.js';
 import { migrations } from './migrations/index.js';
 
-export const entities = [User, UserIdentity, UserTag];
+/** One entity per table; a test checks that they match what the migrations make, on both databases. */
+export const entities = [
+  User,
+  UserIdentity,
+  UserTag,
+  Organization,
+  OrganizationDomain,
+  OrganizationTag,
+  UserFieldEntity,
+  UserFieldOptionEntity,
+  UserFieldValueEntity,
+  SessionEntity,
+  SignInFailure,
+  SignInLock,
+  ApiTokenEntity,
+  AuditEventEntity,
+];
 
 export type Dialect = 'mysql' | 'sqlite';
+
+/** MySQL or MariaDB: the same dialect for Accueil, but TypeORM reads their schemas differently. */
+export type MysqlFlavor = 'mysql' | 'mariadb';
 
 export function dialectOf(url: string): Dialect {
   return url.startsWith('sqlite:') ? 'sqlite' : 'mysql';
 }
 
-function mysqlOptions(url: string): DataSourceOptions {
+/** The dialect of a data source (TypeORM's `mysql` and `mariadb` are one for Accueil). */
+export function dialectOfDataSource(ds: { options: { type: string } }): Dialect {
+  return ds.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql';
+}
+
+function mysqlOptions(url: string, flavor: MysqlFlavor): DataSourceOptions {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!database) throw new Error('DATABASE_URL must name a database, as in mysql://user:pass@host:3306/accueil.');
   return {
-    type: 'mysql',
+    type: flavor,
     host: u.hostname,
     port: Number(u.port || 3306),
     username: decodeURIComponent(u.username),
@@ -53,12 +84,14 @@ export function connectMysql(url: string, withDatabase = false) {
   });
 }
 
-/** MySQL: create the database (utf8mb4) when it does not exist yet. */
-export async function ensureMysqlDatabase(url: string): Promise<void> {
+/** MySQL: create the database (utf8mb4) when it does not exist yet; says whether the server is MySQL or MariaDB. */
+export async function ensureMysqlDatabase(url: string): Promise<MysqlFlavor> {
   const database = decodeURIComponent(new URL(url.replace(/^mariadb:/, 'mysql:')).pathname.replace(/^\//, ''));
   const conn = await connectMysql(url);
   try {
     await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database.replace(/`/g, '``')}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const [rows] = await conn.query('SELECT VERSION() AS v');
+    return /mariadb/i.test(String((rows as { v: string }[])[0]?.v)) ? 'mariadb' : 'mysql';
   } finally {
     await conn.end();
   }
@@ -68,8 +101,9 @@ export function sqlitePath(url: string): string {
   return resolve(url.slice('sqlite:'.length) || './data/accueil.sqlite');
 }
 
-export function dataSourceOptions(url: string): DataSourceOptions {
-  if (dialectOf(url) === 'mysql') return mysqlOptions(url);
+/** Options for the database of a URL; on MySQL, `flavor` is what `ensureMysqlDatabase` found (MariaDB's schema reads differently). */
+export function dataSourceOptions(url: string, flavor: MysqlFlavor = 'mysql'): DataSourceOptions {
+  if (dialectOf(url) === 'mysql') return mysqlOptions(url, flavor);
   const database = sqlitePath(url);
   mkdirSync(dirname(database), { recursive: true });
   return {
@@ -87,17 +121,52 @@ export function dataSourceOptions(url: string): DataSourceOptions {
   };
 }
 
+interface Pool {
+  on(event: 'connection', listener: (connection: { query(sql: string, cb: (err: unknown) => void): void }) => void): void;
+}
+
+/**
+ * MySQL: transactions read committed rows. Rules that read and then write
+ * lock the rows they read (db/locks.ts); READ COMMITTED keeps those locks on
+ * the rows themselves, without REPEATABLE READ's gap locks, which made
+ * concurrent creates of neighbouring addresses wait for each other. Set once
+ * on each new pooled connection (mysql2 has no option for it), rather than
+ * before every transaction.
+ */
+function readCommitted(ds: DataSource): void {
+  const driver = ds.driver as unknown as { mysql: { createPool(options: unknown): Pool } };
+  const mysql = driver.mysql;
+  driver.mysql = Object.assign(Object.create(mysql), {
+    createPool(options: unknown): Pool {
+      const pool = mysql.createPool(options);
+      pool.on('connection', (connection) =>
+        connection.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED', (err) => {
+          if (err) ds.logger.log('warn', `could not set READ COMMITTED: ${String(err)}`);
+        }),
+      );
+      return pool;
+    },
+  });
+}
+
+/** Connects a data source made from `dataSourceOptions`: MySQL reads committed rows; SQLite takes the entities' MySQL spelling. */
+export async function initializeDataSource(ds: DataSource): Promise<DataSource> {
+  if (ds.options.type === 'better-sqlite3') speakSqlite(ds);
+  else readCommitted(ds);
+  return ds.initialize();
+}
+
 /** Connects and brings the schema up to date with the migrations in the repository. */
 export async function openDatabase(url: string, opts: { migrate?: boolean } = {}): Promise<DataSource> {
+  let flavor: MysqlFlavor = 'mysql';
   if (dialectOf(url) === 'mysql') {
     try {
-      await ensureMysqlDatabase(url);
+      flavor = await ensureMysqlDatabase(url);
     } catch {
       // No right to create databases: the connection below reports the real problem.
     }
   }
-  const ds = new DataSource(dataSourceOptions(url));
-  await ds.initialize();
+  const ds = await initializeDataSource(new DataSource(dataSourceOptions(url, flavor)));
   if (opts.migrate !== false) await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

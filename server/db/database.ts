@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { dialectOf, openDatabase, type Dialect } from './data-source.js';
+import { dialectOf, dialectOfDataSource, openDatabase, type Dialect } from './data-source.js';
 
 /** What a failed write tells about a unique index, in either database. */
 export interface DuplicateKey {
@@ -38,7 +38,7 @@ export class Database {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly ds: DataSource) {
-    this.dialect = ds.options.type === 'mysql' ? 'mysql' : 'sqlite';
+    this.dialect = dialectOfDataSource(ds);
   }
 
   static async open(url: string): Promise<Database> {

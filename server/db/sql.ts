@@ -2,8 +2,11 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Plain SQL helpers for the hot paths, where TypeORM's entity hydration
- * costs more than the query. Both drivers take `?` placeholders; values are
- * turned into what both bind the same way (UTC datetime text, 0/1).
+ * costs more than the query (see the README's architecture: the list and
+ * search, the per-request batches, the session and token of each request).
+ * Everything else goes through the entities. Both drivers take `?`
+ * placeholders; values are turned into what both bind the same way (UTC
+ * datetime text, 0/1).
  */
 
 export type SqlValue = string | number | null;
@@ -41,16 +44,6 @@ export async function insertRow(m: EntityManager, table: string, row: Record<str
   const id = typeof result === 'object' && result !== null && 'insertId' in result ? result.insertId : result;
   if (id === undefined || id === null) throw new Error('insert returned no id');
   return Number(id);
-}
-
-/** Multi-row INSERT without returning ids. */
-export async function insertRows(m: EntityManager, table: string, cols: string[], rows: unknown[][]): Promise<void> {
-  if (rows.length === 0) return;
-  const one = `(${cols.map(() => '?').join(', ')})`;
-  await m.query(
-    `INSERT INTO ${table} (${cols.join(', ')}) VALUES ${rows.map(() => one).join(', ')}`,
-    rows.flat().map(toSql),
-  );
 }
 
 /** `?, ?, ?` for an IN list. */

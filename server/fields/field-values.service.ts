@@ -1,12 +1,17 @@
-import type { EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { insertRows, placeholders } from '../db/sql.js';
+import { forShare } from '../db/locks.js';
+import { insertMany } from '../db/inserts.js';
+import { placeholders } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import { change } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
+import { User } from '../users/user.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-rules.js';
 import { quoteInput } from '../text/text-rules.js';
 import { loadFieldDefinitions } from './user-field.service.js';
+import { UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
 import { LookupTarget, UserFieldType, UserFieldValue, type UserField, type UserFieldFilter, type UserFieldInput, type UserFieldOption } from './user-field.types.js';
 
 /** One field's new value, validated: `values` empty clears it. */
@@ -115,11 +120,13 @@ export class FieldValuesService {
       if (wanted.length === 0) continue;
       const ids = [...new Set(wanted.map((i) => Number(i.values[0].value)))];
       const found = new Set<number>();
-      const sql =
-        target === LookupTarget.USER
-          ? (n: number) => `SELECT id FROM users WHERE id IN (${placeholders(n)}) AND deleted_at IS NULL`
-          : (n: number) => `SELECT id FROM organizations WHERE id IN (${placeholders(n)})`;
-      for (const part of chunks(ids)) for (const r of (await m.query(sql(part.length), part)) as Row[]) found.add(Number(r.id));
+      for (const part of chunks(ids)) {
+        const rows =
+          target === LookupTarget.USER
+            ? await m.find(User, { where: { id: In(part), deletedAt: IsNull() }, select: { id: true } })
+            : await m.find(Organization, { where: { id: In(part) }, select: { id: true } });
+        for (const r of rows) found.add(r.id);
+      }
       const missing = wanted.find((i) => !found.has(Number(i.values[0].value)));
       if (missing) {
         const what = target === LookupTarget.USER ? 'user' : 'organization';
@@ -129,30 +136,44 @@ export class FieldValuesService {
   }
 
   /**
-   * Applies prepared values to a user inside the caller's transaction and
-   * returns the audit trail's changes (`fields.<key>`), only for values that
-   * actually change. Three statements at most, whatever the number of fields.
+   * Applies prepared values to a user inside the caller's transaction (after
+   * the user's row is locked) and returns the audit trail's changes
+   * (`fields.<key>`), only for values that actually change. A handful of
+   * statements, whatever the number of fields.
    */
   async write(m: EntityManager, userId: number, prepared: PreparedFieldValues, now: Date): Promise<FieldChange[]> {
     if (prepared.items.length === 0) return [];
-    const fieldIds = prepared.items.map((i) => i.field.id);
-    const rows: Row[] = await m.query(
-      `SELECT field_id, value, value_key FROM user_field_values WHERE user_id = ? AND field_id IN (${placeholders(fieldIds.length)})`,
-      [userId, ...fieldIds],
-    );
+    const rows = await m.find(UserFieldValueEntity, { where: { userId, fieldId: In(prepared.items.map((i) => i.field.id)) } });
     const before = new Map<number, StoredValue[]>();
     for (const r of rows) {
-      const id = Number(r.field_id);
-      if (!before.has(id)) before.set(id, []);
-      before.get(id)!.push({ value: String(r.value), key: String(r.value_key) });
+      if (!before.has(r.fieldId)) before.set(r.fieldId, []);
+      before.get(r.fieldId)!.push({ value: r.value, key: r.valueKey });
     }
     const changed = prepared.items.filter((i) => !sameValues(i.field, before.get(i.field.id) ?? [], i.values));
     if (changed.length === 0) return [];
-    const ids = changed.map((i) => i.field.id);
-    await m.query(`DELETE FROM user_field_values WHERE user_id = ? AND field_id IN (${placeholders(ids.length)})`, [userId, ...ids]);
-    const inserts = changed.flatMap((i) => i.values.map((v) => [userId, i.field.id, v.key, v.value, now]));
-    for (const part of chunks(inserts, 500)) await insertRows(m, 'user_field_values', ['user_id', 'field_id', 'value_key', 'value', 'updated_at'], part);
+    await this.lockOptions(m, changed);
+    await m.delete(UserFieldValueEntity, { userId, fieldId: In(changed.map((i) => i.field.id)) });
+    const inserts = changed.flatMap((i) => i.values.map((v) => ({ userId, fieldId: i.field.id, valueKey: v.key, value: v.value, updatedAt: now })));
+    for (const part of chunks(inserts, 500)) await insertMany(m, UserFieldValueEntity, part);
     return changed.map((i) => change(`fields.${i.field.key}`, auditValue(i.field, before.get(i.field.id) ?? []), auditValue(i.field, i.values)));
+  }
+
+  /**
+   * The options a write names, locked for share until it commits: an admin
+   * removing one of them (UserFieldService.update locks them for update)
+   * waits and then sees the value in use, or went first and the write is
+   * refused here, never leaving a value of an option that is gone.
+   */
+  private async lockOptions(m: EntityManager, items: PreparedFieldValue[]): Promise<void> {
+    const named = items.filter((i) => OPTION_TYPES.has(i.field.type) && i.values.length);
+    if (named.length === 0) return;
+    const keys = [...new Set(named.flatMap((i) => i.values.map((v) => v.key)))];
+    const found = await forShare(
+      m.createQueryBuilder(UserFieldOptionEntity, 'o').where('o.field_id IN (:...ids) AND o.value_key IN (:...keys)', { ids: named.map((i) => i.field.id), keys }),
+    ).getMany();
+    const present = new Set(found.map((o) => `${o.fieldId}\u0000${o.valueKey}`));
+    const gone = named.find((i) => i.values.some((v) => !present.has(`${i.field.id}\u0000${v.key}`)));
+    if (gone) throw new UserInputError(gone.field.key, `${gone.field.title}: this option was just removed; reload and choose again.`);
   }
 
   /**
@@ -167,11 +188,8 @@ export class FieldValuesService {
     const unknown = required.filter((f) => !given.has(f.id)).map((f) => f.id);
     const stored = new Set<number>();
     if (userId !== null && unknown.length) {
-      const rows: Row[] = await m.query(
-        `SELECT DISTINCT field_id FROM user_field_values WHERE user_id = ? AND field_id IN (${placeholders(unknown.length)})`,
-        [userId, ...unknown],
-      );
-      for (const r of rows) stored.add(Number(r.field_id));
+      const rows = await m.find(UserFieldValueEntity, { where: { userId, fieldId: In(unknown) }, select: { fieldId: true } });
+      for (const r of rows) stored.add(r.fieldId);
     }
     return required.filter((f) => (given.has(f.id) ? !given.get(f.id) : !stored.has(f.id))).map((f) => f.key);
   }
@@ -262,7 +280,7 @@ export class FieldValuesService {
 
   /** Removes every value of a user (e.g. when the account is deleted), inside the caller's transaction. */
   async removeAll(m: EntityManager, userId: number): Promise<void> {
-    await m.query('DELETE FROM user_field_values WHERE user_id = ?', [userId]);
+    await m.delete(UserFieldValueEntity, { userId });
   }
 }
 

@@ -1,8 +1,9 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { parseId } from '../graphql/ids.js';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
-import { fromSqlBool, fromSqlDate, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
+import { insertMany, insertOne } from '../db/inserts.js';
+import { forUpdate } from '../db/locks.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import {
   compilePattern,
@@ -22,61 +23,43 @@ import {
   type CreateUserFieldInput,
   type UpdateUserFieldInput,
 } from './user-field.types.js';
-
-type Row = Record<string, unknown>;
-const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+import { UserFieldEntity, UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
+import { User } from '../users/user.entity.js';
 
 const OPTION_TYPES = new Set([UserFieldType.DROPDOWN, UserFieldType.MULTISELECT]);
 /** Rows per multi-row INSERT of options (6 parameters each): well under both drivers' limits. */
 const OPTION_BATCH = 500;
 
-export function fieldFromRow(r: Row): UserField {
-  return Object.assign(new UserField(), {
-    id: Number(r.id),
-    key: String(r.field_key),
-    title: String(r.title),
-    description: str(r.description),
-    type: r.type as UserFieldType,
-    pattern: str(r.pattern),
-    patternHint: str(r.pattern_hint),
-    lookupTarget: (str(r.lookup_target) as LookupTarget | null) ?? null,
-    required: fromSqlBool(r.is_required),
-    active: fromSqlBool(r.is_active),
-    position: Number(r.position),
-    createdAt: fromSqlDate(r.created_at),
-    updatedAt: fromSqlDate(r.updated_at),
-    options: [],
-  });
+/** The API's view of a stored definition (options added by the caller). */
+function present(f: UserFieldEntity): UserField {
+  return Object.assign(new UserField(), { ...f, options: [] });
 }
 
-function optionFromRow(r: Row): UserFieldOption {
-  const title = String(r.title);
+function presentOption(o: UserFieldOptionEntity): UserFieldOption {
   return Object.assign(new UserFieldOption(), {
-    id: Number(r.id),
-    title,
-    value: String(r.value),
-    position: Number(r.position),
-    valueKey: String(r.value_key),
-    titleKey: comparisonKey(title),
+    id: o.id,
+    title: o.title,
+    value: o.value,
+    position: o.position,
+    valueKey: o.valueKey,
+    titleKey: comparisonKey(o.title),
   });
 }
 
 /** Every field definition with its options, ordered by position: two queries whatever the number of fields. */
 export async function loadFieldDefinitions(m: EntityManager): Promise<UserField[]> {
-  const fields = ((await m.query('SELECT * FROM user_fields ORDER BY position, id')) as Row[]).map(fieldFromRow);
+  const fields = (await m.find(UserFieldEntity, { order: { position: 'ASC', id: 'ASC' } })).map(present);
   if (fields.length === 0) return fields;
   const byId = new Map(fields.map((f) => [f.id, f]));
-  const options: Row[] = await m.query('SELECT id, field_id, title, value, value_key, position FROM user_field_options ORDER BY field_id, position, id');
-  for (const r of options) byId.get(Number(r.field_id))?.options.push(optionFromRow(r));
+  const options = await m.find(UserFieldOptionEntity, { order: { fieldId: 'ASC', position: 'ASC', id: 'ASC' } });
+  for (const o of options) byId.get(o.fieldId)?.options.push(presentOption(o));
   return fields;
 }
 
-/** GraphQL ids are strings of digits; anything else names no field. */
-
 async function insertOptions(m: EntityManager, fieldId: number, options: (NormalizedOption & { id?: number | null })[]): Promise<void> {
-  const rows = options.map((o, i) => [o.id ?? null, fieldId, o.title, o.value, o.valueKey, i]);
+  const rows = options.map((o, position) => ({ ...(o.id ? { id: o.id } : {}), fieldId, title: o.title, value: o.value, valueKey: o.valueKey, position }));
   for (let i = 0; i < rows.length; i += OPTION_BATCH) {
-    await insertRows(m, 'user_field_options', ['id', 'field_id', 'title', 'value', 'value_key', 'position'], rows.slice(i, i + OPTION_BATCH));
+    await insertMany(m, UserFieldOptionEntity, rows.slice(i, i + OPTION_BATCH));
   }
 }
 
@@ -93,11 +76,25 @@ export class UserFieldService {
   }
 
   async findById(id: number, m: EntityManager = this.db.manager): Promise<UserField | null> {
-    const [row] = await m.query('SELECT * FROM user_fields WHERE id = ?', [id]);
+    const row = await m.findOneBy(UserFieldEntity, { id });
     if (!row) return null;
-    const field = fieldFromRow(row);
-    const options: Row[] = await m.query('SELECT id, field_id, title, value, value_key, position FROM user_field_options WHERE field_id = ? ORDER BY position, id', [id]);
-    field.options = options.map(optionFromRow);
+    const field = present(row);
+    field.options = (await m.find(UserFieldOptionEntity, { where: { fieldId: id }, order: { position: 'ASC', id: 'ASC' } })).map(presentOption);
+    return field;
+  }
+
+  /**
+   * A definition and its options locked for a change: changes of one field
+   * take turns, and a user's value naming an option (which locks that option
+   * for share, see FieldValuesService.write) is either in before the option
+   * can go, or finds it gone.
+   */
+  private async lockField(m: EntityManager, id: number): Promise<UserField> {
+    const row = await forUpdate(m.createQueryBuilder(UserFieldEntity, 'f').where('f.id = :id', { id })).getOne();
+    if (!row) throw new NotFoundError(`User field ${id}`);
+    const field = present(row);
+    const options = await forUpdate(m.createQueryBuilder(UserFieldOptionEntity, 'o').where('o.field_id = :id', { id }).orderBy('o.position').addOrderBy('o.id')).getMany();
+    field.options = options.map(presentOption);
     return field;
   }
 
@@ -131,22 +128,21 @@ export class UserFieldService {
     const now = new Date();
     try {
       const id = await this.db.transaction(async (m) => {
-        const [taken] = await m.query('SELECT id FROM user_fields WHERE field_key = ?', [key]);
-        if (taken) throw keyTaken(key);
-        const [{ p }] = await m.query('SELECT MAX(position) AS p FROM user_fields');
-        const id = await insertRow(m, 'user_fields', {
-          field_key: key,
+        if (await m.existsBy(UserFieldEntity, { key })) throw keyTaken(key);
+        const last = await m.findOne(UserFieldEntity, { where: {}, order: { position: 'DESC' }, select: { id: true, position: true } });
+        const id = await insertOne(m, UserFieldEntity, {
+          key,
           title,
           description,
           type,
           pattern,
-          pattern_hint: patternHint,
-          lookup_target: lookupTarget,
-          is_required: input.required ?? false,
-          is_active: input.active ?? true,
-          position: p === null || p === undefined ? 0 : Number(p) + 1,
-          created_at: now,
-          updated_at: now,
+          patternHint,
+          lookupTarget,
+          required: input.required ?? false,
+          active: input.active ?? true,
+          position: last ? last.position + 1 : 0,
+          createdAt: now,
+          updatedAt: now,
         });
         await insertOptions(m, id, options);
         return id;
@@ -168,9 +164,8 @@ export class UserFieldService {
    */
   async update(id: number, input: UpdateUserFieldInput): Promise<UserField> {
     await this.db.transaction(async (m) => {
-      const field = await this.findById(id, m);
-      if (!field) throw new NotFoundError(`User field ${id}`);
-      const cols: Record<string, unknown> = {};
+      const field = await this.lockField(m, id);
+      const cols: Partial<UserFieldEntity> = {};
       if (input.title !== undefined) cols.title = normalizeTitle(input.title);
       if (input.description !== undefined) cols.description = normalizeDescription(input.description);
       if (field.type === UserFieldType.REGEXP) {
@@ -179,13 +174,13 @@ export class UserFieldService {
           compilePattern(input.pattern);
           cols.pattern = input.pattern;
         }
-        if (input.patternHint !== undefined) cols.pattern_hint = normalizePatternHint(input.patternHint);
+        if (input.patternHint !== undefined) cols.patternHint = normalizePatternHint(input.patternHint);
       } else {
         if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', 'Only REGEXP fields have a pattern.');
         if (input.patternHint !== null && input.patternHint !== undefined) throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
       }
-      if (input.required !== null && input.required !== undefined) cols.is_required = input.required;
-      if (input.active !== null && input.active !== undefined) cols.is_active = input.active;
+      if (input.required !== null && input.required !== undefined) cols.required = input.required;
+      if (input.active !== null && input.active !== undefined) cols.active = input.active;
       let options: NormalizedOption[] | null = null;
       if (OPTION_TYPES.has(field.type)) {
         if (input.options === null) throw new UserInputError('options', 'A drop-down or multi-select field needs at least one option; give the whole list.');
@@ -194,9 +189,7 @@ export class UserFieldService {
         throw new UserInputError('options', 'Only DROPDOWN and MULTISELECT fields have options.');
       }
       if (options) await this.replaceOptions(m, field, options);
-      cols.updated_at = new Date();
-      const names = Object.keys(cols);
-      await m.query(`UPDATE user_fields SET ${names.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...names.map((c) => toSql(cols[c])), id]);
+      await m.update(UserFieldEntity, { id }, { ...cols, updatedAt: new Date() });
     });
     return (await this.findById(id))!;
   }
@@ -206,15 +199,16 @@ export class UserFieldService {
     const removed = field.options.filter((o) => !next.has(o.valueKey));
     if (removed.length) {
       const keys = removed.map((o) => o.valueKey);
-      const inUse: Row[] = [];
+      const inUse: { value_key: unknown; n: unknown }[] = [];
       for (let i = 0; i < keys.length; i += OPTION_BATCH) {
-        const part = keys.slice(i, i + OPTION_BATCH);
         inUse.push(
-          ...(await m.query(
-            `SELECT v.value_key, COUNT(*) AS n FROM user_field_values v JOIN users u ON u.id = v.user_id AND u.deleted_at IS NULL
-             WHERE v.field_id = ? AND v.value_key IN (${placeholders(part.length)}) GROUP BY v.value_key`,
-            [field.id, ...part],
-          )),
+          ...(await m
+            .createQueryBuilder(UserFieldValueEntity, 'v')
+            .innerJoin(User, 'u', 'u.id = v.user_id AND u.deleted_at IS NULL')
+            .select(['v.value_key AS value_key', 'COUNT(*) AS n'])
+            .where('v.field_id = :field AND v.value_key IN (:...keys)', { field: field.id, keys: keys.slice(i, i + OPTION_BATCH) })
+            .groupBy('v.value_key')
+            .getRawMany()),
         );
       }
       if (inUse.length) {
@@ -228,17 +222,16 @@ export class UserFieldService {
     }
     // What deleted accounts still hold of a removed option goes with it.
     for (let i = 0; i < removed.length; i += OPTION_BATCH) {
-      const part = removed.slice(i, i + OPTION_BATCH).map((o) => o.valueKey);
-      await m.query(`DELETE FROM user_field_values WHERE field_id = ? AND value_key IN (${placeholders(part.length)})`, [field.id, ...part]);
+      await m.delete(UserFieldValueEntity, { fieldId: field.id, valueKey: In(removed.slice(i, i + OPTION_BATCH).map((o) => o.valueKey)) });
     }
     const before = new Map(field.options.map((o) => [o.valueKey, o]));
-    await m.query('DELETE FROM user_field_options WHERE field_id = ?', [field.id]);
+    await m.delete(UserFieldOptionEntity, { fieldId: field.id });
     await insertOptions(m, field.id, options.map((o) => ({ ...o, id: before.get(o.valueKey)?.id ?? null })));
     // Stored values follow a renamed value's letter case (the key is unchanged).
     for (const o of options) {
       const old = before.get(o.valueKey);
       if (old && old.value !== o.value) {
-        await m.query('UPDATE user_field_values SET value = ? WHERE field_id = ? AND value_key = ?', [o.value, field.id, o.valueKey]);
+        await m.update(UserFieldValueEntity, { fieldId: field.id, valueKey: o.valueKey }, { value: o.value });
       }
     }
   }
@@ -246,8 +239,8 @@ export class UserFieldService {
   /** New order of all fields: `ids` must name every field exactly once. */
   async reorder(ids: readonly string[]): Promise<UserField[]> {
     await this.db.transaction(async (m) => {
-      const rows: Row[] = await m.query('SELECT id FROM user_fields');
-      const existing = new Set(rows.map((r) => Number(r.id)));
+      const rows = await forUpdate(m.createQueryBuilder(UserFieldEntity, 'f').select('f.id')).getMany();
+      const existing = new Set(rows.map((r) => r.id));
       const seen = new Set<number>();
       for (const raw of ids) {
         const id = parseId(raw);
@@ -260,11 +253,7 @@ export class UserFieldService {
         throw new UserInputError('ids', `List every field exactly once; missing: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`);
       }
       const order = [...seen];
-      if (order.length === 0) return;
-      await m.query(
-        `UPDATE user_fields SET position = CASE id ${order.map(() => 'WHEN ? THEN ?').join(' ')} END WHERE id IN (${placeholders(order.length)})`,
-        [...order.flatMap((id, i) => [id, i]), ...order],
-      );
+      for (const [position, id] of order.entries()) await m.update(UserFieldEntity, { id }, { position });
     });
     return this.list();
   }
@@ -272,11 +261,10 @@ export class UserFieldService {
   /** Removes a field with its options and every user's value of it. */
   async delete(id: number): Promise<void> {
     await this.db.transaction(async (m) => {
-      const [row] = await m.query('SELECT id FROM user_fields WHERE id = ?', [id]);
-      if (!row) throw new NotFoundError(`User field ${id}`);
-      await m.query('DELETE FROM user_field_values WHERE field_id = ?', [id]);
-      await m.query('DELETE FROM user_field_options WHERE field_id = ?', [id]);
-      await m.query('DELETE FROM user_fields WHERE id = ?', [id]);
+      await this.lockField(m, id);
+      await m.delete(UserFieldValueEntity, { fieldId: id });
+      await m.delete(UserFieldOptionEntity, { fieldId: id });
+      await m.delete(UserFieldEntity, { id });
     });
   }
 }

@@ -3,14 +3,15 @@ import type { Context } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { listSize } from '../graphql/list-size.js';
+import { connection, PageInfo } from '../graphql/connection.js';
 import { User } from '../users/user.entity.js';
 import { userPolicy } from '../users/user.policy.js';
 import { LIMITS } from '../users/profile-rules.js';
-import { PageInfo, UserConnection } from '../users/user-connection.js';
-import { encodeCursor } from '../users/user-search.js';
+import { UserConnection } from '../users/user-connection.js';
+import { userCursor } from '../users/user-search.js';
 import { Organization } from './organization.entity.js';
 import { organizationPolicy } from './organization.policy.js';
-import { encodeOrgCursor, ORG_LIMITS } from './organization.service.js';
+import { organizationCursor, ORG_LIMITS } from './organization.service.js';
 
 @InputType({ description: 'A new organization. Only the name is required.' })
 export class CreateOrganizationInput {
@@ -106,13 +107,8 @@ export class OrganizationResolver {
     @Ctx() ctx: Context,
   ): Promise<OrganizationConnection> {
     const page = await ctx.organizations.search({ query, first, after });
-    for (const o of page.organizations) ctx.loaders.organizations.prime(o.id, o);
-    const edges = page.organizations.map((node) => ({ cursor: encodeOrgCursor(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount: await ctx.organizations.count(query),
-    };
+    for (const o of page.items) ctx.loaders.organizations.prime(o.id, o);
+    return { ...connection(page, (o) => organizationCursor.encode(o.nameKey, o.id)), totalCount: await ctx.organizations.count(query) };
   }
 
   @Mutation(() => Organization, {
@@ -174,14 +170,8 @@ export class OrganizationResolver {
   ): Promise<UserConnection> {
     const filter = { organizationId: org.id };
     const page = await ctx.users.search({ first, after, filter });
-    for (const u of page.users) ctx.loaders.users.prime(u.id, u);
-    const edges = page.users.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return Object.assign(new UserConnection(), {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      query: null,
-      filter,
-    });
+    for (const u of page.items) ctx.loaders.users.prime(u.id, u);
+    return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: null, filter });
   }
 }
 

@@ -1,15 +1,17 @@
-import type { EntityManager } from 'typeorm';
+import { In, Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
-import { fromSqlDate, insertRow, insertRows, placeholders, toSql } from '../db/sql.js';
+import { insertMany, insertOne } from '../db/inserts.js';
+import { forShare, forUpdate } from '../db/locks.js';
+import { fromSqlDate, placeholders } from '../db/sql.js';
+import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseEmail } from '../users/email-address.js';
 import { externalIdKey, LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
 import { quoteInput } from '../text/text-rules.js';
-import { Organization } from './organization.entity.js';
+import { Organization, OrganizationDomain, OrganizationTag } from './organization.entity.js';
 
 export const ORG_LIMITS = { name: 255, domains: 100, details: 65_535, notes: 65_535 } as const;
-const MAX_PAGE = 100;
 const TOP = '\u{10FFFF}';
 
 export interface OrganizationWrite {
@@ -23,8 +25,7 @@ export interface OrganizationWrite {
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-const ORG_COLUMNS = 'o.id, o.name, o.name_key, o.details, o.notes, o.external_id, o.external_id_key, o.created_at, o.updated_at';
-
+/** For the per-request batches that read organizations with plain SQL. */
 export function organizationFromRow(r: Row): Organization {
   return Object.assign(new Organization(), {
     id: Number(r.id),
@@ -39,15 +40,8 @@ export function organizationFromRow(r: Row): Organization {
   });
 }
 
-export function encodeOrgCursor(o: Organization): string {
-  return Buffer.from(`org:${o.nameKey}\u0000${o.id}`).toString('base64url');
-}
-
-function decodeOrgCursor(cursor: string): { key: string; id: number } {
-  const m = /^org:([^\u0000]*)\u0000(\d{1,15})$/u.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new UserInputError('after', 'This cursor is not one that organizations() returned.');
-  return { key: m[1], id: Number(m[2]) };
-}
+/** Organizations page A to Z: a cursor is the name key and id of an organization. */
+export const organizationCursor = cursorCodec('organizations', ['text', 'int']);
 
 /** A mail domain as stored: trimmed, lower-case, ASCII (punycode) form; same rules as an email's domain. */
 export function normalizeDomain(value: string): string {
@@ -67,26 +61,28 @@ function normalizeDomains(values: readonly string[]): string[] {
   return [...out];
 }
 
+type Columns = Partial<Pick<Organization, 'name' | 'nameKey' | 'details' | 'notes' | 'externalId' | 'externalIdKey'>>;
+
 interface Prepared {
-  columns: Record<string, unknown>;
+  columns: Columns;
   domains?: string[];
   tags?: string[];
 }
 
 function prepare(input: OrganizationWrite, creating: boolean): Prepared {
-  const columns: Record<string, unknown> = {};
+  const columns: Columns = {};
   if (input.name !== undefined || creating) {
     const name = input.name === null || input.name === undefined ? '' : singleLine('name', 'Name', input.name, ORG_LIMITS.name, 'name');
     if (name === '') throw new UserInputError('name', 'Name is required.');
     columns.name = name;
-    columns.name_key = searchKey(name);
+    columns.nameKey = searchKey(name);
   }
   if (input.details !== undefined) columns.details = input.details === null ? null : optionalText('details', 'Details', input.details, ORG_LIMITS.details);
   if (input.notes !== undefined) columns.notes = input.notes === null ? null : optionalText('notes', 'Notes', input.notes, ORG_LIMITS.notes);
   if (input.externalId !== undefined) {
     const id = input.externalId === null ? null : optionalLine('externalId', 'External ID', input.externalId, LIMITS.externalId, 'name');
-    columns.external_id = id;
-    columns.external_id_key = id === null ? null : externalIdKey(id);
+    columns.externalId = id;
+    columns.externalIdKey = id === null ? null : externalIdKey(id);
   }
   const out: Prepared = { columns };
   if (input.domains !== undefined) out.domains = input.domains === null ? [] : normalizeDomains(input.domains);
@@ -108,15 +104,30 @@ export class OrganizationService {
     }
   }
 
-  /** Inside the caller's transaction: an organization by name (a user input naming a new one, for admins). */
-  async createInTransaction(m: EntityManager, input: OrganizationWrite): Promise<Organization> {
-    const id = await this.insert(m, prepare(input, true));
-    return (await this.findById(id, m))!;
+  /**
+   * Inside the caller's transaction: the organization with this name, made
+   * when there is none (an admin's user input naming a new one). When another
+   * transaction makes it at the same time, the unique name decides and this
+   * one uses the winner's.
+   */
+  async findOrCreateByName(m: EntityManager, name: string): Promise<Organization> {
+    const p = prepare({ name }, true);
+    const found = await this.findByName(name, m);
+    if (found) return found;
+    try {
+      return (await this.findById(await this.insert(m, p), m))!;
+    } catch (err) {
+      if (!duplicateKeyOf(err)) throw err;
+      // A locking read sees the row the other transaction committed.
+      const winner = await forShare(m.createQueryBuilder(Organization, 'o').where('o.name_key = :key', { key: p.columns.nameKey })).getOne();
+      if (!winner) throw err;
+      return winner;
+    }
   }
 
   private async insert(m: EntityManager, p: Prepared): Promise<number> {
     const now = new Date();
-    const id = await insertRow(m, 'organizations', { ...p.columns, created_at: now, updated_at: now });
+    const id = await insertOne(m, Organization, { ...p.columns, createdAt: now, updatedAt: now });
     await this.writeLists(m, id, p, true);
     return id;
   }
@@ -125,14 +136,8 @@ export class OrganizationService {
     const p = prepare(input, false);
     try {
       await this.db.transaction(async (m) => {
-        const [exists] = await m.query('SELECT id FROM organizations WHERE id = ?', [id]);
-        if (!exists) throw new NotFoundError(`Organization ${id}`);
-        const cols = Object.keys(p.columns);
-        await m.query(`UPDATE organizations SET ${[...cols, 'updated_at'].map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [
-          ...cols.map((c) => toSql(p.columns[c])),
-          toSql(new Date()),
-          id,
-        ]);
+        await this.lock(m, id);
+        await m.update(Organization, { id }, { ...p.columns, updatedAt: new Date() });
         await this.writeLists(m, id, p, false);
       });
     } catch (err) {
@@ -147,111 +152,97 @@ export class OrganizationService {
    */
   async delete(id: number, releaseUsers: (m: EntityManager, org: Organization) => Promise<void>): Promise<void> {
     await this.db.transaction(async (m) => {
-      const org = await this.findById(id, m);
-      if (!org) throw new NotFoundError(`Organization ${id}`);
+      const org = await this.lock(m, id);
       await releaseUsers(m, org);
-      await m.query('DELETE FROM organization_domains WHERE organization_id = ?', [id]);
-      await m.query('DELETE FROM organization_tags WHERE organization_id = ?', [id]);
-      await m.query('DELETE FROM organizations WHERE id = ?', [id]);
+      await m.delete(OrganizationDomain, { organizationId: id });
+      await m.delete(OrganizationTag, { organizationId: id });
+      await m.delete(Organization, { id });
     });
+  }
+
+  /** Locks an organization's row for a change (NOT_FOUND when there is none): changes of one organization take turns. */
+  private async lock(m: EntityManager, id: number): Promise<Organization> {
+    const org = await forUpdate(m.createQueryBuilder(Organization, 'o').where('o.id = :id', { id })).getOne();
+    if (!org) throw new NotFoundError(`Organization ${id}`);
+    return org;
   }
 
   private async writeLists(m: EntityManager, id: number, p: Prepared, creating: boolean): Promise<void> {
     if (p.domains) {
-      if (!creating) await m.query('DELETE FROM organization_domains WHERE organization_id = ?', [id]);
-      await insertRows(m, 'organization_domains', ['domain', 'organization_id'], p.domains.map((d) => [d, id]));
+      if (!creating) await m.delete(OrganizationDomain, { organizationId: id });
+      await insertMany(m, OrganizationDomain, p.domains.map((domain) => ({ domain, organizationId: id })));
     }
     if (p.tags) {
-      if (!creating) await m.query('DELETE FROM organization_tags WHERE organization_id = ?', [id]);
-      await insertRows(m, 'organization_tags', ['organization_id', 'tag'], p.tags.map((t) => [id, t]));
+      if (!creating) await m.delete(OrganizationTag, { organizationId: id });
+      await insertMany(m, OrganizationTag, p.tags.map((tag) => ({ tag, organizationId: id })));
     }
   }
 
   private async explainDuplicate(err: unknown, p: Prepared, selfId?: number): Promise<unknown> {
     const dup = duplicateKeyOf(err);
     if (!dup) return err;
-    if (/name_key/.test(dup.index) && p.columns.name_key) {
-      const [o] = await this.db.manager.query('SELECT id, name FROM organizations WHERE name_key = ?', [p.columns.name_key]);
+    if (/name_key/.test(dup.index) && p.columns.nameKey) {
+      const o = await this.db.manager.findOneBy(Organization, { nameKey: p.columns.nameKey });
       const e = new UserInputError('name', `An organization named ${o?.name ?? String(p.columns.name)} already exists.`);
-      if (o && Number(o.id) !== selfId) e.extensions.existingOrganizationId = String(o.id);
+      if (o && o.id !== selfId) e.extensions.existingOrganizationId = String(o.id);
       return e;
     }
     if (/external_id/.test(dup.index)) {
       return new UserInputError('externalId', 'This external ID is already used by another organization.');
     }
     if (p.domains && (/domain|PRIMARY/i.test(dup.index) || dup.index === '')) {
-      const rows = await this.db.manager.query(
-        `SELECT d.domain, o.id, o.name FROM organization_domains d JOIN organizations o ON o.id = d.organization_id
-         WHERE d.domain IN (${placeholders(p.domains.length)})${selfId ? ' AND o.id <> ?' : ''}`,
-        selfId ? [...p.domains, selfId] : [...p.domains],
-      );
-      if (rows.length) {
-        const e = new UserInputError('domains', `${rows[0].domain} already belongs to ${rows[0].name}.`);
-        e.extensions.existingOrganizationId = String(rows[0].id);
+      const taken = await this.db.manager.findOne(OrganizationDomain, {
+        where: { domain: In(p.domains), ...(selfId ? { organizationId: Not(selfId) } : {}) },
+      });
+      const owner = taken && (await this.findById(taken.organizationId));
+      if (taken && owner) {
+        const e = new UserInputError('domains', `${taken.domain} already belongs to ${owner.name}.`);
+        e.extensions.existingOrganizationId = String(owner.id);
         return e;
       }
     }
     return err;
   }
 
-  async findById(id: number, m: EntityManager = this.db.manager): Promise<Organization | null> {
-    const rows = await m.query(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.id = ?`, [id]);
-    return rows.length ? organizationFromRow(rows[0]) : null;
+  findById(id: number, m: EntityManager = this.db.manager): Promise<Organization | null> {
+    return m.findOneBy(Organization, { id });
   }
 
-  async byIds(ids: readonly number[]): Promise<Organization[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.db.manager.query(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.id IN (${placeholders(ids.length)})`, [...ids]);
-    return rows.map(organizationFromRow);
+  findByName(name: string, m: EntityManager = this.db.manager): Promise<Organization | null> {
+    return m.findOneBy(Organization, { nameKey: searchKey(name.trim()) });
   }
 
-  async findByName(name: string, m: EntityManager = this.db.manager): Promise<Organization | null> {
-    const rows = await m.query(`SELECT ${ORG_COLUMNS} FROM organizations o WHERE o.name_key = ?`, [searchKey(name.trim())]);
-    return rows.length ? organizationFromRow(rows[0]) : null;
-  }
-
-  /** The organization that owns a mail domain, if any. */
+  /** The organization that owns a mail domain, if any. Plain SQL: createUser asks it for every new account. */
   async byDomain(domain: string, m: EntityManager = this.db.manager): Promise<Organization | null> {
-    const rows = await m.query(
-      `SELECT ${ORG_COLUMNS} FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?`,
-      [domain],
-    );
-    return rows.length ? organizationFromRow(rows[0]) : null;
+    const [row] = await m.query('SELECT o.* FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?', [domain]);
+    return row ? organizationFromRow(row) : null;
   }
 
   /** Organizations by name, A to Z; `query` matches the start of the name in any letter case. */
-  async search(req: { first?: number | null; after?: string | null; query?: string | null }): Promise<{ organizations: Organization[]; hasNextPage: boolean }> {
-    const first = req.first ?? 25;
-    if (first < 0) throw new UserInputError('first', 'first cannot be negative.');
-    const size = Math.min(first, MAX_PAGE);
-    if (size === 0) return { organizations: [], hasNextPage: false };
-    const where: string[] = [];
-    const params: unknown[] = [];
+  async search(req: PageRequest & { query?: string | null }): Promise<Page<Organization>> {
     const q = normalizeOrgQuery(req.query);
-    if (q !== null) {
-      where.push('o.name_key >= ? AND o.name_key < ?');
-      params.push(q, q + TOP);
-    }
-    if (req.after) {
-      const c = decodeOrgCursor(req.after);
-      where.push('(o.name_key > ? OR (o.name_key = ? AND o.id > ?))');
-      params.push(c.key, c.key, c.id);
-    }
-    const rows = await this.db.manager.query(
-      `SELECT ${ORG_COLUMNS} FROM organizations o ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY o.name_key, o.id LIMIT ${size + 1}`,
-      params,
-    );
-    const organizations = rows.map(organizationFromRow);
-    return { organizations: organizations.slice(0, size), hasNextPage: organizations.length > size };
+    return readPage(req, { defaultSize: 25, decode: organizationCursor.decode }, (limit, after) => {
+      const qb = this.matching(q).orderBy('o.name_key').addOrderBy('o.id').limit(limit);
+      if (after) qb.andWhere('(o.name_key > :key OR (o.name_key = :key AND o.id > :id))', { key: after[0], id: after[1] });
+      return qb.getMany();
+    });
   }
 
-  async count(query: string | null | undefined): Promise<number> {
-    const q = normalizeOrgQuery(query);
-    const [row] =
-      q === null
-        ? await this.db.manager.query('SELECT COUNT(*) AS n FROM organizations')
-        : await this.db.manager.query('SELECT COUNT(*) AS n FROM organizations o WHERE o.name_key >= ? AND o.name_key < ?', [q, q + TOP]);
-    return Number(row.n);
+  count(query: string | null | undefined): Promise<number> {
+    return this.matching(normalizeOrgQuery(query)).getCount();
+  }
+
+  private matching(q: string | null) {
+    const qb = this.db.manager.createQueryBuilder(Organization, 'o');
+    return q === null ? qb.where('1 = 1') : qb.where('o.name_key >= :from AND o.name_key < :to', { from: q, to: q + TOP });
+  }
+
+  // ---- Batches for the DataLoaders (plain SQL: read for the organizations of a page of users) ----
+
+  async byIds(ids: readonly number[]): Promise<Organization[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.manager.query(`SELECT * FROM organizations WHERE id IN (${placeholders(ids.length)})`, [...ids]);
+    return rows.map(organizationFromRow);
   }
 
   async domainsOf(ids: readonly number[]): Promise<{ id: number; value: string }[]> {

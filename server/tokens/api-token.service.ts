@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRow, toSql } from '../db/sql.js';
+import { insertOne } from '../db/inserts.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { newSecret, secretHash } from '../auth/secrets.js';
 import { SCOPES, type Scope } from '../auth/viewer.js';
@@ -9,19 +9,21 @@ import type { User } from '../users/user.entity.js';
 import { singleLine } from '../users/profile-rules.js';
 import { quoteInput } from '../text/text-rules.js';
 import { ApiToken, type CreateApiTokenInput } from './api-token.types.js';
+import { ApiTokenEntity } from './api-token.entity.js';
 
 const PREFIX = 'acc_';
 const TOUCH_EVERY_MS = 60_000;
 
-function tokenFromRow(r: Record<string, unknown>): ApiToken {
+/** What the API shows of a stored token: never its hash. */
+function present(t: ApiTokenEntity): ApiToken {
   return Object.assign(new ApiToken(), {
-    id: Number(r.id),
-    name: String(r.name),
-    scopes: String(r.scopes).split(' ').filter(Boolean),
-    createdAt: fromSqlDate(r.created_at),
-    lastUsedAt: r.last_used_at === null ? null : fromSqlDate(r.last_used_at),
-    revokedAt: r.revoked_at === null ? null : fromSqlDate(r.revoked_at),
-    createdById: Number(r.created_by_id),
+    id: t.id,
+    name: t.name,
+    scopes: t.scopes.split(' ').filter(Boolean),
+    createdAt: t.createdAt,
+    lastUsedAt: t.lastUsedAt,
+    revokedAt: t.revokedAt,
+    createdById: t.createdById,
   });
 }
 
@@ -41,15 +43,7 @@ export class ApiTokenService {
     const secret = newSecret(PREFIX);
     const now = new Date();
     const id = await this.db.transaction((m) =>
-      insertRow(m, 'api_tokens', {
-        name,
-        token_hash: secretHash(secret),
-        scopes: scopes.join(' '),
-        created_by_id: creatorId,
-        created_at: now,
-        last_used_at: null,
-        revoked_at: null,
-      }),
+      insertOne(m, ApiTokenEntity, { name, tokenHash: secretHash(secret), scopes: scopes.join(' '), createdById: creatorId, createdAt: now }),
     );
     return {
       token: Object.assign(new ApiToken(), { id, name, scopes, createdAt: now, lastUsedAt: null, revokedAt: null, createdById: creatorId }),
@@ -57,29 +51,31 @@ export class ApiTokenService {
     };
   }
 
+  async list(): Promise<ApiToken[]> {
+    return (await this.db.manager.find(ApiTokenEntity, { order: { id: 'DESC' } })).map(present);
+  }
+
+  async revoke(id: number): Promise<ApiToken> {
+    await this.db.transaction((m) => m.update(ApiTokenEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() }));
+    const token = await this.db.manager.findOneBy(ApiTokenEntity, { id });
+    if (!token) throw new NotFoundError(`API token ${id}`);
+    return present(token);
+  }
+
   /**
    * Revokes every live token a person made, inside the caller's transaction:
    * when they are suspended or deleted. Unsuspending does not bring the
    * tokens back (an admin makes new ones).
    */
-  static async revokeAllOf(m: EntityManager, creatorId: number, at: Date): Promise<void> {
-    await m.query('UPDATE api_tokens SET revoked_at = ? WHERE created_by_id = ? AND revoked_at IS NULL', [toSql(at), creatorId]);
+  async revokeAllOf(m: EntityManager, creatorId: number, at: Date): Promise<void> {
+    await m.update(ApiTokenEntity, { createdById: creatorId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
-  async list(): Promise<ApiToken[]> {
-    const rows = await this.db.manager.query('SELECT * FROM api_tokens ORDER BY id DESC');
-    return rows.map(tokenFromRow);
-  }
-
-  async revoke(id: number): Promise<ApiToken> {
-    const now = new Date();
-    await this.db.transaction((m) => m.query('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [toSql(now), id]));
-    const [row] = await this.db.manager.query('SELECT * FROM api_tokens WHERE id = ?', [id]);
-    if (!row) throw new NotFoundError(`API token ${id}`);
-    return tokenFromRow(row);
-  }
-
-  /** The live token for a bearer secret with its creator, or null (unknown, revoked, creator suspended or deleted). */
+  /**
+   * The live token for a bearer secret with its creator, or null (unknown,
+   * revoked, creator suspended or deleted). Plain SQL: every partner request
+   * reads it, with its creator, in one query.
+   */
   async resolve(secret: string): Promise<{ token: { id: number; name: string; scopes: Scope[] }; user: User } | null> {
     if (!secret.startsWith(PREFIX) || secret.length > 100) return null;
     const rows = await this.db.manager.query(
@@ -94,7 +90,7 @@ export class ApiTokenService {
     const now = Date.now();
     if (now - (this.lastTouch.get(id) ?? 0) > TOUCH_EVERY_MS) {
       this.lastTouch.set(id, now);
-      await this.db.transaction((m) => m.query('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', [toSql(new Date(now)), id]));
+      await this.db.transaction((m) => m.update(ApiTokenEntity, { id }, { lastUsedAt: new Date(now) }));
     }
     return {
       token: { id, name: String(r.token_name), scopes: String(r.token_scopes).split(' ').filter(Boolean) as Scope[] },

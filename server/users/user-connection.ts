@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { PageInfo } from '../graphql/connection.js';
 import { User } from './user.entity.js';
 import type { UserFilter } from './user-search.js';
 import { listSize } from '../graphql/list-size.js';
@@ -10,15 +11,6 @@ export class UserEdge {
 
   @Field(() => User, { description: 'The user.' })
   node: User;
-}
-
-@ObjectType({ simpleResolvers: true, description: 'Where a page ends, and whether another follows.' })
-export class PageInfo {
-  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The cursor of the last item of this page (pass as `after`); null when the page is empty.' })
-  endCursor: string | null;
 }
 
 @ObjectType({ description: 'A page of users, newest first.' })

@@ -1,7 +1,9 @@
 import { Authorized, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OPEN } from '../auth/policy.js';
+import { BIN, OWNED_BY, TIMESTAMP } from '../db/columns.js';
+import { User } from './user.entity.js';
 import { userPolicy } from './user.policy.js';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { Deliverability as DeliverabilityName } from './email-address.js';
 
 export enum IdentityType {
@@ -37,6 +39,9 @@ void _check;
 
 /** One way to reach a user: an email address or a phone number. Read under userPolicy.readIdentity, however it is reached. */
 @Entity('user_identities')
+@Index('uq_user_identities_type_unique', ['type', 'uniqueValue'], { unique: true })
+@Index('ix_user_identities_type_value', ['type', 'valueNormalized'])
+@Index('ix_user_identities_user', ['userId', 'type', 'valueNormalized'])
 @ObjectType('UserIdentity', { description: 'One way to reach a user: an email address or a phone number.' })
 @Authorized(userPolicy.readIdentity)
 export class UserIdentity {
@@ -46,6 +51,7 @@ export class UserIdentity {
   id: number;
 
   @Column({ name: 'user_id', type: 'int' })
+  @ForeignKey(() => User, { name: 'fk_user_identities_user', ...OWNED_BY })
   userId: number;
 
   @Field(() => IdentityType, { description: 'Email or phone.' })
@@ -56,22 +62,30 @@ export class UserIdentity {
   @Column({ type: 'varchar', length: 320 })
   value: string;
 
-  /** Lower-cased key, unique per type. Not exposed. */
-  @Column({ name: 'value_normalized', type: 'varchar', length: 320 })
+  /** Lower-cased key for lookups and search. Not exposed. */
+  @Column({ name: 'value_normalized', type: 'varchar', length: 320, ...BIN })
   valueNormalized: string;
 
+  /**
+   * The key that makes the identity unique per type: `valueNormalized`, or
+   * null for a value held without owning it (a shared phone number, an end
+   * user's unverified claim on an email). Not exposed.
+   */
+  @Column({ name: 'unique_value', type: 'varchar', length: 320, nullable: true, ...BIN })
+  uniqueValue: string | null;
+
   @Field(() => Boolean, { description: 'The primary email or phone of its type; User.email and User.phone show it.' })
-  @Column({ name: 'is_primary', type: 'boolean' })
+  @Column({ name: 'is_primary', type: 'boolean', default: false })
   primary: boolean;
 
   @Field(() => Boolean, { description: 'Known to belong to this person (marked by staff).' })
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   verified: boolean;
 
   @Field(() => Boolean, {
     description: 'A phone number that another user already has (a shared line): kept on this profile, but not unique to it.',
   })
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   shared: boolean;
 
   @Field(() => Deliverability, { description: 'Whether mail can reach it.' })
@@ -79,9 +93,9 @@ export class UserIdentity {
   deliverability: Deliverability;
 
   @Field(() => Date, { description: 'When it was added (UTC).' })
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', ...TIMESTAMP })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'updated_at', ...TIMESTAMP })
   updatedAt: Date;
 }

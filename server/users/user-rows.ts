@@ -2,7 +2,11 @@ import { fromSqlBool, fromSqlDate } from '../db/sql.js';
 import { User, type CreatedVia, type Role } from './user.entity.js';
 import { UserIdentity, type Deliverability, type IdentityType } from './user-identity.entity.js';
 
-/** Columns and row mappers for reading users and identities with plain SQL. */
+/**
+ * Columns and row mappers for the hot paths that read users and identities
+ * with plain SQL (the list and search, the per-request batches, the session
+ * and token of each request): no entity hydration there.
+ */
 export const USER_COLUMNS =
   'id, name, name_key, role, phone, organization_id, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, created_at, updated_at';
 
@@ -49,7 +53,7 @@ export function userFromRow(r: Row): User {
   return user;
 }
 
-export const IDENTITY_COLUMNS = 'id, user_id, type, value, value_normalized, is_primary, verified, deliverability, shared, created_at, updated_at';
+export const IDENTITY_COLUMNS = 'id, user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, shared, created_at, updated_at';
 
 export function identityFromRow(r: Row): UserIdentity {
   return Object.assign(new UserIdentity(), {
@@ -58,6 +62,7 @@ export function identityFromRow(r: Row): UserIdentity {
     type: r.type as IdentityType,
     value: String(r.value),
     valueNormalized: String(r.value_normalized),
+    uniqueValue: str(r.unique_value),
     primary: fromSqlBool(r.is_primary),
     verified: fromSqlBool(r.verified),
     shared: fromSqlBool(r.shared),
@@ -65,38 +70,4 @@ export function identityFromRow(r: Row): UserIdentity {
     createdAt: fromSqlDate(r.created_at),
     updatedAt: fromSqlDate(r.updated_at),
   });
-}
-
-/** Column of each writable profile property. */
-export const COLUMN_OF: Record<string, string> = {
-  name: 'name',
-  nameKey: 'name_key',
-  role: 'role',
-  phone: 'phone',
-  organizationId: 'organization_id',
-  timeZone: 'time_zone',
-  locale: 'locale',
-  externalId: 'external_id',
-  externalIdKey: 'external_id_key',
-  alias: 'alias',
-  details: 'details',
-  notes: 'notes',
-  verified: 'verified',
-  suspended: 'suspended',
-  createdVia: 'created_via',
-  createdById: 'created_by_id',
-  deletedAt: 'deleted_at',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
-};
-
-/** { nameKey: 'x' } -> { name_key: 'x' } */
-export function toColumns(values: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    const col = COLUMN_OF[k];
-    if (!col) throw new Error(`no column for ${k}`);
-    out[col] = v;
-  }
-  return out;
 }

@@ -1,12 +1,12 @@
 import type { Database } from '../db/database.js';
+import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { UserInputError } from '../graphql/errors.js';
 import { searchKey } from './profile-rules.js';
 import { emailSearchKey } from './email-address.js';
 import type { User } from './user.entity.js';
 import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
 
-export const MAX_PAGE = 100;
-export const DEFAULT_PAGE = 25;
+const DEFAULT_PAGE = 25;
 const MAX_QUERY = 320;
 // The highest code point: `key >= p AND key < p + TOP` is a prefix match that
 // both MySQL (utf8mb4_bin) and SQLite answer from an index.
@@ -20,28 +20,18 @@ export interface UserFilter {
   extra?: { sql: string; params: unknown[] }[];
 }
 
-export interface UserPageRequest {
-  first?: number | null;
-  after?: string | null;
+export interface UserPageRequest extends PageRequest {
   query?: string | null;
   filter?: UserFilter;
 }
 
-export interface UserPage {
-  users: User[];
-  hasNextPage: boolean;
+/** A page of users, newest first, with the search it answers (for totalCount). */
+export interface UserPage extends Page<User> {
   query: string | null;
 }
 
-export function encodeCursor(id: number): string {
-  return Buffer.from(`user:${id}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): number {
-  const m = /^user:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!m) throw new UserInputError('after', 'This cursor is not one that users() returned.');
-  return Number(m[1]);
-}
+/** Users page newest first: a cursor is a user's id. */
+export const userCursor = cursorCodec('users', ['int']);
 
 export function normalizeQuery(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
@@ -50,12 +40,6 @@ export function normalizeQuery(query: string | null | undefined): string | null 
   if ([...q].length > MAX_QUERY) throw new UserInputError('query', `A search can be at most ${MAX_QUERY} characters.`);
   if (/[\u0000-\u001f\u007f]/.test(q)) throw new UserInputError('query', 'A search cannot contain control characters.');
   return q;
-}
-
-function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE;
-  if (first < 0) throw new UserInputError('first', 'first cannot be negative.');
-  return Math.min(first, MAX_PAGE);
 }
 
 /** ` AND ...` conditions on alias `u` for the filter, with their parameters. */
@@ -115,23 +99,19 @@ async function matchingUsers(db: Database, query: string, beforeId: number | nul
 }
 
 export async function searchUsers(db: Database, req: UserPageRequest): Promise<UserPage> {
-  const size = pageSize(req.first);
-  const beforeId = req.after ? decodeCursor(req.after) : null;
   const query = normalizeQuery(req.query);
-  if (size === 0) return { users: [], hasNextPage: false, query };
-  let users: User[];
-  if (query === null) {
+  const page = await readPage(req, { defaultSize: DEFAULT_PAGE, decode: userCursor.decode }, async (limit, after): Promise<User[]> => {
+    const beforeId = after === null ? null : after[0];
+    if (query !== null) return matchingUsers(db, query, beforeId, limit, req.filter);
     const f = filterSql(req.filter);
     const rows = await db.manager.query(
       `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')}
-       WHERE u.deleted_at IS NULL${beforeId === null ? '' : ' AND u.id < ?'}${f.sql} ORDER BY u.id DESC LIMIT ${size + 1}`,
+       WHERE u.deleted_at IS NULL${beforeId === null ? '' : ' AND u.id < ?'}${f.sql} ORDER BY u.id DESC LIMIT ${limit}`,
       [...(beforeId === null ? [] : [beforeId]), ...f.params],
     );
-    users = rows.map(userFromRow);
-  } else {
-    users = await matchingUsers(db, query, beforeId, size + 1, req.filter);
-  }
-  return { users: users.slice(0, size), hasNextPage: users.length > size, query };
+    return rows.map(userFromRow);
+  });
+  return { ...page, query };
 }
 
 export async function countUsers(db: Database, query: string | null, filter?: UserFilter): Promise<number> {

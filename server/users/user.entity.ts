@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OPEN } from '../auth/policy.js';
+import { BIN, MEDIUMTEXT, TIMESTAMP } from '../db/columns.js';
 import { CreatedVia, Role } from './role.js';
 import { userPolicy } from './user.policy.js';
 
@@ -15,6 +16,11 @@ export { CreatedVia, Role };
  * user is reached.
  */
 @Entity('users')
+@Index('uq_users_external_id_key', ['externalIdKey'], { unique: true })
+@Index('ix_users_name_key', ['nameKey', 'deletedAt'])
+@Index('ix_users_created_at', ['createdAt'])
+@Index('ix_users_organization', ['organizationId', 'id'])
+@Index('ix_users_role', ['role', 'suspended', 'deletedAt'])
 @ObjectType('User', { description: 'An end user (customer), agent or admin.' })
 @Authorized(userPolicy.read)
 export class User {
@@ -28,11 +34,11 @@ export class User {
   name: string;
 
   /** Lower-cased, accent-free name for prefix search. Not exposed. */
-  @Column({ name: 'name_key', type: 'varchar', length: 255 })
+  @Column({ name: 'name_key', type: 'varchar', length: 255, ...BIN })
   nameKey: string;
 
   @Field(() => Role, { description: 'What the person may do in Accueil.' })
-  @Column({ type: 'varchar', length: 16 })
+  @Column({ type: 'varchar', length: 16, default: Role.END_USER })
   role: Role;
 
   @Field(() => String, { nullable: true, description: 'The primary phone number, E.164, e.g. +14155552671.' })
@@ -56,7 +62,7 @@ export class User {
   @Column({ name: 'external_id', type: 'varchar', length: 255, nullable: true })
   externalId: string | null;
 
-  @Column({ name: 'external_id_key', type: 'varchar', length: 255, nullable: true })
+  @Column({ name: 'external_id_key', type: 'varchar', length: 255, nullable: true, ...BIN })
   externalIdKey: string | null;
 
   @Field(() => String, { nullable: true, description: 'Another name the person goes by; one line, up to 255 characters.' })
@@ -65,21 +71,21 @@ export class User {
 
   @Authorized(userPolicy.readPrivate)
   @Field(() => String, { nullable: true, description: 'Details about the person, up to 65,535 characters. Agents and admins.' })
-  @Column({ type: 'text', nullable: true })
+  @Column({ ...MEDIUMTEXT, nullable: true })
   details: string | null;
 
   @Authorized(userPolicy.readPrivate)
   @Field(() => String, { nullable: true, description: 'Internal notes, up to 65,535 characters. Agents and admins.' })
-  @Column({ type: 'text', nullable: true })
+  @Column({ ...MEDIUMTEXT, nullable: true })
   notes: string | null;
 
   @Field(() => Boolean, { description: 'Whether the primary email is known to belong to this person.' })
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   verified: boolean;
 
   @Authorized(userPolicy.readPrivate)
   @Field(() => Boolean, { description: 'A suspended account cannot sign in and its tokens do not work. Agents and admins.' })
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   suspended: boolean;
 
   @Field(() => CreatedVia, { description: 'How the account came into being.' })
@@ -89,16 +95,23 @@ export class User {
   @Column({ name: 'created_by_id', type: 'int', nullable: true })
   createdById: number | null;
 
-  @Column({ name: 'deleted_at', type: 'datetime', precision: 3, nullable: true })
+  @Column({ name: 'deleted_at', ...TIMESTAMP, nullable: true })
   deletedAt: Date | null;
 
   @Field(() => Date, { description: 'When the account was added (UTC).' })
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'created_at', ...TIMESTAMP })
   createdAt: Date;
 
   @Field(() => Date, { description: 'When the account last changed (UTC).' })
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  @Column({ name: 'updated_at', ...TIMESTAMP })
   updatedAt: Date;
+
+  /** scrypt hash; null for people who never sign in. Never exposed, and not read unless asked for. */
+  @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true, select: false })
+  passwordHash?: string | null;
+
+  @Column({ name: 'password_changed_at', ...TIMESTAMP, nullable: true, select: false })
+  passwordChangedAt?: Date | null;
 
   /** The primary email when it was read with the user (see user-rows.ts); undefined when not read. */
   primaryEmail?: string | null;

@@ -16,7 +16,8 @@ import { User } from './user.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { UserConnection } from './user-connection.js';
-import { encodeCursor } from './user-search.js';
+import { userCursor } from './user-search.js';
+import { connection } from '../graphql/connection.js';
 import { UserPermissions, userPermissions } from './user-permissions.js';
 
 /**
@@ -85,14 +86,8 @@ export class UserResolver {
     }
     if (fields && fields.length) filter.extra = [await ctx.fieldValues.filterClause(fields, 'u.id')];
     const page = await ctx.users.search({ first, after, query, filter });
-    for (const u of page.users) ctx.loaders.users.prime(u.id, u);
-    const edges = page.users.map((node) => ({ cursor: encodeCursor(node.id), node }));
-    return Object.assign(new UserConnection(), {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      query: page.query,
-      filter,
-    });
+    for (const u of page.items) ctx.loaders.users.prime(u.id, u);
+    return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: page.query, filter });
   }
 
   @Query(() => User, { nullable: true, description: 'The user who has this email address (primary or not, any letter case), or null.' })
@@ -112,8 +107,7 @@ export class UserResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many tags to return, 0 to 100.' }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<TagCount[]> {
-    if ((first ?? 20) < 0) throw new UserInputError('first', 'first cannot be negative.');
-    return ctx.users.tagCounts(query, first ?? 20);
+    return ctx.users.tagCounts(query, first);
   }
 
   @Mutation(() => CreateUserPayload, { description: 'Adds an account. Fails with EMAIL_TAKEN when the address belongs to someone.' })
@@ -168,13 +162,8 @@ export class UserResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<UserEventConnection> {
-    const page = await ctx.audit.forUser(user.id, first ?? 20, after);
-    const edges = page.events.map((node) => ({ cursor: eventCursor(node.id), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-      totalCount: page.total,
-    };
+    const page = await ctx.audit.forUser(user.id, { first, after });
+    return { ...connection(page, (e) => eventCursor.encode(e.id)), totalCount: page.total };
   }
 
   @FieldResolver(() => String, { description: 'The primary email address (domain in ASCII form). Every account has one.' })

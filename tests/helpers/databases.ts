@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { connectMysql } from '../../server/db/data-source.js';
 
 export type TestDialect = 'mysql' | 'sqlite';
@@ -29,4 +33,14 @@ export async function dropMysqlDatabase(name: string): Promise<void> {
   } finally {
     await conn.end();
   }
+}
+
+/** A URL for a database of its own (MySQL: a new database name; SQLite: a file in a new folder), and how to remove it. */
+export function freshDatabase(dialect: TestDialect, prefix: string): { url: string; cleanup: () => Promise<void> } {
+  if (dialect === 'mysql') {
+    const name = `accueil_${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+    return { url: `${mysqlBaseUrl}/${name}`, cleanup: () => dropMysqlDatabase(name) };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `accueil-${prefix}-`));
+  return { url: `sqlite:${join(dir, 'db.sqlite')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -10,7 +10,7 @@ import { expect, onTestFinished } from 'vitest';
 import { readConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
-import { dropMysqlDatabase, mysqlBaseUrl, type TestDialect } from './databases.js';
+import { freshDatabase, type TestDialect } from './databases.js';
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
@@ -48,17 +48,7 @@ let people = 0;
 
 /** The real app on a fresh, empty database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
-  let databaseUrl: string;
-  let cleanup: () => Promise<void>;
-  if (dialect === 'mysql') {
-    const name = `accueil_t_${process.pid}_${randomBytes(4).toString('hex')}`;
-    databaseUrl = `${mysqlBaseUrl}/${name}`;
-    cleanup = () => dropMysqlDatabase(name);
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'accueil-test-'));
-    databaseUrl = `sqlite:${join(dir, 'test.sqlite')}`;
-    cleanup = async () => removeTempDir(dir);
-  }
+  const { url: databaseUrl, cleanup } = freshDatabase(dialect, 't');
   const config = readConfig({
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',

@@ -1,13 +1,9 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, ensureMysqlDatabase } from '../../server/db/data-source.js';
+import { dataSourceOptions, ensureMysqlDatabase, initializeDataSource, type MysqlFlavor } from '../../server/db/data-source.js';
 import { migrations } from '../../server/db/migrations/index.js';
-import { dropMysqlDatabase, mysqlBaseUrl, testDialects } from '../helpers/databases.js';
+import { freshDatabase, testDialects } from '../helpers/databases.js';
 
 /**
  * A database made by the first two migrations (issue 2 and 3: organization
@@ -18,25 +14,18 @@ describe.each(testDialects())('upgrading an existing database on %s', (dialect) 
   let cleanup: () => Promise<void> = async () => {};
   afterEach(() => cleanup());
 
+  let flavor: MysqlFlavor = 'mysql';
   async function open(url: string, upTo: number): Promise<DataSource> {
-    const ds = new DataSource({ ...dataSourceOptions(url), migrations: migrations.slice(0, upTo) } as never);
-    await ds.initialize();
+    const ds = await initializeDataSource(new DataSource({ ...dataSourceOptions(url, flavor), migrations: migrations.slice(0, upTo) } as never));
     await ds.runMigrations({ transaction: 'each' });
     return ds;
   }
 
   it('turns organization names into organizations and phones into identities, losing nothing', async () => {
-    let url: string;
-    if (dialect === 'mysql') {
-      const name = `accueil_m_${process.pid}_${randomBytes(4).toString('hex')}`;
-      url = `${mysqlBaseUrl}/${name}`;
-      await ensureMysqlDatabase(url);
-      cleanup = () => dropMysqlDatabase(name);
-    } else {
-      const dir = mkdtempSync(join(tmpdir(), 'accueil-mig-'));
-      url = `sqlite:${join(dir, 'm.sqlite')}`;
-      cleanup = async () => rmSync(dir, { recursive: true, force: true });
-    }
+    const db = freshDatabase(dialect, 'm');
+    const url = db.url;
+    cleanup = db.cleanup;
+    if (dialect === 'mysql') flavor = await ensureMysqlDatabase(url);
     const old = await open(url, 2);
     const now = '2026-01-01 00:00:00.000';
     const users: [number, string, string | null, string | null][] = [

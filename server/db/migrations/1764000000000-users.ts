@@ -10,7 +10,7 @@ export class Users1764000000000 implements MigrationInterface {
   name = 'Users1764000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    if (q.connection.options.type === 'mysql') {
+    if (q.connection.options.type !== 'better-sqlite3') {
       const table = 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci';
       await q.query(`CREATE TABLE users (
         id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,

@@ -9,7 +9,7 @@ export class AuthAudit1764100000000 implements MigrationInterface {
   name = 'AuthAudit1764100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const mysql = q.connection.options.type === 'mysql';
+    const mysql = q.connection.options.type !== 'better-sqlite3';
     const id = mysql ? 'INT NOT NULL AUTO_INCREMENT PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
     const dt = mysql ? 'DATETIME(3)' : 'DATETIME';
     const bin = mysql ? ' COLLATE utf8mb4_bin' : '';

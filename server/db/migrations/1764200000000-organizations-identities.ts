@@ -15,7 +15,7 @@ export class OrganizationsIdentities1764200000000 implements MigrationInterface 
   name = 'OrganizationsIdentities1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const mysql = q.connection.options.type === 'mysql';
+    const mysql = q.connection.options.type !== 'better-sqlite3';
     const id = mysql ? 'INT NOT NULL AUTO_INCREMENT PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
     const dt = mysql ? 'DATETIME(3)' : 'DATETIME';
     const bin = mysql ? ' COLLATE utf8mb4_bin' : '';
@@ -108,7 +108,7 @@ export class OrganizationsIdentities1764200000000 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const mysql = q.connection.options.type === 'mysql';
+    const mysql = q.connection.options.type !== 'better-sqlite3';
     await q.query(`DELETE FROM user_identities WHERE type = 'PHONE'`);
     if (mysql) await q.query('ALTER TABLE user_identities DROP INDEX uq_user_identities_type_unique');
     else await q.query('DROP INDEX uq_user_identities_type_unique');

@@ -15,7 +15,7 @@ export class UserFields1764300000000 implements MigrationInterface {
   name = 'UserFields1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
-    const mysql = q.connection.options.type === 'mysql';
+    const mysql = q.connection.options.type !== 'better-sqlite3';
     const id = mysql ? 'INT NOT NULL AUTO_INCREMENT PRIMARY KEY' : 'INTEGER PRIMARY KEY AUTOINCREMENT';
     const dt = mysql ? 'DATETIME(3)' : 'DATETIME';
     const bool = mysql ? 'TINYINT(1)' : 'BOOLEAN';

@@ -1,0 +1,278 @@
+import { In, type EntityManager } from 'typeorm';
+import type { Database } from '../db/database.js';
+import { duplicateKeyOf } from '../db/database.js';
+import { insertMany, insertOne } from '../db/inserts.js';
+import { forUpdate } from '../db/locks.js';
+import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors.js';
+import type { Actor } from '../auth/viewer.js';
+import type { SessionService } from '../auth/session.service.js';
+import type { ApiTokenService } from '../tokens/api-token.service.js';
+import { change, type AuditAction, type AuditService } from '../audit/audit.service.js';
+import type { FieldChange } from '../audit/audit.types.js';
+import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
+import type { OrganizationService } from '../organizations/organization.service.js';
+import type { Organization } from '../organizations/organization.entity.js';
+import { quoteInput } from '../text/text-rules.js';
+import { profileChanges } from './user-changes.js';
+import type { UserIdentities } from './user-identities.js';
+import { emailWarnings } from './email-deliverability.js';
+import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.js';
+import { lockUser, type UserReads } from './user-reads.js';
+import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
+import { Role, User } from './user.entity.js';
+import { UserTag } from './user-tag.entity.js';
+import { IdentityType, UserIdentity } from './user-identity.entity.js';
+
+/** Profile properties the audit trail names, in the order it lists them. */
+const AUDITED = ['name', 'role', 'phone', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes', 'verified', 'suspended'] as const;
+
+function actionFor(changes: FieldChange[]): AuditAction {
+  if (changes.some((c) => c.field === 'role')) return 'ROLE_CHANGED';
+  const suspended = changes.find((c) => c.field === 'suspended');
+  if (suspended) return suspended.newValue === 'true' ? 'SUSPENDED' : 'UNSUSPENDED';
+  return 'UPDATED';
+}
+
+export interface CreatedUser {
+  user: User;
+  identities: UserIdentity[];
+  tags: string[];
+  warnings: UserWarning[];
+}
+
+/** What the caller may do beyond the change itself. */
+export interface WriteOptions {
+  /** An admin may name an organization that does not exist yet: it is created. */
+  canCreateOrganization?: boolean;
+  /** Agents saving a profile in the admin app must fill the required custom fields. */
+  enforceRequiredFields?: boolean;
+}
+
+export interface AccountDeps {
+  defaultPhoneCountry?: string;
+  audit: AuditService;
+  fields: FieldValuesService;
+  organizations: OrganizationService;
+  sessions: SessionService;
+  tokens: ApiTokenService;
+  identities: UserIdentities;
+  reads: UserReads;
+}
+
+/**
+ * Creating, changing and deleting accounts, each in one transaction that
+ * records what changed. A change locks what its rules read: the user's row
+ * (so concurrent changes of one user take turns and the history's old values
+ * chain), and the active admins when it may take away the last one.
+ */
+export class UserAccounts {
+  constructor(
+    private readonly db: Database,
+    private readonly deps: AccountDeps,
+  ) {}
+
+  async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
+    if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
+    const changes = profileChanges(input, this.deps);
+    const email = await this.deps.identities.checkedEmail(input.email);
+    const fields = await this.deps.fields.prepare(input.fields);
+    if (wo.enforceRequiredFields) await this.requireFields(null, fields);
+    const now = new Date();
+    const c = changes.columns;
+    const user = Object.assign(new User(), {
+      name: c.name!,
+      nameKey: c.nameKey!,
+      role: c.role ?? Role.END_USER,
+      phone: c.phone ?? null,
+      organizationId: null as number | null,
+      timeZone: c.timeZone ?? null,
+      locale: c.locale ?? null,
+      externalId: c.externalId ?? null,
+      externalIdKey: c.externalIdKey ?? null,
+      alias: c.alias ?? null,
+      details: c.details ?? null,
+      notes: c.notes ?? null,
+      verified: c.verified ?? false,
+      suspended: c.suspended ?? false,
+      createdVia: actor.via,
+      createdById: actor.userId,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const tags = changes.tags ?? [];
+    try {
+      return await this.db.transaction(async (m) => {
+        const org =
+          changes.organization === undefined
+            ? await this.deps.organizations.byDomain(email.domain, m) // a new user joins the organization of their mail domain
+            : await this.resolveOrganization(m, changes.organization, wo);
+        user.organizationId = org?.id ?? null;
+        user.id = await insertOne(m, User, user);
+        const identities = [await this.deps.identities.insertOwnedEmail(m, user.id, email, { primary: true, verified: user.verified }, actor, now)];
+        await insertTags(m, user.id, tags);
+        const warnings = emailWarnings(email);
+        if (user.phone) {
+          const phone = await insertPhone(m, user.id, user.phone, { primary: true, now });
+          identities.push(phone.identity);
+          if (phone.owner) warnings.push(sharedPhoneWarning('phone', user.phone, phone.owner));
+        }
+        const recorded = [
+          change('email', null, email.address),
+          ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
+          ...(org ? [change('organization', null, org.name)] : []),
+          ...(tags.length ? [change('tags', null, tags)] : []),
+          ...(await this.deps.fields.write(m, user.id, fields, now)),
+        ];
+        await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
+        user.primaryEmail = email.address;
+        return { user, identities, tags, warnings };
+      });
+    } catch (err) {
+      throw await this.explainDuplicate(err, { email: email.normalized, externalIdKey: user.externalIdKey });
+    }
+  }
+
+  /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
+  async update(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<User> {
+    const id = target.id;
+    const changes = profileChanges(input, this.deps);
+    const c = changes.columns;
+    const email = input.email !== undefined ? await this.deps.identities.checkedEmail(input.email) : null;
+    const fields = await this.deps.fields.prepare(input.fields);
+    // Required fields describe customers: an agent's or admin's own account is not blocked by them.
+    if (wo.enforceRequiredFields && target.role === Role.END_USER) await this.requireFields(id, fields);
+    const leavesAdmins = (role: Role) => role === Role.ADMIN && ((c.role !== undefined && c.role !== Role.ADMIN) || c.suspended === true);
+    try {
+      await this.db.transaction(async (m) => {
+        const now = new Date();
+        // Admins first, then the user: two admins demoting each other lock in the same order.
+        if (leavesAdmins(target.role)) await lockActiveAdmins(m);
+        const before = await this.lockForAudit(m, id);
+        const recorded: FieldChange[] = [];
+        for (const f of AUDITED) {
+          if (c[f] !== undefined && c[f] !== before.user[f]) recorded.push(change(f, before.user[f], c[f]));
+        }
+        if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
+        let organizationId: number | null | undefined;
+        if (changes.organization !== undefined) {
+          const org = await this.resolveOrganization(m, changes.organization, wo);
+          organizationId = org?.id ?? null;
+          if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
+        }
+        if (changes.tags && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n')) recorded.push(change('tags', before.tags, changes.tags));
+        recorded.push(...(await this.deps.fields.write(m, id, fields, now)));
+        if (recorded.length === 0) return;
+        if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
+        await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
+        if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);
+        if (email) await this.deps.identities.setPrimaryEmail(m, id, email, c.verified, actor, now);
+        else if (c.verified !== undefined) await m.update(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true }, { verified: c.verified, updatedAt: now });
+        if (changes.tags) {
+          await m.delete(UserTag, { userId: id });
+          await insertTags(m, id, changes.tags);
+        }
+        if (c.suspended === true) {
+          // A suspended person's sessions end and the API tokens they made stop working (unsuspending does not revive them).
+          await this.deps.sessions.endAll(m, id);
+          await this.deps.tokens.revokeAllOf(m, id, now);
+        }
+        await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
+      });
+    } catch (err) {
+      throw await this.explainDuplicate(err, { email: email?.normalized, externalIdKey: c.externalIdKey }, id);
+    }
+    return (await this.deps.reads.findById(id))!;
+  }
+
+  /**
+   * Soft delete: the account leaves every list, its addresses and tags are
+   * freed (someone may use them again), its sessions and tokens end, and
+   * the trail keeps the deletion.
+   */
+  async delete(target: User, actor: Actor): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const now = new Date();
+      if (target.role === Role.ADMIN) await lockActiveAdmins(m);
+      const before = await this.lockForAudit(m, target.id);
+      if (before.user.role === Role.ADMIN) await keepOneAdmin(m, target.id);
+      await m.update(User, { id: target.id }, { deletedAt: now, updatedAt: now, externalIdKey: null, passwordHash: null });
+      await this.deps.identities.removeAllOf(m, target.id);
+      await m.delete(UserTag, { userId: target.id });
+      await this.deps.fields.removeAll(m, target.id);
+      await this.deps.sessions.endAll(m, target.id);
+      await this.deps.tokens.revokeAllOf(m, target.id, now);
+      await this.deps.audit.record(m, target.id, 'DELETED', actor, [change('email', before.email, null), change('name', before.user.name, null)], now);
+    });
+  }
+
+  /** Deleting an organization (inside its transaction): its users leave it, each with a line in their history. */
+  async leaveOrganization(m: EntityManager, org: Organization, actor: Actor): Promise<void> {
+    const members = await forUpdate(m.createQueryBuilder(User, 'u').select('u.id').where('u.organization_id = :org', { org: org.id })).getMany();
+    if (members.length === 0) return;
+    const now = new Date();
+    const ids = members.map((u) => u.id);
+    await m.update(User, { id: In(ids) }, { organizationId: null, updatedAt: now });
+    await this.deps.audit.recordEach(m, ids, 'UPDATED', actor, [change('organization', org.name, null)], now);
+  }
+
+  private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
+    const missing = await this.deps.fields.missingRequired(userId, prepared);
+    if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
+  }
+
+  /** The organization an input names (by id or by name), or null to clear. */
+  private async resolveOrganization(m: EntityManager, ref: { id: number } | { name: string } | null, wo: WriteOptions): Promise<Organization | null> {
+    if (ref === null) return null;
+    if ('id' in ref) {
+      const org = await this.deps.organizations.findById(ref.id, m);
+      if (!org) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
+      return org;
+    }
+    if (wo.canCreateOrganization) return this.deps.organizations.findOrCreateByName(m, ref.name);
+    const org = await this.deps.organizations.findByName(ref.name, m);
+    if (!org) throw new UserInputError('organization', `There is no organization named ${quoteInput(ref.name)}.`);
+    return org;
+  }
+
+  /** The user under lock, with what the history names: primary email, organization name, tags. */
+  private async lockForAudit(m: EntityManager, id: number): Promise<{ user: User; email: string | null; tags: string[]; organization: string | null }> {
+    const user = await lockUser(m, id);
+    if (!user) throw new NotFoundError(`User ${id}`);
+    const email = await m.findOneBy(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true });
+    const org = user.organizationId === null ? null : await this.deps.organizations.findById(user.organizationId, m);
+    const tags = await m.find(UserTag, { where: { userId: id }, order: { tag: 'ASC' } });
+    return { user, email: email?.value ?? null, tags: tags.map((t) => t.tag), organization: org?.name ?? null };
+  }
+
+  /** Turns a unique-index refusal into the error a client can act on. */
+  private async explainDuplicate(err: unknown, keys: { email?: string | null; externalIdKey?: string | null }, selfId?: number): Promise<unknown> {
+    const dup = duplicateKeyOf(err);
+    if (!dup) return err;
+    if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && keys.email) return this.deps.identities.taken(keys.email, 'email');
+    if (/external_id/.test(dup.index) && keys.externalIdKey) {
+      const owner = await this.db.manager.findOne(User, { where: { externalIdKey: keys.externalIdKey }, select: { id: true, name: true } });
+      const e = new UserInputError('externalId', `This external ID is already used by ${owner?.name ?? 'another user'}.`);
+      if (owner && owner.id !== selfId) e.extensions.existingUserId = String(owner.id);
+      return e;
+    }
+    return err;
+  }
+}
+
+async function insertTags(m: EntityManager, userId: number, tags: string[]): Promise<void> {
+  await insertMany(m, UserTag, tags.map((tag) => ({ userId, tag })));
+}
+
+const ACTIVE_ADMIN = "u.role = 'ADMIN' AND u.suspended = 0 AND u.deleted_at IS NULL";
+
+/** Locks every active admin (through ix_users_role, in id order) for the rest of the transaction. */
+async function lockActiveAdmins(m: EntityManager): Promise<User[]> {
+  return forUpdate(m.createQueryBuilder(User, 'u').select(['u.id']).where(ACTIVE_ADMIN).orderBy('u.id')).getMany();
+}
+
+/** The last-admin rule: refuses a change that would leave no active admin, counting under the admins' locks. */
+async function keepOneAdmin(m: EntityManager, leavingId: number): Promise<void> {
+  const others = (await lockActiveAdmins(m)).filter((u) => u.id !== leavingId);
+  if (others.length === 0) throw new ForbiddenError('Accueil needs at least one active admin.');
+}
