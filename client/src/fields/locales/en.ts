@@ -110,7 +110,6 @@ const userFields = {
     requiredHint: 'Agents must fill it in before they can save a profile.',
     active: 'Active',
     activeHint: 'Profiles show active fields. Inactive ones are hidden and keep their values.',
-    cancel: 'Cancel',
     create: 'Create field',
     creating: 'Creating…',
     save: 'Save changes',

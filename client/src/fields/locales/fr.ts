@@ -114,7 +114,6 @@ const userFields: typeof userFieldsEn = {
     requiredHint: 'Les agents doivent le remplir pour pouvoir enregistrer un profil.',
     active: 'Actif',
     activeHint: 'Les profils affichent les champs actifs. Les champs inactifs sont masqués et gardent leurs valeurs.',
-    cancel: 'Annuler',
     create: 'Créer le champ',
     creating: 'Création…',
     save: 'Enregistrer',

@@ -7,7 +7,7 @@
 //     validate: (v) => (v.name.trim() ? {} : { name: clientError('errors.nameRequired') }),
 //     send: async (v) => { await request(CreateThingDocument, { input: v }); } });
 //   <form :ref="form.root" novalidate @submit.prevent="form.submit" @input="form.onInput">
-import { computed, nextTick, ref, type Ref } from 'vue';
+import { computed, nextTick, ref, type ComputedRef, type Ref } from 'vue';
 import { clientError, toFormErrors, type FieldError, type FieldErrors, type FormErrors } from '../../graphql/errors';
 
 /**
@@ -40,6 +40,34 @@ export interface FormOptions<TValues> {
   onFailure?: (errors: FormErrors) => void;
 }
 
+/** What a form holds and does; components such as FormDialog take one. */
+export interface Form<TValues = unknown> {
+  /** The <form> (or any element around the controls), for the focus. */
+  root: Ref<HTMLElement | null>;
+  values: Ref<TValues>;
+  /** By field name: the checks' and the server's. */
+  errors: Ref<FieldErrors>;
+  /** Errors that name no field of the form. */
+  generalErrors: Ref<FieldError[]>;
+  state: Ref<SaveState>;
+  saving: ComputedRef<boolean>;
+  /** The values differ from those saved (or, with `changes`, something changed). */
+  dirty: ComputedRef<boolean>;
+  /** A save was tried: checks made live may show from now on. */
+  attempted: Ref<boolean>;
+  /** An edit: the confirmation goes, and so do the errors of the fields named. */
+  clearError(...names: string[]): void;
+  /** For `@input` on the form: the control typed in is named by its `name`. */
+  onInput(event: Event): void;
+  /** Shows errors found outside a save (e.g. a check of one control). */
+  showErrors(found: FieldErrors, general?: FieldError[]): Promise<void>;
+  focusFirstInvalid(): Promise<void>;
+  /** Back to `next` (by default the initial values), as saved: no errors, not dirty. */
+  reset(next?: TValues): void;
+  /** Checks, then sends. True when the server took it. */
+  submit(): Promise<boolean>;
+}
+
 /** The controls a person can fix; a fieldset marked invalid holds them. */
 const INVALID_CONTROL = 'input[aria-invalid="true"], select[aria-invalid="true"], textarea[aria-invalid="true"]';
 
@@ -51,15 +79,13 @@ function definedOnly(errors: Partial<FieldErrors>): FieldErrors {
   return Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, FieldError] => entry[1] !== undefined));
 }
 
-export function useForm<TValues>(options: FormOptions<TValues>) {
-  /** The <form> (or any element around the controls), for the focus. */
+export function useForm<TValues>(options: FormOptions<TValues>): Form<TValues> {
   const root = ref<HTMLElement | null>(null);
   const values = ref(options.initial()) as Ref<TValues>;
   let pristine = JSON.stringify(values.value);
   const errors = ref<FieldErrors>({});
   const generalErrors = ref<FieldError[]>([]);
   const state = ref<SaveState>('idle');
-  /** A save was tried: checks made live may show from now on. */
   const attempted = ref(false);
 
   const saving = computed(() => state.value === 'saving');
@@ -71,7 +97,6 @@ export function useForm<TValues>(options: FormOptions<TValues>) {
     return typeof options.fields === 'function' ? options.fields() : options.fields;
   }
 
-  /** An edit: the confirmation goes, and so do the errors of the fields named. */
   function clearError(...names: string[]): void {
     if (state.value !== 'saving') state.value = 'idle';
     if (!names.some((name) => errors.value[name])) return;
@@ -80,7 +105,6 @@ export function useForm<TValues>(options: FormOptions<TValues>) {
     errors.value = rest;
   }
 
-  /** For `@input` on the form: the control typed in is named by its `name`. */
   function onInput(event: Event): void {
     const name = (event.target as HTMLInputElement | null)?.name;
     clearError(...(name ? [name] : []));
@@ -91,7 +115,6 @@ export function useForm<TValues>(options: FormOptions<TValues>) {
     root.value?.querySelector<HTMLElement>(INVALID_CONTROL)?.focus();
   }
 
-  /** Shows errors found outside a save (e.g. a check of one control). */
   async function showErrors(found: FieldErrors, general: FieldError[] = []): Promise<void> {
     errors.value = found;
     generalErrors.value = general;
@@ -99,7 +122,6 @@ export function useForm<TValues>(options: FormOptions<TValues>) {
     await focusFirstInvalid();
   }
 
-  /** Back to `next` (by default the initial values), as saved: no errors, not dirty. */
   function reset(next: TValues = options.initial()): void {
     values.value = next;
     pristine = JSON.stringify(next);
@@ -109,7 +131,6 @@ export function useForm<TValues>(options: FormOptions<TValues>) {
     attempted.value = false;
   }
 
-  /** Checks, then sends. True when the server took it. */
   async function submit(): Promise<boolean> {
     if (state.value === 'saving') return false;
     attempted.value = true;
@@ -162,8 +183,6 @@ export function useForm<TValues>(options: FormOptions<TValues>) {
     submit,
   };
 }
-
-export type Form<TValues = unknown> = ReturnType<typeof useForm<TValues>>;
 
 /** The text fields left empty (or only spaces), each with its message's i18n key. */
 export function missingText<TValues extends object>(
