@@ -167,6 +167,12 @@ const en = {
     user: 'User',
     organization: 'Organization',
   },
+  list: {
+    pagination: 'Pages',
+    range: '{from}–{to} of {total}',
+    previous: 'Previous',
+    next: 'Next',
+  },
   customers: {
     title: 'Customers',
     subtitle: 'Everyone your support desk talks to.',
@@ -190,11 +196,6 @@ const en = {
     noMatchHint: 'Search finds names and email addresses by how they start.',
     deleted: 'Customer deleted.',
     loadError: 'Customers could not be loaded.',
-    retry: 'Try again',
-    pagination: 'Pages',
-    range: '{from}–{to} of {total}',
-    previous: 'Previous',
-    next: 'Next',
     filters: {
       label: 'Filters',
       organization: 'Filter by organization',

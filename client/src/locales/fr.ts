@@ -167,6 +167,12 @@ const fr: MessageSchema = {
     user: 'Utilisateur',
     organization: 'Organisation',
   },
+  list: {
+    pagination: 'Pages',
+    range: '{from}–{to} sur {total}',
+    previous: 'Précédent',
+    next: 'Suivant',
+  },
   customers: {
     title: 'Clients',
     subtitle: 'Toutes les personnes avec qui votre support échange.',
@@ -190,11 +196,6 @@ const fr: MessageSchema = {
     noMatchHint: 'La recherche trouve les noms et les adresses e-mail par leur début.',
     deleted: 'Client supprimé.',
     loadError: 'Impossible de charger les clients.',
-    retry: 'Réessayer',
-    pagination: 'Pages',
-    range: '{from}–{to} sur {total}',
-    previous: 'Précédent',
-    next: 'Suivant',
     filters: {
       label: 'Filtres',
       organization: 'Filtrer par organisation',
