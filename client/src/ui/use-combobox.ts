@@ -82,6 +82,11 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
 
   onBeforeUnmount(close);
 
+  /** The option the pointer is over becomes the active one. */
+  function activate(index: number): void {
+    active.value = index;
+  }
+
   return {
     items,
     open,
@@ -95,5 +100,8 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
     search,
     close,
     move,
+    activate,
   };
 }
+
+export type Combobox<T> = ReturnType<typeof useCombobox<T>>;
