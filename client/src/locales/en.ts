@@ -234,6 +234,15 @@ const en = {
       notesHint: 'Only your team sees notes.',
     },
   },
+  record: {
+    title: 'Record',
+    delete: 'Delete',
+    deleting: 'Deleting…',
+    createdVia: 'Created via',
+    createdAt: 'Created',
+    updatedAt: 'Updated',
+    id: 'ID',
+  },
   profile: {
     back: 'All customers',
     notFound: 'This customer does not exist',
@@ -242,15 +251,12 @@ const en = {
     added: 'Customer added.',
     readOnly: 'You can see this profile but not change it: agents only change end users’ accounts.',
     ownRoleHint: 'You cannot change your own role; another admin can.',
-    delete: 'Delete',
-    deleting: 'Deleting…',
     deleteLabel: 'Delete {name}',
     confirmDelete: 'Delete {name}? Their account leaves every list and this cannot be undone.',
     sections: {
       contact: 'Contact',
       preferences: 'Preferences',
       account: 'Account',
-      record: 'Record',
     },
     fields: {
       name: 'Name',
@@ -272,12 +278,6 @@ const en = {
       verifiedHint: 'This person’s identity has been confirmed.',
       suspended: 'Suspended',
       suspendedHint: 'Suspended people cannot sign in or open requests.',
-    },
-    record: {
-      createdVia: 'Created via',
-      createdAt: 'Created',
-      updatedAt: 'Updated',
-      id: 'ID',
     },
   },
   roles: {

@@ -235,6 +235,15 @@ const fr: MessageSchema = {
       notesHint: 'Seule votre équipe voit les notes.',
     },
   },
+  record: {
+    title: 'Fiche',
+    delete: 'Supprimer',
+    deleting: 'Suppression…',
+    createdVia: 'Créé via',
+    createdAt: 'Créé le',
+    updatedAt: 'Modifié le',
+    id: 'ID',
+  },
   profile: {
     back: 'Tous les clients',
     notFound: 'Ce client n’existe pas',
@@ -243,15 +252,12 @@ const fr: MessageSchema = {
     added: 'Client ajouté.',
     readOnly: 'Vous pouvez consulter ce profil mais pas le modifier : les agents ne modifient que les comptes des utilisateurs finaux.',
     ownRoleHint: 'Vous ne pouvez pas changer votre propre rôle ; un autre administrateur le peut.',
-    delete: 'Supprimer',
-    deleting: 'Suppression…',
     deleteLabel: 'Supprimer {name}',
     confirmDelete: 'Supprimer {name} ? Son compte disparaît de toutes les listes et c’est irréversible.',
     sections: {
       contact: 'Coordonnées',
       preferences: 'Préférences',
       account: 'Compte',
-      record: 'Fiche',
     },
     fields: {
       name: 'Nom',
@@ -273,12 +279,6 @@ const fr: MessageSchema = {
       verifiedHint: 'L’identité de cette personne a été confirmée.',
       suspended: 'Suspendu',
       suspendedHint: 'Une personne suspendue ne peut ni se connecter ni ouvrir de demande.',
-    },
-    record: {
-      createdVia: 'Créé via',
-      createdAt: 'Créé le',
-      updatedAt: 'Modifié le',
-      id: 'ID',
     },
   },
   roles: {

@@ -30,8 +30,6 @@ const messages = {
     notFoundHint: 'It may have been deleted, or the link is wrong.',
     created: 'Organization added.',
     deleted: 'Organization deleted.',
-    delete: 'Delete',
-    deleting: 'Deleting…',
     deleteLabel: 'Delete {name}',
     confirmDelete: 'Delete {name}? Its users stay, without an organization. This cannot be undone.',
     readOnly: 'You can see this organization but not change it: only admins change organizations.',
@@ -39,7 +37,6 @@ const messages = {
     openExisting: 'Open that organization',
     sections: {
       organization: 'Organization',
-      record: 'Record',
     },
     fields: {
       name: 'Name',

@@ -33,8 +33,6 @@ const messages: typeof messagesEn = {
     notFoundHint: 'Elle a peut-être été supprimée, ou le lien est erroné.',
     created: 'Organisation ajoutée.',
     deleted: 'Organisation supprimée.',
-    delete: 'Supprimer',
-    deleting: 'Suppression…',
     deleteLabel: 'Supprimer {name}',
     confirmDelete: 'Supprimer {name} ? Ses utilisateurs restent, sans organisation. Cette action est définitive.',
     readOnly:
@@ -43,7 +41,6 @@ const messages: typeof messagesEn = {
     openExisting: 'Ouvrir cette organisation',
     sections: {
       organization: 'Organisation',
-      record: 'Fiche',
     },
     fields: {
       name: 'Nom',
