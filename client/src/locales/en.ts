@@ -221,6 +221,7 @@ const en = {
     submitting: 'Adding…',
   },
   form: {
+    required: 'Required',
     save: 'Save',
     saving: 'Saving…',
     saved: 'Saved',

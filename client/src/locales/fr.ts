@@ -222,6 +222,7 @@ const fr: MessageSchema = {
     submitting: 'Ajout…',
   },
   form: {
+    required: 'Obligatoire',
     save: 'Enregistrer',
     saving: 'Enregistrement…',
     saved: 'Enregistré',

@@ -150,7 +150,6 @@ const userFields = {
   },
   profile: {
     section: 'Customer fields',
-    requiredBadge: 'Required',
     required: 'Fill this in: it is required.',
     noChoice: '—',
     unknownOption: '{value} (no longer an option)',

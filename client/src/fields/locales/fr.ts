@@ -154,7 +154,6 @@ const userFields: typeof userFieldsEn = {
   },
   profile: {
     section: 'Champs client',
-    requiredBadge: 'Obligatoire',
     required: 'Remplissez ce champ : il est obligatoire.',
     noChoice: '—',
     unknownOption: '{value} (n’est plus une option)',
