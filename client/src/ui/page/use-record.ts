@@ -36,5 +36,16 @@ export function useRecord<T extends { id: string }>(id: () => string, fetch: (id
     }
   }
 
-  return { record: loaded.data, loading: loaded.loading, notFound: loaded.notFound, loadError: loaded.error, reload: loaded.load, deleting, deleteError, remove };
+  return {
+    record: loaded.data,
+    loading: loaded.loading,
+    notFound: loaded.notFound,
+    loadError: loaded.error,
+    reload: loaded.load,
+    deleting,
+    deleteError,
+    remove,
+  };
 }
+
+export type RecordState<T extends { id: string }> = ReturnType<typeof useRecord<T>>;
