@@ -3,6 +3,7 @@
 // (an answer of null, or NOT_FOUND). Stale answers are ignored.
 import { computed, ref, type Ref } from 'vue';
 import { toFormErrors, type FieldError } from '../graphql/errors';
+import { latestRequest } from './latest-request';
 
 export function useLoaded<T>(fetch: () => Promise<T | null>) {
   const data = ref(null) as Ref<T | null>;
@@ -10,22 +11,21 @@ export function useLoaded<T>(fetch: () => Promise<T | null>) {
   /** Something came back (data, or null for nothing there). */
   const loaded = ref(false);
   const failure = ref<FieldError | null>(null);
-  let latest = 0;
+  const requests = latestRequest();
 
   async function load(): Promise<void> {
-    const requestNumber = ++latest;
+    const current = requests.start();
     loading.value = true;
     failure.value = null;
     try {
       const found = await fetch();
-      if (requestNumber !== latest) return;
+      if (!current()) return;
       data.value = found;
       loaded.value = true;
     } catch (caught) {
-      if (requestNumber !== latest) return;
-      failure.value = toFormErrors(caught, []).general[0] ?? null;
+      if (current()) failure.value = toFormErrors(caught, []).general[0] ?? null;
     } finally {
-      if (requestNumber === latest) loading.value = false;
+      if (current()) loading.value = false;
     }
   }
 

@@ -3,6 +3,7 @@
 import { computed, ref, type Ref } from 'vue';
 import { toFormErrors, type FieldError } from '../../graphql/errors';
 import type { PageInfoFieldsFragment } from '../../graphql/generated/graphql';
+import { latestRequest } from '../latest-request';
 
 export interface Connection<TNode> {
   totalCount: number;
@@ -34,24 +35,24 @@ export function useCursorPages<TNode>(options: CursorPagesOptions<TNode>) {
   const page = ref(null) as Ref<Connection<TNode> | null>;
   const loading = ref(false);
   const error = ref<FieldError | null>(null);
-  let latest = 0;
+  const requests = latestRequest();
 
   async function load(): Promise<void> {
-    const requestNumber = ++latest;
+    const current = requests.start();
     loading.value = true;
     error.value = null;
     try {
       const found = await options.fetchPage(cursors.value[cursors.value.length - 1] ?? null);
-      if (requestNumber !== latest || found === undefined) return;
+      if (!current() || found === undefined) return;
       page.value = found;
     } catch (failure) {
-      if (requestNumber !== latest) return;
+      if (!current()) return;
       const { error: shown, dropPage } = (options.onError ?? generalError)(failure);
       error.value = shown;
       if (dropPage) page.value = null;
     }
     // Not in `finally`: a page that cannot be asked for yet keeps the list loading.
-    if (requestNumber === latest) loading.value = false;
+    if (current()) loading.value = false;
   }
 
   /** Back to the first page, e.g. for a new search. */
