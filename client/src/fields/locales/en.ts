@@ -7,7 +7,6 @@ const userFields = {
   noAccessHint: 'Only admins can define user fields.',
   add: 'New field',
   loadError: 'User fields could not be loaded.',
-  retry: 'Try again',
   empty: 'No custom fields yet',
   emptyHint: 'Add a field for anything your team needs on every profile, such as a plan or a contract number.',
   tableCaption: 'User fields, in the order profiles show them',

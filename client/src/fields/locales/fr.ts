@@ -8,7 +8,6 @@ const userFields: typeof userFieldsEn = {
   noAccessHint: 'Seuls les administrateurs peuvent définir les champs utilisateur.',
   add: 'Nouveau champ',
   loadError: 'Les champs utilisateur n’ont pas pu être chargés.',
-  retry: 'Réessayer',
   empty: 'Aucun champ personnalisé',
   emptyHint:
     'Ajoutez un champ pour tout ce dont votre équipe a besoin sur chaque profil, comme une offre ou un numéro de contrat.',
