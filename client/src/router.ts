@@ -9,17 +9,6 @@ import type { Auth } from './auth/auth';
 import { HOME, safeNext } from './auth/next';
 import { isStaff } from './auth/permissions';
 import { onUnauthenticated } from './graphql/client';
-import CustomersPage from './users/CustomersPage.vue';
-import UserProfilePage from './users/UserProfilePage.vue';
-import NotFoundPage from './layout/NotFoundPage.vue';
-import SignInPage from './auth/SignInPage.vue';
-import ChangePasswordPage from './auth/ChangePasswordPage.vue';
-import MyProfilePage from './auth/MyProfilePage.vue';
-import ApiTokensPage from './tokens/ApiTokensPage.vue';
-import OrganizationsPage from './organizations/OrganizationsPage.vue';
-import OrganizationPage from './organizations/OrganizationPage.vue';
-import UserFieldsPage from './fields/UserFieldsPage.vue';
-
 declare module 'vue-router' {
   interface RouteMeta {
     /** Open without signing in, and drawn without the sidebar and top bar. */
@@ -28,6 +17,19 @@ declare module 'vue-router' {
     staff?: boolean;
   }
 }
+
+// Every page is its own chunk, loaded when first visited: the first load
+// carries only the shell (sidebar, top bar, the add dialogs) and sign-in.
+const CustomersPage = () => import('./users/CustomersPage.vue');
+const UserProfilePage = () => import('./users/UserProfilePage.vue');
+const OrganizationsPage = () => import('./organizations/OrganizationsPage.vue');
+const OrganizationPage = () => import('./organizations/OrganizationPage.vue');
+const MyProfilePage = () => import('./auth/MyProfilePage.vue');
+const ChangePasswordPage = () => import('./auth/ChangePasswordPage.vue');
+const ApiTokensPage = () => import('./tokens/ApiTokensPage.vue');
+const UserFieldsPage = () => import('./fields/UserFieldsPage.vue');
+const NotFoundPage = () => import('./layout/NotFoundPage.vue');
+const SignInPage = () => import('./auth/SignInPage.vue');
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: HOME },

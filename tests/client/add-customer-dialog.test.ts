@@ -214,6 +214,26 @@ describe('add-customer dialog: validation and server errors', () => {
     expect(link.attributes('href')).toBe('/users/12');
   });
 
+  it('shows every problem the server lists (extensions.errors) next to its field, and focuses the first', async () => {
+    createUser.mockReturnValue(
+      graphQLError('A name is at most 255 characters.', {
+        code: 'BAD_USER_INPUT',
+        field: 'input.name',
+        errors: [
+          { field: 'input.name', code: 'BAD_USER_INPUT', message: 'A name is at most 255 characters.' },
+          { field: 'input.email', code: 'BAD_USER_INPUT', message: 'This address has a space in it.' },
+        ],
+      }),
+    );
+    await openFromAddMenu();
+    await fill('A'.repeat(300), 'ada @example.com');
+    await clickAdd();
+    expect(errorNextTo(wrapper, 'Name')).toBe('A name is at most 255 characters.');
+    expect(errorNextTo(wrapper, 'Email')).toBe('This address has a space in it.');
+    expect(dialog().find('[role="alert"]').exists()).toBe(false);
+    expect(document.activeElement).toBe(byLabel(wrapper, 'Name').element);
+  });
+
   it('shows an error without a field above the form', async () => {
     createUser.mockReturnValue(graphQLError('boom', { code: 'INTERNAL_SERVER_ERROR' }));
     await openFromAddMenu();

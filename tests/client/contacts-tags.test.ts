@@ -424,7 +424,7 @@ describe('tags', () => {
     await flushPromises();
     expect(callsOf(calls, 'TagSuggestions').at(-1)!.variables).toEqual({ query: null, first: 8 });
     const options = wrapper.findAll('[role="option"]');
-    expect(options.map((option) => option.get('.chips__option-value').text())).toEqual(['billing', 'big_spender']);
+    expect(options.map((option) => option.get('.listbox__name').text())).toEqual(['billing', 'big_spender']);
     await options[0]!.trigger('click');
     expect(chips()).toEqual(['vip', 'billing']);
   });

@@ -34,6 +34,37 @@ describe('toFormErrors', () => {
     expect(errors.fields.email).toEqual({ code: 'EMAIL_TAKEN', message: 'taken', existingUserId: '3', existingUserName: 'Ada' });
   });
 
+  it('shows every problem of `extensions.errors` next to its field, the first with its details', () => {
+    const errors = toFormErrors(
+      new GraphQLRequestError(
+        [
+          {
+            message: 'This address belongs to Ada.',
+            extensions: {
+              code: 'EMAIL_TAKEN',
+              field: 'input.email',
+              existingUserId: 3,
+              errors: [
+                { field: 'input.email', code: 'EMAIL_TAKEN', message: 'This address belongs to Ada.' },
+                { field: 'input.phone', code: 'BAD_USER_INPUT', message: 'Not a phone number.' },
+                { field: 'input.name', code: 'BAD_USER_INPUT', message: 'A name is required.' },
+                { field: 'input.shoeSize', code: 'BAD_USER_INPUT', message: 'No such field.' },
+              ],
+            },
+          },
+        ],
+        200,
+      ),
+      ['name', 'email', 'phone'],
+    );
+    expect(errors.fields).toEqual({
+      email: { code: 'EMAIL_TAKEN', message: 'This address belongs to Ada.', existingUserId: '3' },
+      phone: { code: 'BAD_USER_INPUT', message: 'Not a phone number.' },
+      name: { code: 'BAD_USER_INPUT', message: 'A name is required.' },
+    });
+    expect(errors.general).toEqual([{ code: 'BAD_USER_INPUT', message: 'No such field.' }]);
+  });
+
   it('turns a network failure into a general NETWORK_ERROR', () => {
     expect(toFormErrors(new NetworkError('down'), []).general).toEqual([{ code: 'NETWORK_ERROR', message: 'down' }]);
   });

@@ -17,7 +17,7 @@ import type {
   ViewerFragment,
 } from '../../client/src/graphql/generated/graphql';
 import { createAppI18n, type AppLocale } from '../../client/src/i18n';
-import { createAppRouter } from '../../client/src/router';
+import { createAppRouter, routes } from '../../client/src/router';
 
 export interface GraphQLCall {
   operationName: string;
@@ -165,8 +165,19 @@ export function graphQLError(message: string, extensions: Record<string, unknown
   return { data: null, errors: [{ message, extensions }] };
 }
 
+/**
+ * Loads every lazily loaded page once, so a navigation in a test settles with
+ * flushPromises() as it would in a browser that has the chunk already.
+ */
+async function loadPages(): Promise<void> {
+  await Promise.all(
+    routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)),
+  );
+}
+
 /** Mounts the whole app (shell, router, dialog) at `path`, attached to the document. */
 export async function mountApp(path: string, locale: AppLocale = 'en') {
+  await loadPages();
   const auth = createAuth();
   const router = createAppRouter(auth, createMemoryHistory());
   const i18n = createAppI18n(locale);

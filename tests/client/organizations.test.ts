@@ -383,7 +383,7 @@ describe('organization picker on the profile', () => {
     const listbox = wrapper.get(`#${input.attributes('aria-controls')}`);
     expect(listbox.attributes('role')).toBe('listbox');
     const options = listbox.findAll('[role="option"]');
-    expect(options.map((option) => option.get('.picker__option-name').text())).toEqual(['Army', 'Arctic Survey']);
+    expect(options.map((option) => option.get('.listbox__name').text())).toEqual(['Army', 'Arctic Survey']);
     // The first match is highlighted; ArrowDown moves on, ArrowUp wraps back.
     expect(input.attributes('aria-activedescendant')).toBe(options[0]!.attributes('id'));
     await input.trigger('keydown', { key: 'ArrowDown' });
@@ -431,7 +431,7 @@ describe('organization picker on the profile', () => {
     ({ wrapper } = await mountApp('/users/42'));
     const input = byLabel(wrapper, 'Organization');
     await typeAndWait(input, 'Zz');
-    expect(wrapper.get('.picker__message').text()).toBe('No organization starts with “Zz”');
+    expect(wrapper.get('.listbox__message').text()).toBe('No organization starts with “Zz”');
     await input.trigger('blur');
     expect((input.element as HTMLInputElement).value).toBe('Navy');
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');

@@ -931,7 +931,7 @@ describe('custom fields on the profile', () => {
     expect(callsOf(calls, 'LookupUsers').map((call) => call.variables)).toEqual([{ query: 'Ada', first: 8 }]);
     expect(box.attributes('aria-expanded')).toBe('true');
     const options = wrapper.findAll('[role="option"]');
-    expect(options.map((option) => option.find('.lookup__name').text())).toEqual(['Ada King', 'Ada Byron']);
+    expect(options.map((option) => option.find('.listbox__name').text())).toEqual(['Ada King', 'Ada Byron']);
     expect(options[0]!.text()).toContain('ada.king@example.org');
     await box.trigger('keydown', { key: 'ArrowDown' });
     expect(box.attributes('aria-activedescendant')).toBe(options[1]!.attributes('id'));

@@ -115,25 +115,8 @@ function orNull(text: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-export function createInput(form: FieldForm): CreateUserFieldInput {
-  const input: CreateUserFieldInput = {
-    key: form.key,
-    title: form.title.trim(),
-    type: form.type,
-    description: orNull(form.description),
-    required: form.required,
-    active: form.active,
-  };
-  if (form.type === 'REGEXP') {
-    input.pattern = form.pattern;
-    input.patternHint = orNull(form.patternHint);
-  }
-  if (hasOptions(form.type)) input.options = options(form);
-  if (form.type === 'LOOKUP') input.lookupTarget = form.lookupTarget;
-  return input;
-}
-
-export function updateInput(form: FieldForm): UpdateUserFieldInput {
+/** What creating and editing a field both send. */
+function sharedInput(form: FieldForm): UpdateUserFieldInput {
   const input: UpdateUserFieldInput = {
     title: form.title.trim(),
     description: orNull(form.description),
@@ -146,6 +129,17 @@ export function updateInput(form: FieldForm): UpdateUserFieldInput {
   }
   if (hasOptions(form.type)) input.options = options(form);
   return input;
+}
+
+/** A new field also has its key and type, and a lookup its target: fixed from then on. */
+export function createInput(form: FieldForm): CreateUserFieldInput {
+  const input: CreateUserFieldInput = { ...sharedInput(form), key: form.key, title: form.title.trim(), type: form.type };
+  if (form.type === 'LOOKUP') input.lookupTarget = form.lookupTarget;
+  return input;
+}
+
+export function updateInput(form: FieldForm): UpdateUserFieldInput {
+  return sharedInput(form);
 }
 
 export interface OptionProblems {

@@ -3,6 +3,7 @@
 // ignored), which option is active (aria-activedescendant), open and closed.
 // The component owns the input and the keys; this owns the list.
 import { computed, onBeforeUnmount, ref, type Ref } from 'vue';
+import { latestRequest } from './latest-request';
 
 export const SUGGEST_DEBOUNCE_MS = 150;
 
@@ -22,26 +23,26 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
   const failed = ref(false);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let latest = 0;
+  const requests = latestRequest();
 
   async function run(query: string): Promise<void> {
-    const requestNumber = ++latest;
+    const current = requests.start();
     loading.value = true;
     try {
       const found = await options.fetch(query);
-      if (requestNumber !== latest) return;
+      if (!current()) return;
       items.value = found;
       failed.value = false;
       active.value = options.autoActivate && found.length > 0 ? 0 : -1;
       open.value = true;
     } catch {
-      if (requestNumber !== latest) return;
+      if (!current()) return;
       items.value = [];
       failed.value = true;
       active.value = -1;
       open.value = true;
     } finally {
-      if (requestNumber === latest) loading.value = false;
+      if (current()) loading.value = false;
     }
   }
 
@@ -55,7 +56,7 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
   /** Closes the list and forgets any answer still on its way. */
   function close(): void {
     clearTimeout(timer);
-    latest += 1;
+    requests.cancel();
     loading.value = false;
     open.value = false;
     active.value = -1;
@@ -79,8 +80,23 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
   const activeDescendant = computed(() =>
     open.value && active.value >= 0 && active.value < items.value.length ? optionId(active.value) : undefined,
   );
+  /** The combobox pattern's attributes of the input (with `shown`: whether the list shows). */
+  function inputAttrs(shown: boolean = open.value) {
+    return {
+      role: 'combobox',
+      'aria-autocomplete': 'list' as const,
+      'aria-expanded': shown ? ('true' as const) : ('false' as const),
+      'aria-controls': listboxId.value,
+      'aria-activedescendant': shown ? activeDescendant.value : undefined,
+    };
+  }
 
   onBeforeUnmount(close);
+
+  /** The option the pointer is over becomes the active one. */
+  function activate(index: number): void {
+    active.value = index;
+  }
 
   return {
     items,
@@ -91,9 +107,13 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
     listboxId,
     activeItem,
     activeDescendant,
+    inputAttrs,
     optionId,
     search,
     close,
     move,
+    activate,
   };
 }
+
+export type Combobox<T> = ReturnType<typeof useCombobox<T>>;

@@ -7,7 +7,6 @@ const userFields = {
   noAccessHint: 'Only admins can define user fields.',
   add: 'New field',
   loadError: 'User fields could not be loaded.',
-  retry: 'Try again',
   empty: 'No custom fields yet',
   emptyHint: 'Add a field for anything your team needs on every profile, such as a plan or a contract number.',
   tableCaption: 'User fields, in the order profiles show them',
@@ -110,7 +109,6 @@ const userFields = {
     requiredHint: 'Agents must fill it in before they can save a profile.',
     active: 'Active',
     activeHint: 'Profiles show active fields. Inactive ones are hidden and keep their values.',
-    cancel: 'Cancel',
     create: 'Create field',
     creating: 'Creating…',
     save: 'Save changes',
@@ -151,7 +149,6 @@ const userFields = {
   },
   profile: {
     section: 'Customer fields',
-    requiredBadge: 'Required',
     required: 'Fill this in: it is required.',
     noChoice: '—',
     unknownOption: '{value} (no longer an option)',

@@ -8,7 +8,6 @@ const userFields: typeof userFieldsEn = {
   noAccessHint: 'Seuls les administrateurs peuvent définir les champs utilisateur.',
   add: 'Nouveau champ',
   loadError: 'Les champs utilisateur n’ont pas pu être chargés.',
-  retry: 'Réessayer',
   empty: 'Aucun champ personnalisé',
   emptyHint:
     'Ajoutez un champ pour tout ce dont votre équipe a besoin sur chaque profil, comme une offre ou un numéro de contrat.',
@@ -114,7 +113,6 @@ const userFields: typeof userFieldsEn = {
     requiredHint: 'Les agents doivent le remplir pour pouvoir enregistrer un profil.',
     active: 'Actif',
     activeHint: 'Les profils affichent les champs actifs. Les champs inactifs sont masqués et gardent leurs valeurs.',
-    cancel: 'Annuler',
     create: 'Créer le champ',
     creating: 'Création…',
     save: 'Enregistrer',
@@ -155,7 +153,6 @@ const userFields: typeof userFieldsEn = {
   },
   profile: {
     section: 'Champs client',
-    requiredBadge: 'Obligatoire',
     required: 'Remplissez ce champ : il est obligatoire.',
     noChoice: '—',
     unknownOption: '{value} (n’est plus une option)',

@@ -8,7 +8,6 @@ const messages = {
     addIntro: 'Its page opens next, for details, notes and tags.',
     create: 'Add',
     creating: 'Adding…',
-    cancel: 'Cancel',
     search: 'Search organizations',
     searchPlaceholder: 'Search by name',
     clearSearch: 'Clear search',
@@ -31,8 +30,6 @@ const messages = {
     notFoundHint: 'It may have been deleted, or the link is wrong.',
     created: 'Organization added.',
     deleted: 'Organization deleted.',
-    delete: 'Delete',
-    deleting: 'Deleting…',
     deleteLabel: 'Delete {name}',
     confirmDelete: 'Delete {name}? Its users stay, without an organization. This cannot be undone.',
     readOnly: 'You can see this organization but not change it: only admins change organizations.',
@@ -40,8 +37,6 @@ const messages = {
     openExisting: 'Open that organization',
     sections: {
       organization: 'Organization',
-      notes: 'Notes and details',
-      record: 'Record',
     },
     fields: {
       name: 'Name',
@@ -49,12 +44,8 @@ const messages = {
       domainsHint:
         'New users whose email address is at one of these domains join this organization. Press Enter, a space or a comma after each.',
       domainsPlaceholder: 'acme.com',
-      tags: 'Tags',
       externalId: 'External ID',
       externalIdHint: 'The ID of this organization in another system.',
-      details: 'Details',
-      notes: 'Notes',
-      notesHint: 'Only your team sees notes.',
     },
     users: {
       title: 'Users',

@@ -10,7 +10,6 @@ const messages: typeof messagesEn = {
     addIntro: 'Sa page s’ouvre ensuite, pour les détails, les notes et les étiquettes.',
     create: 'Ajouter',
     creating: 'Ajout…',
-    cancel: 'Annuler',
     search: 'Rechercher des organisations',
     searchPlaceholder: 'Rechercher par nom',
     clearSearch: 'Effacer la recherche',
@@ -34,8 +33,6 @@ const messages: typeof messagesEn = {
     notFoundHint: 'Elle a peut-être été supprimée, ou le lien est erroné.',
     created: 'Organisation ajoutée.',
     deleted: 'Organisation supprimée.',
-    delete: 'Supprimer',
-    deleting: 'Suppression…',
     deleteLabel: 'Supprimer {name}',
     confirmDelete: 'Supprimer {name} ? Ses utilisateurs restent, sans organisation. Cette action est définitive.',
     readOnly:
@@ -44,8 +41,6 @@ const messages: typeof messagesEn = {
     openExisting: 'Ouvrir cette organisation',
     sections: {
       organization: 'Organisation',
-      notes: 'Notes et détails',
-      record: 'Fiche',
     },
     fields: {
       name: 'Nom',
@@ -53,12 +48,8 @@ const messages: typeof messagesEn = {
       domainsHint:
         'Les nouveaux utilisateurs dont l’adresse e-mail est sur l’un de ces domaines rejoignent cette organisation. Appuyez sur Entrée, Espace ou tapez une virgule après chacun.',
       domainsPlaceholder: 'acme.fr',
-      tags: 'Étiquettes',
       externalId: 'ID externe',
       externalIdHint: 'L’identifiant de cette organisation dans un autre système.',
-      details: 'Détails',
-      notes: 'Notes',
-      notesHint: 'Seule votre équipe voit les notes.',
     },
     users: {
       title: 'Utilisateurs',

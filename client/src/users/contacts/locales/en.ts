@@ -22,7 +22,6 @@ const messages = {
     addVerified: 'Already verified',
     add: 'Add',
     adding: 'Adding…',
-    cancel: 'Cancel',
     phoneRequired: 'Enter a phone number.',
     makePrimary: 'Make primary',
     makePrimaryLabel: 'Make {value} primary',

@@ -24,7 +24,6 @@ const messages: typeof messagesEn = {
     addVerified: 'Déjà vérifié',
     add: 'Ajouter',
     adding: 'Ajout…',
-    cancel: 'Annuler',
     phoneRequired: 'Saisissez un numéro de téléphone.',
     makePrimary: 'Rendre principal',
     makePrimaryLabel: 'Rendre {value} principal',

@@ -1,8 +1,9 @@
 // Pages of a GraphQL connection, forward and back by cursor, with the total
 // and the range shown ("26–50 of 112"). Stale answers are ignored.
 import { computed, ref, type Ref } from 'vue';
-import { toFormErrors, type FieldError } from '../graphql/errors';
-import type { PageInfoFieldsFragment } from '../graphql/generated/graphql';
+import { toFormErrors, type FieldError } from '../../graphql/errors';
+import type { PageInfoFieldsFragment } from '../../graphql/generated/graphql';
+import { latestRequest } from '../latest-request';
 
 export interface Connection<TNode> {
   totalCount: number;
@@ -10,31 +11,48 @@ export interface Connection<TNode> {
   edges: { cursor: string; node: TNode }[];
 }
 
-export function useCursorPages<TNode>(
-  fetchPage: (after: string | null) => Promise<Connection<TNode> | null>,
-  pageSize: number,
-) {
+export interface CursorPagesOptions<TNode> {
+  /**
+   * The page after `after` (null: the first). Undefined: it cannot be asked
+   * for yet; the list stays loading until the next load().
+   */
+  fetchPage: (after: string | null) => Promise<Connection<TNode> | null | undefined>;
+  pageSize: number;
+  /**
+   * A load failed: the error to show (by default the first general one), and
+   * whether the page shown no longer answers what was asked (it goes).
+   */
+  onError?: (failure: unknown) => { error: FieldError | null; dropPage?: boolean };
+}
+
+function generalError(failure: unknown): { error: FieldError | null; dropPage?: boolean } {
+  return { error: toFormErrors(failure, []).general[0] ?? null };
+}
+
+export function useCursorPages<TNode>(options: CursorPagesOptions<TNode>) {
   /** The `after` cursor of every page visited; the last one is the current page. */
   const cursors = ref<(string | null)[]>([null]);
   const page = ref(null) as Ref<Connection<TNode> | null>;
   const loading = ref(false);
   const error = ref<FieldError | null>(null);
-  let latest = 0;
+  const requests = latestRequest();
 
   async function load(): Promise<void> {
-    const requestNumber = ++latest;
+    const current = requests.start();
     loading.value = true;
     error.value = null;
     try {
-      const found = await fetchPage(cursors.value[cursors.value.length - 1] ?? null);
-      if (requestNumber !== latest) return;
+      const found = await options.fetchPage(cursors.value[cursors.value.length - 1] ?? null);
+      if (!current() || found === undefined) return;
       page.value = found;
     } catch (failure) {
-      if (requestNumber !== latest) return;
-      error.value = toFormErrors(failure, []).general[0] ?? null;
-    } finally {
-      if (requestNumber === latest) loading.value = false;
+      if (!current()) return;
+      const { error: shown, dropPage } = (options.onError ?? generalError)(failure);
+      error.value = shown;
+      if (dropPage) page.value = null;
     }
+    // Not in `finally`: a page that cannot be asked for yet keeps the list loading.
+    if (current()) loading.value = false;
   }
 
   /** Back to the first page, e.g. for a new search. */
@@ -61,7 +79,7 @@ export function useCursorPages<TNode>(
   const hasNext = computed(() => Boolean(page.value?.pageInfo.hasNextPage));
   const range = computed(() => {
     const total = page.value?.totalCount ?? 0;
-    const from = (cursors.value.length - 1) * pageSize + 1;
+    const from = (cursors.value.length - 1) * options.pageSize + 1;
     return { from, to: from + nodes.value.length - 1, total };
   });
 
