@@ -26,6 +26,8 @@ for await (const item of readCsv(source, { columns })) {
 const seconds = (performance.now() - started) / 1000;
 peak = Math.max(peak, process.memoryUsage().rss);
 const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-console.log(`${rows.toLocaleString('en-US')} rows (${errors} row errors), ${megabytes} MB in ${seconds.toFixed(1)} s: ` +
-  `${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, ${(megabytes / seconds).toFixed(1)} MB/s; ` +
-  `RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB`);
+console.log(
+  `${rows.toLocaleString('en-US')} rows (${errors} row errors), ${megabytes} MB in ${seconds.toFixed(1)} s: ` +
+    `${Math.round(rows / seconds).toLocaleString('en-US')} rows/s, ${(megabytes / seconds).toFixed(1)} MB/s; ` +
+    `RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB`,
+);

@@ -168,7 +168,10 @@ async function main(): Promise<void> {
         {
           setupRequest: (req) => {
             c++;
-            return { ...req, body: body(CREATE, { input: { name: `Bench Person ${c}`, email: `bench.${stamp}.${c}@load.acme.io`, tags: ['bench'] } }) };
+            return {
+              ...req,
+              body: body(CREATE, { input: { name: `Bench Person ${c}`, email: `bench.${stamp}.${c}@load.acme.io`, tags: ['bench'] } }),
+            };
           },
         },
       ],
@@ -194,7 +197,11 @@ async function main(): Promise<void> {
     mkdirSync(resolve(root, 'bench/results'), { recursive: true });
     writeFileSync(
       resolve(root, 'bench/results/latest.json'),
-      JSON.stringify({ date: new Date().toISOString(), users: USERS, connections: CONNECTIONS, seconds: SECONDS, seedSeconds, results: table }, null, 2),
+      JSON.stringify(
+        { date: new Date().toISOString(), users: USERS, connections: CONNECTIONS, seconds: SECONDS, seedSeconds, results: table },
+        null,
+        2,
+      ),
     );
   } finally {
     server.kill('SIGTERM');

@@ -75,16 +75,36 @@ export async function seedUsers(url: string, count: number): Promise<void> {
 }
 
 /** Ten custom fields, one of each kind an admin would define, and a value of each for every user. */
-export const BENCH_FIELDS: { key: string; type: UserFieldType; extra?: Record<string, unknown>; value: (i: number, firstId: number) => RawFieldValue }[] = [
-  { key: 'plan', type: UserFieldType.DROPDOWN, extra: { options: ['free', 'team', 'business', 'enterprise'].map((v) => ({ title: v, value: v })) }, value: (i) => ({ value: ['free', 'team', 'business', 'enterprise'][i % 4] }) },
+export const BENCH_FIELDS: {
+  key: string;
+  type: UserFieldType;
+  extra?: Record<string, unknown>;
+  value: (i: number, firstId: number) => RawFieldValue;
+}[] = [
+  {
+    key: 'plan',
+    type: UserFieldType.DROPDOWN,
+    extra: { options: ['free', 'team', 'business', 'enterprise'].map((v) => ({ title: v, value: v })) },
+    value: (i) => ({ value: ['free', 'team', 'business', 'enterprise'][i % 4] }),
+  },
   { key: 'seats', type: UserFieldType.INTEGER, value: (i) => ({ value: String(i % 500) }) },
   { key: 'mrr', type: UserFieldType.DECIMAL, value: (i) => ({ value: `${i % 1000}.${i % 100}` }) },
   { key: 'renewal', type: UserFieldType.DATE, value: (i) => ({ value: `2027-${String((i % 12) + 1).padStart(2, '0')}-15` }) },
   { key: 'beta', type: UserFieldType.CHECKBOX, value: (i) => ({ value: i % 3 === 0 ? 'true' : 'false' }) },
   { key: 'bio', type: UserFieldType.MULTILINE, value: (i) => ({ value: `Customer since ${2000 + (i % 25)}.\nPrefers email.` }) },
   { key: 'nickname', type: UserFieldType.TEXT, value: (i) => ({ value: `nick${i}` }) },
-  { key: 'sku', type: UserFieldType.REGEXP, extra: { pattern: '[A-Z]{3}-\\d{3}', patternHint: 'Like ABC-123' }, value: (i) => ({ value: `ABC-${String(i % 1000).padStart(3, '0')}` }) },
-  { key: 'products', type: UserFieldType.MULTISELECT, extra: { options: ['chat', 'mail', 'voice'].map((v) => ({ title: v, value: v })) }, value: (i) => ({ values: i % 2 ? ['chat', 'mail'] : ['voice'] }) },
+  {
+    key: 'sku',
+    type: UserFieldType.REGEXP,
+    extra: { pattern: '[A-Z]{3}-\\d{3}', patternHint: 'Like ABC-123' },
+    value: (i) => ({ value: `ABC-${String(i % 1000).padStart(3, '0')}` }),
+  },
+  {
+    key: 'products',
+    type: UserFieldType.MULTISELECT,
+    extra: { options: ['chat', 'mail', 'voice'].map((v) => ({ title: v, value: v })) },
+    value: (i) => ({ values: i % 2 ? ['chat', 'mail'] : ['voice'] }),
+  },
   { key: 'manager', type: UserFieldType.LOOKUP, extra: { lookupTarget: 'USER' }, value: (i, firstId) => ({ value: String(firstId + (i % 100)) }) },
 ];
 

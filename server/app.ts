@@ -54,7 +54,15 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
   const audit = new AuditService(db);
-  const users = new UserService(db, { defaultPhoneCountry: config.defaultPhoneCountry, domainChecker, audit, fieldValues, organizations, sessions, tokens });
+  const users = new UserService(db, {
+    defaultPhoneCountry: config.defaultPhoneCountry,
+    domainChecker,
+    audit,
+    fieldValues,
+    organizations,
+    sessions,
+    tokens,
+  });
   return {
     config,
     users,
@@ -169,7 +177,9 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
       const retry = Math.ceil(options.windowMs / 1000);
       res.setHeader('Retry-After', String(retry));
       res.status(429).json({
-        errors: [{ message: 'Too many requests for this API token. Try again later.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retry } }],
+        errors: [
+          { message: 'Too many requests for this API token. Try again later.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retry } },
+        ],
       });
     },
   });

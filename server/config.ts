@@ -82,7 +82,10 @@ function trustProxy(raw: string | undefined): false | number | string[] {
     if (hops > 10) throw new ConfigError(`TRUST_PROXY: ${hops} proxy hops is more than any real chain (at most 10).`);
     return hops;
   }
-  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   for (const item of list) {
     if (PROXY_NAMES.has(item.toLowerCase())) continue;
     const [address, bits, extra] = item.split('/');

@@ -1,10 +1,4 @@
-import {
-  createRouter,
-  createWebHistory,
-  START_LOCATION,
-  type RouterHistory,
-  type RouteRecordRaw,
-} from 'vue-router';
+import { createRouter, createWebHistory, START_LOCATION, type RouterHistory, type RouteRecordRaw } from 'vue-router';
 import type { Auth } from './auth/auth';
 import { HOME, safeNext } from './auth/next';
 import { isStaff } from './auth/permissions';

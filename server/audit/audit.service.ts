@@ -27,7 +27,14 @@ export class AuditService {
   }
 
   /** The same change to many users (e.g. their organization deleted): one event each, in multi-row inserts. */
-  async recordEach(m: EntityManager, subjectIds: readonly number[], action: AuditAction, actor: Actor, changes: FieldChange[], at = new Date()): Promise<void> {
+  async recordEach(
+    m: EntityManager,
+    subjectIds: readonly number[],
+    action: AuditAction,
+    actor: Actor,
+    changes: FieldChange[],
+    at = new Date(),
+  ): Promise<void> {
     const event = {
       subjectType: 'user',
       action,

@@ -69,7 +69,8 @@ registerEnumType(EventActorKind, {
 @ObjectType({ description: 'One changed field. Notes, details and passwords are recorded as changed, without their text.' })
 export class FieldChange {
   @Field(() => String, {
-    description: 'The field: a profile field (name, email, phone, tags, organization, …), emails/phones for added or removed addresses, or fields.<key> for a custom field.',
+    description:
+      'The field: a profile field (name, email, phone, tags, organization, …), emails/phones for added or removed addresses, or fields.<key> for a custom field.',
   })
   field: string;
 

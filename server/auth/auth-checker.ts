@@ -9,7 +9,7 @@ import { refusal, refusalError, type Rule } from './policy.js';
  * the same rule holds for a query, a mutation's payload and a nested field.
  * A refusal is UNAUTHENTICATED or FORBIDDEN with the rule's message.
  */
-export const authChecker: AuthCheckerFn<Context, Rule<any>> = ({ root, context, info }, rules) => {
+export const authChecker: AuthCheckerFn<Context, Rule<unknown>> = ({ root, context, info }, rules) => {
   const operation = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
   for (const r of rules) {
     const why = operation ? refusal(context.viewer, r) : refusal(context.viewer, r, root);

@@ -28,7 +28,8 @@ async function userById(ctx: Context, id: string): Promise<User> {
 export class AuthResolver {
   @Query(() => User, {
     nullable: true,
-    description: 'The signed-in user (for an API token: its creator); null when nobody is signed in. Its fields are read with the same rules as `user`.',
+    description:
+      'The signed-in user (for an API token: its creator); null when nobody is signed in. Its fields are read with the same rules as `user`.',
   })
   @Authorized(accountPolicy.open)
   me(@Ctx() ctx: Context): User | null {
@@ -38,7 +39,7 @@ export class AuthResolver {
   @Mutation(() => User, { description: 'Signs in with email and password and sets the session cookie. The answer is read as the person signed in.' })
   @Authorized(accountPolicy.open)
   async signIn(
-    @Arg('email', () => String, { description: 'Any of the account\'s email addresses.' }) email: string,
+    @Arg('email', () => String, { description: "Any of the account's email addresses." }) email: string,
     @Arg('password', () => String, { description: 'The password.' }) password: string,
     @Ctx() ctx: Context,
   ): Promise<User> {
@@ -85,7 +86,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: "Admins set someone else's password (for people who sign in); that person's sessions end. Signed in only, never through an API token.",
+    description:
+      "Admins set someone else's password (for people who sign in); that person's sessions end. Signed in only, never through an API token.",
   })
   @Authorized(userPolicy.setPassword)
   async setUserPassword(

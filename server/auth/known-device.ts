@@ -33,7 +33,10 @@ export function readDeviceEntries(req: Request): string[] {
   const header = req.headers.cookie;
   if (!header) return [];
   const value = parse(header)[DEVICE_COOKIE] ?? '';
-  return value.split('~').filter((e) => ENTRY.test(e)).slice(0, MAX_ENTRIES);
+  return value
+    .split('~')
+    .filter((e) => ENTRY.test(e))
+    .slice(0, MAX_ENTRIES);
 }
 
 /**

@@ -126,14 +126,20 @@ export class SignInService {
       // The user's row first, as every change of a user takes it: the addresses read next are current.
       if (!(await lockUser(m, user.id))) throw new NotFoundError(`User ${user.id}`);
       const now = new Date();
-      const emails: { value_normalized: string }[] = await m.query(`SELECT value_normalized FROM user_identities WHERE user_id = ? AND type = 'EMAIL'`, [user.id]);
+      const emails: { value_normalized: string }[] = await m.query(
+        `SELECT value_normalized FROM user_identities WHERE user_id = ? AND type = 'EMAIL'`,
+        [user.id],
+      );
       const subjects = [`account:${user.id}`, ...emails.map((e) => `address:${String(e.value_normalized)}`)];
       const [{ n }] = await m.query(
         `SELECT COUNT(*) AS n FROM sign_in_locks WHERE locked_until > ? AND (${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')})`,
         [toSql(now), ...subjects.flatMap(keyRange)],
       );
       for (const table of ['sign_in_locks', 'sign_in_failures']) {
-        await m.query(`DELETE FROM ${table} WHERE ${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')}`, subjects.flatMap(keyRange));
+        await m.query(
+          `DELETE FROM ${table} WHERE ${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')}`,
+          subjects.flatMap(keyRange),
+        );
       }
       await this.audit.record(m, user.id, 'UNLOCKED', actor, [change('signIn', Number(n) > 0 ? 'locked' : 'not locked', 'unlocked')], now);
     });
@@ -216,7 +222,8 @@ export class SignInService {
  */
 async function guard(m: EntityManager, dialect: 'mysql' | 'sqlite', key: string): Promise<void> {
   const never = toSql(new Date(0));
-  if (dialect === 'mysql') await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON DUPLICATE KEY UPDATE lock_key = lock_key', [key, never]);
+  if (dialect === 'mysql')
+    await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON DUPLICATE KEY UPDATE lock_key = lock_key', [key, never]);
   else await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON CONFLICT (lock_key) DO NOTHING', [key, never]);
 }
 

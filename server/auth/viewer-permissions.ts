@@ -9,7 +9,10 @@ import { userFieldPolicy } from '../fields/user-field.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
-@ObjectType({ simpleResolvers: true, description: 'What the person asking may do; the server applies the same rules. All false when nobody is signed in.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'What the person asking may do; the server applies the same rules. All false when nobody is signed in.',
+})
 export class ViewerPermissions {
   @Field(() => Boolean, { description: 'List and search users, read tags and look users up by email (staff).' })
   listUsers: boolean;

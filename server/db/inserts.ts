@@ -34,7 +34,10 @@ function value(m: EntityManager, column: ColumnMetadata, entity: ObjectLiteral):
 export async function insertOne<T extends ObjectLiteral>(m: EntityManager, target: EntityTarget<T>, values: Partial<T>): Promise<number> {
   const meta = m.connection.getMetadata(target);
   const columns = meta.columns.filter((c) => c.getEntityValue(values) !== undefined);
-  const result = await m.query(statement(m, meta, columns, 1), columns.map((c) => value(m, c, values)));
+  const result = await m.query(
+    statement(m, meta, columns, 1),
+    columns.map((c) => value(m, c, values)),
+  );
   // MySQL answers a result header; TypeORM's SQLite driver, the new rowid.
   const id = typeof result === 'object' && result !== null && 'insertId' in result ? result.insertId : result;
   if (id === undefined || id === null) throw new Error('insert returned no id');

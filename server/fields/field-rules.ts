@@ -36,16 +36,91 @@ export const FIELD_LIMITS = {
  * import column or an export ambiguous.
  */
 export const BUILT_IN = new Set([
-  'id', 'name', 'email', 'emails', 'email_address', 'phone', 'phones', 'phone_number', 'tag', 'tags', 'role', 'roles',
-  'notes', 'note', 'details', 'detail', 'organization', 'organizations', 'organization_id', 'organizationid', 'organization_name',
-  'org', 'org_id', 'external_id', 'externalid', 'alias', 'time_zone', 'timezone', 'locale', 'language', 'verified',
-  'suspended', 'created_at', 'createdat', 'updated_at', 'updatedat', 'created_via', 'createdvia', 'created_by',
-  'created_by_id', 'createdby', 'createdbyid', 'deleted_at', 'deletedat', 'deleted', 'fields', 'field', 'user_fields',
-  'custom_fields', 'identities', 'identity', 'password', 'password_hash', 'photo', 'photo_url', 'photourl', 'avatar',
-  'primary_email', 'primaryemail', 'user', 'users', 'user_id', 'userid', 'type', 'key', 'value', 'values', 'events',
-  'history', 'active', 'status', 'signature', 'url', 'shared_phone_number', 'moderator', 'only_private_comments',
-  'restricted_agent', 'ticket_restriction', 'default_group_id', 'custom_role_id', 'last_login_at', 'two_factor_auth_enabled',
-  'name_key', 'external_id_key', '__typename',
+  'id',
+  'name',
+  'email',
+  'emails',
+  'email_address',
+  'phone',
+  'phones',
+  'phone_number',
+  'tag',
+  'tags',
+  'role',
+  'roles',
+  'notes',
+  'note',
+  'details',
+  'detail',
+  'organization',
+  'organizations',
+  'organization_id',
+  'organizationid',
+  'organization_name',
+  'org',
+  'org_id',
+  'external_id',
+  'externalid',
+  'alias',
+  'time_zone',
+  'timezone',
+  'locale',
+  'language',
+  'verified',
+  'suspended',
+  'created_at',
+  'createdat',
+  'updated_at',
+  'updatedat',
+  'created_via',
+  'createdvia',
+  'created_by',
+  'created_by_id',
+  'createdby',
+  'createdbyid',
+  'deleted_at',
+  'deletedat',
+  'deleted',
+  'fields',
+  'field',
+  'user_fields',
+  'custom_fields',
+  'identities',
+  'identity',
+  'password',
+  'password_hash',
+  'photo',
+  'photo_url',
+  'photourl',
+  'avatar',
+  'primary_email',
+  'primaryemail',
+  'user',
+  'users',
+  'user_id',
+  'userid',
+  'type',
+  'key',
+  'value',
+  'values',
+  'events',
+  'history',
+  'active',
+  'status',
+  'signature',
+  'url',
+  'shared_phone_number',
+  'moderator',
+  'only_private_comments',
+  'restricted_agent',
+  'ticket_restriction',
+  'default_group_id',
+  'custom_role_id',
+  'last_login_at',
+  'two_factor_auth_enabled',
+  'name_key',
+  'external_id_key',
+  '__typename',
 ]);
 
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
@@ -165,7 +240,10 @@ export function normalizeOptions(options: readonly { title: string; value: strin
     if (title === '') throw new UserInputError('options', `Option ${n} needs a title.`);
     if (value === '') throw new UserInputError('options', `Option ${n} needs a value.`);
     if (/[,;]/.test(value)) {
-      throw new UserInputError('options', `The value ${quoteInput(value)} cannot contain a comma or a semicolon: they separate the choices of a multi-select in a CSV cell.`);
+      throw new UserInputError(
+        'options',
+        `The value ${quoteInput(value)} cannot contain a comma or a semicolon: they separate the choices of a multi-select in a CSV cell.`,
+      );
     }
     const valueKey = comparisonKey(value);
     const titleKey = comparisonKey(title);
@@ -245,8 +323,10 @@ function decimal(field: UserField, raw: string): string {
   }
   const whole = significant(m[2] === '' ? '0' : m[2]);
   const fraction = (m[3] ?? '').replace(/0+$/, '');
-  if (whole.length > FIELD_LIMITS.decimalDigits) fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalDigits} digits before the point.`);
-  if (fraction.length > FIELD_LIMITS.decimalFraction) fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalFraction} digits after the point.`);
+  if (whole.length > FIELD_LIMITS.decimalDigits)
+    fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalDigits} digits before the point.`);
+  if (fraction.length > FIELD_LIMITS.decimalFraction)
+    fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalFraction} digits after the point.`);
   const abs = fraction ? `${whole}.${fraction}` : whole;
   return m[1] === '-' && abs !== '0' ? `-${abs}` : abs;
 }
@@ -261,7 +341,10 @@ function optionOrFail(field: UserField, raw: string): UserFieldOption {
   const v = raw.trim();
   const o = length(v) <= FIELD_LIMITS.optionTitle ? findOption(field, v) : undefined;
   if (o) return o;
-  const some = field.options.slice(0, 10).map((x) => x.value).join(', ');
+  const some = field.options
+    .slice(0, 10)
+    .map((x) => x.value)
+    .join(', ');
   fail(field, `${quoteInput(v)} is not one of the options (${some}${field.options.length > 10 ? ', …' : ''}).`);
 }
 
@@ -275,7 +358,10 @@ function regexp(field: UserField, raw: string): string {
   const v = line(field.key, field.title, raw, FIELD_LIMITS.text);
   if (v === '') return v;
   if (!compilePattern(field.pattern ?? '').matches(v)) {
-    fail(field, field.patternHint ? `the value does not have the expected form: ${field.patternHint}` : `the value must match the pattern ${field.pattern}.`);
+    fail(
+      field,
+      field.patternHint ? `the value does not have the expected form: ${field.patternHint}` : `the value must match the pattern ${field.pattern}.`,
+    );
   }
   return v;
 }

@@ -12,7 +12,15 @@ import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-r
 import { quoteInput } from '../text/text-rules.js';
 import { loadFieldDefinitions } from './user-field.service.js';
 import { UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
-import { LookupTarget, UserFieldType, UserFieldValue, type UserField, type UserFieldFilter, type UserFieldInput, type UserFieldOption } from './user-field.types.js';
+import {
+  LookupTarget,
+  UserFieldType,
+  UserFieldValue,
+  type UserField,
+  type UserFieldFilter,
+  type UserFieldInput,
+  type UserFieldOption,
+} from './user-field.types.js';
 
 /** One field's new value, validated: `values` empty clears it. */
 export interface PreparedFieldValue {
@@ -38,8 +46,7 @@ export const FILTER_LIMITS = { filters: 20, values: 100 } as const;
 /** extensions.field for a key a client sent: the key itself when it could be one, else "fields" (never a long echo). */
 const fieldOfKey = (key: unknown): string =>
   typeof key === 'string' && /^[a-z0-9_]{1,64}$/.test(key.trim().toLowerCase()) ? key.trim().toLowerCase() : 'fields';
-const unknownKey = (key: unknown): UserInputError =>
-  new UserInputError(fieldOfKey(key), `There is no user field with the key ${quoteInput(key)}.`);
+const unknownKey = (key: unknown): UserInputError => new UserInputError(fieldOfKey(key), `There is no user field with the key ${quoteInput(key)}.`);
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -169,7 +176,9 @@ export class FieldValuesService {
     if (named.length === 0) return;
     const keys = [...new Set(named.flatMap((i) => i.values.map((v) => v.key)))];
     const found = await forShare(
-      m.createQueryBuilder(UserFieldOptionEntity, 'o').where('o.field_id IN (:...ids) AND o.value_key IN (:...keys)', { ids: named.map((i) => i.field.id), keys }),
+      m
+        .createQueryBuilder(UserFieldOptionEntity, 'o')
+        .where('o.field_id IN (:...ids) AND o.value_key IN (:...keys)', { ids: named.map((i) => i.field.id), keys }),
     ).getMany();
     const present = new Set(found.map((o) => `${o.fieldId}\u0000${o.valueKey}`));
     const gone = named.find((i) => i.values.some((v) => !present.has(`${i.field.id}\u0000${v.key}`)));

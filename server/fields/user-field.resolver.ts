@@ -27,7 +27,8 @@ export class UserFieldResolver {
   @Authorized(userFieldPolicy.read)
   @listSize({ kind: 'definitions', which: 'argument' })
   async userFields(
-    @Arg('active', () => Boolean, { nullable: true, description: 'true: active fields only; false: inactive ones only; omitted: all.' }) active: boolean | null,
+    @Arg('active', () => Boolean, { nullable: true, description: 'true: active fields only; false: inactive ones only; omitted: all.' })
+    active: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<UserField[]> {
     const all = await ctx.loaders.fieldDefinitions();
@@ -46,7 +47,10 @@ export class UserFieldResolver {
       'Adds a custom user field at the end of the order (admins). Key rules and limits: see CreateUserFieldInput; value rules: see UserFieldType. A key already used -> BAD_USER_INPUT on "key".',
   })
   @Authorized(userFieldPolicy.manage)
-  async createUserField(@Arg('input', () => CreateUserFieldInput, { description: 'The new field.' }) input: CreateUserFieldInput, @Ctx() ctx: Context): Promise<UserField> {
+  async createUserField(
+    @Arg('input', () => CreateUserFieldInput, { description: 'The new field.' }) input: CreateUserFieldInput,
+    @Ctx() ctx: Context,
+  ): Promise<UserField> {
     const field = await ctx.userFields.create(input);
     ctx.loaders.resetFields();
     return field;
@@ -67,16 +71,23 @@ export class UserFieldResolver {
     return field;
   }
 
-  @Mutation(() => [UserField], { description: 'Puts the fields in a new order (admins): `ids` lists every field exactly once. Returns all fields in the new order.' })
+  @Mutation(() => [UserField], {
+    description: 'Puts the fields in a new order (admins): `ids` lists every field exactly once. Returns all fields in the new order.',
+  })
   @Authorized(userFieldPolicy.manage)
   @listSize({ kind: 'definitions', which: 'all' })
-  async reorderUserFields(@Arg('ids', () => [ID], { description: 'Every field id, in the new order.' }) ids: string[], @Ctx() ctx: Context): Promise<UserField[]> {
+  async reorderUserFields(
+    @Arg('ids', () => [ID], { description: 'Every field id, in the new order.' }) ids: string[],
+    @Ctx() ctx: Context,
+  ): Promise<UserField[]> {
     const fields = await ctx.userFields.reorder(ids);
     ctx.loaders.resetFields();
     return fields;
   }
 
-  @Mutation(() => Boolean, { description: "Removes a custom user field and every user's value of it (admins). To hide a field and keep its values, deactivate it." })
+  @Mutation(() => Boolean, {
+    description: "Removes a custom user field and every user's value of it (admins). To hide a field and keep its values, deactivate it.",
+  })
   @Authorized(userFieldPolicy.manage)
   async deleteUserField(@Arg('id', () => ID, { description: 'The field to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     await ctx.userFields.delete(fieldId(id));
@@ -106,7 +117,10 @@ export class UserFieldValueResolver {
     return ctx.loaders.users.load(value.lookupId);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'LOOKUP of organizations: the referenced organization (null when unset or deleted).' })
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'LOOKUP of organizations: the referenced organization (null when unset or deleted).',
+  })
   organization(@Root() value: UserFieldValue, @Ctx() ctx: Context): Promise<Organization | null> | null {
     if (value.lookupId === null || value.field.lookupTarget !== LookupTarget.ORGANIZATION) return null;
     return ctx.loaders.organizations.load(value.lookupId);

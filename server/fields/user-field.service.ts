@@ -15,14 +15,7 @@ import {
   comparisonKey,
   type NormalizedOption,
 } from './field-rules.js';
-import {
-  LookupTarget,
-  UserField,
-  UserFieldOption,
-  UserFieldType,
-  type CreateUserFieldInput,
-  type UpdateUserFieldInput,
-} from './user-field.types.js';
+import { LookupTarget, UserField, UserFieldOption, UserFieldType, type CreateUserFieldInput, type UpdateUserFieldInput } from './user-field.types.js';
 import { UserFieldEntity, UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
 import { User } from '../users/user.entity.js';
 
@@ -57,7 +50,14 @@ export async function loadFieldDefinitions(m: EntityManager): Promise<UserField[
 }
 
 async function insertOptions(m: EntityManager, fieldId: number, options: (NormalizedOption & { id?: number | null })[]): Promise<void> {
-  const rows = options.map((o, position) => ({ ...(o.id ? { id: o.id } : {}), fieldId, title: o.title, value: o.value, valueKey: o.valueKey, position }));
+  const rows = options.map((o, position) => ({
+    ...(o.id ? { id: o.id } : {}),
+    fieldId,
+    title: o.title,
+    value: o.value,
+    valueKey: o.valueKey,
+    position,
+  }));
   for (let i = 0; i < rows.length; i += OPTION_BATCH) {
     await insertMany(m, UserFieldOptionEntity, rows.slice(i, i + OPTION_BATCH));
   }
@@ -93,7 +93,9 @@ export class UserFieldService {
     const row = await forUpdate(m.createQueryBuilder(UserFieldEntity, 'f').where('f.id = :id', { id })).getOne();
     if (!row) throw new NotFoundError(`User field ${id}`);
     const field = present(row);
-    const options = await forUpdate(m.createQueryBuilder(UserFieldOptionEntity, 'o').where('o.field_id = :id', { id }).orderBy('o.position').addOrderBy('o.id')).getMany();
+    const options = await forUpdate(
+      m.createQueryBuilder(UserFieldOptionEntity, 'o').where('o.field_id = :id', { id }).orderBy('o.position').addOrderBy('o.id'),
+    ).getMany();
     field.options = options.map(presentOption);
     return field;
   }
@@ -113,11 +115,13 @@ export class UserFieldService {
       patternHint = normalizePatternHint(input.patternHint);
     } else {
       if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', 'Only REGEXP fields have a pattern.');
-      if (input.patternHint !== null && input.patternHint !== undefined) throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
+      if (input.patternHint !== null && input.patternHint !== undefined)
+        throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
     }
     let options: NormalizedOption[] = [];
     if (OPTION_TYPES.has(type)) options = normalizeOptions(input.options);
-    else if (input.options !== null && input.options !== undefined) throw new UserInputError('options', 'Only DROPDOWN and MULTISELECT fields have options.');
+    else if (input.options !== null && input.options !== undefined)
+      throw new UserInputError('options', 'Only DROPDOWN and MULTISELECT fields have options.');
     let lookupTarget: LookupTarget | null = null;
     if (type === UserFieldType.LOOKUP) {
       if (!input.lookupTarget) throw new UserInputError('lookupTarget', 'A LOOKUP field needs a lookupTarget (USER or ORGANIZATION).');
@@ -177,13 +181,15 @@ export class UserFieldService {
         if (input.patternHint !== undefined) cols.patternHint = normalizePatternHint(input.patternHint);
       } else {
         if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', 'Only REGEXP fields have a pattern.');
-        if (input.patternHint !== null && input.patternHint !== undefined) throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
+        if (input.patternHint !== null && input.patternHint !== undefined)
+          throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
       }
       if (input.required !== null && input.required !== undefined) cols.required = input.required;
       if (input.active !== null && input.active !== undefined) cols.active = input.active;
       let options: NormalizedOption[] | null = null;
       if (OPTION_TYPES.has(field.type)) {
-        if (input.options === null) throw new UserInputError('options', 'A drop-down or multi-select field needs at least one option; give the whole list.');
+        if (input.options === null)
+          throw new UserInputError('options', 'A drop-down or multi-select field needs at least one option; give the whole list.');
         if (input.options !== undefined) options = normalizeOptions(input.options);
       } else if (input.options !== null && input.options !== undefined) {
         throw new UserInputError('options', 'Only DROPDOWN and MULTISELECT fields have options.');
@@ -213,7 +219,9 @@ export class UserFieldService {
       }
       if (inUse.length) {
         const byKey = new Map(field.options.map((o) => [o.valueKey, o.value]));
-        const named = inUse.slice(0, 10).map((r) => `"${byKey.get(String(r.value_key)) ?? String(r.value_key)}" (${Number(r.n)} ${Number(r.n) === 1 ? 'user' : 'users'})`);
+        const named = inUse
+          .slice(0, 10)
+          .map((r) => `"${byKey.get(String(r.value_key)) ?? String(r.value_key)}" (${Number(r.n)} ${Number(r.n) === 1 ? 'user' : 'users'})`);
         throw new UserInputError(
           'options',
           `Cannot remove options that users have: ${named.join(', ')}${inUse.length > 10 ? ', …' : ''}. Clear those values first, or keep the options.`,
@@ -226,7 +234,11 @@ export class UserFieldService {
     }
     const before = new Map(field.options.map((o) => [o.valueKey, o]));
     await m.delete(UserFieldOptionEntity, { fieldId: field.id });
-    await insertOptions(m, field.id, options.map((o) => ({ ...o, id: before.get(o.valueKey)?.id ?? null })));
+    await insertOptions(
+      m,
+      field.id,
+      options.map((o) => ({ ...o, id: before.get(o.valueKey)?.id ?? null })),
+    );
     // Stored values follow a renamed value's letter case (the key is unchanged).
     for (const o of options) {
       const old = before.get(o.valueKey);
@@ -250,7 +262,10 @@ export class UserFieldService {
       }
       if (seen.size !== existing.size) {
         const missing = [...existing].filter((id) => !seen.has(id));
-        throw new UserInputError('ids', `List every field exactly once; missing: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`);
+        throw new UserInputError(
+          'ids',
+          `List every field exactly once; missing: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`,
+        );
       }
       const order = [...seen];
       for (const [position, id] of order.entries()) await m.update(UserFieldEntity, { id }, { position });

@@ -107,7 +107,9 @@ export class UserField {
   @Field(() => LookupTarget, { nullable: true, description: 'LOOKUP only: what the value refers to.' })
   lookupTarget: LookupTarget | null;
 
-  @Field(() => Boolean, { description: "An end user's profile must have a value when saved with updateUser(checkRequiredFields: true), as the admin app does." })
+  @Field(() => Boolean, {
+    description: "An end user's profile must have a value when saved with updateUser(checkRequiredFields: true), as the admin app does.",
+  })
   required: boolean;
 
   @Field(() => Boolean, { description: 'An inactive field is hidden from User.fields; its values are kept.' })
@@ -152,7 +154,10 @@ export class UserFieldValue {
   @Field(() => String, { nullable: true, description: 'TEXT, MULTILINE and REGEXP.' })
   text: string | null;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'INTEGER and DECIMAL, exactly (a Decimal string such as "12.5"; never rounded through a float).' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'INTEGER and DECIMAL, exactly (a Decimal string such as "12.5"; never rounded through a float).',
+  })
   number: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'CHECKBOX.' })
@@ -174,7 +179,9 @@ export class UserFieldOptionInput {
   @Field(() => String, { description: 'What people read: one line, at most 255 characters.' })
   title: string;
 
-  @Field(() => String, { description: 'What is stored and exported: at most 255 characters, without commas or semicolons; unique within the field, ignoring letter case.' })
+  @Field(() => String, {
+    description: 'What is stored and exported: at most 255 characters, without commas or semicolons; unique within the field, ignoring letter case.',
+  })
   value: string;
 }
 
@@ -195,10 +202,16 @@ export class CreateUserFieldInput {
   @Field(() => String, { nullable: true, description: 'At most 65,536 characters.' })
   description?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'REGEXP only (required there): an RE2 pattern of at most 255 characters that values must match entirely.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'REGEXP only (required there): an RE2 pattern of at most 255 characters that values must match entirely.',
+  })
   pattern?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'REGEXP only: what a valid value looks like, shown with a refused value. One line, at most 1,000 characters.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'REGEXP only: what a valid value looks like, shown with a refused value. One line, at most 1,000 characters.',
+  })
   patternHint?: string | null;
 
   @Field(() => [UserFieldOptionInput], { nullable: true, description: 'DROPDOWN and MULTISELECT only (required there): 1 to 2,000 choices.' })
@@ -249,7 +262,10 @@ export class UserFieldInput {
   @Field(() => String, { description: 'The key of an active custom field.' })
   key: string;
 
-  @Field(() => String, { nullable: true, description: 'The value as text, as in a CSV cell (see UserFieldType for each type); null or empty clears it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value as text, as in a CSV cell (see UserFieldType for each type); null or empty clears it.',
+  })
   value?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'MULTISELECT only: option values or titles.' })

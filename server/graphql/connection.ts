@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { Page } from '../db/paging.js';
 
-@ObjectType({ simpleResolvers: true, description: 'Where a page stands in its list (Relay cursor connections). Lists page forward: `first` and `after`.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Where a page stands in its list (Relay cursor connections). Lists page forward: `first` and `after`.',
+})
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more items follow this page: ask again with `after: endCursor`.' })
   hasNextPage: boolean;

@@ -74,7 +74,12 @@ export class CostCounter {
   }
 
   operation(op: OperationDefinitionNode): number {
-    const root = op.operation === 'mutation' ? this.schema.getMutationType() : op.operation === 'subscription' ? this.schema.getSubscriptionType() : this.schema.getQueryType();
+    const root =
+      op.operation === 'mutation'
+        ? this.schema.getMutationType()
+        : op.operation === 'subscription'
+          ? this.schema.getSubscriptionType()
+          : this.schema.getQueryType();
     return root ? this.selections(op.selectionSet, root, { page: 1, definition: null }, 0) : 0;
   }
 

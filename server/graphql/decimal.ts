@@ -5,7 +5,9 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function decimal(value: unknown): string {
   if (typeof value === 'string' && DECIMAL.test(value)) return value;
-  throw new GraphQLError(`Decimal must be a string of digits with an optional sign and fraction, such as "12.5"; got ${JSON.stringify(value)?.slice(0, 40)}.`);
+  throw new GraphQLError(
+    `Decimal must be a string of digits with an optional sign and fraction, such as "12.5"; got ${JSON.stringify(value)?.slice(0, 40)}.`,
+  );
 }
 
 /**

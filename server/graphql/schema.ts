@@ -60,7 +60,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     synchronousPropertyGuards(built);
     // type-graphql has no option for the root types' descriptions.
     built.getQueryType()!.description = 'What can be read. Each field says who may read it; `viewerCan` tells what the person asking may do.';
-    built.getMutationType()!.description = 'What can be changed. Each write runs in one transaction and is recorded in the history of the accounts it changes.';
+    built.getMutationType()!.description =
+      'What can be changed. Each write runs in one transaction and is recorded in the history of the accounts it changes.';
     return built;
   });
   return schema;

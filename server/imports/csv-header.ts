@@ -59,7 +59,12 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
     const column = canonical.get(name.toLowerCase());
     if (!column) {
       const hint = /[;\t]/.test(name) ? ' The file seems to separate columns with semicolons or tabs: save it as CSV with commas.' : '';
-      problems.push({ code: 'UNKNOWN_COLUMN', column: name, position: i + 1, message: `${quoted(name)} (${at(i)}) is not a column this import knows.${hint}` });
+      problems.push({
+        code: 'UNKNOWN_COLUMN',
+        column: name,
+        position: i + 1,
+        message: `${quoted(name)} (${at(i)}) is not a column this import knows.${hint}`,
+      });
       columns.push('');
       return;
     }

@@ -104,7 +104,10 @@ function parseError(err: CsvError, maxRowChars: number): CsvFileError {
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
 
 /** Read a CSV byte stream into checked rows (see above). */
-export async function* readCsv(source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, options: CsvReaderOptions): AsyncGenerator<CsvItem, void, undefined> {
+export async function* readCsv(
+  source: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+  options: CsvReaderOptions,
+): AsyncGenerator<CsvItem, void, undefined> {
   const maxRowChars = options.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
   // Every record comes out, empty lines included ([""]), so counting them gives
   // the spreadsheet's row number (csv-parse's on_record context would too, at
@@ -145,7 +148,12 @@ export async function* readCsv(source: AsyncIterable<Uint8Array | string> | Iter
         const checked = checkHeader(record, options.columns);
         if (checked.problems.length > 0) {
           const list = checked.problems.map((p) => p.message).join(' ');
-          throw new CsvFileError('BAD_HEADER', `The header row has ${checked.problems.length === 1 ? 'a problem' : `${checked.problems.length} problems`}: ${list}`, 1, checked.problems);
+          throw new CsvFileError(
+            'BAD_HEADER',
+            `The header row has ${checked.problems.length === 1 ? 'a problem' : `${checked.problems.length} problems`}: ${list}`,
+            1,
+            checked.problems,
+          );
         }
         header = checked.header;
         yield { kind: 'header', header };

@@ -98,7 +98,11 @@ const TEXT_COLUMNS = {
 } as const;
 
 /** The items of a `|`-separated cell, trimmed, without empty ones. */
-export const splitList = (cell: string): string[] => cell.split('|').map((s) => s.trim()).filter((s) => s !== '');
+export const splitList = (cell: string): string[] =>
+  cell
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 /** Tags in a cell, separated by spaces or commas. */
 export const splitTags = (cell: string): string[] => cell.split(/[\s,]+/u).filter((s) => s !== '');
 
@@ -121,7 +125,8 @@ export function mapRow(row: { line: number; cells: Record<string, string> }, hea
   const errors: CellError[] = [];
   const has = (column: string) => Object.hasOwn(row.cells, column);
   const cell = (column: string) => (has(column) ? row.cells[column] : '').trim();
-  const fail = (column: string, code: CellError['code'], message: string) => errors.push({ line: row.line, column: header.spelled[column] ?? column, code, message });
+  const fail = (column: string, code: CellError['code'], message: string) =>
+    errors.push({ line: row.line, column: header.spelled[column] ?? column, code, message });
 
   if (cell('name') !== '') user.name = cell('name');
 

@@ -74,7 +74,8 @@ export class InboundMessageError extends Error {
 
 export type RawMessage = Buffer | Uint8Array | string | AsyncIterable<Buffer | Uint8Array | string>;
 
-const tooLarge = () => new InboundMessageError('TOO_LARGE', `The message is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most this desk accepts.`);
+const tooLarge = () =>
+  new InboundMessageError('TOO_LARGE', `The message is larger than ${MAX_MESSAGE_BYTES / 1024 / 1024} MB, the most this desk accepts.`);
 
 /** The raw bytes, at most `max`: stops reading (and so lets the source be destroyed) at the first byte over. */
 export async function readMessageBytes(raw: RawMessage, max = MAX_MESSAGE_BYTES): Promise<Buffer> {
@@ -113,7 +114,12 @@ function headerValues(mail: ParsedMail): (name: string) => string[] {
   return (name) =>
     mail.headerLines
       .filter((h) => h.key === name)
-      .map((h) => h.line.slice(h.line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim());
+      .map((h) =>
+        h.line
+          .slice(h.line.indexOf(':') + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim(),
+      );
 }
 
 function bodyText(mail: ParsedMail): string {

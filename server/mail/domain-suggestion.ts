@@ -54,7 +54,8 @@ export function suggestDomain(domain: string): string | null {
     if (distance > max) continue;
     const sameTld = input.includes('.') && tldOf(input) === tldOf(candidate);
     // Strictly better only: between equals the earlier (more used) one stays.
-    if (!best || distance < best.distance || (distance === best.distance && sameTld && !best.sameTld)) best = { domain: candidate, distance, sameTld };
+    if (!best || distance < best.distance || (distance === best.distance && sameTld && !best.sameTld))
+      best = { domain: candidate, distance, sameTld };
   }
   if (best) return best.domain;
 

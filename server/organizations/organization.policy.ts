@@ -16,5 +16,10 @@ export const organizationPolicy = {
   }),
   /** Lists and lookups, internal fields (details, notes, tags, external id) and its users. */
   list: rule({ name: 'organizations.list', scope: ApiTokenScope.USERS_READ, roles: STAFF, message: 'Only agents and admins can see organizations.' }),
-  manage: rule({ name: 'organizations.manage', scope: ApiTokenScope.USERS_WRITE, roles: ADMINS, message: 'Only admins can add, change or delete organizations.' }),
+  manage: rule({
+    name: 'organizations.manage',
+    scope: ApiTokenScope.USERS_WRITE,
+    roles: ADMINS,
+    message: 'Only admins can add, change or delete organizations.',
+  }),
 } as const;

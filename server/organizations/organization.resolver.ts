@@ -20,7 +20,8 @@ export class CreateOrganizationInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: 'Mail domains (e.g. acme.com): a new user whose email is on one of them joins this organization. A domain belongs to one organization; at most 100.',
+    description:
+      'Mail domains (e.g. acme.com): a new user whose email is on one of them joins this organization. A domain belongs to one organization; at most 100.',
   })
   domains?: string[] | null;
 
@@ -90,13 +91,17 @@ function organizationId(id: string): number {
 export class OrganizationResolver {
   @Query(() => Organization, { nullable: true, description: 'One organization, or null when there is none with this id. Agents and admins.' })
   @Authorized(organizationPolicy.list)
-  async organization(@Arg('id', () => ID, { description: 'The organization to read.' }) id: string, @Ctx() ctx: Context): Promise<Organization | null> {
+  async organization(
+    @Arg('id', () => ID, { description: 'The organization to read.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<Organization | null> {
     const n = parseId(id);
     return n === null ? null : ctx.loaders.organizations.load(n);
   }
 
   @Query(() => OrganizationConnection, {
-    description: 'Organizations A to Z; `query` matches the start of the name, ignoring case and accents. `first` is capped at 100. Agents and admins.',
+    description:
+      'Organizations A to Z; `query` matches the start of the name, ignoring case and accents. `first` is capped at 100. Agents and admins.',
   })
   @Authorized(organizationPolicy.list)
   @listSize({ kind: 'page', max: 100 })
@@ -132,7 +137,9 @@ export class OrganizationResolver {
     return ctx.organizations.update(organizationId(id), input);
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes an organization (admins); its users stay, without an organization (a line in each one\'s history).' })
+  @Mutation(() => Boolean, {
+    description: "Deletes an organization (admins); its users stay, without an organization (a line in each one's history).",
+  })
   @Authorized(organizationPolicy.manage)
   async deleteOrganization(@Arg('id', () => ID, { description: 'The organization to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     await ctx.organizations.delete(organizationId(id), (m, org) => ctx.users.leaveOrganization(m, org, ctx.actor));

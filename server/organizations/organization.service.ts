@@ -77,7 +77,8 @@ function prepare(input: OrganizationWrite, creating: boolean): Prepared {
     columns.name = name;
     columns.nameKey = searchKey(name);
   }
-  if (input.details !== undefined) columns.details = input.details === null ? null : optionalText('details', 'Details', input.details, ORG_LIMITS.details);
+  if (input.details !== undefined)
+    columns.details = input.details === null ? null : optionalText('details', 'Details', input.details, ORG_LIMITS.details);
   if (input.notes !== undefined) columns.notes = input.notes === null ? null : optionalText('notes', 'Notes', input.notes, ORG_LIMITS.notes);
   if (input.externalId !== undefined) {
     const id = input.externalId === null ? null : optionalLine('externalId', 'External ID', input.externalId, LIMITS.externalId, 'name');
@@ -170,11 +171,19 @@ export class OrganizationService {
   private async writeLists(m: EntityManager, id: number, p: Prepared, creating: boolean): Promise<void> {
     if (p.domains) {
       if (!creating) await m.delete(OrganizationDomain, { organizationId: id });
-      await insertMany(m, OrganizationDomain, p.domains.map((domain) => ({ domain, organizationId: id })));
+      await insertMany(
+        m,
+        OrganizationDomain,
+        p.domains.map((domain) => ({ domain, organizationId: id })),
+      );
     }
     if (p.tags) {
       if (!creating) await m.delete(OrganizationTag, { organizationId: id });
-      await insertMany(m, OrganizationTag, p.tags.map((tag) => ({ tag, organizationId: id })));
+      await insertMany(
+        m,
+        OrganizationTag,
+        p.tags.map((tag) => ({ tag, organizationId: id })),
+      );
     }
   }
 
@@ -214,7 +223,9 @@ export class OrganizationService {
 
   /** The organization that owns a mail domain, if any. Plain SQL: createUser asks it for every new account. */
   async byDomain(domain: string, m: EntityManager = this.db.manager): Promise<Organization | null> {
-    const [row] = await m.query('SELECT o.* FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?', [domain]);
+    const [row] = await m.query('SELECT o.* FROM organization_domains d JOIN organizations o ON o.id = d.organization_id WHERE d.domain = ?', [
+      domain,
+    ]);
     return row ? organizationFromRow(row) : null;
   }
 

@@ -34,6 +34,8 @@ const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
 /** Characters that show nothing by themselves: spaces, invisible and format characters, lone marks, unassigned code points, blank glyphs. */
 const SHOWS_NOTHING = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\p{Cn}\p{M}\u2800\u{1D159}]$/u;
+// One joiner at a time is what this class matches (ZWNJ, ZWJ, Mongolian vowel separator), never a sequence.
+// eslint-disable-next-line no-misleading-character-class
 const JOINER = /^[\u200c\u200d\u180e]$/u;
 const SELECTOR = /^[\u034f\u180b-\u180d\u180f\ufe00-\ufe0f\u{E0100}-\u{E01EF}]$/u;
 const TAG = /^[\u{E0020}-\u{E007F}]$/u;
@@ -91,7 +93,10 @@ export function cleanText(value: string, kind: TextKind): TextResult {
   }
   const bidi = BIDI_CONTROL.exec(value);
   if (bidi) {
-    return { ok: false, reason: `cannot contain a bidirectional control character (${codePoint(bidi[0])}): it makes text display in another order than it is written.` };
+    return {
+      ok: false,
+      reason: `cannot contain a bidirectional control character (${codePoint(bidi[0])}): it makes text display in another order than it is written.`,
+    };
   }
   let text = value.normalize('NFC');
   if (kind === 'multiline') text = text.replace(/\r\n?/g, '\n');

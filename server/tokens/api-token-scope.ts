@@ -12,10 +12,11 @@ export enum ApiTokenScope {
 }
 registerEnumType(ApiTokenScope, {
   name: 'ApiTokenScope',
-  description: "What an API token may do, on top of its creator's role. Without USERS_READ a token reads nothing about users but their ids, not even in the answer to its own writes.",
+  description:
+    "What an API token may do, on top of its creator's role. Without USERS_READ a token reads nothing about users but their ids, not even in the answer to its own writes.",
   valuesConfig: {
     USERS_READ: { description: 'Read users, organizations, custom fields and tags, and the history of accounts.' },
-    USERS_WRITE: { description: 'Add, change and delete users and their addresses (and, for an admin\'s token, organizations and custom fields).' },
+    USERS_WRITE: { description: "Add, change and delete users and their addresses (and, for an admin's token, organizations and custom fields)." },
     IMPORT: { description: 'Run CSV imports (a later feature).' },
   },
 });

@@ -22,7 +22,10 @@ export class ApiTokenResolver {
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Makes an API token (admins signed in); its secret is in the answer, and only there.' })
   @Authorized(apiTokenPolicy.manage)
-  createApiToken(@Arg('input', () => CreateApiTokenInput, { description: 'The new token.' }) input: CreateApiTokenInput, @Ctx() ctx: Context): Promise<CreateApiTokenPayload> {
+  createApiToken(
+    @Arg('input', () => CreateApiTokenInput, { description: 'The new token.' }) input: CreateApiTokenInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreateApiTokenPayload> {
     return ctx.tokens.create(input, ctx.viewer.kind === 'anonymous' ? 0 : ctx.viewer.user.id);
   }
 

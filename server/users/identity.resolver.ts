@@ -25,7 +25,8 @@ export class AddUserIdentityInput {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'The address is known to belong to this person. Applies only for those who may mark this account verified (see User.viewerCan.verifyIdentities); ignored otherwise.',
+    description:
+      'The address is known to belong to this person. Applies only for those who may mark this account verified (see User.viewerCan.verifyIdentities); ignored otherwise.',
   })
   verified?: boolean | null;
 }
@@ -87,7 +88,10 @@ export class UserIdentityResolver {
 
   @Mutation(() => User, { description: 'Makes an email or phone number the primary one. End users may only make a verified email primary.' })
   @Authorized(userPolicy.changeIdentities)
-  async makeUserIdentityPrimary(@Arg('id', () => ID, { description: 'The address to make primary.' }) id: string, @Ctx() ctx: Context): Promise<User> {
+  async makeUserIdentityPrimary(
+    @Arg('id', () => ID, { description: 'The address to make primary.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
     const { identity, target } = await identityToChange(id, ctx);
     if (identity.type === IdentityType.EMAIL && !identity.verified) authorize(ctx.viewer, userPolicy.makeUnverifiedEmailPrimary, target);
     await ctx.users.makePrimary(identity, ctx.actor);
@@ -95,10 +99,14 @@ export class UserIdentityResolver {
   }
 
   @Mutation(() => UserIdentity, {
-    description: "Marks an email or phone number as verified: the same rule as the account's Verified flag (staff; an agent never on their own account).",
+    description:
+      "Marks an email or phone number as verified: the same rule as the account's Verified flag (staff; an agent never on their own account).",
   })
   @Authorized(userPolicy.verifyIdentity)
-  async verifyUserIdentity(@Arg('id', () => ID, { description: 'The address to mark verified.' }) id: string, @Ctx() ctx: Context): Promise<UserIdentity> {
+  async verifyUserIdentity(
+    @Arg('id', () => ID, { description: 'The address to mark verified.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<UserIdentity> {
     const { identity, target } = await identityToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.verifyIdentity, target);
     return ctx.users.verifyIdentity(identity, ctx.actor);

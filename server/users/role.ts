@@ -11,7 +11,9 @@ registerEnumType(Role, {
   description: 'What a person may do in Accueil (see the README for the whole table).',
   valuesConfig: {
     END_USER: { description: 'A customer: may read and change only their own name, phone, time zone and language.' },
-    AGENT: { description: 'Support staff: reads everyone, adds and changes end users, and their own account (not its role, suspension or verification).' },
+    AGENT: {
+      description: 'Support staff: reads everyone, adds and changes end users, and their own account (not its role, suspension or verification).',
+    },
     ADMIN: { description: 'Manages everything: roles, organizations, custom fields, API tokens and passwords.' },
   },
 });
@@ -33,7 +35,7 @@ registerEnumType(CreatedVia, {
     ADMIN: { description: 'An admin added it, signed in.' },
     API: { description: "A partner app's API token added it." },
     IMPORT: { description: 'A CSV import added it.' },
-    TICKET: { description: 'A ticket created on someone\'s behalf added it.' },
+    TICKET: { description: "A ticket created on someone's behalf added it." },
     SELF: { description: 'The person signed up themself.' },
     SYSTEM: { description: 'Accueil made it, e.g. the first admin.' },
   },

@@ -160,14 +160,16 @@ export class UserAccounts {
           organizationId = org?.id ?? null;
           if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
         }
-        if (changes.tags && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n')) recorded.push(change('tags', before.tags, changes.tags));
+        if (changes.tags && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n'))
+          recorded.push(change('tags', before.tags, changes.tags));
         recorded.push(...(await this.deps.fields.write(m, id, fields, now)));
         if (recorded.length === 0) return;
         if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
         await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
         if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);
         if (email) await this.deps.identities.setPrimaryEmail(m, id, email, c.verified, actor, now);
-        else if (c.verified !== undefined) await m.update(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true }, { verified: c.verified, updatedAt: now });
+        else if (c.verified !== undefined)
+          await m.update(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true }, { verified: c.verified, updatedAt: now });
         if (changes.tags) {
           await m.delete(UserTag, { userId: id });
           await insertTags(m, id, changes.tags);
@@ -202,7 +204,14 @@ export class UserAccounts {
       await this.deps.fields.removeAll(m, target.id);
       await this.deps.sessions.endAll(m, target.id);
       await this.deps.tokens.revokeAllOf(m, target.id, now);
-      await this.deps.audit.record(m, target.id, 'DELETED', actor, [change('email', before.email, null), change('name', before.user.name, null)], now);
+      await this.deps.audit.record(
+        m,
+        target.id,
+        'DELETED',
+        actor,
+        [change('email', before.email, null), change('name', before.user.name, null)],
+        now,
+      );
     });
   }
 
@@ -236,7 +245,10 @@ export class UserAccounts {
   }
 
   /** The user under lock, with what the history names: primary email, organization name, tags. */
-  private async lockForAudit(m: EntityManager, id: number): Promise<{ user: User; email: string | null; tags: string[]; organization: string | null }> {
+  private async lockForAudit(
+    m: EntityManager,
+    id: number,
+  ): Promise<{ user: User; email: string | null; tags: string[]; organization: string | null }> {
     const user = await lockUser(m, id);
     if (!user) throw new NotFoundError(`User ${id}`);
     const email = await m.findOneBy(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true });
@@ -261,7 +273,11 @@ export class UserAccounts {
 }
 
 async function insertTags(m: EntityManager, userId: number, tags: string[]): Promise<void> {
-  await insertMany(m, UserTag, tags.map((tag) => ({ userId, tag })));
+  await insertMany(
+    m,
+    UserTag,
+    tags.map((tag) => ({ userId, tag })),
+  );
 }
 
 const ACTIVE_ADMIN = "u.role = 'ADMIN' AND u.suspended = 0 AND u.deleted_at IS NULL";

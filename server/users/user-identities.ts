@@ -90,7 +90,11 @@ export class UserIdentities {
     if (own) {
       // The old primary stays as a secondary address.
       if (current) await m.update(UserIdentity, { id: current.id }, { primary: false, updatedAt: now });
-      await m.update(UserIdentity, { id: own.id }, { primary: true, value: email.address, uniqueValue: email.normalized, ...(verified !== undefined ? { verified } : {}), updatedAt: now });
+      await m.update(
+        UserIdentity,
+        { id: own.id },
+        { primary: true, value: email.address, uniqueValue: email.normalized, ...(verified !== undefined ? { verified } : {}), updatedAt: now },
+      );
       // The account is verified when its primary email is.
       if (verified === undefined) await m.update(User, { id: userId }, { verified: own.verified });
     } else {
@@ -150,7 +154,10 @@ export class UserIdentities {
       try {
         return await this.change(target.id, actor, now, async (m, user) => {
           const identity = await this.addEmail(m, user, email, input.verified ?? false, actor, now);
-          return { result: { identity, warnings: emailWarnings(email).map((w) => ({ ...w, field: 'value' })) }, changed: [change('emails', null, email.address)] };
+          return {
+            result: { identity, warnings: emailWarnings(email).map((w) => ({ ...w, field: 'value' })) },
+            changed: [change('emails', null, email.address)],
+          };
         });
       } catch (err) {
         if (duplicateKeyOf(err)) throw await this.taken(email.normalized, 'value', target.id);
@@ -197,7 +204,11 @@ export class UserIdentities {
     identity.id = await insertOne(m, UserIdentity, identity);
     // The claim first, then a locking read of the owner: an owner added at the same time either
     // shows here (this claim is refused) or finds the claim when it looks for claims, and drops it.
-    const owner = await forShare(m.createQueryBuilder(UserIdentity, 'i').where('i.type = :type AND i.unique_value = :value', { type: IdentityType.EMAIL, value: email.normalized })).getOne();
+    const owner = await forShare(
+      m
+        .createQueryBuilder(UserIdentity, 'i')
+        .where('i.type = :type AND i.unique_value = :value', { type: IdentityType.EMAIL, value: email.normalized }),
+    ).getOne();
     if (owner) throw await this.taken(email.normalized, 'value', user.id);
     return identity;
   }

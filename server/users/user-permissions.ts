@@ -44,7 +44,9 @@ export class UserPermissions {
   @Field(() => Boolean, { description: 'Mark its addresses verified (verifyUserIdentity, or verified: true when adding one).' })
   verifyIdentities: boolean;
 
-  @Field(() => Boolean, { description: 'Make an email primary that is not verified (otherwise only verified emails, and phone numbers, can become primary).' })
+  @Field(() => Boolean, {
+    description: 'Make an email primary that is not verified (otherwise only verified emails, and phone numbers, can become primary).',
+  })
   makeUnverifiedEmailPrimary: boolean;
 
   @Field(() => Boolean, { description: "Fill in custom fields (with the account's other internal fields)." })

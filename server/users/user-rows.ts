@@ -16,7 +16,9 @@ export const USER_COLUMNS =
  * one round trip; other identities still come through the DataLoader.
  */
 export function userSelect(alias: string): string {
-  return `${USER_COLUMNS.split(', ').map((c) => `${alias}.${c}`).join(', ')}, pe.value AS primary_email`;
+  return `${USER_COLUMNS.split(', ')
+    .map((c) => `${alias}.${c}`)
+    .join(', ')}, pe.value AS primary_email`;
 }
 
 export function primaryEmailJoin(alias: string): string {
@@ -53,7 +55,8 @@ export function userFromRow(r: Row): User {
   return user;
 }
 
-export const IDENTITY_COLUMNS = 'id, user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, shared, created_at, updated_at';
+export const IDENTITY_COLUMNS =
+  'id, user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, shared, created_at, updated_at';
 
 export function identityFromRow(r: Row): UserIdentity {
   return Object.assign(new UserIdentity(), {

@@ -24,7 +24,8 @@ export class CreateUserInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created.',
+    description:
+      'An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created.',
   })
   organization?: string | null;
 
@@ -57,7 +58,8 @@ export class CreateUserInput {
 
   @Field(() => [UserFieldInput], {
     nullable: true,
-    description: 'Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value.',
+    description:
+      'Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value.',
   })
   fields?: UserFieldInput[] | null;
 }
@@ -81,7 +83,8 @@ export class UpdateUserInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created.',
+    description:
+      'An organization by name (any letter case), as a CSV cell would give it; null clears it. Must exist, unless an admin is asking: then it is created.',
   })
   organization?: string | null;
 
@@ -106,15 +109,22 @@ export class UpdateUserInput {
   @Field(() => String, { nullable: true, description: 'Up to 65,535 characters; null clears it.' })
   notes?: string | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Staff only, and never an agent on their own account: the primary email is known to belong to this person.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Staff only, and never an agent on their own account: the primary email is known to belong to this person.',
+  })
   verified?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Staff only, never on their own account: a suspended account cannot sign in, its sessions end and its tokens stop working.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Staff only, never on their own account: a suspended account cannot sign in, its sessions end and its tokens stop working.',
+  })
   suspended?: boolean | null;
 
   @Field(() => [UserFieldInput], {
     nullable: true,
-    description: 'Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value.',
+    description:
+      'Custom field values by key: `value` as text (as in a CSV cell), `values` for a multi-select; null or empty clears. Fields left out keep their value.',
   })
   fields?: UserFieldInput[] | null;
 }
@@ -129,7 +139,7 @@ registerEnumType(UserWarningCode, {
   description: 'What a warning is about.',
   valuesConfig: {
     UNDELIVERABLE_RESERVED: { description: 'The email is on a reserved domain (e.g. name@example.invalid): kept, never mailed.' },
-    NO_MAIL_DOMAIN: { description: 'The email\'s domain does not exist or takes no mail (with the domain check on).' },
+    NO_MAIL_DOMAIN: { description: "The email's domain does not exist or takes no mail (with the domain check on)." },
     SHARED_PHONE: { description: 'Another user has this phone number too: it is kept as a shared number.' },
   },
 });

@@ -17,7 +17,10 @@ const SELF_SERVICE_FIELDS = new Set(['name', 'phone', 'timeZone', 'locale']);
 const { USERS_READ, USERS_WRITE } = ApiTokenScope;
 
 const staff = (v: SignedIn): boolean => isStaffRole(v.user.role);
-const given = (input: object): string[] => Object.entries(input).filter(([, v]) => v !== undefined).map(([k]) => k);
+const given = (input: object): string[] =>
+  Object.entries(input)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
 
 /** Whether `v` may change `target` at all (which fields is the business of the rules below). */
 function editRefusal(v: SignedIn, target: Pick<User, 'id' | 'role'>): string | null {
@@ -54,7 +57,12 @@ export const userPolicy = {
     target: (v, u) => (staff(v) || isSelf(v, u.id) ? null : 'You can only see your own account.'),
   }),
   /** Internal fields: notes, details, tags, external id, suspended, history, custom fields. */
-  readPrivate: rule<Pick<User, 'id'>>({ name: 'user.readPrivate', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can see this field.' }),
+  readPrivate: rule<Pick<User, 'id'>>({
+    name: 'user.readPrivate',
+    scope: USERS_READ,
+    roles: STAFF,
+    message: 'Only agents and admins can see this field.',
+  }),
   /** Lists and lookups (users, userByEmail, tags), and who owns an address (EMAIL_TAKEN's existingUserId, a shared number's other holder). */
   list: rule({ name: 'users.list', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can list users.' }),
   /** Naming an account to change, before it is looked up: staff any, others only themself. */
@@ -68,7 +76,8 @@ export const userPolicy = {
     scope: USERS_WRITE,
     roles: STAFF,
     message: 'Only agents and admins can add users.',
-    target: (v, input) => ((input.role ?? Role.END_USER) === Role.END_USER || v.user.role === Role.ADMIN ? null : 'Only admins can add agents and admins.'),
+    target: (v, input) =>
+      (input.role ?? Role.END_USER) === Role.END_USER || v.user.role === Role.ADMIN ? null : 'Only admins can add agents and admins.',
   }),
   update: rule<{ user: User; input: UpdateUserInput }>({
     name: 'user.update',

@@ -92,7 +92,10 @@ export class UserResolver {
 
   @Query(() => User, { nullable: true, description: 'The user who has this email address (primary or not, any letter case), or null.' })
   @Authorized(userPolicy.list)
-  async userByEmail(@Arg('email', () => String, { description: 'Any of the user\'s email addresses.' }) email: string, @Ctx() ctx: Context): Promise<User | null> {
+  async userByEmail(
+    @Arg('email', () => String, { description: "Any of the user's email addresses." }) email: string,
+    @Ctx() ctx: Context,
+  ): Promise<User | null> {
     return ctx.users.findByEmail(email);
   }
 
@@ -112,7 +115,10 @@ export class UserResolver {
 
   @Mutation(() => CreateUserPayload, { description: 'Adds an account. Fails with EMAIL_TAKEN when the address belongs to someone.' })
   @Authorized(userPolicy.create)
-  async createUser(@Arg('input', () => CreateUserInput, { description: 'The new account.' }) input: CreateUserInput, @Ctx() ctx: Context): Promise<CreateUserPayload> {
+  async createUser(
+    @Arg('input', () => CreateUserInput, { description: 'The new account.' }) input: CreateUserInput,
+    @Ctx() ctx: Context,
+  ): Promise<CreateUserPayload> {
     authorize(ctx.viewer, userPolicy.create, input);
     const created = await ctx.users.create(input, ctx.actor, { canCreateOrganization: writeOptions(ctx).canCreateOrganization });
     ctx.loaders.identities.prime(created.user.id, created.identities);
@@ -208,7 +214,10 @@ export class UserConnectionResolver {
 /** Who else a warning is about is told only to those who may list users (staff, tokens with USERS_READ). */
 @Resolver(() => UserWarning)
 export class UserWarningResolver {
-  @FieldResolver(() => ID, { nullable: true, description: 'The other user concerned, e.g. who else has a shared phone number. Null for those who may not list users.' })
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description: 'The other user concerned, e.g. who else has a shared phone number. Null for those who may not list users.',
+  })
   existingUserId(@Root() warning: UserWarning, @Ctx() ctx: Context): string | null {
     return can(ctx.viewer, userPolicy.list) ? (warning.existingUserId ?? null) : null;
   }

@@ -55,7 +55,12 @@ export class UserService {
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
     this.reads = new UserReads(db);
-    this.identities = new UserIdentities(db, { audit, reads: this.reads, domainChecker: opts.domainChecker, defaultPhoneCountry: opts.defaultPhoneCountry });
+    this.identities = new UserIdentities(db, {
+      audit,
+      reads: this.reads,
+      domainChecker: opts.domainChecker,
+      defaultPhoneCountry: opts.defaultPhoneCountry,
+    });
     this.accounts = new UserAccounts(db, { ...opts, fields: opts.fieldValues, identities: this.identities, reads: this.reads });
     this.credentials = new UserCredentials(db, { audit, sessions });
   }
@@ -75,7 +80,11 @@ export class UserService {
   }
 
   // ---- Identities ----
-  addIdentity(target: User, input: { type: IdentityType; value: string; verified?: boolean | null }, actor: Actor): Promise<{ identity: UserIdentity; warnings: UserWarning[] }> {
+  addIdentity(
+    target: User,
+    input: { type: IdentityType; value: string; verified?: boolean | null },
+    actor: Actor,
+  ): Promise<{ identity: UserIdentity; warnings: UserWarning[] }> {
     return this.identities.add(target, input, actor);
   }
   removeIdentity(identity: UserIdentity, actor: Actor): Promise<void> {

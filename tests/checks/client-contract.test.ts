@@ -27,12 +27,7 @@ describe('client contract', () => {
 
   it(`${GENERATED_DIR} is what \`npm run codegen\` writes`, async () => {
     expect(generated.error).toBeNull();
-    const expected = new Map(
-      generated.result.map((file) => [
-        relative(resolve(root, GENERATED_DIR), resolve(root, file.filename)),
-        file.content,
-      ]),
-    );
+    const expected = new Map(generated.result.map((file) => [relative(resolve(root, GENERATED_DIR), resolve(root, file.filename)), file.content]));
     const present = (await readdir(resolve(root, GENERATED_DIR))).sort();
     expect(present, 'generated files: run `npm run codegen`').toEqual([...expected.keys()].sort());
     for (const [name, content] of expected) {
@@ -45,10 +40,7 @@ describe('client contract', () => {
     const vueTsc = resolve(root, 'node_modules/.bin/vue-tsc');
     const output = await promisify(execFile)(vueTsc, ['-p', 'client/tsconfig.json', '--noEmit'], { cwd: root })
       .then(({ stdout, stderr }) => stdout + stderr)
-      .catch(
-        (failure: { stdout?: string; stderr?: string; message: string }) =>
-          `${failure.stdout ?? ''}${failure.stderr ?? ''}` || failure.message,
-      );
+      .catch((failure: { stdout?: string; stderr?: string; message: string }) => `${failure.stdout ?? ''}${failure.stderr ?? ''}` || failure.message);
     expect(output.trim()).toBe('');
   });
 });

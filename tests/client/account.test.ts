@@ -51,11 +51,7 @@ describe('top bar', () => {
     let router;
     ({ wrapper, router } = await mountApp('/customers'));
     await openAccountMenu();
-    expect(wrapper.findAll('#account-menu-list [role="menuitem"]').map((item) => item.text())).toEqual([
-      'My profile',
-      'Change password',
-      'Sign out',
-    ]);
+    expect(wrapper.findAll('#account-menu-list [role="menuitem"]').map((item) => item.text())).toEqual(['My profile', 'Change password', 'Sign out']);
     await menuItem('Sign out').trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'SignOut')).toHaveLength(1);

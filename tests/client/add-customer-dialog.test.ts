@@ -2,18 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { useAddCustomerDialog } from '../../client/src/users/add-customer-dialog';
 import type { UserWarningCode } from '../../client/src/graphql/generated/graphql';
-import {
-  byLabel,
-  callsOf,
-  errorNextTo,
-  graphQLError,
-  makeUser,
-  mountApp,
-  stubGraphQL,
-  usersPage,
-  type Handler,
-  type GraphQLCall,
-} from './helpers';
+import { byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, stubGraphQL, usersPage, type Handler, type GraphQLCall } from './helpers';
 
 let wrapper: VueWrapper;
 let calls: GraphQLCall[];
@@ -111,7 +100,10 @@ describe('add-customer dialog: opening and keyboard', () => {
   it('closes with Cancel and starts empty when opened again', async () => {
     await openFromAddMenu();
     await fill('Someone', 'someone@example.com');
-    await wrapper.findAll('dialog button').find((b) => b.text() === 'Cancel')!.trigger('click');
+    await wrapper
+      .findAll('dialog button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click');
     await flushPromises();
     expect(dialog().attributes('open')).toBeUndefined();
     await openFromAddMenu();
@@ -150,9 +142,7 @@ describe('add-customer dialog: validation and server errors', () => {
   });
 
   it('sends the email as typed: the server judges it', async () => {
-    createUser.mockReturnValue(
-      graphQLError('Enter an address like name@example.com', { code: 'BAD_USER_INPUT', field: 'email' }),
-    );
+    createUser.mockReturnValue(graphQLError('Enter an address like name@example.com', { code: 'BAD_USER_INPUT', field: 'email' }));
     await openFromAddMenu();
     await fill('Ada', ' not an address ');
     await clickAdd();
@@ -160,9 +150,7 @@ describe('add-customer dialog: validation and server errors', () => {
   });
 
   it('shows BAD_USER_INPUT on email next to Email, and focuses it', async () => {
-    createUser.mockReturnValue(
-      graphQLError('This address has a line break in it.', { code: 'BAD_USER_INPUT', field: 'email' }),
-    );
+    createUser.mockReturnValue(graphQLError('This address has a line break in it.', { code: 'BAD_USER_INPUT', field: 'email' }));
     await openFromAddMenu();
     await fill('Ada', 'ada@exa mple.com');
     await clickAdd();
@@ -174,9 +162,7 @@ describe('add-customer dialog: validation and server errors', () => {
   });
 
   it('shows BAD_USER_INPUT on name next to Name', async () => {
-    createUser.mockReturnValue(
-      graphQLError('A name is at most 255 characters.', { code: 'BAD_USER_INPUT', field: 'name' }),
-    );
+    createUser.mockReturnValue(graphQLError('A name is at most 255 characters.', { code: 'BAD_USER_INPUT', field: 'name' }));
     await openFromAddMenu();
     await fill('A'.repeat(300), 'ada@example.com');
     await clickAdd();
@@ -185,9 +171,7 @@ describe('add-customer dialog: validation and server errors', () => {
   });
 
   it('clears a field error once that field is edited', async () => {
-    createUser.mockReturnValue(
-      graphQLError('Not an address.', { code: 'BAD_USER_INPUT', field: 'email' }),
-    );
+    createUser.mockReturnValue(graphQLError('Not an address.', { code: 'BAD_USER_INPUT', field: 'email' }));
     await openFromAddMenu();
     await fill('Ada', 'nope');
     await clickAdd();

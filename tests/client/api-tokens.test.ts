@@ -1,16 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiTokenDetailsFragment, ApiTokenScope } from '../../client/src/graphql/generated/graphql';
-import {
-  byLabel,
-  callsOf,
-  errorNextTo,
-  graphQLError,
-  mountApp,
-  stubConfirm,
-  stubGraphQL,
-  type Handler,
-} from './helpers';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubConfirm, stubGraphQL, type Handler } from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -34,7 +25,13 @@ function token(overrides: Partial<ApiTokenDetailsFragment> = {}): ApiTokenDetail
 }
 
 const crm = token();
-const importer = token({ id: '2', name: 'Old importer', scopes: ['IMPORT'], lastUsedAt: '2025-01-05T08:30:00.000Z', revokedAt: '2025-01-06T09:00:00.000Z' });
+const importer = token({
+  id: '2',
+  name: 'Old importer',
+  scopes: ['IMPORT'],
+  lastUsedAt: '2025-01-05T08:30:00.000Z',
+  revokedAt: '2025-01-06T09:00:00.000Z',
+});
 const SECRET = 'acc_s3cr3t-value-only-shown-once';
 
 function serve(create?: Handler<'CreateApiToken'>) {
@@ -123,7 +120,10 @@ describe('API tokens page', () => {
     expect(box.text()).toContain('Copied');
 
     // Dismissed, the secret is gone for good; reloading the page never brings it back.
-    await box.findAll('button').find((button) => button.text() === 'Done')!.trigger('click');
+    await box
+      .findAll('button')
+      .find((button) => button.text() === 'Done')!
+      .trigger('click');
     expect(wrapper.find('[data-secret-box]').exists()).toBe(false);
     expect(wrapper.html()).not.toContain(SECRET);
     wrapper.unmount();

@@ -54,10 +54,7 @@ const reserved = identity({
 });
 const phone = identity({ id: '4', type: 'PHONE', value: '+14155552671', displayValue: '+1 415-555-2671', primary: true });
 
-function withIdentities(
-  identities: IdentityDetailsFragment[],
-  overrides: Partial<UserProfileFragment> = {},
-): UserProfileFragment {
+function withIdentities(identities: IdentityDetailsFragment[], overrides: Partial<UserProfileFragment> = {}): UserProfileFragment {
   return makeUser({ identities, ...overrides });
 }
 
@@ -207,9 +204,7 @@ describe('contacts on the profile', () => {
       input: { type: 'PHONE', value: '+1 415 555 2671' },
     });
     const notice = wrapper.get('[data-warning="SHARED_PHONE"]');
-    expect(notice.text()).toBe(
-      '+1 415-555-2671 is also the number of Ada Lovelace. It is kept here as a shared number: both profiles have it.',
-    );
+    expect(notice.text()).toBe('+1 415-555-2671 is also the number of Ada Lovelace. It is kept here as a shared number: both profiles have it.');
     expect(notice.get('a').attributes('href')).toBe('/users/9');
     expect(contact('+1 415-555-2671').text()).toContain('Shared number');
     // The form's Phone field follows the server.
@@ -219,8 +214,7 @@ describe('contacts on the profile', () => {
   it('shows a refused phone number next to the input', async () => {
     stubGraphQL({
       User: () => ({ data: { user: withIdentities([primaryEmail]) } }),
-      AddUserIdentity: () =>
-        graphQLError('Use the international format, e.g. +1 415 555 2671.', { code: 'BAD_USER_INPUT', field: 'value' }),
+      AddUserIdentity: () => graphQLError('Use the international format, e.g. +1 415 555 2671.', { code: 'BAD_USER_INPUT', field: 'value' }),
     });
     ({ wrapper } = await mountApp('/users/42'));
     await wrapper.get('[data-action="add-phone"]').trigger('click');
@@ -235,7 +229,7 @@ describe('contacts on the profile', () => {
   it('makes an email primary', async () => {
     const calls = stubGraphQL({
       User: () => ({ data: { user: withIdentities([primaryEmail, workEmail]) } }),
-      MakeUserIdentityPrimary: ({ id }) => ({
+      MakeUserIdentityPrimary: () => ({
         data: {
           makeUserIdentityPrimary: withIdentities(
             [
@@ -286,7 +280,11 @@ describe('contacts on the profile', () => {
     await contact('grace@work.example').get('[data-action="verify"]').trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'VerifyUserIdentity').map((call) => call.variables)).toEqual([{ id: '2' }]);
-    expect(contact('grace@work.example').findAll('.badge').map((badge) => badge.text())).toEqual(['Verified']);
+    expect(
+      contact('grace@work.example')
+        .findAll('.badge')
+        .map((badge) => badge.text()),
+    ).toEqual(['Verified']);
   });
 
   it('shows an action the server refused above the list', async () => {
@@ -297,9 +295,7 @@ describe('contacts on the profile', () => {
     ({ wrapper } = await mountApp('/users/42'));
     await contact('grace@work.example').get('[data-action="make-primary"]').trigger('click');
     await flushPromises();
-    expect(wrapper.get('section[aria-labelledby="contacts-title"] [role="alert"]').text()).toBe(
-      'You are not allowed to do this.',
-    );
+    expect(wrapper.get('section[aria-labelledby="contacts-title"] [role="alert"]').text()).toBe('You are not allowed to do this.');
   });
 
   it('keeps what was typed in the form when a contact is added', async () => {
@@ -464,7 +460,10 @@ describe('tags', () => {
     });
     expect(router.currentRoute.value.query).toEqual({ tag: ['vip'], org: '7' });
 
-    await wrapper.findAll('button').find((button) => button.text() === 'Clear filters')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((button) => button.text() === 'Clear filters')!
+      .trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null });
   });

@@ -2,18 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from 'vue-router';
 import type { FieldDefinitionFragment } from '../../client/src/graphql/generated/graphql';
-import {
-  byLabel,
-  callsOf,
-  errorNextTo,
-  graphQLError,
-  makeUser,
-  mountApp,
-  stubGraphQL,
-  usersPage,
-  type Handler,
-  type GraphQLCall,
-} from './helpers';
+import { byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, stubGraphQL, usersPage, type Handler, type GraphQLCall } from './helpers';
 
 let wrapper: VueWrapper;
 let router: Router;
@@ -107,7 +96,10 @@ async function type(box: ReturnType<typeof byLabel>, text: string): Promise<void
 }
 
 function clearButton() {
-  return wrapper.get('[role="group"][aria-label="Filters"]').findAll('button').find((b) => b.text() === 'Clear filters');
+  return wrapper
+    .get('[role="group"][aria-label="Filters"]')
+    .findAll('button')
+    .find((b) => b.text() === 'Clear filters');
 }
 
 describe('customers: the filter by a custom field value', () => {

@@ -20,9 +20,7 @@ const ada = makeUser({
 const grace = makeUser({ id: '2', name: 'Grace Hopper', email: 'grace@navy.example', organization: null, identities: [] });
 
 function rows() {
-  return wrapper.findAll('tbody tr').map((row) =>
-    row.findAll('td').map((cell) => (cell.find('a').exists() ? cell.get('a') : cell).text()),
-  );
+  return wrapper.findAll('tbody tr').map((row) => row.findAll('td').map((cell) => (cell.find('a').exists() ? cell.get('a') : cell).text()));
 }
 
 describe('customers page', () => {
@@ -106,7 +104,10 @@ describe('customers page', () => {
     ({ wrapper } = await mountApp('/customers'));
     expect(wrapper.get('[role="alert"]').text()).toContain('Customers could not be loaded.');
     stubGraphQL({ Users: () => usersPage([ada]) });
-    await wrapper.findAll('button').find((b) => b.text() === 'Try again')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Try again')!
+      .trigger('click');
     await flushPromises();
     expect(rows()).toHaveLength(1);
   });

@@ -26,11 +26,7 @@ export interface GraphQLCall {
 }
 
 /** The client's operations by name: `Users` for `query Users`. */
-export type OperationName = keyof typeof Generated extends infer Key
-  ? Key extends `${infer Name}Document`
-    ? Name
-    : never
-  : never;
+export type OperationName = keyof typeof Generated extends infer Key ? (Key extends `${infer Name}Document` ? Name : never) : never;
 type DocumentOf<Name extends OperationName> = (typeof Generated)[`${Name}Document`];
 export type DataOf<Name extends OperationName> = ResultOf<DocumentOf<Name>>;
 
@@ -39,9 +35,7 @@ export interface Answer<TData = never> {
   errors?: unknown[];
 }
 /** Answers one operation, given its variables. */
-export type Handler<Name extends OperationName> = (
-  variables: VariablesOf<DocumentOf<Name>>,
-) => Answer<DataOf<Name>> | Promise<Answer<DataOf<Name>>>;
+export type Handler<Name extends OperationName> = (variables: VariablesOf<DocumentOf<Name>>) => Answer<DataOf<Name>> | Promise<Answer<DataOf<Name>>>;
 export type Handlers = { [Name in OperationName]?: Handler<Name> };
 
 /** The person signed in unless a test says otherwise: an admin. */
@@ -143,10 +137,7 @@ export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProf
   };
 }
 
-export function usersPage(
-  users: UserListItemFragment[],
-  options: { totalCount?: number; hasNextPage?: boolean } = {},
-): Answer<UsersQuery> {
+export function usersPage(users: UserListItemFragment[], options: { totalCount?: number; hasNextPage?: boolean } = {}): Answer<UsersQuery> {
   return {
     data: {
       users: {
@@ -170,9 +161,7 @@ export function graphQLError(message: string, extensions: Record<string, unknown
  * flushPromises() as it would in a browser that has the chunk already.
  */
 async function loadPages(): Promise<void> {
-  await Promise.all(
-    routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)),
-  );
+  await Promise.all(routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)));
 }
 
 /** Mounts the whole app (shell, router, dialog) at `path`, attached to the document. */
@@ -191,9 +180,7 @@ export async function mountApp(path: string, locale: AppLocale = 'en') {
 /** The control a `<label for>` with exactly this text points at. */
 export function byLabel(wrapper: VueWrapper, text: string) {
   // What a person can see: a label inside a closed <dialog> is not there for them.
-  const label = wrapper
-    .findAll('label')
-    .find((candidate) => candidate.text() === text && !candidate.element.closest('dialog:not([open])'));
+  const label = wrapper.findAll('label').find((candidate) => candidate.text() === text && !candidate.element.closest('dialog:not([open])'));
   if (!label) throw new Error(`No label "${text}"`);
   const id = label.attributes('for');
   if (!id) throw new Error(`Label "${text}" has no for=`);

@@ -34,7 +34,13 @@ const events: HistoryEventFragment[] = [
   event({ id: '5', changes: [{ field: 'notes', oldValue: null, newValue: null, redacted: true }] }),
   event({ id: '4', action: 'ROLE_CHANGED', changes: [{ field: 'role', oldValue: 'END_USER', newValue: 'AGENT', redacted: false }] }),
   event({ id: '3', action: 'SUSPENDED', changes: [{ field: 'suspended', oldValue: 'false', newValue: 'true', redacted: false }] }),
-  event({ id: '2', action: 'PASSWORD_CHANGED', source: 'SYSTEM', actor: { kind: 'SYSTEM', user: null, tokenName: null }, changes: [{ field: 'password', oldValue: null, newValue: null, redacted: true }] }),
+  event({
+    id: '2',
+    action: 'PASSWORD_CHANGED',
+    source: 'SYSTEM',
+    actor: { kind: 'SYSTEM', user: null, tokenName: null },
+    changes: [{ field: 'password', oldValue: null, newValue: null, redacted: true }],
+  }),
   event({
     id: '1',
     action: 'CREATED',
@@ -106,12 +112,41 @@ describe('profile history', () => {
 
   it('names custom fields by title, shows option titles, and labels address changes', async () => {
     const plan = {
-      id: '1', key: 'plan', title: 'Plan', description: null, type: 'DROPDOWN' as const, pattern: null, patternHint: null,
-      options: [{ id: '1', title: 'Pro plan', value: 'pro', position: 0 }, { id: '2', title: 'Free plan', value: 'free', position: 1 }],
-      lookupTarget: null, required: false, active: true, position: 0, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z',
+      id: '1',
+      key: 'plan',
+      title: 'Plan',
+      description: null,
+      type: 'DROPDOWN' as const,
+      pattern: null,
+      patternHint: null,
+      options: [
+        { id: '1', title: 'Pro plan', value: 'pro', position: 0 },
+        { id: '2', title: 'Free plan', value: 'free', position: 1 },
+      ],
+      lookupTarget: null,
+      required: false,
+      active: true,
+      position: 0,
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
     };
     const user = makeUser({
-      fields: [{ key: 'plan', type: 'DROPDOWN', field: plan, value: 'pro', values: null, text: null, number: null, boolean: null, date: null, options: [plan.options[0]!], user: null, organization: null }],
+      fields: [
+        {
+          key: 'plan',
+          type: 'DROPDOWN',
+          field: plan,
+          value: 'pro',
+          values: null,
+          text: null,
+          number: null,
+          boolean: null,
+          date: null,
+          options: [plan.options[0]!],
+          user: null,
+          organization: null,
+        },
+      ],
     } as never);
     const list = [
       event({

@@ -1,10 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type {
-  OrganizationDetailsFragment,
-  UpdateOrganizationInput,
-  UserProfileFragment,
-} from '../../client/src/graphql/generated/graphql';
+import type { OrganizationDetailsFragment, UpdateOrganizationInput, UserProfileFragment } from '../../client/src/graphql/generated/graphql';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
 import {
   AGENT_VIEWER,
@@ -44,10 +40,7 @@ function makeOrganization(overrides: Partial<OrganizationDetailsFragment> = {}):
   };
 }
 
-function organizationsPage(
-  organizations: OrganizationDetailsFragment[],
-  options: { totalCount?: number; hasNextPage?: boolean } = {},
-) {
+function organizationsPage(organizations: OrganizationDetailsFragment[], options: { totalCount?: number; hasNextPage?: boolean } = {}) {
   return {
     data: {
       organizations: {
@@ -267,7 +260,10 @@ describe('organization page', () => {
     expect(users.get('.org-users__all').attributes('href')).toBe('/customers?org=7');
     expect(callsOf(calls, 'OrganizationUsers')[0]!.variables).toEqual({ id: '7', first: 25, after: null });
 
-    await users.findAll('button').find((candidate) => candidate.text() === 'Next')!.trigger('click');
+    await users
+      .findAll('button')
+      .find((candidate) => candidate.text() === 'Next')!
+      .trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'OrganizationUsers').at(-1)!.variables).toEqual({ id: '7', first: 25, after: 'cursor-42' });
     expect(users.get('.org-user__name').text()).toBe('Ada Lovelace');
@@ -399,7 +395,9 @@ describe('organization picker on the profile', () => {
     expect(input.attributes('aria-expanded')).toBe('false');
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'UpdateUser').map((call) => call.variables)).toEqual([{ id: '42', input: { organizationId: '9' }, checkRequiredFields: true }]);
+    expect(callsOf(calls, 'UpdateUser').map((call) => call.variables)).toEqual([
+      { id: '42', input: { organizationId: '9' }, checkRequiredFields: true },
+    ]);
     expect(wrapper.get('.profile-header__organization').text()).toBe('Arctic Survey');
     expect(wrapper.get('.profile-header__organization').attributes('href')).toBe('/organizations/9');
   });
@@ -419,7 +417,10 @@ describe('organization picker on the profile', () => {
     await input.trigger('keydown', { key: 'ArrowDown' });
     await flushPromises();
     expect(callsOf(calls, 'OrganizationSuggestions').at(-1)!.variables).toEqual({ query: null, first: 8 });
-    await wrapper.findAll('[role="option"]').find((option) => option.text().startsWith('Army'))!.trigger('click');
+    await wrapper
+      .findAll('[role="option"]')
+      .find((option) => option.text().startsWith('Army'))!
+      .trigger('click');
     expect((input.element as HTMLInputElement).value).toBe('Army');
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
     await flushPromises();

@@ -1,18 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UserProfileFragment, ViewerFragment } from '../../client/src/graphql/generated/graphql';
-import {
-  ADMIN_VIEWER,
-  AGENT_VIEWER,
-  byLabel,
-  callsOf,
-  makeUser,
-  mountApp,
-  signedInAs,
-  stubConfirm,
-  stubGraphQL,
-  usersPage,
-} from './helpers';
+import { ADMIN_VIEWER, AGENT_VIEWER, byLabel, callsOf, makeUser, mountApp, signedInAs, stubConfirm, stubGraphQL, usersPage } from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -30,10 +19,7 @@ function profileOf(viewer: ViewerFragment): UserProfileFragment {
   return makeUser({ id: viewer.id, name: viewer.name, email: viewer.email, role: viewer.role });
 }
 
-function serve(
-  viewer: ViewerFragment,
-  users: UserProfileFragment[] = [customer, otherAdmin, otherAgent, profileOf(viewer)],
-) {
+function serve(viewer: ViewerFragment, users: UserProfileFragment[] = [customer, otherAdmin, otherAgent, profileOf(viewer)]) {
   return stubGraphQL({
     Me: signedInAs(viewer),
     Users: () => usersPage(users),
@@ -89,7 +75,21 @@ describe('as an agent', () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp(`/users/${user.id}`));
     expect(wrapper.get('h1').text()).toBe(user.name);
-    for (const label of ['Name', 'Email', 'Phone', 'Organization', 'Tags', 'Time zone', 'Language', 'External ID', 'Alias', 'Details', 'Notes', 'Verified', 'Suspended']) {
+    for (const label of [
+      'Name',
+      'Email',
+      'Phone',
+      'Organization',
+      'Tags',
+      'Time zone',
+      'Language',
+      'External ID',
+      'Alias',
+      'Details',
+      'Notes',
+      'Verified',
+      'Suspended',
+    ]) {
       expect(byLabel(wrapper, label).attributes('disabled'), label).toBeDefined();
     }
     expect(wrapper.find('#profile-role').exists()).toBe(false);

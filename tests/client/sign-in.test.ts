@@ -121,9 +121,7 @@ describe('sign-in page', () => {
     ({ wrapper, router } = await mountApp('/users/42'));
     expect(router.currentRoute.value.fullPath).toBe('/sign-in?next=/users/42');
     await signIn(' alex@acme.example ', 'correct horse battery');
-    expect(callsOf(calls, 'SignIn').map((call) => call.variables)).toEqual([
-      { email: 'alex@acme.example', password: 'correct horse battery' },
-    ]);
+    expect(callsOf(calls, 'SignIn').map((call) => call.variables)).toEqual([{ email: 'alex@acme.example', password: 'correct horse battery' }]);
     expect(callsOf(calls, 'SignIn')[0]!.headers['x-accueil-client']).toBeUndefined();
     // The session cookie goes with every request.
     const fetchStub = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
@@ -159,9 +157,7 @@ describe('sign-in page', () => {
   });
 
   it('says how long to wait when the account is locked', async () => {
-    serve(() =>
-      graphQLError('Too many failed sign-ins.', { code: 'UNAUTHENTICATED', reason: 'LOCKED', retryAfterSeconds: 540 }),
-    );
+    serve(() => graphQLError('Too many failed sign-ins.', { code: 'UNAUTHENTICATED', reason: 'LOCKED', retryAfterSeconds: 540 }));
     ({ wrapper } = await mountApp('/sign-in'));
     await signIn('alex@acme.example', 'wrong again');
     expect(shownError()).toBe('Too many attempts. Try again in 9 minutes.');

@@ -78,10 +78,7 @@ const NEWSLETTER = definition({ id: '3', key: 'newsletter', title: 'Newsletter',
 // --- The admin page ---
 
 /** A server keeping a list of field definitions; `fail` answers one operation with an error. */
-function serveDefinitions(
-  initial: FieldDefinitionFragment[] = [PLAN, CONTRACT, NEWSLETTER],
-  fail: Partial<Record<OperationName, Answer>> = {},
-) {
+function serveDefinitions(initial: FieldDefinitionFragment[] = [PLAN, CONTRACT, NEWSLETTER], fail: Partial<Record<OperationName, Answer>> = {}) {
   let fields = initial.map((field) => ({ ...field }));
   let nextId = 10;
   return stubGraphQL({
@@ -178,15 +175,7 @@ describe('user fields page', () => {
     serveDefinitions([NEWSLETTER, CONTRACT, PLAN].map((field) => ({ ...field })));
     ({ wrapper } = await mountApp('/settings/user-fields'));
     expect(wrapper.get('h1').text()).toBe('User fields');
-    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual([
-      'Order',
-      'Title',
-      'Key',
-      'Type',
-      'Required',
-      'Status',
-      'Actions',
-    ]);
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Order', 'Title', 'Key', 'Type', 'Required', 'Status', 'Actions']);
     // By position, whatever order the server answered in.
     expect(titles()).toEqual(['Plan', 'Contract number', 'Newsletter']);
 
@@ -215,7 +204,10 @@ describe('user fields page', () => {
   });
 
   it('is hidden from agents, and tells them they have no access', async () => {
-    const calls = stubGraphQL({ Me: signedInAs(AGENT_VIEWER), Users: () => ({ data: { users: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }) });
+    const calls = stubGraphQL({
+      Me: signedInAs(AGENT_VIEWER),
+      Users: () => ({ data: { users: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
+    });
     ({ wrapper } = await mountApp('/settings/user-fields'));
     expect(wrapper.find('[data-nav="user-fields"]').exists()).toBe(false);
     expect(wrapper.get('h1').text()).toBe("You don't have access");
@@ -254,9 +246,15 @@ describe('user fields page', () => {
     expect((editor.get('[aria-label="Value of option 2"]').element as HTMLInputElement).value).toBe('silver_tier');
 
     // Paste many: one per line, "Title | value" or two spreadsheet columns; known values skipped.
-    await editor.findAll('button').find((button) => button.text() === 'Paste many')!.trigger('click');
+    await editor
+      .findAll('button')
+      .find((button) => button.text() === 'Paste many')!
+      .trigger('click');
     await byLabel(wrapper, 'Options, one per line').setValue('Bronze\n\nPlatinum | plat\nGold plan\nTrial\ttrial_30');
-    await editor.findAll('button').find((button) => button.text() === 'Add these options')!.trigger('click');
+    await editor
+      .findAll('button')
+      .find((button) => button.text() === 'Add these options')!
+      .trigger('click');
     expect(editor.get('[role="status"]').text()).toBe('3 options added.');
 
     // Platinum first, Trial gone.
@@ -303,9 +301,15 @@ describe('user fields page', () => {
     expect(wrapper.get('#user-field-options-error').text()).toBe('Add at least one option.');
 
     const editor = wrapper.get('[data-options-editor]');
-    await editor.findAll('button').find((button) => button.text() === 'Add option')!.trigger('click');
+    await editor
+      .findAll('button')
+      .find((button) => button.text() === 'Add option')!
+      .trigger('click');
     await editor.get('[aria-label="Title of option 1"]').setValue('EU');
-    await editor.findAll('button').find((button) => button.text() === 'Add option')!.trigger('click');
+    await editor
+      .findAll('button')
+      .find((button) => button.text() === 'Add option')!
+      .trigger('click');
     await editor.get('[aria-label="Title of option 2"]').setValue('Europe');
     await editor.get('[aria-label="Value of option 2"]').setValue('EU');
     await submitDialog();
@@ -787,14 +791,14 @@ describe('custom fields on the profile', () => {
     expect(input('Discount').value).toBe('12.5');
     expect(input('Contract number').value).toBe('ABC-1234');
     expect(input('Plan').tagName).toBe('SELECT');
-    expect(byLabel(wrapper, 'Plan').findAll('option').map((option) => option.text())).toEqual(['—', 'Free', 'Gold']);
+    expect(
+      byLabel(wrapper, 'Plan')
+        .findAll('option')
+        .map((option) => option.text()),
+    ).toEqual(['—', 'Free', 'Gold']);
     expect(input('Plan').value).toBe('gold');
     const products = groupLabelled('Products');
-    expect(products.findAll('input[type="checkbox"]').map((box) => (box.element as HTMLInputElement).checked)).toEqual([
-      true,
-      false,
-      true,
-    ]);
+    expect(products.findAll('input[type="checkbox"]').map((box) => (box.element as HTMLInputElement).checked)).toEqual([true, false, true]);
     expect(products.findAll('label').map((label) => label.text())).toEqual(['Chat', 'Voice', 'Email']);
     expect(input('Account manager').getAttribute('role')).toBe('combobox');
     expect(input('Account manager').value).toBe('Ada Lovelace');
@@ -808,7 +812,10 @@ describe('custom fields on the profile', () => {
     ({ wrapper } = await mountApp('/users/42'));
     const help = (label: string) => {
       const ids = (byLabel(wrapper, label).attributes('aria-describedby') ?? '').split(' ');
-      return ids.filter((id) => id.endsWith('-hint')).map((id) => wrapper.get(`[id="${id}"]`).text()).join(' ');
+      return ids
+        .filter((id) => id.endsWith('-hint'))
+        .map((id) => wrapper.get(`[id="${id}"]`).text())
+        .join(' ');
     };
     expect(help('Nickname')).toBe('What they like to be called.');
     expect(help('Contract number')).toBe('Three letters, a dash and four digits');

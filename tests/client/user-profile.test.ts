@@ -1,20 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type {
-  OrganizationRefFragment,
-  UpdateUserInput,
-  UserProfileFragment,
-} from '../../client/src/graphql/generated/graphql';
-import {
-  byLabel,
-  callsOf,
-  errorNextTo,
-  graphQLError,
-  makeUser,
-  mountApp,
-  stubGraphQL,
-  type GraphQLCall,
-} from './helpers';
+import type { OrganizationRefFragment, UpdateUserInput, UserProfileFragment } from '../../client/src/graphql/generated/graphql';
+import { byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, stubGraphQL, type GraphQLCall } from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -87,7 +74,11 @@ describe('user profile', () => {
     expect((byLabel(wrapper, 'Verified').element as HTMLInputElement).checked).toBe(false);
     expect((byLabel(wrapper, 'Suspended').element as HTMLInputElement).checked).toBe(false);
 
-    expect(byLabel(wrapper, 'Role').findAll('option').map((o) => o.text())).toEqual(['End user', 'Agent', 'Admin']);
+    expect(
+      byLabel(wrapper, 'Role')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['End user', 'Agent', 'Admin']);
     expect(wrapper.get('#profile-phone-hint').text()).toBe('International format, e.g. +1 415 555 2671');
     expect(wrapper.text()).toContain('Created via');
     expect(wrapper.text()).toContain('Admin app');

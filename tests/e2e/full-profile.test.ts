@@ -136,10 +136,7 @@ describe('a full customer profile, in Chromium', () => {
 
   it('adds a customer who joins the organization by their email domain', async () => {
     // The other customer of this story, made through the API.
-    const created = await app.gql(
-      'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }',
-      { i: { ...CHARLES, tags: ['vip'] } },
-    );
+    const created = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { ...CHARLES, tags: ['vip'] } });
     expect(created.errors).toBeUndefined();
     charlesId = created.data.createUser.user.id;
 

@@ -77,7 +77,14 @@ describe('sign-in and roles, in Chromium', () => {
     await page.getByRole('textbox', { name: 'Name' }).fill('Partner CRM');
     await page.getByLabel('USERS_READ').check();
     await page.getByRole('button', { name: 'Create token' }).click();
-    await expect.poll(() => page.getByText(/acc_[A-Za-z0-9_-]{43}/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/acc_[A-Za-z0-9_-]{43}/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     await page.screenshot({ path: screenshotPath('12-api-tokens'), fullPage: true });
     await page.context().close();
   });
@@ -103,7 +110,14 @@ describe('sign-in and roles, in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Add organization' }).count()).toBe(0);
     // The fields settings page, typed in, shows nothing to manage.
     await page.goto(`${app.url}/settings/user-fields`);
-    await expect.poll(() => page.getByText(/access/i).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/access/i)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await page.getByRole('button', { name: 'New field' }).count()).toBe(0);
     await page.goto(`${app.url}/customers`);
 
@@ -122,12 +136,22 @@ describe('sign-in and roles, in Chromium', () => {
 
     // Typing the admin page's address shows no tokens.
     await page.goto(`${app.url}/settings/api-tokens`);
-    await expect.poll(() => page.getByText(/access/i).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/access/i)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await page.getByText('Partner CRM').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('14-agent-no-access') });
 
     // Sign out: back to the sign-in page, and the app is closed.
-    await page.getByRole('button', { name: /Sign out|Agent Smith/ }).first().click();
+    await page
+      .getByRole('button', { name: /Sign out|Agent Smith/ })
+      .first()
+      .click();
     const signOut = page.getByRole('menuitem', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Sign out' }));
     if (await signOut.count()) await signOut.first().click();
     await page.waitForURL(/\/sign-in/);

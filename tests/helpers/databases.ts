@@ -16,7 +16,10 @@ export const mysqlBaseUrl = (process.env.TEST_DATABASE_URL ?? 'mysql://root@127.
  */
 export function testDialects(): TestDialect[] {
   const raw = process.env.TEST_DATABASES ?? 'mysql,sqlite';
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const d of list) if (d !== 'mysql' && d !== 'sqlite') throw new Error(`TEST_DATABASES: unknown database "${d}"`);
   return list as TestDialect[];
 }

@@ -18,7 +18,10 @@ const TYPE = { A: 1, MX: 15, AAAA: 28 } as const;
 
 function encodeName(name: string): Buffer {
   if (name === '' || name === '.') return Buffer.from([0]);
-  const parts = name.replace(/\.$/, '').split('.').map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'ascii')]));
+  const parts = name
+    .replace(/\.$/, '')
+    .split('.')
+    .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'ascii')]));
   return Buffer.concat([...parts, Buffer.from([0])]);
 }
 

@@ -38,7 +38,10 @@ export interface TestApp {
   /** The first admin's session. */
   admin: Auth & { kind: 'cookie' };
   /** Creates a user with a role and a password and signs them in. */
-  person(role: 'END_USER' | 'AGENT' | 'ADMIN', name?: string): Promise<{ id: string; email: string; password: string; auth: Auth & { kind: 'cookie' } }>;
+  person(
+    role: 'END_USER' | 'AGENT' | 'ADMIN',
+    name?: string,
+  ): Promise<{ id: string; email: string; password: string; auth: Auth & { kind: 'cookie' } }>;
   /** An API token made by the first admin. */
   token(scopes: string[], name?: string): Promise<{ id: string; auth: Auth & { kind: 'token' } }>;
   stop(): Promise<void>;
@@ -73,12 +76,18 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     const res = await fetch(`${url}/graphql`, { method: 'POST', headers: h, body: JSON.stringify({ query, variables }) });
     return (await res.json()) as GraphQLResponse;
   };
-  const as = (auth: Auth): Gql => (query, variables, headers) => post(auth, query, variables, headers);
+  const as =
+    (auth: Auth): Gql =>
+    (query, variables, headers) =>
+      post(auth, query, variables, headers);
   const signIn = async (email: string, password: string): Promise<Auth & { kind: 'cookie' }> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }', variables: { e: email, p: password } }),
+      body: JSON.stringify({
+        query: 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { id } }',
+        variables: { e: email, p: password },
+      }),
     });
     const body = (await res.json()) as GraphQLResponse;
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('accueil_session='));

@@ -46,7 +46,12 @@ const CASES: Case[] = [
   { name: 'me', query: '{ me { id } }', vars: none, expect: all('ok') },
   // A token reads its creator's profile only with USERS_READ: scopes stop at the edge of every answer.
   { name: 'me with its profile', query: '{ me { id role name email } }', vars: none, expect: rule('ok', { tokenWrite: F, tokenImport: F }) },
-  { name: 'user(id) of another end user', query: 'query($id: ID!) { user(id: $id) { id name email } }', vars: async (f) => ({ id: f.ids.other }), expect: READ },
+  {
+    name: 'user(id) of another end user',
+    query: 'query($id: ID!) { user(id: $id) { id name email } }',
+    vars: async (f) => ({ id: f.ids.other }),
+    expect: READ,
+  },
   {
     name: 'user(id) of oneself',
     query: 'query($id: ID!) { user(id: $id) { id name } }',
@@ -55,7 +60,12 @@ const CASES: Case[] = [
   },
   { name: 'users', query: '{ users(first: 5) { totalCount edges { node { id } } } }', vars: none, expect: READ },
   { name: 'User.notes of oneself', query: '{ me { notes } }', vars: none, expect: rule('ok', { endUser: F, tokenWrite: F, tokenImport: F }) },
-  { name: 'User.events of oneself', query: '{ me { events { totalCount } } }', vars: none, expect: rule('ok', { endUser: F, tokenWrite: F, tokenImport: F }) },
+  {
+    name: 'User.events of oneself',
+    query: '{ me { events { totalCount } } }',
+    vars: none,
+    expect: rule('ok', { endUser: F, tokenWrite: F, tokenImport: F }),
+  },
   {
     name: 'createUser (end user)',
     query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }',
@@ -210,7 +220,9 @@ describe.each(testDialects())('who may do what, on %s', (dialect) => {
       },
       ids: { endUser: endUser.id, agent: agent.id, admin: me.data.me.id, other: (await app.person('END_USER')).id },
       async fresh(role = 'END_USER') {
-        const r = await adminGql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name: `Target ${role}`, email: email(), role } });
+        const r = await adminGql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+          i: { name: `Target ${role}`, email: email(), role },
+        });
         return r.data.createUser.user.id;
       },
       async freshToken() {

@@ -81,7 +81,10 @@ describe.each(testDialects())('sign-in and sessions on %s', (dialect) => {
       rawSignIn(app, `nobody.${Date.now()}@acme.io`, 'wrong password 1'),
       rawSignIn(app, 'not an address', 'wrong password 1'),
     ]);
-    const shapes = answers.map(({ res, body }) => ({ status: res.status, errors: body.errors.map((e: any) => ({ message: e.message, code: e.extensions.code })) }));
+    const shapes = answers.map(({ res, body }) => ({
+      status: res.status,
+      errors: body.errors.map((e: any) => ({ message: e.message, code: e.extensions.code })),
+    }));
     expect(shapes[0]).toEqual(shapes[1]);
     expect(shapes[1]).toEqual(shapes[2]);
     expect(shapes[0].errors[0]).toEqual({ message: 'Email or password is incorrect.', code: 'UNAUTHENTICATED' });
@@ -149,7 +152,10 @@ describe.each(testDialects())('sign-in and sessions on %s', (dialect) => {
     const change = (current: string, next: string) =>
       app.as(p.auth)('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: current, n: next });
     expect((await change(p.password, 'too short')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
-    expect((await change('not the password', 'long enough password')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+    expect((await change('not the password', 'long enough password')).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'currentPassword',
+    });
     expect((await change(p.password, 'a long new passphrase')).data.changePassword).toBe(true);
     expect((await app.as(p.auth)(ME)).data.me.id).toBe(p.id);
     expect((await app.as(other)(ME)).data.me).toBeNull();
@@ -169,7 +175,10 @@ describe.each(testDialects())('sign-in and sessions on %s', (dialect) => {
 
   it('end users may change only their own name, phone, time zone and language', async () => {
     const p = await app.person('END_USER');
-    const mine = await app.as(p.auth)('mutation($id: ID!) { updateUser(id: $id, input: { name: "New Me", phone: "+1 415 555 2671", timeZone: "Asia/Tokyo", locale: "ja" }) { name phone timeZone locale } }', { id: p.id });
+    const mine = await app.as(p.auth)(
+      'mutation($id: ID!) { updateUser(id: $id, input: { name: "New Me", phone: "+1 415 555 2671", timeZone: "Asia/Tokyo", locale: "ja" }) { name phone timeZone locale } }',
+      { id: p.id },
+    );
     expect(mine.data.updateUser).toEqual({ name: 'New Me', phone: '+14155552671', timeZone: 'Asia/Tokyo', locale: 'ja' });
     for (const input of ['{ role: ADMIN }', '{ email: "x@acme.io" }', '{ verified: true }', '{ tags: ["vip"] }', '{ organization: "Acme" }']) {
       const r = await app.as(p.auth)(`mutation($id: ID!) { updateUser(id: $id, input: ${input}) { id } }`, { id: p.id });
@@ -181,9 +190,15 @@ describe.each(testDialects())('sign-in and sessions on %s', (dialect) => {
     const me = (await app.as(app.admin)(ME)).data.me;
     const second = await app.person('ADMIN');
     // An admin cannot demote or suspend themself...
-    expect((await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { id } }', { id: me.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { id } }', { id: me.id })).errors?.[0].extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     // ...and the last admin cannot be demoted by anyone.
-    expect((await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { role } }', { id: second.id })).data.updateUser.role).toBe('AGENT');
+    expect(
+      (await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { role } }', { id: second.id })).data.updateUser
+        .role,
+    ).toBe('AGENT');
     const r = await app.as(app.admin)('mutation($id: ID!) { deleteUser(id: $id) }', { id: me.id });
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

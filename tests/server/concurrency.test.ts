@@ -5,9 +5,7 @@ import { CREATE_USER, LIST_USERS } from '../helpers/operations.js';
 
 /** Mixed letter case of one address: Ab.Cd@..., aB.cD@..., ... */
 function variants(address: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) =>
-    [...address].map((c, j) => (((i >> (j % 5)) & 1) === 1 ? c.toUpperCase() : c.toLowerCase())).join(''),
-  );
+  return Array.from({ length: n }, (_, i) => [...address].map((c, j) => (((i >> (j % 5)) & 1) === 1 ? c.toUpperCase() : c.toLowerCase())).join(''));
 }
 
 describe.each(testDialects())('concurrent creates on %s', (dialect) => {
@@ -38,7 +36,9 @@ describe.each(testDialects())('concurrent creates on %s', (dialect) => {
 
   it('parallel creates of different addresses all succeed', async () => {
     const results = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => app.gql(CREATE_USER, { input: { name: `Parallel ${i}`, email: `parallel${i}@acme.io`, tags: ['x', `t${i}`] } })),
+      Array.from({ length: 30 }, (_, i) =>
+        app.gql(CREATE_USER, { input: { name: `Parallel ${i}`, email: `parallel${i}@acme.io`, tags: ['x', `t${i}`] } }),
+      ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
     const ids = new Set(results.map((r) => r.data.createUser.user.id));

@@ -55,11 +55,19 @@ describe('counting', () => {
     const admin = app.as(app.admin);
     // No fields yet: a user's values cost nothing.
     expect((await admin('query($id: ID!) { user(id: $id) { fields { key } } }', { id: '1' })).errors).toBeUndefined();
-    await admin('mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "many", title: "Many", type: MULTISELECT, options: $o }) { id } }', { o: options(300) });
+    await admin(
+      'mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "many", title: "Many", type: MULTISELECT, options: $o }) { id } }',
+      { o: options(300) },
+    );
     await admin('mutation { createUserField(input: { key: "plain", title: "Plain", type: TEXT }) { id } }');
-    await admin('mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "one", title: "One", type: DROPDOWN, options: $o }) { id } }', { o: options(40) });
+    await admin(
+      'mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "one", title: "One", type: DROPDOWN, options: $o }) { id } }',
+      { o: options(40) },
+    );
     // 3 values; a multi-select can hold all 300 options, a drop-down 1, a text none.
-    expect(await costOf(app, 'query($id: ID!) { user(id: $id) { fields { key options { value } } } }', { id: '1' })).toBe(1 + 3 * 2 + 300 * 2 + 1 * 2);
+    expect(await costOf(app, 'query($id: ID!) { user(id: $id) { fields { key options { value } } } }', { id: '1' })).toBe(
+      1 + 3 * 2 + 300 * 2 + 1 * 2,
+    );
     // Each definition lists all its options.
     expect(await costOf(app, '{ userFields { options { value } } }')).toBe(3 + (300 + 0 + 40) * 2);
     // No inactive field: nothing to count, so even this limit of 4 lets it through.
@@ -72,9 +80,12 @@ describe.each(testDialects())('limits that cannot be walked around, on %s', (dia
   beforeAll(async () => {
     app = await startTestApp(dialect);
     const admin = app.as(app.admin);
-    const r = await admin('mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "products", title: "Products", type: MULTISELECT, options: $o }) { id } }', {
-      o: options(2000, 'product'),
-    });
+    const r = await admin(
+      'mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "products", title: "Products", type: MULTISELECT, options: $o }) { id } }',
+      {
+        o: options(2000, 'product'),
+      },
+    );
     expect(r.errors).toBeUndefined();
   }, 120_000);
   afterAll(() => app?.stop());
@@ -83,7 +94,8 @@ describe.each(testDialects())('limits that cannot be walked around, on %s', (dia
     expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r.errors)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.errors?.[0]?.message).toMatch(/cost limit/);
   };
-  const NESTED = (first: string) => `organizations${first} { edges { node { users${first} { edges { node { events${first} { edges { node { id changes { field oldValue newValue } } } } } } } } } }`;
+  const NESTED = (first: string) =>
+    `organizations${first} { edges { node { users${first} { edges { node { events${first} { edges { node { id changes { field oldValue newValue } } } } } } } } } }`;
 
   it('refuses a page of pages whatever the way its sizes are given, and answers small ones', async () => {
     const gql = app.as(app.admin);
@@ -110,13 +122,21 @@ describe.each(testDialects())('limits that cannot be walked around, on %s', (dia
     const config = readConfig({});
     // Ten fields of each kind an admin would define, one of them with 2,000 options.
     const definitions = [
-      ...Object.values(UserFieldType).map((type, i) => ({ id: i + 1, key: `f${i}`, type, active: true, options: options(type === UserFieldType.MULTISELECT ? 2000 : type === UserFieldType.DROPDOWN ? 4 : 0) })),
+      ...Object.values(UserFieldType).map((type, i) => ({
+        id: i + 1,
+        key: `f${i}`,
+        type,
+        active: true,
+        options: options(type === UserFieldType.MULTISELECT ? 2000 : type === UserFieldType.DROPDOWN ? 4 : 0),
+      })),
     ] as unknown as UserField[];
     const documents = await adminAppDocuments();
     expect(documents.length).toBeGreaterThan(30);
     for (const { name, document } of documents) {
       for (const op of document.definitions.filter((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')) {
-        const variables = Object.fromEntries((op.variableDefinitions ?? []).filter((v) => v.variable.name.value === 'first').map((v) => [v.variable.name.value, 100]));
+        const variables = Object.fromEntries(
+          (op.variableDefinitions ?? []).filter((v) => v.variable.name.value === 'first').map((v) => [v.variable.name.value, 100]),
+        );
         const cost = new CostCounter(schema, document, variables, definitions).operation(op);
         expect(cost, `${name} costs ${cost}`).toBeLessThanOrEqual(config.maxQueryCost);
       }
@@ -144,7 +164,10 @@ describe('one answer in bytes', () => {
     const app = await startTestApp('sqlite', { GRAPHQL_MAX_RESPONSE_BYTES: '20000' });
     try {
       const admin = app.as(app.admin);
-      await admin('mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "big", title: "Big", type: DROPDOWN, options: $o }) { id } }', { o: options(1000, 'long option title') });
+      await admin(
+        'mutation($o: [UserFieldOptionInput!]) { createUserField(input: { key: "big", title: "Big", type: DROPDOWN, options: $o }) { id } }',
+        { o: options(1000, 'long option title') },
+      );
       const res = await fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: app.admin.cookie },

@@ -32,7 +32,13 @@ describe('readCsv: the format', () => {
   it('reads the header and rows, cells by column name, in any order and letter case', async () => {
     const items = await read('Email, NAME ,Custom_Fields.Plan\r\ngrace@acme.io,Grace Hopper,gold\r\n');
     expect(items).toEqual([
-      { kind: 'header', header: { columns: ['email', 'name', 'custom_fields.plan'], spelled: { email: 'Email', name: 'NAME', 'custom_fields.plan': 'Custom_Fields.Plan' } } },
+      {
+        kind: 'header',
+        header: {
+          columns: ['email', 'name', 'custom_fields.plan'],
+          spelled: { email: 'Email', name: 'NAME', 'custom_fields.plan': 'Custom_Fields.Plan' },
+        },
+      },
       { kind: 'row', line: 2, cells: { email: 'grace@acme.io', name: 'Grace Hopper', 'custom_fields.plan': 'gold' } },
     ]);
   });
@@ -61,18 +67,25 @@ describe('readCsv: the format', () => {
   });
 
   it('keeps cells as written (the mapper trims), and trims header names', async () => {
-    expect(await rows('  name  ,\temail \nGrace  ,  g@acme.io\t\n')).toEqual([{ kind: 'row', line: 2, cells: { name: 'Grace  ', email: '  g@acme.io\t' } }]);
+    expect(await rows('  name  ,\temail \nGrace  ,  g@acme.io\t\n')).toEqual([
+      { kind: 'row', line: 2, cells: { name: 'Grace  ', email: '  g@acme.io\t' } },
+    ]);
   });
 
   it('reads \\r\\n, \\n and \\r line ends', async () => {
     for (const eol of ['\r\n', '\n', '\r']) {
-      expect((await rows(`name${eol}Ada${eol}Bob${eol}`)).map((r) => r.line), JSON.stringify(eol)).toEqual([2, 3]);
+      expect(
+        (await rows(`name${eol}Ada${eol}Bob${eol}`)).map((r) => r.line),
+        JSON.stringify(eol),
+      ).toEqual([2, 3]);
     }
   });
 
   it('a two-column file and a header-only file', async () => {
     expect(await rows('name,email\nAda,ada@acme.io\n')).toHaveLength(1);
-    expect(await read('name,email\r\n')).toEqual([{ kind: 'header', header: { columns: ['name', 'email'], spelled: { name: 'name', email: 'email' } } }]);
+    expect(await read('name,email\r\n')).toEqual([
+      { kind: 'header', header: { columns: ['name', 'email'], spelled: { name: 'name', email: 'email' } } },
+    ]);
     expect(await read('name,email')).toHaveLength(1);
   });
 
@@ -108,7 +121,9 @@ describe('readCsv: the header', () => {
 
   it('a doubled column in another letter case, alone, is refused', async () => {
     const err = await failure('Name,NAME\nA,B\n');
-    expect(err.problems).toEqual([{ code: 'DOUBLED_COLUMN', column: 'NAME', position: 2, message: '"NAME" (column B) repeats the column "Name": each column may appear once.' }]);
+    expect(err.problems).toEqual([
+      { code: 'DOUBLED_COLUMN', column: 'NAME', position: 2, message: '"NAME" (column B) repeats the column "Name": each column may appear once.' },
+    ]);
   });
 
   it('no row is yielded before the header is refused', async () => {

@@ -55,13 +55,20 @@ describe('email domain check', () => {
 
   it('checks a changed address too', async () => {
     const u = (await create('dave@mail.acme.io')).data.createUser.user;
-    const r = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { email: "dave@never-registered.acme.io" }) { identities { deliverability } } }', { id: u.id });
+    const r = await app.gql(
+      'mutation($id: ID!) { updateUser(id: $id, input: { email: "dave@never-registered.acme.io" }) { identities { deliverability } } }',
+      { id: u.id },
+    );
     expect(r.data.updateUser.identities[0].deliverability).toBe('NO_MAIL_DOMAIN');
   });
 
   it('does not trust a resolver that says every name is missing: everything is UNKNOWN', async () => {
     const liar = await startDnsServer({});
-    const other = await startTestApp('sqlite', { EMAIL_DOMAIN_CHECK: 'dns', DNS_SERVERS: liar.address, EMAIL_DOMAIN_CHECK_CANARY: 'canary.test-dns.io' });
+    const other = await startTestApp('sqlite', {
+      EMAIL_DOMAIN_CHECK: 'dns',
+      DNS_SERVERS: liar.address,
+      EMAIL_DOMAIN_CHECK_CANARY: 'canary.test-dns.io',
+    });
     try {
       const r = await other.gql(CREATE_USER, { input: { name: 'Offline', email: 'eve@mail.acme.io' } });
       expect(r.data.createUser.user.identities[0].deliverability).toBe('UNKNOWN');

@@ -81,13 +81,30 @@ describe('suggestDomain', () => {
   });
 
   it('leaves alone real domains that merely look alike', () => {
-    for (const d of ['acme.io', 'orange.com', 'laposte.fr', 'free.com', 'mail.de', 'email.fr', 'ymail.fr', 'be.com', 'mo.com', 'ge.com', 'gmx.us.example', 'edu.gmail.com', 'mail.gmail.com', 'example.com', 'company.fr']) {
+    for (const d of [
+      'acme.io',
+      'orange.com',
+      'laposte.fr',
+      'free.com',
+      'mail.de',
+      'email.fr',
+      'ymail.fr',
+      'be.com',
+      'mo.com',
+      'ge.com',
+      'gmx.us.example',
+      'edu.gmail.com',
+      'mail.gmail.com',
+      'example.com',
+      'company.fr',
+    ]) {
       expect(suggestDomain(d), d).toBeNull();
     }
   });
 
   it('answers null for nothing, nonsense and the very long', () => {
-    for (const d of ['', ' ', '.', 'g', '123.com', '1.2.3.4', '@', 'x'.repeat(300), `${'gmail.'.repeat(20)}com`]) expect(suggestDomain(d), d.slice(0, 20)).toBeNull();
+    for (const d of ['', ' ', '.', 'g', '123.com', '1.2.3.4', '@', 'x'.repeat(300), `${'gmail.'.repeat(20)}com`])
+      expect(suggestDomain(d), d.slice(0, 20)).toBeNull();
   });
 });
 

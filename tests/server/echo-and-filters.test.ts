@@ -51,7 +51,9 @@ describe.each(testDialects())('echoed input and long filter lists, on %s', (dial
 
   it('shortens other echoed values: an option, a domain, a time zone', async () => {
     const long = 'z'.repeat(5_000);
-    const drop = ok(await app.gql(CREATE_FIELD, { i: { key: `d_${++seq}`, title: 'Plan', type: 'DROPDOWN', options: [{ title: 'Pro', value: 'pro' }] } })).createUserField;
+    const drop = ok(
+      await app.gql(CREATE_FIELD, { i: { key: `d_${++seq}`, title: 'Plan', type: 'DROPDOWN', options: [{ title: 'Pro', value: 'pro' }] } }),
+    ).createUserField;
     for (const r of [
       await createUser({ name: 'N', fields: [{ key: drop.key, value: long }] }),
       await app.gql(CREATE_ORG, { i: { name: `D ${++seq}`, domains: [`${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(60)}.x`] } }),
@@ -69,7 +71,8 @@ describe.each(testDialects())('echoed input and long filter lists, on %s', (dial
     const query = 'query($f: [UserFieldFilter!]) { users(fields: $f) { totalCount edges { node { id } } } }';
     beforeAll(async () => {
       multi = ok(await app.gql(CREATE_FIELD, { i: { key: `many_${++seq}`, title: 'Many', type: 'MULTISELECT', options } })).createUserField;
-      member = ok(await createUser({ name: 'Chooser', fields: [{ key: multi.key, values: options.slice(0, 100).map((o) => o.value) }] })).createUser.user.id;
+      member = ok(await createUser({ name: 'Chooser', fields: [{ key: multi.key, values: options.slice(0, 100).map((o) => o.value) }] })).createUser
+        .user.id;
     });
 
     it('refuses more than 100 values in one filter, and more than 20 filters, clearly', async () => {

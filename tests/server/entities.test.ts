@@ -43,7 +43,9 @@ describe.each(testDialects())('entities and migrated tables on %s', (dialect) =>
         `SELECT TABLE_NAME, COLUMN_NAME, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS
          WHERE TABLE_SCHEMA = DATABASE() AND COLLATION_NAME IS NOT NULL`,
       );
-      const actual = rows.map((r) => `${r.TABLE_NAME}.${r.COLUMN_NAME} ${r.CHARACTER_SET_NAME} ${r.COLLATION_NAME}`).filter((r) => !r.startsWith('migrations.'));
+      const actual = rows
+        .map((r) => `${r.TABLE_NAME}.${r.COLUMN_NAME} ${r.CHARACTER_SET_NAME} ${r.COLLATION_NAME}`)
+        .filter((r) => !r.startsWith('migrations.'));
       const declared = ds.entityMetadatas.flatMap((m) =>
         m.columns
           .filter((c) => ['varchar', 'char', 'mediumtext', 'text'].includes(String(c.type)))
@@ -64,7 +66,10 @@ describe.each(testDialects())('entities and migrated tables on %s', (dialect) =>
     };
     const describeEntity = (m: EntityMetadata) => ({
       columns: m.columns
-        .map((c) => `${c.databaseName} ${kind(String(c.type))}${c.length ? `(${c.length})` : ''}${c.isNullable ? ' null' : ''}${c.isPrimary ? ' pk' : ''}`)
+        .map(
+          (c) =>
+            `${c.databaseName} ${kind(String(c.type))}${c.length ? `(${c.length})` : ''}${c.isNullable ? ' null' : ''}${c.isPrimary ? ' pk' : ''}`,
+        )
         .sort(),
       indexes: m.indices.map((i) => `${i.name}${i.isUnique ? ' unique' : ''} (${i.columns.map((c) => c.databaseName).join(', ')})`).sort(),
       foreignKeys: m.foreignKeys
@@ -80,7 +85,10 @@ describe.each(testDialects())('entities and migrated tables on %s', (dialect) =>
           const found = {
             columns: t.columns
               // An INTEGER PRIMARY KEY is the rowid: never null, whatever PRAGMA table_info says.
-              .map((c) => `${c.name} ${kind(c.type)}${c.length ? `(${c.length})` : ''}${c.isNullable && !c.isPrimary ? ' null' : ''}${c.isPrimary ? ' pk' : ''}`)
+              .map(
+                (c) =>
+                  `${c.name} ${kind(c.type)}${c.length ? `(${c.length})` : ''}${c.isNullable && !c.isPrimary ? ' null' : ''}${c.isPrimary ? ' pk' : ''}`,
+              )
               .sort(),
             indexes: t.indices.map((i) => `${i.name}${i.isUnique ? ' unique' : ''} (${i.columnNames.join(', ')})`).sort(),
             foreignKeys: t.foreignKeys

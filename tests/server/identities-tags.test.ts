@@ -41,7 +41,10 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
     it('adds secondary emails, finds the user by any of them, and keeps them unique across users in any letter case', async () => {
       const { user } = await createUser({ name: 'Multi' });
       const second = email('second');
-      const r = await app.gql(ADD, { userId: user.id, input: { type: 'EMAIL', value: `  ${second.toUpperCase().replace('@ACME.IO', '@acme.io')} ` } });
+      const r = await app.gql(ADD, {
+        userId: user.id,
+        input: { type: 'EMAIL', value: `  ${second.toUpperCase().replace('@ACME.IO', '@acme.io')} ` },
+      });
       expect(r.errors).toBeUndefined();
       expect(r.data.addUserIdentity.identity).toMatchObject({ type: 'EMAIL', primary: false, verified: false, shared: false });
       expect(r.data.addUserIdentity.user.email).toBe(user.email);
@@ -78,12 +81,15 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       expect(r.data.updateUser.email.toLowerCase()).toBe(second);
     });
 
-    it.each(['no-at-sign', 'a b@acme.io', 'x@localhost', '"q"@acme.io', 'x@[10.0.0.1]', ''])('refuses the address %j and adds nothing', async (bad) => {
-      const { user } = await createUser({ name: 'Strict' });
-      const r = await app.gql(ADD, { userId: user.id, input: { type: 'EMAIL', value: bad } });
-      expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
-      expect((await app.gql(GET_USER, { id: user.id })).data.user.identities).toHaveLength(1);
-    });
+    it.each(['no-at-sign', 'a b@acme.io', 'x@localhost', '"q"@acme.io', 'x@[10.0.0.1]', ''])(
+      'refuses the address %j and adds nothing',
+      async (bad) => {
+        const { user } = await createUser({ name: 'Strict' });
+        const r = await app.gql(ADD, { userId: user.id, input: { type: 'EMAIL', value: bad } });
+        expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'value' });
+        expect((await app.gql(GET_USER, { id: user.id })).data.user.identities).toHaveLength(1);
+      },
+    );
 
     it('warns about a reserved address added as a secondary email', async () => {
       const { user } = await createUser({ name: 'Reserved' });
@@ -141,7 +147,9 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       const anon = await app.as({ kind: 'anonymous' })(ADD, { userId: admin.id, input: { type: 'EMAIL', value: email() } });
       expect(anon.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       const readOnly = await app.token(['USERS_READ']);
-      expect((await app.as(readOnly.auth)(ADD, { userId: admin.id, input: { type: 'EMAIL', value: email() } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await app.as(readOnly.auth)(ADD, { userId: admin.id, input: { type: 'EMAIL', value: email() } })).errors?.[0].extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await app.gql(GET_USER, { id: admin.id })).data.user.identities).toHaveLength(1);
     });
   });
@@ -174,7 +182,9 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
 
       const third = (await createUser({ name: 'Third' })).user;
       const added = await app.gql(ADD, { userId: third.id, input: { type: 'PHONE', value: p } });
-      expect(added.data.addUserIdentity.warnings).toEqual([expect.objectContaining({ code: 'SHARED_PHONE', field: 'value', existingUserId: owner.id })]);
+      expect(added.data.addUserIdentity.warnings).toEqual([
+        expect.objectContaining({ code: 'SHARED_PHONE', field: 'value', existingUserId: owner.id }),
+      ]);
       expect(added.data.addUserIdentity.identity.sharedWith.map((u: any) => u.name).sort()).toEqual(['Colleague', 'Front Desk']);
       expect(added.data.addUserIdentity.user.phone).toBe(e164(p));
 

@@ -54,7 +54,9 @@ describe.each(testDialects())('upgrading an existing database on %s', (dialect) 
       expect(orgs.map((o: any) => o.name)).toEqual(['Acme Corp', 'Société Générale 🏦']);
       const linked = await ds.query('SELECT u.id, o.name FROM users u LEFT JOIN organizations o ON o.id = u.organization_id ORDER BY u.id');
       expect(linked.map((r: any) => r.name)).toEqual(['Acme Corp', 'Acme Corp', 'Société Générale 🏦', null]);
-      const phones = await ds.query(`SELECT user_id, value, is_primary, shared, unique_value FROM user_identities WHERE type = 'PHONE' ORDER BY user_id`);
+      const phones = await ds.query(
+        `SELECT user_id, value, is_primary, shared, unique_value FROM user_identities WHERE type = 'PHONE' ORDER BY user_id`,
+      );
       expect(phones.map((p: any) => [Number(p.user_id), p.value, Number(p.is_primary), Number(p.shared), p.unique_value])).toEqual([
         [1, '+14155552671', 1, 0, '+14155552671'],
         [2, '+14155552671', 1, 1, null],

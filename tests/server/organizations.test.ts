@@ -143,7 +143,9 @@ describe.each(testDialects())('organizations on %s', (dialect) => {
     expect(byName.data.updateUser.organization).toEqual({ id: b.id, name: b.name });
     const cleared = await app.gql(UPDATE_USER, { id: u.id, input: { organizationId: null } });
     expect(cleared.data.updateUser.organization).toBeNull();
-    const events = await app.gql(`query($id: ID!) { user(id: $id) { events { edges { node { changes { field oldValue newValue } } } } } }`, { id: u.id });
+    const events = await app.gql(`query($id: ID!) { user(id: $id) { events { edges { node { changes { field oldValue newValue } } } } } }`, {
+      id: u.id,
+    });
     const orgChanges = events.data.user.events.edges.flatMap((e: any) => e.node.changes).filter((c: any) => c.field === 'organization');
     expect(orgChanges).toEqual([
       { field: 'organization', oldValue: b.name, newValue: null },
@@ -194,8 +196,14 @@ describe.each(testDialects())('organizations on %s', (dialect) => {
     expect((await app.gql(GET_ORG, { id: o.id })).data.organization).toBeNull();
     expect((await app.gql(GET_USER, { id: u.id })).data.user).toMatchObject({ name: 'Left', organization: null });
     // Leaving it is in the user's history, like any other change of their organization.
-    const events = await app.gql(`query($id: ID!) { user(id: $id) { events(first: 1) { edges { node { action changes { field oldValue newValue } } } } } }`, { id: u.id });
-    expect(events.data.user.events.edges[0].node).toEqual({ action: 'UPDATED', changes: [{ field: 'organization', oldValue: o.name, newValue: null }] });
+    const events = await app.gql(
+      `query($id: ID!) { user(id: $id) { events(first: 1) { edges { node { action changes { field oldValue newValue } } } } } }`,
+      { id: u.id },
+    );
+    expect(events.data.user.events.edges[0].node).toEqual({
+      action: 'UPDATED',
+      changes: [{ field: 'organization', oldValue: o.name, newValue: null }],
+    });
     // Its domain is free again.
     expect((await app.gql(CREATE_ORG, { input: { name: unique('Heir'), domains: o.domains } })).errors).toBeUndefined();
   });

@@ -34,7 +34,9 @@ describe.each(testDialects())('paging on %s', (dialect) => {
     const org = await app.gql(`mutation { createOrganization(input: { name: "Pager Org 000" }) { id } }`);
     vars.org = org.data.createOrganization.id;
     for (let i = 1; i < ITEMS; i++) {
-      const r = await app.gql(`mutation($n: String!) { createOrganization(input: { name: $n }) { id } }`, { n: `Pager Org ${String(i).padStart(3, '0')}` });
+      const r = await app.gql(`mutation($n: String!) { createOrganization(input: { name: $n }) { id } }`, {
+        n: `Pager Org ${String(i).padStart(3, '0')}`,
+      });
       expect(r.errors).toBeUndefined();
     }
     for (let i = 0; i < ITEMS; i++) {
@@ -43,7 +45,10 @@ describe.each(testDialects())('paging on %s', (dialect) => {
       if (i === 0) vars.user = r.data.createUser.user.id;
     }
     for (let i = 0; i < ITEMS - 1; i++) {
-      const r = await app.gql(`mutation($id: ID!, $n: String!) { updateUser(id: $id, input: { alias: $n }) { id } }`, { id: vars.user, n: `alias ${i}` });
+      const r = await app.gql(`mutation($id: ID!, $n: String!) { updateUser(id: $id, input: { alias: $n }) { id } }`, {
+        id: vars.user,
+        n: `alias ${i}`,
+      });
       expect(r.errors).toBeUndefined();
     }
   }, 120_000);

@@ -31,7 +31,14 @@ describe('password rules', () => {
     expect(passwordProblem('k'.repeat(1025))).toMatch(/1024/);
   });
 
-  it.each(['correct horse battery staple', 'a long new passphrase', 'Tr0ub4dor&3-horse', 'mot de passe très long', 'パスワードはとても長いです本当に', 'g7#Kq9!vX2@p'])('accepts %s', (pw) => {
+  it.each([
+    'correct horse battery staple',
+    'a long new passphrase',
+    'Tr0ub4dor&3-horse',
+    'mot de passe très long',
+    'パスワードはとても長いです本当に',
+    'g7#Kq9!vX2@p',
+  ])('accepts %s', (pw) => {
     expect(passwordProblem(pw)).toBeNull();
   });
 
@@ -53,7 +60,8 @@ describe.each(testDialects())('new passwords over the API on %s', (dialect) => {
 
   it('setUserPassword and changePassword refuse invisible and common passwords, naming the field', async () => {
     const p = await app.person('AGENT');
-    const change = (n: string) => app.as(p.auth)('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: p.password, n });
+    const change = (n: string) =>
+      app.as(p.auth)('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', { c: p.password, n });
     for (const [label, pw] of [...INVISIBLE, ...COMMON.map((c) => [c, c] as const)]) {
       const bySet = await set(p.id, pw);
       expect(bySet.errors?.[0].extensions, label).toMatchObject({ code: 'BAD_USER_INPUT', field: 'password' });

@@ -32,20 +32,26 @@ interface Case {
 }
 
 const adminAddEmail = async (f: Fixture, verified = false) => {
-  const r = await f.admin('mutation($id: ID!, $v: String!, $ok: Boolean) { addUserIdentity(userId: $id, input: { type: EMAIL, value: $v, verified: $ok }) { identity { id } } }', {
-    id: f.endUserId,
-    v: `${unique('extra')}@acme.io`,
-    ok: verified,
-  });
+  const r = await f.admin(
+    'mutation($id: ID!, $v: String!, $ok: Boolean) { addUserIdentity(userId: $id, input: { type: EMAIL, value: $v, verified: $ok }) { identity { id } } }',
+    {
+      id: f.endUserId,
+      v: `${unique('extra')}@acme.io`,
+      ok: verified,
+    },
+  );
   return r.data.addUserIdentity.identity.id as string;
 };
 const adminCreateUser = async (f: Fixture) =>
-  (await f.admin('mutation($e: String!) { createUser(input: { name: "Target", email: $e }) { user { id } } }', { e: `${unique('t')}@acme.io` })).data.createUser.user
-    .id as string;
+  (await f.admin('mutation($e: String!) { createUser(input: { name: "Target", email: $e }) { user { id } } }', { e: `${unique('t')}@acme.io` })).data
+    .createUser.user.id as string;
 
 /** Every mutation a token with USERS_WRITE may make, with what it needs. */
 const WRITES: Record<string, Case> = {
-  createUser: { call: '($e: String!) { createUser(input: { name: "Payload Person", email: $e })', vars: async () => ({ e: `${unique('p')}@acme.io` }) },
+  createUser: {
+    call: '($e: String!) { createUser(input: { name: "Payload Person", email: $e })',
+    vars: async () => ({ e: `${unique('p')}@acme.io` }),
+  },
   updateUser: { call: '($id: ID!) { updateUser(id: $id, input: {})', vars: async (f) => ({ id: f.endUserId }) },
   deleteUser: { call: '($id: ID!) { deleteUser(id: $id)', vars: async (f) => ({ id: await adminCreateUser(f) }) },
   addUserIdentity: {
@@ -59,9 +65,15 @@ const WRITES: Record<string, Case> = {
   updateOrganization: { call: '($id: ID!) { updateOrganization(id: $id, input: {})', vars: async (f) => ({ id: f.orgId }) },
   deleteOrganization: {
     call: '($id: ID!) { deleteOrganization(id: $id)',
-    vars: async (f) => ({ id: (await f.admin('mutation($n: String!) { createOrganization(input: { name: $n }) { id } }', { n: unique('Gone ') })).data.createOrganization.id }),
+    vars: async (f) => ({
+      id: (await f.admin('mutation($n: String!) { createOrganization(input: { name: $n }) { id } }', { n: unique('Gone ') })).data.createOrganization
+        .id,
+    }),
   },
-  createUserField: { call: '($k: String!) { createUserField(input: { key: $k, title: "Payload", type: TEXT })', vars: async () => ({ k: unique('k_') }) },
+  createUserField: {
+    call: '($k: String!) { createUserField(input: { key: $k, title: "Payload", type: TEXT })',
+    vars: async () => ({ k: unique('k_') }),
+  },
   updateUserField: { call: '($id: ID!) { updateUserField(id: $id, input: {})', vars: async (f) => ({ id: f.fieldId }) },
   reorderUserFields: {
     call: '($ids: [ID!]!) { reorderUserFields(ids: $ids)',
@@ -69,8 +81,10 @@ const WRITES: Record<string, Case> = {
   },
   deleteUserField: {
     call: '($id: ID!) { deleteUserField(id: $id)',
-    vars: async (f) =>
-      ({ id: (await f.admin('mutation($k: String!) { createUserField(input: { key: $k, title: "Gone", type: TEXT }) { id } }', { k: unique('gone_') })).data.createUserField.id }),
+    vars: async (f) => ({
+      id: (await f.admin('mutation($k: String!) { createUserField(input: { key: $k, title: "Gone", type: TEXT }) { id } }', { k: unique('gone_') }))
+        .data.createUserField.id,
+    }),
   },
 };
 
@@ -116,10 +130,14 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
     tokens.write = (await app.token(['USERS_WRITE'], 'writer')).auth;
     tokens.import = (await app.token(['IMPORT'], 'importer')).auth;
     tokens.readWrite = (await app.token(['USERS_READ', 'USERS_WRITE'], 'reader-writer')).auth;
-    const orgId = (await admin('mutation { createOrganization(input: { name: "Payload Org", domains: ["payload.io"] }) { id } }')).data.createOrganization.id;
-    const fieldId = (await admin('mutation { createUserField(input: { key: "payload_plan", title: "Plan", type: TEXT }) { id } }')).data.createUserField.id;
+    const orgId = (await admin('mutation { createOrganization(input: { name: "Payload Org", domains: ["payload.io"] }) { id } }')).data
+      .createOrganization.id;
+    const fieldId = (await admin('mutation { createUserField(input: { key: "payload_plan", title: "Plan", type: TEXT }) { id } }')).data
+      .createUserField.id;
     const endUserId = (
-      await admin('mutation { createUser(input: { name: "Private Person", email: "private@payload.io", notes: "secret", tags: ["vip"], phone: "+33 6 12 34 56 78" }) { user { id } } }')
+      await admin(
+        'mutation { createUser(input: { name: "Private Person", email: "private@payload.io", notes: "secret", tags: ["vip"], phone: "+33 6 12 34 56 78" }) { user { id } } }',
+      )
     ).data.createUser.user.id;
     f = { app, admin, endUserId, orgId, fieldId };
     mutationType = (await buildAppSchema()).getMutationType()!;
@@ -160,7 +178,10 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
         }
         const refused = r.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.[e.path.length - 1] === last);
         const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-        if (!refused || !empty) leaks.push(`${name}.${leaf.path.join('.')} = ${JSON.stringify(value)} (errors: ${JSON.stringify(r.errors?.map((e) => e.extensions?.code))})`);
+        if (!refused || !empty)
+          leaks.push(
+            `${name}.${leaf.path.join('.')} = ${JSON.stringify(value)} (errors: ${JSON.stringify(r.errors?.map((e) => e.extensions?.code))})`,
+          );
       }
     }
     expect(leaks).toEqual([]);
@@ -181,9 +202,12 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
   }, 120_000);
 
   it('reads the same answers in full with USERS_READ (the walk above is not vacuous)', async () => {
-    const r = await f.app.as(tokens.readWrite)(`mutation($id: ID!) { updateUser(id: $id, input: {}) { id name notes tags organization { id } events { totalCount } } }`, {
-      id: f.endUserId,
-    });
+    const r = await f.app.as(tokens.readWrite)(
+      `mutation($id: ID!) { updateUser(id: $id, input: {}) { id name notes tags organization { id } events { totalCount } } }`,
+      {
+        id: f.endUserId,
+      },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.updateUser).toMatchObject({ name: 'Private Person', notes: 'secret', tags: ['vip'] });
   });
@@ -191,9 +215,12 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
   it('an empty update is not a way to read: it writes nothing, no history line, and answers only the id', async () => {
     const before = await f.app.db.manager.query(`SELECT COUNT(*) AS n FROM audit_events WHERE subject_id = ?`, [Number(f.endUserId)]);
     const stamp = await f.app.db.manager.query(`SELECT updated_at FROM users WHERE id = ?`, [Number(f.endUserId)]);
-    const r = await f.app.as(tokens.write)(`mutation($id: ID!) { updateUser(id: $id, input: {}) { id notes details externalId tags events { totalCount } fields { key } } }`, {
-      id: f.endUserId,
-    });
+    const r = await f.app.as(tokens.write)(
+      `mutation($id: ID!) { updateUser(id: $id, input: {}) { id notes details externalId tags events { totalCount } fields { key } } }`,
+      {
+        id: f.endUserId,
+      },
+    );
     expect(r.errors?.map((e) => e.extensions?.code)).toEqual(expect.arrayContaining(['FORBIDDEN']));
     expect(JSON.stringify(r.data ?? null)).not.toMatch(/secret|vip/);
     const idOnly = await f.app.as(tokens.write)(`mutation($id: ID!) { updateUser(id: $id, input: {}) { id } }`, { id: f.endUserId });

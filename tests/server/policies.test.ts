@@ -15,7 +15,8 @@ const ADD = `mutation($id: ID!, $input: AddUserIdentityInput!) { addUserIdentity
 const VERIFY = 'mutation($id: ID!) { verifyUserIdentity(id: $id) { id verified } }';
 const USER_CAN = `query($id: ID!) { user(id: $id) { id viewerCan { update updateOwnProfileOnly readPrivateFields delete changeRole changeVerified
   changeSuspended setPassword changeIdentities verifyIdentities makeUnverifiedEmailPrimary changeFields } } }`;
-const VIEWER_CAN = '{ viewerCan { listUsers createUsers createStaff readOrganizations manageOrganizations readUserFields manageUserFields manageApiTokens changeOwnPassword } }';
+const VIEWER_CAN =
+  '{ viewerCan { listUsers createUsers createStaff readOrganizations manageOrganizations readUserFields manageUserFields manageApiTokens changeOwnPassword } }';
 
 describe.each(testDialects())('policies on %s', (dialect) => {
   let app: TestApp;
@@ -28,7 +29,10 @@ describe.each(testDialects())('policies on %s', (dialect) => {
     endUser = await app.person('END_USER', 'Self Service');
     agent = await app.person('AGENT', 'Agent Smith');
     const ownerEmail = email('owner');
-    const r = await app.gql('mutation($e: String!) { createUser(input: { name: "Olga Owner", email: $e, phone: "+33 6 98 76 54 32" }) { user { id } } }', { e: ownerEmail });
+    const r = await app.gql(
+      'mutation($e: String!) { createUser(input: { name: "Olga Owner", email: $e, phone: "+33 6 98 76 54 32" }) { user { id } } }',
+      { e: ownerEmail },
+    );
     owner = { id: r.data.createUser.user.id, email: ownerEmail };
   }, 120_000);
   afterAll(() => app?.stop());
@@ -45,7 +49,9 @@ describe.each(testDialects())('policies on %s', (dialect) => {
       expect(JSON.stringify(self)).not.toMatch(/Olga|Owner/);
       // A token without USERS_READ does not learn it either.
       const writer = (await app.token(['USERS_WRITE'], 'writer only')).auth;
-      const byToken = await app.as(writer)('mutation($e: String!) { createUser(input: { name: "Dup", email: $e }) { user { id } } }', { e: owner.email });
+      const byToken = await app.as(writer)('mutation($e: String!) { createUser(input: { name: "Dup", email: $e }) { user { id } } }', {
+        e: owner.email,
+      });
       expect(byToken.errors?.[0].extensions?.code).toBe('EMAIL_TAKEN');
       expect(JSON.stringify(byToken)).not.toMatch(/Olga|existingUser/);
     });
@@ -58,20 +64,29 @@ describe.each(testDialects())('policies on %s', (dialect) => {
       ]);
       const other = await app.gql('mutation($e: String!) { createUser(input: { name: "Second", email: $e }) { user { id } } }', { e: email() });
       const staff = await app.as(agent.auth)(ADD, { id: other.data.createUser.user.id, input: { type: 'PHONE', value: '+33 6 98 76 54 32' } });
-      expect(staff.data.addUserIdentity.warnings[0]).toMatchObject({ code: 'SHARED_PHONE', existingUserId: owner.id, message: expect.stringMatching(/Olga Owner/) });
+      expect(staff.data.addUserIdentity.warnings[0]).toMatchObject({
+        code: 'SHARED_PHONE',
+        existingUserId: owner.id,
+        message: expect.stringMatching(/Olga Owner/),
+      });
     });
   });
 
   describe('marking an address verified: one rule on every path', () => {
     it('refuses an agent their own address through verifyUserIdentity and addUserIdentity, as updateUser does', async () => {
       const asAgent = app.as(agent.auth);
-      expect((await asAgent('mutation($id: ID!) { updateUser(id: $id, input: { verified: true }) { id } }', { id: agent.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(
+        (await asAgent('mutation($id: ID!) { updateUser(id: $id, input: { verified: true }) { id } }', { id: agent.id })).errors?.[0].extensions
+          ?.code,
+      ).toBe('FORBIDDEN');
       const added = await asAgent(ADD, { id: agent.id, input: { type: 'EMAIL', value: email('agent-own'), verified: true } });
       expect(added.errors).toBeUndefined();
       expect(added.data.addUserIdentity.identity.verified).toBe(false);
       const refused = await asAgent(VERIFY, { id: added.data.addUserIdentity.identity.id });
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-      const stored = await app.db.manager.query('SELECT verified FROM user_identities WHERE id = ?', [Number(added.data.addUserIdentity.identity.id)]);
+      const stored = await app.db.manager.query('SELECT verified FROM user_identities WHERE id = ?', [
+        Number(added.data.addUserIdentity.identity.id),
+      ]);
       expect(Number(stored[0].verified)).toBe(0);
       // The same agent verifies an end user's address; an admin verifies the agent's.
       const customer = await app.gql('mutation($e: String!) { createUser(input: { name: "Customer", email: $e }) { user { id } } }', { e: email() });
@@ -92,19 +107,70 @@ describe.each(testDialects())('policies on %s', (dialect) => {
       const adminId = (await app.as(app.admin)('{ me { id } }')).data.me.id;
       const otherAgent = await app.person('AGENT');
       expect(await permissions(app.admin, endUser.id)).toEqual({
-        update: true, updateOwnProfileOnly: false, readPrivateFields: true, delete: true, changeRole: true, changeVerified: true,
-        changeSuspended: true, setPassword: true, changeIdentities: true, verifyIdentities: true, makeUnverifiedEmailPrimary: true, changeFields: true,
+        update: true,
+        updateOwnProfileOnly: false,
+        readPrivateFields: true,
+        delete: true,
+        changeRole: true,
+        changeVerified: true,
+        changeSuspended: true,
+        setPassword: true,
+        changeIdentities: true,
+        verifyIdentities: true,
+        makeUnverifiedEmailPrimary: true,
+        changeFields: true,
       });
-      expect(await permissions(app.admin, adminId)).toMatchObject({ update: true, delete: false, changeRole: false, changeSuspended: false, changeVerified: true, setPassword: false });
+      expect(await permissions(app.admin, adminId)).toMatchObject({
+        update: true,
+        delete: false,
+        changeRole: false,
+        changeSuspended: false,
+        changeVerified: true,
+        setPassword: false,
+      });
       expect(await permissions(agent.auth, agent.id)).toEqual({
-        update: true, updateOwnProfileOnly: false, readPrivateFields: true, delete: false, changeRole: false, changeVerified: false,
-        changeSuspended: false, setPassword: false, changeIdentities: true, verifyIdentities: false, makeUnverifiedEmailPrimary: true, changeFields: true,
+        update: true,
+        updateOwnProfileOnly: false,
+        readPrivateFields: true,
+        delete: false,
+        changeRole: false,
+        changeVerified: false,
+        changeSuspended: false,
+        setPassword: false,
+        changeIdentities: true,
+        verifyIdentities: false,
+        makeUnverifiedEmailPrimary: true,
+        changeFields: true,
       });
-      expect(await permissions(agent.auth, endUser.id)).toMatchObject({ update: true, delete: true, changeRole: false, changeVerified: true, changeSuspended: true, verifyIdentities: true });
-      expect(await permissions(agent.auth, otherAgent.id)).toMatchObject({ update: false, delete: false, changeRole: false, changeVerified: false, changeIdentities: false, readPrivateFields: true });
+      expect(await permissions(agent.auth, endUser.id)).toMatchObject({
+        update: true,
+        delete: true,
+        changeRole: false,
+        changeVerified: true,
+        changeSuspended: true,
+        verifyIdentities: true,
+      });
+      expect(await permissions(agent.auth, otherAgent.id)).toMatchObject({
+        update: false,
+        delete: false,
+        changeRole: false,
+        changeVerified: false,
+        changeIdentities: false,
+        readPrivateFields: true,
+      });
       expect(await permissions(endUser.auth, endUser.id)).toEqual({
-        update: true, updateOwnProfileOnly: true, readPrivateFields: false, delete: false, changeRole: false, changeVerified: false,
-        changeSuspended: false, setPassword: false, changeIdentities: true, verifyIdentities: false, makeUnverifiedEmailPrimary: false, changeFields: false,
+        update: true,
+        updateOwnProfileOnly: true,
+        readPrivateFields: false,
+        delete: false,
+        changeRole: false,
+        changeVerified: false,
+        changeSuspended: false,
+        setPassword: false,
+        changeIdentities: true,
+        verifyIdentities: false,
+        makeUnverifiedEmailPrimary: false,
+        changeFields: false,
       });
     });
 
@@ -127,15 +193,34 @@ describe.each(testDialects())('policies on %s', (dialect) => {
 
     it('answers what the person may do in general, all false for nobody', async () => {
       const all = (v: boolean) => ({
-        listUsers: v, createUsers: v, createStaff: v, readOrganizations: v, manageOrganizations: v, readUserFields: v, manageUserFields: v, manageApiTokens: v, changeOwnPassword: v,
+        listUsers: v,
+        createUsers: v,
+        createStaff: v,
+        readOrganizations: v,
+        manageOrganizations: v,
+        readUserFields: v,
+        manageUserFields: v,
+        manageApiTokens: v,
+        changeOwnPassword: v,
       });
       expect((await app.as({ kind: 'anonymous' })(VIEWER_CAN)).data.viewerCan).toEqual(all(false));
       expect((await app.as(app.admin)(VIEWER_CAN)).data.viewerCan).toEqual(all(true));
-      expect((await app.as(agent.auth)(VIEWER_CAN)).data.viewerCan).toEqual({ ...all(true), createStaff: false, manageOrganizations: false, manageUserFields: false, manageApiTokens: false });
+      expect((await app.as(agent.auth)(VIEWER_CAN)).data.viewerCan).toEqual({
+        ...all(true),
+        createStaff: false,
+        manageOrganizations: false,
+        manageUserFields: false,
+        manageApiTokens: false,
+      });
       expect((await app.as(endUser.auth)(VIEWER_CAN)).data.viewerCan).toEqual({ ...all(false), changeOwnPassword: true });
       expect((await app.gql(VIEWER_CAN)).data.viewerCan).toEqual({ ...all(true), manageApiTokens: false, changeOwnPassword: false });
       const reader = (await app.token(['USERS_READ'])).auth;
-      expect((await app.as(reader)(VIEWER_CAN)).data.viewerCan).toEqual({ ...all(false), listUsers: true, readOrganizations: true, readUserFields: true });
+      expect((await app.as(reader)(VIEWER_CAN)).data.viewerCan).toEqual({
+        ...all(false),
+        listUsers: true,
+        readOrganizations: true,
+        readUserFields: true,
+      });
     });
   });
 });

@@ -13,7 +13,11 @@ const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password
 async function signInVia(app: TestApp, forwardedFor: string | null, email = `nobody.${Date.now()}@acme.io`) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (forwardedFor !== null) headers['x-forwarded-for'] = forwardedFor;
-  const res = await fetch(`${app.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: SIGN_IN, variables: { e: email, p: 'wrong password here' } }) });
+  const res = await fetch(`${app.url}/graphql`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: SIGN_IN, variables: { e: email, p: 'wrong password here' } }),
+  });
   const body = (await res.json()) as any;
   return body.errors?.[0]?.extensions?.code as string;
 }

@@ -24,7 +24,16 @@ const HISTORY = `query($id: ID!, $first: Int) { user(id: $id) { id events(first:
 } } }`;
 
 const FIELD_TYPES: [string, string, Record<string, unknown>][] = [
-  ['plan', 'DROPDOWN', { options: [{ title: 'Free', value: 'free' }, { title: 'Pro', value: 'pro' }] }],
+  [
+    'plan',
+    'DROPDOWN',
+    {
+      options: [
+        { title: 'Free', value: 'free' },
+        { title: 'Pro', value: 'pro' },
+      ],
+    },
+  ],
   ['seats', 'INTEGER', {}],
   ['mrr', 'DECIMAL', {}],
   ['renewal', 'DATE', {}],
@@ -32,7 +41,16 @@ const FIELD_TYPES: [string, string, Record<string, unknown>][] = [
   ['bio', 'MULTILINE', {}],
   ['nickname', 'TEXT', {}],
   ['sku', 'REGEXP', { pattern: '[A-Z]{3}-\\d{3}', patternHint: 'Like ABC-123' }],
-  ['products', 'MULTISELECT', { options: [{ title: 'Chat', value: 'chat' }, { title: 'Mail', value: 'mail' }] }],
+  [
+    'products',
+    'MULTISELECT',
+    {
+      options: [
+        { title: 'Chat', value: 'chat' },
+        { title: 'Mail', value: 'mail' },
+      ],
+    },
+  ],
   ['manager', 'LOOKUP', { lookupTarget: 'USER' }],
 ];
 
@@ -58,11 +76,15 @@ describe.each(testDialects())('SQL queries per page on %s', (dialect) => {
       orgs.push(r.data.createOrganization.id);
     }
     // A history of 40 changes made by 10 different people (and the partner app that created the account).
-    historyOf = (await app.gql(`mutation { createUser(input: { name: "Much Changed", email: "changed@org0.io" }) { user { id } } }`)).data.createUser.user.id;
+    historyOf = (await app.gql(`mutation { createUser(input: { name: "Much Changed", email: "changed@org0.io" }) { user { id } } }`)).data.createUser
+      .user.id;
     for (let p = 0; p < 10; p++) {
       const agent = await app.person('AGENT', `Changer ${p}`);
       for (let k = 0; k < 4; k++) {
-        const r = await app.as(agent.auth)('mutation($id: ID!, $a: String) { updateUser(id: $id, input: { alias: $a }) { id } }', { id: historyOf, a: `alias ${p}.${k}` });
+        const r = await app.as(agent.auth)('mutation($id: ID!, $a: String) { updateUser(id: $id, input: { alias: $a }) { id } }', {
+          id: historyOf,
+          a: `alias ${p}.${k}`,
+        });
         expect(r.errors).toBeUndefined();
       }
     }

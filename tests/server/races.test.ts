@@ -19,7 +19,10 @@ const EVENTS = `query($id: ID!) { user(id: $id) { events(first: 100) { edges { n
 
 /** Every error of a set of answers, as `CODE: message`, when one is not among `allowed`. */
 function unexpected(results: { errors?: { message: string; extensions?: Record<string, any> }[] }[], allowed: string[]): string[] {
-  return results.flatMap((r) => r.errors ?? []).filter((e) => !allowed.includes(e.extensions?.code)).map((e) => `${e.extensions?.code}: ${e.message}`);
+  return results
+    .flatMap((r) => r.errors ?? [])
+    .filter((e) => !allowed.includes(e.extensions?.code))
+    .map((e) => `${e.extensions?.code}: ${e.message}`);
 }
 
 const mysqlOnly = testDialects().filter((d) => d === 'mysql');

@@ -112,9 +112,16 @@ describe('mapRow: errors', () => {
     for (const bad of ['constructor', '__proto__', 'toString', 'owner', 'end--user', 'AGENTS', 'admin,agent', '1']) {
       const { user, errors } = map({ role: bad });
       expect(user.role, bad).toBeUndefined();
-      expect(errors.map((e) => e.code), bad).toEqual(['INVALID_ROLE']);
+      expect(
+        errors.map((e) => e.code),
+        bad,
+      ).toEqual(['INVALID_ROLE']);
     }
-    for (const bad of ['2', 'yess', 'on', 'null', 'tru e']) expect(map({ verified: bad }).errors.map((e) => e.code), bad).toEqual(['INVALID_BOOLEAN']);
+    for (const bad of ['2', 'yess', 'on', 'null', 'tru e'])
+      expect(
+        map({ verified: bad }).errors.map((e) => e.code),
+        bad,
+      ).toEqual(['INVALID_BOOLEAN']);
   });
 
   it('shortens a long bad cell in the message', () => {
@@ -169,7 +176,14 @@ describe('reader and mapper together', () => {
     expect(out).toEqual([
       {
         line: 2,
-        user: { name: 'Hopper, Grace', emails: ['grace@acme.io', 'g@navy.mil', 'x@acme.io'], role: 'ADMIN', tags: ['vip', 'navy'], verified: true, fields: [{ key: 'plan', value: 'gold' }] },
+        user: {
+          name: 'Hopper, Grace',
+          emails: ['grace@acme.io', 'g@navy.mil', 'x@acme.io'],
+          role: 'ADMIN',
+          tags: ['vip', 'navy'],
+          verified: true,
+          fields: [{ key: 'plan', value: 'gold' }],
+        },
         errors: [],
       },
       {

@@ -54,7 +54,8 @@ function listFields(schema: GraphQLSchema) {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
-      if (isListType(getNullableType(field.type))) out.push({ name: `${type.name}.${field.name}`, extensions: field.extensions as Record<string, unknown> });
+      if (isListType(getNullableType(field.type)))
+        out.push({ name: `${type.name}.${field.name}`, extensions: field.extensions as Record<string, unknown> });
     }
   }
   return out;
@@ -68,7 +69,9 @@ describe('the schema as a product for partner apps', () => {
 
   it('declares how many items every list field can answer (for the cost limit), from the rules that bound them', async () => {
     const schema = await buildAppSchema();
-    const undeclared = listFields(schema).filter((f) => f.extensions[LIST_SIZE] === undefined).map((f) => f.name);
+    const undeclared = listFields(schema)
+      .filter((f) => f.extensions[LIST_SIZE] === undefined)
+      .map((f) => f.name);
     expect(undeclared).toEqual([]);
     expect(OPTIONS_MAX).toBe(FIELD_LIMITS.options);
   });
@@ -82,7 +85,16 @@ describe('the schema as a product for partner apps', () => {
     };
     const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
     expect(getNamedType(fieldType('UserEvent', 'action')).name).toBe('UserEventAction');
-    expect(enumValues('UserEventAction')).toEqual(['CREATED', 'UPDATED', 'ROLE_CHANGED', 'SUSPENDED', 'UNSUSPENDED', 'DELETED', 'PASSWORD_CHANGED', 'UNLOCKED']);
+    expect(enumValues('UserEventAction')).toEqual([
+      'CREATED',
+      'UPDATED',
+      'ROLE_CHANGED',
+      'SUSPENDED',
+      'UNSUSPENDED',
+      'DELETED',
+      'PASSWORD_CHANGED',
+      'UNLOCKED',
+    ]);
     expect(getNamedType(fieldType('UserEvent', 'source')).name).toBe('AuditSource');
     expect(enumValues('AuditSource')).toEqual(['ADMIN_APP', 'API', 'IMPORT', 'SYSTEM']);
     expect(getNamedType(fieldType('EventActor', 'kind')).name).toBe('EventActorKind');

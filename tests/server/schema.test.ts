@@ -33,30 +33,33 @@ describe('schema.graphql', () => {
       expect(sdl).toContain(line);
     }
     // users() keeps the arguments of issue 2 next to the filters of issue 4.
-    const users = /type Query \{[\s\S]*?\n  users\(([^)]*)\): UserConnection!/.exec(sdl)?.[1] ?? '';
+    const users = /type Query \{[\s\S]*?\n {2}users\(([^)]*)\): UserConnection!/.exec(sdl)?.[1] ?? '';
     for (const arg of ['after: String', 'first: Int = 25', 'query: String', 'tags: [String!]', 'organizationId: ID', 'fields: [UserFieldFilter!]']) {
       expect(users).toContain(arg);
     }
     // Issue 4: custom fields, organizations, identities.
     for (const pattern of [
-      /\n  userFields\([^)]*\): \[UserField!\]!/,
-      /\n  createUserField\(input: CreateUserFieldInput!\): UserField!/,
-      /\n  updateUserField\(id: ID!, input: UpdateUserFieldInput!\): UserField!/,
-      /\n  reorderUserFields\(ids: \[ID!\]!\): \[UserField!\]!/,
-      /\n  fields: \[UserFieldValue!\]!/,
+      /\n {2}userFields\([^)]*\): \[UserField!\]!/,
+      /\n {2}createUserField\(input: CreateUserFieldInput!\): UserField!/,
+      /\n {2}updateUserField\(id: ID!, input: UpdateUserFieldInput!\): UserField!/,
+      /\n {2}reorderUserFields\(ids: \[ID!\]!\): \[UserField!\]!/,
+      /\n {2}fields: \[UserFieldValue!\]!/,
       /input UserFieldInput \{[^}]*key: String![^}]*value: String[^}]*values: \[String!\]/,
-      /\n  organization\(id: ID!\): Organization\n/,
-      /\n  organizations\(after: String, first: Int = 25, query: String\): OrganizationConnection!/,
-      /\n  createOrganization\(input: CreateOrganizationInput!\): Organization!/,
-      /\n  updateOrganization\(id: ID!, input: UpdateOrganizationInput!\): Organization!/,
-      /type User \{[^}]*\n  organization: Organization\n/,
+      /\n {2}organization\(id: ID!\): Organization\n/,
+      /\n {2}organizations\(after: String, first: Int = 25, query: String\): OrganizationConnection!/,
+      /\n {2}createOrganization\(input: CreateOrganizationInput!\): Organization!/,
+      /\n {2}updateOrganization\(id: ID!, input: UpdateOrganizationInput!\): Organization!/,
+      /type User \{[^}]*\n {2}organization: Organization\n/,
     ]) {
       expect(sdl).toMatch(pattern);
     }
     const types = buildSchema(sdl).getType('UserFieldType') as GraphQLEnumType;
-    expect(types.getValues().map((v) => v.name).sort()).toEqual(
-      ['TEXT', 'MULTILINE', 'CHECKBOX', 'DATE', 'INTEGER', 'DECIMAL', 'REGEXP', 'DROPDOWN', 'MULTISELECT', 'LOOKUP'].sort(),
-    );
+    expect(
+      types
+        .getValues()
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(['TEXT', 'MULTILINE', 'CHECKBOX', 'DATE', 'INTEGER', 'DECIMAL', 'REGEXP', 'DROPDOWN', 'MULTISELECT', 'LOOKUP'].sort());
     // Keys used for uniqueness and search never leave the server.
     expect(sdl).not.toMatch(/nameKey|valueNormalized|externalIdKey|deletedAt|createdById/);
   });

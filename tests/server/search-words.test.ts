@@ -224,19 +224,33 @@ describe('a query finds a user when every word starts one of their words', () =>
   });
 
   it('by address, local part, domain or "@domain"', () => {
-    for (const q of ['grace@acme.io', 'grace@acme', 'grace@', 'acme', 'acme.io', '@acme.io', '@ACME.IO', 'navy.mil', 'mail.navy', 'g.hopper', 'g.hopper@mail.navy.mil']) {
+    for (const q of [
+      'grace@acme.io',
+      'grace@acme',
+      'grace@',
+      'acme',
+      'acme.io',
+      '@acme.io',
+      '@ACME.IO',
+      'navy.mil',
+      'mail.navy',
+      'g.hopper',
+      'g.hopper@mail.navy.mil',
+    ]) {
       expect(finds(q, grace), q).toBe(true);
     }
     for (const q of ['io', '@io', 'grace@navy.mil', 'hopper@acme.io']) expect(finds(q, grace), q).toBe(false);
   });
 
   it('by phone in international or national form', () => {
-    for (const q of ['+33 6 12 34 56 78', '+33 6 12', '+33612', '06 12 34 56 78', '0612', '06.12.34', '33 6 12']) expect(finds(q, grace), q).toBe(true);
+    for (const q of ['+33 6 12 34 56 78', '+33 6 12', '+33612', '06 12 34 56 78', '0612', '06.12.34', '33 6 12'])
+      expect(finds(q, grace), q).toBe(true);
     for (const q of ['+33 7', '0712', '612345678']) expect(finds(q, grace), q).toBe(false);
   });
 
   it('by external id, organization word and tag', () => {
-    for (const q of ['CRM-0042', 'crm', '0042', 'crm0042', 'corporation', 'acme corp', 'vip', 'vip_gold', 'gold', 'navy']) expect(finds(q, grace), q).toBe(true);
+    for (const q of ['CRM-0042', 'crm', '0042', 'crm0042', 'corporation', 'acme corp', 'vip', 'vip_gold', 'gold', 'navy'])
+      expect(finds(q, grace), q).toBe(true);
     expect(finds('crm-0043', grace)).toBe(false);
   });
 

@@ -55,7 +55,7 @@ describe.each(testDialects())('sign-in lockout on %s', (dialect) => {
     return out;
   };
 
-  it("locks the client that failed, not the account: the owner signs in from elsewhere", async () => {
+  it('locks the client that failed, not the account: the owner signs in from elsewhere', async () => {
     const victim = await app.person('AGENT');
     const attacker = newClient();
     expect(await hammer(victim.email, attacker)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'LOCKED']);
@@ -70,7 +70,14 @@ describe.each(testDialects())('sign-in lockout on %s', (dialect) => {
   it('a typed address without an account is locked per client the same way', async () => {
     const ghost = `ghost.${Date.now()}@acme.io`;
     const attacker = newClient();
-    expect(await hammer(ghost, attacker, 6)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'LOCKED', 'LOCKED']);
+    expect(await hammer(ghost, attacker, 6)).toEqual([
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'UNAUTHENTICATED',
+      'LOCKED',
+      'LOCKED',
+    ]);
     expect(reason(await signIn(ghost, 'wrong password x!', newClient()))).toBe('UNAUTHENTICATED');
   });
 
@@ -175,6 +182,9 @@ describe.each(testDialects())('sign-in lockout on %s', (dialect) => {
       { id: p.id },
     );
     const unlocked = events.data.user.events.edges.map((e: any) => e.node).find((n: any) => n.action === 'UNLOCKED');
-    expect(unlocked).toMatchObject({ actor: { kind: 'USER', user: { email: ADMIN_EMAIL } }, changes: [{ field: 'signIn', oldValue: 'locked', newValue: 'unlocked' }] });
+    expect(unlocked).toMatchObject({
+      actor: { kind: 'USER', user: { email: ADMIN_EMAIL } },
+      changes: [{ field: 'signIn', oldValue: 'locked', newValue: 'unlocked' }],
+    });
   });
 });

@@ -17,7 +17,10 @@ describe.each(testDialects())('API tokens of a suspended creator, on %s', (diale
     expect((await app.as(token)('{ users(first: 1) { totalCount } }')).errors).toBeUndefined();
 
     const suspend = (suspended: boolean) =>
-      app.as(app.admin)('mutation($id: ID!, $s: Boolean!) { updateUser(id: $id, input: { suspended: $s }) { suspended } }', { id: creator.id, s: suspended });
+      app.as(app.admin)('mutation($id: ID!, $s: Boolean!) { updateUser(id: $id, input: { suspended: $s }) { suspended } }', {
+        id: creator.id,
+        s: suspended,
+      });
     expect((await suspend(true)).data.updateUser.suspended).toBe(true);
     expect((await app.as(token)('{ users(first: 1) { totalCount } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect((await suspend(false)).data.updateUser.suspended).toBe(false);

@@ -72,7 +72,11 @@ describe.each(testDialects())('text people type, on %s', (dialect) => {
       ok(await app.gql(CREATE_ORG, { i: { name: `Other ${++seq}`, externalId: `ORG${'İ'.repeat(252)}` } }));
       refused(await app.gql(CREATE_ORG, { i: { name: `Other ${++seq}`, externalId: `org${'İ'.repeat(252)}` } }), 'externalId');
       // A user input naming it finds it (admins would otherwise create it).
-      const user = ok(await app.as(app.admin)('mutation($i: CreateUserInput!) { createUser(input: $i) { user { organization { id } } } }', { i: { name: 'Member', email: email(), organization: name } }));
+      const user = ok(
+        await app.as(app.admin)('mutation($i: CreateUserInput!) { createUser(input: $i) { user { organization { id } } } }', {
+          i: { name: 'Member', email: email(), organization: name },
+        }),
+      );
       expect(user.createUser.user.organization.id).toBe(org.id);
       const found = ok(await app.gql('query($q: String) { organizations(query: $q) { edges { node { id } } } }', { q: 'ﷺﷺﷺ' }));
       expect(found.organizations.edges.map((e: any) => e.node.id)).toContain(org.id);
@@ -81,10 +85,17 @@ describe.each(testDialects())('text people type, on %s', (dialect) => {
     it('custom field titles, options and values whose NFC form is longer than the column are refused, not a 500', async () => {
       const grows = '\ufb2c'.repeat(100); // NFC makes each of these three characters
       refused(await app.gql(CREATE_FIELD, { i: { key: `grow_${++seq}`, title: grows, type: 'TEXT' } }), 'title');
-      refused(await app.gql(CREATE_FIELD, { i: { key: `grow_${++seq}`, title: 'Grows', type: 'DROPDOWN', options: [{ title: 'A', value: grows }] } }), 'options');
+      refused(
+        await app.gql(CREATE_FIELD, { i: { key: `grow_${++seq}`, title: 'Grows', type: 'DROPDOWN', options: [{ title: 'A', value: grows }] } }),
+        'options',
+      );
       const f = ok(await app.gql(CREATE_FIELD, { i: { key: `long_${++seq}`, title: 'Long text', type: 'TEXT' } })).createUserField;
       const u = ok(await createUser({ name: 'Long value', fields: [{ key: f.key, value: 'İ'.repeat(65_536) }] })).createUser.user;
-      const filtered = ok(await app.gql('query($f: [UserFieldFilter!]) { users(fields: $f) { totalCount edges { node { id } } } }', { f: [{ key: f.key, value: 'İ'.repeat(65_536) }] }));
+      const filtered = ok(
+        await app.gql('query($f: [UserFieldFilter!]) { users(fields: $f) { totalCount edges { node { id } } } }', {
+          f: [{ key: f.key, value: 'İ'.repeat(65_536) }],
+        }),
+      );
       expect(filtered.users.edges.map((e: any) => e.node.id)).toEqual([u.id]);
     });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 
-const CREATE_TOKEN = 'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id name scopes createdAt lastUsedAt revokedAt createdBy { email } } secret } }';
+const CREATE_TOKEN =
+  'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token { id name scopes createdAt lastUsedAt revokedAt createdBy { email } } secret } }';
 const EVENTS = `query($id: ID!, $first: Int, $after: String) { user(id: $id) { events(first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor }
   edges { cursor node { id action source createdAt actor { kind tokenName user { id name } } changes { field oldValue newValue redacted } } } } } }`;
@@ -20,7 +21,13 @@ describe.each(testDialects())('API tokens and the audit trail on %s', (dialect) 
       const created = await admin(CREATE_TOKEN, { i: { name: '  CRM sync ', scopes: ['USERS_READ', 'USERS_READ'] } });
       expect(created.errors).toBeUndefined();
       const { token, secret } = created.data.createApiToken;
-      expect(token).toMatchObject({ name: 'CRM sync', scopes: ['USERS_READ'], lastUsedAt: null, revokedAt: null, createdBy: { email: 'admin@acme.io' } });
+      expect(token).toMatchObject({
+        name: 'CRM sync',
+        scopes: ['USERS_READ'],
+        lastUsedAt: null,
+        revokedAt: null,
+        createdBy: { email: 'admin@acme.io' },
+      });
       expect(secret).toMatch(/^acc_[A-Za-z0-9_-]{43}$/);
       const stored = JSON.stringify(await app.db.manager.query('SELECT * FROM api_tokens'));
       expect(stored).not.toContain(secret);
@@ -95,12 +102,14 @@ describe.each(testDialects())('API tokens and the audit trail on %s', (dialect) 
   describe('audit trail', () => {
     it('records create, update, role change, suspension, password change and deletion with actor, source and old/new values', async () => {
       const admin = app.as(app.admin);
-      const created = await admin(
-        'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }',
-        { i: { name: 'Audited Person', email: `audited.${Date.now()}@acme.io`, notes: 'secret note', tags: ['vip'] } },
-      );
+      const created = await admin('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { name: 'Audited Person', email: `audited.${Date.now()}@acme.io`, notes: 'secret note', tags: ['vip'] },
+      });
       const id = created.data.createUser.user.id;
-      await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { name: "Renamed Person", notes: "another secret", phone: "+1 415 555 2671" }) { id } }', { id });
+      await app.gql(
+        'mutation($id: ID!) { updateUser(id: $id, input: { name: "Renamed Person", notes: "another secret", phone: "+1 415 555 2671" }) { id } }',
+        { id },
+      );
       await admin('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { id } }', { id });
       await admin('mutation($id: ID!) { updateUser(id: $id, input: { suspended: true }) { id } }', { id });
       await admin('mutation($id: ID!) { setUserPassword(id: $id, password: "a password of some length") }', { id });
@@ -142,7 +151,7 @@ describe.each(testDialects())('API tokens and the audit trail on %s', (dialect) 
 
       // Deletion is recorded too, and frees the address.
       await admin('mutation($id: ID!) { deleteUser(id: $id) }', { id });
-      const [last] = await app.db.manager.query("SELECT action, actor_kind FROM audit_events WHERE subject_id = ? ORDER BY id DESC", [Number(id)]);
+      const [last] = await app.db.manager.query('SELECT action, actor_kind FROM audit_events WHERE subject_id = ? ORDER BY id DESC', [Number(id)]);
       expect(last).toEqual({ action: 'DELETED', actor_kind: 'USER' });
       expect((await admin('query($id: ID!) { user(id: $id) { id } }', { id })).data.user).toBeNull();
     });

@@ -5,13 +5,15 @@ import { testDialects } from '../helpers/databases.js';
 import { FieldValuesService } from '../../server/fields/field-values.service.js';
 import type { UserFieldInput } from '../../server/fields/user-field.types.js';
 
-const FIELD = 'id key title description type pattern patternHint options { id title value position } lookupTarget required active position createdAt updatedAt';
+const FIELD =
+  'id key title description type pattern patternHint options { id title value position } lookupTarget required active position createdAt updatedAt';
 const CREATE_FIELD = `mutation CreateUserField($i: CreateUserFieldInput!) { createUserField(input: $i) { ${FIELD} } }`;
 const UPDATE_FIELD = `mutation UpdateUserField($id: ID!, $i: UpdateUserFieldInput!) { updateUserField(id: $id, input: $i) { ${FIELD} } }`;
 const REORDER = 'mutation Reorder($ids: [ID!]!) { reorderUserFields(ids: $ids) { id key position } }';
 const DELETE_FIELD = 'mutation DeleteUserField($id: ID!) { deleteUserField(id: $id) }';
 const LIST_FIELDS = `query UserFields($active: Boolean) { userFields(active: $active) { ${FIELD} } }`;
-const VALUE = 'key type value values text number boolean date options { id title value } user { id name email } organization { id name } field { id key }';
+const VALUE =
+  'key type value values text number boolean date options { id title value } user { id name email } organization { id name } field { id key }';
 const USER_VALUES = `query UserValues($id: ID!) { user(id: $id) { id fields { ${VALUE} } } }`;
 const CREATE_USER = `mutation CreateUser($i: CreateUserInput!) { createUser(input: $i) { user { id fields { ${VALUE} } } } }`;
 const UPDATE_USER = `mutation UpdateUser($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id fields { ${VALUE} } } }`;
@@ -41,7 +43,8 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
     createField({ key: uniqueKey(type.toLowerCase()), title: `${type[0]}${type.slice(1).toLowerCase()} field`, type, ...extra });
 
   const newUser = async (name = 'Field Person'): Promise<string> =>
-    ok(await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name, email: uniqueEmail() } })).createUser.user.id;
+    ok(await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name, email: uniqueEmail() } })).createUser
+      .user.id;
 
   /** Sets values: updateUser over HTTP when it takes `fields`, else the service the users module calls. */
   const apply = async (userId: string, fields: UserFieldInput[]): Promise<Errors> => {
@@ -79,12 +82,29 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
         await field('INTEGER'),
         await field('DECIMAL'),
         await field('REGEXP', { pattern: '[A-Z]{2}-\\d{4}', patternHint: 'Two capitals, a dash, four digits' }),
-        await field('DROPDOWN', { options: [{ title: 'Gold plan', value: 'gold' }, { title: 'Silver plan', value: 'silver' }] }),
-        await field('MULTISELECT', { options: [{ title: 'Email', value: 'email' }, { title: 'Phone', value: 'phone' }] }),
+        await field('DROPDOWN', {
+          options: [
+            { title: 'Gold plan', value: 'gold' },
+            { title: 'Silver plan', value: 'silver' },
+          ],
+        }),
+        await field('MULTISELECT', {
+          options: [
+            { title: 'Email', value: 'email' },
+            { title: 'Phone', value: 'phone' },
+          ],
+        }),
         await field('LOOKUP', { lookupTarget: 'USER' }),
         await field('LOOKUP', { lookupTarget: 'ORGANIZATION', active: false }),
       ];
-      expect(created[0]).toMatchObject({ type: 'TEXT', description: 'Free text\nsecond line', required: false, active: true, options: [], pattern: null });
+      expect(created[0]).toMatchObject({
+        type: 'TEXT',
+        description: 'Free text\nsecond line',
+        required: false,
+        active: true,
+        options: [],
+        pattern: null,
+      });
       expect(created[2]).toMatchObject({ required: true });
       expect(created[6]).toMatchObject({ pattern: '[A-Z]{2}-\\d{4}', patternHint: 'Two capitals, a dash, four digits' });
       expect(created[7].options).toEqual([
@@ -162,8 +182,28 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       ['a DROPDOWN without options', { type: 'DROPDOWN' }, 'options'],
       ['a MULTISELECT with an empty list', { type: 'MULTISELECT', options: [] }, 'options'],
       ['options on a TEXT field', { type: 'TEXT', options: [{ title: 'A', value: 'a' }] }, 'options'],
-      ['two options with one value (any case)', { type: 'DROPDOWN', options: [{ title: 'A', value: 'gold' }, { title: 'B', value: 'GOLD' }] }, 'options'],
-      ['two options with one title', { type: 'DROPDOWN', options: [{ title: 'Same', value: 'a' }, { title: 'same', value: 'b' }] }, 'options'],
+      [
+        'two options with one value (any case)',
+        {
+          type: 'DROPDOWN',
+          options: [
+            { title: 'A', value: 'gold' },
+            { title: 'B', value: 'GOLD' },
+          ],
+        },
+        'options',
+      ],
+      [
+        'two options with one title',
+        {
+          type: 'DROPDOWN',
+          options: [
+            { title: 'Same', value: 'a' },
+            { title: 'same', value: 'b' },
+          ],
+        },
+        'options',
+      ],
       ['an option without a value', { type: 'DROPDOWN', options: [{ title: 'A', value: '  ' }] }, 'options'],
       ['an option without a title', { type: 'DROPDOWN', options: [{ title: '', value: 'a' }] }, 'options'],
       ['an option value with a comma', { type: 'MULTISELECT', options: [{ title: 'A', value: 'a,b' }] }, 'options'],
@@ -200,7 +240,13 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
     });
 
     it('renames titles and reorders options keeping their ids; refuses to remove an option in use', async () => {
-      const f = await field('DROPDOWN', { options: [{ title: 'Gold', value: 'gold' }, { title: 'Silver', value: 'silver' }, { title: 'Bronze', value: 'bronze' }] });
+      const f = await field('DROPDOWN', {
+        options: [
+          { title: 'Gold', value: 'gold' },
+          { title: 'Silver', value: 'silver' },
+          { title: 'Bronze', value: 'bronze' },
+        ],
+      });
       const [gold, silver, bronze] = f.options;
       const u = await newUser();
       ok(await apply(u, [{ key: f.key, value: 'silver' }]));
@@ -208,7 +254,15 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const renamed = ok(
         await app.gql(UPDATE_FIELD, {
           id: f.id,
-          i: { title: 'Plan', options: [{ title: 'Argent', value: 'SILVER' }, { title: 'Or', value: 'gold' }, { title: 'Bronze', value: 'bronze' }, { title: 'Platine', value: 'platinum' }] },
+          i: {
+            title: 'Plan',
+            options: [
+              { title: 'Argent', value: 'SILVER' },
+              { title: 'Or', value: 'gold' },
+              { title: 'Bronze', value: 'bronze' },
+              { title: 'Platine', value: 'platinum' },
+            ],
+          },
         }),
       ).updateUserField;
       expect(renamed.title).toBe('Plan');
@@ -226,16 +280,39 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       expect(ok(await app.gql(LIST_FIELDS)).userFields.find((x: any) => x.id === f.id).options).toHaveLength(4);
 
       // Removing options nobody has is fine.
-      const fewer = ok(await app.gql(UPDATE_FIELD, { id: f.id, i: { options: [{ title: 'Argent', value: 'silver' }, { title: 'Or', value: 'gold' }] } })).updateUserField;
+      const fewer = ok(
+        await app.gql(UPDATE_FIELD, {
+          id: f.id,
+          i: {
+            options: [
+              { title: 'Argent', value: 'silver' },
+              { title: 'Or', value: 'gold' },
+            ],
+          },
+        }),
+      ).updateUserField;
       expect(fewer.options.map((o: any) => o.value)).toEqual(['silver', 'gold']);
       expect((await valueOf(u, f.key)).value).toBe('silver');
     });
 
     it('changes title, description, pattern and flags; refuses what the type does not have', async () => {
       const f = await field('REGEXP', { pattern: '\\d+' });
-      const u = ok(await app.gql(UPDATE_FIELD, { id: f.id, i: { title: 'Code', description: 'What to enter', pattern: '[a-z]+', patternHint: 'letters', required: true, active: false } }))
-        .updateUserField;
-      expect(u).toMatchObject({ key: f.key, type: 'REGEXP', title: 'Code', description: 'What to enter', pattern: '[a-z]+', patternHint: 'letters', required: true, active: false });
+      const u = ok(
+        await app.gql(UPDATE_FIELD, {
+          id: f.id,
+          i: { title: 'Code', description: 'What to enter', pattern: '[a-z]+', patternHint: 'letters', required: true, active: false },
+        }),
+      ).updateUserField;
+      expect(u).toMatchObject({
+        key: f.key,
+        type: 'REGEXP',
+        title: 'Code',
+        description: 'What to enter',
+        pattern: '[a-z]+',
+        patternHint: 'letters',
+        required: true,
+        active: false,
+      });
       expect(Date.parse(u.updatedAt)).toBeGreaterThanOrEqual(Date.parse(f.updatedAt));
       const cleared = ok(await app.gql(UPDATE_FIELD, { id: f.id, i: { description: null, patternHint: null, required: false } })).updateUserField;
       expect(cleared).toMatchObject({ description: null, patternHint: null, pattern: '[a-z]+', required: false });
@@ -271,7 +348,9 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const u = await newUser();
       const keys = async () => (await values(u)).map((v) => v.key);
       expect((await keys()).indexOf(a.key)).toBeLessThan((await keys()).indexOf(b.key));
-      const ids = ok(await app.gql(LIST_FIELDS)).userFields.map((f: any) => f.id).filter((id: string) => id !== b.id);
+      const ids = ok(await app.gql(LIST_FIELDS))
+        .userFields.map((f: any) => f.id)
+        .filter((id: string) => id !== b.id);
       ok(await app.gql(REORDER, { ids: [b.id, ...ids] }));
       expect((await keys())[0]).toBe(b.key);
     });
@@ -298,13 +377,17 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       expect(ok(await asAgent(LIST_FIELDS)).userFields.length).toBeGreaterThan(0);
       const before = ok(await app.gql(LIST_FIELDS)).userFields.length;
       const f = ok(await app.gql(LIST_FIELDS)).userFields[0];
-      expect((await asAgent(CREATE_FIELD, { i: { key: uniqueKey('agent'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await asAgent(CREATE_FIELD, { i: { key: uniqueKey('agent'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await asAgent(UPDATE_FIELD, { id: f.id, i: { title: 'Hijack' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await asAgent(REORDER, { ids: [f.id] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await asAgent(DELETE_FIELD, { id: f.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await app.as(endUser.auth)(LIST_FIELDS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await app.as({ kind: 'anonymous' })(LIST_FIELDS)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await app.as(endUser.auth)(CREATE_FIELD, { i: { key: uniqueKey('eu'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await app.as(endUser.auth)(CREATE_FIELD, { i: { key: uniqueKey('eu'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       const after = ok(await app.gql(LIST_FIELDS)).userFields;
       expect(after.length).toBe(before);
       expect(after[0].title).toBe(f.title);
@@ -315,11 +398,15 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
 
     it('admins manage fields in a session or with a users:write token; a users:read token only lists', async () => {
       expect((await createField({ key: uniqueKey('tok'), title: 'By token', type: 'TEXT' })).title).toBe('By token');
-      const bySession = ok(await app.as(app.admin)(CREATE_FIELD, { i: { key: uniqueKey('ses'), title: 'By session', type: 'TEXT' } })).createUserField;
+      const bySession = ok(
+        await app.as(app.admin)(CREATE_FIELD, { i: { key: uniqueKey('ses'), title: 'By session', type: 'TEXT' } }),
+      ).createUserField;
       expect(bySession.title).toBe('By session');
       const read = await app.token(['USERS_READ'], 'read only');
       expect(ok(await app.as(read.auth)(LIST_FIELDS)).userFields.length).toBeGreaterThan(0);
-      expect((await app.as(read.auth)(CREATE_FIELD, { i: { key: uniqueKey('ro'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await app.as(read.auth)(CREATE_FIELD, { i: { key: uniqueKey('ro'), title: 'A', type: 'TEXT' } })).errors?.[0].extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       const write = await app.token(['USERS_WRITE'], 'write only');
       expect((await app.as(write.auth)(LIST_FIELDS)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
@@ -331,29 +418,55 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
 
     beforeAll(async () => {
       lookupUserId = await newUser('Referenced Person');
-      const r = await app.gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', { i: { name: `Org ${Date.now()}` } });
+      const r = await app.gql('mutation($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }', {
+        i: { name: `Org ${Date.now()}` },
+      });
       if (!r.errors) orgId = r.data.createOrganization.id;
       else {
         const [t] = await app.db.manager.query(
-          dialect === 'mysql' ? "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'organizations'" : "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'organizations'",
+          dialect === 'mysql'
+            ? "SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'organizations'"
+            : "SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'organizations'",
         );
         if (Number(t.n) > 0) {
           const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
-          const res = await app.db.manager.query('INSERT INTO organizations (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)', ['Acme Org', 'acme org', now, now]);
+          const res = await app.db.manager.query('INSERT INTO organizations (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)', [
+            'Acme Org',
+            'acme org',
+            now,
+            now,
+          ]);
           orgId = String(typeof res === 'object' && res && 'insertId' in res ? res.insertId : res);
         }
       }
     });
 
     type Good = [label: string, type: string, def: Record<string, unknown>, input: Omit<UserFieldInput, 'key'>, expected: Record<string, unknown>];
-    const DROPDOWN = { options: [{ title: 'Gold plan', value: 'gold' }, { title: 'Silver plan', value: 'silver' }] };
-    const MULTI = { options: [{ title: 'Email', value: 'email' }, { title: 'Phone', value: 'phone' }, { title: 'Chat, live', value: 'chat' }] };
+    const DROPDOWN = {
+      options: [
+        { title: 'Gold plan', value: 'gold' },
+        { title: 'Silver plan', value: 'silver' },
+      ],
+    };
+    const MULTI = {
+      options: [
+        { title: 'Email', value: 'email' },
+        { title: 'Phone', value: 'phone' },
+        { title: 'Chat, live', value: 'chat' },
+      ],
+    };
     const REGEXP = { pattern: '[A-Z]{2}-\\d{4}', patternHint: 'two capitals, a dash and four digits' };
     const good: Good[] = [
       ['trimmed one-line text', 'TEXT', {}, { value: '  Hello world  ' }, { value: 'Hello world', text: 'Hello world' }],
       ['utf8mb4 text', 'TEXT', {}, { value: 'Zoë 李 🙂' }, { value: 'Zoë 李 🙂', text: 'Zoë 李 🙂' }],
       ['text of 65,536 characters', 'TEXT', {}, { value: 'x'.repeat(65_536) }, { text: 'x'.repeat(65_536) }],
-      ['multi-line text with CRLF and tabs', 'MULTILINE', {}, { value: 'line 1\r\nline 2\tcol' }, { value: 'line 1\nline 2\tcol', text: 'line 1\nline 2\tcol' }],
+      [
+        'multi-line text with CRLF and tabs',
+        'MULTILINE',
+        {},
+        { value: 'line 1\r\nline 2\tcol' },
+        { value: 'line 1\nline 2\tcol', text: 'line 1\nline 2\tcol' },
+      ],
       ['multi-line text of 65,536 characters', 'MULTILINE', {}, { value: 'ab\n'.repeat(21_845) + 'z' }, { text: 'ab\n'.repeat(21_845) + 'z' }],
       ['checkbox TRUE', 'CHECKBOX', {}, { value: 'TRUE' }, { value: 'true', boolean: true }],
       ['checkbox yes', 'CHECKBOX', {}, { value: 'Yes' }, { value: 'true', boolean: true }],
@@ -367,12 +480,30 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       ['minus zero', 'INTEGER', {}, { value: '-0' }, { value: '0', number: '0' }],
       ['a decimal with zeros to drop', 'DECIMAL', {}, { value: '012.50' }, { value: '12.5', number: '12.5' }],
       ['a decimal without a whole part', 'DECIMAL', {}, { value: '-.5' }, { value: '-0.5', number: '-0.5' }],
-      ['a decimal of 12 + 6 digits', 'DECIMAL', {}, { value: '123456789012.123456' }, { value: '123456789012.123456', number: '123456789012.123456' }],
+      [
+        'a decimal of 12 + 6 digits',
+        'DECIMAL',
+        {},
+        { value: '123456789012.123456' },
+        { value: '123456789012.123456', number: '123456789012.123456' },
+      ],
       ['a whole decimal', 'DECIMAL', {}, { value: '10.000' }, { value: '10', number: '10' }],
       ['a value matching the pattern', 'REGEXP', REGEXP, { value: 'AB-1234' }, { value: 'AB-1234', text: 'AB-1234' }],
       ['an option by value, any case', 'DROPDOWN', DROPDOWN, { value: 'GOLD' }, { value: 'gold', options: [{ value: 'gold', title: 'Gold plan' }] }],
-      ['an option by title', 'DROPDOWN', DROPDOWN, { value: 'silver PLAN' }, { value: 'silver', options: [{ value: 'silver', title: 'Silver plan' }] }],
-      ['options as a list, in option order', 'MULTISELECT', MULTI, { values: ['Chat, live', 'EMAIL', 'email'] }, { value: 'email, chat', values: ['email', 'chat'] }],
+      [
+        'an option by title',
+        'DROPDOWN',
+        DROPDOWN,
+        { value: 'silver PLAN' },
+        { value: 'silver', options: [{ value: 'silver', title: 'Silver plan' }] },
+      ],
+      [
+        'options as a list, in option order',
+        'MULTISELECT',
+        MULTI,
+        { values: ['Chat, live', 'EMAIL', 'email'] },
+        { value: 'email, chat', values: ['email', 'chat'] },
+      ],
       ['options as a CSV cell', 'MULTISELECT', MULTI, { value: 'phone; email ,' }, { value: 'email, phone', values: ['email', 'phone'] }],
       ['one option whose title has a comma', 'MULTISELECT', MULTI, { value: 'chat, LIVE' }, { value: 'chat', values: ['chat'] }],
     ];
@@ -395,7 +526,12 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const f = await field('LOOKUP', { lookupTarget: 'USER' });
       const u = await newUser();
       ok(await apply(u, [{ key: f.key, value: ` ${lookupUserId} ` }]));
-      expect(await valueOf(u, f.key)).toMatchObject({ value: lookupUserId, user: { id: lookupUserId, name: 'Referenced Person' }, organization: null, text: null });
+      expect(await valueOf(u, f.key)).toMatchObject({
+        value: lookupUserId,
+        user: { id: lookupUserId, name: 'Referenced Person' },
+        organization: null,
+        text: null,
+      });
       if (orgId === null) return;
       const o = await field('LOOKUP', { lookupTarget: 'ORGANIZATION' });
       ok(await apply(u, [{ key: o.key, value: orgId }]));
@@ -482,7 +618,13 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const b = await field('INTEGER');
       const u = await newUser();
       ok(await apply(u, [{ key: a.key, value: 'first' }]));
-      expectFieldError(await apply(u, [{ key: a.key, value: 'second' }, { key: b.key, value: 'ten' }]), b.key);
+      expectFieldError(
+        await apply(u, [
+          { key: a.key, value: 'second' },
+          { key: b.key, value: 'ten' },
+        ]),
+        b.key,
+      );
       expect((await valueOf(u, a.key)).value).toBe('first');
     });
 
@@ -511,7 +653,13 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const u = await newUser();
       expectFieldError(await apply(u, [{ key: 'no_such_field', value: 'x' }]), 'no_such_field');
       const f = await field('TEXT');
-      expectFieldError(await apply(u, [{ key: f.key, value: 'a' }, { key: f.key, value: 'b' }]), f.key);
+      expectFieldError(
+        await apply(u, [
+          { key: f.key, value: 'a' },
+          { key: f.key, value: 'b' },
+        ]),
+        f.key,
+      );
       ok(await app.gql(UPDATE_FIELD, { id: f.id, i: { active: false } }));
       expectFieldError(await apply(u, [{ key: f.key, value: 'x' }]), f.key);
     });
@@ -521,9 +669,19 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const m = await field('MULTISELECT', MULTI);
       const u = await newUser();
       for (const clear of [{ value: null }, { value: '' }, { value: '   ' }]) {
-        ok(await apply(u, [{ key: t.key, value: 'set' }, { key: m.key, values: ['email'] }]));
+        ok(
+          await apply(u, [
+            { key: t.key, value: 'set' },
+            { key: m.key, values: ['email'] },
+          ]),
+        );
         expect((await valueOf(u, t.key)).value).toBe('set');
-        ok(await apply(u, [{ key: t.key, ...clear }, { key: m.key, values: [] }]));
+        ok(
+          await apply(u, [
+            { key: t.key, ...clear },
+            { key: m.key, values: [] },
+          ]),
+        );
         expect(await valueOf(u, t.key)).toMatchObject({ value: null, text: null });
         expect(await valueOf(u, m.key)).toMatchObject({ value: null, values: null, options: null });
       }
@@ -544,7 +702,18 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const all = await values(u);
       const active = ok(await app.gql(LIST_FIELDS, { active: true })).userFields;
       expect(all.map((v) => v.key)).toEqual(active.map((f: any) => f.key));
-      for (const v of all) expect(v).toMatchObject({ value: null, values: null, text: null, number: null, boolean: null, date: null, options: null, user: null, organization: null });
+      for (const v of all)
+        expect(v).toMatchObject({
+          value: null,
+          values: null,
+          text: null,
+          number: null,
+          boolean: null,
+          date: null,
+          options: null,
+          user: null,
+          organization: null,
+        });
     });
 
     it('records changed values only, as fields.<key> (service)', async () => {
@@ -555,12 +724,27 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
         const p = await svc.prepare(fields);
         return app.db.transaction((em) => svc.write(em, u, p, new Date()));
       };
-      expect(await write([{ key: t.key, value: 'one' }, { key: m.key, value: 'phone,email' }])).toEqual([
+      expect(
+        await write([
+          { key: t.key, value: 'one' },
+          { key: m.key, value: 'phone,email' },
+        ]),
+      ).toEqual([
         { field: `fields.${t.key}`, oldValue: null, newValue: 'one', redacted: false },
         { field: `fields.${m.key}`, oldValue: null, newValue: 'email, phone', redacted: false },
       ]);
-      expect(await write([{ key: t.key, value: ' one ' }, { key: m.key, values: ['Phone', 'EMAIL'] }])).toEqual([]);
-      expect(await write([{ key: t.key, value: 'One' }, { key: m.key, values: ['phone'] }])).toEqual([
+      expect(
+        await write([
+          { key: t.key, value: ' one ' },
+          { key: m.key, values: ['Phone', 'EMAIL'] },
+        ]),
+      ).toEqual([]);
+      expect(
+        await write([
+          { key: t.key, value: 'One' },
+          { key: m.key, values: ['phone'] },
+        ]),
+      ).toEqual([
         { field: `fields.${t.key}`, oldValue: 'one', newValue: 'One', redacted: false },
         { field: `fields.${m.key}`, oldValue: 'email, phone', newValue: 'phone', redacted: false },
       ]);
@@ -578,7 +762,10 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
         expect(await svc.missingRequired(null, none)).toEqual([r1.key, r2.key]);
         expect(await svc.missingRequired(u, await svc.prepare([{ key: r1.key, value: 'x' }]))).toEqual([r2.key]);
         // An unchecked box is an answer.
-        const both = await svc.prepare([{ key: r1.key, value: 'x' }, { key: r2.key, value: 'false' }]);
+        const both = await svc.prepare([
+          { key: r1.key, value: 'x' },
+          { key: r2.key, value: 'false' },
+        ]);
         expect(await svc.missingRequired(u, both)).toEqual([]);
         await app.db.transaction((m) => svc.write(m, u, both, new Date()));
         expect(await svc.missingRequired(u, none)).toEqual([]);
@@ -597,14 +784,47 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
     beforeAll(async () => {
       text = await field('TEXT');
       dec = await field('DECIMAL');
-      multi = await field('MULTISELECT', { options: [{ title: 'Email', value: 'email' }, { title: 'Phone', value: 'phone' }] });
-      drop = await field('DROPDOWN', { options: [{ title: 'Gold plan', value: 'gold' }, { title: 'Silver plan', value: 'silver' }] });
+      multi = await field('MULTISELECT', {
+        options: [
+          { title: 'Email', value: 'email' },
+          { title: 'Phone', value: 'phone' },
+        ],
+      });
+      drop = await field('DROPDOWN', {
+        options: [
+          { title: 'Gold plan', value: 'gold' },
+          { title: 'Silver plan', value: 'silver' },
+        ],
+      });
       check = await field('CHECKBOX');
       const long = 'L'.repeat(300);
       const rows: [string, UserFieldInput[]][] = [
-        ['ann', [{ key: text.key, value: 'Hello World' }, { key: dec.key, value: '12.5' }, { key: multi.key, values: ['email', 'phone'] }, { key: drop.key, value: 'gold' }, { key: check.key, value: 'yes' }]],
-        ['bob', [{ key: text.key, value: 'hello world' }, { key: multi.key, values: ['email'] }, { key: drop.key, value: 'silver' }, { key: check.key, value: 'no' }]],
-        ['cat', [{ key: text.key, value: long }, { key: dec.key, value: '7' }]],
+        [
+          'ann',
+          [
+            { key: text.key, value: 'Hello World' },
+            { key: dec.key, value: '12.5' },
+            { key: multi.key, values: ['email', 'phone'] },
+            { key: drop.key, value: 'gold' },
+            { key: check.key, value: 'yes' },
+          ],
+        ],
+        [
+          'bob',
+          [
+            { key: text.key, value: 'hello world' },
+            { key: multi.key, values: ['email'] },
+            { key: drop.key, value: 'silver' },
+            { key: check.key, value: 'no' },
+          ],
+        ],
+        [
+          'cat',
+          [
+            { key: text.key, value: long },
+            { key: dec.key, value: '7' },
+          ],
+        ],
         ['dan', []],
       ];
       for (const [name, fields] of rows) {
@@ -616,7 +836,10 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
     const matching = async (filters: UserFieldInput[]): Promise<string[]> => {
       const { sql, params } = await svc.filterClause(filters, 'u.id');
       const ids = Object.values(users).map(Number);
-      const rows = await app.db.manager.query(`SELECT u.id FROM users u WHERE u.id IN (${ids.map(() => '?').join(', ')}) AND ${sql} ORDER BY u.id`, [...ids, ...params]);
+      const rows = await app.db.manager.query(`SELECT u.id FROM users u WHERE u.id IN (${ids.map(() => '?').join(', ')}) AND ${sql} ORDER BY u.id`, [
+        ...ids,
+        ...params,
+      ]);
       const byId = Object.fromEntries(Object.entries(users).map(([k, v]) => [v, k]));
       return rows.map((r: any) => byId[String(r.id)]);
     };
@@ -633,14 +856,26 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       ['a checked box', (): UserFieldInput[] => [{ key: check.key, value: 'yes' }], ['ann']],
       ['no value (null)', (): UserFieldInput[] => [{ key: dec.key, value: null }], ['bob', 'dan']],
       ['no value (empty list)', (): UserFieldInput[] => [{ key: multi.key, values: [] }], ['cat', 'dan']],
-      ['all filters at once', (): UserFieldInput[] => [{ key: text.key, value: 'hello world' }, { key: drop.key, value: 'gold' }], ['ann']],
+      [
+        'all filters at once',
+        (): UserFieldInput[] => [
+          { key: text.key, value: 'hello world' },
+          { key: drop.key, value: 'gold' },
+        ],
+        ['ann'],
+      ],
     ])('finds users by %s', async (_label, filters, expected) => {
       expect(await matching(filters())).toEqual(expected);
       if (!wired) return;
       const r = ok(
         await app.gql('query($f: [UserFieldFilter!]) { users(first: 100, fields: $f) { edges { node { id } } } }', { f: filters() }),
       ).users.edges.map((e: any) => e.node.id);
-      expect(Object.entries(users).filter(([, id]) => r.includes(id)).map(([k]) => k).sort()).toEqual(expected);
+      expect(
+        Object.entries(users)
+          .filter(([, id]) => r.includes(id))
+          .map(([k]) => k)
+          .sort(),
+      ).toEqual(expected);
     });
 
     it('refuses a wrong filter value, an unknown key or an inactive field, naming the key', async () => {
@@ -658,7 +893,9 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const off = await field('TEXT', { active: false });
       expectFieldError(await toErrors([{ key: off.key, value: 'x' }]), off.key);
       if (wired) {
-        const r = await app.gql('query($f: [UserFieldFilter!]) { users(fields: $f) { edges { node { id } } } }', { f: [{ key: dec.key, value: 'twelve' }] });
+        const r = await app.gql('query($f: [UserFieldFilter!]) { users(fields: $f) { edges { node { id } } } }', {
+          f: [{ key: dec.key, value: 'twelve' }],
+        });
         expectFieldError(r, dec.key);
       }
     });
@@ -666,10 +903,24 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
 
   describe('through createUser and updateUser', () => {
     it('creates a user with typed values and changes them, recorded in the history', async () => {
-      const plan = await field('DROPDOWN', { options: [{ title: 'Gold plan', value: 'gold' }, { title: 'Silver plan', value: 'silver' }] });
+      const plan = await field('DROPDOWN', {
+        options: [
+          { title: 'Gold plan', value: 'gold' },
+          { title: 'Silver plan', value: 'silver' },
+        ],
+      });
       const seats = await field('INTEGER');
       const created = ok(
-        await app.gql(CREATE_USER, { i: { name: 'Typed', email: uniqueEmail(), fields: [{ key: plan.key, value: 'Gold plan' }, { key: seats.key, value: '25' }] } }),
+        await app.gql(CREATE_USER, {
+          i: {
+            name: 'Typed',
+            email: uniqueEmail(),
+            fields: [
+              { key: plan.key, value: 'Gold plan' },
+              { key: seats.key, value: '25' },
+            ],
+          },
+        }),
       ).createUser.user;
       expect(created.fields.find((v: any) => v.key === plan.key)).toMatchObject({ value: 'gold', options: [{ value: 'gold' }] });
       expect(created.fields.find((v: any) => v.key === seats.key)).toMatchObject({ value: '25', number: '25' });
@@ -680,8 +931,11 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const updated = ok(await app.gql(UPDATE_USER, { id: created.id, i: { fields: [{ key: seats.key, value: '30' }] } })).updateUser;
       expect(updated.fields.find((v: any) => v.key === seats.key)).toMatchObject({ value: '30', number: '30' });
       expect(updated.fields.find((v: any) => v.key === plan.key)).toMatchObject({ value: 'gold' });
-      const events = ok(await app.gql('query($id: ID!) { user(id: $id) { events { edges { node { action changes { field oldValue newValue } } } } } }', { id: created.id })).user
-        .events.edges;
+      const events = ok(
+        await app.gql('query($id: ID!) { user(id: $id) { events { edges { node { action changes { field oldValue newValue } } } } } }', {
+          id: created.id,
+        }),
+      ).user.events.edges;
       expect(events[0].node.changes).toContainEqual({ field: `fields.${seats.key}`, oldValue: '25', newValue: '30' });
     });
   });
@@ -722,11 +976,23 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
     it('lists 100 users with all their values in as many queries as 10 users', async () => {
       const lookup = await field('LOOKUP', { lookupTarget: 'USER' });
       const t = await field('TEXT');
-      const m = await field('MULTISELECT', { options: [{ title: 'A', value: 'a' }, { title: 'B', value: 'b' }] });
+      const m = await field('MULTISELECT', {
+        options: [
+          { title: 'A', value: 'a' },
+          { title: 'B', value: 'b' },
+        ],
+      });
       const target = await newUser('Looked Up');
       for (let batch = 0; batch < 10; batch++) {
         const ids = await Promise.all(Array.from({ length: 10 }, (_, i) => newUser(`Bulk ${batch}-${i}`)));
-        for (const id of ids) ok(await apply(id, [{ key: lookup.key, value: target }, { key: t.key, value: `t${id}` }, { key: m.key, values: ['a', 'b'] }]));
+        for (const id of ids)
+          ok(
+            await apply(id, [
+              { key: lookup.key, value: target },
+              { key: t.key, value: `t${id}` },
+              { key: m.key, values: ['a', 'b'] },
+            ]),
+          );
       }
       const count = async (first: number) => {
         // Every statement of either driver goes through its query runner (the manager, transactions).
@@ -742,7 +1008,10 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
         };
         try {
           const r = ok(
-            await app.gql(`query($n: Int) { users(first: $n) { edges { node { id fields { key value values user { id name email } organization { id } } } } } }`, { n: first }),
+            await app.gql(
+              `query($n: Int) { users(first: $n) { edges { node { id fields { key value values user { id name email } organization { id } } } } } }`,
+              { n: first },
+            ),
           );
           expect(r.users.edges).toHaveLength(first);
           const withLookup = r.users.edges.filter((e: any) => e.node.fields.find((v: any) => v.key === lookup.key)?.user?.id === target);

@@ -92,9 +92,22 @@ describe.each(testDialects())('users on %s', (dialect) => {
 
     it('round-trips utf8mb4 (accents, CJK, emoji) in every text field', async () => {
       const name = 'Zoë 李 🙂 Ñandú 𝔘𝔫𝔦𝔠𝔬𝔡𝔢';
-      const u = await createOk({ name, alias: '🙂🙃', notes: '日本語のメモ 🎉', details: 'Ω≈ç√∫', organization: 'Société Générale 🏦', tags: ['café', '🔥hot'] });
+      const u = await createOk({
+        name,
+        alias: '🙂🙃',
+        notes: '日本語のメモ 🎉',
+        details: 'Ω≈ç√∫',
+        organization: 'Société Générale 🏦',
+        tags: ['café', '🔥hot'],
+      });
       const read = await app.gql(GET_USER, { id: u.id });
-      expect(read.data.user).toMatchObject({ name, alias: '🙂🙃', notes: '日本語のメモ 🎉', details: 'Ω≈ç√∫', organization: { name: 'Société Générale 🏦' } });
+      expect(read.data.user).toMatchObject({
+        name,
+        alias: '🙂🙃',
+        notes: '日本語のメモ 🎉',
+        details: 'Ω≈ç√∫',
+        organization: { name: 'Société Générale 🏦' },
+      });
       expect([...read.data.user.tags].sort()).toEqual(['café', '🔥hot'].sort());
     });
 
@@ -187,7 +200,14 @@ describe.each(testDialects())('users on %s', (dialect) => {
 
   describe('updateUser', () => {
     it('changes only the given fields and clears with null', async () => {
-      const u = await createOk({ name: 'Before', phone: '+1 415 555 2671', timeZone: 'America/New_York', tags: ['a', 'b'], notes: 'keep me', alias: 'al' });
+      const u = await createOk({
+        name: 'Before',
+        phone: '+1 415 555 2671',
+        timeZone: 'America/New_York',
+        tags: ['a', 'b'],
+        notes: 'keep me',
+        alias: 'al',
+      });
       const r = await app.gql(UPDATE_USER, { id: u.id, input: { name: 'After', phone: null, tags: ['c'], locale: 'fr' } });
       expect(r.errors).toBeUndefined();
       expect(r.data.updateUser).toMatchObject({
@@ -291,7 +311,12 @@ describe.each(testDialects())('users on %s', (dialect) => {
       expect(r.data.users.totalCount).toBe(8); // 7 by name + 1 by email
       const names = r.data.users.edges.map((e: any) => e.node.name);
       expect(names[0]).toBe('Émilie Zola');
-      expect(names.slice(1)).toEqual(created.slice(0, 7).reverse().map((u) => u.name));
+      expect(names.slice(1)).toEqual(
+        created
+          .slice(0, 7)
+          .reverse()
+          .map((u) => u.name),
+      );
       const accent = await app.gql(LIST_USERS, { query: 'emilie' });
       expect(accent.data.users.edges.map((e: any) => e.node.id)).toContain(created[7].id);
       const accent2 = await app.gql(LIST_USERS, { query: 'ÉMIL' });

@@ -4,25 +4,38 @@ import { graphql } from '../graphql/generated';
 
 /** The signed-in person, as the app keeps them. */
 graphql(`
-  fragment Viewer on User { id name email role }
+  fragment Viewer on User {
+    id
+    name
+    email
+    role
+  }
 `);
 
 export const MeDocument = graphql(`
-  query Me { me { ...Viewer } }
+  query Me {
+    me {
+      ...Viewer
+    }
+  }
 `);
 
 /** A failed sign-in answers UNAUTHENTICATED: not a lapsed session. */
 export const SignInDocument = publicOperation(
   graphql(`
     mutation SignIn($email: String!, $password: String!) {
-      signIn(email: $email, password: $password) { ...Viewer }
+      signIn(email: $email, password: $password) {
+        ...Viewer
+      }
     }
   `),
 );
 
 export const SignOutDocument = publicOperation(
   graphql(`
-    mutation SignOut { signOut }
+    mutation SignOut {
+      signOut
+    }
   `),
 );
 
@@ -34,15 +47,29 @@ export const ChangePasswordDocument = graphql(`
 
 /** Only the fields an end user may read and change on their own profile. */
 graphql(`
-  fragment OwnProfile on User { id name email role phone timeZone locale }
+  fragment OwnProfile on User {
+    id
+    name
+    email
+    role
+    phone
+    timeZone
+    locale
+  }
 `);
 
 export const MyProfileDocument = graphql(`
-  query MyProfile { me { ...OwnProfile } }
+  query MyProfile {
+    me {
+      ...OwnProfile
+    }
+  }
 `);
 
 export const UpdateMyProfileDocument = graphql(`
   mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {
-    updateUser(id: $id, input: $input) { ...OwnProfile }
+    updateUser(id: $id, input: $input) {
+      ...OwnProfile
+    }
   }
 `);

@@ -82,9 +82,7 @@ export function formFrom(field: FieldDefinitionFragment): FieldForm {
     description: field.description ?? '',
     pattern: field.pattern ?? '',
     patternHint: field.patternHint ?? '',
-    options: [...field.options]
-      .sort((a, b) => a.position - b.position)
-      .map((option) => optionRow(option.title, option.value, true)),
+    options: [...field.options].sort((a, b) => a.position - b.position).map((option) => optionRow(option.title, option.value, true)),
     lookupTarget: field.lookupTarget ?? 'USER',
     required: field.required,
     active: field.active,

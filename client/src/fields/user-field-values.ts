@@ -102,11 +102,7 @@ export function isMissing(field: FieldValueFragment, draft: FieldDraftValue | un
 }
 
 /** The draft for `next`, keeping what was edited since `previous`. */
-export function rebaseFieldDraft(
-  previous: readonly FieldValueFragment[],
-  next: readonly FieldValueFragment[],
-  draft: FieldDraft,
-): FieldDraft {
+export function rebaseFieldDraft(previous: readonly FieldValueFragment[], next: readonly FieldValueFragment[], draft: FieldDraft): FieldDraft {
   const before = toFieldDraft(previous);
   const result = toFieldDraft(next);
   for (const key of Object.keys(result)) {

@@ -16,9 +16,7 @@ const prepared = new WeakMap<object, PreparedOperation>();
 function prepare(document: DocumentNode): PreparedOperation {
   let operation = prepared.get(document);
   if (!operation) {
-    const definition = document.definitions.find(
-      (node): node is OperationDefinitionNode => node.kind === 'OperationDefinition',
-    );
+    const definition = document.definitions.find((node): node is OperationDefinitionNode => node.kind === 'OperationDefinition');
     if (!definition?.name) throw new Error('A GraphQL document needs one named operation');
     operation = { operationName: definition.name.value, query: print(document) };
     prepared.set(document, operation);
@@ -91,10 +89,7 @@ export function onUnauthenticated(listener: UnauthenticatedListener): () => void
 }
 
 export function isUnauthenticated(error: unknown): boolean {
-  return (
-    error instanceof GraphQLRequestError &&
-    error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')
-  );
+  return error instanceof GraphQLRequestError && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 }
 
 interface GraphQLResponseBody<TData> {

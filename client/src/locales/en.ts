@@ -214,8 +214,7 @@ const en = {
     intro: 'Creates an account for someone your team supports.',
     name: 'Name',
     email: 'Email',
-    emailHint:
-      'Use the address this person really reads. Never make one up: if its domain is registered later, their mail goes to a stranger.',
+    emailHint: 'Use the address this person really reads. Never make one up: if its domain is registered later, their mail goes to a stranger.',
     emailHintNoEmail: 'No email? Use {example}: it is kept but never mailed.',
     submit: 'Add',
     submitting: 'Adding…',
@@ -302,8 +301,7 @@ const en = {
     NO_MAIL_DOMAIN: 'No mail server for this domain',
   },
   warnings: {
-    UNDELIVERABLE_RESERVED:
-      'This address uses a reserved domain: it is kept on the profile but never mailed.',
+    UNDELIVERABLE_RESERVED: 'This address uses a reserved domain: it is kept on the profile but never mailed.',
   },
   errors: {
     nameRequired: 'Enter a name.',

@@ -303,8 +303,7 @@ const fr: MessageSchema = {
     NO_MAIL_DOMAIN: 'Aucun serveur de messagerie pour ce domaine',
   },
   warnings: {
-    UNDELIVERABLE_RESERVED:
-      'Cette adresse utilise un domaine réservé : elle est conservée sur la fiche mais ne reçoit jamais d’e-mail.',
+    UNDELIVERABLE_RESERVED: 'Cette adresse utilise un domaine réservé : elle est conservée sur la fiche mais ne reçoit jamais d’e-mail.',
   },
   errors: {
     nameRequired: 'Saisissez un nom.',

@@ -25,10 +25,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
-export function changedOrganizationFields(
-  organization: OrganizationDetailsFragment,
-  draft: OrganizationDraft,
-): UpdateOrganizationInput {
+export function changedOrganizationFields(organization: OrganizationDetailsFragment, draft: OrganizationDraft): UpdateOrganizationInput {
   const input: UpdateOrganizationInput = {};
   if (draft.name !== organization.name) input.name = draft.name;
   for (const field of ['externalId', 'details', 'notes'] as const) {

@@ -17,5 +17,8 @@ export function normalizeTag(value: string): string {
  * end of the tag).
  */
 export function normalizeTagTyping(value: string): string {
-  return value.replace(/^\s+/u, '').toLowerCase().replace(/\s+(?=\S)/gu, '_');
+  return value
+    .replace(/^\s+/u, '')
+    .toLowerCase()
+    .replace(/\s+(?=\S)/gu, '_');
 }

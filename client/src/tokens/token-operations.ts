@@ -10,22 +10,43 @@ export const API_TOKEN_SCOPES = inOrder(ApiTokenScope, ['USERS_READ', 'USERS_WRI
 
 graphql(`
   fragment ApiTokenDetails on ApiToken {
-    id name scopes createdAt lastUsedAt revokedAt
-    createdBy { id name }
+    id
+    name
+    scopes
+    createdAt
+    lastUsedAt
+    revokedAt
+    createdBy {
+      id
+      name
+    }
   }
 `);
 
 export const ApiTokensDocument = graphql(`
-  query ApiTokens { apiTokens { ...ApiTokenDetails } }
+  query ApiTokens {
+    apiTokens {
+      ...ApiTokenDetails
+    }
+  }
 `);
 
 /** The secret is shown once: only a hash is kept on the server. */
 export const CreateApiTokenDocument = graphql(`
   mutation CreateApiToken($input: CreateApiTokenInput!) {
-    createApiToken(input: $input) { secret token { ...ApiTokenDetails } }
+    createApiToken(input: $input) {
+      secret
+      token {
+        ...ApiTokenDetails
+      }
+    }
   }
 `);
 
 export const RevokeApiTokenDocument = graphql(`
-  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenDetails } }
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      ...ApiTokenDetails
+    }
+  }
 `);

@@ -35,9 +35,7 @@ export function useLoaded<T>(fetch: () => Promise<T | null>) {
     loaded.value = false;
   }
 
-  const notFound = computed(
-    () => failure.value?.code === 'NOT_FOUND' || (loaded.value && !loading.value && data.value === null),
-  );
+  const notFound = computed(() => failure.value?.code === 'NOT_FOUND' || (loaded.value && !loading.value && data.value === null));
   /** The error to show, when the thing is not simply missing. */
   const error = computed(() => (failure.value?.code === 'NOT_FOUND' ? null : failure.value));
 

@@ -1,18 +1,7 @@
 // IANA time zones from Intl, grouped by region for a <select>, each labelled
 // with its city and its current offset from UTC.
 
-export const REGIONS = [
-  'Africa',
-  'America',
-  'Antarctica',
-  'Arctic',
-  'Asia',
-  'Atlantic',
-  'Australia',
-  'Europe',
-  'Indian',
-  'Pacific',
-] as const;
+export const REGIONS = ['Africa', 'America', 'Antarctica', 'Arctic', 'Asia', 'Atlantic', 'Australia', 'Europe', 'Indian', 'Pacific'] as const;
 export type Region = (typeof REGIONS)[number];
 
 export interface TimeZoneOption {
@@ -44,7 +33,10 @@ export function utcOffset(zone: string, at: Date = new Date()): string {
 
 /** "America/Argentina/Buenos_Aires" -> "Buenos Aires, Argentina". */
 export function cityName(zone: string): string {
-  const parts = zone.split('/').slice(1).map((part) => part.replaceAll('_', ' '));
+  const parts = zone
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('_', ' '));
   const city = parts.pop();
   if (!city) return zone;
   return parts.length > 0 ? `${city}, ${parts.join(', ')}` : city;

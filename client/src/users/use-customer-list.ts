@@ -48,7 +48,10 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
       return data.users;
     },
     onError: (failure) => {
-      const errors = toFormErrors(failure, (fieldFilters.value ?? []).map((filter) => filter.key));
+      const errors = toFormErrors(
+        failure,
+        (fieldFilters.value ?? []).map((filter) => filter.key),
+      );
       fieldErrors.value = errors.fields;
       return { error: errors.general[0] ?? null, dropPage: Object.keys(errors.fields).length > 0 };
     },
@@ -61,9 +64,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     organizationId.value = null;
   }
 
-  const filtered = computed(
-    () => tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0,
-  );
+  const filtered = computed(() => tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0);
 
   return { ...list, tags, organizationId, filtered, fieldErrors, clearAll };
 }

@@ -2,17 +2,7 @@
 // carries only what changed (an emptied text field becomes null: cleared).
 import type { OrganizationRefFragment, Role, UpdateUserInput, UserProfileFragment } from '../graphql/generated/graphql';
 
-export const TEXT_FIELDS = [
-  'name',
-  'email',
-  'phone',
-  'timeZone',
-  'locale',
-  'externalId',
-  'alias',
-  'details',
-  'notes',
-] as const;
+export const TEXT_FIELDS = ['name', 'email', 'phone', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type UserDraft = Record<TextField, string> & {
@@ -26,21 +16,10 @@ export type UserDraft = Record<TextField, string> & {
 };
 
 /** Every input field the form edits; server errors naming one land next to it. */
-export const DRAFT_FIELDS = [
-  ...TEXT_FIELDS,
-  'organization',
-  'organizationId',
-  'tags',
-  'role',
-  'verified',
-  'suspended',
-] as const;
+export const DRAFT_FIELDS = [...TEXT_FIELDS, 'organization', 'organizationId', 'tags', 'role', 'verified', 'suspended'] as const;
 
 export function toDraft(user: UserProfileFragment): UserDraft {
-  const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, user[field] ?? ''])) as Record<
-    TextField,
-    string
-  >;
+  const text = Object.fromEntries(TEXT_FIELDS.map((field) => [field, user[field] ?? ''])) as Record<TextField, string>;
   return {
     ...text,
     organization: user.organization ? { id: user.organization.id, name: user.organization.name } : null,

@@ -3,30 +3,49 @@ import { graphql } from '../graphql/generated';
 
 /** Forward paging, for every connection the app shows. */
 graphql(`
-  fragment PageInfoFields on PageInfo { hasNextPage endCursor }
+  fragment PageInfoFields on PageInfo {
+    hasNextPage
+    endCursor
+  }
 `);
 
 /** A row of a list of users (customers, an organization's users). */
 graphql(`
   fragment UserListItem on User {
-    id name email role suspended createdAt
-    organization { ...OrganizationRef }
-    identities { type primary displayValue }
+    id
+    name
+    email
+    role
+    suspended
+    createdAt
+    organization {
+      ...OrganizationRef
+    }
+    identities {
+      type
+      primary
+      displayValue
+    }
   }
 `);
 
 graphql(`
   fragment UserPage on UserConnection {
     totalCount
-    pageInfo { ...PageInfoFields }
-    edges { cursor node { ...UserListItem } }
+    pageInfo {
+      ...PageInfoFields
+    }
+    edges {
+      cursor
+      node {
+        ...UserListItem
+      }
+    }
   }
 `);
 
 export const UsersDocument = graphql(`
-  query Users(
-    $first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]
-  ) {
+  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {
     users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
       ...UserPage
     }
@@ -36,48 +55,105 @@ export const UsersDocument = graphql(`
 /** Everything the profile shows and edits. */
 graphql(`
   fragment UserProfile on User {
-    id name email role phone tags timeZone locale externalId alias details notes
-    verified suspended createdVia createdAt updatedAt
-    organization { ...OrganizationRef }
-    identities { ...IdentityDetails }
-    fields { ...FieldValue }
+    id
+    name
+    email
+    role
+    phone
+    tags
+    timeZone
+    locale
+    externalId
+    alias
+    details
+    notes
+    verified
+    suspended
+    createdVia
+    createdAt
+    updatedAt
+    organization {
+      ...OrganizationRef
+    }
+    identities {
+      ...IdentityDetails
+    }
+    fields {
+      ...FieldValue
+    }
   }
 `);
 
 export const UserDocument = graphql(`
-  query User($id: ID!) { user(id: $id) { ...UserProfile } }
+  query User($id: ID!) {
+    user(id: $id) {
+      ...UserProfile
+    }
+  }
 `);
 
 graphql(`
-  fragment WarningDetails on UserWarning { code field message }
+  fragment WarningDetails on UserWarning {
+    code
+    field
+    message
+  }
 `);
 
 export const CreateUserDocument = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
-    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }
+    createUser(input: $input) {
+      user {
+        ...UserProfile
+      }
+      warnings {
+        ...WarningDetails
+      }
+    }
   }
 `);
 
 export const UpdateUserDocument = graphql(`
   mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {
-    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }
+    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {
+      ...UserProfile
+    }
   }
 `);
 
 export const DeleteUserDocument = graphql(`
-  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }
+  mutation DeleteUser($id: ID!) {
+    deleteUser(id: $id)
+  }
 `);
 
 export const SetUserPasswordDocument = graphql(`
-  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }
+  mutation SetUserPassword($id: ID!, $password: String!) {
+    setUserPassword(id: $id, password: $password)
+  }
 `);
 
 /** A line of a user's history: who did what, how, and which fields changed. */
 graphql(`
   fragment HistoryEvent on UserEvent {
-    id action source createdAt
-    actor { kind tokenName user { id name } }
-    changes { field oldValue newValue redacted }
+    id
+    action
+    source
+    createdAt
+    actor {
+      kind
+      tokenName
+      user {
+        id
+        name
+      }
+    }
+    changes {
+      field
+      oldValue
+      newValue
+      redacted
+    }
   }
 `);
 
@@ -87,8 +163,15 @@ export const UserEventsDocument = graphql(`
       id
       events(first: $first, after: $after) {
         totalCount
-        pageInfo { ...PageInfoFields }
-        edges { cursor node { ...HistoryEvent } }
+        pageInfo {
+          ...PageInfoFields
+        }
+        edges {
+          cursor
+          node {
+            ...HistoryEvent
+          }
+        }
       }
     }
   }

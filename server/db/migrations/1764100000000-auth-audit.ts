@@ -16,9 +16,7 @@ export class AuthAudit1764100000000 implements MigrationInterface {
     const text = mysql ? 'MEDIUMTEXT' : 'TEXT';
     const table = mysql ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci' : '';
     const fk = (tableName: string, col: string, cascade = true) =>
-      mysql
-        ? `, CONSTRAINT fk_${col}_${tableName} FOREIGN KEY (${col}) REFERENCES users (id)${cascade ? ' ON DELETE CASCADE' : ''}`
-        : '';
+      mysql ? `, CONSTRAINT fk_${col}_${tableName} FOREIGN KEY (${col}) REFERENCES users (id)${cascade ? ' ON DELETE CASCADE' : ''}` : '';
     const ref = (cascade = true) => (mysql ? '' : ` REFERENCES users (id)${cascade ? ' ON DELETE CASCADE' : ''}`);
 
     await q.query(`ALTER TABLE users ADD COLUMN password_hash VARCHAR(255) NULL`);

@@ -5,4 +5,10 @@ import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
 
 /** Every migration, oldest first. */
-export const migrations = [Users1764000000000, AuthAudit1764100000000, OrganizationsIdentities1764200000000, UserFields1764300000000, AdminIndex1764400000000];
+export const migrations = [
+  Users1764000000000,
+  AuthAudit1764100000000,
+  OrganizationsIdentities1764200000000,
+  UserFields1764300000000,
+  AdminIndex1764400000000,
+];

@@ -46,12 +46,10 @@ const userFields = {
   deactivated: '“{title}” is inactive: profiles no longer show it, and its values are kept.',
   reorder: {
     handle: 'Reorder {title}',
-    instructions:
-      'Press Space or Enter to pick the field up, the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
+    instructions: 'Press Space or Enter to pick the field up, the up and down arrow keys to move it, Space or Enter to drop it, Escape to cancel.',
     moveUp: 'Move {title} up',
     moveDown: 'Move {title} down',
-    pickedUp:
-      'Picked up {title}, position {position} of {total}. Use the arrow keys to move it, Space to drop it, Escape to cancel.',
+    pickedUp: 'Picked up {title}, position {position} of {total}. Use the arrow keys to move it, Space to drop it, Escape to cancel.',
     moved: '{title} moved to position {position} of {total}.',
     dropped: '{title} dropped at position {position} of {total}.',
     cancelled: 'Reorder cancelled. {title} is back at position {position} of {total}.',

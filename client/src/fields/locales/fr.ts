@@ -9,8 +9,7 @@ const userFields: typeof userFieldsEn = {
   add: 'Nouveau champ',
   loadError: 'Les champs utilisateur n’ont pas pu être chargés.',
   empty: 'Aucun champ personnalisé',
-  emptyHint:
-    'Ajoutez un champ pour tout ce dont votre équipe a besoin sur chaque profil, comme une offre ou un numéro de contrat.',
+  emptyHint: 'Ajoutez un champ pour tout ce dont votre équipe a besoin sur chaque profil, comme une offre ou un numéro de contrat.',
   tableCaption: 'Champs utilisateur, dans l’ordre où les profils les affichent',
   reorderTip:
     'Les profils affichent les champs actifs dans cet ordre. Faites glisser une ligne par sa poignée, ou placez le focus sur la poignée et appuyez sur Espace.',
@@ -53,8 +52,7 @@ const userFields: typeof userFieldsEn = {
       'Appuyez sur Espace ou Entrée pour saisir le champ, sur les flèches haut et bas pour le déplacer, sur Espace ou Entrée pour le déposer, sur Échap pour annuler.',
     moveUp: 'Monter {title}',
     moveDown: 'Descendre {title}',
-    pickedUp:
-      '{title} saisi, position {position} sur {total}. Déplacez-le avec les flèches, déposez-le avec Espace, annulez avec Échap.',
+    pickedUp: '{title} saisi, position {position} sur {total}. Déplacez-le avec les flèches, déposez-le avec Espace, annulez avec Échap.',
     moved: '{title} déplacé en position {position} sur {total}.',
     dropped: '{title} déposé en position {position} sur {total}.',
     cancelled: 'Déplacement annulé. {title} est revenu en position {position} sur {total}.',

@@ -14,110 +14,110 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment Viewer on User { id name email role }\n": typeof types.ViewerFragmentDoc,
-    "\n  query Me { me { ...Viewer } }\n": typeof types.MeDocument,
-    "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) { ...Viewer }\n    }\n  ": typeof types.SignInDocument,
-    "\n    mutation SignOut { signOut }\n  ": typeof types.SignOutDocument,
+    "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": typeof types.MeDocument,
+    "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
+    "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
-    "\n  fragment OwnProfile on User { id name email role phone timeZone locale }\n": typeof types.OwnProfileFragmentDoc,
-    "\n  query MyProfile { me { ...OwnProfile } }\n": typeof types.MyProfileDocument,
-    "\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...OwnProfile }\n  }\n": typeof types.UpdateMyProfileDocument,
-    "\n  fragment FieldDefinition on UserField {\n    id key title description type pattern patternHint lookupTarget required active position createdAt updatedAt\n    options { id title value position }\n  }\n": typeof types.FieldDefinitionFragmentDoc,
-    "\n  fragment FieldValue on UserFieldValue {\n    key type value values text number boolean date\n    options { id title value }\n    user { id name }\n    organization { ...OrganizationRef }\n    field {\n      id key title description type required pattern patternHint lookupTarget\n      options { id title value }\n    }\n  }\n": typeof types.FieldValueFragmentDoc,
-    "\n  query UserFields($active: Boolean) { userFields(active: $active) { ...FieldDefinition } }\n": typeof types.UserFieldsDocument,
-    "\n  mutation CreateUserField($input: CreateUserFieldInput!) { createUserField(input: $input) { ...FieldDefinition } }\n": typeof types.CreateUserFieldDocument,
-    "\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) { ...FieldDefinition }\n  }\n": typeof types.UpdateUserFieldDocument,
-    "\n  mutation ReorderUserFields($ids: [ID!]!) { reorderUserFields(ids: $ids) { ...FieldDefinition } }\n": typeof types.ReorderUserFieldsDocument,
-    "\n  mutation DeleteUserField($id: ID!) { deleteUserField(id: $id) }\n": typeof types.DeleteUserFieldDocument,
-    "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) { edges { node { id name email } } }\n  }\n": typeof types.LookupUsersDocument,
-    "\n  fragment OrganizationRef on Organization { id name }\n": typeof types.OrganizationRefFragmentDoc,
-    "\n  fragment OrganizationDetails on Organization {\n    id name domains details notes tags externalId userCount createdAt updatedAt\n  }\n": typeof types.OrganizationDetailsFragmentDoc,
-    "\n  fragment OrganizationListItem on Organization { id name domains userCount createdAt }\n": typeof types.OrganizationListItemFragmentDoc,
-    "\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo { ...PageInfoFields }\n      edges { cursor node { ...OrganizationListItem } }\n    }\n  }\n": typeof types.OrganizationsDocument,
-    "\n  fragment OrganizationSuggestion on Organization { id name domains }\n": typeof types.OrganizationSuggestionFragmentDoc,
-    "\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) { edges { node { ...OrganizationSuggestion } } }\n  }\n": typeof types.OrganizationSuggestionsDocument,
-    "\n  query Organization($id: ID!) { organization(id: $id) { ...OrganizationDetails } }\n": typeof types.OrganizationDocument,
-    "\n  query OrganizationName($id: ID!) { organization(id: $id) { ...OrganizationRef } }\n": typeof types.OrganizationNameDocument,
-    "\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) { id users(first: $first, after: $after) { ...UserPage } }\n  }\n": typeof types.OrganizationUsersDocument,
-    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { ...OrganizationDetails }\n  }\n": typeof types.CreateOrganizationDocument,
-    "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) { ...OrganizationDetails }\n  }\n": typeof types.UpdateOrganizationDocument,
-    "\n  mutation DeleteOrganization($id: ID!) { deleteOrganization(id: $id) }\n": typeof types.DeleteOrganizationDocument,
-    "\n  query TagSuggestions($query: String, $first: Int) { tags(query: $query, first: $first) { name count } }\n": typeof types.TagSuggestionsDocument,
-    "\n  fragment ApiTokenDetails on ApiToken {\n    id name scopes createdAt lastUsedAt revokedAt\n    createdBy { id name }\n  }\n": typeof types.ApiTokenDetailsFragmentDoc,
-    "\n  query ApiTokens { apiTokens { ...ApiTokenDetails } }\n": typeof types.ApiTokensDocument,
-    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { secret token { ...ApiTokenDetails } }\n  }\n": typeof types.CreateApiTokenDocument,
-    "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenDetails } }\n": typeof types.RevokeApiTokenDocument,
-    "\n  fragment IdentityDetails on UserIdentity {\n    id type value displayValue primary verified deliverability shared createdAt\n    sharedWith { id name }\n  }\n": typeof types.IdentityDetailsFragmentDoc,
-    "\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity { ...IdentityDetails }\n      user { ...UserProfile }\n      warnings { ...WarningDetails existingUserId }\n    }\n  }\n": typeof types.AddUserIdentityDocument,
-    "\n  mutation RemoveUserIdentity($id: ID!) { removeUserIdentity(id: $id) { ...UserProfile } }\n": typeof types.RemoveUserIdentityDocument,
-    "\n  mutation MakeUserIdentityPrimary($id: ID!) { makeUserIdentityPrimary(id: $id) { ...UserProfile } }\n": typeof types.MakeUserIdentityPrimaryDocument,
-    "\n  mutation VerifyUserIdentity($id: ID!) { verifyUserIdentity(id: $id) { ...IdentityDetails } }\n": typeof types.VerifyUserIdentityDocument,
-    "\n  fragment PageInfoFields on PageInfo { hasNextPage endCursor }\n": typeof types.PageInfoFieldsFragmentDoc,
-    "\n  fragment UserListItem on User {\n    id name email role suspended createdAt\n    organization { ...OrganizationRef }\n    identities { type primary displayValue }\n  }\n": typeof types.UserListItemFragmentDoc,
-    "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo { ...PageInfoFields }\n    edges { cursor node { ...UserListItem } }\n  }\n": typeof types.UserPageFragmentDoc,
-    "\n  query Users(\n    $first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": typeof types.UsersDocument,
-    "\n  fragment UserProfile on User {\n    id name email role phone tags timeZone locale externalId alias details notes\n    verified suspended createdVia createdAt updatedAt\n    organization { ...OrganizationRef }\n    identities { ...IdentityDetails }\n    fields { ...FieldValue }\n  }\n": typeof types.UserProfileFragmentDoc,
-    "\n  query User($id: ID!) { user(id: $id) { ...UserProfile } }\n": typeof types.UserDocument,
-    "\n  fragment WarningDetails on UserWarning { code field message }\n": typeof types.WarningDetailsFragmentDoc,
-    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n": typeof types.UpdateUserDocument,
-    "\n  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }\n": typeof types.DeleteUserDocument,
-    "\n  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }\n": typeof types.SetUserPasswordDocument,
-    "\n  fragment HistoryEvent on UserEvent {\n    id action source createdAt\n    actor { kind tokenName user { id name } }\n    changes { field oldValue newValue redacted }\n  }\n": typeof types.HistoryEventFragmentDoc,
-    "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { ...PageInfoFields }\n        edges { cursor node { ...HistoryEvent } }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
+    "\n  fragment OwnProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    timeZone\n    locale\n  }\n": typeof types.OwnProfileFragmentDoc,
+    "\n  query MyProfile {\n    me {\n      ...OwnProfile\n    }\n  }\n": typeof types.MyProfileDocument,
+    "\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...OwnProfile\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
+    "\n  fragment FieldDefinition on UserField {\n    id\n    key\n    title\n    description\n    type\n    pattern\n    patternHint\n    lookupTarget\n    required\n    active\n    position\n    createdAt\n    updatedAt\n    options {\n      id\n      title\n      value\n      position\n    }\n  }\n": typeof types.FieldDefinitionFragmentDoc,
+    "\n  fragment FieldValue on UserFieldValue {\n    key\n    type\n    value\n    values\n    text\n    number\n    boolean\n    date\n    options {\n      id\n      title\n      value\n    }\n    user {\n      id\n      name\n    }\n    organization {\n      ...OrganizationRef\n    }\n    field {\n      id\n      key\n      title\n      description\n      type\n      required\n      pattern\n      patternHint\n      lookupTarget\n      options {\n        id\n        title\n        value\n      }\n    }\n  }\n": typeof types.FieldValueFragmentDoc,
+    "\n  query UserFields($active: Boolean) {\n    userFields(active: $active) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.UserFieldsDocument,
+    "\n  mutation CreateUserField($input: CreateUserFieldInput!) {\n    createUserField(input: $input) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.CreateUserFieldDocument,
+    "\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.UpdateUserFieldDocument,
+    "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
+    "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
+    "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": typeof types.OrganizationRefFragmentDoc,
+    "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": typeof types.OrganizationDetailsFragmentDoc,
+    "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": typeof types.OrganizationListItemFragmentDoc,
+    "\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrganizationListItem\n        }\n      }\n    }\n  }\n": typeof types.OrganizationsDocument,
+    "\n  fragment OrganizationSuggestion on Organization {\n    id\n    name\n    domains\n  }\n": typeof types.OrganizationSuggestionFragmentDoc,
+    "\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) {\n      edges {\n        node {\n          ...OrganizationSuggestion\n        }\n      }\n    }\n  }\n": typeof types.OrganizationSuggestionsDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.OrganizationDocument,
+    "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationRef\n    }\n  }\n": typeof types.OrganizationNameDocument,
+    "\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) {\n      id\n      users(first: $first, after: $after) {\n        ...UserPage\n      }\n    }\n  }\n": typeof types.OrganizationUsersDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.CreateOrganizationDocument,
+    "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
+    "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n": typeof types.TagSuggestionsDocument,
+    "\n  fragment ApiTokenDetails on ApiToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    createdBy {\n      id\n      name\n    }\n  }\n": typeof types.ApiTokenDetailsFragmentDoc,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenDetails\n    }\n  }\n": typeof types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenDetails\n      }\n    }\n  }\n": typeof types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenDetails\n    }\n  }\n": typeof types.RevokeApiTokenDocument,
+    "\n  fragment IdentityDetails on UserIdentity {\n    id\n    type\n    value\n    displayValue\n    primary\n    verified\n    deliverability\n    shared\n    createdAt\n    sharedWith {\n      id\n      name\n    }\n  }\n": typeof types.IdentityDetailsFragmentDoc,
+    "\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity {\n        ...IdentityDetails\n      }\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n        existingUserId\n      }\n    }\n  }\n": typeof types.AddUserIdentityDocument,
+    "\n  mutation RemoveUserIdentity($id: ID!) {\n    removeUserIdentity(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.RemoveUserIdentityDocument,
+    "\n  mutation MakeUserIdentityPrimary($id: ID!) {\n    makeUserIdentityPrimary(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.MakeUserIdentityPrimaryDocument,
+    "\n  mutation VerifyUserIdentity($id: ID!) {\n    verifyUserIdentity(id: $id) {\n      ...IdentityDetails\n    }\n  }\n": typeof types.VerifyUserIdentityDocument,
+    "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
+    "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
+    "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
+    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
+    "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": typeof types.WarningDetailsFragmentDoc,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
+    "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": typeof types.SetUserPasswordDocument,
+    "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": typeof types.HistoryEventFragmentDoc,
+    "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
 };
 const documents: Documents = {
-    "\n  fragment Viewer on User { id name email role }\n": types.ViewerFragmentDoc,
-    "\n  query Me { me { ...Viewer } }\n": types.MeDocument,
-    "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) { ...Viewer }\n    }\n  ": types.SignInDocument,
-    "\n    mutation SignOut { signOut }\n  ": types.SignOutDocument,
+    "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": types.MeDocument,
+    "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
+    "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
-    "\n  fragment OwnProfile on User { id name email role phone timeZone locale }\n": types.OwnProfileFragmentDoc,
-    "\n  query MyProfile { me { ...OwnProfile } }\n": types.MyProfileDocument,
-    "\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...OwnProfile }\n  }\n": types.UpdateMyProfileDocument,
-    "\n  fragment FieldDefinition on UserField {\n    id key title description type pattern patternHint lookupTarget required active position createdAt updatedAt\n    options { id title value position }\n  }\n": types.FieldDefinitionFragmentDoc,
-    "\n  fragment FieldValue on UserFieldValue {\n    key type value values text number boolean date\n    options { id title value }\n    user { id name }\n    organization { ...OrganizationRef }\n    field {\n      id key title description type required pattern patternHint lookupTarget\n      options { id title value }\n    }\n  }\n": types.FieldValueFragmentDoc,
-    "\n  query UserFields($active: Boolean) { userFields(active: $active) { ...FieldDefinition } }\n": types.UserFieldsDocument,
-    "\n  mutation CreateUserField($input: CreateUserFieldInput!) { createUserField(input: $input) { ...FieldDefinition } }\n": types.CreateUserFieldDocument,
-    "\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) { ...FieldDefinition }\n  }\n": types.UpdateUserFieldDocument,
-    "\n  mutation ReorderUserFields($ids: [ID!]!) { reorderUserFields(ids: $ids) { ...FieldDefinition } }\n": types.ReorderUserFieldsDocument,
-    "\n  mutation DeleteUserField($id: ID!) { deleteUserField(id: $id) }\n": types.DeleteUserFieldDocument,
-    "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) { edges { node { id name email } } }\n  }\n": types.LookupUsersDocument,
-    "\n  fragment OrganizationRef on Organization { id name }\n": types.OrganizationRefFragmentDoc,
-    "\n  fragment OrganizationDetails on Organization {\n    id name domains details notes tags externalId userCount createdAt updatedAt\n  }\n": types.OrganizationDetailsFragmentDoc,
-    "\n  fragment OrganizationListItem on Organization { id name domains userCount createdAt }\n": types.OrganizationListItemFragmentDoc,
-    "\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo { ...PageInfoFields }\n      edges { cursor node { ...OrganizationListItem } }\n    }\n  }\n": types.OrganizationsDocument,
-    "\n  fragment OrganizationSuggestion on Organization { id name domains }\n": types.OrganizationSuggestionFragmentDoc,
-    "\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) { edges { node { ...OrganizationSuggestion } } }\n  }\n": types.OrganizationSuggestionsDocument,
-    "\n  query Organization($id: ID!) { organization(id: $id) { ...OrganizationDetails } }\n": types.OrganizationDocument,
-    "\n  query OrganizationName($id: ID!) { organization(id: $id) { ...OrganizationRef } }\n": types.OrganizationNameDocument,
-    "\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) { id users(first: $first, after: $after) { ...UserPage } }\n  }\n": types.OrganizationUsersDocument,
-    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { ...OrganizationDetails }\n  }\n": types.CreateOrganizationDocument,
-    "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) { ...OrganizationDetails }\n  }\n": types.UpdateOrganizationDocument,
-    "\n  mutation DeleteOrganization($id: ID!) { deleteOrganization(id: $id) }\n": types.DeleteOrganizationDocument,
-    "\n  query TagSuggestions($query: String, $first: Int) { tags(query: $query, first: $first) { name count } }\n": types.TagSuggestionsDocument,
-    "\n  fragment ApiTokenDetails on ApiToken {\n    id name scopes createdAt lastUsedAt revokedAt\n    createdBy { id name }\n  }\n": types.ApiTokenDetailsFragmentDoc,
-    "\n  query ApiTokens { apiTokens { ...ApiTokenDetails } }\n": types.ApiTokensDocument,
-    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { secret token { ...ApiTokenDetails } }\n  }\n": types.CreateApiTokenDocument,
-    "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenDetails } }\n": types.RevokeApiTokenDocument,
-    "\n  fragment IdentityDetails on UserIdentity {\n    id type value displayValue primary verified deliverability shared createdAt\n    sharedWith { id name }\n  }\n": types.IdentityDetailsFragmentDoc,
-    "\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity { ...IdentityDetails }\n      user { ...UserProfile }\n      warnings { ...WarningDetails existingUserId }\n    }\n  }\n": types.AddUserIdentityDocument,
-    "\n  mutation RemoveUserIdentity($id: ID!) { removeUserIdentity(id: $id) { ...UserProfile } }\n": types.RemoveUserIdentityDocument,
-    "\n  mutation MakeUserIdentityPrimary($id: ID!) { makeUserIdentityPrimary(id: $id) { ...UserProfile } }\n": types.MakeUserIdentityPrimaryDocument,
-    "\n  mutation VerifyUserIdentity($id: ID!) { verifyUserIdentity(id: $id) { ...IdentityDetails } }\n": types.VerifyUserIdentityDocument,
-    "\n  fragment PageInfoFields on PageInfo { hasNextPage endCursor }\n": types.PageInfoFieldsFragmentDoc,
-    "\n  fragment UserListItem on User {\n    id name email role suspended createdAt\n    organization { ...OrganizationRef }\n    identities { type primary displayValue }\n  }\n": types.UserListItemFragmentDoc,
-    "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo { ...PageInfoFields }\n    edges { cursor node { ...UserListItem } }\n  }\n": types.UserPageFragmentDoc,
-    "\n  query Users(\n    $first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": types.UsersDocument,
-    "\n  fragment UserProfile on User {\n    id name email role phone tags timeZone locale externalId alias details notes\n    verified suspended createdVia createdAt updatedAt\n    organization { ...OrganizationRef }\n    identities { ...IdentityDetails }\n    fields { ...FieldValue }\n  }\n": types.UserProfileFragmentDoc,
-    "\n  query User($id: ID!) { user(id: $id) { ...UserProfile } }\n": types.UserDocument,
-    "\n  fragment WarningDetails on UserWarning { code field message }\n": types.WarningDetailsFragmentDoc,
-    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n": types.UpdateUserDocument,
-    "\n  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }\n": types.DeleteUserDocument,
-    "\n  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }\n": types.SetUserPasswordDocument,
-    "\n  fragment HistoryEvent on UserEvent {\n    id action source createdAt\n    actor { kind tokenName user { id name } }\n    changes { field oldValue newValue redacted }\n  }\n": types.HistoryEventFragmentDoc,
-    "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { ...PageInfoFields }\n        edges { cursor node { ...HistoryEvent } }\n      }\n    }\n  }\n": types.UserEventsDocument,
+    "\n  fragment OwnProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    timeZone\n    locale\n  }\n": types.OwnProfileFragmentDoc,
+    "\n  query MyProfile {\n    me {\n      ...OwnProfile\n    }\n  }\n": types.MyProfileDocument,
+    "\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...OwnProfile\n    }\n  }\n": types.UpdateMyProfileDocument,
+    "\n  fragment FieldDefinition on UserField {\n    id\n    key\n    title\n    description\n    type\n    pattern\n    patternHint\n    lookupTarget\n    required\n    active\n    position\n    createdAt\n    updatedAt\n    options {\n      id\n      title\n      value\n      position\n    }\n  }\n": types.FieldDefinitionFragmentDoc,
+    "\n  fragment FieldValue on UserFieldValue {\n    key\n    type\n    value\n    values\n    text\n    number\n    boolean\n    date\n    options {\n      id\n      title\n      value\n    }\n    user {\n      id\n      name\n    }\n    organization {\n      ...OrganizationRef\n    }\n    field {\n      id\n      key\n      title\n      description\n      type\n      required\n      pattern\n      patternHint\n      lookupTarget\n      options {\n        id\n        title\n        value\n      }\n    }\n  }\n": types.FieldValueFragmentDoc,
+    "\n  query UserFields($active: Boolean) {\n    userFields(active: $active) {\n      ...FieldDefinition\n    }\n  }\n": types.UserFieldsDocument,
+    "\n  mutation CreateUserField($input: CreateUserFieldInput!) {\n    createUserField(input: $input) {\n      ...FieldDefinition\n    }\n  }\n": types.CreateUserFieldDocument,
+    "\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) {\n      ...FieldDefinition\n    }\n  }\n": types.UpdateUserFieldDocument,
+    "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
+    "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
+    "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": types.OrganizationRefFragmentDoc,
+    "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": types.OrganizationDetailsFragmentDoc,
+    "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": types.OrganizationListItemFragmentDoc,
+    "\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrganizationListItem\n        }\n      }\n    }\n  }\n": types.OrganizationsDocument,
+    "\n  fragment OrganizationSuggestion on Organization {\n    id\n    name\n    domains\n  }\n": types.OrganizationSuggestionFragmentDoc,
+    "\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) {\n      edges {\n        node {\n          ...OrganizationSuggestion\n        }\n      }\n    }\n  }\n": types.OrganizationSuggestionsDocument,
+    "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationDetails\n    }\n  }\n": types.OrganizationDocument,
+    "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationRef\n    }\n  }\n": types.OrganizationNameDocument,
+    "\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) {\n      id\n      users(first: $first, after: $after) {\n        ...UserPage\n      }\n    }\n  }\n": types.OrganizationUsersDocument,
+    "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": types.CreateOrganizationDocument,
+    "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": types.UpdateOrganizationDocument,
+    "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n": types.TagSuggestionsDocument,
+    "\n  fragment ApiTokenDetails on ApiToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    createdBy {\n      id\n      name\n    }\n  }\n": types.ApiTokenDetailsFragmentDoc,
+    "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenDetails\n    }\n  }\n": types.ApiTokensDocument,
+    "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenDetails\n      }\n    }\n  }\n": types.CreateApiTokenDocument,
+    "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenDetails\n    }\n  }\n": types.RevokeApiTokenDocument,
+    "\n  fragment IdentityDetails on UserIdentity {\n    id\n    type\n    value\n    displayValue\n    primary\n    verified\n    deliverability\n    shared\n    createdAt\n    sharedWith {\n      id\n      name\n    }\n  }\n": types.IdentityDetailsFragmentDoc,
+    "\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity {\n        ...IdentityDetails\n      }\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n        existingUserId\n      }\n    }\n  }\n": types.AddUserIdentityDocument,
+    "\n  mutation RemoveUserIdentity($id: ID!) {\n    removeUserIdentity(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.RemoveUserIdentityDocument,
+    "\n  mutation MakeUserIdentityPrimary($id: ID!) {\n    makeUserIdentityPrimary(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.MakeUserIdentityPrimaryDocument,
+    "\n  mutation VerifyUserIdentity($id: ID!) {\n    verifyUserIdentity(id: $id) {\n      ...IdentityDetails\n    }\n  }\n": types.VerifyUserIdentityDocument,
+    "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
+    "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
+    "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
+    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": types.UsersDocument,
+    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n": types.UserProfileFragmentDoc,
+    "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
+    "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": types.WarningDetailsFragmentDoc,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
+    "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": types.SetUserPasswordDocument,
+    "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": types.HistoryEventFragmentDoc,
+    "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": types.UserEventsDocument,
 };
 
 /**
@@ -137,19 +137,19 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment Viewer on User { id name email role }\n"): (typeof documents)["\n  fragment Viewer on User { id name email role }\n"];
+export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n"): (typeof documents)["\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me { me { ...Viewer } }\n"): (typeof documents)["\n  query Me { me { ...Viewer } }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) { ...Viewer }\n    }\n  "): (typeof documents)["\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) { ...Viewer }\n    }\n  "];
+export function graphql(source: "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  "): (typeof documents)["\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n    mutation SignOut { signOut }\n  "): (typeof documents)["\n    mutation SignOut { signOut }\n  "];
+export function graphql(source: "\n    mutation SignOut {\n      signOut\n    }\n  "): (typeof documents)["\n    mutation SignOut {\n      signOut\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -157,187 +157,187 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OwnProfile on User { id name email role phone timeZone locale }\n"): (typeof documents)["\n  fragment OwnProfile on User { id name email role phone timeZone locale }\n"];
+export function graphql(source: "\n  fragment OwnProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    timeZone\n    locale\n  }\n"): (typeof documents)["\n  fragment OwnProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    timeZone\n    locale\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyProfile { me { ...OwnProfile } }\n"): (typeof documents)["\n  query MyProfile { me { ...OwnProfile } }\n"];
+export function graphql(source: "\n  query MyProfile {\n    me {\n      ...OwnProfile\n    }\n  }\n"): (typeof documents)["\n  query MyProfile {\n    me {\n      ...OwnProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...OwnProfile }\n  }\n"): (typeof documents)["\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) { ...OwnProfile }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...OwnProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyProfile($id: ID!, $input: UpdateUserInput!) {\n    updateUser(id: $id, input: $input) {\n      ...OwnProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FieldDefinition on UserField {\n    id key title description type pattern patternHint lookupTarget required active position createdAt updatedAt\n    options { id title value position }\n  }\n"): (typeof documents)["\n  fragment FieldDefinition on UserField {\n    id key title description type pattern patternHint lookupTarget required active position createdAt updatedAt\n    options { id title value position }\n  }\n"];
+export function graphql(source: "\n  fragment FieldDefinition on UserField {\n    id\n    key\n    title\n    description\n    type\n    pattern\n    patternHint\n    lookupTarget\n    required\n    active\n    position\n    createdAt\n    updatedAt\n    options {\n      id\n      title\n      value\n      position\n    }\n  }\n"): (typeof documents)["\n  fragment FieldDefinition on UserField {\n    id\n    key\n    title\n    description\n    type\n    pattern\n    patternHint\n    lookupTarget\n    required\n    active\n    position\n    createdAt\n    updatedAt\n    options {\n      id\n      title\n      value\n      position\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment FieldValue on UserFieldValue {\n    key type value values text number boolean date\n    options { id title value }\n    user { id name }\n    organization { ...OrganizationRef }\n    field {\n      id key title description type required pattern patternHint lookupTarget\n      options { id title value }\n    }\n  }\n"): (typeof documents)["\n  fragment FieldValue on UserFieldValue {\n    key type value values text number boolean date\n    options { id title value }\n    user { id name }\n    organization { ...OrganizationRef }\n    field {\n      id key title description type required pattern patternHint lookupTarget\n      options { id title value }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment FieldValue on UserFieldValue {\n    key\n    type\n    value\n    values\n    text\n    number\n    boolean\n    date\n    options {\n      id\n      title\n      value\n    }\n    user {\n      id\n      name\n    }\n    organization {\n      ...OrganizationRef\n    }\n    field {\n      id\n      key\n      title\n      description\n      type\n      required\n      pattern\n      patternHint\n      lookupTarget\n      options {\n        id\n        title\n        value\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment FieldValue on UserFieldValue {\n    key\n    type\n    value\n    values\n    text\n    number\n    boolean\n    date\n    options {\n      id\n      title\n      value\n    }\n    user {\n      id\n      name\n    }\n    organization {\n      ...OrganizationRef\n    }\n    field {\n      id\n      key\n      title\n      description\n      type\n      required\n      pattern\n      patternHint\n      lookupTarget\n      options {\n        id\n        title\n        value\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserFields($active: Boolean) { userFields(active: $active) { ...FieldDefinition } }\n"): (typeof documents)["\n  query UserFields($active: Boolean) { userFields(active: $active) { ...FieldDefinition } }\n"];
+export function graphql(source: "\n  query UserFields($active: Boolean) {\n    userFields(active: $active) {\n      ...FieldDefinition\n    }\n  }\n"): (typeof documents)["\n  query UserFields($active: Boolean) {\n    userFields(active: $active) {\n      ...FieldDefinition\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateUserField($input: CreateUserFieldInput!) { createUserField(input: $input) { ...FieldDefinition } }\n"): (typeof documents)["\n  mutation CreateUserField($input: CreateUserFieldInput!) { createUserField(input: $input) { ...FieldDefinition } }\n"];
+export function graphql(source: "\n  mutation CreateUserField($input: CreateUserFieldInput!) {\n    createUserField(input: $input) {\n      ...FieldDefinition\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUserField($input: CreateUserFieldInput!) {\n    createUserField(input: $input) {\n      ...FieldDefinition\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) { ...FieldDefinition }\n  }\n"): (typeof documents)["\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) { ...FieldDefinition }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) {\n      ...FieldDefinition\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUserField($id: ID!, $input: UpdateUserFieldInput!) {\n    updateUserField(id: $id, input: $input) {\n      ...FieldDefinition\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ReorderUserFields($ids: [ID!]!) { reorderUserFields(ids: $ids) { ...FieldDefinition } }\n"): (typeof documents)["\n  mutation ReorderUserFields($ids: [ID!]!) { reorderUserFields(ids: $ids) { ...FieldDefinition } }\n"];
+export function graphql(source: "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n"): (typeof documents)["\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteUserField($id: ID!) { deleteUserField(id: $id) }\n"): (typeof documents)["\n  mutation DeleteUserField($id: ID!) { deleteUserField(id: $id) }\n"];
+export function graphql(source: "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) { edges { node { id name email } } }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) { edges { node { id name email } } }\n  }\n"];
+export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrganizationRef on Organization { id name }\n"): (typeof documents)["\n  fragment OrganizationRef on Organization { id name }\n"];
+export function graphql(source: "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrganizationDetails on Organization {\n    id name domains details notes tags externalId userCount createdAt updatedAt\n  }\n"): (typeof documents)["\n  fragment OrganizationDetails on Organization {\n    id name domains details notes tags externalId userCount createdAt updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrganizationListItem on Organization { id name domains userCount createdAt }\n"): (typeof documents)["\n  fragment OrganizationListItem on Organization { id name domains userCount createdAt }\n"];
+export function graphql(source: "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n"): (typeof documents)["\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo { ...PageInfoFields }\n      edges { cursor node { ...OrganizationListItem } }\n    }\n  }\n"): (typeof documents)["\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo { ...PageInfoFields }\n      edges { cursor node { ...OrganizationListItem } }\n    }\n  }\n"];
+export function graphql(source: "\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrganizationListItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Organizations($first: Int, $after: String, $query: String) {\n    organizations(first: $first, after: $after, query: $query) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...OrganizationListItem\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment OrganizationSuggestion on Organization { id name domains }\n"): (typeof documents)["\n  fragment OrganizationSuggestion on Organization { id name domains }\n"];
+export function graphql(source: "\n  fragment OrganizationSuggestion on Organization {\n    id\n    name\n    domains\n  }\n"): (typeof documents)["\n  fragment OrganizationSuggestion on Organization {\n    id\n    name\n    domains\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) { edges { node { ...OrganizationSuggestion } } }\n  }\n"): (typeof documents)["\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) { edges { node { ...OrganizationSuggestion } } }\n  }\n"];
+export function graphql(source: "\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) {\n      edges {\n        node {\n          ...OrganizationSuggestion\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationSuggestions($query: String, $first: Int) {\n    organizations(query: $query, first: $first) {\n      edges {\n        node {\n          ...OrganizationSuggestion\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Organization($id: ID!) { organization(id: $id) { ...OrganizationDetails } }\n"): (typeof documents)["\n  query Organization($id: ID!) { organization(id: $id) { ...OrganizationDetails } }\n"];
+export function graphql(source: "\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationDetails\n    }\n  }\n"): (typeof documents)["\n  query Organization($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationName($id: ID!) { organization(id: $id) { ...OrganizationRef } }\n"): (typeof documents)["\n  query OrganizationName($id: ID!) { organization(id: $id) { ...OrganizationRef } }\n"];
+export function graphql(source: "\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationRef\n    }\n  }\n"): (typeof documents)["\n  query OrganizationName($id: ID!) {\n    organization(id: $id) {\n      ...OrganizationRef\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) { id users(first: $first, after: $after) { ...UserPage } }\n  }\n"): (typeof documents)["\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) { id users(first: $first, after: $after) { ...UserPage } }\n  }\n"];
+export function graphql(source: "\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) {\n      id\n      users(first: $first, after: $after) {\n        ...UserPage\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganizationUsers($id: ID!, $first: Int, $after: String) {\n    organization(id: $id) {\n      id\n      users(first: $first, after: $after) {\n        ...UserPage\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { ...OrganizationDetails }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) { ...OrganizationDetails }\n  }\n"];
+export function graphql(source: "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) { ...OrganizationDetails }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) { ...OrganizationDetails }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) { deleteOrganization(id: $id) }\n"): (typeof documents)["\n  mutation DeleteOrganization($id: ID!) { deleteOrganization(id: $id) }\n"];
+export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TagSuggestions($query: String, $first: Int) { tags(query: $query, first: $first) { name count } }\n"): (typeof documents)["\n  query TagSuggestions($query: String, $first: Int) { tags(query: $query, first: $first) { name count } }\n"];
+export function graphql(source: "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n"): (typeof documents)["\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ApiTokenDetails on ApiToken {\n    id name scopes createdAt lastUsedAt revokedAt\n    createdBy { id name }\n  }\n"): (typeof documents)["\n  fragment ApiTokenDetails on ApiToken {\n    id name scopes createdAt lastUsedAt revokedAt\n    createdBy { id name }\n  }\n"];
+export function graphql(source: "\n  fragment ApiTokenDetails on ApiToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    createdBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment ApiTokenDetails on ApiToken {\n    id\n    name\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n    createdBy {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ApiTokens { apiTokens { ...ApiTokenDetails } }\n"): (typeof documents)["\n  query ApiTokens { apiTokens { ...ApiTokenDetails } }\n"];
+export function graphql(source: "\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenDetails\n    }\n  }\n"): (typeof documents)["\n  query ApiTokens {\n    apiTokens {\n      ...ApiTokenDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { secret token { ...ApiTokenDetails } }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) { secret token { ...ApiTokenDetails } }\n  }\n"];
+export function graphql(source: "\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenDetails\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiToken($input: CreateApiTokenInput!) {\n    createApiToken(input: $input) {\n      secret\n      token {\n        ...ApiTokenDetails\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenDetails } }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ...ApiTokenDetails } }\n"];
+export function graphql(source: "\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenDetails\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiToken($id: ID!) {\n    revokeApiToken(id: $id) {\n      ...ApiTokenDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment IdentityDetails on UserIdentity {\n    id type value displayValue primary verified deliverability shared createdAt\n    sharedWith { id name }\n  }\n"): (typeof documents)["\n  fragment IdentityDetails on UserIdentity {\n    id type value displayValue primary verified deliverability shared createdAt\n    sharedWith { id name }\n  }\n"];
+export function graphql(source: "\n  fragment IdentityDetails on UserIdentity {\n    id\n    type\n    value\n    displayValue\n    primary\n    verified\n    deliverability\n    shared\n    createdAt\n    sharedWith {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment IdentityDetails on UserIdentity {\n    id\n    type\n    value\n    displayValue\n    primary\n    verified\n    deliverability\n    shared\n    createdAt\n    sharedWith {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity { ...IdentityDetails }\n      user { ...UserProfile }\n      warnings { ...WarningDetails existingUserId }\n    }\n  }\n"): (typeof documents)["\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity { ...IdentityDetails }\n      user { ...UserProfile }\n      warnings { ...WarningDetails existingUserId }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity {\n        ...IdentityDetails\n      }\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n        existingUserId\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {\n    addUserIdentity(userId: $userId, input: $input) {\n      identity {\n        ...IdentityDetails\n      }\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n        existingUserId\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RemoveUserIdentity($id: ID!) { removeUserIdentity(id: $id) { ...UserProfile } }\n"): (typeof documents)["\n  mutation RemoveUserIdentity($id: ID!) { removeUserIdentity(id: $id) { ...UserProfile } }\n"];
+export function graphql(source: "\n  mutation RemoveUserIdentity($id: ID!) {\n    removeUserIdentity(id: $id) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveUserIdentity($id: ID!) {\n    removeUserIdentity(id: $id) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation MakeUserIdentityPrimary($id: ID!) { makeUserIdentityPrimary(id: $id) { ...UserProfile } }\n"): (typeof documents)["\n  mutation MakeUserIdentityPrimary($id: ID!) { makeUserIdentityPrimary(id: $id) { ...UserProfile } }\n"];
+export function graphql(source: "\n  mutation MakeUserIdentityPrimary($id: ID!) {\n    makeUserIdentityPrimary(id: $id) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation MakeUserIdentityPrimary($id: ID!) {\n    makeUserIdentityPrimary(id: $id) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation VerifyUserIdentity($id: ID!) { verifyUserIdentity(id: $id) { ...IdentityDetails } }\n"): (typeof documents)["\n  mutation VerifyUserIdentity($id: ID!) { verifyUserIdentity(id: $id) { ...IdentityDetails } }\n"];
+export function graphql(source: "\n  mutation VerifyUserIdentity($id: ID!) {\n    verifyUserIdentity(id: $id) {\n      ...IdentityDetails\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyUserIdentity($id: ID!) {\n    verifyUserIdentity(id: $id) {\n      ...IdentityDetails\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PageInfoFields on PageInfo { hasNextPage endCursor }\n"): (typeof documents)["\n  fragment PageInfoFields on PageInfo { hasNextPage endCursor }\n"];
+export function graphql(source: "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"): (typeof documents)["\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserListItem on User {\n    id name email role suspended createdAt\n    organization { ...OrganizationRef }\n    identities { type primary displayValue }\n  }\n"): (typeof documents)["\n  fragment UserListItem on User {\n    id name email role suspended createdAt\n    organization { ...OrganizationRef }\n    identities { type primary displayValue }\n  }\n"];
+export function graphql(source: "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n"): (typeof documents)["\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo { ...PageInfoFields }\n    edges { cursor node { ...UserListItem } }\n  }\n"): (typeof documents)["\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo { ...PageInfoFields }\n    edges { cursor node { ...UserListItem } }\n  }\n"];
+export function graphql(source: "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users(\n    $first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n"): (typeof documents)["\n  query Users(\n    $first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n"];
+export function graphql(source: "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserProfile on User {\n    id name email role phone tags timeZone locale externalId alias details notes\n    verified suspended createdVia createdAt updatedAt\n    organization { ...OrganizationRef }\n    identities { ...IdentityDetails }\n    fields { ...FieldValue }\n  }\n"): (typeof documents)["\n  fragment UserProfile on User {\n    id name email role phone tags timeZone locale externalId alias details notes\n    verified suspended createdVia createdAt updatedAt\n    organization { ...OrganizationRef }\n    identities { ...IdentityDetails }\n    fields { ...FieldValue }\n  }\n"];
+export function graphql(source: "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n"): (typeof documents)["\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query User($id: ID!) { user(id: $id) { ...UserProfile } }\n"): (typeof documents)["\n  query User($id: ID!) { user(id: $id) { ...UserProfile } }\n"];
+export function graphql(source: "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment WarningDetails on UserWarning { code field message }\n"): (typeof documents)["\n  fragment WarningDetails on UserWarning { code field message }\n"];
+export function graphql(source: "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n"): (typeof documents)["\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) { user { ...UserProfile } warnings { ...WarningDetails } }\n  }\n"];
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) { ...UserProfile }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }\n"): (typeof documents)["\n  mutation DeleteUser($id: ID!) { deleteUser(id: $id) }\n"];
+export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }\n"): (typeof documents)["\n  mutation SetUserPassword($id: ID!, $password: String!) { setUserPassword(id: $id, password: $password) }\n"];
+export function graphql(source: "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n"): (typeof documents)["\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment HistoryEvent on UserEvent {\n    id action source createdAt\n    actor { kind tokenName user { id name } }\n    changes { field oldValue newValue redacted }\n  }\n"): (typeof documents)["\n  fragment HistoryEvent on UserEvent {\n    id action source createdAt\n    actor { kind tokenName user { id name } }\n    changes { field oldValue newValue redacted }\n  }\n"];
+export function graphql(source: "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n"): (typeof documents)["\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { ...PageInfoFields }\n        edges { cursor node { ...HistoryEvent } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo { ...PageInfoFields }\n        edges { cursor node { ...HistoryEvent } }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

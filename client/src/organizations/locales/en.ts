@@ -41,8 +41,7 @@ const messages = {
     fields: {
       name: 'Name',
       domains: 'Domains',
-      domainsHint:
-        'New users whose email address is at one of these domains join this organization. Press Enter, a space or a comma after each.',
+      domainsHint: 'New users whose email address is at one of these domains join this organization. Press Enter, a space or a comma after each.',
       domainsPlaceholder: 'acme.com',
       externalId: 'External ID',
       externalIdHint: 'The ID of this organization in another system.',

@@ -21,8 +21,7 @@ const messages: typeof messagesEn = {
       created: 'Créée le',
     },
     empty: 'Aucune organisation pour l’instant',
-    emptyHint:
-      'Ajoutez les entreprises pour lesquelles travaillent vos clients ; les nouveaux venus les rejoignent selon le domaine de leur e-mail.',
+    emptyHint: 'Ajoutez les entreprises pour lesquelles travaillent vos clients ; les nouveaux venus les rejoignent selon le domaine de leur e-mail.',
     emptyHintAgent: 'Les administrateurs ajoutent les organisations ; elles apparaîtront ici.',
     noMatch: 'Aucune organisation ne correspond à « {query} »',
     noMatchHint: 'La recherche trouve les organisations par le début de leur nom.',
@@ -35,8 +34,7 @@ const messages: typeof messagesEn = {
     deleted: 'Organisation supprimée.',
     deleteLabel: 'Supprimer {name}',
     confirmDelete: 'Supprimer {name} ? Ses utilisateurs restent, sans organisation. Cette action est définitive.',
-    readOnly:
-      'Vous pouvez consulter cette organisation mais pas la modifier : seuls les administrateurs modifient les organisations.',
+    readOnly: 'Vous pouvez consulter cette organisation mais pas la modifier : seuls les administrateurs modifient les organisations.',
     userCount: 'Aucun utilisateur | {count} utilisateur | {count} utilisateurs',
     openExisting: 'Ouvrir cette organisation',
     sections: {

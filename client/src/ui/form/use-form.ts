@@ -89,9 +89,7 @@ export function useForm<TValues>(options: FormOptions<TValues>): Form<TValues> {
   const attempted = ref(false);
 
   const saving = computed(() => state.value === 'saving');
-  const dirty = computed(() =>
-    options.changes ? !isEmpty(options.changes(values.value)) : JSON.stringify(values.value) !== pristine,
-  );
+  const dirty = computed(() => (options.changes ? !isEmpty(options.changes(values.value)) : JSON.stringify(values.value) !== pristine));
 
   function fieldNames(): readonly string[] {
     return typeof options.fields === 'function' ? options.fields() : options.fields;
@@ -185,10 +183,7 @@ export function useForm<TValues>(options: FormOptions<TValues>): Form<TValues> {
 }
 
 /** The text fields left empty (or only spaces), each with its message's i18n key. */
-export function missingText<TValues extends object>(
-  values: TValues,
-  messages: Partial<Record<keyof TValues & string, string>>,
-): FieldErrors {
+export function missingText<TValues extends object>(values: TValues, messages: Partial<Record<keyof TValues & string, string>>): FieldErrors {
   const missing: FieldErrors = {};
   for (const [field, i18nKey] of Object.entries(messages) as [keyof TValues & string, string][]) {
     const value = values[field];

@@ -1,4 +1,10 @@
 // A column of a DataTable (and so of a CursorList).
+
+/** What a cell shows when its slot is not given: the row's property named by the column's key. */
+export function cellText(row: unknown, key: string): unknown {
+  return (row as Record<string, unknown>)[key];
+}
+
 export interface TableColumn {
   /** Names the cell slot (`cell-<key>`) and the cells' `data-column`. */
   key: string;

@@ -3,8 +3,19 @@ import { graphql } from '../../graphql/generated';
 
 graphql(`
   fragment IdentityDetails on UserIdentity {
-    id type value displayValue primary verified deliverability shared createdAt
-    sharedWith { id name }
+    id
+    type
+    value
+    displayValue
+    primary
+    verified
+    deliverability
+    shared
+    createdAt
+    sharedWith {
+      id
+      name
+    }
   }
 `);
 
@@ -12,21 +23,40 @@ graphql(`
 export const AddUserIdentityDocument = graphql(`
   mutation AddUserIdentity($userId: ID!, $input: AddUserIdentityInput!) {
     addUserIdentity(userId: $userId, input: $input) {
-      identity { ...IdentityDetails }
-      user { ...UserProfile }
-      warnings { ...WarningDetails existingUserId }
+      identity {
+        ...IdentityDetails
+      }
+      user {
+        ...UserProfile
+      }
+      warnings {
+        ...WarningDetails
+        existingUserId
+      }
     }
   }
 `);
 
 export const RemoveUserIdentityDocument = graphql(`
-  mutation RemoveUserIdentity($id: ID!) { removeUserIdentity(id: $id) { ...UserProfile } }
+  mutation RemoveUserIdentity($id: ID!) {
+    removeUserIdentity(id: $id) {
+      ...UserProfile
+    }
+  }
 `);
 
 export const MakeUserIdentityPrimaryDocument = graphql(`
-  mutation MakeUserIdentityPrimary($id: ID!) { makeUserIdentityPrimary(id: $id) { ...UserProfile } }
+  mutation MakeUserIdentityPrimary($id: ID!) {
+    makeUserIdentityPrimary(id: $id) {
+      ...UserProfile
+    }
+  }
 `);
 
 export const VerifyUserIdentityDocument = graphql(`
-  mutation VerifyUserIdentity($id: ID!) { verifyUserIdentity(id: $id) { ...IdentityDetails } }
+  mutation VerifyUserIdentity($id: ID!) {
+    verifyUserIdentity(id: $id) {
+      ...IdentityDetails
+    }
+  }
 `);

@@ -7,11 +7,7 @@ import { useI18n } from 'vue-i18n';
 import { request } from '../../graphql/client';
 import { toFormErrors, type FieldError } from '../../graphql/errors';
 import type { IdentityDetailsFragment, UserProfileFragment } from '../../graphql/generated/graphql';
-import {
-  MakeUserIdentityPrimaryDocument,
-  RemoveUserIdentityDocument,
-  VerifyUserIdentityDocument,
-} from './contact-operations';
+import { MakeUserIdentityPrimaryDocument, RemoveUserIdentityDocument, VerifyUserIdentityDocument } from './contact-operations';
 
 export function useContactActions(user: () => UserProfileFragment, onUpdated: (user: UserProfileFragment) => void) {
   const { t } = useI18n();
@@ -20,11 +16,7 @@ export function useContactActions(user: () => UserProfileFragment, onUpdated: (u
   const error = ref<FieldError | null>(null);
   const announcement = ref('');
 
-  async function run(
-    identity: IdentityDetailsFragment,
-    action: () => Promise<UserProfileFragment>,
-    done: string,
-  ): Promise<void> {
+  async function run(identity: IdentityDetailsFragment, action: () => Promise<UserProfileFragment>, done: string): Promise<void> {
     if (busyId.value) return;
     busyId.value = identity.id;
     error.value = null;

@@ -37,8 +37,7 @@ const messages: typeof messagesEn = {
     removed: 'Retiré : {value}.',
     madePrimary: 'Principal désormais : {value}.',
     verifiedDone: 'Vérifié : {value}.',
-    sharedPhoneNotice:
-      '{number} est aussi le numéro de {user}. Il est conservé ici comme numéro partagé : les deux profils l’ont.',
+    sharedPhoneNotice: '{number} est aussi le numéro de {user}. Il est conservé ici comme numéro partagé : les deux profils l’ont.',
   },
 };
 
