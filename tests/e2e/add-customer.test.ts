@@ -116,8 +116,8 @@ describe('add a customer by hand, in Chromium', () => {
     try {
       await narrow.goto(`${app.url}/customers`);
       await expect.poll(() => narrow.getByRole('button', { name: 'Add customer' }).first().isVisible()).toBe(true);
-      const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+      const overflow = () => narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await expect.poll(overflow).toBeLessThanOrEqual(0);
       await narrow.screenshot({ path: screenshotPath('7-narrow'), fullPage: true });
     } finally {
       await context.close();
