@@ -17,6 +17,7 @@ import { ownerRedactionPlugin } from './graphql/owner-redaction.js';
 import { capResponseBytes } from './graphql/response-size.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
+import { UserChangeListeners } from './users/user-change-listeners.js';
 import { UserService } from './users/user.service.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
@@ -50,7 +51,8 @@ function findStaticDir(config: Config): string | undefined {
 function makeServices(config: Config, db: Database, log: Logger): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
-  const organizations = new OrganizationService(db);
+  const userChanges = new UserChangeListeners();
+  const organizations = new OrganizationService(db, userChanges);
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
   const audit = new AuditService(db);
@@ -62,10 +64,12 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
     organizations,
     sessions,
     tokens,
+    changes: userChanges,
   });
   return {
     config,
     users,
+    userChanges,
     organizations,
     fieldValues,
     userFields: new UserFieldService(db),

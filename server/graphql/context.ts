@@ -8,6 +8,7 @@ import type { SignInService } from '../auth/sign-in.service.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
 import type { ApiTokenService } from '../tokens/api-token.service.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { UserChangeListeners } from '../users/user-change-listeners.js';
 import type { UserService } from '../users/user.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
@@ -19,6 +20,8 @@ import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js
 export interface Services {
   config: Config;
   users: UserService;
+  /** Where features listen to user changes (inside each write transaction). */
+  userChanges: UserChangeListeners;
   organizations: OrganizationService;
   fieldValues: FieldValuesService;
   userFields: UserFieldService;

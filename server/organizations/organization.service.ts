@@ -1,3 +1,4 @@
+import type { UserChangeListeners } from '../users/user-change-listeners.js';
 import { In, Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
@@ -93,7 +94,11 @@ function prepare(input: OrganizationWrite, creating: boolean): Prepared {
 
 /** Organizations: a name unique in any letter case, the mail domains whose people join it, tags. */
 export class OrganizationService {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    /** Members show the organization's name: a rename is a change of each of them. */
+    private readonly userChanges?: UserChangeListeners,
+  ) {}
 
   async create(input: OrganizationWrite): Promise<Organization> {
     const p = prepare(input, true);
@@ -137,9 +142,11 @@ export class OrganizationService {
     const p = prepare(input, false);
     try {
       await this.db.transaction(async (m) => {
-        await this.lock(m, id);
-        await m.update(Organization, { id }, { ...p.columns, updatedAt: new Date() });
+        const before = await this.lock(m, id);
+        const now = new Date();
+        await m.update(Organization, { id }, { ...p.columns, updatedAt: now });
         await this.writeLists(m, id, p, false);
+        if (p.columns.name !== undefined && p.columns.name !== before.name) await this.userChanges?.organizationChanged(m, id, now);
       });
     } catch (err) {
       throw await this.explainDuplicate(err, p, id);

@@ -16,6 +16,7 @@ import { quoteInput } from '../text/text-rules.js';
 import { profileChanges } from './user-changes.js';
 import type { UserIdentities } from './user-identities.js';
 import { emailWarnings } from './email-deliverability.js';
+import type { UserChangeListeners } from './user-change-listeners.js';
 import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.js';
 import { lockUser, type UserReads } from './user-reads.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
@@ -57,6 +58,7 @@ export interface AccountDeps {
   tokens: ApiTokenService;
   identities: UserIdentities;
   reads: UserReads;
+  changes: UserChangeListeners;
 }
 
 /**
@@ -125,6 +127,7 @@ export class UserAccounts {
           ...(await this.deps.fields.write(m, user.id, fields, now)),
         ];
         await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
+        await this.deps.changes.changed(m, [user.id], 'CREATED', now);
         user.primaryEmail = email.address;
         return { user, identities, tags, warnings };
       });
@@ -180,6 +183,7 @@ export class UserAccounts {
           await this.deps.tokens.revokeAllOf(m, id, now);
         }
         await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
+        await this.deps.changes.changed(m, [id], 'UPDATED', now);
       });
     } catch (err) {
       throw await this.explainDuplicate(err, { email: email?.normalized, externalIdKey: c.externalIdKey }, id);
@@ -212,6 +216,7 @@ export class UserAccounts {
         [change('email', before.email, null), change('name', before.user.name, null)],
         now,
       );
+      await this.deps.changes.changed(m, [target.id], 'DELETED', now);
     });
   }
 
@@ -223,6 +228,7 @@ export class UserAccounts {
     const ids = members.map((u) => u.id);
     await m.update(User, { id: In(ids) }, { organizationId: null, updatedAt: now });
     await this.deps.audit.recordEach(m, ids, 'UPDATED', actor, [change('organization', org.name, null)], now);
+    await this.deps.changes.changed(m, ids, 'UPDATED', now);
   }
 
   private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {

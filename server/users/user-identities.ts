@@ -16,10 +16,12 @@ import { insertPhone, removeAllPhones, removePhone, sharedPhoneWarning } from '.
 import type { UserWarning } from './user.inputs.js';
 import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
+import type { UserChangeListeners } from './user-change-listeners.js';
 
 export interface IdentityDeps {
   audit: AuditService;
   reads: UserReads;
+  changes: UserChangeListeners;
   domainChecker?: DomainChecker;
   defaultPhoneCountry?: string;
 }
@@ -130,6 +132,7 @@ export class UserIdentities {
       await m.delete(UserIdentity, { id: claim.id });
       await m.update(User, { id: claim.userId }, { updatedAt: now });
       await this.deps.audit.record(m, claim.userId, 'UPDATED', actor, [change('emails', claim.value, null)], now);
+      await this.deps.changes.changed(m, [claim.userId], 'UPDATED', now);
     }
   }
 
@@ -289,6 +292,7 @@ export class UserIdentities {
       if (changed.length) {
         await m.update(User, { id: userId }, { updatedAt: now });
         await this.deps.audit.record(m, userId, 'UPDATED', actor, changed, now);
+        await this.deps.changes.changed(m, [userId], 'UPDATED', now);
       }
       return result;
     });

@@ -7,6 +7,7 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
+import type { UserChangeListeners } from './user-change-listeners.js';
 import type { DomainChecker } from './domain-check.js';
 import { UserAccounts, type CreatedUser, type WriteOptions } from './user-accounts.js';
 import { UserCredentials } from './user-credentials.js';
@@ -29,6 +30,8 @@ export interface UserServiceOptions {
   organizations: OrganizationService;
   sessions: SessionService;
   tokens: ApiTokenService;
+  /** Told of every change, in its transaction (search index, change feed). */
+  changes: UserChangeListeners;
 }
 
 /**
@@ -58,6 +61,7 @@ export class UserService {
     this.identities = new UserIdentities(db, {
       audit,
       reads: this.reads,
+      changes: opts.changes,
       domainChecker: opts.domainChecker,
       defaultPhoneCountry: opts.defaultPhoneCountry,
     });

@@ -10,6 +10,7 @@ import { expect, onTestFinished } from 'vitest';
 import { readConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
+import type { Services } from '../../server/graphql/context.js';
 import { freshDatabase, type TestDialect } from './databases.js';
 
 export interface GraphQLResponse<T = any> {
@@ -29,6 +30,8 @@ export interface TestApp {
   dialect: TestDialect;
   url: string;
   db: Database;
+  /** The app's long-lived services (for tests that listen to what the app does inside). */
+  services: Services;
   /** POSTs one GraphQL operation as the partner app (an admin's token with users:read and users:write). */
   gql: Gql;
   /** The same, as someone else. */
@@ -112,6 +115,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     return { id, email, password, auth: await signIn(email, password) };
   };
   return {
+    services: app.services,
     dialect,
     url,
     db,
