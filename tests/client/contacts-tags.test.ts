@@ -17,6 +17,7 @@ import {
   stubGraphQL,
   usersPage,
   type GraphQLCall,
+  NOTHING_ON_USER,
 } from './helpers';
 
 let wrapper: VueWrapper;
@@ -320,7 +321,7 @@ describe('contacts on the profile', () => {
   });
 
   it('offers no changes on a profile the agent may only read', async () => {
-    const admin = withIdentities([primaryEmail, workEmail], { id: '50', role: 'ADMIN' });
+    const admin = withIdentities([primaryEmail, workEmail], { id: '50', role: 'ADMIN', viewerCan: NOTHING_ON_USER });
     stubGraphQL({ Me: signedInAs(AGENT_VIEWER), User: () => ({ data: { user: admin } }) });
     ({ wrapper } = await mountApp('/users/50'));
     expect(contacts()).toHaveLength(2);

@@ -23,6 +23,7 @@ import {
   type Answer,
   type OperationName,
   type GraphQLCall,
+  NOTHING_ON_USER,
 } from './helpers';
 
 let wrapper: VueWrapper;
@@ -988,7 +989,7 @@ describe('custom fields on the profile', () => {
   it('disables the editors on a profile the viewer may not change', async () => {
     stubGraphQL({
       Me: signedInAs(AGENT_VIEWER),
-      User: () => ({ data: { user: makeUser({ role: 'ADMIN', fields: profileValues() }) } }),
+      User: () => ({ data: { user: makeUser({ role: 'ADMIN', fields: profileValues(), viewerCan: NOTHING_ON_USER }) } }),
     });
     ({ wrapper } = await mountApp('/users/42'));
     expect(byLabel(wrapper, 'Nickname').attributes('disabled')).toBeDefined();
