@@ -232,11 +232,9 @@ export async function createApp(
     if (isStoreUnavailable(err)) {
       log.warn({ err: String(err) }, 'database unavailable');
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
-      res
-        .status(503)
-        .json({
-          errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS } }],
-        });
+      res.status(503).json({
+        errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS } }],
+      });
       return;
     }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;

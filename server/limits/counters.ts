@@ -117,12 +117,16 @@ export const FAIL_FAST_REDIS = {
 export async function connectRedis(url: string): Promise<Redis> {
   const { Redis } = await import('ioredis');
   const redis = new Redis(url, { ...FAIL_FAST_REDIS });
-  redis.on('error', () => undefined); // reported where a command fails; the client keeps reconnecting
+  let lastError: unknown;
+  redis.on('error', (err) => (lastError = err)); // reported where a command fails; the client keeps reconnecting
   try {
     await redis.connect();
   } catch (err) {
     redis.disconnect();
-    throw err;
+    const u = new URL(url);
+    const code = (lastError as { code?: string } | undefined)?.code ?? (err as { code?: string }).code;
+    const why = code === 'ECONNREFUSED' ? 'connection refused' : code === 'ENOTFOUND' ? 'unknown host' : ((lastError ?? err) as Error).message;
+    throw new Error(`cannot reach Redis at ${u.hostname}:${u.port || 6379}: ${why}`);
   }
   return redis;
 }
