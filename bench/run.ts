@@ -8,8 +8,9 @@
  *
  * BENCH_DATABASE_URL (default mysql://root@127.0.0.1:3306/accueil_bench) is
  * dropped and recreated. BENCH_USERS, BENCH_SECONDS, BENCH_CONNECTIONS and
- * BENCH_WORKERS change the size of the run; BENCH_REUSE=1 keeps the database
- * of the last run; BENCH_ONLY=<text> runs only the scenarios whose name holds it.
+ * BENCH_WORKERS (e.g. "1:nojit,1,2": ":nojit" runs graphql-js only, for a before/after of graphql-jit) change the size of the run; BENCH_REUSE=1 keeps the database
+ * of the last run; BENCH_ONLY=<text> runs only the scenarios whose name holds it;
+ * BENCH_CPU_PROF=<folder> writes a V8 CPU profile of each server process there (node --cpu-prof).
  */
 import 'reflect-metadata';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -26,7 +27,11 @@ const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PORT = Number(process.env.BENCH_PORT ?? 4600);
-const WORKERS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map((w) => Number(w.trim()));
+/** Server settings to measure in turn: a number of WORKERS, `:nojit` for graphql-js only (GRAPHQL_JIT=false). */
+const SETTINGS = (process.env.BENCH_WORKERS ?? '1,2').split(',').map((w) => {
+  const [workers, flag] = w.trim().split(':');
+  return { workers: Number(workers), jit: flag !== 'nojit' };
+});
 const ONLY = process.env.BENCH_ONLY;
 const BENCH_ADMIN = 'bench.admin@acme.io';
 const BENCH_PASSWORD = 'benchmark admin password';
@@ -59,8 +64,9 @@ async function recreateDatabase(): Promise<void> {
 }
 
 /** The compiled server, as `npm start` runs it, with WORKERS processes; resolves once every worker serves. */
-async function startServer(workers: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+async function startServer(workers: number, jit: boolean): Promise<ChildProcess> {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, 'dist/server/main.js'], {
     cwd: root,
     env: {
       ...process.env,
@@ -70,6 +76,7 @@ async function startServer(workers: number): Promise<ChildProcess> {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       WORKERS: String(workers),
+      GRAPHQL_JIT: String(jit),
       ADMIN_EMAIL: BENCH_ADMIN,
       ADMIN_PASSWORD: BENCH_PASSWORD,
       API_RATE_LIMIT: '0', // the benchmark measures the server, not the per-token budget
@@ -143,10 +150,10 @@ async function main(): Promise<void> {
   }
   execFileSync(resolve(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.server.json'], { cwd: root, stdio: 'inherit' });
 
-  const results: (Measured & { ratioToFloor: number })[] = [];
+  const results: (Measured & { jit: string; ratioToFloor: number })[] = [];
   const prefixes = searchPrefixes(USERS);
-  for (const [i, workers] of WORKERS.entries()) {
-    const server = await startServer(workers);
+  for (const [i, { workers, jit }] of SETTINGS.entries()) {
+    const server = await startServer(workers, jit);
     try {
       const ctx: BenchContext = { users: USERS, workers, baseUrl, authorization: `Bearer ${await partnerToken()}`, prefixes };
       // Warm up the server's code paths (in every worker) and the database's buffer pool.
@@ -157,12 +164,16 @@ async function main(): Promise<void> {
         ctx.authorization,
       );
       const base = await runScenario(floor, ctx);
-      results.push({ ...base, ratioToFloor: 1 });
+      results.push({ ...base, jit: String(jit), ratioToFloor: 1 });
       for (const s of scenarios) {
         if ((s.workers ?? 'first') === 'first' && i > 0) continue;
         if (ONLY && !s.name.includes(ONLY)) continue;
         const r = await runScenario(s, ctx);
-        results.push({ ...r, ratioToFloor: r.requestsPerSecond ? Math.round((r.requestsPerSecond / base.requestsPerSecond) * 100) / 100 : 0 });
+        results.push({
+          ...r,
+          jit: String(jit),
+          ratioToFloor: r.requestsPerSecond ? Math.round((r.requestsPerSecond / base.requestsPerSecond) * 100) / 100 : 0,
+        });
       }
     } finally {
       await stopServer(server);

@@ -44,6 +44,8 @@ export interface Config {
   workers: number;
   /** Redis for the shared rate-limit counters; unset: they live in the database. */
   redisUrl: string | undefined;
+  /** Hot queries compiled by graphql-jit (graphql/jit-executor.ts); false: graphql-js only. */
+  graphqlJit: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -268,5 +270,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dnsCanary: domainName('EMAIL_DOMAIN_CHECK_CANARY', env.EMAIL_DOMAIN_CHECK_CANARY, 'gmail.com'),
     workers: workers(env.WORKERS, database),
     redisUrl: redisUrl(env.REDIS_URL),
+    graphqlJit: bool('GRAPHQL_JIT', env.GRAPHQL_JIT, true),
   };
 }
