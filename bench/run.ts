@@ -14,7 +14,7 @@
  */
 import 'reflect-metadata';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
@@ -83,6 +83,7 @@ async function startServer(workers: number, jit: boolean): Promise<ChildProcess>
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  serverPid = child.pid!;
   for (let i = 0; i < 300; i++) {
     try {
       // Every worker answers /healthz once it serves: ask as many times in a row as there are workers.
@@ -103,7 +104,38 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await ended;
 }
 
+let serverPid = 0;
+
+/** The server's processes: the primary and, with WORKERS above 1, its workers. */
+function serverPids(): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${serverPid}/task/${serverPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    /* not Linux: CPU time is not reported */
+  }
+  return [serverPid, ...children];
+}
+
+/**
+ * CPU milliseconds the server's processes have used (user + system, from /proc): on a shared machine the
+ * server's CPU time per request is steadier than requests per second, which also measure everyone else's load.
+ */
+function serverCpuMs(): number {
+  let ticks = 0;
+  for (const pid of serverPids()) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone */
+    }
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 function load(name: string, workers: number, opts: Partial<autocannon.Options>, authorization: string): Promise<Measured> {
+  const cpuBefore = serverCpuMs();
   return new Promise((ok, fail) => {
     autocannon(
       {
@@ -116,7 +148,9 @@ function load(name: string, workers: number, opts: Partial<autocannon.Options>, 
       },
       (err, r) => {
         if (err) return fail(err);
+        const cpuMsPerRequest = r.requests.total ? Math.round(((serverCpuMs() - cpuBefore) / r.requests.total) * 100) / 100 : 0;
         ok({
+          cpuMsPerRequest,
           name,
           workers,
           requestsPerSecond: Math.round(r.requests.average),
@@ -131,7 +165,19 @@ function load(name: string, workers: number, opts: Partial<autocannon.Options>, 
 }
 
 async function runScenario(s: Scenario, ctx: BenchContext): Promise<Measured> {
-  if (s.measure) return { name: s.name, workers: ctx.workers, requestsPerSecond: 0, p50: 0, p99: 0, errors: 0, non2xx: 0, ...(await s.measure(ctx)) };
+  if (s.measure) {
+    return {
+      name: s.name,
+      workers: ctx.workers,
+      requestsPerSecond: 0,
+      p50: 0,
+      p99: 0,
+      errors: 0,
+      non2xx: 0,
+      cpuMsPerRequest: 0,
+      ...(await s.measure(ctx)),
+    };
+  }
   const result = await load(s.name, ctx.workers, s.load!(ctx), ctx.authorization);
   await s.check?.(ctx, result);
   return result;

@@ -20,6 +20,8 @@ export interface Measured {
   p99: number;
   errors: number;
   non2xx: number;
+  /** CPU milliseconds the server processes spent per request (steadier than requests/s on a shared machine). */
+  cpuMsPerRequest: number;
   /** Anything else a scenario reports (rows/s, peak RSS, ...). */
   [extra: string]: number | string;
 }

@@ -121,6 +121,8 @@ function loggable(err: unknown): unknown {
   return { type: e.name, message: e.message, code: e.code ?? e.driverError?.code, query: e.query, stack: e.stack };
 }
 
+let lastUnavailableLog = 0;
+
 /**
  * Apollo's formatError: the one place errors are mapped for clients. With
  * `hideSuggestions` (introspection off), no message suggests a field, type,
@@ -137,7 +139,11 @@ export function makeFormatError(log: Logger, options: { hideSuggestions?: boolea
     }
     const cause = unwrapResolverError(error);
     if (isStoreUnavailable(cause)) {
-      log.warn({ err: loggable(cause), path: formatted.path }, 'database unavailable');
+      // One line a second is enough: during an outage every field of every request fails the same way.
+      if (Date.now() - lastUnavailableLog > 1000) {
+        lastUnavailableLog = Date.now();
+        log.warn({ err: loggable(cause), path: formatted.path }, 'database unavailable');
+      }
       return {
         message: UNAVAILABLE_MESSAGE,
         locations: formatted.locations,
