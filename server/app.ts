@@ -198,6 +198,8 @@ export async function createApp(
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers (GraphQL answers are private and never cached): hashing a 160 kB page of profiles cost CPU for nothing.
+  app.set('etag', false);
   // A number of hops or the proxies' addresses (see config.ts), never "every hop".
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
