@@ -190,6 +190,7 @@ async function main(): Promise<void> {
     await recreateDatabase();
     const t0 = performance.now();
     await seedUsers(url, USERS);
+    console.log(`Users, identities and tags in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
     await seedFieldValues(url, USERS);
     seedSeconds = (performance.now() - t0) / 1000;
     console.log(`Seeded ${USERS} users in ${seedSeconds.toFixed(1)} s (${Math.round(USERS / seedSeconds)} users/s).`);
