@@ -1,8 +1,8 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { rateLimit } from 'express-rate-limit';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -17,6 +17,7 @@ import { ownerRedactionPlugin } from './graphql/owner-redaction.js';
 import { capResponseBytes } from './graphql/response-size.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
+import { jitGateway } from './graphql/jit-executor.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { UserService } from './users/user.service.js';
 import { FieldValuesService } from './fields/field-values.service.js';
@@ -26,9 +27,14 @@ import { DomainChecker } from './users/domain-check.js';
 import { SessionService } from './auth/session.service.js';
 import { SignInService } from './auth/sign-in.service.js';
 import { RateLimiter } from './auth/rate-limiter.js';
+import { apiRateLimit } from './limits/api-rate-limit.js';
+import { connectRedis, DatabaseCounters, RedisCounters, type Counters } from './limits/counters.js';
+import { isStoreUnavailable } from './db/unavailable.js';
+import { underStartLock } from './db/start-lock.js';
+import { serviceUnavailablePlugin } from './graphql/service-unavailable.js';
+import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from './graphql/errors.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { ApiTokenService } from './tokens/api-token.service.js';
-import { secretHash } from './auth/secrets.js';
 import { AuditService } from './audit/audit.service.js';
 
 export interface App {
@@ -48,7 +54,7 @@ function findStaticDir(config: Config): string | undefined {
   return existsSync(resolve(dir, 'index.html')) ? dir : undefined;
 }
 
-function makeServices(config: Config, db: Database, log: Logger): Services {
+function makeServices(config: Config, db: Database, log: Logger, counters: Counters): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
   const userChanges = new UserChangeListeners();
@@ -75,7 +81,8 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
     userFields: new UserFieldService(db),
     sessions,
     signIn: new SignInService(db, users),
-    signInLimiter: new RateLimiter(config.signInRateLimit, 10 * 60_000),
+    signInLimiter: new RateLimiter(counters, config.signInRateLimit, 10 * 60_000, 'sign-in'),
+    apiLimiter: new RateLimiter(counters, config.apiRateLimit, 60_000, 'api'),
     tokens,
     audit,
     log,
@@ -130,14 +137,42 @@ function securityHeaders(config: Config): express.RequestHandler {
   return (req, res, next) => (req.secure ? overHttps : overHttp)(req, res, next);
 }
 
-/** The Express app with the GraphQL API at /graphql and the admin app everywhere else. */
-export async function createApp(config: Config, db: Database, log: Logger = pino({ level: config.logLevel })): Promise<App> {
-  const services = makeServices(config, db, log);
-  await ensureFirstAdmin(services.users, { email: config.adminEmail, password: config.adminPassword }, log);
+/**
+ * Where the shared rate-limit counters live: Redis when REDIS_URL is set (keys
+ * prefixed by the database they count for), else the database.
+ */
+async function makeCounters(config: Config, db: Database): Promise<Counters> {
+  if (!config.redisUrl) return new DatabaseCounters(db);
+  const u = new URL(config.databaseUrl.replace(/^mariadb:/, 'mysql:'));
+  const prefix = `accueil:${createHash('sha256').update(`${u.hostname}:${u.port}${u.pathname}`).digest('hex').slice(0, 12)}:`;
+  return new RedisCounters(await connectRedis(config.redisUrl), prefix);
+}
+
+/** Makes the first admin when none exists, once however many processes start together (see underStartLock). */
+export async function firstRun(config: Config, db: Database, log: Logger): Promise<void> {
+  const services = makeServices(config, db, log, new DatabaseCounters(db));
+  await underStartLock(db.ds, () => ensureFirstAdmin(services.users, { email: config.adminEmail, password: config.adminPassword }, log));
+}
+
+/**
+ * The Express app with the GraphQL API at /graphql and the admin app everywhere else.
+ * `firstRun: false`: a cluster worker, whose primary made the first admin before forking.
+ */
+export async function createApp(
+  config: Config,
+  db: Database,
+  log: Logger = pino({ level: config.logLevel }),
+  opts: { firstRun?: boolean } = {},
+): Promise<App> {
+  const counters = await makeCounters(config, db);
+  const services = makeServices(config, db, log, counters);
+  if (opts.firstRun !== false) await firstRun(config, db, log);
 
   const protection = armor(config);
+  const schema = await buildAppSchema();
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    // Hot queries compiled by graphql-jit (the only way Apollo takes another executor is its gateway interface).
+    ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -152,6 +187,7 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     plugins: [
       ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
       costLimitPlugin<Context>(config.maxQueryCost),
+      serviceUnavailablePlugin<Context>(),
       ownerRedactionPlugin(),
       requestLogPlugin(log),
       ApolloServerPluginCacheControlDisabled(),
@@ -162,6 +198,8 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on answers (GraphQL answers are private and never cached): hashing a 160 kB page of profiles cost CPU for nothing.
+  app.set('etag', false);
   // A number of hops or the proxies' addresses (see config.ts), never "every hop".
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
@@ -169,28 +207,10 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     res.json({ ok: true });
   });
 
-  // Partner apps: a request budget per API token (429 with Retry-After past it).
-  const perToken = rateLimit({
-    windowMs: 60_000,
-    limit: config.apiRateLimit || Number.MAX_SAFE_INTEGER,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    skip: (req) => config.apiRateLimit === 0 || !/^Bearer\s+\S+/i.test(req.headers.authorization ?? ''),
-    keyGenerator: (req) => `token:${secretHash(req.headers.authorization!.replace(/^Bearer\s+/i, '').trim())}`,
-    handler: (_req, res, _next, options) => {
-      const retry = Math.ceil(options.windowMs / 1000);
-      res.setHeader('Retry-After', String(retry));
-      res.status(429).json({
-        errors: [
-          { message: 'Too many requests for this API token. Try again later.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retry } },
-        ],
-      });
-    },
-  });
-
   app.use(
     '/graphql',
-    perToken,
+    // Partner apps: a request budget per API token, shared by every process (429 with Retry-After past it).
+    apiRateLimit(services.apiLimiter),
     capResponseBytes(config.maxResponseBytes, log),
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
@@ -211,8 +231,17 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     });
   }
   // Malformed JSON and oversized bodies get a clean 400/413, never a stack trace.
+  // The database or Redis away (e.g. while counting a token's budget): 503 with Retry-After.
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!err) return next();
+    if (isStoreUnavailable(err)) {
+      log.warn({ err: String(err) }, 'database unavailable');
+      res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
+      res.status(503).json({
+        errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS } }],
+      });
+      return;
+    }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unexpected error');
     const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error' : 'Bad request.';
@@ -226,6 +255,7 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     log,
     async stop() {
       await apollo.stop();
+      await counters.close();
     },
   };
 }

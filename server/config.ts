@@ -1,6 +1,7 @@
 import { Resolver } from 'node:dns';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { domainToASCII } from 'node:url';
 import { isSupportedCountry } from 'libphonenumber-js/max';
@@ -39,6 +40,12 @@ export interface Config {
   emailDomainCheck: boolean;
   dnsServers: string[];
   dnsCanary: string;
+  /** Processes serving the one port (node:cluster); 1 runs the server in this process. */
+  workers: number;
+  /** Redis for the shared rate-limit counters; unset: they live in the database. */
+  redisUrl: string | undefined;
+  /** Hot queries compiled by graphql-jit (graphql/jit-executor.ts); false: graphql-js only. */
+  graphqlJit: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -202,11 +209,45 @@ function domainName(name: string, raw: string | undefined, fallback: string): st
   return v;
 }
 
+export const MAX_WORKERS = 64;
+
+/** WORKERS: a number of processes, or `auto` for one per core. More than one needs MySQL (SQLite has one writer). */
+function workers(raw: string | undefined, databaseUrl: string): number {
+  const v = raw?.trim().toLowerCase() ?? '';
+  const n = v === 'auto' ? Math.min(MAX_WORKERS, availableParallelism()) : /^\d+$/.test(v) ? Number(v) : v === '' ? 1 : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS)
+    throw new ConfigError(`WORKERS must be auto (one process per core) or a whole number from 1 to ${MAX_WORKERS}, not "${raw}".`);
+  if (n > 1 && databaseUrl.startsWith('sqlite:'))
+    throw new ConfigError(
+      `WORKERS=${raw?.trim()} needs a MySQL or MariaDB database (DATABASE_URL=mysql://…): the embedded SQLite database takes one process. Use WORKERS=1 with SQLite.`,
+    );
+  return n;
+}
+
+/** REDIS_URL: redis://[user:password@]host[:port][/db] or rediss:// (TLS); the URL itself is never printed. */
+function redisUrl(raw: string | undefined): string | undefined {
+  const v = raw?.trim() || undefined;
+  if (v === undefined) return undefined;
+  const shape = 'REDIS_URL must be written redis://host:6379 (or redis://:password@host:6379/0, rediss:// for TLS)';
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`${shape}: it is not a valid URL.`);
+  }
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new ConfigError(`${shape}: it must start with redis:// or rediss://.`);
+  if (!u.hostname) throw new ConfigError(`${shape}: it names no host.`);
+  if (!/^\/?(\d{1,2})?$/.test(u.pathname)) throw new ConfigError(`${shape}: the path can only be a database number such as /0.`);
+  if (u.search || u.hash) throw new ConfigError(`${shape}: it takes no ? or # part.`);
+  return v;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const database = databaseUrl(env.DATABASE_URL);
   return {
     port: int('PORT', env.PORT, 4000, 0, 65535),
     host: host(env.HOST),
-    databaseUrl: databaseUrl(env.DATABASE_URL),
+    databaseUrl: database,
     logLevel: logLevel(env.LOG_LEVEL),
     introspection: bool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, true),
     production: nodeEnv(env.NODE_ENV),
@@ -227,5 +268,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
     dnsServers: dnsServers(env.DNS_SERVERS),
     dnsCanary: domainName('EMAIL_DOMAIN_CHECK_CANARY', env.EMAIL_DOMAIN_CHECK_CANARY, 'gmail.com'),
+    workers: workers(env.WORKERS, database),
+    redisUrl: redisUrl(env.REDIS_URL),
+    graphqlJit: bool('GRAPHQL_JIT', env.GRAPHQL_JIT, true),
   };
 }

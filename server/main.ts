@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { describeDatabaseError, describeListenError } from './startup-errors.js';
+import { READY_MESSAGE, runPrimary } from './cluster-primary.js';
 
 /** One line on stderr and a non-zero exit: nothing half-started stays behind. */
 function cannotStart(reason: string, exitCode = 1): never {
@@ -14,7 +16,8 @@ function cannotStart(reason: string, exitCode = 1): never {
 /**
  * Takes the port before anything else happens, so a busy port stops the start
  * before a database, a first admin or a migration is created. Until the app is
- * ready, requests get 503 with Retry-After.
+ * ready, requests get 503 with Retry-After. In a cluster's worker the port is
+ * the primary's, shared by every worker (node:cluster hands out connections).
  */
 async function openPort(config: Config): Promise<{ server: Server; serve(handler: RequestListener): void }> {
   let handler: RequestListener = (_req, res) => {
@@ -32,29 +35,26 @@ async function openPort(config: Config): Promise<{ server: Server; serve(handler
   return { server, serve: (h) => (handler = h) };
 }
 
-/**
- * Start: config -> port -> database -> migrations -> HTTP (API + built admin app).
- * The database and the app are loaded only once the config and the port are
- * good, so those mistakes are reported at once.
- */
-async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = readConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) cannotStart(e.message, 2);
-    throw e;
-  }
-  const log = pino({ level: config.logLevel });
-  const { server, serve } = await openPort(config).catch((err) => cannotStart(describeListenError(err, config.port, config.host)));
+async function openDatabase(config: Config, migrate: boolean) {
   const { Database } = await import('./db/database.js');
-  const db = await Database.open(config.databaseUrl).catch(async (err) => cannotStart(await describeDatabaseError(err, config.databaseUrl)));
+  return Database.open(config.databaseUrl, { migrate }).catch(async (err) => cannotStart(await describeDatabaseError(err, config.databaseUrl)));
+}
+
+/**
+ * One serving process: port -> database (migrated, unless a primary did it) -> app -> HTTP.
+ * Graceful stop on SIGTERM/SIGINT: no new connections, in-flight requests finish, then the database closes.
+ */
+async function serve(config: Config, log: Logger, worker: boolean): Promise<void> {
+  const { server, serve } = await openPort(config).catch((err) => cannotStart(describeListenError(err, config.port, config.host)));
+  const db = await openDatabase(config, !worker);
   const { createApp } = await import('./app.js');
-  const app = await createApp(config, db, log);
+  const app = await createApp(config, db, log, { firstRun: !worker });
   serve(app.express);
   const { port } = server.address() as AddressInfo;
-  log.info({ port, database: db.dialect }, `Accueil is listening on http://localhost:${port}`);
-  // Graceful stop: no new connections, in-flight requests finish, then the database closes.
+  if (worker) {
+    log.info({ port, database: db.dialect, worker: cluster.worker?.id }, 'worker ready');
+    process.send?.(READY_MESSAGE);
+  } else log.info({ port, database: db.dialect }, `Accueil is listening on http://localhost:${port}`);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -68,6 +68,33 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+/**
+ * Start: config -> port -> database -> migrations -> HTTP (API + built admin app).
+ * With WORKERS=N above 1, this process is the primary: it checks the port,
+ * migrates and makes the first admin once, then forks N workers that share
+ * the port (see cluster-primary.ts).
+ */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) cannotStart(e.message, 2);
+    throw e;
+  }
+  const log = pino({ level: config.logLevel });
+  if (cluster.isWorker) return serve(config, log, true);
+  if (config.workers === 1) return serve(config, log, false);
+  // The primary: a busy port stops the start before the database is touched; then the once-only work.
+  const probe = await openPort(config).catch((err) => cannotStart(describeListenError(err, config.port, config.host)));
+  await new Promise((ok) => probe.server.close(ok));
+  const db = await openDatabase(config, true);
+  const { firstRun } = await import('./app.js');
+  await firstRun(config, db, log).catch((err) => cannotStart(err instanceof Error ? err.message : String(err)));
+  await db.close();
+  runPrimary(config, log, cannotStart);
 }
 
 main().catch((err) => cannotStart(err instanceof Error ? err.message : String(err)));

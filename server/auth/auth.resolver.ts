@@ -44,7 +44,7 @@ export class AuthResolver {
     @Ctx() ctx: Context,
   ): Promise<User> {
     const client = clientOfRequest(ctx);
-    const wait = ctx.signInLimiter.hit(`ip:${client.address}`);
+    const wait = await ctx.signInLimiter.hit(`ip:${client.address}`);
     if (wait > 0) throw new RateLimitedError(wait, 'Too many sign-in attempts from this address. Try again later.');
     const { user, device } = await ctx.signIn.verify(email, password, client);
     const { secret, session } = await ctx.sessions.create(user.id, { ip: ctx.req.ip, userAgent: ctx.req.headers['user-agent'] });

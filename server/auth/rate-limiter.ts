@@ -1,31 +1,30 @@
+import type { Counters } from '../limits/counters.js';
+
 /**
- * A fixed-window counter per key, in memory (per server process). Enough
- * to slow down guessing from one client; the account lockout, which must
- * hold across processes, lives in the database.
+ * A budget of `limit` hits per key in each fixed window of `windowMs`,
+ * counted in shared counters (the database, or Redis when REDIS_URL is set),
+ * so it holds across every process and machine. A limit of 0 is off.
  */
 export class RateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
   constructor(
+    private readonly counters: Counters,
     readonly limit: number,
     readonly windowMs: number,
+    /** Keeps this limiter's keys apart from the others' in the shared counters. */
+    private readonly name: string,
   ) {}
 
   /** Counts a hit; returns 0 when allowed, else the seconds until the window ends. */
-  hit(key: string, now = Date.now()): number {
-    if (this.limit <= 0) return 0;
-    let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0 };
-      this.windows.set(key, w);
-      if (this.windows.size > 100_000) this.sweep(now);
-    }
-    w.count++;
-    return w.count > this.limit ? Math.max(1, Math.ceil((w.start + this.windowMs - now) / 1000)) : 0;
+  async hit(key: string, now = Date.now()): Promise<number> {
+    const { allowed, resetAt } = await this.take(key, now);
+    return allowed ? 0 : Math.max(1, Math.ceil((resetAt - now) / 1000));
   }
 
-  private sweep(now: number): void {
-    for (const [k, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(k);
+  /** Counts a hit and tells what is left of the budget (for RateLimit headers). */
+  async take(key: string, now = Date.now()): Promise<{ allowed: boolean; remaining: number; resetAt: number }> {
+    if (this.limit <= 0) return { allowed: true, remaining: Number.MAX_SAFE_INTEGER, resetAt: now };
+    const { hits, resetAt } = await this.counters.hit(`${this.name}:${key}`, this.windowMs, now);
+    return { allowed: hits <= this.limit, remaining: Math.max(0, this.limit - hits), resetAt };
   }
 }
 

@@ -12,8 +12,10 @@ import { SessionEntity } from '../auth/session.entity.js';
 import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { RateLimitCounterEntity } from '../limits/counter.entity.js';
 import { speakSqlite } from './columns.js';
 import { migrations } from './migrations/index.js';
+import { underStartLock } from './start-lock.js';
 
 /** One entity per table; a test checks that they match what the migrations make, on both databases. */
 export const entities = [
@@ -31,6 +33,7 @@ export const entities = [
   SignInLock,
   ApiTokenEntity,
   AuditEventEntity,
+  RateLimitCounterEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';
@@ -61,6 +64,9 @@ function mysqlOptions(url: string, flavor: MysqlFlavor): DataSourceOptions {
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
     poolSize: Number(u.searchParams.get('poolSize') ?? 20),
+    // Fail fast when the server is away (a request answers 503 instead of waiting); the pool reconnects by itself.
+    connectTimeout: 2000,
+    extra: { enableKeepAlive: true, keepAliveInitialDelay: 10_000 },
     entities,
     migrations,
     migrationsRun: false,
@@ -167,6 +173,7 @@ export async function openDatabase(url: string, opts: { migrate?: boolean } = {}
     }
   }
   const ds = await initializeDataSource(new DataSource(dataSourceOptions(url, flavor)));
-  if (opts.migrate !== false) await ds.runMigrations({ transaction: 'each' });
+  // Several processes or machines may start at once on one database: one migrates, the others wait and find nothing to do.
+  if (opts.migrate !== false) await underStartLock(ds, () => ds.runMigrations({ transaction: 'each' }));
   return ds;
 }

@@ -41,8 +41,9 @@ export class Database {
     this.dialect = dialectOfDataSource(ds);
   }
 
-  static async open(url: string): Promise<Database> {
-    const db = new Database(await openDatabase(url));
+  /** Connects; migrates unless `migrate: false` (a cluster's workers, whose primary migrated before forking them). */
+  static async open(url: string, opts: { migrate?: boolean } = {}): Promise<Database> {
+    const db = new Database(await openDatabase(url, opts));
     if (db.dialect !== dialectOf(url)) throw new Error('unexpected dialect');
     return db;
   }

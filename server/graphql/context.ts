@@ -1,7 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { UnauthenticatedError } from './errors.js';
+import { ServiceUnavailableError, UnauthenticatedError } from './errors.js';
+import { isStoreUnavailable } from '../db/unavailable.js';
 import { actorOf, type Actor, type Viewer } from '../auth/viewer.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { SignInService } from '../auth/sign-in.service.js';
@@ -28,6 +29,8 @@ export interface Services {
   sessions: SessionService;
   signIn: SignInService;
   signInLimiter: RateLimiter;
+  /** The per-token request budget of partner apps (API_RATE_LIMIT a minute). */
+  apiLimiter: RateLimiter;
   tokens: ApiTokenService;
   audit: AuditService;
   log: Logger;
@@ -66,7 +69,9 @@ async function resolveViewer(services: Services, req: Request, res: Response): P
 }
 
 export async function makeContext(services: Services, req: Request, res: Response): Promise<Context> {
-  const viewer = await resolveViewer(services, req, res);
+  const viewer = await resolveViewer(services, req, res).catch((err: unknown) => {
+    throw isStoreUnavailable(err) ? new ServiceUnavailableError() : err;
+  });
   return {
     ...services,
     req,

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { shortenEchoes } from '../text/text-rules.js';
+import { isStoreUnavailable } from '../db/unavailable.js';
 
 /**
  * Expected failures, typed. Every error a client sees is one of these or a
@@ -62,7 +63,28 @@ export class RateLimitedError extends GraphQLError {
   }
 }
 
+/** Seconds a client is asked to wait when the database (or Redis) cannot be reached. */
+export const UNAVAILABLE_RETRY_SECONDS = 2;
+export const UNAVAILABLE_MESSAGE = 'Accueil cannot reach its database right now. Try again in a moment.';
+
+/**
+ * 503 with Retry-After: the database (or Redis) cannot be reached, so the request
+ * failed at once and wrote nothing; the app reconnects by itself.
+ */
+export class ServiceUnavailableError extends GraphQLError {
+  constructor() {
+    super(UNAVAILABLE_MESSAGE, {
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS,
+        http: { status: 503, headers: new Map([['retry-after', String(UNAVAILABLE_RETRY_SECONDS)]]) },
+      },
+    });
+  }
+}
+
 const EXPOSED_CODES = new Set([
+  'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
   'BAD_USER_INPUT',
   'EMAIL_TAKEN',
@@ -99,6 +121,8 @@ function loggable(err: unknown): unknown {
   return { type: e.name, message: e.message, code: e.code ?? e.driverError?.code, query: e.query, stack: e.stack };
 }
 
+let lastUnavailableLog = 0;
+
 /**
  * Apollo's formatError: the one place errors are mapped for clients. With
  * `hideSuggestions` (introspection off), no message suggests a field, type,
@@ -113,7 +137,21 @@ export function makeFormatError(log: Logger, options: { hideSuggestions?: boolea
       // Input a client sent comes back shortened (graphql-js quotes variable values whole).
       return { ...formatted, message: shortenEchoes(message), extensions: { ...extensions, code } };
     }
-    log.error({ err: loggable(unwrapResolverError(error)), path: formatted.path }, 'unexpected error in resolver');
+    const cause = unwrapResolverError(error);
+    if (isStoreUnavailable(cause)) {
+      // One line a second is enough: during an outage every field of every request fails the same way.
+      if (Date.now() - lastUnavailableLog > 1000) {
+        lastUnavailableLog = Date.now();
+        log.warn({ err: loggable(cause), path: formatted.path }, 'database unavailable');
+      }
+      return {
+        message: UNAVAILABLE_MESSAGE,
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+      };
+    }
+    log.error({ err: loggable(cause), path: formatted.path }, 'unexpected error in resolver');
     return {
       message: 'Internal server error',
       locations: formatted.locations,

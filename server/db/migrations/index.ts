@@ -4,6 +4,7 @@ import { OrganizationsIdentities1764200000000 } from './1764200000000-organizati
 import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
 import { EmailKeys1765000000000 } from './1765000000000-email-keys.js';
+import { RateLimitCounters1765200000000 } from './1765200000000-rate-limit-counters.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   UserFields1764300000000,
   AdminIndex1764400000000,
   EmailKeys1765000000000,
+  RateLimitCounters1765200000000,
 ];
