@@ -30,6 +30,7 @@ import { ensureFirstAdmin } from './auth/first-admin.js';
 import { ApiTokenService } from './tokens/api-token.service.js';
 import { secretHash } from './auth/secrets.js';
 import { AuditService } from './audit/audit.service.js';
+import { TicketService } from './tickets/ticket.service.js';
 
 export interface App {
   express: Express;
@@ -76,6 +77,8 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
     sessions,
     signIn: new SignInService(db, users),
     signInLimiter: new RateLimiter(config.signInRateLimit, 10 * 60_000),
+    requestLimiter: new RateLimiter(config.requestRateLimit, 10 * 60_000),
+    tickets: new TicketService(db, users, audit),
     tokens,
     audit,
     log,

@@ -39,6 +39,12 @@ export interface Config {
   emailDomainCheck: boolean;
   dnsServers: string[];
   dnsCanary: string;
+  /** Requests per client address per 10 minutes on the public Submit a request form (0: off). */
+  requestRateLimit: number;
+  /** The desk's mail domain: replies name tickets by Message-IDs on it, and the SMTP listener takes mail for it. */
+  inboundDomain: string;
+  /** Port of the SMTP listener for inbound mail; null: off. */
+  inboundSmtpPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -202,6 +208,13 @@ function domainName(name: string, raw: string | undefined, fallback: string): st
   return v;
 }
 
+/** INBOUND_SMTP_PORT: unset, empty or off: no listener; else a port (0: any free one, for tests). */
+function smtpPort(raw: string | undefined): number | null {
+  const v = raw?.trim() ?? '';
+  if (v === '' || /^(off|false|no)$/i.test(v)) return null;
+  return int('INBOUND_SMTP_PORT', v, 0, 0, 65535);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int('PORT', env.PORT, 4000, 0, 65535),
@@ -227,5 +240,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
     dnsServers: dnsServers(env.DNS_SERVERS),
     dnsCanary: domainName('EMAIL_DOMAIN_CHECK_CANARY', env.EMAIL_DOMAIN_CHECK_CANARY, 'gmail.com'),
+    requestRateLimit: int('REQUEST_RATE_LIMIT', env.REQUEST_RATE_LIMIT, 10, 0),
+    inboundDomain: domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost'),
+    inboundSmtpPort: smtpPort(env.INBOUND_SMTP_PORT),
   };
 }

@@ -12,6 +12,7 @@ import { SessionEntity } from '../auth/session.entity.js';
 import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
 import { speakSqlite } from './columns.js';
 import { migrations } from './migrations/index.js';
 
@@ -31,6 +32,12 @@ export const entities = [
   SignInLock,
   ApiTokenEntity,
   AuditEventEntity,
+  Ticket,
+  TicketCc,
+  TicketComment,
+  SideConversation,
+  SideConversationParticipant,
+  SideConversationMessage,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

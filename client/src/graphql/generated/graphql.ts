@@ -18,6 +18,12 @@ export type AddUserIdentityInput = {
 export const ApiTokenScope = {
   /** Run CSV imports (a later feature). */
   Import: 'IMPORT',
+  /** Deliver inbound mail to POST /inbound/email, and nothing else: such a token cannot be combined with other scopes and is refused at /graphql. */
+  Inbound: 'INBOUND',
+  /** Read tickets, their comments, CCs, side conversations and history (the people in them need USERS_READ too). */
+  TicketsRead: 'TICKETS_READ',
+  /** Create and change tickets, comment, add and remove CCs, start side conversations. */
+  TicketsWrite: 'TICKETS_WRITE',
   /** Read users, organizations, custom fields and tags, and the history of accounts. */
   UsersRead: 'USERS_READ',
   /** Add, change and delete users and their addresses (and, for an admin's token, organizations and custom fields). */
@@ -31,10 +37,14 @@ export const AuditSource = {
   AdminApp: 'ADMIN_APP',
   /** A partner app's API token. */
   Api: 'API',
+  /** Mail to the desk (POST /inbound/email or the SMTP listener). */
+  Email: 'EMAIL',
   /** A CSV import. */
   Import: 'IMPORT',
   /** Accueil itself, e.g. the first admin made at first start. */
-  System: 'SYSTEM'
+  System: 'SYSTEM',
+  /** The public Submit a request form. */
+  WebForm: 'WEB_FORM'
 } as const;
 
 export type AuditSource = typeof AuditSource[keyof typeof AuditSource];
@@ -130,10 +140,14 @@ export const CreatedVia = {
   Agent: 'AGENT',
   /** A partner app's API token added it. */
   Api: 'API',
+  /** An agent typed the address in a ticket's CCs, or the address was copied on a mail to the desk. */
+  Cc: 'CC',
   /** A CSV import added it. */
   Import: 'IMPORT',
-  /** The person signed up themself. */
+  /** The person wrote in themself (email or the web form) or signed up. */
   Self: 'SELF',
+  /** An agent added the address to a side conversation of a ticket (tagged created_for_side_conversation). */
+  SideConversation: 'SIDE_CONVERSATION',
   /** Accueil made it, e.g. the first admin. */
   System: 'SYSTEM',
   /** A ticket created on someone's behalf added it. */
