@@ -31,6 +31,8 @@ import { ApiTokenService } from './tokens/api-token.service.js';
 import { secretHash } from './auth/secrets.js';
 import { AuditService } from './audit/audit.service.js';
 import { TicketService } from './tickets/ticket.service.js';
+import { InboundMail } from './inbound/inbound-mail.js';
+import { inboundEmailRoute } from './inbound/inbound-route.js';
 
 export interface App {
   express: Express;
@@ -67,6 +69,7 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
     tokens,
     changes: userChanges,
   });
+  const tickets = new TicketService(db, users, audit);
   return {
     config,
     users,
@@ -78,7 +81,8 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
     signIn: new SignInService(db, users),
     signInLimiter: new RateLimiter(config.signInRateLimit, 10 * 60_000),
     requestLimiter: new RateLimiter(config.requestRateLimit, 10 * 60_000),
-    tickets: new TicketService(db, users, audit),
+    tickets,
+    inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
     tokens,
     audit,
     log,
@@ -198,6 +202,9 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
+
+  // Mail providers deliver inbound mail here (a token with the INBOUND scope).
+  app.post('/inbound/email', inboundEmailRoute(services));
 
   const staticDir = findStaticDir(config);
   if (staticDir) {

@@ -52,6 +52,18 @@ async function main(): Promise<void> {
   const { createApp } = await import('./app.js');
   const app = await createApp(config, db, log);
   serve(app.express);
+  let smtp: { port: number; close(): Promise<void> } | null = null;
+  if (config.inboundSmtpPort !== null) {
+    const { startSmtpListener } = await import('./inbound/smtp-listener.js');
+    smtp = await startSmtpListener({
+      port: config.inboundSmtpPort,
+      host: config.host,
+      domain: config.inboundDomain,
+      inbound: app.services.inbound,
+      log,
+    }).catch((err) => cannotStart(describeListenError(err, config.inboundSmtpPort!, config.host).replace('PORT', 'INBOUND_SMTP_PORT')));
+    log.info({ port: smtp.port, domain: config.inboundDomain }, 'SMTP listener for inbound mail');
+  }
   const { port } = server.address() as AddressInfo;
   log.info({ port, database: db.dialect }, `Accueil is listening on http://localhost:${port}`);
   // Graceful stop: no new connections, in-flight requests finish, then the database closes.
@@ -62,6 +74,7 @@ async function main(): Promise<void> {
     const closed = new Promise((ok) => server.close(ok));
     server.closeIdleConnections();
     await Promise.race([closed, new Promise((ok) => setTimeout(ok, 10_000).unref())]);
+    await smtp?.close();
     await app.stop();
     await db.close();
     process.exit(0);

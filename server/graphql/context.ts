@@ -15,6 +15,7 @@ import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
+import type { InboundMail } from '../inbound/inbound-mail.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -33,6 +34,8 @@ export interface Services {
   /** The public Submit a request form, per client address. */
   requestLimiter: RateLimiter;
   tickets: TicketService;
+  /** Mail to the desk (POST /inbound/email, the SMTP listener). */
+  inbound: InboundMail;
   tokens: ApiTokenService;
   audit: AuditService;
   log: Logger;

@@ -37,7 +37,7 @@ export class TicketFieldsResolver {
     return t.submitterId === null ? null : ctx.loaders.users.load(t.submitterId);
   }
 
-  @FieldResolver(() => [User], { description: 'People copied on the ticket, in the order they were added.' })
+  @FieldResolver(() => [User], { description: 'People copied on the ticket, in the order they were added (those added at once by id).' })
   @Authorized(ticketPolicy.read)
   @listSize({ kind: 'bound', max: MAX_PEOPLE * 4 })
   async ccs(@Root() t: Ticket, @Ctx() ctx: Context): Promise<User[]> {
