@@ -4,6 +4,7 @@ import userFields from '../fields/locales/en';
 import organizationMessages from '../organizations/locales/en';
 import contactMessages from '../users/contacts/locales/en';
 import tagMessages from '../tags/locales/en';
+import ticketMessages from '../tickets/locales/en';
 
 const en = {
   app: {
@@ -18,6 +19,7 @@ const en = {
     cancel: 'Cancel',
   },
   nav: {
+    tickets: 'Tickets',
     customers: 'Customers',
     organizations: 'Organizations',
     apiTokens: 'API tokens',
@@ -28,6 +30,7 @@ const en = {
   ...organizationMessages,
   ...contactMessages,
   ...tagMessages,
+  ...ticketMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -171,6 +174,7 @@ const en = {
     button: '+ Add',
     user: 'User',
     organization: 'Organization',
+    ticket: 'Ticket',
   },
   list: {
     pagination: 'Pages',

@@ -4,6 +4,7 @@ import userFields from '../fields/locales/fr';
 import organizationMessages from '../organizations/locales/fr';
 import contactMessages from '../users/contacts/locales/fr';
 import tagMessages from '../tags/locales/fr';
+import ticketMessages from '../tickets/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -18,6 +19,7 @@ const fr: MessageSchema = {
     cancel: 'Annuler',
   },
   nav: {
+    tickets: 'Tickets',
     customers: 'Clients',
     organizations: 'Organisations',
     apiTokens: 'Jetons d’API',
@@ -28,6 +30,7 @@ const fr: MessageSchema = {
   ...organizationMessages,
   ...contactMessages,
   ...tagMessages,
+  ...ticketMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -171,6 +174,7 @@ const fr: MessageSchema = {
     button: '+ Ajouter',
     user: 'Utilisateur',
     organization: 'Organisation',
+    ticket: 'Ticket',
   },
   list: {
     pagination: 'Pages',
