@@ -33,6 +33,8 @@ export default defineConfig({
           name: 'client',
           include: ['tests/client/**/*.test.ts'],
           environment: 'happy-dom',
+          // A file's first mountApp loads (transforms) every lazy page once: more pages, a slower first test on a busy machine.
+          testTimeout: 15_000,
         },
       },
       {

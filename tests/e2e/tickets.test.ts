@@ -106,7 +106,14 @@ describe('tickets, in Chromium', () => {
     await expect.poll(() => page.getByText('J’ai reçu deux factures.').isVisible()).toBe(true);
     await page.locator('[data-requester]').getByRole('link', { name: 'Visiteur Web' }).click();
     await page.waitForURL(/\/users\/\d+$/);
-    await expect.poll(() => page.locator('[data-tickets="requested"]').getByRole('link', { name: /Facture en double/ }).isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator('[data-tickets="requested"]')
+          .getByRole('link', { name: /Facture en double/ })
+          .isVisible(),
+      )
+      .toBe(true);
     const id = /\/users\/(\d+)$/.exec(page.url())![1];
     const r = await app.as(app.admin)('query($id: ID!) { user(id: $id) { name email createdVia verified } }', { id });
     expect(r.data.user).toEqual({ name: 'Visiteur Web', email: 'visiteur@web.acme.io', createdVia: 'SELF', verified: false });
