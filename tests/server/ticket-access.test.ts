@@ -85,6 +85,12 @@ describe.each(testDialects())('ticket roles and scopes on %s', (dialect) => {
       { i: { subject: 's', comment: 'c', requester: { id: requester.id } } },
     );
     expect(idOnly.errors).toBeUndefined();
+    // The people made by a ticket write are users: without USERS_READ, their ids only.
+    const people = await app.as(writeOnly.auth)('mutation($i: CreateTicketInput!) { createTicket(input: $i) { createdUsers { id name } } }', {
+      i: { subject: 's', comment: 'c', requester: { email: `made.${Date.now()}@scopes.acme.io` } },
+    });
+    expect(people.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(people.errors?.[0]?.path).toEqual(['createTicket', 'createdUsers', 0, 'name']);
   });
 
   it('an INBOUND token can do nothing at /graphql, and cannot be combined with other scopes', async () => {
