@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { describeDatabaseError, describeListenError } from './startup-errors.js';
+import type { InboundMail } from './inbound/inbound-mail.js';
 
 /** One line on stderr and a non-zero exit: nothing half-started stays behind. */
 function cannotStart(reason: string, exitCode = 1): never {
@@ -47,25 +48,25 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel });
   const { server, serve } = await openPort(config).catch((err) => cannotStart(describeListenError(err, config.port, config.host)));
+  // The SMTP listener's port too is taken before anything is created; mail that comes before the app is ready waits (451).
+  const ready: { inbound?: InboundMail } = {};
+  let smtp: { port: number; close(): Promise<void> } | null = null;
+  if (config.inboundSmtpPort !== null) {
+    const { startSmtpListener } = await import('./inbound/smtp-listener.js');
+    const port = config.inboundSmtpPort;
+    smtp = await startSmtpListener({ port, host: config.host, domain: config.inboundDomain, inbound: () => ready.inbound, log }).catch((err) =>
+      cannotStart(describeListenError(err, port, config.host).replace('set PORT', 'set INBOUND_SMTP_PORT')),
+    );
+  }
   const { Database } = await import('./db/database.js');
   const db = await Database.open(config.databaseUrl).catch(async (err) => cannotStart(await describeDatabaseError(err, config.databaseUrl)));
   const { createApp } = await import('./app.js');
   const app = await createApp(config, db, log);
   serve(app.express);
-  let smtp: { port: number; close(): Promise<void> } | null = null;
-  if (config.inboundSmtpPort !== null) {
-    const { startSmtpListener } = await import('./inbound/smtp-listener.js');
-    smtp = await startSmtpListener({
-      port: config.inboundSmtpPort,
-      host: config.host,
-      domain: config.inboundDomain,
-      inbound: app.services.inbound,
-      log,
-    }).catch((err) => cannotStart(describeListenError(err, config.inboundSmtpPort!, config.host).replace('PORT', 'INBOUND_SMTP_PORT')));
-    log.info({ port: smtp.port, domain: config.inboundDomain }, 'SMTP listener for inbound mail');
-  }
+  ready.inbound = app.services.inbound;
   const { port } = server.address() as AddressInfo;
   log.info({ port, database: db.dialect }, `Accueil is listening on http://localhost:${port}`);
+  if (smtp) log.info({ port: smtp.port, domain: config.inboundDomain }, 'SMTP listener for inbound mail');
   // Graceful stop: no new connections, in-flight requests finish, then the database closes.
   let stopping = false;
   const shutdown = async () => {

@@ -43,7 +43,8 @@ export async function startSmtpListener(opts: {
   port: number;
   host: string;
   domain: string;
-  inbound: InboundMail;
+  /** Where messages go; a function when the listener takes its port before the app is ready (mail meanwhile: 451, try later). */
+  inbound: InboundMail | (() => InboundMail | undefined);
   log: Logger;
 }): Promise<SmtpListener> {
   const desk = (domainToASCII(opts.domain) || opts.domain).toLowerCase();
@@ -62,7 +63,9 @@ export async function startSmtpListener(opts: {
       collect(stream)
         .then(async ({ bytes, tooLarge }) => {
           if (tooLarge) throw smtpError('5.3.4 The message is larger than 10 MB, the most this desk accepts.', 552);
-          const outcome = await opts.inbound.receive(bytes, SMTP_ACTOR);
+          const inbound = typeof opts.inbound === 'function' ? opts.inbound() : opts.inbound;
+          if (!inbound) throw smtpError('4.3.0 The desk is starting; try again later.', 451);
+          const outcome = await inbound.receive(bytes, SMTP_ACTOR);
           callback(null, `Message taken (${outcome.result.toLowerCase()})`);
         })
         .catch((err: unknown) => {

@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
@@ -6,6 +8,8 @@ import { startSmtpListener, type SmtpListener } from '../../server/inbound/smtp-
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { LIST_TICKETS, USER_BY_EMAIL } from '../helpers/ticket-operations.js';
+import { startServerProcess } from '../helpers/server-process.js';
+import { tempDir } from '../helpers/test-app.js';
 
 const DESK = 'desk.accueil.test';
 
@@ -19,6 +23,23 @@ describe('INBOUND_SMTP_PORT and INBOUND_DOMAIN', () => {
     expect(() => readConfig({ INBOUND_DOMAIN: 'not a domain' })).toThrow(/INBOUND_DOMAIN/);
     expect(() => readConfig({ REQUEST_RATE_LIMIT: '-1' })).toThrow(/REQUEST_RATE_LIMIT/);
   });
+
+  it('a busy INBOUND_SMTP_PORT stops the start with one line naming it', async () => {
+    const occupied = createServer().listen(0, '127.0.0.1');
+    await new Promise((ok) => occupied.once('listening', ok));
+    const busy = (occupied.address() as { port: number }).port;
+    try {
+      const dir = tempDir('accueil-smtp-');
+      const ended = await startServerProcess(
+        { PORT: '0', HOST: '127.0.0.1', INBOUND_SMTP_PORT: String(busy), DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, LOG_LEVEL: 'silent' },
+        dir,
+      ).exited(60_000);
+      expect(ended.stderr.trim()).toBe(`Accueil cannot start: port ${busy} is already in use (set INBOUND_SMTP_PORT to another port).`);
+      expect(ended.code).toBe(1);
+    } finally {
+      await new Promise((ok) => occupied.close(ok));
+    }
+  }, 90_000);
 });
 
 /** The SMTP listener feeds the same code as POST /inbound/email; a real SMTP client (nodemailer) talks to it. */
