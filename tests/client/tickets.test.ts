@@ -64,7 +64,7 @@ describe('new ticket', () => {
     await flushPromises();
     const options = wrapper.findAll('[role="option"]');
     expect(options.map((o) => o.text())).toEqual(['Ada Knownada@acme.io', 'Add “new.caller@acme.io” as a new customer']);
-    await options[1].trigger('click');
+    await options[1]!.trigger('click');
     await flushPromises();
     const dialog = wrapper.get('dialog[open]');
     expect((dialog.get('input[name="email"]').element as HTMLInputElement).value).toBe('new.caller@acme.io');
@@ -79,7 +79,7 @@ describe('new ticket', () => {
     await byLabel(wrapper, 'Description').setValue('Locked out');
     await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
     await flushPromises();
-    expect(callsOf(calls, 'CreateTicket')[0].variables.input).toEqual({
+    expect(callsOf(calls, 'CreateTicket')[0]!.variables.input).toEqual({
       requester: { email: 'new.caller@acme.io', name: 'New Caller' },
       subject: 'Cannot log in',
       comment: 'Locked out',
@@ -100,7 +100,7 @@ describe('new ticket', () => {
     await byLabel(wrapper, 'Requester').setValue('ada');
     await pause(SUGGEST_DEBOUNCE_MS + 50);
     await flushPromises();
-    await wrapper.findAll('[role="option"]')[0].trigger('click');
+    await wrapper.findAll('[role="option"]')[0]!.trigger('click');
     await byLabel(wrapper, 'Subject').setValue('s');
     await byLabel(wrapper, 'Description').setValue('d');
     await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
