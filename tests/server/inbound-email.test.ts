@@ -153,6 +153,29 @@ describe.each(testDialects())('inbound email over HTTP on %s', (dialect) => {
     expect((await deliver({ from, subject: 'Re: [#99999999] old', text: 'x' })).result).toBe('CREATED');
   });
 
+  it('matches a sender by a secondary address in any case; takes a reserved one; ignores a malformed one or the desk itself', async () => {
+    const owner = (
+      await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { name: 'Two Addresses', email: addr('first') },
+      })
+    ).data.createUser.user;
+    const second = addr('second');
+    await app.gql('mutation($u: ID!, $v: String!) { addUserIdentity(userId: $u, input: { type: EMAIL, value: $v }) { identity { id } } }', {
+      u: owner.id,
+      v: second,
+    });
+    const bySecond = await deliver({ from: { name: 'Someone Else', address: second.toUpperCase() } });
+    const t = await ticket(bySecond.ticketId);
+    expect(t.requester).toMatchObject({ id: owner.id, name: 'Two Addresses' });
+    const reserved = `walk-in.${++seq}@example.invalid`;
+    expect((await deliver({ from: reserved })).result).toBe('CREATED');
+    expect(await user(reserved)).toMatchObject({ createdVia: 'SELF' });
+    const raw = Buffer.from(`From: not an address <broken@>\r\nTo: help@${DESK}\r\nSubject: x\r\n\r\nbody\r\n`);
+    const broken = await post(raw);
+    expect(broken.status === 400 || broken.body.result === 'IGNORED').toBe(true);
+    expect((await deliver({ from: `loop@${DESK}` })).reason).toBe('OWN_ADDRESS');
+  });
+
   it('refuses without a token, with another scope, another content type, over 10 MB, or what is not a message', async () => {
     const raw = await compose({ from: addr('refused') });
     expect((await post(raw, { authorization: '' })).status).toBe(401);

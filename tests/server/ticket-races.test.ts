@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { CREATE_TICKET, SUBMIT_REQUEST, USER_BY_EMAIL } from '../helpers/ticket-operations.js';
 
 /** Concurrent paths for one new address make exactly one user (MySQL runs them at once; SQLite takes turns). */
@@ -12,7 +13,7 @@ describe.each(testDialects())('ticket races on %s', (dialect) => {
   let agent: Awaited<ReturnType<TestApp['person']>>;
 
   beforeAll(async () => {
-    app = await startTestApp(dialect, { REQUEST_RATE_LIMIT: '0' });
+    app = await startTestApp(dialect, { REQUEST_RATE_LIMIT: '0', INBOUND_DOMAIN: 'desk.accueil.test' });
     agent = await app.person('AGENT');
   });
   afterAll(() => app?.stop());
@@ -65,6 +66,37 @@ describe.each(testDialects())('ticket races on %s', (dialect) => {
       const owner = (await app.as(agent.auth)(USER_BY_EMAIL, { email })).data.userByEmail;
       const tickets = await app.as(agent.auth)('query($id: ID!) { user(id: $id) { requestedTickets { totalCount } } }', { id: owner.id });
       expect(tickets.data.user.requestedTickets.totalCount).toBe(20);
+    }
+  }, 240_000);
+
+  it('20 parallel inbound messages from one new sender make one user and 20 tickets', async () => {
+    const inbound = (await app.token(['INBOUND'], 'races mail')).auth.token;
+    for (let round = 0; round < rounds(dialect); round++) {
+      const email = `mail.race.${round}.${Date.now()}@races.acme.io`;
+      const messages = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          new MailComposer({
+            from: { name: 'Mail Racer', address: i % 2 ? email.toUpperCase() : email },
+            to: 'help@desk.accueil.test',
+            subject: `Mail ${i}`,
+            text: 'Help',
+          })
+            .compile()
+            .build(),
+        ),
+      );
+      const results = await Promise.all(
+        messages.map(async (raw) => {
+          const res = await fetch(`${app.url}/inbound/email`, {
+            method: 'POST',
+            headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${inbound}` },
+            body: raw,
+          });
+          return (await res.json()) as { result: string };
+        }),
+      );
+      expect(results.map((r) => r.result)).toEqual(Array(20).fill('CREATED'));
+      expect(await countUsers(email)).toBe(1);
     }
   }, 240_000);
 });
