@@ -55,6 +55,28 @@ describe('new ticket', () => {
         },
       }),
       Ticket: () => ({ data: { ticket: detail() } }),
+      TicketEvents: () => ({
+        data: {
+          ticket: {
+            id: '12',
+            events: {
+              totalCount: 1,
+              edges: [
+                {
+                  node: {
+                    id: '1',
+                    action: 'CREATED',
+                    source: 'ADMIN_APP',
+                    createdAt: now,
+                    actor: { kind: 'USER', tokenName: null, user: { id: '900', name: 'Admin' } },
+                    changes: [{ field: 'status', oldValue: null, newValue: 'NEW' }],
+                  },
+                },
+              ],
+            },
+          },
+        },
+      }),
     });
     let router;
     ({ wrapper, router } = await mountApp('/tickets/new'));
@@ -89,6 +111,9 @@ describe('new ticket', () => {
     expect(router!.currentRoute.value.path).toBe('/tickets/12');
     await flushPromises();
     expect(wrapper.get('[data-created-users]').text()).toContain('New customer created: New Caller (new.caller@acme.io)');
+    await flushPromises();
+    expect(wrapper.get('[data-ticket-history]').text()).toContain('Created');
+    expect(wrapper.get('[data-ticket-history]').text()).toContain('Status: New');
   });
 
   it('shows the server’s refusal of an address next to the requester', async () => {

@@ -240,3 +240,35 @@ export const SubmitRequestDocument = graphql(`
     }
   }
 `);
+
+export const TicketEventsDocument = graphql(`
+  query TicketEvents($id: ID!, $first: Int) {
+    ticket(id: $id) {
+      id
+      events(first: $first) {
+        totalCount
+        edges {
+          node {
+            id
+            action
+            source
+            createdAt
+            actor {
+              kind
+              tokenName
+              user {
+                id
+                name
+              }
+            }
+            changes {
+              field
+              oldValue
+              newValue
+            }
+          }
+        }
+      }
+    }
+  }
+`);
