@@ -1,7 +1,6 @@
 import { createRouter, createWebHistory, START_LOCATION, type RouterHistory, type RouteRecordRaw } from 'vue-router';
 import type { Auth } from './auth/auth';
 import { HOME, safeNext } from './auth/next';
-import { isStaff } from './auth/permissions';
 import { onUnauthenticated } from './graphql/client';
 declare module 'vue-router' {
   interface RouteMeta {
@@ -75,8 +74,10 @@ export function createAppRouter(auth: Auth, history: RouterHistory = createWebHi
     if (!viewer) {
       return { name: 'sign-in', query: to.fullPath === HOME ? {} : { next: to.fullPath } };
     }
-    if (to.meta.staff && !isStaff(viewer.role)) return { name: 'my-profile' };
-    if (to.name === 'my-profile' && isStaff(viewer.role)) return `/users/${viewer.id}`;
+    // Staff (who may list users) work in the admin app; end users have their own profile page.
+    const staff = auth.can.value.listUsers;
+    if (to.meta.staff && !staff) return { name: 'my-profile' };
+    if (to.name === 'my-profile' && staff) return `/users/${viewer.id}`;
     return true;
   });
 

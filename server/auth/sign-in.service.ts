@@ -1,6 +1,8 @@
-import type { EntityManager } from 'typeorm';
+import { Brackets, In, LessThan, MoreThan, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { fromSqlDate, insertRow, placeholders, toSql } from '../db/sql.js';
+import { fromSqlDate, toSql } from '../db/sql.js';
+import { IdentityType, UserIdentity } from '../users/user-identity.entity.js';
+import { SignInFailure, SignInLock } from './sign-in.entity.js';
 import { NotFoundError, UnauthenticatedError, UserInputError } from '../graphql/errors.js';
 import { AuditService, change } from '../audit/audit.service.js';
 import { parseEmail } from '../users/email-address.js';
@@ -126,22 +128,17 @@ export class SignInService {
       // The user's row first, as every change of a user takes it: the addresses read next are current.
       if (!(await lockUser(m, user.id))) throw new NotFoundError(`User ${user.id}`);
       const now = new Date();
-      const emails: { value_normalized: string }[] = await m.query(
-        `SELECT value_normalized FROM user_identities WHERE user_id = ? AND type = 'EMAIL'`,
-        [user.id],
-      );
-      const subjects = [`account:${user.id}`, ...emails.map((e) => `address:${String(e.value_normalized)}`)];
-      const [{ n }] = await m.query(
-        `SELECT COUNT(*) AS n FROM sign_in_locks WHERE locked_until > ? AND (${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')})`,
-        [toSql(now), ...subjects.flatMap(keyRange)],
-      );
-      for (const table of ['sign_in_locks', 'sign_in_failures']) {
-        await m.query(
-          `DELETE FROM ${table} WHERE ${subjects.map(() => '(lock_key = ? OR (lock_key >= ? AND lock_key < ?))').join(' OR ')}`,
-          subjects.flatMap(keyRange),
-        );
+      const emails = await m.find(UserIdentity, { select: { valueNormalized: true }, where: { userId: user.id, type: IdentityType.EMAIL } });
+      const subjects = [`account:${user.id}`, ...emails.map((e) => `address:${e.valueNormalized}`)];
+      const locks = await m
+        .createQueryBuilder(SignInLock, 'l')
+        .where('l.locked_until > :now', { now: toSql(now) })
+        .andWhere(ofSubjects(subjects))
+        .getCount();
+      for (const entity of [SignInLock, SignInFailure]) {
+        await m.createQueryBuilder().delete().from(entity).where(ofSubjects(subjects)).execute();
       }
-      await this.audit.record(m, user.id, 'UNLOCKED', actor, [change('signIn', Number(n) > 0 ? 'locked' : 'not locked', 'unlocked')], now);
+      await this.audit.record(m, user.id, 'UNLOCKED', actor, [change('signIn', locks > 0 ? 'locked' : 'not locked', 'unlocked')], now);
     });
   }
 
@@ -159,17 +156,16 @@ export class SignInService {
   }
 
   private async lockedSeconds(rules: Rule[]): Promise<number> {
-    const keys = rules.map((r) => r.key);
-    const rows = await this.db.manager.query(`SELECT locked_until FROM sign_in_locks WHERE lock_key IN (${placeholders(keys.length)})`, keys);
+    const locks = await this.db.manager.find(SignInLock, { where: { lockKey: In(rules.map((r) => r.key)) } });
     const now = Date.now();
-    const until = Math.max(0, ...rows.map((r: { locked_until: unknown }) => fromSqlDate(r.locked_until).getTime()));
+    const until = Math.max(0, ...locks.map((l) => fromSqlDate(l.lockedUntil).getTime()));
     return until > now ? Math.ceil((until - now) / 1000) : 0;
   }
 
   /** A success clears the client's own counters; the account's global counter keeps counting others' failures. */
   private async forgetFailures(rules: Rule[]): Promise<void> {
     const mine = rules.filter((r) => r.max === MAX_FAILURES).map((r) => r.key);
-    if (mine.length) await this.db.transaction((m) => m.query(`DELETE FROM sign_in_failures WHERE lock_key IN (${placeholders(mine.length)})`, mine));
+    if (mine.length) await this.db.transaction((m) => m.delete(SignInFailure, { lockKey: In(mine) }));
   }
 
   /**
@@ -180,19 +176,19 @@ export class SignInService {
    */
   private async recordFailure(rules: Rule[]): Promise<boolean> {
     const now = new Date();
-    const since = toSql(new Date(now.getTime() - WINDOW_MS));
+    const since = new Date(now.getTime() - WINDOW_MS);
     const ordered = [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const locked = await this.db.transaction(async (m) => {
       let reached = false;
-      for (const { key } of ordered) await guard(m, this.db.dialect, key);
+      for (const { key } of ordered) await guard(m, key);
       for (const { key, max } of ordered) {
-        await m.query('DELETE FROM sign_in_failures WHERE lock_key = ? AND failed_at < ?', [key, since]);
-        await insertRow(m, 'sign_in_failures', { lock_key: key, failed_at: now });
-        const [{ n }] = await m.query('SELECT COUNT(*) AS n FROM sign_in_failures WHERE lock_key = ? AND failed_at > ?', [key, since]);
-        if (Number(n) >= max) {
+        await m.delete(SignInFailure, { lockKey: key, failedAt: LessThan(since) });
+        await m.insert(SignInFailure, { lockKey: key, failedAt: now });
+        const n = await m.count(SignInFailure, { where: { lockKey: key, failedAt: MoreThan(since) } });
+        if (n >= max) {
           reached = true;
-          await m.query('UPDATE sign_in_locks SET locked_until = ? WHERE lock_key = ?', [toSql(new Date(now.getTime() + LOCK_MS)), key]);
-          await m.query('DELETE FROM sign_in_failures WHERE lock_key = ?', [key]);
+          await m.update(SignInLock, { lockKey: key }, { lockedUntil: new Date(now.getTime() + LOCK_MS) });
+          await m.delete(SignInFailure, { lockKey: key });
         }
       }
       return reached;
@@ -208,8 +204,9 @@ export class SignInService {
     if (now.getTime() - this.lastSweep < WINDOW_MS) return;
     this.lastSweep = now.getTime();
     try {
-      await this.db.manager.query('DELETE FROM sign_in_failures WHERE failed_at < ?', [toSql(new Date(now.getTime() - WINDOW_MS))]);
-      await this.db.manager.query('DELETE FROM sign_in_locks WHERE locked_until < ?', [toSql(new Date(now.getTime() - WINDOW_MS))]);
+      const before = LessThan(new Date(now.getTime() - WINDOW_MS));
+      await this.db.manager.delete(SignInFailure, { failedAt: before });
+      await this.db.manager.delete(SignInLock, { lockedUntil: before });
     } catch {
       // Housekeeping only: the next sweep tries again.
     }
@@ -220,12 +217,26 @@ export class SignInService {
  * Takes a key's guard row (created unlocked, in the past, when missing): it stays locked by this
  * transaction until it ends, so every other failure for the key waits its turn.
  */
-async function guard(m: EntityManager, dialect: 'mysql' | 'sqlite', key: string): Promise<void> {
-  const never = toSql(new Date(0));
-  if (dialect === 'mysql')
-    await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON DUPLICATE KEY UPDATE lock_key = lock_key', [key, never]);
-  else await m.query('INSERT INTO sign_in_locks (lock_key, locked_until) VALUES (?, ?) ON CONFLICT (lock_key) DO NOTHING', [key, never]);
+async function guard(m: EntityManager, key: string): Promise<void> {
+  // An upsert that writes the row when it exists: MySQL then holds an exclusive lock on it (INSERT IGNORE would only share it).
+  await m
+    .createQueryBuilder()
+    .insert()
+    .into(SignInLock)
+    .values({ lockKey: key, lockedUntil: new Date(0) })
+    .orUpdate(['lock_key'], ['lock_key'])
+    .execute();
 }
 
-/** A subject's own key and the range of its `subject|…` keys. */
-const keyRange = (subject: string): string[] => [subject, `${subject}|`, `${subject}|${TOP}`];
+/** The keys of these subjects: each one's own key and its `subject|…` keys (per client, per device). */
+function ofSubjects(subjects: readonly string[]): Brackets {
+  return new Brackets((w) => {
+    subjects.forEach((subject, i) =>
+      w.orWhere(`(lock_key = :s${i} OR (lock_key >= :from${i} AND lock_key < :to${i}))`, {
+        [`s${i}`]: subject,
+        [`from${i}`]: `${subject}|`,
+        [`to${i}`]: `${subject}|${TOP}`,
+      }),
+    );
+  });
+}

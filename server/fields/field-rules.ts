@@ -5,10 +5,11 @@ import { fitKey, quoteInput } from '../text/text-rules.js';
 import { UserFieldType, type UserField, type UserFieldOption } from './user-field.types.js';
 
 /**
- * The rules of custom user fields, pure and without I/O: keys, titles,
- * options, patterns, and the value rules of every type. A value rule takes
- * what a client sent (text as in a CSV cell, or a list for MULTISELECT) and
- * returns the stored form, or throws BAD_USER_INPUT naming the field key.
+ * The rules of custom user fields, pure and without I/O: titles, options,
+ * patterns, and the value rules of every type (the key rules are in
+ * field-key-rules.ts). A value rule takes what a client sent (text as in a
+ * CSV cell, or a list for MULTISELECT) and returns the stored form, or throws
+ * BAD_USER_INPUT naming the field key.
  */
 
 export const FIELD_LIMITS = {
@@ -29,99 +30,6 @@ export const FIELD_LIMITS = {
   /** Raw text of a number, date, checkbox or id before it is read. */
   shortValue: 64,
 } as const;
-
-/**
- * Names a key may not take: the profile's own fields (in snake_case and in
- * the camelCase the API uses, lower-cased), plus words that would make an
- * import column or an export ambiguous.
- */
-export const BUILT_IN = new Set([
-  'id',
-  'name',
-  'email',
-  'emails',
-  'email_address',
-  'phone',
-  'phones',
-  'phone_number',
-  'tag',
-  'tags',
-  'role',
-  'roles',
-  'notes',
-  'note',
-  'details',
-  'detail',
-  'organization',
-  'organizations',
-  'organization_id',
-  'organizationid',
-  'organization_name',
-  'org',
-  'org_id',
-  'external_id',
-  'externalid',
-  'alias',
-  'time_zone',
-  'timezone',
-  'locale',
-  'language',
-  'verified',
-  'suspended',
-  'created_at',
-  'createdat',
-  'updated_at',
-  'updatedat',
-  'created_via',
-  'createdvia',
-  'created_by',
-  'created_by_id',
-  'createdby',
-  'createdbyid',
-  'deleted_at',
-  'deletedat',
-  'deleted',
-  'fields',
-  'field',
-  'user_fields',
-  'custom_fields',
-  'identities',
-  'identity',
-  'password',
-  'password_hash',
-  'photo',
-  'photo_url',
-  'photourl',
-  'avatar',
-  'primary_email',
-  'primaryemail',
-  'user',
-  'users',
-  'user_id',
-  'userid',
-  'type',
-  'key',
-  'value',
-  'values',
-  'events',
-  'history',
-  'active',
-  'status',
-  'signature',
-  'url',
-  'shared_phone_number',
-  'moderator',
-  'only_private_comments',
-  'restricted_agent',
-  'ticket_restriction',
-  'default_group_id',
-  'custom_role_id',
-  'last_login_at',
-  'two_factor_auth_enabled',
-  'name_key',
-  'external_id_key',
-  '__typename',
-]);
 
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 
@@ -151,15 +59,6 @@ export function comparisonKey(text: string): string {
 }
 
 // ---------------------------------------------------------------- definitions
-
-export function normalizeFieldKey(value: string): string {
-  if (typeof value !== 'string' || value === '') throw new UserInputError('key', 'A key is required.');
-  if (value.length > FIELD_LIMITS.key) throw new UserInputError('key', `A key can be at most ${FIELD_LIMITS.key} characters.`);
-  if (!/^[a-z0-9_]+$/.test(value)) throw new UserInputError('key', 'A key may contain only lower-case letters (a-z), digits and underscores.');
-  if (/^[0-9]+$/.test(value)) throw new UserInputError('key', 'A key cannot be only digits.');
-  if (BUILT_IN.has(value)) throw new UserInputError('key', `${quoteInput(value)} is a built-in user field; choose another key.`);
-  return value;
-}
 
 /** One line of text (a value); `name` for what names a field or an option (needs a visible character). */
 const line = (field: string, label: string, value: string, max: number, kind: 'line' | 'name' = 'line'): string =>

@@ -6,7 +6,7 @@ import { parseId } from '../graphql/ids.js';
 import { User } from '../users/user.entity.js';
 import { userPolicy } from '../users/user.policy.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { BUILT_IN } from './field-rules.js';
+import { BUILT_IN } from './field-key-rules.js';
 import { userFieldPolicy } from './user-field.policy.js';
 import { CreateUserFieldInput, LookupTarget, UpdateUserFieldInput, UserField, UserFieldValue } from './user-field.types.js';
 

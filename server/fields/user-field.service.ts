@@ -8,13 +8,13 @@ import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import {
   compilePattern,
   normalizeDescription,
-  normalizeFieldKey,
   normalizeOptions,
   normalizePatternHint,
   normalizeTitle,
   comparisonKey,
   type NormalizedOption,
 } from './field-rules.js';
+import { normalizeFieldKey } from './field-key-rules.js';
 import { LookupTarget, UserField, UserFieldOption, UserFieldType, type CreateUserFieldInput, type UpdateUserFieldInput } from './user-field.types.js';
 import { UserFieldEntity, UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
 import { User } from '../users/user.entity.js';

@@ -7,10 +7,13 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../../client/src/App.vue';
-import { createAuth } from '../../client/src/auth/auth';
+import { createAuth, NOBODY_CAN } from '../../client/src/auth/auth';
 import type * as Generated from '../../client/src/graphql/generated/graphql';
 import type {
+  Role,
+  UserAbilitiesFragment,
   UserEventsQuery,
+  ViewerAbilitiesFragment,
   UserListItemFragment,
   UserProfileFragment,
   UsersQuery,
@@ -47,9 +50,60 @@ export const ADMIN_VIEWER: ViewerFragment = {
 };
 export const AGENT_VIEWER: ViewerFragment = { id: '901', name: 'Sam Agent', email: 'sam@acme.example', role: 'AGENT' };
 
-export function signedInAs(viewer: ViewerFragment | null): Handler<'Me'> {
-  return () => ({ data: { me: viewer } });
+/**
+ * What the server's viewerCan answers for each role (fixtures: the rules
+ * themselves are tested on the server, tests/server/policies.test.ts).
+ */
+export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
+  ADMIN: {
+    changeOwnPassword: true,
+    createStaff: true,
+    createUsers: true,
+    listUsers: true,
+    manageApiTokens: true,
+    manageOrganizations: true,
+    manageUserFields: true,
+    readOrganizations: true,
+    readUserFields: true,
+  },
+  AGENT: {
+    changeOwnPassword: true,
+    createStaff: false,
+    createUsers: true,
+    listUsers: true,
+    manageApiTokens: false,
+    manageOrganizations: false,
+    manageUserFields: false,
+    readOrganizations: true,
+    readUserFields: true,
+  },
+  END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
+};
+
+export function signedInAs(viewer: ViewerFragment | null, can?: ViewerAbilitiesFragment): Handler<'Me'> {
+  return () => ({ data: { me: viewer, viewerCan: viewer ? (can ?? VIEWER_CAN[viewer.role]) : NOBODY_CAN } });
 }
+
+/** What an admin may do to an end user's account: everything. */
+export const ADMIN_ON_END_USER: UserAbilitiesFragment = {
+  update: true,
+  updateOwnProfileOnly: false,
+  readPrivateFields: true,
+  changeFields: true,
+  changeIdentities: true,
+  changeRole: true,
+  changeSuspended: true,
+  changeVerified: true,
+  verifyIdentities: true,
+  makeUnverifiedEmailPrimary: true,
+  setPassword: false,
+  unlock: true,
+  delete: true,
+};
+/** What an agent may do to an admin's account: read it. */
+export const NOTHING_ON_USER: UserAbilitiesFragment = Object.fromEntries(
+  Object.keys(ADMIN_ON_END_USER).map((key) => [key, key === 'readPrivateFields']),
+) as UserAbilitiesFragment;
 
 export function emptyEvents(id: string): Answer<UserEventsQuery> {
   return {
@@ -133,6 +187,7 @@ export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProf
       },
     ],
     fields: [],
+    viewerCan: ADMIN_ON_END_USER,
     ...overrides,
   };
 }

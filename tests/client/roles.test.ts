@@ -1,7 +1,20 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UserProfileFragment, ViewerFragment } from '../../client/src/graphql/generated/graphql';
-import { ADMIN_VIEWER, AGENT_VIEWER, byLabel, callsOf, makeUser, mountApp, signedInAs, stubConfirm, stubGraphQL, usersPage } from './helpers';
+import type { UserAbilitiesFragment, UserProfileFragment, ViewerFragment } from '../../client/src/graphql/generated/graphql';
+import {
+  ADMIN_ON_END_USER,
+  ADMIN_VIEWER,
+  AGENT_VIEWER,
+  byLabel,
+  callsOf,
+  makeUser,
+  mountApp,
+  NOTHING_ON_USER,
+  signedInAs,
+  stubConfirm,
+  stubGraphQL,
+  usersPage,
+} from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -19,7 +32,25 @@ function profileOf(viewer: ViewerFragment): UserProfileFragment {
   return makeUser({ id: viewer.id, name: viewer.name, email: viewer.email, role: viewer.role });
 }
 
-function serve(viewer: ViewerFragment, users: UserProfileFragment[] = [customer, otherAdmin, otherAgent, profileOf(viewer)]) {
+const EDIT = { update: true, readPrivateFields: true, changeIdentities: true, changeFields: true };
+const abilities = (given: Partial<UserAbilitiesFragment>): UserAbilitiesFragment => ({ ...NOTHING_ON_USER, ...given });
+
+/**
+ * What the server's User.viewerCan answers for this viewer and account (the
+ * rules themselves are tested on the server): the app must follow it.
+ */
+function seenBy(viewer: ViewerFragment, user: UserProfileFragment): UserAbilitiesFragment {
+  const self = user.id === viewer.id;
+  if (viewer.role === 'ADMIN') {
+    if (self) return abilities({ ...EDIT, changeVerified: true, verifyIdentities: true, makeUnverifiedEmailPrimary: true });
+    return { ...ADMIN_ON_END_USER, setPassword: user.role !== 'END_USER' };
+  }
+  if (self) return abilities({ ...EDIT, makeUnverifiedEmailPrimary: true });
+  return user.role === 'END_USER' ? { ...ADMIN_ON_END_USER, changeRole: false, unlock: false } : NOTHING_ON_USER;
+}
+
+function serve(viewer: ViewerFragment, everyone: UserProfileFragment[] = [customer, otherAdmin, otherAgent, profileOf(viewer)]) {
+  const users = everyone.map((user) => ({ ...user, viewerCan: seenBy(viewer, user) }));
   return stubGraphQL({
     Me: signedInAs(viewer),
     Users: () => usersPage(users),
@@ -192,7 +223,10 @@ describe('setting a password', () => {
   it('is offered to admins on agents and admins, not on end users or themselves', async () => {
     stubGraphQL({
       Me: signedInAs(ADMIN_VIEWER),
-      User: ({ id }) => ({ data: { user: [customer, otherAdmin, otherAgent, profileOf(ADMIN_VIEWER)].find((u) => u.id === id) ?? null } }),
+      User: ({ id }) => {
+        const user = [customer, otherAdmin, otherAgent, profileOf(ADMIN_VIEWER)].find((u) => u.id === id);
+        return { data: { user: user ? { ...user, viewerCan: seenBy(ADMIN_VIEWER, user) } : null } };
+      },
       SetUserPassword: () => ({ data: { setUserPassword: true } }),
     });
     let router;
@@ -218,5 +252,33 @@ describe('setting a password', () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp(`/users/${otherAgent.id}`));
     expect(wrapper.find('#set-password-title').exists()).toBe(false);
+  });
+});
+
+describe('lifting sign-in locks', () => {
+  it('is offered where the server allows it; unlocking calls unlockUser and shows the new history line', async () => {
+    const calls = stubGraphQL({
+      Me: signedInAs(ADMIN_VIEWER),
+      User: ({ id }) => {
+        const user = [customer, otherAgent].find((u) => u.id === id)!;
+        return { data: { user: { ...user, viewerCan: seenBy(ADMIN_VIEWER, user) } } };
+      },
+      UnlockUser: () => ({ data: { unlockUser: true } }),
+    });
+    ({ wrapper } = await mountApp(`/users/${otherAgent.id}`));
+    expect(wrapper.get('#unlock-title').text()).toBe('Sign-in locks');
+    const historyReads = callsOf(calls, 'UserEvents').length;
+    await wrapper.get('.unlock').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'UnlockUser').map((call) => call.variables)).toEqual([{ id: otherAgent.id }]);
+    expect(callsOf(calls, 'UserEvents').length).toBeGreaterThan(historyReads);
+    expect(wrapper.get('.unlock [role="status"]').text()).toBe('Sign-in unlocked. Pat Agent can try again now.');
+  });
+
+  it('is not offered when the server says no (an agent on an end user)', async () => {
+    serve(AGENT_VIEWER);
+    ({ wrapper } = await mountApp(`/users/${customer.id}`));
+    expect(wrapper.get('h1').text()).toBe(customer.name);
+    expect(wrapper.find('#unlock-title').exists()).toBe(false);
   });
 });

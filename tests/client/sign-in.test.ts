@@ -1,6 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeNext } from '../../client/src/auth/next';
+import type { ViewerFragment } from '../../client/src/graphql/generated/graphql';
 import {
   ADMIN_VIEWER,
   byLabel,
@@ -25,10 +26,16 @@ afterEach(() => {
 const BAD_CREDENTIALS = graphQLError('Email or password is incorrect.', { code: 'UNAUTHENTICATED' });
 
 /** Nobody signed in; SignIn answers `signIn`. */
+/** A server whose `me` is nobody until a sign-in succeeds, then the person signed in. */
 function serve(signIn: Handler<'SignIn'>) {
+  let session: ViewerFragment | null = null;
   return stubGraphQL({
-    Me: signedInAs(null),
-    SignIn: signIn,
+    Me: (variables) => signedInAs(session)(variables),
+    SignIn: async (variables) => {
+      const answer = await signIn(variables);
+      session = answer.data?.signIn ?? session;
+      return answer;
+    },
     Users: () => usersPage([makeUser()]),
     User: ({ id }) => ({ data: { user: makeUser({ id: String(id) }) } }),
   });
@@ -126,6 +133,9 @@ describe('sign-in page', () => {
     // The session cookie goes with every request.
     const fetchStub = globalThis.fetch as unknown as ReturnType<typeof vi.fn>;
     for (const [, init] of fetchStub.mock.calls) expect((init as RequestInit).credentials).toBe('same-origin');
+    // Who signed in and what they may do are asked again: the app follows the server's answer.
+    const names = calls.map((call) => call.operationName);
+    expect(names.slice(names.indexOf('SignIn'), names.indexOf('SignIn') + 2)).toEqual(['SignIn', 'Me']);
     expect(router.currentRoute.value.path).toBe('/users/42');
     expect(wrapper.get('[data-viewer-name]').text()).toBe('Alex Admin');
   });

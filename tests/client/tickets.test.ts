@@ -2,7 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetailFragment, TicketListItemFragment } from '../../client/src/graphql/generated/graphql';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
-import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL } from './helpers';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, signedInAs, stubGraphQL } from './helpers';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -162,7 +162,7 @@ describe('public request form', () => {
   it('needs no sign-in, shows every refused field next to it, then the same thank-you whoever writes', async () => {
     let refuse = true;
     const calls = stubGraphQL({
-      Me: () => ({ data: { me: null } }),
+      Me: signedInAs(null),
       SubmitRequest: () =>
         refuse
           ? graphQLError('Enter a valid email address.', {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, ensureMysqlDatabase, initializeDataSource, type MysqlFlavor } from '../../server/db/data-source.js';
 import { migrations } from '../../server/db/migrations/index.js';
+import { emailKey } from '../../server/users/email-address.js';
 import { freshDatabase, testDialects } from '../helpers/databases.js';
 
 /**
@@ -70,6 +71,64 @@ describe.each(testDialects())('upgrading an existing database on %s', (dialect) 
           `INSERT INTO user_identities (user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, created_at, updated_at)
            VALUES (4, 'EMAIL', 'ANN@acme.io', 'ann@acme.io', 'ann@acme.io', 0, 0, 'UNKNOWN', ?, ?)`,
           [now, now],
+        ),
+      ).rejects.toThrow();
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('re-keys email addresses stored before the full case fold, keeping both of two that became one', async () => {
+    const db = freshDatabase(dialect, 'm');
+    cleanup = db.cleanup;
+    if (dialect === 'mysql') flavor = await ensureMysqlDatabase(db.url);
+    const before = migrations.findIndex((m) => m.name === 'EmailKeys1765000000000');
+    expect(before).toBeGreaterThan(0);
+    const old = await open(db.url, before);
+    const now = '2026-01-01 00:00:00.000';
+    // The keys the earlier rule made: lower case only.
+    const rows: [number, string][] = [
+      [1, 'ΟΔΟΣ@odos.gr'],
+      [2, 'Straße@bahn.de'],
+      [3, 'STRASSE@bahn.de'],
+      [4, 'Cafe\u0301@paris.fr'],
+      [5, 'plain@acme.io'],
+      [6, 'Weiß@farbe.de'],
+    ];
+    for (const [id, value] of rows) {
+      await old.query(
+        `INSERT INTO users (id, name, name_key, role, verified, suspended, created_via, created_at, updated_at)
+         VALUES (?, ?, ?, 'END_USER', 0, 0, 'API', ?, ?)`,
+        [id, `User ${id}`, `user ${id}`, now, now],
+      );
+      await old.query(
+        `INSERT INTO user_identities (user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, created_at, updated_at)
+         VALUES (?, 'EMAIL', ?, ?, ?, 1, 0, 'UNKNOWN', ?, ?)`,
+        [id, value, value.toLowerCase(), value.toLowerCase(), now, now],
+      );
+    }
+    await old.destroy();
+
+    const ds = await open(db.url, migrations.length);
+    try {
+      const keys = await ds.query(`SELECT user_id, value_normalized, unique_value FROM user_identities ORDER BY user_id`);
+      expect(keys.map((k: any) => [Number(k.user_id), k.value_normalized, k.unique_value])).toEqual([
+        [1, 'οδος@odos.gr', 'οδος@odos.gr'],
+        // straße became strasse, which user 3 holds: it keeps its old key (logged for a merge).
+        [2, 'straße@bahn.de', 'straße@bahn.de'],
+        [3, 'strasse@bahn.de', 'strasse@bahn.de'],
+        [4, 'café@paris.fr', 'café@paris.fr'],
+        [5, 'plain@acme.io', 'plain@acme.io'],
+        [6, 'weiss@farbe.de', 'weiss@farbe.de'],
+      ]);
+      expect(emailKey('WEISS@farbe.de')).toBe('weiss@farbe.de');
+      expect(emailKey('CAFÉ@paris.fr')).toBe('café@paris.fr');
+      // Every spelling now finds the one address: a second owner is refused by the unique index.
+      await expect(
+        ds.query(
+          `INSERT INTO user_identities (user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, created_at, updated_at)
+           VALUES (5, 'EMAIL', 'weiss@farbe.de', ?, ?, 0, 0, 'UNKNOWN', ?, ?)`,
+          [emailKey('weiss@farbe.de'), emailKey('weiss@farbe.de'), now, now],
         ),
       ).rejects.toThrow();
     } finally {

@@ -153,3 +153,47 @@ describe('a good start', () => {
     expect(ended.stderr).toBe('');
   });
 });
+
+describe('npm run migrate', () => {
+  /** `server/db/migrate-cli.ts` as `npm run migrate` runs it, with only these variables. */
+  async function migrate(env: Record<string, string>) {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/db/migrate-cli.ts'], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmp, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    const code = await new Promise<number | null>((ok) => child.on('close', ok));
+    return { code, stdout, stderr };
+  }
+
+  it('says in one line why it cannot reach the database, and exits 1', async () => {
+    const port = await closedPort();
+    const ended = await migrate({ DATABASE_URL: `mysql://root:secret-pw@127.0.0.1:${port}/accueil` });
+    expect(ended.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(new RegExp(`^Accueil cannot migrate: cannot reach MySQL at 127\\.0\\.0\\.1:${port}: connection refused`)),
+    ]);
+    expect(ended.stderr).not.toContain('secret-pw');
+    expect(ended.code).toBe(1);
+  });
+
+  it('refuses a wrong variable in one line, exit 2', async () => {
+    const ended = await migrate({ DATABASE_URL: 'postgres://nope' });
+    expect(ended.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Accueil cannot migrate: DATABASE_URL /)]);
+    expect(ended.code).toBe(2);
+  });
+
+  it('applies the migrations to a new SQLite file, then finds nothing to do', async () => {
+    const file = join(tmp, `migrate-${randomBytes(4).toString('hex')}.sqlite`);
+    const first = await migrate({ DATABASE_URL: `sqlite:${file}` });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^Applied: Users1764000000000, /);
+    const second = await migrate({ DATABASE_URL: `sqlite:${file}` });
+    expect(second.code).toBe(0);
+    expect(second.stdout.trim()).toBe('The database is up to date.');
+  });
+});

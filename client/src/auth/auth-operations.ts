@@ -12,10 +12,28 @@ graphql(`
   }
 `);
 
+/** What the signed-in person may do in general, as the server's rules answer it. */
+graphql(`
+  fragment ViewerAbilities on ViewerPermissions {
+    changeOwnPassword
+    createStaff
+    createUsers
+    listUsers
+    manageApiTokens
+    manageOrganizations
+    manageUserFields
+    readOrganizations
+    readUserFields
+  }
+`);
+
 export const MeDocument = graphql(`
   query Me {
     me {
       ...Viewer
+    }
+    viewerCan {
+      ...ViewerAbilities
     }
   }
 `);

@@ -52,6 +52,25 @@ export const UsersDocument = graphql(`
   }
 `);
 
+/** What the person asking may do to one account, as the server's rules answer it. */
+graphql(`
+  fragment UserAbilities on UserPermissions {
+    update
+    updateOwnProfileOnly
+    readPrivateFields
+    changeFields
+    changeIdentities
+    changeRole
+    changeSuspended
+    changeVerified
+    verifyIdentities
+    makeUnverifiedEmailPrimary
+    setPassword
+    unlock
+    delete
+  }
+`);
+
 /** Everything the profile shows and edits. */
 graphql(`
   fragment UserProfile on User {
@@ -80,6 +99,9 @@ graphql(`
     }
     fields {
       ...FieldValue
+    }
+    viewerCan {
+      ...UserAbilities
     }
   }
 `);
@@ -130,6 +152,12 @@ export const DeleteUserDocument = graphql(`
 export const SetUserPasswordDocument = graphql(`
   mutation SetUserPassword($id: ID!, $password: String!) {
     setUserPassword(id: $id, password: $password)
+  }
+`);
+
+export const UnlockUserDocument = graphql(`
+  mutation UnlockUser($id: ID!) {
+    unlockUser(id: $id)
   }
 `);
 

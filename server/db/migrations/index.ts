@@ -3,6 +3,7 @@ import { AuthAudit1764100000000 } from './1764100000000-auth-audit.js';
 import { OrganizationsIdentities1764200000000 } from './1764200000000-organizations-identities.js';
 import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
+import { EmailKeys1765000000000 } from './1765000000000-email-keys.js';
 import { Tickets1765300000000 } from './1765300000000-tickets.js';
 
 /** Every migration, oldest first. */
@@ -12,5 +13,6 @@ export const migrations = [
   OrganizationsIdentities1764200000000,
   UserFields1764300000000,
   AdminIndex1764400000000,
+  EmailKeys1765000000000,
   Tickets1765300000000,
 ];

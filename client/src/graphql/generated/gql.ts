@@ -15,7 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": typeof types.MeDocument,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
@@ -72,19 +73,22 @@ type Documents = {
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
     "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": typeof types.UsersDocument,
-    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
+    "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": typeof types.UserAbilitiesFragmentDoc,
+    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": typeof types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": typeof types.SetUserPasswordDocument,
+    "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": typeof types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n": types.MeDocument,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
@@ -141,13 +145,15 @@ const documents: Documents = {
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
     "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": types.UsersDocument,
-    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n": types.UserProfileFragmentDoc,
+    "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": types.UserAbilitiesFragmentDoc,
+    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": types.CreateUserDocument,
     "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": types.SetUserPasswordDocument,
+    "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": types.UserEventsDocument,
 };
@@ -173,7 +179,11 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...Viewer\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -401,7 +411,11 @@ export function graphql(source: "\n  query Users($first: Int, $after: String, $q
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n"): (typeof documents)["\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n  }\n"];
+export function graphql(source: "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n"): (typeof documents)["\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n"): (typeof documents)["\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -426,6 +440,10 @@ export function graphql(source: "\n  mutation DeleteUser($id: ID!) {\n    delete
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n"): (typeof documents)["\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n"): (typeof documents)["\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
