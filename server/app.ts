@@ -36,6 +36,9 @@ import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from './graphql/errors
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { ApiTokenService } from './tokens/api-token.service.js';
 import { AuditService } from './audit/audit.service.js';
+import { TicketService } from './tickets/ticket.service.js';
+import { InboundMail } from './inbound/inbound-mail.js';
+import { inboundEmailRoute } from './inbound/inbound-route.js';
 
 export interface App {
   express: Express;
@@ -72,6 +75,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     tokens,
     changes: userChanges,
   });
+  const tickets = new TicketService(db, users, audit);
   return {
     config,
     users,
@@ -83,6 +87,9 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     signIn: new SignInService(db, users),
     signInLimiter: new RateLimiter(counters, config.signInRateLimit, 10 * 60_000, 'sign-in'),
     apiLimiter: new RateLimiter(counters, config.apiRateLimit, 60_000, 'api'),
+    requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
+    tickets,
+    inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
     tokens,
     audit,
     log,
@@ -215,6 +222,9 @@ export async function createApp(
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
+
+  // Mail providers deliver inbound mail here (a token with the INBOUND scope).
+  app.post('/inbound/email', inboundEmailRoute(services));
 
   const staticDir = findStaticDir(config);
   if (staticDir) {

@@ -46,6 +46,12 @@ export interface Config {
   redisUrl: string | undefined;
   /** Hot queries compiled by graphql-jit (graphql/jit-executor.ts); false: graphql-js only. */
   graphqlJit: boolean;
+  /** Requests per client address per 10 minutes on the public Submit a request form (0: off). */
+  requestRateLimit: number;
+  /** The desk's mail domain: replies name tickets by Message-IDs on it, and the SMTP listener takes mail for it. */
+  inboundDomain: string;
+  /** Port of the SMTP listener for inbound mail; null: off. */
+  inboundSmtpPort: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -242,6 +248,13 @@ function redisUrl(raw: string | undefined): string | undefined {
   return v;
 }
 
+/** INBOUND_SMTP_PORT: unset, empty or off: no listener; else a port (0: any free one, for tests). */
+function smtpPort(raw: string | undefined): number | null {
+  const v = raw?.trim() ?? '';
+  if (v === '' || /^(off|false|no)$/i.test(v)) return null;
+  return int('INBOUND_SMTP_PORT', v, 0, 0, 65535);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
   return {
@@ -271,5 +284,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: workers(env.WORKERS, database),
     redisUrl: redisUrl(env.REDIS_URL),
     graphqlJit: bool('GRAPHQL_JIT', env.GRAPHQL_JIT, true),
+    requestRateLimit: int('REQUEST_RATE_LIMIT', env.REQUEST_RATE_LIMIT, 10, 0),
+    inboundDomain: domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost'),
+    inboundSmtpPort: smtpPort(env.INBOUND_SMTP_PORT),
   };
 }

@@ -6,6 +6,7 @@ import { pino, type Logger } from 'pino';
 import { readConfig, ConfigError, type Config } from './config.js';
 import { describeDatabaseError, describeListenError } from './startup-errors.js';
 import { READY_MESSAGE, runPrimary } from './cluster-primary.js';
+import type { InboundMail } from './inbound/inbound-mail.js';
 
 /** One line on stderr and a non-zero exit: nothing half-started stays behind. */
 function cannotStart(reason: string, exitCode = 1): never {
@@ -46,15 +47,28 @@ async function openDatabase(config: Config, migrate: boolean) {
  */
 async function serve(config: Config, log: Logger, worker: boolean): Promise<void> {
   const { server, serve } = await openPort(config).catch((err) => cannotStart(describeListenError(err, config.port, config.host)));
+  // The SMTP listener's port too is taken before anything is created (in a cluster, every worker shares it, like the
+  // HTTP port); mail that comes before the app is ready waits (451).
+  const ready: { inbound?: InboundMail } = {};
+  let smtp: { port: number; close(): Promise<void> } | null = null;
+  if (config.inboundSmtpPort !== null) {
+    const { startSmtpListener } = await import('./inbound/smtp-listener.js');
+    const smtpPort = config.inboundSmtpPort;
+    smtp = await startSmtpListener({ port: smtpPort, host: config.host, domain: config.inboundDomain, inbound: () => ready.inbound, log }).catch(
+      (err) => cannotStart(describeListenError(err, smtpPort, config.host).replace('set PORT', 'set INBOUND_SMTP_PORT')),
+    );
+  }
   const db = await openDatabase(config, !worker);
   const { createApp } = await import('./app.js');
   const app = await createApp(config, db, log, { firstRun: !worker });
   serve(app.express);
+  ready.inbound = app.services.inbound;
   const { port } = server.address() as AddressInfo;
   if (worker) {
     log.info({ port, database: db.dialect, worker: cluster.worker?.id }, 'worker ready');
     process.send?.(READY_MESSAGE);
   } else log.info({ port, database: db.dialect }, `Accueil is listening on http://localhost:${port}`);
+  if (smtp) log.info({ port: smtp.port, domain: config.inboundDomain }, 'SMTP listener for inbound mail');
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -62,6 +76,7 @@ async function serve(config: Config, log: Logger, worker: boolean): Promise<void
     const closed = new Promise((ok) => server.close(ok));
     server.closeIdleConnections();
     await Promise.race([closed, new Promise((ok) => setTimeout(ok, 10_000).unref())]);
+    await smtp?.close();
     await app.stop();
     await db.close();
     process.exit(0);

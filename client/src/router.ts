@@ -21,6 +21,10 @@ const MyProfilePage = () => import('./auth/MyProfilePage.vue');
 const ChangePasswordPage = () => import('./auth/ChangePasswordPage.vue');
 const ApiTokensPage = () => import('./tokens/ApiTokensPage.vue');
 const UserFieldsPage = () => import('./fields/UserFieldsPage.vue');
+const TicketsPage = () => import('./tickets/TicketsPage.vue');
+const NewTicketPage = () => import('./tickets/NewTicketPage.vue');
+const TicketPage = () => import('./tickets/TicketPage.vue');
+const RequestFormPage = () => import('./tickets/RequestFormPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 
@@ -37,6 +41,11 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { staff: true },
   },
+  { path: '/tickets', name: 'tickets', component: TicketsPage, meta: { staff: true } },
+  { path: '/tickets/new', name: 'new-ticket', component: NewTicketPage, meta: { staff: true } },
+  { path: '/tickets/:id', name: 'ticket', component: TicketPage, props: true, meta: { staff: true } },
+  // The public Submit a request page: no sign-in, no admin shell.
+  { path: '/requests/new', name: 'submit-request', component: RequestFormPage, meta: { public: true } },
   { path: '/account/profile', name: 'my-profile', component: MyProfilePage },
   { path: '/account/password', name: 'change-password', component: ChangePasswordPage },
   // Admins only; the page itself tells others they have no access.
@@ -61,6 +70,7 @@ export function createAppRouter(auth: Auth, history: RouterHistory = createWebHi
       return true;
     }
     if (to.name === 'sign-in') return viewer ? safeNext(to.query.next) : true;
+    if (to.meta.public) return true;
     if (!viewer) {
       return { name: 'sign-in', query: to.fullPath === HOME ? {} : { next: to.fullPath } };
     }

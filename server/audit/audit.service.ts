@@ -35,8 +35,21 @@ export class AuditService {
     changes: FieldChange[],
     at = new Date(),
   ): Promise<void> {
+    await this.recordSubjects(m, 'user', subjectIds, action, actor, changes, at);
+  }
+
+  /** Events about another kind of subject (a ticket's history), in the same table and transaction. */
+  async recordSubjects(
+    m: EntityManager,
+    subjectType: string,
+    subjectIds: readonly number[],
+    action: string,
+    actor: Actor,
+    changes: FieldChange[],
+    at = new Date(),
+  ): Promise<void> {
     const event = {
-      subjectType: 'user',
+      subjectType,
       action,
       source: actor.source,
       actorKind: actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM',
@@ -53,9 +66,18 @@ export class AuditService {
   }
 
   /** A user's trail, newest first. */
-  async forUser(userId: number, req: PageRequest): Promise<Page<UserEvent> & { total: number }> {
-    const subject = { subjectType: 'user', subjectId: userId };
-    const page = await readPage(req, { defaultSize: 20, decode: eventCursor.decode }, async (limit, after): Promise<UserEvent[]> => {
+  forUser(userId: number, req: PageRequest): Promise<Page<UserEvent> & { total: number }> {
+    return this.forSubject<UserEventAction>('user', userId, req);
+  }
+
+  /** The trail of one subject of a kind, newest first. */
+  async forSubject<A extends string>(
+    subjectType: string,
+    subjectId: number,
+    req: PageRequest,
+  ): Promise<Page<Omit<UserEvent, 'action'> & { action: A }> & { total: number }> {
+    const subject = { subjectType, subjectId };
+    const page = await readPage(req, { defaultSize: 20, decode: eventCursor.decode }, async (limit, after) => {
       const rows = await this.db.manager.find(AuditEventEntity, {
         where: after === null ? subject : { ...subject, id: LessThan(after[0]) },
         order: { id: 'DESC' },
@@ -63,7 +85,7 @@ export class AuditService {
       });
       return rows.map((r) => ({
         id: r.id,
-        action: r.action as UserEventAction,
+        action: r.action as A,
         source: r.source as AuditSource,
         actor: { kind: r.actorKind as EventActorKind, userId: r.actorUserId, tokenName: r.actorTokenName },
         changes: JSON.parse(r.changes),

@@ -37,6 +37,8 @@ export enum AuditSource {
   ADMIN_APP = 'ADMIN_APP',
   API = 'API',
   IMPORT = 'IMPORT',
+  WEB_FORM = 'WEB_FORM',
+  EMAIL = 'EMAIL',
   SYSTEM = 'SYSTEM',
 }
 registerEnumType(AuditSource, {
@@ -46,6 +48,8 @@ registerEnumType(AuditSource, {
     ADMIN_APP: { description: 'Someone signed in (a session cookie), in the admin app or any client that uses its session.' },
     API: { description: "A partner app's API token." },
     IMPORT: { description: 'A CSV import.' },
+    WEB_FORM: { description: 'The public Submit a request form.' },
+    EMAIL: { description: 'Mail to the desk (POST /inbound/email or the SMTP listener).' },
     SYSTEM: { description: 'Accueil itself, e.g. the first admin made at first start.' },
   },
 });

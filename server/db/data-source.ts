@@ -13,6 +13,7 @@ import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { RateLimitCounterEntity } from '../limits/counter.entity.js';
+import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
 import { speakSqlite } from './columns.js';
 import { migrations } from './migrations/index.js';
 import { underStartLock } from './start-lock.js';
@@ -34,6 +35,12 @@ export const entities = [
   ApiTokenEntity,
   AuditEventEntity,
   RateLimitCounterEntity,
+  Ticket,
+  TicketCc,
+  TicketComment,
+  SideConversation,
+  SideConversationParticipant,
+  SideConversationMessage,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

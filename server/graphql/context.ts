@@ -1,8 +1,9 @@
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { ServiceUnavailableError, UnauthenticatedError } from './errors.js';
+import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from './errors.js';
 import { isStoreUnavailable } from '../db/unavailable.js';
+import { ApiTokenScope } from '../tokens/api-token-scope.js';
 import { actorOf, type Actor, type Viewer } from '../auth/viewer.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { SignInService } from '../auth/sign-in.service.js';
@@ -14,6 +15,8 @@ import type { UserService } from '../users/user.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
+import type { TicketService } from '../tickets/ticket.service.js';
+import type { InboundMail } from '../inbound/inbound-mail.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -31,6 +34,11 @@ export interface Services {
   signInLimiter: RateLimiter;
   /** The per-token request budget of partner apps (API_RATE_LIMIT a minute). */
   apiLimiter: RateLimiter;
+  /** The public Submit a request form, per client address. */
+  requestLimiter: RateLimiter;
+  tickets: TicketService;
+  /** Mail to the desk (POST /inbound/email, the SMTP listener). */
+  inbound: InboundMail;
   tokens: ApiTokenService;
   audit: AuditService;
   log: Logger;
@@ -56,6 +64,11 @@ async function resolveViewer(services: Services, req: Request, res: Response): P
       throw new UnauthenticatedError('This API token is not valid (unknown, revoked, or its creator is no longer active).', {
         http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
       });
+    }
+    if (found.token.scopes.includes(ApiTokenScope.INBOUND)) {
+      const refused = new ForbiddenError('This API token is for inbound mail (POST /inbound/email) only.');
+      Object.assign(refused.extensions, { http: { status: 403 } });
+      throw refused;
     }
     return { kind: 'token', user: found.user, token: found.token };
   }

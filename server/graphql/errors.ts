@@ -19,6 +19,13 @@ export class UserInputError extends GraphQLError {
   }
 }
 
+/** Every problem of an input at once: the first in extensions.field, all in extensions.errors ({ field, code, message }). */
+export function inputErrors(problems: { field: string; message: string }[]): UserInputError {
+  const e = new UserInputError(problems[0].field, problems[0].message);
+  e.extensions.errors = problems.map((p) => ({ field: p.field, code: 'BAD_USER_INPUT', message: p.message }));
+  return e;
+}
+
 export class EmailTakenError extends GraphQLError {
   constructor(existing: { id: number; name: string }, field = 'email') {
     super(`This email address is already used by ${existing.name}.`, {

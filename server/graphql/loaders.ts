@@ -3,6 +3,8 @@ import type { OrganizationService } from '../organizations/organization.service.
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import { userLoaders } from '../users/user.loaders.js';
 import { fieldLoaders } from '../fields/field-loaders.js';
+import type { TicketService } from '../tickets/ticket.service.js';
+import { ticketLoaders } from '../tickets/ticket.loaders.js';
 
 /**
  * The request's one DataLoader registry (`ctx.loaders`), made fresh for each
@@ -11,8 +13,13 @@ import { fieldLoaders } from '../fields/field-loaders.js';
  * the history) goes through the same ones, so a page costs one query per kind
  * of thing, whatever its size.
  */
-export function makeLoaders(services: { users: UserService; organizations: OrganizationService; fieldValues: FieldValuesService }) {
-  return { ...userLoaders(services.users, services.organizations), ...fieldLoaders(services.fieldValues) };
+export function makeLoaders(services: {
+  users: UserService;
+  organizations: OrganizationService;
+  fieldValues: FieldValuesService;
+  tickets: TicketService;
+}) {
+  return { ...userLoaders(services.users, services.organizations), ...fieldLoaders(services.fieldValues), ...ticketLoaders(services.tickets) };
 }
 
 export type Loaders = ReturnType<typeof makeLoaders>;

@@ -10,6 +10,14 @@ import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
+import { TicketResolver } from '../tickets/ticket.resolver.js';
+import {
+  SideConversationMessageResolver,
+  SideConversationResolver,
+  TicketCommentResolver,
+  TicketFieldsResolver,
+  UserTicketsResolver,
+} from '../tickets/ticket-fields.resolver.js';
 
 export const resolvers = [
   UserResolver,
@@ -25,6 +33,12 @@ export const resolvers = [
   UserFieldResolver,
   UserFieldsResolver,
   UserFieldValueResolver,
+  TicketResolver,
+  TicketFieldsResolver,
+  TicketCommentResolver,
+  SideConversationResolver,
+  SideConversationMessageResolver,
+  UserTicketsResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

@@ -9,6 +9,9 @@ export enum ApiTokenScope {
   USERS_READ = 'users:read',
   USERS_WRITE = 'users:write',
   IMPORT = 'import',
+  TICKETS_READ = 'tickets:read',
+  TICKETS_WRITE = 'tickets:write',
+  INBOUND = 'inbound',
 }
 registerEnumType(ApiTokenScope, {
   name: 'ApiTokenScope',
@@ -18,6 +21,12 @@ registerEnumType(ApiTokenScope, {
     USERS_READ: { description: 'Read users, organizations, custom fields and tags, and the history of accounts.' },
     USERS_WRITE: { description: "Add, change and delete users and their addresses (and, for an admin's token, organizations and custom fields)." },
     IMPORT: { description: 'Run CSV imports (a later feature).' },
+    TICKETS_READ: { description: 'Read tickets, their comments, CCs, side conversations and history (the people in them need USERS_READ too).' },
+    TICKETS_WRITE: { description: 'Create and change tickets, comment, add and remove CCs, start side conversations.' },
+    INBOUND: {
+      description:
+        'Deliver inbound mail to POST /inbound/email, and nothing else: such a token cannot be combined with other scopes and is refused at /graphql.',
+    },
   },
 });
 

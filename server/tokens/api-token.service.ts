@@ -10,6 +10,7 @@ import { singleLine } from '../users/profile-rules.js';
 import { quoteInput } from '../text/text-rules.js';
 import { ApiToken, type CreateApiTokenInput } from './api-token.types.js';
 import { ApiTokenEntity } from './api-token.entity.js';
+import { ApiTokenScope } from './api-token-scope.js';
 
 const PREFIX = 'acc_';
 const TOUCH_EVERY_MS = 60_000;
@@ -40,6 +41,9 @@ export class ApiTokenService {
     if (scopes.length === 0) throw new UserInputError('scopes', 'Choose at least one scope.');
     const unknown = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
     if (unknown !== undefined) throw new UserInputError('scopes', `Unknown scope ${quoteInput(unknown)}. Scopes are ${SCOPES.join(', ')}.`);
+    if (scopes.includes(ApiTokenScope.INBOUND) && scopes.length > 1) {
+      throw new UserInputError('scopes', 'The INBOUND scope is for a mail provider alone: make a separate token for it, without other scopes.');
+    }
     const secret = newSecret(PREFIX);
     const now = new Date();
     const id = await this.db.transaction((m) =>

@@ -24,6 +24,9 @@ export enum CreatedVia {
   API = 'API',
   IMPORT = 'IMPORT',
   TICKET = 'TICKET',
+  /** Stored as SIDE_CONV: users.created_via holds 16 characters. */
+  CC = 'CC',
+  SIDE_CONVERSATION = 'SIDE_CONV',
   SELF = 'SELF',
   SYSTEM = 'SYSTEM',
 }
@@ -36,7 +39,9 @@ registerEnumType(CreatedVia, {
     API: { description: "A partner app's API token added it." },
     IMPORT: { description: 'A CSV import added it.' },
     TICKET: { description: "A ticket created on someone's behalf added it." },
-    SELF: { description: 'The person signed up themself.' },
+    CC: { description: "An agent typed the address in a ticket's CCs, or the address was copied on a mail to the desk." },
+    SIDE_CONVERSATION: { description: 'An agent added the address to a side conversation of a ticket (tagged created_for_side_conversation).' },
+    SELF: { description: 'The person wrote in themself (email or the web form) or signed up.' },
     SYSTEM: { description: 'Accueil made it, e.g. the first admin.' },
   },
 });

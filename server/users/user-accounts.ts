@@ -13,7 +13,8 @@ import type { FieldValuesService, PreparedFieldValues } from '../fields/field-va
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
-import { profileChanges } from './user-changes.js';
+import { profileChanges, type ProfileChanges } from './user-changes.js';
+import type { ParsedEmail } from './email-address.js';
 import type { UserIdentities } from './user-identities.js';
 import { emailWarnings } from './email-deliverability.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
@@ -32,6 +33,15 @@ function actionFor(changes: FieldChange[]): AuditAction {
   const suspended = changes.find((c) => c.field === 'suspended');
   if (suspended) return suspended.newValue === 'true' ? 'SUSPENDED' : 'UNSUSPENDED';
   return 'UPDATED';
+}
+
+/** A new account checked and ready to insert (see prepare, insert). */
+export interface PreparedUser {
+  user: User;
+  email: ParsedEmail;
+  fields: PreparedFieldValues;
+  tags: string[];
+  organization: ProfileChanges['organization'];
 }
 
 export interface CreatedUser {
@@ -74,12 +84,21 @@ export class UserAccounts {
   ) {}
 
   async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
+    const prepared = await this.prepare(input, actor, wo);
+    try {
+      return await this.db.transaction((m) => this.insert(m, prepared, actor, wo));
+    } catch (err) {
+      throw await this.explainDuplicate(err, { email: prepared.email.normalized, externalIdKey: prepared.user.externalIdKey });
+    }
+  }
+
+  /** Everything create checks before its transaction (an already checked email may be given). */
+  async prepare(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}, checked?: ParsedEmail): Promise<PreparedUser> {
     if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
     const changes = profileChanges(input, this.deps);
-    const email = await this.deps.identities.checkedEmail(input.email);
+    const email = checked ?? (await this.deps.identities.checkedEmail(input.email));
     const fields = await this.deps.fields.prepare(input.fields);
     if (wo.enforceRequiredFields) await this.requireFields(null, fields);
-    const now = new Date();
     const c = changes.columns;
     const user = Object.assign(new User(), {
       name: c.name!,
@@ -99,41 +118,40 @@ export class UserAccounts {
       createdVia: actor.via,
       createdById: actor.userId,
       deletedAt: null,
-      createdAt: now,
-      updatedAt: now,
     });
-    const tags = changes.tags ?? [];
-    try {
-      return await this.db.transaction(async (m) => {
-        const org =
-          changes.organization === undefined
-            ? await this.deps.organizations.byDomain(email.domain, m) // a new user joins the organization of their mail domain
-            : await this.resolveOrganization(m, changes.organization, wo);
-        user.organizationId = org?.id ?? null;
-        user.id = await insertOne(m, User, user);
-        const identities = [await this.deps.identities.insertOwnedEmail(m, user.id, email, { primary: true, verified: user.verified }, actor, now)];
-        await insertTags(m, user.id, tags);
-        const warnings = emailWarnings(email);
-        if (user.phone) {
-          const phone = await insertPhone(m, user.id, user.phone, { primary: true, now });
-          identities.push(phone.identity);
-          if (phone.owner) warnings.push(sharedPhoneWarning('phone', user.phone, phone.owner));
-        }
-        const recorded = [
-          change('email', null, email.address),
-          ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
-          ...(org ? [change('organization', null, org.name)] : []),
-          ...(tags.length ? [change('tags', null, tags)] : []),
-          ...(await this.deps.fields.write(m, user.id, fields, now)),
-        ];
-        await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
-        await this.deps.changes.changed(m, [user.id], 'CREATED', now);
-        user.primaryEmail = email.address;
-        return { user, identities, tags, warnings };
-      });
-    } catch (err) {
-      throw await this.explainDuplicate(err, { email: email.normalized, externalIdKey: user.externalIdKey });
+    return { user, email, fields, tags: changes.tags ?? [], organization: changes.organization };
+  }
+
+  /** Inserts a prepared account inside the caller's transaction (a duplicate key is the caller's to explain). */
+  async insert(m: EntityManager, prepared: PreparedUser, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
+    const { email, fields, tags } = prepared;
+    const now = new Date();
+    const user = Object.assign(new User(), prepared.user, { createdAt: now, updatedAt: now });
+    const org =
+      prepared.organization === undefined
+        ? await this.deps.organizations.byDomain(email.domain, m) // a new user joins the organization of their mail domain
+        : await this.resolveOrganization(m, prepared.organization, wo);
+    user.organizationId = org?.id ?? null;
+    user.id = await insertOne(m, User, user);
+    const identities = [await this.deps.identities.insertOwnedEmail(m, user.id, email, { primary: true, verified: user.verified }, actor, now)];
+    await insertTags(m, user.id, tags);
+    const warnings = emailWarnings(email);
+    if (user.phone) {
+      const phone = await insertPhone(m, user.id, user.phone, { primary: true, now });
+      identities.push(phone.identity);
+      if (phone.owner) warnings.push(sharedPhoneWarning('phone', user.phone, phone.owner));
     }
+    const recorded = [
+      change('email', null, email.address),
+      ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
+      ...(org ? [change('organization', null, org.name)] : []),
+      ...(tags.length ? [change('tags', null, tags)] : []),
+      ...(await this.deps.fields.write(m, user.id, fields, now)),
+    ];
+    await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
+    await this.deps.changes.changed(m, [user.id], 'CREATED', now);
+    user.primaryEmail = email.address;
+    return { user, identities, tags, warnings };
   }
 
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */

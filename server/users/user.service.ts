@@ -13,12 +13,14 @@ import { UserAccounts, type CreatedUser, type WriteOptions } from './user-accoun
 import { UserCredentials } from './user-credentials.js';
 import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
+import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-contacts.js';
+import type { ParsedEmail } from './email-address.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import type { User } from './user.entity.js';
 import type { IdentityType, UserIdentity } from './user-identity.entity.js';
 
-export type { Actor, CreatedUser, WriteOptions };
+export type { Actor, ContactOrigin, CreatedUser, FoundOrCreated, WriteOptions };
 
 export interface UserServiceOptions {
   defaultPhoneCountry?: string;
@@ -54,6 +56,7 @@ export class UserService {
   private readonly identities: UserIdentities;
   private readonly accounts: UserAccounts;
   private readonly credentials: UserCredentials;
+  private readonly contacts: UserContacts;
 
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
@@ -67,6 +70,7 @@ export class UserService {
     });
     this.accounts = new UserAccounts(db, { ...opts, fields: opts.fieldValues, identities: this.identities, reads: this.reads });
     this.credentials = new UserCredentials(db, { audit, sessions });
+    this.contacts = new UserContacts(this.accounts, this.reads);
   }
 
   // ---- Accounts ----
@@ -81,6 +85,28 @@ export class UserService {
   }
   leaveOrganization(m: EntityManager, org: Organization, actor: Actor): Promise<void> {
     return this.accounts.leaveOrganization(m, org, actor);
+  }
+
+  /**
+   * The account that owns `email` (any of its addresses, any letter case), or
+   * a new end user made with it (createdVia and tag from `origin`), inside the
+   * caller's transaction `m`. Concurrent calls for one new address make one.
+   */
+  findOrCreateByEmail(
+    m: EntityManager,
+    ref: { email: ParsedEmail; name?: string | null },
+    origin: ContactOrigin,
+    actor: Actor,
+  ): Promise<FoundOrCreated> {
+    return this.contacts.findOrCreateByEmail(m, ref, origin, actor);
+  }
+  /** Parses an address (BAD_USER_INPUT on `field`) with the domain check's verdict; call it before a transaction. */
+  checkEmail(value: unknown, field: string): Promise<ParsedEmail> {
+    return this.identities.checkedEmail(value, field);
+  }
+  /** A user by id inside a transaction (null when there is none or it is deleted). */
+  findByIdIn(m: EntityManager, id: number): Promise<User | null> {
+    return this.reads.findById(id, m);
   }
 
   // ---- Identities ----

@@ -142,7 +142,7 @@ describe('organization list', () => {
     ({ wrapper } = await mountApp('/customers'));
     await flushPromises();
     await wrapper.get('#add-menu-button').trigger('click');
-    expect(wrapper.findAll('#add-menu-list [role="menuitem"]').map((candidate) => candidate.text())).toEqual(['User']);
+    expect(wrapper.findAll('#add-menu-list [role="menuitem"]').map((candidate) => candidate.text())).toEqual(['User', 'Ticket']);
   });
 
   it('offers agents no Add organization', async () => {

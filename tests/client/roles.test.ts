@@ -78,7 +78,7 @@ describe('as an agent', () => {
   it('has no API tokens entry in the sidebar', async () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Customers', 'Organizations']);
+    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Organizations']);
     expect(wrapper.find('#add-menu-button').exists()).toBe(true);
   });
 
@@ -152,7 +152,7 @@ describe('as an agent', () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
     await wrapper.get('#add-menu-button').trigger('click');
-    expect(wrapper.findAll('#add-menu-list [role="menuitem"]').map((item) => item.text())).toEqual(['User']);
+    expect(wrapper.findAll('#add-menu-list [role="menuitem"]').map((item) => item.text())).toEqual(['User', 'Ticket']);
     await wrapper.get('#add-menu-list [role="menuitem"]').trigger('click');
     await flushPromises();
     expect(wrapper.get('dialog').find('select').exists()).toBe(false);
@@ -164,7 +164,7 @@ describe('as an admin', () => {
   it('has Customers, Organizations, API tokens and UserProfileFragment fields in the sidebar', async () => {
     serve(ADMIN_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Customers', 'Organizations', 'API tokens', 'User fields']);
+    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Organizations', 'API tokens', 'User fields']);
     expect(wrapper.get('[data-nav="api-tokens"]').attributes('href')).toBe('/settings/api-tokens');
   });
 

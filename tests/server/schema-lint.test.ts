@@ -96,12 +96,12 @@ describe('the schema as a product for partner apps', () => {
       'UNLOCKED',
     ]);
     expect(getNamedType(fieldType('UserEvent', 'source')).name).toBe('AuditSource');
-    expect(enumValues('AuditSource')).toEqual(['ADMIN_APP', 'API', 'IMPORT', 'SYSTEM']);
+    expect(enumValues('AuditSource')).toEqual(['ADMIN_APP', 'API', 'IMPORT', 'WEB_FORM', 'EMAIL', 'SYSTEM']);
     expect(getNamedType(fieldType('EventActor', 'kind')).name).toBe('EventActorKind');
     expect(enumValues('EventActorKind')).toEqual(['USER', 'TOKEN', 'SYSTEM']);
     expect(getNamedType(fieldType('UserWarning', 'code')).name).toBe('UserWarningCode');
     expect(getNamedType(fieldType('ApiToken', 'scopes')).name).toBe('ApiTokenScope');
-    expect(enumValues('ApiTokenScope')).toEqual(['USERS_READ', 'USERS_WRITE', 'IMPORT']);
+    expect(enumValues('ApiTokenScope')).toEqual(['USERS_READ', 'USERS_WRITE', 'IMPORT', 'TICKETS_READ', 'TICKETS_WRITE', 'INBOUND']);
     expect(sdl).toMatch(/input CreateApiTokenInput \{[^}]*scopes: \[ApiTokenScope!\]!/);
     expect(getNamedType(fieldType('UserFieldValue', 'number')).name).toBe('Decimal');
     expect(sdl).not.toMatch(/\bFloat\b/);

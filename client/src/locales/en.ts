@@ -4,6 +4,7 @@ import userFields from '../fields/locales/en';
 import organizationMessages from '../organizations/locales/en';
 import contactMessages from '../users/contacts/locales/en';
 import tagMessages from '../tags/locales/en';
+import ticketMessages from '../tickets/locales/en';
 
 const en = {
   app: {
@@ -18,6 +19,7 @@ const en = {
     cancel: 'Cancel',
   },
   nav: {
+    tickets: 'Tickets',
     customers: 'Customers',
     organizations: 'Organizations',
     apiTokens: 'API tokens',
@@ -28,6 +30,7 @@ const en = {
   ...organizationMessages,
   ...contactMessages,
   ...tagMessages,
+  ...ticketMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -96,6 +99,9 @@ const en = {
       usersRead: 'Read users and their history.',
       usersWrite: 'Add, change and delete users.',
       import: 'Import users in bulk.',
+      ticketsRead: 'Read tickets, their comments and history.',
+      ticketsWrite: 'Create tickets, comment, change CCs, start side conversations.',
+      inbound: 'Deliver inbound mail to /inbound/email, and nothing else (alone).',
     },
     submit: 'Create token',
     submitting: 'Creating…',
@@ -156,6 +162,8 @@ const en = {
       ADMIN_APP: 'Admin app',
       API: 'API',
       IMPORT: 'Import',
+      WEB_FORM: 'Web form',
+      EMAIL: 'Email',
       SYSTEM: 'System',
     },
     fields: {
@@ -173,6 +181,7 @@ const en = {
     button: '+ Add',
     user: 'User',
     organization: 'Organization',
+    ticket: 'Ticket',
   },
   list: {
     pagination: 'Pages',
@@ -298,7 +307,9 @@ const en = {
     API: 'API',
     IMPORT: 'Import',
     TICKET: 'Ticket',
-    SELF: 'Self sign-up',
+    CC: 'Copied on a ticket',
+    SIDE_CONVERSATION: 'Side conversation',
+    SELF: 'Wrote in themself',
     SYSTEM: 'System',
   },
   deliverability: {

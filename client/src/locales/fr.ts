@@ -4,6 +4,7 @@ import userFields from '../fields/locales/fr';
 import organizationMessages from '../organizations/locales/fr';
 import contactMessages from '../users/contacts/locales/fr';
 import tagMessages from '../tags/locales/fr';
+import ticketMessages from '../tickets/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -18,6 +19,7 @@ const fr: MessageSchema = {
     cancel: 'Annuler',
   },
   nav: {
+    tickets: 'Tickets',
     customers: 'Clients',
     organizations: 'Organisations',
     apiTokens: 'Jetons d’API',
@@ -28,6 +30,7 @@ const fr: MessageSchema = {
   ...organizationMessages,
   ...contactMessages,
   ...tagMessages,
+  ...ticketMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -96,6 +99,9 @@ const fr: MessageSchema = {
       usersRead: 'Lire les utilisateurs et leur historique.',
       usersWrite: 'Ajouter, modifier et supprimer des utilisateurs.',
       import: 'Importer des utilisateurs en masse.',
+      ticketsRead: 'Lire les tickets, leurs commentaires et leur historique.',
+      ticketsWrite: 'Créer des tickets, commenter, gérer les copies, lancer des conversations annexes.',
+      inbound: 'Remettre le courrier entrant à /inbound/email, et rien d’autre (seule).',
     },
     submit: 'Créer le jeton',
     submitting: 'Création…',
@@ -156,6 +162,8 @@ const fr: MessageSchema = {
       ADMIN_APP: 'Application d’administration',
       API: 'API',
       IMPORT: 'Import',
+      WEB_FORM: 'Formulaire web',
+      EMAIL: 'E-mail',
       SYSTEM: 'Système',
     },
     fields: {
@@ -173,6 +181,7 @@ const fr: MessageSchema = {
     button: '+ Ajouter',
     user: 'Utilisateur',
     organization: 'Organisation',
+    ticket: 'Ticket',
   },
   list: {
     pagination: 'Pages',
@@ -300,7 +309,9 @@ const fr: MessageSchema = {
     API: 'API',
     IMPORT: 'Import',
     TICKET: 'Ticket',
-    SELF: 'Inscription',
+    CC: 'En copie d’un ticket',
+    SIDE_CONVERSATION: 'Conversation annexe',
+    SELF: 'A écrit lui-même',
     SYSTEM: 'Système',
   },
   deliverability: {

@@ -6,7 +6,7 @@ import { ApiTokenScope } from '../graphql/generated/graphql';
 export type { ApiTokenScope };
 
 /** The scopes a token may carry (the schema's ApiTokenScope enum), in the order the form lists them. */
-export const API_TOKEN_SCOPES = inOrder(ApiTokenScope, ['USERS_READ', 'USERS_WRITE', 'IMPORT']);
+export const API_TOKEN_SCOPES = inOrder(ApiTokenScope, ['USERS_READ', 'USERS_WRITE', 'IMPORT', 'TICKETS_READ', 'TICKETS_WRITE', 'INBOUND']);
 
 graphql(`
   fragment ApiTokenDetails on ApiToken {

@@ -5,6 +5,7 @@ import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
 import { EmailKeys1765000000000 } from './1765000000000-email-keys.js';
 import { RateLimitCounters1765200000000 } from './1765200000000-rate-limit-counters.js';
+import { Tickets1765300000000 } from './1765300000000-tickets.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AdminIndex1764400000000,
   EmailKeys1765000000000,
   RateLimitCounters1765200000000,
+  Tickets1765300000000,
 ];

@@ -1,0 +1,73 @@
+import type { Context } from '../graphql/context.js';
+import { inputErrors, RateLimitedError, UserInputError } from '../graphql/errors.js';
+import { clientOf } from '../auth/rate-limiter.js';
+import type { ParsedEmail } from '../users/email-address.js';
+import { normalizeName } from '../users/profile-rules.js';
+import { CreatedVia } from '../users/role.js';
+import { SYSTEM_ACTOR, type Actor } from '../auth/viewer.js';
+import { AuditSource } from '../audit/audit.types.js';
+import { TicketStatus, TicketVia } from './ticket-enums.js';
+import type { SubmitRequestInput, SubmitRequestPayload } from './ticket.inputs.js';
+import { admitRequest } from './request-admission.js';
+import { ticketBody, ticketSubject } from './ticket-text.js';
+
+/** The writes of the public form: nobody signed in; the history says WEB_FORM. */
+export const WEB_FORM_ACTOR: Actor = { ...SYSTEM_ACTOR, via: CreatedVia.SELF, source: AuditSource.WEB_FORM };
+
+/** Each field's rule, all checked so that the form shows every problem at once. */
+async function checked(ctx: Context, input: SubmitRequestInput): Promise<{ name: string; email: ParsedEmail; subject: string; description: string }> {
+  const problems: { field: string; message: string }[] = [];
+  const attempt = async <T>(run: () => T | Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      problems.push({ field: err.field, message: err.message });
+      return undefined;
+    }
+  };
+  const name = await attempt(() => normalizeName(input.name ?? ''));
+  const email = await attempt(() => ctx.users.checkEmail(input.email, 'email'));
+  const subject = await attempt(() => ticketSubject(input.subject));
+  const description = await attempt(() => ticketBody(input.description, 'description', 'Description'));
+  if (problems.length) throw inputErrors(problems);
+  return { name: name!, email: email!, subject: subject!, description: description! };
+}
+
+/**
+ * Submit a request: a ticket via WEB_FORM from its requester, who is found by
+ * any of their addresses or made (createdVia SELF, unverified). The answer
+ * is `{ received: true }` whatever happened to a well-formed request (known
+ * address, new one, honeypot), so the form never tells who has an account.
+ * Malformed input is refused field by field; a client past the limit gets
+ * RATE_LIMITED (429 with Retry-After) before anything is read.
+ */
+export async function submitRequest(ctx: Context, input: SubmitRequestInput): Promise<SubmitRequestPayload> {
+  const wait = await ctx.requestLimiter.hit(`request:${clientOf(ctx.req.ip)}`);
+  if (wait > 0) throw new RateLimitedError(wait, 'Too many requests from this network. Try again later.');
+  const dropped = (reason: string) => {
+    ctx.log.info({ reason }, 'web form request dropped');
+    return { received: true };
+  };
+  const early = admitRequest({ website: input.website });
+  if (!early.admitted) return dropped(early.reason);
+  const request = await checked(ctx, input);
+  const admission = admitRequest({ website: input.website, email: request.email });
+  if (!admission.admitted) return dropped(admission.reason);
+  await ctx.tickets.create(
+    {
+      subject: request.subject,
+      comment: request.description,
+      requester: { field: 'email', email: request.email, name: request.name },
+      ccs: [],
+      status: TicketStatus.NEW,
+      via: TicketVia.WEB_FORM,
+      requesterOrigin: { via: CreatedVia.SELF },
+      ccOrigin: { via: CreatedVia.CC },
+      submitter: 'requester',
+      commentAuthor: 'requester',
+    },
+    WEB_FORM_ACTOR,
+  );
+  return { received: true };
+}

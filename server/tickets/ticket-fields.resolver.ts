@@ -1,0 +1,154 @@
+import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { connection } from '../graphql/connection.js';
+import { listSize } from '../graphql/list-size.js';
+import { STAFF } from '../auth/policy.js';
+import { User } from '../users/user.entity.js';
+import { TicketEventConnection } from './ticket-event.types.js';
+import type { TicketEventAction } from './ticket-enums.js';
+import { eventCursor } from '../audit/audit.service.js';
+import { SideConversation, SideConversationMessage, Ticket, TicketComment } from './ticket.entity.js';
+import { MAX_PEOPLE, TicketCommentConnection, TicketConnection } from './ticket.inputs.js';
+import { ticketPolicy } from './ticket.policy.js';
+import { commentCursor } from './ticket-reads.js';
+import { ticketConnection } from './ticket.resolver.js';
+
+/** Side conversations of one ticket the API lists (a bound for the cost limit). */
+const SIDE_CONVERSATIONS_BOUND = 50;
+const MESSAGES_BOUND = 200;
+
+const loadUsers = async (ctx: Context, ids: readonly number[]): Promise<User[]> =>
+  (await ctx.loaders.users.loadMany([...ids])).filter((u): u is User => u instanceof User || (u !== null && !(u instanceof Error)));
+
+@Resolver(() => Ticket)
+export class TicketFieldsResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who the ticket is for (null only if the account was deleted).' })
+  @Authorized(ticketPolicy.read)
+  requester(@Root() t: Ticket, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.load(t.requesterId);
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "Who wrote it in: the requester, or the agent acting for them; null for a token's or mail's.",
+  })
+  @Authorized(ticketPolicy.read)
+  submitter(@Root() t: Ticket, @Ctx() ctx: Context): Promise<User | null> | null {
+    return t.submitterId === null ? null : ctx.loaders.users.load(t.submitterId);
+  }
+
+  @FieldResolver(() => [User], { description: 'People copied on the ticket, in the order they were added (those added at once by id).' })
+  @Authorized(ticketPolicy.read)
+  @listSize({ kind: 'bound', max: MAX_PEOPLE * 4 })
+  async ccs(@Root() t: Ticket, @Ctx() ctx: Context): Promise<User[]> {
+    const ids = t.ccIds ?? (await ctx.tickets.reads.ccIdsOf([t.id])).get(t.id) ?? [];
+    return loadUsers(ctx, ids);
+  }
+
+  @FieldResolver(() => TicketCommentConnection, {
+    description: 'The conversation, oldest first: public comments, and internal notes for agents and admins.',
+  })
+  @Authorized(ticketPolicy.read)
+  @listSize({ kind: 'page', max: 100 })
+  async comments(
+    @Root() t: Ticket,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'How many comments to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TicketCommentConnection> {
+    const internal = ctx.viewer.kind !== 'anonymous' && STAFF.includes(ctx.viewer.user.role);
+    const page = await ctx.tickets.reads.comments(t.id, { first, after }, internal);
+    return { ...connection(page, (c) => commentCursor.encode(c.id)), totalCount: page.total };
+  }
+
+  @FieldResolver(() => [SideConversation], { description: 'Side conversations about the ticket, oldest first. Agents and admins.' })
+  @Authorized(ticketPolicy.list)
+  @listSize({ kind: 'bound', max: SIDE_CONVERSATIONS_BOUND })
+  sideConversations(@Root() t: Ticket, @Ctx() ctx: Context): Promise<SideConversation[]> {
+    return ctx.loaders.sideConversations.load(t.id);
+  }
+
+  @FieldResolver(() => TicketEventConnection, { description: 'The history of the ticket, newest first. Agents and admins.' })
+  @Authorized(ticketPolicy.list)
+  @listSize({ kind: 'page', max: 100 })
+  async events(
+    @Root() t: Ticket,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many entries to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TicketEventConnection> {
+    const page = await ctx.audit.forSubject<TicketEventAction>('ticket', t.id, { first, after });
+    return { ...connection(page, (e) => eventCursor.encode(e.id)), totalCount: page.total };
+  }
+}
+
+@Resolver(() => TicketComment)
+export class TicketCommentResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who wrote it; null when a token or the system did.' })
+  @Authorized(ticketPolicy.readComment)
+  author(@Root() c: TicketComment, @Ctx() ctx: Context): Promise<User | null> | null {
+    return c.authorId === null ? null : ctx.loaders.users.load(c.authorId);
+  }
+
+  @FieldResolver(() => [String], { description: 'File names of the attachments of the mail it came from (listed, not stored yet).' })
+  @Authorized(ticketPolicy.readComment)
+  @listSize({ kind: 'bound', max: 100 })
+  attachments(@Root() c: TicketComment): string[] {
+    return c.attachments ? (JSON.parse(c.attachments) as string[]) : [];
+  }
+}
+
+@Resolver(() => SideConversation)
+export class SideConversationResolver {
+  @FieldResolver(() => [User], { description: 'Who the conversation is with.' })
+  @Authorized(ticketPolicy.list)
+  @listSize({ kind: 'bound', max: MAX_PEOPLE })
+  async participants(@Root() s: SideConversation, @Ctx() ctx: Context): Promise<User[]> {
+    return loadUsers(ctx, await ctx.loaders.sideConversationParticipants.load(s.id));
+  }
+
+  @FieldResolver(() => [SideConversationMessage], { description: 'Its messages, oldest first.' })
+  @Authorized(ticketPolicy.list)
+  @listSize({ kind: 'bound', max: MESSAGES_BOUND })
+  messages(@Root() s: SideConversation, @Ctx() ctx: Context): Promise<SideConversationMessage[]> {
+    return ctx.loaders.sideConversationMessages.load(s.id);
+  }
+}
+
+@Resolver(() => SideConversationMessage)
+export class SideConversationMessageResolver {
+  @FieldResolver(() => User, { nullable: true, description: 'Who wrote it; null when a token or the system did.' })
+  @Authorized(ticketPolicy.list)
+  author(@Root() msg: SideConversationMessage, @Ctx() ctx: Context): Promise<User | null> | null {
+    return msg.authorId === null ? null : ctx.loaders.users.load(msg.authorId);
+  }
+}
+
+@Resolver(() => User)
+export class UserTicketsResolver {
+  @FieldResolver(() => TicketConnection, { description: 'Tickets this person requested, newest first. Agents and admins, or the person themself.' })
+  @Authorized(ticketPolicy.readOf)
+  @listSize({ kind: 'page', max: 100 })
+  requestedTickets(
+    @Root() user: User,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: 'How many tickets to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TicketConnection> {
+    return ticketConnection(ctx, { first, after }, { requesterId: user.id });
+  }
+
+  @FieldResolver(() => TicketConnection, {
+    description: 'Tickets this person is copied on, newest first. Agents and admins, or the person themself.',
+  })
+  @Authorized(ticketPolicy.readOf)
+  @listSize({ kind: 'page', max: 100 })
+  ccTickets(
+    @Root() user: User,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: 'How many tickets to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<TicketConnection> {
+    return ticketConnection(ctx, { first, after }, { ccUserId: user.id });
+  }
+}

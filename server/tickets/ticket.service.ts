@@ -1,0 +1,264 @@
+import type { EntityManager } from 'typeorm';
+import type { Database } from '../db/database.js';
+import { insertMany, insertOne } from '../db/inserts.js';
+import { forUpdate } from '../db/locks.js';
+import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import type { Actor } from '../auth/viewer.js';
+import { change, type AuditService } from '../audit/audit.service.js';
+import type { FieldChange } from '../audit/audit.types.js';
+import type { ContactOrigin, UserService } from '../users/user.service.js';
+import { CreatedVia, type User } from '../users/user.entity.js';
+import type { UserWarning } from '../users/user.inputs.js';
+import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from './ticket.entity.js';
+import { TicketEventAction, TicketStatus, type TicketVia } from './ticket-enums.js';
+import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
+import { TicketReads } from './ticket-reads.js';
+
+/** Who wrote something: the requester of the ticket, a user by id, or nobody (a token's or the system's). */
+export type Author = 'requester' | number | null;
+
+/** A new ticket, checked (see the resolver, the web form and inbound mail). */
+export interface NewTicket {
+  subject: string;
+  comment: string;
+  requester: CheckedRef;
+  ccs: readonly CheckedRef[];
+  status: TicketStatus;
+  via: TicketVia;
+  requesterOrigin: ContactOrigin;
+  ccOrigin: ContactOrigin;
+  submitter: Author;
+  commentAuthor: Author;
+  messageId?: string | null;
+  attachments?: string[];
+}
+
+export interface NewComment {
+  body: string;
+  public: boolean;
+  via: TicketVia;
+  author: Author;
+  messageId?: string | null;
+  attachments?: string[];
+}
+
+export interface TicketWrite<T> {
+  ticket: Ticket;
+  result: T;
+}
+
+/** People a side conversation makes: createdVia SIDE_CONVERSATION, tagged. */
+export const SIDE_CONVERSATION_ORIGIN: ContactOrigin = { via: CreatedVia.SIDE_CONVERSATION, tag: 'created_for_side_conversation' };
+
+const created = (people: ResolvedPerson[]): User[] => people.filter((p) => p.created).map((p) => p.user);
+const warningsOf = (people: ResolvedPerson[]): UserWarning[] => people.flatMap((p) => p.warnings);
+
+/**
+ * Tickets: every write in one transaction with the people it names (found or
+ * made through the user service, in the same transaction: no ticket without
+ * its requester, no account left behind by a ticket that failed) and a line
+ * in the ticket's history (audit_events, subject 'ticket'). Changes of one
+ * ticket lock its row first, so they take turns.
+ */
+export class TicketService {
+  readonly reads: TicketReads;
+
+  constructor(
+    private readonly db: Database,
+    private readonly users: UserService,
+    private readonly audit: AuditService,
+  ) {
+    this.reads = new TicketReads(db);
+  }
+
+  async create(input: NewTicket, actor: Actor): Promise<{ ticket: Ticket; createdUsers: User[]; warnings: UserWarning[]; commentId: number }> {
+    return this.db.transaction(async (m) => {
+      const now = new Date();
+      const requester = await resolveRef(this.users, m, input.requester, input.requesterOrigin, actor);
+      const ccs: ResolvedPerson[] = [];
+      for (const ref of input.ccs) ccs.push(await resolveRef(this.users, m, ref, input.ccOrigin, actor));
+      const ccIds = [...new Set(ccs.map((c) => c.user.id))].filter((id) => id !== requester.user.id);
+      const author = (a: Author) => (a === 'requester' ? requester.user.id : a);
+      const ticket = Object.assign(new Ticket(), {
+        subject: input.subject,
+        status: input.status,
+        via: input.via,
+        requesterId: requester.user.id,
+        submitterId: author(input.submitter),
+        createdAt: now,
+        updatedAt: now,
+      });
+      ticket.id = await insertOne(m, Ticket, ticket);
+      await insertMany(
+        m,
+        TicketCc,
+        ccIds.map((userId) => ({ ticketId: ticket.id, userId, createdAt: now })),
+      );
+      const commentId = await this.insertComment(
+        m,
+        ticket.id,
+        { ...input, body: input.comment, public: true, author: author(input.commentAuthor) },
+        now,
+      );
+      ticket.ccIds = ccIds;
+      await this.record(m, ticket.id, TicketEventAction.CREATED, actor, now, [
+        change('subject', null, ticket.subject),
+        change('status', null, ticket.status),
+        change('via', null, ticket.via),
+        change('requester', null, requester.user.name),
+        ...(ccIds.length
+          ? [
+              change(
+                'ccs',
+                null,
+                ccs.filter((c) => ccIds.includes(c.user.id)).map((c) => c.user.name),
+              ),
+            ]
+          : []),
+      ]);
+      const people = [requester, ...ccs];
+      return { ticket, createdUsers: dedupe(created(people)), warnings: warningsOf(people), commentId };
+    });
+  }
+
+  async update(
+    id: number,
+    input: { subject?: string; status?: TicketStatus; requester?: CheckedRef },
+    actor: Actor,
+  ): Promise<TicketWrite<{ createdUsers: User[] }>> {
+    return this.change(id, async (m, ticket, now) => {
+      const changes: FieldChange[] = [];
+      const set: Partial<Ticket> = {};
+      let people: ResolvedPerson[] = [];
+      if (input.subject !== undefined && input.subject !== ticket.subject) {
+        changes.push(change('subject', ticket.subject, input.subject));
+        set.subject = input.subject;
+      }
+      if (input.status !== undefined && input.status !== ticket.status) {
+        changes.push(change('status', ticket.status, input.status));
+        set.status = input.status;
+      }
+      if (input.requester) {
+        const r = await resolveRef(this.users, m, input.requester, { via: CreatedVia.TICKET }, actor);
+        people = [r];
+        if (r.user.id !== ticket.requesterId) {
+          const before = await this.users.findByIdIn(m, ticket.requesterId);
+          changes.push(change('requester', before?.name ?? null, r.user.name));
+          set.requesterId = r.user.id;
+        }
+      }
+      if (changes.length) {
+        await m.update(Ticket, { id }, { ...set, updatedAt: now });
+        await this.record(m, id, TicketEventAction.UPDATED, actor, now, changes);
+      }
+      return { createdUsers: created(people) };
+    });
+  }
+
+  async addComment(ticketId: number, input: NewComment, actor: Actor): Promise<TicketWrite<TicketComment>> {
+    return this.change(ticketId, async (m, ticket, now) => {
+      const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
+      const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
+      // An end user's reply reopens a ticket that waited for them or was solved.
+      const reopen = input.via === 'EMAIL' && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
+      await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });
+      await this.record(m, ticketId, TicketEventAction.COMMENT_ADDED, actor, now, [
+        change(input.public ? 'comment' : 'internalNote', null, `#${id}`),
+        ...(reopen ? [change('status', ticket.status, TicketStatus.OPEN)] : []),
+      ]);
+      return (await m.findOneBy(TicketComment, { id }))!;
+    });
+  }
+
+  async addCc(ticketId: number, ref: CheckedRef, origin: ContactOrigin, actor: Actor): Promise<TicketWrite<ResolvedPerson>> {
+    return this.change(ticketId, async (m, ticket, now) => {
+      const person = await resolveRef(this.users, m, ref, origin, actor);
+      if (person.user.id === ticket.requesterId) throw new UserInputError(ref.field, 'The requester already follows this ticket.');
+      if (await m.existsBy(TicketCc, { ticketId, userId: person.user.id })) return person;
+      await insertOne(m, TicketCc, { ticketId, userId: person.user.id, createdAt: now });
+      await m.update(Ticket, { id: ticketId }, { updatedAt: now });
+      await this.record(m, ticketId, TicketEventAction.CC_ADDED, actor, now, [change('ccs', null, person.user.name)]);
+      return person;
+    });
+  }
+
+  async removeCc(ticketId: number, userId: number, actor: Actor): Promise<TicketWrite<null>> {
+    return this.change(ticketId, async (m, _ticket, now) => {
+      const cc = await m.findOneBy(TicketCc, { ticketId, userId });
+      if (!cc) return null;
+      await m.delete(TicketCc, { ticketId, userId });
+      await m.update(Ticket, { id: ticketId }, { updatedAt: now });
+      const user = await this.users.findByIdIn(m, userId);
+      await this.record(m, ticketId, TicketEventAction.CC_REMOVED, actor, now, [change('ccs', user?.name ?? `#${userId}`, null)]);
+      return null;
+    });
+  }
+
+  async startSideConversation(
+    ticketId: number,
+    input: { subject: string; message: string; to: readonly CheckedRef[] },
+    authorId: number | null,
+    actor: Actor,
+  ): Promise<TicketWrite<{ sideConversation: SideConversation; createdUsers: User[]; warnings: UserWarning[] }>> {
+    return this.change(ticketId, async (m, _ticket, now) => {
+      const people: ResolvedPerson[] = [];
+      for (const ref of input.to) people.push(await resolveRef(this.users, m, ref, SIDE_CONVERSATION_ORIGIN, actor));
+      const conversation = Object.assign(new SideConversation(), { ticketId, subject: input.subject, createdById: authorId, createdAt: now });
+      conversation.id = await insertOne(m, SideConversation, conversation);
+      const ids = [...new Set(people.map((p) => p.user.id))];
+      await insertMany(
+        m,
+        SideConversationParticipant,
+        ids.map((userId) => ({ sideConversationId: conversation.id, userId })),
+      );
+      await insertOne(m, SideConversationMessage, { sideConversationId: conversation.id, authorId, body: input.message, createdAt: now });
+      await m.update(Ticket, { id: ticketId }, { updatedAt: now });
+      await this.record(m, ticketId, TicketEventAction.SIDE_CONVERSATION_STARTED, actor, now, [
+        change('sideConversation', null, input.subject),
+        change(
+          'participants',
+          null,
+          people.map((p) => p.user.name),
+        ),
+      ]);
+      return { sideConversation: conversation, createdUsers: dedupe(created(people)), warnings: warningsOf(people) };
+    });
+  }
+
+  /** A change of one ticket, under its row lock; answers the ticket as it is afterwards. */
+  private async change<T>(id: number, work: (m: EntityManager, ticket: Ticket, now: Date) => Promise<T>): Promise<TicketWrite<T>> {
+    const result = await this.db.transaction(async (m) => {
+      const ticket = await forUpdate(m.createQueryBuilder(Ticket, 't').where('t.id = :id', { id })).getOne();
+      if (!ticket) throw new NotFoundError(`Ticket ${id}`);
+      return work(m, ticket, new Date());
+    });
+    return { ticket: (await this.reads.findById(id))!, result };
+  }
+
+  private async insertComment(
+    m: EntityManager,
+    ticketId: number,
+    c: { body: string; public: boolean; via: TicketVia; author: number | null; messageId?: string | null; attachments?: string[] },
+    now: Date,
+  ): Promise<number> {
+    return insertOne(m, TicketComment, {
+      ticketId,
+      authorId: c.author,
+      body: c.body,
+      public: c.public,
+      via: c.via,
+      messageId: c.messageId && c.messageId.length <= 255 ? c.messageId : null,
+      attachments: c.attachments?.length ? JSON.stringify(c.attachments) : null,
+      createdAt: now,
+    });
+  }
+
+  private record(m: EntityManager, ticketId: number, action: TicketEventAction, actor: Actor, now: Date, changes: FieldChange[]): Promise<void> {
+    return this.audit.recordSubjects(m, 'ticket', [ticketId], action, actor, changes, now);
+  }
+}
+
+function dedupe(users: User[]): User[] {
+  const seen = new Set<number>();
+  return users.filter((u) => (seen.has(u.id) ? false : (seen.add(u.id), true)));
+}

@@ -1,0 +1,203 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TicketDetailFragment, TicketListItemFragment } from '../../client/src/graphql/generated/graphql';
+import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, signedInAs, stubGraphQL } from './helpers';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  vi.unstubAllGlobals();
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const person = { id: '7', name: 'Ada Known', email: 'ada@acme.io' };
+const now = '2026-01-02T03:04:05.000Z';
+
+function detail(overrides: Partial<TicketDetailFragment> = {}): TicketDetailFragment {
+  return {
+    id: '12',
+    subject: 'Cannot log in',
+    status: 'NEW',
+    via: 'AGENT',
+    createdAt: now,
+    updatedAt: now,
+    requester: { id: '8', name: 'New Caller', email: 'new.caller@acme.io' },
+    submitter: null,
+    ccs: [],
+    comments: {
+      totalCount: 1,
+      edges: [{ node: { id: '1', body: 'Locked out', public: true, via: 'AGENT', attachments: [], createdAt: now, author: null } }],
+    },
+    sideConversations: [],
+    ...overrides,
+  };
+}
+
+const listItem = (id: string, status: TicketListItemFragment['status']): TicketListItemFragment => ({
+  id,
+  subject: `Ticket ${id}`,
+  status,
+  via: 'EMAIL',
+  createdAt: now,
+  updatedAt: now,
+  requester: person,
+});
+
+describe('new ticket', () => {
+  it('an unknown address opens the add-customer dialog prefilled; the customer is sent with the ticket and the page names them', async () => {
+    const calls = stubGraphQL({
+      RequesterSuggestions: () => ({ data: { users: { edges: [{ node: person }] } } }),
+      CreateTicket: () => ({
+        data: {
+          createTicket: { ticket: { id: '12' }, createdUsers: [{ id: '8', name: 'New Caller', email: 'new.caller@acme.io' }], warnings: [] },
+        },
+      }),
+      Ticket: () => ({ data: { ticket: detail() } }),
+      TicketEvents: () => ({
+        data: {
+          ticket: {
+            id: '12',
+            events: {
+              totalCount: 1,
+              edges: [
+                {
+                  node: {
+                    id: '1',
+                    action: 'CREATED',
+                    source: 'ADMIN_APP',
+                    createdAt: now,
+                    actor: { kind: 'USER', tokenName: null, user: { id: '900', name: 'Admin' } },
+                    changes: [{ field: 'status', oldValue: null, newValue: 'NEW' }],
+                  },
+                },
+              ],
+            },
+          },
+        },
+      }),
+    });
+    let router;
+    ({ wrapper, router } = await mountApp('/tickets/new'));
+    const input = byLabel(wrapper, 'Requester');
+    await input.setValue('new.caller@acme.io');
+    await pause(SUGGEST_DEBOUNCE_MS + 50);
+    await flushPromises();
+    const options = wrapper.findAll('[role="option"]');
+    expect(options.map((o) => o.text())).toEqual(['Ada Knownada@acme.io', 'Add “new.caller@acme.io” as a new customer']);
+    await options[1]!.trigger('click');
+    await flushPromises();
+    const dialog = wrapper.get('dialog[open]');
+    expect((dialog.get('input[name="email"]').element as HTMLInputElement).value).toBe('new.caller@acme.io');
+    await dialog.get('input[name="name"]').setValue('New Caller');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
+    expect(wrapper.get('[data-new-customer]').text()).toBe('New customer: New Caller (new.caller@acme.io)');
+    expect(callsOf(calls, 'CreateUser')).toEqual([]);
+
+    await byLabel(wrapper, 'Subject').setValue('Cannot log in');
+    await byLabel(wrapper, 'Description').setValue('Locked out');
+    await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'CreateTicket')[0]!.variables.input).toEqual({
+      requester: { email: 'new.caller@acme.io', name: 'New Caller' },
+      subject: 'Cannot log in',
+      comment: 'Locked out',
+      status: 'NEW',
+      ccs: [],
+    });
+    expect(router!.currentRoute.value.path).toBe('/tickets/12');
+    await flushPromises();
+    expect(wrapper.get('[data-created-users]').text()).toContain('New customer created: New Caller (new.caller@acme.io)');
+    await flushPromises();
+    expect(wrapper.get('[data-ticket-history]').text()).toContain('Created');
+    expect(wrapper.get('[data-ticket-history]').text()).toContain('Status: New');
+  });
+
+  it('shows the server’s refusal of an address next to the requester', async () => {
+    stubGraphQL({
+      RequesterSuggestions: () => ({ data: { users: { edges: [{ node: person }] } } }),
+      CreateTicket: () => graphQLError('Enter a valid email address.', { code: 'BAD_USER_INPUT', field: 'requester.email' }),
+    });
+    ({ wrapper } = await mountApp('/tickets/new'));
+    await byLabel(wrapper, 'Requester').setValue('ada');
+    await pause(SUGGEST_DEBOUNCE_MS + 50);
+    await flushPromises();
+    await wrapper.findAll('[role="option"]')[0]!.trigger('click');
+    await byLabel(wrapper, 'Subject').setValue('s');
+    await byLabel(wrapper, 'Description').setValue('d');
+    await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Requester')).toContain('Enter a valid email address.');
+  });
+});
+
+describe('tickets list', () => {
+  it('is in the sidebar and filters by status', async () => {
+    const calls = stubGraphQL({
+      Tickets: ({ status }) => ({
+        data: {
+          tickets: {
+            totalCount: 1,
+            edges: [{ cursor: 'c', node: listItem('3', status ?? 'OPEN') }],
+            pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'c', endCursor: 'c' },
+          },
+        },
+      }),
+    });
+    let router;
+    ({ wrapper, router } = await mountApp('/tickets'));
+    expect(wrapper.get('[data-nav="tickets"]').attributes('aria-current')).toBe('page');
+    expect(wrapper.text()).toContain('Ticket 3');
+    await wrapper.get('select[data-filter="status"]').setValue('PENDING');
+    await flushPromises();
+    expect(callsOf(calls, 'Tickets').at(-1)!.variables.status).toBe('PENDING');
+    expect(router!.currentRoute.value.query.status).toBe('PENDING');
+  });
+});
+
+describe('public request form', () => {
+  it('needs no sign-in, shows every refused field next to it, then the same thank-you whoever writes', async () => {
+    let refuse = true;
+    const calls = stubGraphQL({
+      Me: signedInAs(null),
+      SubmitRequest: () =>
+        refuse
+          ? graphQLError('Enter a valid email address.', {
+              code: 'BAD_USER_INPUT',
+              field: 'email',
+              errors: [
+                { field: 'email', code: 'BAD_USER_INPUT', message: 'Enter a valid email address.' },
+                { field: 'subject', code: 'BAD_USER_INPUT', message: 'Subject can be at most 255 characters.' },
+              ],
+            })
+          : { data: { submitRequest: { received: true } } },
+    });
+    let router;
+    ({ wrapper, router } = await mountApp('/requests/new'));
+    expect(router!.currentRoute.value.path).toBe('/requests/new');
+    expect(wrapper.find('nav').exists()).toBe(false);
+    await byLabel(wrapper, 'Your name').setValue('Visitor');
+    await byLabel(wrapper, 'Your email address').setValue('visitor@');
+    await byLabel(wrapper, 'Subject').setValue('x');
+    await byLabel(wrapper, 'Description').setValue('y');
+    await wrapper.get('form[data-form="request"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Your email address')).toContain('Enter a valid email address.');
+    expect(errorNextTo(wrapper, 'Subject')).toContain('at most 255');
+    refuse = false;
+    await byLabel(wrapper, 'Your email address').setValue('visitor@acme.io');
+    await wrapper.get('form[data-form="request"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-received]').text()).toContain('your request was received');
+    expect(callsOf(calls, 'SubmitRequest').at(-1)!.variables.input).toEqual({
+      name: 'Visitor',
+      email: 'visitor@acme.io',
+      subject: 'x',
+      description: 'y',
+      website: '',
+    });
+  });
+});
