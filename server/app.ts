@@ -18,6 +18,7 @@ import { capResponseBytes } from './graphql/response-size.js';
 import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
+import { searchIndexListener } from './search/search-index.js';
 import { UserService } from './users/user.service.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
@@ -52,6 +53,8 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
   const userChanges = new UserChangeListeners();
+  // The word search's index, kept in step inside every user write.
+  userChanges.add(searchIndexListener);
   const organizations = new OrganizationService(db, userChanges);
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);

@@ -13,6 +13,7 @@ import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { speakSqlite } from './columns.js';
+import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
 
 /** One entity per table; a test checks that they match what the migrations make, on both databases. */
@@ -31,6 +32,7 @@ export const entities = [
   SignInLock,
   ApiTokenEntity,
   AuditEventEntity,
+  UserSearchWord,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -131,6 +131,10 @@ export class UserService {
   count(query: string | null, filter?: UserFilter): Promise<number> {
     return this.reads.count(query, filter);
   }
+  /** "Did you mean …?" queries for a search that matches nobody. */
+  suggest(query: string | null, filter?: UserFilter): Promise<string[]> {
+    return this.reads.suggest(query, filter);
+  }
   tagCounts(query: string | null | undefined, first: number | null | undefined): Promise<{ name: string; count: number }[]> {
     return this.reads.tagCounts(query, first);
   }

@@ -3,6 +3,7 @@ import { AuthAudit1764100000000 } from './1764100000000-auth-audit.js';
 import { OrganizationsIdentities1764200000000 } from './1764200000000-organizations-identities.js';
 import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
+import { SearchWords1765100000000 } from './1765100000000-search-words.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   OrganizationsIdentities1764200000000,
   UserFields1764300000000,
   AdminIndex1764400000000,
+  SearchWords1765100000000,
 ];
