@@ -20,6 +20,7 @@ import { buildAppSchema } from './graphql/schema.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { searchIndexListener } from './search/search-index.js';
 import { UserService } from './users/user.service.js';
+import { CustomerListService } from './lists/customer-list.service.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -75,6 +76,7 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
     userChanges,
     organizations,
     fieldValues,
+    customerLists: new CustomerListService(db, fieldValues),
     userFields: new UserFieldService(db),
     sessions,
     signIn: new SignInService(db, users),

@@ -13,6 +13,7 @@ import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { speakSqlite } from './columns.js';
+import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
 
@@ -33,6 +34,7 @@ export const entities = [
   ApiTokenEntity,
   AuditEventEntity,
   UserSearchWord,
+  CustomerListEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -10,6 +10,7 @@ import type { ApiTokenService } from '../tokens/api-token.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UserChangeListeners } from '../users/user-change-listeners.js';
 import type { UserService } from '../users/user.service.js';
+import type { CustomerListService } from '../lists/customer-list.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -24,6 +25,8 @@ export interface Services {
   userChanges: UserChangeListeners;
   organizations: OrganizationService;
   fieldValues: FieldValuesService;
+  /** Saved customer lists (issue 9). */
+  customerLists: CustomerListService;
   userFields: UserFieldService;
   sessions: SessionService;
   signIn: SignInService;

@@ -1,3 +1,4 @@
+import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
@@ -25,6 +26,7 @@ export const resolvers = [
   UserFieldResolver,
   UserFieldsResolver,
   UserFieldValueResolver,
+  CustomerListResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

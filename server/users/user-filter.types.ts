@@ -1,5 +1,9 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
 import { Role } from './role.js';
+import { listSize } from '../graphql/list-size.js';
+
+/** Most values a filter lists (tags, options), and most field conditions: the bounds of the existing field filter. */
+export const FILTER_BOUNDS = { values: 100, fields: 20 } as const;
 
 /**
  * The filter of a user list (issue 9): `users(filter:)`, customer lists,
@@ -16,6 +20,7 @@ export class UserFieldCondition {
   @Field(() => String, { nullable: true, description: 'Users whose value equals this (text ignoring letter case; an option by value or title).' })
   equals?: string | null;
 
+  @listSize({ kind: 'bound', max: FILTER_BOUNDS.values })
   @Field(() => [String], { nullable: true, description: 'MULTISELECT: users having every one of these options.' })
   values?: string[] | null;
 
@@ -35,12 +40,15 @@ export class UserFilterInput {
   @Field(() => String, { nullable: true, description: 'Search words (see `users(query:)`): every word must start a word of the user.' })
   query?: string | null;
 
+  @listSize({ kind: 'bound', max: FILTER_BOUNDS.values })
   @Field(() => [String], { nullable: true, description: 'Users who have every one of these tags.' })
   tagsAll?: string[] | null;
 
+  @listSize({ kind: 'bound', max: FILTER_BOUNDS.values })
   @Field(() => [String], { nullable: true, description: 'Users who have at least one of these tags.' })
   tagsAny?: string[] | null;
 
+  @listSize({ kind: 'bound', max: FILTER_BOUNDS.values })
   @Field(() => [String], { nullable: true, description: 'Users who have none of these tags.' })
   tagsNone?: string[] | null;
 
@@ -50,6 +58,7 @@ export class UserFilterInput {
   @Field(() => Boolean, { nullable: true, description: 'true: users without an organization; false: users with one.' })
   withoutOrganization?: boolean | null;
 
+  @listSize({ kind: 'bound', max: 3 })
   @Field(() => [Role], { nullable: true, description: 'Users with one of these roles.' })
   roles?: Role[] | null;
 
@@ -71,6 +80,7 @@ export class UserFilterInput {
   @Field(() => Date, { nullable: true, description: 'Users changed before this time.' })
   updatedBefore?: Date | null;
 
+  @listSize({ kind: 'bound', max: FILTER_BOUNDS.fields })
   @Field(() => [UserFieldCondition], { nullable: true, description: 'Conditions on custom field values (at most 20).' })
   fields?: UserFieldCondition[] | null;
 }

@@ -46,6 +46,9 @@ const adminCreateUser = async (f: Fixture) =>
   (await f.admin('mutation($e: String!) { createUser(input: { name: "Target", email: $e }) { user { id } } }', { e: `${unique('t')}@acme.io` })).data
     .createUser.user.id as string;
 
+const adminCreateList = async (f: Fixture) =>
+  (await f.admin('mutation { createCustomerList(input: { name: "Payload list", filter: {} }) { id } }')).data.createCustomerList.id as string;
+
 /** Every mutation a token with USERS_WRITE may make, with what it needs. */
 const WRITES: Record<string, Case> = {
   createUser: {
@@ -86,6 +89,9 @@ const WRITES: Record<string, Case> = {
         .data.createUserField.id,
     }),
   },
+  createCustomerList: { call: '{ createCustomerList(input: { name: "Payload list", filter: {} })', vars: async () => ({}) },
+  updateCustomerList: { call: '($id: ID!) { updateCustomerList(id: $id, input: {})', vars: async (f) => ({ id: await adminCreateList(f) }) },
+  deleteCustomerList: { call: '($id: ID!) { deleteCustomerList(id: $id)', vars: async (f) => ({ id: await adminCreateList(f) }) },
 };
 
 /** Mutations a token may never make, whatever its scopes. */

@@ -4,6 +4,7 @@ import { OrganizationsIdentities1764200000000 } from './1764200000000-organizati
 import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
 import { SearchWords1765100000000 } from './1765100000000-search-words.js';
+import { CustomerLists1765100000001 } from './1765100000001-customer-lists.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   UserFields1764300000000,
   AdminIndex1764400000000,
   SearchWords1765100000000,
+  CustomerLists1765100000001,
 ];
