@@ -1,3 +1,4 @@
+import { UserBulkResolver } from '../users/user-bulk.resolver.js';
 import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
@@ -27,6 +28,7 @@ export const resolvers = [
   UserFieldsResolver,
   UserFieldValueResolver,
   CustomerListResolver,
+  UserBulkResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

@@ -142,3 +142,25 @@ export async function suggestUsers(db: Database, query: string | null, filter?: 
   if (await matches(queryWords(q))) return [];
   return suggestQueries(db, q, matches);
 }
+
+/**
+ * The ids of the users a search and filter match, newest first, a page at a
+ * time after `beforeId` (keyset paging: each page is an index range), for
+ * bulk actions and the export.
+ */
+export async function matchingUserIds(
+  db: Database,
+  query: string | null,
+  filter: UserFilter | undefined,
+  beforeId: number | null,
+  limit: number,
+): Promise<number[]> {
+  const from = source(db, normalizeQuery(query));
+  if (from === null) return [];
+  const f = filterSql(filter);
+  const rows: { id: unknown }[] = await db.manager.query(
+    `SELECT u.id FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql}${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${Math.floor(limit)}`,
+    [...from.params, ...f.params, ...(beforeId === null ? [] : [beforeId])],
+  );
+  return rows.map((r) => Number(r.id));
+}
