@@ -20,6 +20,7 @@ import { buildAppSchema } from './graphql/schema.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { searchIndexListener } from './search/search-index.js';
 import { UserService } from './users/user.service.js';
+import { usersCsvExport } from './exports/users-csv.js';
 import { CustomerListService } from './lists/customer-list.service.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
@@ -200,6 +201,9 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     express.json({ limit: '256kb' }),
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
+
+  // Users as CSV (session or token with USERS_READ), streamed.
+  app.get('/exports/users.csv', perToken, usersCsvExport(services));
 
   const staticDir = findStaticDir(config);
   if (staticDir) {

@@ -47,7 +47,7 @@ export interface Context extends Services {
 }
 
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
-async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
+export async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
   const auth = req.headers.authorization;
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
