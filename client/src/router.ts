@@ -22,6 +22,7 @@ const MyProfilePage = () => import('./auth/MyProfilePage.vue');
 const ChangePasswordPage = () => import('./auth/ChangePasswordPage.vue');
 const ApiTokensPage = () => import('./tokens/ApiTokensPage.vue');
 const UserFieldsPage = () => import('./fields/UserFieldsPage.vue');
+const CustomerListPage = () => import('./lists/CustomerListPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 
@@ -30,6 +31,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
   { path: '/customers', name: 'customers', component: CustomersPage, meta: { staff: true } },
   { path: '/users/:id', name: 'user', component: UserProfilePage, props: true, meta: { staff: true } },
+  { path: '/lists/:id', name: 'customer-list', component: CustomerListPage, props: true, meta: { staff: true } },
   { path: '/organizations', name: 'organizations', component: OrganizationsPage, meta: { staff: true } },
   {
     path: '/organizations/:id',

@@ -137,10 +137,14 @@ export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProf
   };
 }
 
-export function usersPage(users: UserListItemFragment[], options: { totalCount?: number; hasNextPage?: boolean } = {}): Answer<UsersQuery> {
+export function usersPage(
+  users: UserListItemFragment[],
+  options: { totalCount?: number; hasNextPage?: boolean; suggestions?: string[] } = {},
+): Answer<UsersQuery> {
   return {
     data: {
       users: {
+        suggestions: options.suggestions ?? [],
         totalCount: options.totalCount ?? users.length,
         pageInfo: {
           hasNextPage: options.hasNextPage ?? false,
