@@ -94,10 +94,15 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
       const base = `SELECT ${userSelect('u')}`;
       const where = ` WHERE u.deleted_at IS NULL${f.sql}`;
       if (byRank) {
-        const rank = rankSql(query);
+        // The page's ids first (a sort of ids and ranks only), then their rows: sorting whole rows (notes,
+        // details) of a large match set is what would cost.
+        const rank = await rankSql(db, query);
         const cursor = after === null ? '' : ' WHERE (r.tier > ? OR (r.tier = ? AND r.id < ?))';
         rows = await db.manager.query(
-          `SELECT r.* FROM (${base}, ${rank.sql} AS tier FROM ${from.sql} ${primaryEmailJoin('u')}${where}) r${cursor} ORDER BY r.tier, r.id DESC LIMIT ${limit}`,
+          `SELECT ${userSelect('u')}, p.tier FROM (
+           SELECT r.id, r.tier FROM (SELECT u.id AS id, ${rank.sql} AS tier FROM ${from.sql}${where}) r${cursor}
+           ORDER BY r.tier, r.id DESC LIMIT ${limit}
+         ) p JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY p.tier, p.id DESC`,
           [...rank.params, ...from.params, ...f.params, ...(after === null ? [] : [after[0], after[0], after[1]])],
         );
       } else if (sort) {
@@ -121,9 +126,17 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
 }
 
 export async function countUsers(db: Database, query: string | null, filter?: UserFilter): Promise<number> {
-  const from = source(db, normalizeQuery(query));
-  if (from === null) return 0;
+  const q = normalizeQuery(query);
   const f = filterSql(filter);
+  if (q !== null && f.sql === '') {
+    // Deleted users keep no words: the word index alone answers, without reading users.
+    const ids = matchingIds(queryWords(q));
+    if (ids === null) return 0;
+    const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${ids.sql}`, ids.params);
+    return Number(row.n);
+  }
+  const from = source(db, q);
+  if (from === null) return 0;
   const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql}`, [...from.params, ...f.params]);
   return Number(row.n);
 }

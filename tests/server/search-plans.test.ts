@@ -101,6 +101,21 @@ describe.runIf(testDialects().includes('mysql'))('search query plans on MySQL at
     expect(r.data.users).toBeTruthy();
   });
 
+  it('answers each shape in a bounded time (figures printed for the README)', async () => {
+    const figures: Record<string, number> = {};
+    for (const [name, variables] of shapes) {
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        expect((await app.gql(SEARCH, variables)).errors).toBeUndefined();
+        times.push(performance.now() - t0);
+      }
+      figures[name] = Math.round(times.sort((a, b) => a - b)[2]);
+    }
+    console.log(`search at ${USERS} users, median ms (page of 25 + totalCount):`, JSON.stringify(figures));
+    for (const ms of Object.values(figures)) expect(ms).toBeLessThan(3000);
+  });
+
   it('answers the shapes right at this size', async () => {
     const hopper = await app.gql(SEARCH, { q: 'grace hopper' });
     expect(hopper.data.users.totalCount).toBeGreaterThan(0);

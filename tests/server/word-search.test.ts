@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
+import { userSearchWords } from '../../server/search/search-words.js';
 
 // Word search (issue 9): every query word starts a word of the user, in any field kind, any case and accent.
 const SEARCH = `query($q: String, $first: Int, $after: String) {
@@ -153,6 +154,42 @@ describe.each(testDialects())('word search on %s', (dialect) => {
     const odd = made.filter((_, i) => i % 2).reverse();
     expect(seen.slice(0, odd.length)).toEqual(odd);
     for (const k of Object.keys(ids)) if (k.startsWith('pg')) delete ids[k];
+  });
+
+  it('keeps the index exact under concurrent changes of one user and of many (20 at once)', async () => {
+    const id = await create('racer', { name: 'Racer Zero', email: 'racer0@race.example.org', tags: ['start'] });
+    const results = await Promise.all([
+      ...Array.from({ length: 20 }, (_, i) =>
+        app.gql('mutation($id: ID!, $n: String!) { updateUser(id: $id, input: { name: $n }) { id } }', { id, n: `Racer Number${i}` }),
+      ),
+      ...Array.from({ length: 5 }, (_, i) =>
+        app.gql('mutation($id: ID!, $v: String!) { addUserIdentity(userId: $id, input: { type: EMAIL, value: $v }) { identity { id } } }', {
+          id,
+          v: `racer.extra${i}@race.example.org`,
+        }),
+      ),
+      ...Array.from({ length: 20 }, (_, i) =>
+        app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+          i: { name: `Crowd Racer ${i}`, email: `crowd${i}@race.example.org` },
+        }),
+      ),
+    ]);
+    for (const r of results) expect(r.errors).toBeUndefined();
+    // The words stored are exactly those of the user as it ended.
+    const final = (
+      await app.gql('query($id: ID!) { user(id: $id) { name alias externalId tags organization { name } identities { type value } } }', { id })
+    ).data.user;
+    const expected = userSearchWords({
+      name: final.name,
+      emails: final.identities.filter((i: any) => i.type === 'EMAIL').map((i: any) => i.value),
+      phones: final.identities.filter((i: any) => i.type === 'PHONE').map((i: any) => i.value),
+      tags: final.tags,
+    }).map((w) => w.word);
+    const stored = (await app.db.manager.query('SELECT word FROM user_search_words WHERE user_id = ?', [Number(id)])).map((r: any) => r.word);
+    expect([...stored].sort()).toEqual([...new Set(expected)].sort());
+    expect(await found(final.name)).toEqual([id]);
+    expect((await app.gql(SEARCH, { q: 'crowd racer', first: 100 })).data.users.totalCount).toBe(20);
+    delete ids.racer;
   });
 
   it('refuses bad searches as input errors and treats SQL characters literally', async () => {
