@@ -23,7 +23,7 @@ import { csvRecord, UTF8_BOM } from './csv-writer.js';
  * a progress bar.
  */
 
-const PAGE = 500;
+const PAGE = 2000;
 const LIST_PARAMS = ['tagsAll', 'tagsAny', 'tagsNone', 'roles'] as const;
 const BOOL_PARAMS = ['withoutOrganization', 'verified', 'suspended'] as const;
 const DATE_PARAMS = ['createdAfter', 'createdBefore', 'updatedAfter', 'updatedBefore'] as const;

@@ -116,6 +116,28 @@ describe.runIf(testDialects().includes('mysql'))('search query plans on MySQL at
     for (const ms of Object.values(figures)) expect(ms).toBeLessThan(3000);
   });
 
+  it('exports every user as a stream, with flat memory (figures printed for the README)', async () => {
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const t0 = performance.now();
+    const res = await fetch(`${app.url}/exports/users.csv`, { headers: { cookie: app.admin.cookie } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    let lines = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      for (const byte of value) if (byte === 10) lines++;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    // The first admin too; one line per user (no line breaks in these values) and the header.
+    expect(lines).toBe(USERS + 2);
+    const growth = Math.round((peak - rssBefore) / 1e6);
+    console.log(`export of ${USERS + 1} users: ${Math.round((USERS + 1) / seconds)} rows/s, RSS growth ${growth} MB (server and client in one process)`);
+    expect(growth).toBeLessThan(200);
+  }, 300_000);
+
   it('answers the shapes right at this size', async () => {
     const hopper = await app.gql(SEARCH, { q: 'grace hopper' });
     expect(hopper.data.users.totalCount).toBeGreaterThan(0);
