@@ -134,7 +134,9 @@ describe.runIf(testDialects().includes('mysql'))('search query plans on MySQL at
     // The first admin too; one line per user (no line breaks in these values) and the header.
     expect(lines).toBe(USERS + 2);
     const growth = Math.round((peak - rssBefore) / 1e6);
-    console.log(`export of ${USERS + 1} users: ${Math.round((USERS + 1) / seconds)} rows/s, RSS growth ${growth} MB (server and client in one process)`);
+    console.log(
+      `export of ${USERS + 1} users: ${Math.round((USERS + 1) / seconds)} rows/s, RSS growth ${growth} MB (server and client in one process)`,
+    );
     expect(growth).toBeLessThan(200);
   }, 300_000);
 
