@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
-import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
+import { seedFieldValues, seedUsers, searchPrefixes, searchShapes } from './seed.js';
+import { measureExport } from './export-measure.js';
 
 const root = resolve(import.meta.dirname, '..');
 const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_bench';
@@ -150,6 +151,19 @@ async function main(): Promise<void> {
       ],
     });
 
+    // Issue 9: the word search's shapes (a surname, a mail domain, a phone number, one letter), totalCount included.
+    const WORDS = 'query Words($q: String) { users(query: $q, first: 25) { totalCount edges { node { id name email } } } }';
+    const shapes = searchShapes(USERS);
+    const shapeResults = [];
+    for (const [shape, queries] of Object.entries(shapes)) {
+      let k = 0;
+      shapeResults.push(
+        await run(`word search: ${shape}`, {
+          requests: [{ setupRequest: (req) => ({ ...req, body: body(WORDS, { q: queries[k++ % queries.length] }) }) }],
+        }),
+      );
+    }
+
     // Issue 4: a page of 100 users with organization, identities, tags and all 10 custom field values.
     const PROFILES = `query Profiles($q: String) { users(query: $q, first: 100) { edges { node {
       id name email phone organization { id name } identities { type value primary verified shared } tags
@@ -187,7 +201,13 @@ async function main(): Promise<void> {
     console.log(`createUser: ${c} requests sent, ${created} users created.`);
     if (created < create.requestsPerSecond * SECONDS * 0.9) throw new Error('createUser answered without creating users');
 
-    const results = [floor, search, profiles, create];
+    // Issue 9: the export of every user, streamed.
+    const exported = await measureExport(`http://127.0.0.1:${PORT}`, authorization, server.pid!);
+    console.log(
+      `export: ${exported.rows} rows in ${exported.seconds} s (${exported.rowsPerSecond} rows/s), server peak RSS ${exported.peakRssMb} MB`,
+    );
+
+    const results = [floor, search, ...shapeResults, profiles, create];
     const table = results.map((r) => ({
       ...r,
       ratioToFloor: Math.round((r.requestsPerSecond / floor.requestsPerSecond) * 100) / 100,
@@ -198,7 +218,7 @@ async function main(): Promise<void> {
     writeFileSync(
       resolve(root, 'bench/results/latest.json'),
       JSON.stringify(
-        { date: new Date().toISOString(), users: USERS, connections: CONNECTIONS, seconds: SECONDS, seedSeconds, results: table },
+        { date: new Date().toISOString(), users: USERS, connections: CONNECTIONS, seconds: SECONDS, seedSeconds, results: table, export: exported },
         null,
         2,
       ),
