@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { userSearchWords } from '../../server/search/search-words.js';
+import { SearchWords1765100000000 } from '../../server/db/migrations/1765100000000-search-words.js';
 
 // Word search (issue 9): every query word starts a word of the user, in any field kind, any case and accent.
 const SEARCH = `query($q: String, $first: Int, $after: String) {
@@ -200,5 +201,21 @@ describe.each(testDialects())('word search on %s', (dialect) => {
     }
     const long = await app.gql(SEARCH, { q: 'x'.repeat(400) });
     expect(long.errors?.[0].extensions?.field).toBe('query');
+  });
+
+  // Last: it rebuilds the index from scratch.
+  it('fills the index for the users that exist when its migration runs', async () => {
+    const runner = app.db.ds.createQueryRunner();
+    try {
+      await new SearchWords1765100000000().down(runner);
+      await new SearchWords1765100000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    expect(await keysFound('hopper')).toEqual(['grace']);
+    expect(await keysFound('+33 6 12')).toEqual(['grace']);
+    expect(await keysFound('initech')).toEqual(['grace']);
+    expect(await keysFound('小明')).toEqual(['wang']);
+    expect(await keysFound('heafield')).toEqual([]);
   });
 });
