@@ -58,6 +58,28 @@ describe('customers search', () => {
       CreateCustomerList: () => ({ data: { createCustomerList: { id: '9', name: 'Hoppers', shared: false, userCount: 1 } } }),
       CustomerLists: () => ({ data: { customerLists: [{ id: '9', name: 'Hoppers', shared: false, userCount: 1 }] } }),
       CustomerList: () => ({ data: { customerList: null } }),
+      UserFields: () => ({
+        data: {
+          userFields: [
+            {
+              id: '1',
+              key: 'plan',
+              title: 'Plan',
+              type: 'TEXT',
+              description: null,
+              pattern: null,
+              patternHint: null,
+              options: [],
+              lookupTarget: null,
+              required: false,
+              active: true,
+              position: 1,
+              createdAt: '2025-01-02T10:00:00.000Z',
+              updatedAt: '2025-01-02T10:00:00.000Z',
+            },
+          ],
+        },
+      }),
     });
     let router;
     ({ wrapper, router } = await mountApp('/customers?q=hopper'));
@@ -69,9 +91,22 @@ describe('customers search', () => {
     await flushPromises();
     const dialog = wrapper.get('form[data-v-app], dialog form');
     await dialog.get('input[name="name"]').setValue('Hoppers');
+    // Columns: the phone and the custom field "Plan" too, the tags not; sorted by name.
+    await dialog.get('input[value="phone"]').setValue(true);
+    await dialog.get('input[value="custom_fields.plan"]').setValue(true);
+    await dialog.get('input[value="tags"]').setValue(false);
+    await dialog.get('select[name="sort"]').setValue('NAME:ASC');
     await dialog.trigger('submit');
     await flushPromises();
-    expect(callsOf(calls, 'CreateCustomerList')[0]!.variables).toEqual({ input: { name: 'Hoppers', filter: { query: 'hopper' }, shared: false } });
+    expect(callsOf(calls, 'CreateCustomerList')[0]!.variables).toEqual({
+      input: {
+        name: 'Hoppers',
+        filter: { query: 'hopper' },
+        shared: false,
+        columns: ['name', 'email', 'phone', 'organization', 'created_at', 'custom_fields.plan'],
+        sort: { field: 'NAME', direction: 'ASC' },
+      },
+    });
     expect(router.currentRoute.value.path).toBe('/lists/9');
   });
 });

@@ -49,13 +49,20 @@ describe('search, save as a shared list, tag all, export, in Chromium', () => {
 
     await page.getByRole('button', { name: 'Save as list' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Name').fill('Hoppers');
+    await dialog.getByLabel('List name').fill('Hoppers');
+    await dialog.getByLabel('Phone').check();
+    await dialog.getByLabel('Order').selectOption('NAME:ASC');
     await dialog.getByLabel('Share with the team').check();
     await dialog.getByRole('button', { name: 'Save list' }).click();
     await page.waitForURL(/\/lists\/\d+$/);
     await expect.poll(() => page.getByRole('heading', { name: 'Hoppers' }).isVisible()).toBe(true);
     const sidebar = page.getByRole('navigation', { name: 'Customer lists' });
     await expect.poll(() => sidebar.innerText()).toMatch(/Hoppers\s*2/);
+    // The columns and the order the list chose.
+    await expect
+      .poll(() => page.locator('thead th').allInnerTexts())
+      .toEqual(['SELECT', 'NAME', 'EMAIL', 'PHONE', 'ORGANIZATION', 'TAGS', 'CREATED']);
+    await expect.poll(() => page.locator('tbody tr td[data-column="name"]').allInnerTexts()).toEqual(['Grace Hopper', 'Hopper Jones']);
 
     await page.getByRole('button', { name: 'Select all 2 matching' }).click();
     await page.getByRole('button', { name: 'Add tags' }).click();
