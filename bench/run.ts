@@ -202,7 +202,7 @@ async function main(): Promise<void> {
   for (const [i, { workers, jit }] of SETTINGS.entries()) {
     const server = await startServer(workers, jit);
     try {
-      const ctx: BenchContext = { users: USERS, workers, baseUrl, authorization: `Bearer ${await partnerToken()}`, prefixes };
+      const ctx: BenchContext = { users: USERS, workers, baseUrl, authorization: `Bearer ${await partnerToken()}`, prefixes, serverPid: server.pid! };
       // Warm up the server's code paths (in every worker) and the database's buffer pool.
       await load(
         'warm-up',

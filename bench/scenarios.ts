@@ -1,5 +1,6 @@
 import type autocannon from 'autocannon';
-import { searchPrefixes } from './seed.js';
+import { measureExport } from './export-measure.js';
+import { searchPrefixes, searchShapes } from './seed.js';
 
 /** What a scenario gets: the size of the data, the server's address and the partner token, and helpers. */
 export interface BenchContext {
@@ -10,6 +11,8 @@ export interface BenchContext {
   /** `Bearer …` of an admin's API token (USERS_READ, USERS_WRITE). */
   authorization: string;
   prefixes: string[];
+  /** The server's (primary) process, for its memory. */
+  serverPid: number;
 }
 
 export interface Measured {
@@ -102,5 +105,27 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+/** Issue 9: the word search's shapes (a surname, a mail domain, a phone number, one letter), totalCount included. */
+const WORDS = 'query Words($q: String) { users(query: $q, first: 25) { totalCount edges { node { id name email } } } }';
+for (const shape of ['surname', 'domain', 'phone', 'letter'] as const) {
+  scenarios.push({
+    name: `word search: ${shape}`,
+    load: (ctx) => {
+      const queries = searchShapes(ctx.users)[shape];
+      return varying(WORDS, (n) => ({ q: queries[n % queries.length] }));
+    },
+  });
+}
+
+/** Issue 9: the export of every user, streamed: rows/s and the server's peak resident memory. */
+scenarios.push({
+  name: 'export /exports/users.csv',
+  async measure(ctx) {
+    const r = await measureExport(ctx.baseUrl, ctx.authorization, ctx.serverPid);
+    console.log(`export: ${r.rows} rows in ${r.seconds} s (${r.rowsPerSecond} rows/s), server peak RSS ${r.peakRssMb} MB`);
+    return { rowsPerSecond: r.rowsPerSecond, peakRssMb: r.peakRssMb, rows: r.rows };
+  },
+});
 
 export { searchPrefixes };

@@ -5,6 +5,7 @@ import { parseFieldValue, type RawFieldValue } from '../server/fields/field-rule
 import { UserFieldType } from '../server/fields/user-field.types.js';
 import { parseEmail } from '../server/users/email-address.js';
 import { searchKey } from '../server/users/profile-rules.js';
+import { userSearchWords } from '../server/search/search-words.js';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'ten', 'jo', 'sa', 'vi', 'ne', 'ul', 'bri', 'dor', 'an', 'el', 'mar', 'tis', 'fe', 'gu', 'ho', 'zy'];
 
@@ -30,6 +31,19 @@ export function searchPrefixes(count: number, n = 2000): string[] {
 
 /** Rows per multi-row INSERT (about 1 MB of users, 3 MB of field values: under MariaDB's 16 MB packet). */
 const BATCH = 5000;
+/** Queries of the word search (issue 9): a surname, a mail domain, a phone number, one letter. */
+export function searchShapes(count: number, n = 500): Record<'surname' | 'domain' | 'phone' | 'letter', string[]> {
+  const out = { surname: [] as string[], domain: [] as string[], phone: [] as string[], letter: [] as string[] };
+  for (let k = 0; k < n; k++) {
+    const i = (k * 7919) % count;
+    out.surname.push(personName(i).last.toLowerCase());
+    out.domain.push(`customer${k % 50}.acme.io`);
+    const even = i - (i % 2);
+    out.phone.push(`+33 6 ${String(10_000_000 + even).slice(-8, -4)} ${String(10_000_000 + even).slice(-4)}`);
+    out.letter.push('abcdefghijklmnoprstuvz'[k % 22]);
+  }
+  return out;
+}
 
 /**
  * The seeding connection skips the per-row unique and foreign key checks (the rows are made consistent
@@ -61,6 +75,7 @@ export async function seedUsers(url: string, count: number): Promise<void> {
       const identities: unknown[][] = [];
       const phones: unknown[][] = [];
       const tags: unknown[][] = [];
+      const words: unknown[][] = [];
       for (let i = from; i < Math.min(count, from + BATCH); i++) {
         const id = start + i;
         const { first, last } = personName(i);
@@ -73,15 +88,29 @@ export async function seedUsers(url: string, count: number): Promise<void> {
         const email = parseEmail(`${first}.${last}.${i}@customer${i % 50}.acme.io`);
         if (!email.ok) throw new Error(email.reason);
         identities.push([id, 'EMAIL', email.email.address, email.email.normalized, email.email.normalized, 1, 0, email.email.deliverability, at, at]);
-        tags.push([id, i % 10 === 0 ? 'vip' : 'standard']);
+        const tag = i % 10 === 0 ? 'vip' : 'standard';
+        tags.push([id, tag]);
+        // The word search's index, as the user service's listener would write it.
+        for (const w of new Set(
+          userSearchWords({
+            name,
+            emails: [email.email.address],
+            phones: phone ? [phone] : [],
+            organizationName: `Customer ${i % 50}`,
+            tags: [tag],
+          }).map((x) => x.word),
+        )) {
+          words.push([w, id]);
+        }
       }
       await conn.query('INSERT INTO users (id, name, name_key, role, phone, organization_id, created_via, created_at, updated_at) VALUES ?', [users]);
       const identityColumns = 'user_id, type, value, value_normalized, unique_value, is_primary, verified, deliverability, created_at, updated_at';
       await conn.query(`INSERT INTO user_identities (${identityColumns}) VALUES ?`, [identities]);
       if (phones.length) await conn.query(`INSERT INTO user_identities (${identityColumns}) VALUES ?`, [phones]);
       await conn.query('INSERT INTO user_tags (user_id, tag) VALUES ?', [tags]);
+      await conn.query('INSERT INTO user_search_words (word, user_id) VALUES ?', [words]);
     }
-    await conn.query('ANALYZE TABLE users, user_identities, user_tags, organizations');
+    await conn.query('ANALYZE TABLE users, user_identities, user_tags, organizations, user_search_words');
   } finally {
     await conn.end();
   }

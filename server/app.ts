@@ -19,7 +19,10 @@ import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { jitGateway } from './graphql/jit-executor.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
+import { searchIndexListener } from './search/search-index.js';
 import { UserService } from './users/user.service.js';
+import { usersCsvExport } from './exports/users-csv.js';
+import { CustomerListService } from './lists/customer-list.service.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -61,6 +64,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
   const userChanges = new UserChangeListeners();
+  // The word search's index, kept in step inside every user write.
+  userChanges.add(searchIndexListener);
   const organizations = new OrganizationService(db, userChanges);
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
@@ -82,6 +87,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     userChanges,
     organizations,
     fieldValues,
+    customerLists: new CustomerListService(db, fieldValues),
     userFields: new UserFieldService(db),
     sessions,
     signIn: new SignInService(db, users),
@@ -225,6 +231,8 @@ export async function createApp(
 
   // Mail providers deliver inbound mail here (a token with the INBOUND scope).
   app.post('/inbound/email', inboundEmailRoute(services));
+  // Users as CSV (session or token with USERS_READ), streamed.
+  app.get('/exports/users.csv', apiRateLimit(services.apiLimiter), usersCsvExport(services));
 
   const staticDir = findStaticDir(config);
   if (staticDir) {

@@ -25,6 +25,7 @@ const TicketsPage = () => import('./tickets/TicketsPage.vue');
 const NewTicketPage = () => import('./tickets/NewTicketPage.vue');
 const TicketPage = () => import('./tickets/TicketPage.vue');
 const RequestFormPage = () => import('./tickets/RequestFormPage.vue');
+const CustomerListPage = () => import('./lists/CustomerListPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 
@@ -33,6 +34,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
   { path: '/customers', name: 'customers', component: CustomersPage, meta: { staff: true } },
   { path: '/users/:id', name: 'user', component: UserProfilePage, props: true, meta: { staff: true } },
+  { path: '/lists/:id', name: 'customer-list', component: CustomerListPage, props: true, meta: { staff: true } },
   { path: '/organizations', name: 'organizations', component: OrganizationsPage, meta: { staff: true } },
   {
     path: '/organizations/:id',

@@ -6,6 +6,7 @@ import { userPolicy } from '../users/user.policy.js';
 import { Role } from '../users/role.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
 import { userFieldPolicy } from '../fields/user-field.policy.js';
+import { customerListPolicy } from '../lists/customer-list.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
@@ -35,6 +36,9 @@ export class ViewerPermissions {
   @Field(() => Boolean, { description: 'Add, change, reorder and delete custom user fields.' })
   manageUserFields: boolean;
 
+  @Field(() => Boolean, { description: 'Share customer lists with the team, and manage the shared ones.' })
+  shareCustomerLists: boolean;
+
   @Field(() => Boolean, { description: 'List, create and revoke API tokens.' })
   manageApiTokens: boolean;
 
@@ -56,6 +60,7 @@ export class ViewerPermissionsResolver {
       readUserFields: can(v, userFieldPolicy.read),
       manageUserFields: can(v, userFieldPolicy.manage),
       manageApiTokens: can(v, apiTokenPolicy.manage),
+      shareCustomerLists: can(v, customerListPolicy.share),
       changeOwnPassword: can(v, accountPolicy.changePassword),
     };
   }

@@ -15,6 +15,8 @@ import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { RateLimitCounterEntity } from '../limits/counter.entity.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
 import { speakSqlite } from './columns.js';
+import { CustomerListEntity } from '../lists/customer-list.entity.js';
+import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
 import { underStartLock } from './start-lock.js';
 
@@ -41,6 +43,8 @@ export const entities = [
   SideConversation,
   SideConversationParticipant,
   SideConversationMessage,
+  UserSearchWord,
+  CustomerListEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -92,6 +92,11 @@ function ordered(field: UserField, values: StoredValue[]): StoredValue[] {
 export class FieldValuesService {
   constructor(private readonly db: Database) {}
 
+  /** The database's dialect (for the few conditions written differently on each). */
+  get dialect(): 'mysql' | 'sqlite' {
+    return this.db.dialect;
+  }
+
   /** Every field definition with its options, by position (two queries). */
   definitions(m: EntityManager = this.db.manager): Promise<UserField[]> {
     return loadFieldDefinitions(m);

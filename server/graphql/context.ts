@@ -12,6 +12,7 @@ import type { ApiTokenService } from '../tokens/api-token.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UserChangeListeners } from '../users/user-change-listeners.js';
 import type { UserService } from '../users/user.service.js';
+import type { CustomerListService } from '../lists/customer-list.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -28,6 +29,8 @@ export interface Services {
   userChanges: UserChangeListeners;
   organizations: OrganizationService;
   fieldValues: FieldValuesService;
+  /** Saved customer lists (issue 9). */
+  customerLists: CustomerListService;
   userFields: UserFieldService;
   sessions: SessionService;
   signIn: SignInService;
@@ -55,7 +58,7 @@ export interface Context extends Services {
 }
 
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
-async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
+export async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
   const auth = req.headers.authorization;
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());

@@ -1,3 +1,5 @@
+import { UserBulkResolver } from '../users/user-bulk.resolver.js';
+import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
@@ -39,6 +41,8 @@ export const resolvers = [
   SideConversationResolver,
   SideConversationMessageResolver,
   UserTicketsResolver,
+  CustomerListResolver,
+  UserBulkResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

@@ -7,8 +7,7 @@ import { connection, PageInfo } from '../graphql/connection.js';
 import { User } from '../users/user.entity.js';
 import { userPolicy } from '../users/user.policy.js';
 import { LIMITS } from '../users/profile-rules.js';
-import { UserConnection } from '../users/user-connection.js';
-import { userCursor } from '../users/user-search.js';
+import { UserConnection, userConnection } from '../users/user-connection.js';
 import { Organization } from './organization.entity.js';
 import { organizationPolicy } from './organization.policy.js';
 import { organizationCursor, ORG_LIMITS } from './organization.service.js';
@@ -178,7 +177,7 @@ export class OrganizationResolver {
     const filter = { organizationId: org.id };
     const page = await ctx.users.search({ first, after, filter });
     for (const u of page.items) ctx.loaders.users.prime(u.id, u);
-    return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: null, filter });
+    return userConnection(page, filter);
   }
 }
 

@@ -12,7 +12,8 @@ import { capWord, indexWordsOf, runsOf } from './word-split.js';
  * - name, alias, organization: the words of the text (see word-split.ts:
  *   letters/digits runs, CJK runs as all their suffixes, "O'Brien" also as
  *   "obrien", "Jean-Luc" also as "jeanluc").
- * - email: each address whole ("grace@acme.io"); email_local: its local part;
+ * - email: each address whole ("grace@acme.io"); email_local: its local part
+ *   whole and its words ("g.hopper", "g", "hopper", "ghopper");
  *   email_domain: its domain and each parent domain of at least two labels
  *   ("mail.acme.co.uk", "acme.co.uk", "co.uk"; never a bare TLD such as "io").
  *   Without a public-suffix list "the domain without subdomains" is not
@@ -113,6 +114,8 @@ function emailWords(address: string): SearchWord[] {
   const ascii = domainToASCII(address.slice(at + 1)) || address.slice(at + 1).toLowerCase();
   const unicode = domainToUnicode(ascii) || ascii;
   const out: SearchWord[] = [{ word: capWord(foldForSearch(local)), kind: 'email_local' }];
+  // The words of the local part too: "dupont" finds jean.dupont@…, "17" finds second.17…@….
+  for (const word of indexWordsOf(local)) out.push({ word, kind: 'email_local' });
   for (const domain of new Set([foldForSearch(unicode), ascii.toLowerCase()])) {
     out.push({ word: capWord(`${foldForSearch(local)}@${domain}`), kind: 'email' });
     const labels = domain.split('.');

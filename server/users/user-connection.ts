@@ -1,7 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { PageInfo } from '../graphql/connection.js';
 import { User } from './user.entity.js';
-import type { UserFilter } from './user-search.js';
+import type { UserFilter, UserPage } from './user-search.js';
+import { connection } from '../graphql/connection.js';
 import { listSize } from '../graphql/list-size.js';
 
 @ObjectType({ simpleResolvers: true, description: 'A user, with its place in the list.' })
@@ -13,7 +14,7 @@ export class UserEdge {
   node: User;
 }
 
-@ObjectType({ description: 'A page of users, newest first.' })
+@ObjectType({ description: 'A page of users: the best matches of a search first, else newest first, unless a sort was asked for.' })
 export class UserConnection {
   @Field(() => [UserEdge], { description: 'The users of this page.' })
   @listSize({ kind: 'edges' })
@@ -25,4 +26,10 @@ export class UserConnection {
   /** Resolved only when asked for (see UserConnectionResolver). */
   query: string | null;
   filter?: UserFilter;
+}
+
+/** The connection of a page of users (each edge with the cursor its list's order gives it). */
+export function userConnection(page: UserPage, filter: UserFilter | undefined): UserConnection {
+  const cursors = new Map(page.items.map((u, i) => [u, page.cursors[i]]));
+  return Object.assign(new UserConnection(), { ...connection(page, (u) => cursors.get(u)!), query: page.query, filter });
 }

@@ -6,7 +6,7 @@ import { placeholders } from '../db/sql.js';
 import { parseEmail } from './email-address.js';
 import { normalizeTag } from './profile-rules.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
-import { countUsers, searchUsers, type UserFilter, type UserPage, type UserPageRequest } from './user-search.js';
+import { countUsers, matchingUserIds, searchUsers, suggestUsers, type UserFilter, type UserPage, type UserPageRequest } from './user-search.js';
 import { User } from './user.entity.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { UserTag } from './user-tag.entity.js';
@@ -104,6 +104,14 @@ export class UserReads {
 
   count(query: string | null, filter?: UserFilter): Promise<number> {
     return countUsers(this.db, query, filter);
+  }
+
+  matchingIds(query: string | null, filter: UserFilter | undefined, beforeId: number | null, limit: number): Promise<number[]> {
+    return matchingUserIds(this.db, query, filter, beforeId, limit);
+  }
+
+  suggest(query: string | null, filter?: UserFilter): Promise<string[]> {
+    return suggestUsers(this.db, query, filter);
   }
 
   // ---- Batches for the DataLoaders (plain SQL: read for every user of a page) ----

@@ -1,37 +1,46 @@
 import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
+import { fromSqlDate, sqlDate } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
-import { searchKey } from './profile-rules.js';
-import { emailSearchKey } from './email-address.js';
+import { matchingIds, rankSql, suggestQueries, type Sql } from '../search/word-match.js';
+import { queryWords } from '../search/search-words.js';
 import type { User } from './user.entity.js';
+import { filterSql, type UserFilter } from './user-filter.js';
 import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
+
+export type { UserFilter };
 
 const DEFAULT_PAGE = 25;
 const MAX_QUERY = 320;
-// The highest code point: `key >= p AND key < p + TOP` is a prefix match that
-// both MySQL (utf8mb4_bin) and SQLite answer from an index.
-const TOP = '\u{10FFFF}';
 
-/** Conditions on a user (alias `u`) that every branch of a search applies. */
-export interface UserFilter {
-  tags?: string[];
-  organizationId?: number;
-  /** Extra SQL on `u.id` (custom field values), from the fields module. */
-  extra?: { sql: string; params: unknown[] }[];
+export interface UserSort {
+  field: 'NAME' | 'CREATED_AT' | 'UPDATED_AT';
+  direction: 'ASC' | 'DESC';
 }
 
 export interface UserPageRequest extends PageRequest {
   query?: string | null;
   filter?: UserFilter;
+  sort?: UserSort | null;
 }
 
-/** A page of users, newest first, with the search it answers (for totalCount). */
+/** A page of users, with the search it answers (for totalCount and suggestions). */
 export interface UserPage extends Page<User> {
   query: string | null;
+  /** Each user's cursor, in page order. */
+  cursors: string[];
 }
 
-/** Users page newest first: a cursor is a user's id. */
+/** Newest first (no query, no sort): a cursor is a user's id. */
 export const userCursor = cursorCodec('users', ['int']);
+/** Best matches first: rank, then newest first. */
+const foundCursor = cursorCodec('users-found', ['int', 'int']);
+const sortCursors = {
+  NAME: cursorCodec('users-by-name', ['text', 'int']),
+  CREATED_AT: cursorCodec('users-by-created', ['text', 'int']),
+  UPDATED_AT: cursorCodec('users-by-updated', ['text', 'int']),
+};
+const SORT_COLUMN = { NAME: 'name_key', CREATED_AT: 'created_at', UPDATED_AT: 'updated_at' } as const;
 
 export function normalizeQuery(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
@@ -42,93 +51,129 @@ export function normalizeQuery(query: string | null | undefined): string | null 
   return q;
 }
 
-/** ` AND ...` conditions on alias `u` for the filter, with their parameters. */
-function filterSql(filter: UserFilter | undefined): { sql: string; params: unknown[] } {
-  if (!filter) return { sql: '', params: [] };
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  for (const tag of filter.tags ?? []) {
-    parts.push('EXISTS (SELECT 1 FROM user_tags ft WHERE ft.user_id = u.id AND ft.tag = ?)');
-    params.push(tag);
-  }
-  if (filter.organizationId !== undefined) {
-    parts.push('u.organization_id = ?');
-    params.push(filter.organizationId);
-  }
-  for (const e of filter.extra ?? []) {
-    parts.push(e.sql);
-    params.push(...e.params);
-  }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
-}
-
-/** A query that reads as a phone number ("+33 6 12", "(415) 555") -> its digits with the +, else null. */
-export function phoneQuery(query: string): string | null {
-  if (!/^\+?[\d\s().-]+$/.test(query)) return null;
-  const digits = query.replace(/[^\d]/g, '');
-  if (digits.length < 3) return null;
-  return query.trim().startsWith('+') ? `+${digits}` : null;
-}
-
 /**
- * Users whose name, any email or (for a query like "+33 6") any phone number
- * starts with the query, newest first, in one round trip. Index scans joined
- * by UNION, rather than an OR that the planner would answer by reading every
- * user; each branch stops after `limit`.
+ * `FROM …` of the users a query matches (alias `u`), or of every user; null
+ * when the query has no word (it matches nobody). The matching ids drive the
+ * join (STRAIGHT_JOIN on MySQL, CROSS JOIN on SQLite fix the order): left to
+ * itself, MariaDB would read every user and probe the matches.
  */
-async function matchingUsers(db: Database, query: string, beforeId: number | null, limit: number, filter?: UserFilter): Promise<User[]> {
-  const name = searchKey(query);
-  const email = emailSearchKey(query);
-  const phone = phoneQuery(query);
-  const f = filterSql(filter);
-  const before = beforeId === null ? '' : ' AND u.id < ?';
-  const p = (prefix: string) => [prefix, prefix + TOP, ...(beforeId === null ? [] : [beforeId]), ...f.params];
-  const identityBranch = (type: string) => `SELECT id FROM (SELECT i.user_id AS id FROM user_identities i JOIN users u ON u.id = i.user_id
-        WHERE i.type = '${type}' AND i.value_normalized >= ? AND i.value_normalized < ? AND u.deleted_at IS NULL${before}${f.sql}
-        ORDER BY i.user_id DESC LIMIT ${limit}) ${type.toLowerCase()}`;
-  const sql = `SELECT ${userSelect('m')} FROM (
-      SELECT id FROM (SELECT u.id FROM users u
-        WHERE u.name_key >= ? AND u.name_key < ? AND u.deleted_at IS NULL${before}${f.sql}
-        ORDER BY u.id DESC LIMIT ${limit}) a
-      UNION
-      ${identityBranch('EMAIL')}
-      ${phone ? `UNION ${identityBranch('PHONE')}` : ''}
-    ) t JOIN users m ON m.id = t.id ${primaryEmailJoin('m')} ORDER BY m.id DESC LIMIT ${limit}`;
-  const rows = await db.manager.query(sql, [...p(name), ...p(email), ...(phone ? p(phone) : [])]);
-  return rows.map(userFromRow);
+function source(db: Database, query: string | null): Sql | null {
+  if (query === null) return { sql: 'users u', params: [] };
+  return matchesSource(db, queryWords(query));
 }
+
+function matchesSource(db: Database, words: string[]): Sql | null {
+  const ids = matchingIds(words);
+  const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+  return ids && { sql: `${ids.sql} ${join} users u ON u.id = m.id`, params: ids.params };
+}
+
+type Row = Record<string, unknown>;
+
+const sortKey = (sort: UserSort, r: Row): string => (sort.field === 'NAME' ? String(r.name_key) : sqlDate(fromSqlDate(r[SORT_COLUMN[sort.field]])));
 
 export async function searchUsers(db: Database, req: UserPageRequest): Promise<UserPage> {
   const query = normalizeQuery(req.query);
-  const page = await readPage(req, { defaultSize: DEFAULT_PAGE, decode: userCursor.decode }, async (limit, after): Promise<User[]> => {
-    const beforeId = after === null ? null : after[0];
-    if (query !== null) return matchingUsers(db, query, beforeId, limit, req.filter);
-    const f = filterSql(req.filter);
-    const rows = await db.manager.query(
-      `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')}
-       WHERE u.deleted_at IS NULL${beforeId === null ? '' : ' AND u.id < ?'}${f.sql} ORDER BY u.id DESC LIMIT ${limit}`,
-      [...(beforeId === null ? [] : [beforeId]), ...f.params],
-    );
-    return rows.map(userFromRow);
-  });
-  return { ...page, query };
+  const sort = req.sort ?? null;
+  const from = source(db, query);
+  const f = filterSql(req.filter);
+  const byRank = query !== null && sort === null;
+  const codec = sort ? sortCursors[sort.field] : byRank ? foundCursor : userCursor;
+  const cursorOf = (r: Row): string =>
+    sort
+      ? sortCursors[sort.field].encode(sortKey(sort, r), Number(r.id))
+      : byRank
+        ? foundCursor.encode(Number(r.tier), Number(r.id))
+        : userCursor.encode(Number(r.id));
+  let rows: Row[] = [];
+  const page = await readPage(
+    req,
+    { defaultSize: DEFAULT_PAGE, decode: (c: string) => codec.decode(c) as readonly (string | number)[] },
+    async (limit, after) => {
+      if (from === null) return [];
+      const base = `SELECT ${userSelect('u')}`;
+      const where = ` WHERE u.deleted_at IS NULL${f.sql}`;
+      if (byRank) {
+        // The page's ids first (a sort of ids and ranks only), then their rows: sorting whole rows (notes,
+        // details) of a large match set is what would cost.
+        const rank = await rankSql(db, query);
+        const cursor = after === null ? '' : ' WHERE (r.tier > ? OR (r.tier = ? AND r.id < ?))';
+        rows = await db.manager.query(
+          `SELECT ${userSelect('u')}, p.tier FROM (
+           SELECT r.id, r.tier FROM (SELECT u.id AS id, ${rank.sql} AS tier FROM ${from.sql}${where}) r${cursor}
+           ORDER BY r.tier, r.id DESC LIMIT ${limit}
+         ) p JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY p.tier, p.id DESC`,
+          [...rank.params, ...from.params, ...f.params, ...(after === null ? [] : [after[0], after[0], after[1]])],
+        );
+      } else if (sort) {
+        const col = `u.${SORT_COLUMN[sort.field]}`;
+        const [op, dir] = sort.direction === 'ASC' ? ['>', 'ASC'] : ['<', 'DESC'];
+        const cursor = after === null ? '' : ` AND (${col} ${op} ? OR (${col} = ? AND u.id ${op} ?))`;
+        rows = await db.manager.query(
+          `${base} FROM ${from.sql} ${primaryEmailJoin('u')}${where}${cursor} ORDER BY ${col} ${dir}, u.id ${dir} LIMIT ${limit}`,
+          [...from.params, ...f.params, ...(after === null ? [] : [after[0], after[0], after[1]])],
+        );
+      } else {
+        rows = await db.manager.query(
+          `${base} FROM ${from.sql} ${primaryEmailJoin('u')}${where}${after === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${limit}`,
+          [...from.params, ...f.params, ...(after === null ? [] : [after[0]])],
+        );
+      }
+      return rows;
+    },
+  );
+  return { ...page, items: page.items.map(userFromRow), cursors: page.items.map(cursorOf), query };
 }
 
 export async function countUsers(db: Database, query: string | null, filter?: UserFilter): Promise<number> {
+  const q = normalizeQuery(query);
   const f = filterSql(filter);
-  if (query === null) {
-    const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL${f.sql}`, f.params);
+  if (q !== null && f.sql === '') {
+    // Deleted users keep no words: the word index alone answers, without reading users.
+    const ids = matchingIds(queryWords(q));
+    if (ids === null) return 0;
+    const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${ids.sql}`, ids.params);
     return Number(row.n);
   }
-  const name = searchKey(query);
-  const email = emailSearchKey(query);
-  const phone = phoneQuery(query);
-  const [row] = await db.manager.query(
-    `SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL AND (
-       (u.name_key >= ? AND u.name_key < ?)
-       OR u.id IN (SELECT i.user_id FROM user_identities i WHERE i.type = 'EMAIL' AND i.value_normalized >= ? AND i.value_normalized < ?)
-       ${phone ? `OR u.id IN (SELECT i.user_id FROM user_identities i WHERE i.type = 'PHONE' AND i.value_normalized >= ? AND i.value_normalized < ?)` : ''})${f.sql}`,
-    [name, name + TOP, email, email + TOP, ...(phone ? [phone, phone + TOP] : []), ...f.params],
-  );
+  const from = source(db, q);
+  if (from === null) return 0;
+  const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql}`, [...from.params, ...f.params]);
   return Number(row.n);
+}
+
+/** Queries one edit away that match someone with the same filter ("Did you mean …?"); [] when the query matches or has nothing to correct. */
+export async function suggestUsers(db: Database, query: string | null, filter?: UserFilter): Promise<string[]> {
+  const q = normalizeQuery(query);
+  if (q === null) return [];
+  const f = filterSql(filter);
+  const matches = async (words: string[]): Promise<boolean> => {
+    const from = matchesSource(db, words);
+    if (!from) return false;
+    const rows = await db.manager.query(`SELECT u.id FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql} LIMIT 1`, [...from.params, ...f.params]);
+    return rows.length > 0;
+  };
+  if (await matches(queryWords(q))) return [];
+  return suggestQueries(db, q, matches);
+}
+
+/**
+ * The ids of the users a search and filter match, newest first, a page at a
+ * time after `beforeId` (keyset paging: each page is an index range), for
+ * bulk actions and the export.
+ */
+export async function matchingUserIds(
+  db: Database,
+  query: string | null,
+  filter: UserFilter | undefined,
+  beforeId: number | null,
+  limit: number,
+): Promise<number[]> {
+  const from = source(db, normalizeQuery(query));
+  if (from === null) return [];
+  const f = filterSql(filter);
+  const rows: { id: unknown }[] = await db.manager.query(
+    `SELECT u.id FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql}${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${Math.floor(limit)}`,
+    [...from.params, ...f.params, ...(beforeId === null ? [] : [beforeId])],
+  );
+  return rows.map((r) => Number(r.id));
 }

@@ -19,6 +19,7 @@ export { CreatedVia, Role };
 @Index('uq_users_external_id_key', ['externalIdKey'], { unique: true })
 @Index('ix_users_name_key', ['nameKey', 'deletedAt'])
 @Index('ix_users_created_at', ['createdAt'])
+@Index('ix_users_updated_at', ['updatedAt'])
 @Index('ix_users_organization', ['organizationId', 'id'])
 @Index('ix_users_role', ['role', 'suspended', 'deletedAt'])
 @ObjectType('User', { description: 'An end user (customer), agent or admin.' })

@@ -15,9 +15,10 @@ import { eventCursor } from '../audit/audit.service.js';
 import { User } from './user.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning } from './user.inputs.js';
-import { UserConnection } from './user-connection.js';
-import { userCursor } from './user-search.js';
+import { UserConnection, userConnection } from './user-connection.js';
 import { connection } from '../graphql/connection.js';
+import { UserFilterInput, UserSortInput } from './user-filter.types.js';
+import { userFilterOf } from './user-filter.js';
 import { UserPermissions, userPermissions } from './user-permissions.js';
 
 /**
@@ -62,32 +63,41 @@ export class UserResolver {
 
   @Query(() => UserConnection, {
     description:
-      'Users newest first. `query` matches the start of the name or of any email (or, for a query such as "+33 6", of any phone number), ignoring case. ' +
-      '`tags` (all of them), `organizationId` and `fields` (custom field values) narrow the list; every filter given applies. `first` is capped at 100.',
+      'Users: with a search, the best matches first (an exact email, phone or external id, then names that start with the query, then the others; ' +
+      'newest first among equals), else newest first, unless `sort` says otherwise. `query` (or `filter.query`) is split into words, each of which ' +
+      'must start a word of the name or alias, an email address, its local part or domain, a phone number (international or national digits), ' +
+      'the external id, the organization name or a tag, ignoring case and accents. `tags` (all of them), `organizationId` and `fields` narrow the ' +
+      'list as `filter` does; every condition given applies. `first` is capped at 100.',
   })
   @Authorized(userPolicy.list)
   @listSize({ kind: 'page', max: 100 })
   async users(
     @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: 'How many users to return, 0 to 100.' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
-    @Arg('query', () => String, { nullable: true, description: 'The start of a name, an email or a phone number.' }) query: string | null,
+    @Arg('query', () => String, { nullable: true, description: 'Search words (the same as filter.query; both given: both apply).' })
+    query: string | null,
     @Arg('tags', () => [String], { nullable: true, description: 'Users who have every one of these tags.' }) tags: string[] | null,
     @Arg('organizationId', () => ID, { nullable: true, description: 'Users of this organization.' }) organizationId: string | null,
     @Arg('fields', () => [UserFieldFilter], { nullable: true, description: 'Users whose custom fields hold these values (every filter applies).' })
     fields: UserFieldFilter[] | null,
+    @Arg('filter', () => UserFilterInput, { nullable: true, description: 'Which users to list (what a customer list saves).' })
+    filterInput: UserFilterInput | null,
+    @Arg('sort', () => UserSortInput, { nullable: true, description: 'How to sort; left out: best matches first, else newest first.' })
+    sort: UserSortInput | null,
     @Ctx() ctx: Context,
   ): Promise<UserConnection> {
-    const filter: UserFilter = {};
-    if (tags && tags.length) filter.tags = normalizeTags(tags);
+    const filter: UserFilter = await userFilterOf(filterInput, ctx.fieldValues);
+    if (tags && tags.length) filter.tags = [...(filter.tags ?? []), ...normalizeTags(tags)];
     if (organizationId !== null && organizationId !== undefined) {
       const n = parseId(organizationId);
       if (n === null) throw new UserInputError('organizationId', 'This is not an organization id.');
       filter.organizationId = n;
     }
-    if (fields && fields.length) filter.extra = [await ctx.fieldValues.filterClause(fields, 'u.id')];
-    const page = await ctx.users.search({ first, after, query, filter });
+    if (fields && fields.length) filter.extra = [...(filter.extra ?? []), await ctx.fieldValues.filterClause(fields, 'u.id')];
+    const q = [query, filterInput?.query].filter((x) => x != null && x.trim() !== '').join(' ') || null;
+    const page = await ctx.users.search({ first, after, query: q, filter, sort });
     for (const u of page.items) ctx.loaders.users.prime(u.id, u);
-    return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: page.query, filter });
+    return userConnection(page, filter);
   }
 
   @Query(() => User, { nullable: true, description: 'The user who has this email address (primary or not, any letter case), or null.' })
@@ -208,6 +218,16 @@ export class UserConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many users match, over all pages.' })
   totalCount(@Root() connection: UserConnection, @Ctx() ctx: Context): Promise<number> {
     return ctx.users.count(connection.query, connection.filter);
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'When a search matches nobody: searches one letter away that match someone ("Dupond" suggests "dupont"), at most 5; empty otherwise.',
+  })
+  @listSize({ kind: 'bound', max: 5 })
+  suggestions(@Root() connection: UserConnection, @Ctx() ctx: Context): Promise<string[]> {
+    if (connection.edges.length > 0 || connection.query === null) return Promise.resolve([]);
+    return ctx.users.suggest(connection.query, connection.filter);
   }
 }
 

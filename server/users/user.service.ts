@@ -157,6 +157,14 @@ export class UserService {
   count(query: string | null, filter?: UserFilter): Promise<number> {
     return this.reads.count(query, filter);
   }
+  /** The ids a search and filter match, newest first, a page after beforeId (bulk actions, export). */
+  matchingIds(query: string | null, filter: UserFilter | undefined, beforeId: number | null, limit: number): Promise<number[]> {
+    return this.reads.matchingIds(query, filter, beforeId, limit);
+  }
+  /** "Did you mean …?" queries for a search that matches nobody. */
+  suggest(query: string | null, filter?: UserFilter): Promise<string[]> {
+    return this.reads.suggest(query, filter);
+  }
   tagCounts(query: string | null | undefined, first: number | null | undefined): Promise<{ name: string; count: number }[]> {
     return this.reads.tagCounts(query, first);
   }

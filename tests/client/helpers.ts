@@ -65,6 +65,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     manageUserFields: true,
     readOrganizations: true,
     readUserFields: true,
+    shareCustomerLists: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -76,6 +77,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     manageUserFields: false,
     readOrganizations: true,
     readUserFields: true,
+    shareCustomerLists: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
@@ -192,10 +194,14 @@ export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProf
   };
 }
 
-export function usersPage(users: UserListItemFragment[], options: { totalCount?: number; hasNextPage?: boolean } = {}): Answer<UsersQuery> {
+export function usersPage(
+  users: UserListItemFragment[],
+  options: { totalCount?: number; hasNextPage?: boolean; suggestions?: string[] } = {},
+): Answer<UsersQuery> {
   return {
     data: {
       users: {
+        suggestions: options.suggestions ?? [],
         totalCount: options.totalCount ?? users.length,
         pageInfo: {
           hasNextPage: options.hasNextPage ?? false,

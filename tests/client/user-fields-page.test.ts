@@ -51,7 +51,7 @@ describe('user fields page', () => {
   it('is hidden from agents, and tells them they have no access', async () => {
     const calls = stubGraphQL({
       Me: signedInAs(AGENT_VIEWER),
-      Users: () => ({ data: { users: { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
+      Users: () => ({ data: { users: { suggestions: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } }),
     });
     ({ wrapper } = await mountApp('/settings/user-fields'));
     expect(wrapper.find('[data-nav="user-fields"]').exists()).toBe(false);

@@ -24,6 +24,7 @@ graphql(`
     manageUserFields
     readOrganizations
     readUserFields
+    shareCustomerLists
   }
 `);
 

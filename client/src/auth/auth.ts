@@ -39,6 +39,7 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   manageUserFields: false,
   readOrganizations: false,
   readUserFields: false,
+  shareCustomerLists: false,
 });
 
 export function createAuth(): Auth {

@@ -5,6 +5,7 @@ import organizationMessages from '../organizations/locales/en';
 import contactMessages from '../users/contacts/locales/en';
 import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
+import listMessages from '../lists/locales/en';
 
 const en = {
   app: {
@@ -31,6 +32,7 @@ const en = {
   ...contactMessages,
   ...tagMessages,
   ...ticketMessages,
+  ...listMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -195,7 +197,7 @@ const en = {
     count: 'No customers | {count} customer | {count} customers',
     add: 'Add customer',
     search: 'Search customers',
-    searchPlaceholder: 'Search by name or email',
+    searchPlaceholder: 'Search by name, email, phone, organization or tag',
     clearSearch: 'Clear search',
     tableCaption: 'Customers',
     columns: {
@@ -209,7 +211,7 @@ const en = {
     empty: 'No customers yet',
     emptyHint: 'Add the people your team supports; they will appear here.',
     noMatch: 'No customers match “{query}”',
-    noMatchHint: 'Search finds names and email addresses by how they start.',
+    noMatchHint: 'Every word typed must start a word of a name, an address, a phone number, an organization or a tag.',
     deleted: 'Customer deleted.',
     loadError: 'Customers could not be loaded.',
     filters: {

@@ -5,6 +5,7 @@ import organizationMessages from '../organizations/locales/fr';
 import contactMessages from '../users/contacts/locales/fr';
 import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
+import listMessages from '../lists/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -31,6 +32,7 @@ const fr: MessageSchema = {
   ...contactMessages,
   ...tagMessages,
   ...ticketMessages,
+  ...listMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -195,7 +197,7 @@ const fr: MessageSchema = {
     count: 'Aucun client | {count} client | {count} clients',
     add: 'Ajouter un client',
     search: 'Rechercher des clients',
-    searchPlaceholder: 'Rechercher par nom ou e-mail',
+    searchPlaceholder: 'Rechercher par nom, e-mail, téléphone, organisation ou étiquette',
     clearSearch: 'Effacer la recherche',
     tableCaption: 'Clients',
     columns: {
@@ -209,7 +211,7 @@ const fr: MessageSchema = {
     empty: 'Aucun client pour l’instant',
     emptyHint: 'Ajoutez les personnes que votre équipe accompagne : elles apparaîtront ici.',
     noMatch: 'Aucun client ne correspond à « {query} »',
-    noMatchHint: 'La recherche trouve les noms et les adresses e-mail par leur début.',
+    noMatchHint: 'Chaque mot saisi doit commencer un mot d’un nom, d’une adresse, d’un numéro, d’une organisation ou d’une étiquette.',
     deleted: 'Client supprimé.',
     loadError: 'Impossible de charger les clients.',
     filters: {

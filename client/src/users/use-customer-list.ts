@@ -29,6 +29,9 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
   // By content: the filters are rebuilt whenever what they are made of changes.
   const fieldsKey = computed(() => JSON.stringify(fieldFilters.value));
 
+  /** "Did you mean …?": what the server suggested for the search it answered last. */
+  const suggestions = ref<{ query: string | null; values: string[] }>({ query: null, values: [] });
+
   const list = useCursorList<UserListItemFragment>({
     initialQuery,
     filters: [tags, organizationId, fieldsKey],
@@ -45,6 +48,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
         ...(organizationId.value ? { organizationId: organizationId.value } : {}),
         ...(fields.length > 0 ? { fields } : {}),
       });
+      suggestions.value = { query: query ?? '', values: data.users.suggestions };
       return data.users;
     },
     onError: (failure) => {
@@ -66,5 +70,8 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
 
   const filtered = computed(() => tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0);
 
-  return { ...list, tags, organizationId, filtered, fieldErrors, clearAll };
+  /** Suggestions for the search shown (never an older one's). */
+  const didYouMean = computed(() => (suggestions.value.query === list.query.value ? suggestions.value.values : []));
+
+  return { ...list, tags, organizationId, filtered, fieldErrors, clearAll, didYouMean };
 }

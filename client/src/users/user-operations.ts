@@ -48,6 +48,7 @@ export const UsersDocument = graphql(`
   query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {
     users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
       ...UserPage
+      suggestions
     }
   }
 `);

@@ -4,6 +4,8 @@ import { OrganizationsIdentities1764200000000 } from './1764200000000-organizati
 import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
 import { EmailKeys1765000000000 } from './1765000000000-email-keys.js';
+import { SearchWords1765100000000 } from './1765100000000-search-words.js';
+import { CustomerLists1765100000001 } from './1765100000001-customer-lists.js';
 import { RateLimitCounters1765200000000 } from './1765200000000-rate-limit-counters.js';
 import { Tickets1765300000000 } from './1765300000000-tickets.js';
 
@@ -15,6 +17,8 @@ export const migrations = [
   UserFields1764300000000,
   AdminIndex1764400000000,
   EmailKeys1765000000000,
+  SearchWords1765100000000,
+  CustomerLists1765100000001,
   RateLimitCounters1765200000000,
   Tickets1765300000000,
 ];

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -31,6 +31,14 @@ type Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  fragment CustomerListSummary on CustomerList {\n    id\n    name\n    shared\n    userCount\n  }\n": typeof types.CustomerListSummaryFragmentDoc,
+    "\n  query CustomerLists {\n    customerLists {\n      ...CustomerListSummary\n    }\n  }\n": typeof types.CustomerListsDocument,
+    "\n  query CustomerList($id: ID!) {\n    customerList(id: $id) {\n      ...CustomerListSummary\n      columns\n      viewerCanManage\n      sort {\n        field\n        direction\n      }\n      filter {\n        query\n        tagsAll\n        tagsAny\n        tagsNone\n        organizationId\n        withoutOrganization\n        roles\n        verified\n        suspended\n        createdAfter\n        createdBefore\n        updatedAfter\n        updatedBefore\n        fields {\n          key\n          equals\n          values\n          isEmpty\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.CustomerListDocument,
+    "\n  mutation CreateCustomerList($input: CreateCustomerListInput!) {\n    createCustomerList(input: $input) {\n      ...CustomerListSummary\n    }\n  }\n": typeof types.CreateCustomerListDocument,
+    "\n  mutation DeleteCustomerList($id: ID!) {\n    deleteCustomerList(id: $id)\n  }\n": typeof types.DeleteCustomerListDocument,
+    "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n": typeof types.ListUsersDocument,
+    "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": typeof types.BulkUpdateUsersDocument,
+    "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": typeof types.BulkDeleteUsersDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": typeof types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": typeof types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": typeof types.OrganizationListItemFragmentDoc,
@@ -72,7 +80,7 @@ type Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
-    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n": typeof types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": typeof types.UserAbilitiesFragmentDoc,
     "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
@@ -87,7 +95,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -103,6 +111,14 @@ const documents: Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  fragment CustomerListSummary on CustomerList {\n    id\n    name\n    shared\n    userCount\n  }\n": types.CustomerListSummaryFragmentDoc,
+    "\n  query CustomerLists {\n    customerLists {\n      ...CustomerListSummary\n    }\n  }\n": types.CustomerListsDocument,
+    "\n  query CustomerList($id: ID!) {\n    customerList(id: $id) {\n      ...CustomerListSummary\n      columns\n      viewerCanManage\n      sort {\n        field\n        direction\n      }\n      filter {\n        query\n        tagsAll\n        tagsAny\n        tagsNone\n        organizationId\n        withoutOrganization\n        roles\n        verified\n        suspended\n        createdAfter\n        createdBefore\n        updatedAfter\n        updatedBefore\n        fields {\n          key\n          equals\n          values\n          isEmpty\n          before\n          after\n        }\n      }\n    }\n  }\n": types.CustomerListDocument,
+    "\n  mutation CreateCustomerList($input: CreateCustomerListInput!) {\n    createCustomerList(input: $input) {\n      ...CustomerListSummary\n    }\n  }\n": types.CreateCustomerListDocument,
+    "\n  mutation DeleteCustomerList($id: ID!) {\n    deleteCustomerList(id: $id)\n  }\n": types.DeleteCustomerListDocument,
+    "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n": types.ListUsersDocument,
+    "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": types.BulkUpdateUsersDocument,
+    "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": types.BulkDeleteUsersDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": types.OrganizationListItemFragmentDoc,
@@ -144,7 +160,7 @@ const documents: Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
-    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n": types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": types.UserAbilitiesFragmentDoc,
     "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
@@ -179,7 +195,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -240,6 +256,38 @@ export function graphql(source: "\n  mutation DeleteUserField($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CustomerListSummary on CustomerList {\n    id\n    name\n    shared\n    userCount\n  }\n"): (typeof documents)["\n  fragment CustomerListSummary on CustomerList {\n    id\n    name\n    shared\n    userCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerLists {\n    customerLists {\n      ...CustomerListSummary\n    }\n  }\n"): (typeof documents)["\n  query CustomerLists {\n    customerLists {\n      ...CustomerListSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerList($id: ID!) {\n    customerList(id: $id) {\n      ...CustomerListSummary\n      columns\n      viewerCanManage\n      sort {\n        field\n        direction\n      }\n      filter {\n        query\n        tagsAll\n        tagsAny\n        tagsNone\n        organizationId\n        withoutOrganization\n        roles\n        verified\n        suspended\n        createdAfter\n        createdBefore\n        updatedAfter\n        updatedBefore\n        fields {\n          key\n          equals\n          values\n          isEmpty\n          before\n          after\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerList($id: ID!) {\n    customerList(id: $id) {\n      ...CustomerListSummary\n      columns\n      viewerCanManage\n      sort {\n        field\n        direction\n      }\n      filter {\n        query\n        tagsAll\n        tagsAny\n        tagsNone\n        organizationId\n        withoutOrganization\n        roles\n        verified\n        suspended\n        createdAfter\n        createdBefore\n        updatedAfter\n        updatedBefore\n        fields {\n          key\n          equals\n          values\n          isEmpty\n          before\n          after\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCustomerList($input: CreateCustomerListInput!) {\n    createCustomerList(input: $input) {\n      ...CustomerListSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCustomerList($input: CreateCustomerListInput!) {\n    createCustomerList(input: $input) {\n      ...CustomerListSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCustomerList($id: ID!) {\n    deleteCustomerList(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCustomerList($id: ID!) {\n    deleteCustomerList(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -407,7 +455,7 @@ export function graphql(source: "\n  fragment UserPage on UserConnection {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n    }\n  }\n"];
+export function graphql(source: "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

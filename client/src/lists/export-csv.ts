@@ -1,0 +1,45 @@
+// Downloads GET /exports/users.csv for a list, reading the stream to show
+// progress (rows read of X-Total-Count), then saves it as a file.
+import { ref } from 'vue';
+
+export function useCsvExport() {
+  /** 0 to 1 while an export runs, null otherwise. */
+  const progress = ref<number | null>(null);
+  const failed = ref(false);
+
+  async function download(listId: string, fileName: string): Promise<void> {
+    progress.value = 0;
+    failed.value = false;
+    try {
+      const res = await fetch(`/exports/users.csv?listId=${encodeURIComponent(listId)}`, { credentials: 'same-origin' });
+      if (!res.ok || !res.body) throw new Error(`export failed: ${res.status}`);
+      const total = Number(res.headers.get('x-total-count') ?? '0');
+      const reader = res.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let lines = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        for (const byte of value) if (byte === 10) lines++;
+        // The header is one line; a value with line breaks counts a little more: never past 99 % before the end.
+        if (total > 0) progress.value = Math.min(0.99, Math.max(0, lines - 1) / total);
+      }
+      const url = URL.createObjectURL(new Blob(chunks as BlobPart[], { type: 'text/csv;charset=utf-8' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${fileName}.csv`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      progress.value = 1;
+    } catch {
+      failed.value = true;
+    } finally {
+      setTimeout(() => (progress.value = null), 1500);
+    }
+  }
+
+  return { progress, failed, download };
+}

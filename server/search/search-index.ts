@@ -1,0 +1,94 @@
+import type { EntityManager } from 'typeorm';
+import { placeholders } from '../db/sql.js';
+import type { UserChangeListener } from '../users/user-change-listeners.js';
+import { userSearchWords } from './search-words.js';
+
+/**
+ * Keeps `user_search_words` in step with the users (issue 9). The listener
+ * runs inside every user write's transaction (server/users/user-change-listeners.ts),
+ * so a user created, renamed or given a new address is found by the very next
+ * request on both databases, and a failed write leaves the index as it was.
+ * Only the difference is written: a change that touches no searchable field
+ * (notes, time zone) reads three small sets and writes nothing.
+ */
+
+const BATCH = 500;
+const INSERT_ROWS = 500;
+
+interface Row {
+  id: unknown;
+  name: string;
+  alias: string | null;
+  external_id: string | null;
+  deleted_at: unknown;
+  org: string | null;
+}
+
+/** Recomputes the words of these users (a deleted or missing user keeps none), with the caller's manager. */
+export async function indexUsers(m: EntityManager, userIds: readonly number[]): Promise<void> {
+  for (let i = 0; i < userIds.length; i += BATCH) await indexBatch(m, userIds.slice(i, i + BATCH));
+}
+
+async function indexBatch(m: EntityManager, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const inList = placeholders(ids.length);
+  const users: Row[] = await m.query(
+    `SELECT u.id, u.name, u.alias, u.external_id, u.deleted_at, o.name AS org
+     FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id IN (${inList})`,
+    [...ids],
+  );
+  const identities: { user_id: unknown; type: string; value: string }[] = await m.query(
+    `SELECT user_id, type, value FROM user_identities WHERE user_id IN (${inList})`,
+    [...ids],
+  );
+  const tags: { user_id: unknown; tag: string }[] = await m.query(`SELECT user_id, tag FROM user_tags WHERE user_id IN (${inList})`, [...ids]);
+  const existing: { user_id: unknown; word: string }[] = await m.query(`SELECT user_id, word FROM user_search_words WHERE user_id IN (${inList})`, [
+    ...ids,
+  ]);
+
+  const wanted = new Map<number, Set<string>>(ids.map((id) => [id, new Set<string>()]));
+  for (const u of users) {
+    if (u.deleted_at !== null && u.deleted_at !== undefined) continue;
+    const id = Number(u.id);
+    const mine = identities.filter((i) => Number(i.user_id) === id);
+    const words = userSearchWords({
+      name: u.name,
+      alias: u.alias,
+      emails: mine.filter((i) => i.type === 'EMAIL').map((i) => i.value),
+      phones: mine.filter((i) => i.type === 'PHONE').map((i) => i.value),
+      externalId: u.external_id,
+      organizationName: u.org,
+      tags: tags.filter((t) => Number(t.user_id) === id).map((t) => t.tag),
+    });
+    wanted.set(id, new Set(words.map((w) => w.word)));
+  }
+
+  const stale: [number, string][] = [];
+  const have = new Map<number, Set<string>>();
+  for (const row of existing) {
+    const id = Number(row.user_id);
+    if (!have.has(id)) have.set(id, new Set());
+    have.get(id)!.add(row.word);
+    if (!wanted.get(id)?.has(row.word)) stale.push([id, row.word]);
+  }
+  const fresh: [number, string][] = [];
+  for (const [id, words] of wanted) for (const word of words) if (!have.get(id)?.has(word)) fresh.push([id, word]);
+
+  for (const id of new Set(stale.map(([id]) => id))) {
+    const words = stale.filter(([u]) => u === id).map(([, w]) => w);
+    for (let i = 0; i < words.length; i += INSERT_ROWS) {
+      const part = words.slice(i, i + INSERT_ROWS);
+      await m.query(`DELETE FROM user_search_words WHERE user_id = ? AND word IN (${placeholders(part.length)})`, [id, ...part]);
+    }
+  }
+  for (let i = 0; i < fresh.length; i += INSERT_ROWS) {
+    const part = fresh.slice(i, i + INSERT_ROWS);
+    await m.query(
+      `INSERT INTO user_search_words (user_id, word) VALUES ${part.map(() => '(?, ?)').join(', ')}`,
+      part.flatMap(([id, word]) => [id, word]),
+    );
+  }
+}
+
+/** The listener the app adds to its UserChangeListeners. */
+export const searchIndexListener: UserChangeListener = (m, userIds) => indexUsers(m, userIds);

@@ -1,0 +1,94 @@
+import type { Database } from '../db/database.js';
+import { externalIdKey, searchKey } from '../users/profile-rules.js';
+import { emailSearchKey } from '../users/email-address.js';
+import { candidateRange, oneEditAway } from './did-you-mean.js';
+import { queryPhoneDigits, queryWords } from './search-words.js';
+
+/**
+ * The SQL of the word search (issue 9) over `user_search_words`: a user
+ * matches when every query word is the prefix of one of its words. The
+ * longest query word drives (a prefix range scan of the primary key
+ * (word, user_id)); each other word is an EXISTS on (user_id, word). No
+ * branch reads the users table but by primary key.
+ */
+
+// The highest code point: `word >= p AND word < p + TOP` is a prefix match that
+// both MySQL (utf8mb4_bin) and SQLite answer from an index.
+export const TOP = '\u{10FFFF}';
+
+export interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+/** The ids of the users whose words match every query word, as a derived table `alias(id)`; null when the query has no word. */
+export function matchingIds(words: readonly string[], alias = 'm'): Sql | null {
+  if (words.length === 0) return null;
+  const ordered = [...words].sort((a, b) => [...b].length - [...a].length);
+  const [first, ...rest] = ordered;
+  const exists = rest.map(
+    (_, i) =>
+      ` AND EXISTS (SELECT 1 FROM user_search_words w${i + 1} WHERE w${i + 1}.user_id = w0.user_id AND w${i + 1}.word >= ? AND w${i + 1}.word < ?)`,
+  );
+  return {
+    sql: `(SELECT DISTINCT w0.user_id AS id FROM user_search_words w0 WHERE w0.word >= ? AND w0.word < ?${exists.join('')}) ${alias}`,
+    params: [first, first + TOP, ...rest.flatMap((w) => [w, w + TOP])],
+  };
+}
+
+/**
+ * The rank of a matching user (alias `u`), lower first: 0 when the query is
+ * exactly one of its email addresses, its phone number (typed with +country)
+ * or its external id; 1 when its name starts with the whole query; 2
+ * otherwise. Those exact matches are found first by a few index lookups
+ * (`exactIds`), so ranking a large match set costs no lookup per row.
+ */
+export async function rankSql(db: Database, query: string): Promise<Sql> {
+  const q = query.trim();
+  const digits = queryPhoneDigits(q);
+  const phone = digits && digits.length >= 6 && q.startsWith('+') ? `+${digits}` : null;
+  const rows: { id: unknown }[] = await db.manager.query(
+    `SELECT id FROM users WHERE external_id_key = ? AND deleted_at IS NULL
+     UNION SELECT user_id AS id FROM user_identities WHERE type = 'EMAIL' AND value_normalized = ?
+     ${phone ? "UNION SELECT user_id AS id FROM user_identities WHERE type = 'PHONE' AND value_normalized = ?" : ''} LIMIT 100`,
+    [externalIdKey(q), emailSearchKey(q), ...(phone ? [phone] : [])],
+  );
+  const exact = rows.map((r) => Number(r.id));
+  const name = searchKey(q);
+  return {
+    sql: `CASE ${exact.length ? `WHEN u.id IN (${exact.join(', ')}) THEN 0 ` : ''}WHEN u.name_key >= ? AND u.name_key < ? THEN 1 ELSE 2 END`,
+    params: [name, name + TOP],
+  };
+}
+
+const MAX_SUGGESTIONS = 5;
+const MAX_CANDIDATES = 200;
+
+/**
+ * "Did you mean …?": queries one edit away from the given one (one word
+ * changed to an indexed word at Levenshtein distance 1) that match someone
+ * with the same filter. `matches(words)` says whether a query matches anyone.
+ */
+export async function suggestQueries(db: Database, query: string, matches: (words: string[]) => Promise<boolean>): Promise<string[]> {
+  const words = queryWords(query);
+  const out: string[] = [];
+  const length = db.dialect === 'mysql' ? 'CHAR_LENGTH' : 'LENGTH';
+  for (let i = 0; i < words.length && out.length < MAX_SUGGESTIONS; i++) {
+    const range = candidateRange(words[i]);
+    if (!range) continue;
+    const rows: { word: string }[] = await db.manager.query(
+      `SELECT DISTINCT word FROM user_search_words WHERE word >= ? AND word < ? AND ${length}(word) BETWEEN ? AND ? ORDER BY word LIMIT ${MAX_CANDIDATES}`,
+      [range.prefix, range.prefix + TOP, range.minLength, range.maxLength],
+    );
+    for (const candidate of oneEditAway(
+      words[i],
+      rows.map((r) => String(r.word)),
+    )) {
+      const next = words.map((w, j) => (j === i ? candidate : w));
+      const text = next.join(' ');
+      if (!out.includes(text) && (await matches(next))) out.push(text);
+      if (out.length >= MAX_SUGGESTIONS) break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,113 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ListUsersQuery } from '../../client/src/graphql/generated/graphql';
+import { callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
+
+// A customer list's page (issue 9): its columns and sort, selection, bulk actions.
+let wrapper: VueWrapper;
+afterEach(() => {
+  wrapper?.unmount();
+  vi.unstubAllGlobals();
+});
+
+type ListUser = ListUsersQuery['users']['edges'][number]['node'];
+const person = (id: string, name: string, extra: Partial<ListUser> = {}): ListUser => ({
+  ...makeUser({ id, name, email: `${id}@example.org`, organization: null, identities: [] }),
+  phone: null,
+  tags: ['vip'],
+  externalId: null,
+  alias: null,
+  timeZone: null,
+  locale: null,
+  verified: true,
+  updatedAt: '2025-01-03T10:00:00.000Z',
+  fields: [{ key: 'plan', text: 'Pro' }],
+  ...extra,
+});
+const LIST = {
+  id: '7',
+  name: 'VIPs',
+  shared: true,
+  userCount: 2,
+  columns: ['name', 'tags', 'verified', 'custom_fields.plan'],
+  viewerCanManage: true,
+  sort: { field: 'NAME' as const, direction: 'ASC' as const },
+  filter: {
+    query: 'grace',
+    tagsAll: ['vip'],
+    tagsAny: null,
+    tagsNone: null,
+    organizationId: null,
+    withoutOrganization: null,
+    roles: null,
+    verified: null,
+    suspended: null,
+    createdAfter: null,
+    createdBefore: null,
+    updatedAfter: null,
+    updatedBefore: null,
+    fields: null,
+  },
+};
+
+function serve() {
+  return stubGraphQL({
+    CustomerLists: () => ({ data: { customerLists: [{ id: '7', name: 'VIPs', shared: true, userCount: 2 }] } }),
+    CustomerList: () => ({ data: { customerList: LIST } }),
+    ListUsers: () => ({
+      data: {
+        users: {
+          totalCount: 2,
+          pageInfo: { hasNextPage: false, endCursor: 'c2' },
+          edges: [
+            { cursor: 'c1', node: person('1', 'Grace Hopper') },
+            { cursor: 'c2', node: person('2', 'Grace Kelly', { verified: false }) },
+          ],
+        },
+      },
+    }),
+    BulkUpdateUsers: () => ({ data: { bulkUpdateUsers: { matched: 2, changed: 2, failedCount: 0 } } }),
+  });
+}
+
+describe('customer list page', () => {
+  it('shows the columns and the order the list chose, with the matched words highlighted, and the list in the sidebar', async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('VIPs');
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Select', 'Name', 'Tags', 'Verified', 'plan']);
+    expect(wrapper.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))).toEqual([
+      ['', 'Grace Hopper', 'vip', 'Yes', 'Pro'],
+      ['', 'Grace Kelly', 'vip', 'No', 'Pro'],
+    ]);
+    expect(wrapper.get('tbody mark').text()).toBe('Grace');
+    expect(callsOf(calls, 'ListUsers')[0]!.variables).toEqual({
+      first: 25,
+      after: null,
+      filter: { query: 'grace', tagsAll: ['vip'] },
+      sort: { field: 'NAME', direction: 'ASC' },
+    });
+    expect(wrapper.get('nav[aria-label="Customer lists"]').text()).toContain('VIPs');
+  });
+
+  it('tags all the users the list matches through its filter, or the rows selected by id', async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    const button = (text: string) => wrapper.findAll('button').find((b) => b.text() === text)!;
+    await wrapper.findAll('tbody input[type="checkbox"]')[1]!.setValue(true);
+    expect(wrapper.text()).toContain('1 selected');
+    await button('Select all 2 matching').trigger('click');
+    expect(wrapper.text()).toContain('2 selected');
+    await button('Add tags').trigger('click');
+    await flushPromises();
+    const input = wrapper.get('#bulk-tags');
+    await input.setValue('gold');
+    await input.trigger('keydown', { key: 'Enter' });
+    await button('Add tags to 2 customers').trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'BulkUpdateUsers')[0]!.variables).toEqual({ input: { filter: { query: 'grace', tagsAll: ['vip'] }, addTags: ['gold'] } });
+    expect(wrapper.text()).toContain('2 customers changed.');
+  });
+});

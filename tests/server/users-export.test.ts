@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { startTestApp, type Auth, type TestApp } from '../helpers/test-app.js';
+import { testDialects } from '../helpers/databases.js';
+import { USER_COLUMNS } from '../../server/imports/user-columns.js';
+
+// GET /exports/users.csv (issue 9): parsed back by a CSV parser, every column, quotes and line breaks.
+const USERS = 1000;
+
+describe.each(testDialects())('users export on %s', (dialect) => {
+  let app: TestApp;
+  const stem = `ex${Date.now().toString(36)}`;
+  let listId: string;
+  let orgId: string;
+
+  const get = async (path: string, auth: Auth = app.admin) => {
+    const headers: Record<string, string> = {};
+    if (auth.kind === 'cookie') headers.cookie = auth.cookie;
+    if (auth.kind === 'token') headers.authorization = `Bearer ${auth.token}`;
+    return fetch(`${app.url}${path}`, { headers });
+  };
+  const rowsOf = (text: string): Record<string, string>[] => parse(text, { bom: true, columns: true, relax_column_count: false });
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+    const admin = app.as(app.admin);
+    orgId = (await admin('mutation { createOrganization(input: { name: "Export, \\"Quoted\\" Inc" }) { id } }')).data.createOrganization.id;
+    await admin('mutation { createUserField(input: { key: "plan", title: "Plan", type: TEXT }) { id } }');
+    await admin('mutation { createUserField(input: { key: "bio", title: "Bio", type: MULTILINE }) { id } }');
+    const make = (i: number) =>
+      app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: {
+          name: i === 0 ? `${stem} "Zoë", O'Brien` : `${stem} Person ${i}`,
+          email: `p${i}.${stem}@export.example.org`,
+          phone: i === 0 ? '+33 6 12 34 56 78' : undefined,
+          notes: i === 0 ? 'line one\r\nline "two", with comma\nline three' : i % 2 ? 'short' : undefined,
+          tags: i % 3 === 0 ? ['vip', 'eu'] : [],
+          organizationId: i % 5 === 0 ? orgId : undefined,
+          timeZone: i === 0 ? 'Europe/Paris' : undefined,
+          externalId: `EXT-${stem}-${i}`,
+          verified: i % 2 === 0,
+          fields:
+            i === 0
+              ? [
+                  { key: 'plan', value: 'Pro, yearly' },
+                  { key: 'bio', value: 'first\nsecond' },
+                ]
+              : [],
+        },
+      });
+    for (let i = 0; i < USERS; i += 25) {
+      const rs = await Promise.all(Array.from({ length: Math.min(25, USERS - i) }, (_, k) => make(i + k)));
+      for (const r of rs) expect(r.errors).toBeUndefined();
+    }
+    const zero = (await app.gql('query($q: String) { users(query: $q) { edges { node { id } } } }', { q: `p0.${stem}@export.example.org` })).data
+      .users.edges[0].node.id;
+    await app.gql(
+      'mutation($id: ID!) { addUserIdentity(userId: $id, input: { type: EMAIL, value: "second.zoe@export.example.org" }) { identity { id } } }',
+      { id: zero },
+    );
+    listId = (
+      await admin('mutation($f: UserFilterInput!) { createCustomerList(input: { name: "VIP export", filter: $f, shared: true }) { id } }', {
+        f: { query: stem, tagsAll: ['vip'] },
+      })
+    ).data.createCustomerList.id;
+  }, 300_000);
+  afterAll(() => app.stop());
+
+  it('writes every matching user as RFC 4180 CSV with a BOM, in the import columns, parsed back exactly', async () => {
+    const res = await get(`/exports/users.csv?query=${encodeURIComponent(stem)}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('x-total-count')).toBe(String(USERS));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    const header = parse(text, { bom: true, to_line: 1 })[0];
+    expect(header).toEqual([...USER_COLUMNS, 'custom_fields.plan', 'custom_fields.bio']);
+    const rows = rowsOf(text);
+    expect(rows).toHaveLength(USERS);
+    expect(new Set(rows.map((r) => r.email)).size).toBe(USERS);
+    const zoe = rows.find((r) => r.email === `p0.${stem}@export.example.org`)!;
+    // Notes as stored (line breaks normalized by the text rules).
+    const stored = (await app.gql('query($q: String) { users(query: $q) { edges { node { notes } } } }', { q: zoe.email })).data.users.edges[0].node
+      .notes;
+    expect(stored).toMatch(/^line one\r?\nline "two", with comma\nline three$/);
+    expect(zoe).toEqual({
+      name: `${stem} "Zoë", O'Brien`,
+      email: `p0.${stem}@export.example.org`,
+      emails: 'second.zoe@export.example.org',
+      external_id: `EXT-${stem}-0`,
+      phone: '+33612345678',
+      phones: '',
+      role: 'END_USER',
+      organization: 'Export, "Quoted" Inc',
+      tags: 'eu vip',
+      time_zone: 'Europe/Paris',
+      locale: '',
+      alias: '',
+      details: '',
+      notes: stored,
+      verified: 'true',
+      suspended: 'false',
+      'custom_fields.plan': 'Pro, yearly',
+      'custom_fields.bio': 'first\nsecond',
+    });
+    const seven = rows.find((r) => r.email === `p7.${stem}@export.example.org`)!;
+    expect(seven).toMatchObject({ notes: 'short', tags: '', organization: '', verified: 'false', 'custom_fields.plan': '' });
+  });
+
+  it('exports a customer list, and the filter given as query parameters', async () => {
+    const list = rowsOf(await (await get(`/exports/users.csv?listId=${listId}`)).text());
+    expect(list).toHaveLength(Math.ceil(USERS / 3));
+    for (const r of list) expect(r.tags).toBe('eu vip');
+    const filtered = rowsOf(await (await get(`/exports/users.csv?query=${stem}&organizationId=${orgId}&verified=true&tagsAny=vip,other`)).text());
+    // i % 5 == 0, even, i % 3 == 0: multiples of 30.
+    expect(filtered).toHaveLength(Math.ceil(USERS / 30));
+    const json = encodeURIComponent(JSON.stringify({ query: stem, fields: [{ key: 'plan', equals: 'pro, YEARLY' }] }));
+    expect(rowsOf(await (await get(`/exports/users.csv?filter=${json}`)).text()).map((r) => r.email)).toEqual([`p0.${stem}@export.example.org`]);
+  });
+
+  it('asks for staff or a token with USERS_READ, and refuses bad parameters before writing anything', async () => {
+    expect((await get('/exports/users.csv', { kind: 'anonymous' })).status).toBe(401);
+    const endUser = await app.person('END_USER');
+    expect((await get('/exports/users.csv', endUser.auth)).status).toBe(403);
+    const writer = await app.token(['USERS_WRITE']);
+    expect((await get('/exports/users.csv', writer.auth)).status).toBe(403);
+    const reader = await app.token(['USERS_READ']);
+    const ok = await get(`/exports/users.csv?query=${stem}&tagsAll=vip&organizationId=${orgId}`, reader.auth);
+    expect(ok.status).toBe(200);
+    expect(rowsOf(await ok.text())).toHaveLength(Math.ceil(USERS / 15));
+    const agent = await app.person('AGENT');
+    const theirs = (await app.as(agent.auth)('mutation { createCustomerList(input: { name: "Mine", filter: {} }) { id } }')).data.createCustomerList
+      .id;
+    expect((await get(`/exports/users.csv?listId=${theirs}`)).status).toBe(404);
+    for (const [q, field] of [
+      ['verified=maybe', 'verified'],
+      ['createdAfter=yesterday', 'createdAfter'],
+      ['filter=%7Bnope', 'filter'],
+      ['roles=KING', 'roles'],
+      [`query=${'x'.repeat(400)}`, 'query'],
+    ]) {
+      const r = await get(`/exports/users.csv?${q}`);
+      expect(r.status, q).toBe(400);
+      expect((await r.json()).errors[0].extensions.field).toBe(field);
+    }
+  });
+});
