@@ -19,6 +19,11 @@ import { requestLogPlugin } from './graphql/request-log.js';
 import { buildAppSchema } from './graphql/schema.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { UserService } from './users/user.service.js';
+import { UserChangeFeed } from './users/user-change-feed.js';
+import { ImportJobService } from './imports/import-jobs.service.js';
+import { ImportRunner } from './imports/import-runner.js';
+import { ImportWorker } from './imports/import-worker.js';
+import { importRoutes } from './imports/import-http.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -36,6 +41,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   services: Services;
   log: Logger;
+  /** This process's import worker (stopped with the app). */
+  importWorker: ImportWorker;
   stop(): Promise<void>;
 }
 
@@ -52,6 +59,8 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
   const domainChecker = config.emailDomainCheck ? new DomainChecker({ servers: config.dnsServers, canary: config.dnsCanary }) : undefined;
   const fieldValues = new FieldValuesService(db);
   const userChanges = new UserChangeListeners();
+  const userChangeFeed = new UserChangeFeed(db);
+  userChanges.add(userChangeFeed.listener);
   const organizations = new OrganizationService(db, userChanges);
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
@@ -68,8 +77,10 @@ function makeServices(config: Config, db: Database, log: Logger): Services {
   });
   return {
     config,
+    imports: new ImportJobService(db, config.importDir, fieldValues),
     users,
     userChanges,
+    userChangeFeed,
     organizations,
     fieldValues,
     userFields: new UserFieldService(db),
@@ -134,6 +145,16 @@ function securityHeaders(config: Config): express.RequestHandler {
 export async function createApp(config: Config, db: Database, log: Logger = pino({ level: config.logLevel })): Promise<App> {
   const services = makeServices(config, db, log);
   await ensureFirstAdmin(services.users, { email: config.adminEmail, password: config.adminPassword }, log);
+  const importWorker = new ImportWorker(
+    db,
+    new ImportRunner({ db, users: services.users, fieldValues: services.fieldValues, log, chunkRows: config.importChunkRows }),
+    log,
+    { pollMs: 1000, staleMs: config.importStaleSeconds * 1000 },
+  );
+  if (config.importWorker) {
+    services.imports.onQueued = () => importWorker.kick();
+    importWorker.start();
+  }
 
   const protection = armor(config);
   const apollo = new ApolloServer<Context>({
@@ -196,6 +217,9 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
 
+  // Uploads for scripts (multipart) and the failed rows' CSV: see imports/import-http.ts.
+  app.use('/imports', importRoutes(services));
+
   const staticDir = findStaticDir(config);
   if (staticDir) {
     app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
@@ -224,7 +248,9 @@ export async function createApp(config: Config, db: Database, log: Logger = pino
     apollo,
     services,
     log,
+    importWorker,
     async stop() {
+      await importWorker.stop();
       await apollo.stop();
     },
   };

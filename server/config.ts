@@ -39,6 +39,14 @@ export interface Config {
   emailDomainCheck: boolean;
   dnsServers: string[];
   dnsCanary: string;
+  /** Where uploaded import files are kept. */
+  importDir: string;
+  /** Whether this process runs import jobs (every process may: jobs are claimed in the database). */
+  importWorker: boolean;
+  /** Rows per chunk of an import (one transaction each). */
+  importChunkRows: number;
+  /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
+  importStaleSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -227,5 +235,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
     dnsServers: dnsServers(env.DNS_SERVERS),
     dnsCanary: domainName('EMAIL_DOMAIN_CHECK_CANARY', env.EMAIL_DOMAIN_CHECK_CANARY, 'gmail.com'),
+    importDir: env.IMPORT_DIR?.trim() || resolve('data', 'imports'),
+    importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
+    importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
+    importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
   };
 }

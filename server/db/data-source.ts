@@ -12,6 +12,8 @@ import { SessionEntity } from '../auth/session.entity.js';
 import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
+import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
 import { speakSqlite } from './columns.js';
 import { migrations } from './migrations/index.js';
 
@@ -31,6 +33,11 @@ export const entities = [
   SignInLock,
   ApiTokenEntity,
   AuditEventEntity,
+  UserChangeLogEntity,
+  UserChangeEntity,
+  UserChangeSequenceEntity,
+  ImportJobEntity,
+  ImportRowErrorEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

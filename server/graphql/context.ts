@@ -10,6 +10,8 @@ import type { ApiTokenService } from '../tokens/api-token.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { UserChangeListeners } from '../users/user-change-listeners.js';
 import type { UserService } from '../users/user.service.js';
+import type { UserChangeFeed } from '../users/user-change-feed.js';
+import type { ImportJobService } from '../imports/import-jobs.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -22,6 +24,10 @@ export interface Services {
   users: UserService;
   /** Where features listen to user changes (inside each write transaction). */
   userChanges: UserChangeListeners;
+  /** The change feed behind userChanges (partner apps' sync). */
+  userChangeFeed: UserChangeFeed;
+  /** CSV imports of users (jobs, their files and failing rows). */
+  imports: ImportJobService;
   organizations: OrganizationService;
   fieldValues: FieldValuesService;
   userFields: UserFieldService;
@@ -44,7 +50,7 @@ export interface Context extends Services {
 }
 
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
-async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
+export async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
   const auth = req.headers.authorization;
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());

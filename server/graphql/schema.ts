@@ -5,6 +5,8 @@ import { UserConnectionResolver, UserResolver, UserWarningResolver } from '../us
 import { UserIdentityResolver } from '../users/identity.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { ViewerPermissionsResolver } from '../auth/viewer-permissions.js';
+import { BulkUserResolver } from '../users/bulk.resolver.js';
+import { ImportJobResolver } from '../imports/import.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
@@ -25,6 +27,8 @@ export const resolvers = [
   UserFieldResolver,
   UserFieldsResolver,
   UserFieldValueResolver,
+  BulkUserResolver,
+  ImportJobResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

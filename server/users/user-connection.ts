@@ -25,4 +25,6 @@ export class UserConnection {
   /** Resolved only when asked for (see UserConnectionResolver). */
   query: string | null;
   filter?: UserFilter;
+  /** Known when the page is the whole list (users by ids or external ids). */
+  total?: number;
 }

@@ -13,12 +13,14 @@ import { UserAccounts, type CreatedUser, type WriteOptions } from './user-accoun
 import { UserCredentials } from './user-credentials.js';
 import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
+import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome } from './user-batch.js';
+import { UserTagEdits } from './user-tag-edits.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import type { User } from './user.entity.js';
 import type { IdentityType, UserIdentity } from './user-identity.entity.js';
 
-export type { Actor, CreatedUser, WriteOptions };
+export type { Actor, CreatedUser, WriteOptions, BatchInput, BatchOptions, BulkOutcome };
 
 export interface UserServiceOptions {
   defaultPhoneCountry?: string;
@@ -54,6 +56,8 @@ export class UserService {
   private readonly identities: UserIdentities;
   private readonly accounts: UserAccounts;
   private readonly credentials: UserCredentials;
+  private readonly batch: UserBatch;
+  private readonly tagEdits: UserTagEdits;
 
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
@@ -67,6 +71,8 @@ export class UserService {
     });
     this.accounts = new UserAccounts(db, { ...opts, fields: opts.fieldValues, identities: this.identities, reads: this.reads });
     this.credentials = new UserCredentials(db, { audit, sessions });
+    this.batch = new UserBatch(db, this.accounts, this.reads);
+    this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
   }
 
   // ---- Accounts ----
@@ -81,6 +87,19 @@ export class UserService {
   }
   leaveOrganization(m: EntityManager, org: Organization, actor: Actor): Promise<void> {
     return this.accounts.leaveOrganization(m, org, actor);
+  }
+
+  /**
+   * Many inputs in one transaction, each through the same rules as create and
+   * update, each under a savepoint (a bad one never fails the others): one
+   * outcome per input, in order. See user-batch.ts.
+   */
+  writeBatch(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
+    return this.batch.write(inputs, actor, opts);
+  }
+  /** Adds tags to, or removes tags from, a user without touching the others. */
+  editTags(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor): Promise<void> {
+    return this.tagEdits.edit(userId, op, tags, actor);
   }
 
   // ---- Identities ----
@@ -133,6 +152,10 @@ export class UserService {
   }
   tagCounts(query: string | null | undefined, first: number | null | undefined): Promise<{ name: string; count: number }[]> {
     return this.reads.tagCounts(query, first);
+  }
+  /** Users by external id (any letter case), not deleted. */
+  byExternalIds(externalIds: readonly string[]): Promise<User[]> {
+    return this.reads.byExternalIds(externalIds);
   }
   byIds(ids: readonly number[]): Promise<User[]> {
     return this.reads.byIds(ids);

@@ -3,6 +3,8 @@ import { AuthAudit1764100000000 } from './1764100000000-auth-audit.js';
 import { OrganizationsIdentities1764200000000 } from './1764200000000-organizations-identities.js';
 import { UserFields1764300000000 } from './1764300000000-user-fields.js';
 import { AdminIndex1764400000000 } from './1764400000000-admin-index.js';
+import { UserChangeFeed1765400000000 } from './1765400000000-user-change-feed.js';
+import { ImportJobs1765400000001 } from './1765400000001-import-jobs.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -11,4 +13,6 @@ export const migrations = [
   OrganizationsIdentities1764200000000,
   UserFields1764300000000,
   AdminIndex1764400000000,
+  UserChangeFeed1765400000000,
+  ImportJobs1765400000001,
 ];
