@@ -26,7 +26,7 @@ export class BulkUserResolver {
       'Adds up to 1,000 accounts in one call: one result per input, in order. A bad input fails alone (status FAILED with every problem); the others are written.',
   })
   @Authorized(userPolicy.create)
-  @listSize({ kind: 'bound', max: BULK_MAX })
+  @listSize({ kind: 'inputs', argument: 'inputs', max: BULK_MAX })
   createUsers(
     @Arg('inputs', () => [CreateUserInput], { description: 'The new accounts, at most 1,000.' }) inputs: CreateUserInput[],
     @Ctx() ctx: Context,
@@ -40,7 +40,7 @@ export class BulkUserResolver {
       '(CREATED, UPDATED, UNCHANGED or FAILED). A bad input fails alone.',
   })
   @Authorized(userPolicy.create)
-  @listSize({ kind: 'bound', max: BULK_MAX })
+  @listSize({ kind: 'inputs', argument: 'inputs', max: BULK_MAX })
   upsertUsers(
     @Arg('inputs', () => [UpsertUserInput], { description: 'The accounts, at most 1,000.' }) inputs: UpsertUserInput[],
     @Ctx() ctx: Context,
