@@ -99,7 +99,8 @@ export function importRoutes(services: Services): Router {
           res.status(202).json({ id: String(job.id), status: job.status });
         } catch (err) {
           if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', err.message);
-          else if ((err as { field?: string }).field) send(res, 400, 'BAD_USER_INPUT', (err as Error).message, { field: (err as { field: string }).field });
+          else if ((err as { field?: string }).field)
+            send(res, 400, 'BAD_USER_INPUT', (err as Error).message, { field: (err as { field: string }).field });
           else next(err);
         }
       });

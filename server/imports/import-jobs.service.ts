@@ -126,7 +126,9 @@ export class ImportJobService {
 
   /** A previewed job runs, without uploading the file again. */
   async run(id: number): Promise<ImportJobEntity> {
-    const r = await this.db.transaction((m) => m.update(ImportJobEntity, { id, status: 'PREVIEWED' }, { status: 'QUEUED', committedLine: 0, previewOnly: false }));
+    const r = await this.db.transaction((m) =>
+      m.update(ImportJobEntity, { id, status: 'PREVIEWED' }, { status: 'QUEUED', committedLine: 0, previewOnly: false }),
+    );
     if (!r.affected) await this.refuse(id, 'Only a previewed import can be run.');
     this.onQueued();
     return (await this.byId(id))!;
@@ -152,8 +154,12 @@ export class ImportJobService {
    */
   async writeFailedRows(job: ImportJobEntity, out: Writable): Promise<void> {
     const byLine = new Map<number, string[]>();
-    for (let after = 0; ; ) {
-      const rows = await this.db.manager.find(ImportRowErrorEntity, { where: { jobId: job.id, id: MoreThan(after) }, order: { id: 'ASC' }, take: 5000 });
+    for (let after = 0; ;) {
+      const rows = await this.db.manager.find(ImportRowErrorEntity, {
+        where: { jobId: job.id, id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: 5000,
+      });
       if (rows.length === 0) break;
       for (const r of rows) {
         const list = byLine.get(r.line) ?? [];

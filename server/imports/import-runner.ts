@@ -134,7 +134,17 @@ export class ImportRunner {
   private async reset(job: ImportJobEntity, owner: string, preview: boolean): Promise<void> {
     await this.deps.db.transaction(async (m) => {
       await m.delete(ImportRowErrorEntity, { jobId: job.id });
-      const set = { rowsRead: 0, created: 0, updated: 0, unchanged: 0, failed: 0, committedLine: 0, status: preview ? 'PREVIEWING' : 'RUNNING', startedAt: new Date(), finishedAt: null };
+      const set = {
+        rowsRead: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        failed: 0,
+        committedLine: 0,
+        status: preview ? 'PREVIEWING' : 'RUNNING',
+        startedAt: new Date(),
+        finishedAt: null,
+      };
       const r = await m.update(ImportJobEntity, { id: job.id, claimedBy: owner, status: job.status }, set);
       if (!r.affected) throw new JobLost();
       Object.assign(job, set);
@@ -163,7 +173,11 @@ export class ImportRunner {
       errors.sort((a, b) => a.line - b.line);
     };
     const record = async (m: EntityManager, running: boolean) => {
-      await insertMany(m, ImportRowErrorEntity, errors.slice(0, 5000).map((e) => ({ jobId: job.id, ...e, column: e.column?.slice(0, 300) ?? null, message: e.message.slice(0, 2000) })));
+      await insertMany(
+        m,
+        ImportRowErrorEntity,
+        errors.slice(0, 5000).map((e) => ({ jobId: job.id, ...e, column: e.column?.slice(0, 300) ?? null, message: e.message.slice(0, 2000) })),
+      );
       const n = chunk.lines.length + chunk.failedLines.size;
       const r = await m
         .createQueryBuilder()
@@ -205,9 +219,19 @@ export class ImportRunner {
 
   private async fileFailed(job: ImportJobEntity, owner: string, err: CsvFileError): Promise<void> {
     await this.deps.db.transaction(async (m) => {
-      const problems = err.problems.length ? err.problems.map((p) => ({ column: p.column || null, code: p.code, message: p.message })) : [{ column: null, code: err.code, message: err.message }];
-      await insertMany(m, ImportRowErrorEntity, problems.map((p) => ({ jobId: job.id, line: err.line ?? 0, ...p })));
-      await m.update(ImportJobEntity, { id: job.id, claimedBy: owner }, { status: 'FAILED', fileError: err.message.slice(0, 2000), finishedAt: new Date(), claimedBy: null });
+      const problems = err.problems.length
+        ? err.problems.map((p) => ({ column: p.column || null, code: p.code, message: p.message }))
+        : [{ column: null, code: err.code, message: err.message }];
+      await insertMany(
+        m,
+        ImportRowErrorEntity,
+        problems.map((p) => ({ jobId: job.id, line: err.line ?? 0, ...p })),
+      );
+      await m.update(
+        ImportJobEntity,
+        { id: job.id, claimedBy: owner },
+        { status: 'FAILED', fileError: err.message.slice(0, 2000), finishedAt: new Date(), claimedBy: null },
+      );
     });
   }
 

@@ -60,7 +60,10 @@ export class BulkUserResolver {
 
   @Query(() => User, { nullable: true, description: 'The user with this external ID (any letter case), or null.' })
   @Authorized(userPolicy.list)
-  async userByExternalId(@Arg('externalId', () => String, { description: 'The identifier in another system.' }) externalId: string, @Ctx() ctx: Context): Promise<User | null> {
+  async userByExternalId(
+    @Arg('externalId', () => String, { description: 'The identifier in another system.' }) externalId: string,
+    @Ctx() ctx: Context,
+  ): Promise<User | null> {
     const [user] = await ctx.users.byExternalIds([externalId]);
     return user ?? null;
   }
@@ -73,7 +76,8 @@ export class BulkUserResolver {
   @Authorized(userPolicy.list)
   @listSize({ kind: 'page', max: 100 })
   async userChanges(
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; none to start from the beginning.' }) after: string | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page; none to start from the beginning.' })
+    after: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'How many changes to return, 0 to 100.' }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<UserChangeConnection> {

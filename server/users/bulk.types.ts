@@ -34,7 +34,7 @@ export enum UserChangeKind {
 }
 registerEnumType(UserChangeKind, {
   name: 'UserChangeKind',
-  description: "The latest change of a user in the change feed. Treat CREATED and UPDATED alike: upsert the user by id.",
+  description: 'The latest change of a user in the change feed. Treat CREATED and UPDATED alike: upsert the user by id.',
   valuesConfig: {
     CREATED: { description: 'The user was added.' },
     UPDATED: { description: 'Something the user shows changed (its organization renamed, an address added…).' },
@@ -51,7 +51,10 @@ export class UpsertUserInput {
   @Field(() => String, { nullable: true, description: '1 to 255 characters; required to create.' })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Primary email; required to create. On a matched account an address it already has is kept as it is.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Primary email; required to create. On a matched account an address it already has is kept as it is.',
+  })
   email?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'More email addresses, added when the account does not have them (never removed).' })

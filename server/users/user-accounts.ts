@@ -24,6 +24,7 @@ import { lockUser, type UserReads } from './user-reads.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
+import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 
 /** Profile properties the audit trail names, in the order it lists them. */
@@ -49,6 +50,8 @@ export interface WriteOptions {
   canCreateOrganization?: boolean;
   /** Agents saving a profile in the admin app must fill the required custom fields. */
   enforceRequiredFields?: boolean;
+  /** Inside a batch: writes that wait for the end of the batch's transaction (see batch-writes.ts). */
+  batch?: BatchWrites;
 }
 
 /** A create's input, validated: what insertPrepared writes. */
@@ -142,19 +145,41 @@ export class UserAccounts {
     const tags = changes.tags ?? [];
     const org =
       changes.organization === undefined
-        ? await this.deps.organizations.byDomain(email.domain, m) // a new user joins the organization of their mail domain
+        ? await this.orgOfDomain(m, email.domain, wo.batch) // a new user joins the organization of their mail domain
         : await this.resolveOrganization(m, changes.organization, wo);
     user.organizationId = org?.id ?? null;
     user.id = await insertOne(m, User, user);
-    const identities = [await this.deps.identities.insertOwnedEmail(m, user.id, email, { primary: true, verified: user.verified }, actor, now)];
-    await insertTags(m, user.id, tags);
+    const claimsLater = wo.batch !== undefined;
+    const identities = [
+      await this.deps.identities.insertOwnedEmail(
+        m,
+        user.id,
+        email,
+        { primary: true, verified: user.verified, claimsLater, deferTo: wo.batch?.deferIdentities ? wo.batch : undefined },
+        actor,
+        now,
+      ),
+    ];
+    wo.batch?.ownedEmail(email.normalized, user.id);
+    if (wo.batch) wo.batch.addTags(user.id, tags);
+    else await insertTags(m, user.id, tags);
     const warnings = emailWarnings(email);
     if (user.phone) {
       const phone = await insertPhone(m, user.id, user.phone, { primary: true, now });
       identities.push(phone.identity);
       if (phone.owner) warnings.push(sharedPhoneWarning('phone', user.phone, phone.owner));
     }
-    const extra = await writeExtras(m, this.deps.identities, user.id, p.extras, [email.normalized], user.phone ? [user.phone] : [], actor, now, warnings);
+    const extra = await writeExtras(
+      m,
+      this.deps.identities,
+      user.id,
+      p.extras,
+      [email.normalized],
+      user.phone ? [user.phone] : [],
+      actor,
+      now,
+      warnings,
+    );
     const recorded = [
       change('email', null, email.address),
       ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
@@ -163,8 +188,13 @@ export class UserAccounts {
       ...extra,
       ...(await this.deps.fields.write(m, user.id, p.fields, now)),
     ];
-    await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
-    await this.deps.changes.changed(m, [user.id], 'CREATED', now);
+    if (wo.batch) {
+      wo.batch.record(user.id, 'CREATED', recorded, now);
+      wo.batch.changed(user.id, 'CREATED', now);
+    } else {
+      await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
+      await this.deps.changes.changed(m, [user.id], 'CREATED', now);
+    }
     user.primaryEmail = email.address;
     return { user, identities, tags, warnings };
   }
@@ -227,7 +257,9 @@ export class UserAccounts {
       const own = await m.find(UserIdentity, { where: { userId: id }, select: { valueNormalized: true, type: true } });
       const has = (type: IdentityType) => own.filter((i) => i.type === type).map((i) => i.valueNormalized);
       const phones = [...has(IdentityType.PHONE), ...(c.phone ? [c.phone] : [])];
-      recorded.push(...(await writeExtras(m, this.deps.identities, id, p.extras, [...has(IdentityType.EMAIL), email?.normalized ?? ''], phones, actor, now, [])));
+      recorded.push(
+        ...(await writeExtras(m, this.deps.identities, id, p.extras, [...has(IdentityType.EMAIL), email?.normalized ?? ''], phones, actor, now, [])),
+      );
     }
     if (recorded.length === 0) return recorded;
     if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
@@ -245,8 +277,13 @@ export class UserAccounts {
       await this.deps.sessions.endAll(m, id);
       await this.deps.tokens.revokeAllOf(m, id, now);
     }
-    await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
-    await this.deps.changes.changed(m, [id], 'UPDATED', now);
+    if (wo.batch) {
+      wo.batch.record(id, actionFor(recorded), recorded, now);
+      wo.batch.changed(id, 'UPDATED', now);
+    } else {
+      await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
+      await this.deps.changes.changed(m, [id], 'UPDATED', now);
+    }
     return recorded;
   }
 
@@ -290,6 +327,14 @@ export class UserAccounts {
     await this.deps.changes.changed(m, ids, 'UPDATED', now);
   }
 
+  /** The organization new users of a mail domain join (remembered for the rest of a batch). */
+  private async orgOfDomain(m: EntityManager, domain: string, batch?: BatchWrites): Promise<Organization | null> {
+    if (batch?.orgByDomain.has(domain)) return batch.orgByDomain.get(domain)!;
+    const org = await this.deps.organizations.byDomain(domain, m);
+    batch?.orgByDomain.set(domain, org);
+    return org;
+  }
+
   private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
     const missing = await this.deps.fields.missingRequired(userId, prepared);
     if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
@@ -323,6 +368,11 @@ export class UserAccounts {
   }
 
   /** Turns a unique-index refusal into the error a client can act on. */
+  /** A batch's collected writes, before its transaction commits. */
+  flushBatch(m: EntityManager, batch: BatchWrites, actor: Actor): Promise<void> {
+    return batch.flush(m, actor, { audit: this.deps.audit, changes: this.deps.changes, identities: this.deps.identities });
+  }
+
   async explainDuplicate(err: unknown, keys: { email?: string | null; externalIdKey?: string | null }, selfId?: number): Promise<unknown> {
     const dup = duplicateKeyOf(err);
     if (!dup) return err;

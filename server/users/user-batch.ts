@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
-import type { Database } from '../db/database.js';
+import { duplicateKeyOf, type Database } from '../db/database.js';
+import { BatchWrites } from './batch-writes.js';
 import { placeholders } from '../db/sql.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
@@ -69,7 +70,24 @@ export interface BatchOptions {
   inTransaction?: (m: EntityManager, outcomes: BulkOutcome[]) => Promise<void>;
 }
 
-const KEYS = ['name', 'email', 'role', 'phone', 'organizationId', 'organization', 'tags', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes', 'verified', 'suspended', 'fields'] as const;
+const KEYS = [
+  'name',
+  'email',
+  'role',
+  'phone',
+  'organizationId',
+  'organization',
+  'tags',
+  'timeZone',
+  'locale',
+  'externalId',
+  'alias',
+  'details',
+  'notes',
+  'verified',
+  'suspended',
+  'fields',
+] as const;
 
 export function problemOf(err: unknown): BulkProblem | null {
   if (!(err instanceof GraphQLError)) return null;
@@ -78,7 +96,15 @@ export function problemOf(err: unknown): BulkProblem | null {
   return { code, field: typeof field === 'string' ? field : null, message: err.message };
 }
 
-class DryRunRollback extends Error {}
+/** Ends a dry run's transaction (rolled back) with what it would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly outcomes: BulkOutcome[]) {
+    super('dry run');
+  }
+}
+
+/** An input failed at the database in a batch written without savepoints: write it again with them. */
+class NeedsCare extends Error {}
 
 interface Matched {
   id: number;
@@ -118,25 +144,39 @@ export class UserBatch {
     }
   }
 
-  /** Writes inputs in one transaction (see above); one outcome per input, in order. */
+  /**
+   * Writes inputs in one transaction (see above); one outcome per input, in
+   * order. First without savepoints: when an input fails at the database (an
+   * address taken meanwhile), the transaction is rolled back and run again
+   * with a savepoint around each input.
+   */
   async write(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
     const prepared = await Promise.all(inputs.map((input) => this.prepare(input)));
-    const run = async (m: EntityManager) => {
-      const outcomes = await this.writePrepared(m, inputs, prepared, actor, opts);
+    const run = (careful: boolean) => async (m: EntityManager) => {
+      const batch = new BatchWrites(!careful);
+      const outcomes = await this.writePrepared(m, inputs, prepared, actor, { ...opts, wo: { ...opts.wo, batch } }, batch, careful);
+      await this.accounts.flushBatch(m, batch, actor).catch((err: unknown) => {
+        // A deferred address was taken meanwhile (or twice in the batch): input by input, with savepoints.
+        throw !careful && duplicateKeyOf(err) ? new NeedsCare() : err;
+      });
       if (opts.inTransaction) await opts.inTransaction(m, outcomes);
+      if (opts.dryRun) throw new DryRunRollback(outcomes);
       return outcomes;
     };
-    if (!opts.dryRun) return this.db.transaction(run);
-    let outcomes: BulkOutcome[] = [];
-    await this.db
-      .transaction(async (m) => {
-        outcomes = await run(m);
-        throw new DryRunRollback();
-      })
-      .catch((err: unknown) => {
-        if (!(err instanceof DryRunRollback)) throw err;
-      });
-    return outcomes;
+    const attempt = async (careful: boolean): Promise<BulkOutcome[]> => {
+      try {
+        return await this.db.transaction(run(careful));
+      } catch (err) {
+        if (err instanceof DryRunRollback) return err.outcomes;
+        throw err;
+      }
+    };
+    try {
+      return await attempt(false);
+    } catch (err) {
+      if (err instanceof NeedsCare) return attempt(true);
+      throw err;
+    }
   }
 
   private async writePrepared(
@@ -145,6 +185,8 @@ export class UserBatch {
     prepared: ({ prepared: PreparedUpdate } | { problems: BulkProblem[] })[],
     actor: Actor,
     opts: BatchOptions,
+    batch: BatchWrites,
+    careful: boolean,
   ): Promise<BulkOutcome[]> {
     const now = new Date();
     const valid = prepared.flatMap((p) => ('prepared' in p ? [p.prepared] : []));
@@ -158,17 +200,19 @@ export class UserBatch {
         continue;
       }
       const match = matches ? findMatch(matches, p.prepared) : null;
-      await m.query('SAVEPOINT batch_input');
+      const mark = batch.mark();
+      if (careful) await m.query('SAVEPOINT batch_input');
       try {
         const outcome = match
           ? await this.updateOne(m, index, input, p.prepared, match, actor, opts, now)
           : await this.createOne(m, index, input, p.prepared, actor, opts, now);
         if (outcome.status === 'CREATED' && matches) remember(matches, p.prepared, { id: outcome.userId!, role: (input.role ?? 'END_USER') as Role });
-        if (outcome.status === 'FAILED') await m.query('ROLLBACK TO SAVEPOINT batch_input');
-        else await m.query('RELEASE SAVEPOINT batch_input');
+        if (careful) await m.query('RELEASE SAVEPOINT batch_input');
         outcomes.push(outcome);
       } catch (err) {
+        if (!careful) throw problemOf(err) || duplicateKeyOf(err) ? new NeedsCare() : err;
         await m.query('ROLLBACK TO SAVEPOINT batch_input');
+        batch.undo(mark);
         const explained = await this.accounts.explainDuplicate(
           err,
           { email: p.prepared.email?.normalized, externalIdKey: p.prepared.changes.columns.externalIdKey },
@@ -192,10 +236,18 @@ export class UserBatch {
     now: Date,
   ): Promise<BulkOutcome> {
     const failed = (errors: BulkProblem[]): BulkOutcome => ({ index, status: 'FAILED', userId: null, errors, warnings: [] });
-    if (opts.mode === 'UPDATE') return failed([{ code: 'NOT_FOUND', field: null, message: 'No user matches this external ID, email or phone number.' }]);
+    if (opts.mode === 'UPDATE')
+      return failed([{ code: 'NOT_FOUND', field: null, message: 'No user matches this external ID, email or phone number.' }]);
     const refused = opts.guard?.({ kind: 'create', input });
     if (refused) return failed([{ code: 'FORBIDDEN', field: null, message: refused }]);
-    const asCreate = await this.accounts.asCreate(prepared);
+    let asCreate;
+    try {
+      asCreate = await this.accounts.asCreate(prepared);
+    } catch (err) {
+      const problem = problemOf(err);
+      if (!problem) throw err;
+      return failed([problem]);
+    }
     const created = await this.accounts.insertPrepared(m, asCreate, actor, opts.wo, now);
     return { index, status: 'CREATED', userId: created.user.id, errors: [], warnings: created.warnings };
   }
@@ -230,7 +282,10 @@ export class UserBatch {
     const matches: Matches = { ext: new Map(), email: new Map(), phone: new Map() };
     const row = (r: Record<string, unknown>): Matched => ({ id: Number(r.id), role: r.role as Role });
     for (const part of chunks(ext)) {
-      const rows = await m.query(`SELECT id, role, external_id_key AS k FROM users WHERE external_id_key IN (${placeholders(part.length)}) AND deleted_at IS NULL`, part);
+      const rows = await m.query(
+        `SELECT id, role, external_id_key AS k FROM users WHERE external_id_key IN (${placeholders(part.length)}) AND deleted_at IS NULL`,
+        part,
+      );
       for (const r of rows) matches.ext.set(String(r.k), row(r));
     }
     for (const [type, keys, map] of [

@@ -76,11 +76,15 @@ export class UserResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: 'Users of this organization.' }) organizationId: string | null,
     @Arg('fields', () => [UserFieldFilter], { nullable: true, description: 'Users whose custom fields hold these values (every filter applies).' })
     fields: UserFieldFilter[] | null,
-    @Arg('ids', () => [ID], { nullable: true, description: 'These users (up to 100, in this order; unknown or deleted ones are left out). No other argument applies.' })
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description: 'These users (up to 100, in this order; unknown or deleted ones are left out). No other argument applies.',
+    })
     ids: string[] | null,
     @Arg('externalIds', () => [String], {
       nullable: true,
-      description: 'The users with these external IDs (up to 100, any letter case, in this order; unknown ones are left out). No other argument applies.',
+      description:
+        'The users with these external IDs (up to 100, any letter case, in this order; unknown ones are left out). No other argument applies.',
     })
     externalIds: string[] | null,
     @Ctx() ctx: Context,

@@ -37,7 +37,9 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     expect(out[2].errors).toEqual([{ code: 'EMAIL_TAKEN', field: 'email', message: expect.stringContaining('Existing') }]);
     // Nothing of the failed inputs was kept.
     expect((await app.gql('{ users(query: "copycat") { totalCount } }')).data.users.totalCount).toBe(0);
-    const created = await app.gql('query($id: ID!) { user(id: $id) { createdVia events { edges { node { action source } } } } }', { id: out[3].user.id });
+    const created = await app.gql('query($id: ID!) { user(id: $id) { createdVia events { edges { node { action source } } } } }', {
+      id: out[3].user.id,
+    });
     expect(created.data.user.createdVia).toBe('API');
   });
 
@@ -124,7 +126,9 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     const ada = (await app.gql('{ userByExternalId(externalId: "crm-1") { id } }')).data.userByExternalId.id;
     const byIds = await app.gql('query($ids: [ID!]) { users(ids: $ids) { edges { node { id name } } } }', { ids: [ada, '999999', 'x'] });
     expect(byIds.data.users.edges.map((e: any) => e.node.name)).toEqual(['Ada']);
-    const tooMany = await app.gql('query($ids: [ID!]) { users(ids: $ids) { totalCount } }', { ids: Array.from({ length: 101 }, (_, i) => String(i + 1)) });
+    const tooMany = await app.gql('query($ids: [ID!]) { users(ids: $ids) { totalCount } }', {
+      ids: Array.from({ length: 101 }, (_, i) => String(i + 1)),
+    });
     expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
   });
 
@@ -139,16 +143,28 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     ]);
     const removed = await app.gql('mutation($id: ID!) { removeUserTags(userId: $id, tags: ["VIP", "absent"]) { tags } }', { id });
     expect(removed.data.removeUserTags.tags).toEqual(['from_billing', 'from_crm', 'gold']);
-    const history = await app.gql('query($id: ID!) { user(id: $id) { events(first: 1) { edges { node { changes { field oldValue newValue } } } } } }', { id });
-    expect(history.data.user.events.edges[0].node.changes[0]).toEqual({ field: 'tags', oldValue: 'from_billing, from_crm, gold, vip', newValue: 'from_billing, from_crm, gold' });
-    const readOnly = await app.token(['USERS_READ']);
-    expect((await app.as(readOnly.auth)('mutation($id: ID!) { addUserTags(userId: $id, tags: ["x"]) { id } }', { id })).errors?.[0].extensions?.code).toBe(
-      'FORBIDDEN',
+    const history = await app.gql(
+      'query($id: ID!) { user(id: $id) { events(first: 1) { edges { node { changes { field oldValue newValue } } } } } }',
+      { id },
     );
+    expect(history.data.user.events.edges[0].node.changes[0]).toEqual({
+      field: 'tags',
+      oldValue: 'from_billing, from_crm, gold, vip',
+      newValue: 'from_billing, from_crm, gold',
+    });
+    const readOnly = await app.token(['USERS_READ']);
+    expect(
+      (await app.as(readOnly.auth)('mutation($id: ID!) { addUserTags(userId: $id, tags: ["x"]) { id } }', { id })).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('writes 1,000 inputs in one call (timed in the log; the figure is a benchmark, not a test)', async () => {
-    const inputs = Array.from({ length: 1000 }, (_, i) => ({ name: `Bulk ${i}`, email: `bulk.${i}@speed.example.org`, externalId: `speed-${i}`, tags: ['bulk'] }));
+    const inputs = Array.from({ length: 1000 }, (_, i) => ({
+      name: `Bulk ${i}`,
+      email: `bulk.${i}@speed.example.org`,
+      externalId: `speed-${i}`,
+      tags: ['bulk'],
+    }));
     const started = performance.now();
     const r = await app.gql('mutation($inputs: [CreateUserInput!]!) { createUsers(inputs: $inputs) { status } }', { inputs });
     const ms = performance.now() - started;
