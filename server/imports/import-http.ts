@@ -73,6 +73,7 @@ export function importRoutes(services: Services): Router {
         if (!(IMPORT_MODES as readonly string[]).includes(mode)) {
           file.resume();
           started = Promise.reject(Object.assign(new Error(`mode must be one of ${IMPORT_MODES.join(', ')}.`), { field: 'mode' }));
+          started.catch(() => undefined);
           return;
         }
         file.on('limit', () => file.destroy(new FileTooLargeError('The file is over 200 MB.')));

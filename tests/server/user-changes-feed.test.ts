@@ -132,7 +132,10 @@ describe.each(testDialects())('userChanges (incremental sync), on %s', (dialect)
         if (i % 4 === 1) await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id });
       }
       const bulk = await app.gql('mutation($inputs: [CreateUserInput!]!) { createUsers(inputs: $inputs) { user { id } } }', {
-        inputs: Array.from({ length: 20 }, (_, i) => ({ name: `Bulk ${w} ${i}`, email: `bulk.${w}.${i}.${Math.random().toString(36).slice(2)}@feed.example.org` })),
+        inputs: Array.from({ length: 20 }, (_, i) => ({
+          name: `Bulk ${w} ${i}`,
+          email: `bulk.${w}.${i}.${Math.random().toString(36).slice(2)}@feed.example.org`,
+        })),
       });
       return [...ids, ...bulk.data.createUsers.map((r: any) => r.user.id)];
     };
