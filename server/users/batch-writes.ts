@@ -24,6 +24,8 @@ export class BatchWrites {
   private owned: { normalized: string; ownerId: number }[] = [];
   private identities: UserIdentity[] = [];
   readonly orgByDomain = new Map<string, Organization | null>();
+  /** Organizations named by the batch's inputs, by lower-cased name. */
+  readonly orgByName = new Map<string, Organization>();
 
   record(subjectId: number, action: AuditAction, changes: FieldChange[], at: Date): void {
     this.audit.push({ subjectId, action, changes, at });
@@ -62,6 +64,7 @@ export class BatchWrites {
     this.owned.length = o;
     // A rolled-back input may have created an organization that no longer exists.
     this.orgByDomain.clear();
+    this.orgByName.clear();
   }
 
   async flush(

@@ -179,6 +179,7 @@ export class UserAccounts {
       actor,
       now,
       warnings,
+      wo.batch,
     );
     const recorded = [
       change('email', null, email.address),
@@ -258,7 +259,18 @@ export class UserAccounts {
       const has = (type: IdentityType) => own.filter((i) => i.type === type).map((i) => i.valueNormalized);
       const phones = [...has(IdentityType.PHONE), ...(c.phone ? [c.phone] : [])];
       recorded.push(
-        ...(await writeExtras(m, this.deps.identities, id, p.extras, [...has(IdentityType.EMAIL), email?.normalized ?? ''], phones, actor, now, [])),
+        ...(await writeExtras(
+          m,
+          this.deps.identities,
+          id,
+          p.extras,
+          [...has(IdentityType.EMAIL), email?.normalized ?? ''],
+          phones,
+          actor,
+          now,
+          [],
+          wo.batch,
+        )),
       );
     }
     if (recorded.length === 0) return recorded;
@@ -348,9 +360,14 @@ export class UserAccounts {
       if (!org) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
       return org;
     }
-    if (wo.canCreateOrganization) return this.deps.organizations.findOrCreateByName(m, ref.name);
-    const org = await this.deps.organizations.findByName(ref.name, m);
+    const key = ref.name.toLowerCase();
+    const known = wo.batch?.orgByName.get(key);
+    if (known) return known;
+    const org = wo.canCreateOrganization
+      ? await this.deps.organizations.findOrCreateByName(m, ref.name)
+      : await this.deps.organizations.findByName(ref.name, m);
     if (!org) throw new UserInputError('organization', `There is no organization named ${quoteInput(ref.name)}.`);
+    wo.batch?.orgByName.set(key, org);
     return org;
   }
 

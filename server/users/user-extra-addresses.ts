@@ -8,6 +8,7 @@ import { normalizePhone } from './profile-rules.js';
 import type { UserIdentities } from './user-identities.js';
 import { insertPhone, sharedPhoneWarning } from './user-phones.js';
 import type { UserWarning } from './user.inputs.js';
+import type { BatchWrites } from './batch-writes.js';
 
 /** Addresses beyond the primary email and phone (an imported row's `emails` and `phones` cells, upsertUsers' `emails` and `phones`). */
 export interface Extras {
@@ -51,13 +52,17 @@ export async function writeExtras(
   actor: Actor,
   now: Date,
   warnings: UserWarning[],
+  batch?: BatchWrites,
 ): Promise<FieldChange[]> {
   const recorded: FieldChange[] = [];
   const emails = new Set(haveEmails);
   for (const e of extras.emails) {
     if (emails.has(e.normalized)) continue;
     emails.add(e.normalized);
-    await identities.insertOwnedEmail(m, userId, e, { primary: false, verified: false }, actor, now);
+    // In a batch the insert and the claims look-up wait for the end of the transaction (see batch-writes.ts).
+    const deferTo = batch?.deferIdentities ? batch : undefined;
+    await identities.insertOwnedEmail(m, userId, e, { primary: false, verified: false, claimsLater: batch !== undefined, deferTo }, actor, now);
+    batch?.ownedEmail(e.normalized, userId);
     recorded.push(change('emails', null, e.address));
   }
   const phones = new Set(havePhones);

@@ -15,7 +15,7 @@ export async function upload(
 ): Promise<{ status: number; body: any }> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([csv], { type: 'text/csv' }), fileName);
+  form.append('file', new Blob([typeof csv === 'string' ? csv : Buffer.from(csv)], { type: 'text/csv' }), fileName);
   const h: Record<string, string> = { ...headers };
   if (auth.kind === 'cookie') h.cookie = auth.cookie;
   if (auth.kind === 'token') h.authorization = `Bearer ${auth.token}`;
