@@ -22,6 +22,7 @@ const MyProfilePage = () => import('./auth/MyProfilePage.vue');
 const ChangePasswordPage = () => import('./auth/ChangePasswordPage.vue');
 const ApiTokensPage = () => import('./tokens/ApiTokensPage.vue');
 const UserFieldsPage = () => import('./fields/UserFieldsPage.vue');
+const ImportsPage = () => import('./imports/ImportsPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 
@@ -43,6 +44,7 @@ export const routes: RouteRecordRaw[] = [
   // Admins only; the page itself tells others they have no access.
   { path: '/settings/api-tokens', name: 'api-tokens', component: ApiTokensPage },
   { path: '/settings/user-fields', name: 'user-fields', component: UserFieldsPage, meta: { staff: true } },
+  { path: '/settings/imports', name: 'imports', component: ImportsPage },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage },
 ];
 

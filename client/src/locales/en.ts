@@ -4,6 +4,7 @@ import userFields from '../fields/locales/en';
 import organizationMessages from '../organizations/locales/en';
 import contactMessages from '../users/contacts/locales/en';
 import tagMessages from '../tags/locales/en';
+import importMessages from '../imports/locales/en';
 
 const en = {
   app: {
@@ -22,12 +23,14 @@ const en = {
     organizations: 'Organizations',
     apiTokens: 'API tokens',
     userFields: 'User fields',
+    imports: 'Imports',
     myProfile: 'My profile',
   },
   userFields,
   ...organizationMessages,
   ...contactMessages,
   ...tagMessages,
+  ...importMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',

@@ -4,6 +4,7 @@ import userFields from '../fields/locales/fr';
 import organizationMessages from '../organizations/locales/fr';
 import contactMessages from '../users/contacts/locales/fr';
 import tagMessages from '../tags/locales/fr';
+import importMessages from '../imports/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -22,12 +23,14 @@ const fr: MessageSchema = {
     organizations: 'Organisations',
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
+    imports: 'Imports',
     myProfile: 'Mon profil',
   },
   userFields,
   ...organizationMessages,
   ...contactMessages,
   ...tagMessages,
+  ...importMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',

@@ -30,6 +30,11 @@ type Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": typeof types.ImportJobSummaryFragmentDoc,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
+    "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.RunImportJobDocument,
+    "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.CancelImportJobDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": typeof types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": typeof types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": typeof types.OrganizationListItemFragmentDoc,
@@ -83,6 +88,11 @@ const documents: Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": types.ImportJobSummaryFragmentDoc,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImportJobsDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": types.ImportJobDocument,
+    "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": types.RunImportJobDocument,
+    "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": types.CancelImportJobDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": types.OrganizationListItemFragmentDoc,
@@ -198,6 +208,26 @@ export function graphql(source: "\n  mutation DeleteUserField($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
