@@ -8,6 +8,7 @@ import type { UserChangeKind, UserChangeListeners } from './user-change-listener
 import { UserTag } from './user-tag.entity.js';
 import type { UserIdentities } from './user-identities.js';
 import { UserIdentity } from './user-identity.entity.js';
+import { UserFieldValueEntity } from '../fields/user-field.entity.js';
 
 /**
  * The writes of a batch that can wait for the end of its transaction: each
@@ -23,6 +24,7 @@ export class BatchWrites {
   private tags: { userId: number; tag: string }[] = [];
   private owned: { normalized: string; ownerId: number }[] = [];
   private identities: UserIdentity[] = [];
+  private values: Partial<UserFieldValueEntity>[] = [];
   readonly orgByDomain = new Map<string, Organization | null>();
   /** Organizations named by the batch's inputs, by lower-cased name. */
   readonly orgByName = new Map<string, Organization>();
@@ -44,6 +46,11 @@ export class BatchWrites {
    */
   constructor(readonly deferIdentities = false) {}
 
+  /** New accounts' custom field values. */
+  fieldValues(rows: Partial<UserFieldValueEntity>[]): void {
+    this.values.push(...rows);
+  }
+
   identity(row: UserIdentity): void {
     this.identities.push(row);
   }
@@ -54,9 +61,10 @@ export class BatchWrites {
   }
 
   mark(): number[] {
-    return [this.audit.length, this.changes.length, this.tags.length, this.owned.length, this.identities.length];
+    return [this.audit.length, this.changes.length, this.tags.length, this.owned.length, this.identities.length, this.values.length];
   }
-  undo([a, c, t, o, i]: number[]): void {
+  undo([a, c, t, o, i, v]: number[]): void {
+    this.values.length = v;
     this.identities.length = i;
     this.audit.length = a;
     this.changes.length = c;
@@ -72,6 +80,7 @@ export class BatchWrites {
     actor: Actor,
     deps: { audit: AuditService; changes: UserChangeListeners; identities: UserIdentities },
   ): Promise<void> {
+    for (let i = 0; i < this.values.length; i += 1000) await insertMany(m, UserFieldValueEntity, this.values.slice(i, i + 1000));
     for (let i = 0; i < this.identities.length; i += 1000) await insertMany(m, UserIdentity, this.identities.slice(i, i + 1000));
     await deps.identities.dropClaimsOfMany(m, this.owned, actor, this.audit[0]?.at ?? new Date());
     for (let i = 0; i < this.tags.length; i += 1000) await insertMany(m, UserTag, this.tags.slice(i, i + 1000));
@@ -91,5 +100,6 @@ export class BatchWrites {
     this.tags = [];
     this.owned = [];
     this.identities = [];
+    this.values = [];
   }
 }

@@ -10,6 +10,7 @@ import type { ApiTokenService } from '../tokens/api-token.service.js';
 import { change, type AuditAction, type AuditService } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
+import type { UserField } from '../fields/user-field.types.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
@@ -187,7 +188,7 @@ export class UserAccounts {
       ...(org ? [change('organization', null, org.name)] : []),
       ...(tags.length ? [change('tags', null, tags)] : []),
       ...extra,
-      ...(await this.deps.fields.write(m, user.id, p.fields, now)),
+      ...(await this.deps.fields.write(m, user.id, p.fields, now, { defer: wo.batch ? (rows) => wo.batch!.fieldValues(rows) : undefined })),
     ];
     if (wo.batch) {
       wo.batch.record(user.id, 'CREATED', recorded, now);
@@ -201,10 +202,10 @@ export class UserAccounts {
   }
 
   /** Validates a change's input (BAD_USER_INPUT naming the field). */
-  async prepareUpdate(input: UpdateUserInput, extras: Extras = {}): Promise<PreparedUpdate> {
+  async prepareUpdate(input: UpdateUserInput, extras: Extras = {}, definitions?: UserField[]): Promise<PreparedUpdate> {
     const changes = profileChanges(input, this.deps);
     const email = input.email !== undefined ? await this.deps.identities.checkedEmail(input.email) : null;
-    const fields = await this.deps.fields.prepare(input.fields);
+    const fields = await this.deps.fields.prepare(input.fields, undefined, definitions);
     return { changes, email, fields, extras: await prepareExtras(extras, this.deps.identities, this.deps.defaultPhoneCountry) };
   }
 

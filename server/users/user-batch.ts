@@ -6,6 +6,8 @@ import { placeholders } from '../db/sql.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
+import type { FieldValuesService } from '../fields/field-values.service.js';
+import type { UserField } from '../fields/user-field.types.js';
 import type { UserWarning } from './user.inputs.js';
 import type { Role, User } from './user.entity.js';
 
@@ -116,13 +118,14 @@ export class UserBatch {
     private readonly db: Database,
     private readonly accounts: UserAccounts,
     private readonly reads: UserReads,
+    private readonly fields: FieldValuesService,
   ) {}
 
   /** Validates one input by the accounts' rules; every problem at once (each field checked on its own when the whole fails). */
-  async prepare(input: BatchInput): Promise<{ prepared: PreparedUpdate } | { problems: BulkProblem[] }> {
+  async prepare(input: BatchInput, definitions?: UserField[]): Promise<{ prepared: PreparedUpdate } | { problems: BulkProblem[] }> {
     const extras = { emails: input.emails, phones: input.phones };
     try {
-      return { prepared: await this.accounts.prepareUpdate(updateInputOf(input), extras) };
+      return { prepared: await this.accounts.prepareUpdate(updateInputOf(input), extras, definitions) };
     } catch (err) {
       const first = problemOf(err);
       if (!first) throw err;
@@ -151,7 +154,9 @@ export class UserBatch {
    * with a savepoint around each input.
    */
   async write(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
-    const prepared = await Promise.all(inputs.map((input) => this.prepare(input)));
+    const definitions = inputs.some((i) => i.fields?.length) ? await this.fields.definitions() : undefined;
+    const prepared: Awaited<ReturnType<UserBatch['prepare']>>[] = [];
+    for (const input of inputs) prepared.push(await this.prepare(input, definitions));
     const run = (careful: boolean) => async (m: EntityManager) => {
       const batch = new BatchWrites(!careful);
       const outcomes = await this.writePrepared(m, inputs, prepared, actor, { ...opts, wo: { ...opts.wo, batch } }, batch, careful);

@@ -71,7 +71,7 @@ export class UserService {
     });
     this.accounts = new UserAccounts(db, { ...opts, fields: opts.fieldValues, identities: this.identities, reads: this.reads });
     this.credentials = new UserCredentials(db, { audit, sessions });
-    this.batch = new UserBatch(db, this.accounts, this.reads);
+    this.batch = new UserBatch(db, this.accounts, this.reads, opts.fieldValues);
     this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
   }
 

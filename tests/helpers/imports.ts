@@ -31,7 +31,7 @@ export async function waitForJob(app: TestApp, id: string, statuses: string[], t
     expect(r.errors).toBeUndefined();
     if (statuses.includes(r.data.importJob.status)) return r.data.importJob;
     if (Date.now() > until) throw new Error(`import ${id} is still ${r.data.importJob.status}`);
-    await new Promise((ok) => setTimeout(ok, 50));
+    await new Promise((ok) => setTimeout(ok, Number(process.env.IMPORT_POLL_MS ?? 50)));
   }
 }
 
