@@ -8,6 +8,7 @@ import type { UserChangeKind, UserChangeListeners } from './user-change-listener
 import { UserTag } from './user-tag.entity.js';
 import type { UserIdentities } from './user-identities.js';
 import { UserIdentity } from './user-identity.entity.js';
+import type { PhoneHolders } from './user-phones.js';
 import { UserFieldValueEntity } from '../fields/user-field.entity.js';
 
 /**
@@ -18,7 +19,7 @@ import { UserFieldValueEntity } from '../fields/user-field.entity.js';
  * of a mail domain) are remembered. An input rolled back to its savepoint
  * takes its collected writes with it (mark / undo).
  */
-export class BatchWrites {
+export class BatchWrites implements PhoneHolders {
   private audit: { subjectId: number; action: AuditAction; changes: FieldChange[]; at: Date }[] = [];
   private changes: { userId: number; kind: UserChangeKind; at: Date }[] = [];
   private tags: { userId: number; tag: string }[] = [];
@@ -53,6 +54,14 @@ export class BatchWrites {
 
   identity(row: UserIdentity): void {
     this.identities.push(row);
+  }
+
+  /** Phone numbers' holders, read once for the batch (with deferred identities only: see PhoneHolders). */
+  readonly holders = new Map<string, { id: number; name: string } | null>();
+
+  /** As the phones' code takes it, when the batch defers its identities. */
+  get phones(): PhoneHolders | undefined {
+    return this.deferIdentities ? this : undefined;
   }
 
   /** A new account's address: other users' claims on it are dropped at the end of the batch. */

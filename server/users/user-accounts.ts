@@ -166,7 +166,7 @@ export class UserAccounts {
     else await insertTags(m, user.id, tags);
     const warnings = emailWarnings(email);
     if (user.phone) {
-      const phone = await insertPhone(m, user.id, user.phone, { primary: true, now });
+      const phone = await insertPhone(m, user.id, user.phone, { primary: true, now, userName: user.name }, wo.batch?.phones);
       identities.push(phone.identity);
       if (phone.owner) warnings.push(sharedPhoneWarning('phone', user.phone, phone.owner));
     }

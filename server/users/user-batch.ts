@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
+import { phoneHoldersOf } from './user-phones.js';
 import { placeholders } from '../db/sql.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
@@ -196,6 +197,10 @@ export class UserBatch {
     const now = new Date();
     const valid = prepared.flatMap((p) => ('prepared' in p ? [p.prepared] : []));
     const matches = opts.mode === 'CREATE' ? null : await this.matchesOf(m, valid);
+    if (batch.deferIdentities) {
+      const numbers = [...new Set(valid.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((n): n is string => !!n))];
+      for (const [n, holder] of await phoneHoldersOf(m, numbers)) batch.holders.set(n, holder);
+    }
     const outcomes: BulkOutcome[] = [];
     for (let index = 0; index < inputs.length; index++) {
       const input = inputs[index];

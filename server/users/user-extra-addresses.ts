@@ -69,7 +69,7 @@ export async function writeExtras(
   for (const n of extras.phones) {
     if (phones.has(n)) continue;
     phones.add(n);
-    const added = await insertPhone(m, userId, n, { primary: false, now });
+    const added = await insertPhone(m, userId, n, { primary: false, now }, batch?.phones);
     if (added.owner) warnings.push(sharedPhoneWarning('phones', n, added.owner));
     recorded.push(change('phones', null, n));
   }

@@ -54,6 +54,28 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     expect(r.data.createUsers[1].errors[0].code).toBe('EMAIL_TAKEN');
   });
 
+  it('a number two inputs give, or that someone has, is kept as a shared number with a warning', async () => {
+    const r = await app.gql(CREATE, {
+      inputs: [
+        { name: 'Phone One', email: 'phone.one@bulk.example.org', phone: '+33 1 42 68 53 01' },
+        { name: 'Phone Two', email: 'phone.two@bulk.example.org', phone: '+33142685301' },
+        { name: 'Phone Three', email: 'phone.three@bulk.example.org', phone: '+44 20 7946 0958' },
+      ],
+    });
+    expect(r.data.createUsers.map((o: any) => [o.status, o.warnings.map((w: any) => w.code).filter((c: string) => c === 'SHARED_PHONE')])).toEqual([
+      ['CREATED', []],
+      ['CREATED', ['SHARED_PHONE']],
+      ['CREATED', ['SHARED_PHONE']],
+    ]);
+    const two = await app.gql('query($id: ID!) { user(id: $id) { identities { value shared sharedWith { name } } } }', {
+      id: r.data.createUsers[1].user.id,
+    });
+    expect(two.data.user.identities.find((i: any) => i.value === '+33142685301')).toMatchObject({
+      shared: true,
+      sharedWith: [{ name: 'Phone One' }],
+    });
+  });
+
   it('upsertUsers matches by external id, then any email, then phone; unchanged inputs write nothing', async () => {
     const first = await app.gql(UPSERT, {
       inputs: [
