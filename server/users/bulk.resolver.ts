@@ -128,11 +128,13 @@ export async function results(outcomes: BulkOutcome[], ctx: Context): Promise<Bu
   const ids = outcomes.flatMap((o) => (o.userId === null ? [] : [o.userId]));
   const users = new Map((await ctx.users.byIds(ids)).map((u) => [u.id, u]));
   for (const u of users.values()) ctx.loaders.users.prime(u.id, u);
+  // Who owns a taken address is told only to those who may list users (as for createUser's errors).
+  const seeUsers = can(ctx.viewer, userPolicy.list);
   return outcomes.map((o) => ({
     index: o.index,
     status: o.status as BulkUserStatus,
     user: o.userId === null ? null : (users.get(o.userId) ?? null),
-    errors: o.errors,
+    errors: o.errors.map((e) => ({ code: e.code, field: e.field, message: seeUsers ? e.message : (e.publicMessage ?? e.message) })),
     warnings: o.warnings,
   }));
 }

@@ -27,6 +27,8 @@ export interface BulkProblem {
   code: string;
   field: string | null;
   message: string;
+  /** The message without the other account it names (EMAIL_TAKEN's owner), for those who may not list users. */
+  publicMessage?: string;
 }
 
 /** One input of a batch: a user's fields as createUser or updateUser take them, plus extra addresses. */
@@ -96,7 +98,11 @@ export function problemOf(err: unknown): BulkProblem | null {
   if (!(err instanceof GraphQLError)) return null;
   const field = err.extensions.field;
   const code = String(err.extensions.code ?? 'BAD_USER_INPUT');
-  return { code, field: typeof field === 'string' ? field : null, message: err.message };
+  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: err.message };
+  if (err.extensions.existingUserId !== undefined || err.extensions.existingUserName !== undefined) {
+    problem.publicMessage = code === 'EMAIL_TAKEN' ? 'This address cannot be added.' : 'This value is already used by another account.';
+  }
+  return problem;
 }
 
 /** Ends a dry run's transaction (rolled back) with what it would have done. */
