@@ -84,14 +84,14 @@ export class ImportWorker {
 
   /** Takes one job that needs work and that nobody live holds; null when there is none. */
   async claim(): Promise<ImportJobEntity | null> {
+    const mysql = this.db.dialect === 'mysql';
+    const stale = sqlDate(new Date(Date.now() - this.opts.staleMs));
+    const claimable = `SELECT id FROM import_jobs WHERE status IN ('PREVIEWING', 'QUEUED', 'RUNNING') AND (claimed_by IS NULL OR heartbeat_at < ?)
+         ORDER BY id LIMIT 1`;
+    // Most looks find nothing: one plain read, no transaction.
+    if ((await this.db.manager.query(claimable, [stale])).length === 0) return null;
     return this.db.transaction(async (m) => {
-      const mysql = this.db.dialect === 'mysql';
-      const stale = sqlDate(new Date(Date.now() - this.opts.staleMs));
-      const rows: { id: unknown }[] = await m.query(
-        `SELECT id FROM import_jobs WHERE status IN ('PREVIEWING', 'QUEUED', 'RUNNING') AND (claimed_by IS NULL OR heartbeat_at < ?)
-         ORDER BY id LIMIT 1${mysql ? ' FOR UPDATE SKIP LOCKED' : ''}`,
-        [stale],
-      );
+      const rows: { id: unknown }[] = await m.query(`${claimable}${mysql ? ' FOR UPDATE SKIP LOCKED' : ''}`, [stale]);
       if (rows.length === 0) return null;
       const id = Number(rows[0].id);
       await m.update(ImportJobEntity, { id }, { claimedBy: this.owner, heartbeatAt: new Date() });
