@@ -23,6 +23,11 @@ import { searchIndexListener } from './search/search-index.js';
 import { UserService } from './users/user.service.js';
 import { usersCsvExport } from './exports/users-csv.js';
 import { CustomerListService } from './lists/customer-list.service.js';
+import { UserChangeFeed } from './users/user-change-feed.js';
+import { ImportJobService } from './imports/import-jobs.service.js';
+import { ImportRunner } from './imports/import-runner.js';
+import { ImportWorker } from './imports/import-worker.js';
+import { importRoutes } from './imports/import-http.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -48,6 +53,8 @@ export interface App {
   apollo: ApolloServer<Context>;
   services: Services;
   log: Logger;
+  /** This process's import worker (stopped with the app). */
+  importWorker: ImportWorker;
   stop(): Promise<void>;
 }
 
@@ -66,6 +73,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const userChanges = new UserChangeListeners();
   // The word search's index, kept in step inside every user write.
   userChanges.add(searchIndexListener);
+  const userChangeFeed = new UserChangeFeed(db);
+  userChanges.add(userChangeFeed.listener);
   const organizations = new OrganizationService(db, userChanges);
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
@@ -83,8 +92,10 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const tickets = new TicketService(db, users, audit);
   return {
     config,
+    imports: new ImportJobService(db, config.importDir, fieldValues),
     users,
     userChanges,
+    userChangeFeed,
     organizations,
     fieldValues,
     customerLists: new CustomerListService(db, fieldValues),
@@ -180,6 +191,16 @@ export async function createApp(
   const counters = await makeCounters(config, db);
   const services = makeServices(config, db, log, counters);
   if (opts.firstRun !== false) await firstRun(config, db, log);
+  const importWorker = new ImportWorker(
+    db,
+    new ImportRunner({ db, users: services.users, fieldValues: services.fieldValues, log, chunkRows: config.importChunkRows }),
+    log,
+    { pollMs: 1000, staleMs: config.importStaleSeconds * 1000 },
+  );
+  if (config.importWorker) {
+    services.imports.onQueued = () => importWorker.kick();
+    importWorker.start();
+  }
 
   const protection = armor(config);
   const schema = await buildAppSchema();
@@ -233,6 +254,8 @@ export async function createApp(
   app.post('/inbound/email', inboundEmailRoute(services));
   // Users as CSV (session or token with USERS_READ), streamed.
   app.get('/exports/users.csv', apiRateLimit(services.apiLimiter), usersCsvExport(services));
+  // Uploads for scripts (multipart) and the failed rows' CSV: see imports/import-http.ts.
+  app.use('/imports', importRoutes(services));
 
   const staticDir = findStaticDir(config);
   if (staticDir) {
@@ -271,7 +294,9 @@ export async function createApp(
     apollo,
     services,
     log,
+    importWorker,
     async stop() {
+      await importWorker.stop();
       await apollo.stop();
       await counters.close();
     },

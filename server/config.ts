@@ -52,6 +52,14 @@ export interface Config {
   inboundDomain: string;
   /** Port of the SMTP listener for inbound mail; null: off. */
   inboundSmtpPort: number | null;
+  /** Where uploaded import files are kept. */
+  importDir: string;
+  /** Whether this process runs import jobs (every process may: jobs are claimed in the database). */
+  importWorker: boolean;
+  /** Rows per chunk of an import (one transaction each). */
+  importChunkRows: number;
+  /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
+  importStaleSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -287,5 +295,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestRateLimit: int('REQUEST_RATE_LIMIT', env.REQUEST_RATE_LIMIT, 10, 0),
     inboundDomain: domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost'),
     inboundSmtpPort: smtpPort(env.INBOUND_SMTP_PORT),
+    importDir: env.IMPORT_DIR?.trim() || resolve('data', 'imports'),
+    importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
+    importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
+    importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
   };
 }

@@ -26,6 +26,7 @@ const NewTicketPage = () => import('./tickets/NewTicketPage.vue');
 const TicketPage = () => import('./tickets/TicketPage.vue');
 const RequestFormPage = () => import('./tickets/RequestFormPage.vue');
 const CustomerListPage = () => import('./lists/CustomerListPage.vue');
+const ImportsPage = () => import('./imports/ImportsPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 
@@ -53,6 +54,7 @@ export const routes: RouteRecordRaw[] = [
   // Admins only; the page itself tells others they have no access.
   { path: '/settings/api-tokens', name: 'api-tokens', component: ApiTokensPage },
   { path: '/settings/user-fields', name: 'user-fields', component: UserFieldsPage, meta: { staff: true } },
+  { path: '/settings/imports', name: 'imports', component: ImportsPage },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage },
 ];
 

@@ -65,6 +65,27 @@ export class AuditService {
     }
   }
 
+  /** Events of several users, each with its own changes (a batch's history lines), in multi-row inserts. */
+  async recordMany(
+    m: EntityManager,
+    actor: Actor,
+    events: readonly { subjectId: number; action: AuditAction; changes: FieldChange[]; at: Date }[],
+  ): Promise<void> {
+    const rows = events.map((e) => ({
+      subjectType: 'user',
+      subjectId: e.subjectId,
+      action: e.action,
+      source: actor.source,
+      actorKind: actor.tokenId !== null ? 'TOKEN' : actor.userId !== null ? 'USER' : 'SYSTEM',
+      actorUserId: actor.userId,
+      actorTokenId: actor.tokenId,
+      actorTokenName: actor.tokenName,
+      changes: JSON.stringify(e.changes),
+      createdAt: e.at,
+    }));
+    for (let i = 0; i < rows.length; i += 500) await insertMany(m, AuditEventEntity, rows.slice(i, i + 500));
+  }
+
   /** A user's trail, newest first. */
   forUser(userId: number, req: PageRequest): Promise<Page<UserEvent> & { total: number }> {
     return this.forSubject<UserEventAction>('user', userId, req);

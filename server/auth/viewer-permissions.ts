@@ -7,6 +7,7 @@ import { Role } from '../users/role.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
 import { userFieldPolicy } from '../fields/user-field.policy.js';
 import { customerListPolicy } from '../lists/customer-list.policy.js';
+import { importPolicy } from '../imports/import.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
@@ -39,6 +40,9 @@ export class ViewerPermissions {
   @Field(() => Boolean, { description: 'Share customer lists with the team, and manage the shared ones.' })
   shareCustomerLists: boolean;
 
+  @Field(() => Boolean, { description: 'Import users from a CSV file and follow the import jobs.' })
+  importUsers: boolean;
+
   @Field(() => Boolean, { description: 'List, create and revoke API tokens.' })
   manageApiTokens: boolean;
 
@@ -61,6 +65,7 @@ export class ViewerPermissionsResolver {
       manageUserFields: can(v, userFieldPolicy.manage),
       manageApiTokens: can(v, apiTokenPolicy.manage),
       shareCustomerLists: can(v, customerListPolicy.share),
+      importUsers: can(v, importPolicy.manage),
       changeOwnPassword: can(v, accountPolicy.changePassword),
     };
   }

@@ -14,6 +14,8 @@ import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { RateLimitCounterEntity } from '../limits/counter.entity.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
+import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
+import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
 import { speakSqlite } from './columns.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
@@ -45,6 +47,11 @@ export const entities = [
   SideConversationMessage,
   UserSearchWord,
   CustomerListEntity,
+  UserChangeLogEntity,
+  UserChangeEntity,
+  UserChangeSequenceEntity,
+  ImportJobEntity,
+  ImportRowErrorEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -107,9 +107,10 @@ export class FieldValuesService {
    * a key given twice, or a wrong value -> BAD_USER_INPUT naming the key.
    * LOOKUP ids must name an existing user (not deleted) or organization.
    */
-  async prepare(inputs: UserFieldInput[] | null | undefined, m: EntityManager = this.db.manager): Promise<PreparedFieldValues> {
+  async prepare(inputs: UserFieldInput[] | null | undefined, m: EntityManager = this.db.manager, known?: UserField[]): Promise<PreparedFieldValues> {
     if (!inputs || inputs.length === 0) return { items: [], definitions: null };
-    const definitions = await this.definitions(m);
+    // A batch reads the definitions once for all of its inputs (`known`).
+    const definitions = known ?? (await this.definitions(m));
     const byKey = new Map(definitions.map((f) => [f.key, f]));
     const items: PreparedFieldValue[] = [];
     const seen = new Set<string>();
@@ -153,9 +154,16 @@ export class FieldValuesService {
    * (`fields.<key>`), only for values that actually change. A handful of
    * statements, whatever the number of fields.
    */
-  async write(m: EntityManager, userId: number, prepared: PreparedFieldValues, now: Date): Promise<FieldChange[]> {
+  async write(
+    m: EntityManager,
+    userId: number,
+    prepared: PreparedFieldValues,
+    now: Date,
+    /** A user created in this transaction has no values yet; in a batch its rows are inserted at the end (`defer`). */
+    fresh?: { defer?: (rows: Partial<UserFieldValueEntity>[]) => void },
+  ): Promise<FieldChange[]> {
     if (prepared.items.length === 0) return [];
-    const rows = await m.find(UserFieldValueEntity, { where: { userId, fieldId: In(prepared.items.map((i) => i.field.id)) } });
+    const rows = fresh ? [] : await m.find(UserFieldValueEntity, { where: { userId, fieldId: In(prepared.items.map((i) => i.field.id)) } });
     const before = new Map<number, StoredValue[]>();
     for (const r of rows) {
       if (!before.has(r.fieldId)) before.set(r.fieldId, []);
@@ -164,9 +172,10 @@ export class FieldValuesService {
     const changed = prepared.items.filter((i) => !sameValues(i.field, before.get(i.field.id) ?? [], i.values));
     if (changed.length === 0) return [];
     await this.lockOptions(m, changed);
-    await m.delete(UserFieldValueEntity, { userId, fieldId: In(changed.map((i) => i.field.id)) });
+    if (!fresh) await m.delete(UserFieldValueEntity, { userId, fieldId: In(changed.map((i) => i.field.id)) });
     const inserts = changed.flatMap((i) => i.values.map((v) => ({ userId, fieldId: i.field.id, valueKey: v.key, value: v.value, updatedAt: now })));
-    for (const part of chunks(inserts, 500)) await insertMany(m, UserFieldValueEntity, part);
+    if (fresh?.defer) fresh.defer(inserts);
+    else for (const part of chunks(inserts, 500)) await insertMany(m, UserFieldValueEntity, part);
     return changed.map((i) => change(`fields.${i.field.key}`, auditValue(i.field, before.get(i.field.id) ?? []), auditValue(i.field, i.values)));
   }
 

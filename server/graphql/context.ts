@@ -13,6 +13,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import type { UserChangeListeners } from '../users/user-change-listeners.js';
 import type { UserService } from '../users/user.service.js';
 import type { CustomerListService } from '../lists/customer-list.service.js';
+import type { UserChangeFeed } from '../users/user-change-feed.js';
+import type { ImportJobService } from '../imports/import-jobs.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -27,6 +29,10 @@ export interface Services {
   users: UserService;
   /** Where features listen to user changes (inside each write transaction). */
   userChanges: UserChangeListeners;
+  /** The change feed behind userChanges (partner apps' sync). */
+  userChangeFeed: UserChangeFeed;
+  /** CSV imports of users (jobs, their files and failing rows). */
+  imports: ImportJobService;
   organizations: OrganizationService;
   fieldValues: FieldValuesService;
   /** Saved customer lists (issue 9). */

@@ -124,6 +124,10 @@ export class CostCounter {
         return [{ count: scope.page, scope }];
       case 'bound':
         return [{ count: size.max, scope }];
+      case 'inputs': {
+        const given = this.args(node, field)[size.argument];
+        return [{ count: Array.isArray(given) ? Math.min(given.length, size.max) : size.max, scope }];
+      }
       case 'options': {
         const d = scope.definition;
         if (!d) return [{ count: size.max, scope }];

@@ -12,6 +12,8 @@ export type ListSize =
   | { kind: 'edges' }
   /** An unpaged list of at most `max` items (a rule of the service, or a declared bound). */
   | { kind: 'bound'; max: number }
+  /** One item per element of a list argument (a bulk write's `inputs`), at most `max`. */
+  | { kind: 'inputs'; argument: string; max: number }
   /** One item per custom field definition: the active ones, all of them, or as the `active` argument says (read per request). */
   | { kind: 'definitions'; which: 'active' | 'all' | 'argument' }
   /** The options of the custom field in scope: all of them, or those a value can hold (1 for a drop-down); outside a field, `max`. */

@@ -7,6 +7,8 @@ import { UserConnectionResolver, UserResolver, UserWarningResolver } from '../us
 import { UserIdentityResolver } from '../users/identity.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
 import { ViewerPermissionsResolver } from '../auth/viewer-permissions.js';
+import { BulkUserResolver } from '../users/bulk.resolver.js';
+import { ImportJobResolver } from '../imports/import.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
@@ -43,6 +45,8 @@ export const resolvers = [
   UserTicketsResolver,
   CustomerListResolver,
   UserBulkResolver,
+  BulkUserResolver,
+  ImportJobResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

@@ -10,11 +10,13 @@ import type { ApiTokenService } from '../tokens/api-token.service.js';
 import { change, type AuditAction, type AuditService } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
+import type { UserField } from '../fields/user-field.types.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
 import { profileChanges, type ProfileChanges } from './user-changes.js';
 import type { ParsedEmail } from './email-address.js';
+import { prepareExtras, writeExtras, type Extras, type PreparedExtras } from './user-extra-addresses.js';
 import type { UserIdentities } from './user-identities.js';
 import { emailWarnings } from './email-deliverability.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
@@ -23,6 +25,7 @@ import { lockUser, type UserReads } from './user-reads.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
+import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 
 /** Profile properties the audit trail names, in the order it lists them. */
@@ -33,15 +36,6 @@ function actionFor(changes: FieldChange[]): AuditAction {
   const suspended = changes.find((c) => c.field === 'suspended');
   if (suspended) return suspended.newValue === 'true' ? 'SUSPENDED' : 'UNSUSPENDED';
   return 'UPDATED';
-}
-
-/** A new account checked and ready to insert (see prepare, insert). */
-export interface PreparedUser {
-  user: User;
-  email: ParsedEmail;
-  fields: PreparedFieldValues;
-  tags: string[];
-  organization: ProfileChanges['organization'];
 }
 
 export interface CreatedUser {
@@ -57,6 +51,24 @@ export interface WriteOptions {
   canCreateOrganization?: boolean;
   /** Agents saving a profile in the admin app must fill the required custom fields. */
   enforceRequiredFields?: boolean;
+  /** Inside a batch: writes that wait for the end of the batch's transaction (see batch-writes.ts). */
+  batch?: BatchWrites;
+}
+
+/** A create's input, validated: what insertPrepared writes. */
+export interface PreparedCreate {
+  changes: ProfileChanges;
+  email: ParsedEmail;
+  fields: PreparedFieldValues;
+  extras: PreparedExtras;
+}
+
+/** An update's input, validated: what applyUpdate writes. */
+export interface PreparedUpdate {
+  changes: ProfileChanges;
+  email: ParsedEmail | null;
+  fields: PreparedFieldValues;
+  extras: PreparedExtras;
 }
 
 export interface AccountDeps {
@@ -83,22 +95,32 @@ export class UserAccounts {
     private readonly deps: AccountDeps,
   ) {}
 
+  /** Validates a new account's input (BAD_USER_INPUT naming the field), reading nothing it will lock. */
+  async prepareCreate(input: CreateUserInput, wo: WriteOptions = {}, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
+    if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
+    const prepared = await this.asCreate(await this.prepareUpdate(input, extras, undefined, checked));
+    if (wo.enforceRequiredFields) await this.requireFields(null, prepared.fields);
+    return prepared;
+  }
+
+  /** A prepared change as a new account's: a name and an email are required. */
+  async asCreate(p: PreparedUpdate): Promise<PreparedCreate> {
+    if (p.changes.columns.name === undefined) throw new UserInputError('name', 'Name is required.');
+    return { ...p, email: p.email ?? (await this.deps.identities.checkedEmail(undefined)) };
+  }
+
   async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
-    const prepared = await this.prepare(input, actor, wo);
+    const prepared = await this.prepareCreate(input, wo);
     try {
-      return await this.db.transaction((m) => this.insert(m, prepared, actor, wo));
+      return await this.db.transaction((m) => this.insertPrepared(m, prepared, actor, wo, new Date()));
     } catch (err) {
-      throw await this.explainDuplicate(err, { email: prepared.email.normalized, externalIdKey: prepared.user.externalIdKey });
+      throw await this.explainDuplicate(err, { email: prepared.email.normalized, externalIdKey: prepared.changes.columns.externalIdKey });
     }
   }
 
-  /** Everything create checks before its transaction (an already checked email may be given). */
-  async prepare(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}, checked?: ParsedEmail): Promise<PreparedUser> {
-    if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
-    const changes = profileChanges(input, this.deps);
-    const email = checked ?? (await this.deps.identities.checkedEmail(input.email));
-    const fields = await this.deps.fields.prepare(input.fields);
-    if (wo.enforceRequiredFields) await this.requireFields(null, fields);
+  /** Writes a prepared account inside the caller's transaction (a duplicate key is the caller's to explain). */
+  async insertPrepared(m: EntityManager, p: PreparedCreate, actor: Actor, wo: WriteOptions, now: Date): Promise<CreatedUser> {
+    const { changes, email } = p;
     const c = changes.columns;
     const user = Object.assign(new User(), {
       name: c.name!,
@@ -118,95 +140,165 @@ export class UserAccounts {
       createdVia: actor.via,
       createdById: actor.userId,
       deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
     });
-    return { user, email, fields, tags: changes.tags ?? [], organization: changes.organization };
-  }
-
-  /** Inserts a prepared account inside the caller's transaction (a duplicate key is the caller's to explain). */
-  async insert(m: EntityManager, prepared: PreparedUser, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
-    const { email, fields, tags } = prepared;
-    const now = new Date();
-    const user = Object.assign(new User(), prepared.user, { createdAt: now, updatedAt: now });
+    const tags = changes.tags ?? [];
     const org =
-      prepared.organization === undefined
-        ? await this.deps.organizations.byDomain(email.domain, m) // a new user joins the organization of their mail domain
-        : await this.resolveOrganization(m, prepared.organization, wo);
+      changes.organization === undefined
+        ? await this.orgOfDomain(m, email.domain, wo.batch) // a new user joins the organization of their mail domain
+        : await this.resolveOrganization(m, changes.organization, wo);
     user.organizationId = org?.id ?? null;
     user.id = await insertOne(m, User, user);
-    const identities = [await this.deps.identities.insertOwnedEmail(m, user.id, email, { primary: true, verified: user.verified }, actor, now)];
-    await insertTags(m, user.id, tags);
+    const claimsLater = wo.batch !== undefined;
+    const identities = [
+      await this.deps.identities.insertOwnedEmail(
+        m,
+        user.id,
+        email,
+        { primary: true, verified: user.verified, claimsLater, deferTo: wo.batch?.deferIdentities ? wo.batch : undefined },
+        actor,
+        now,
+      ),
+    ];
+    wo.batch?.ownedEmail(email.normalized, user.id);
+    if (wo.batch) wo.batch.addTags(user.id, tags);
+    else await insertTags(m, user.id, tags);
     const warnings = emailWarnings(email);
     if (user.phone) {
-      const phone = await insertPhone(m, user.id, user.phone, { primary: true, now });
+      const phone = await insertPhone(m, user.id, user.phone, { primary: true, now, userName: user.name }, wo.batch?.phones);
       identities.push(phone.identity);
       if (phone.owner) warnings.push(sharedPhoneWarning('phone', user.phone, phone.owner));
     }
+    const extra = await writeExtras(
+      m,
+      this.deps.identities,
+      user.id,
+      p.extras,
+      [email.normalized],
+      user.phone ? [user.phone] : [],
+      actor,
+      now,
+      warnings,
+      wo.batch,
+    );
     const recorded = [
       change('email', null, email.address),
       ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
       ...(org ? [change('organization', null, org.name)] : []),
       ...(tags.length ? [change('tags', null, tags)] : []),
-      ...(await this.deps.fields.write(m, user.id, fields, now)),
+      ...extra,
+      ...(await this.deps.fields.write(m, user.id, p.fields, now, { defer: wo.batch ? (rows) => wo.batch!.fieldValues(rows) : undefined })),
     ];
-    await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
-    await this.deps.changes.changed(m, [user.id], 'CREATED', now);
+    if (wo.batch) {
+      wo.batch.record(user.id, 'CREATED', recorded, now);
+      wo.batch.changed(user.id, 'CREATED', now);
+    } else {
+      await this.deps.audit.record(m, user.id, 'CREATED', actor, recorded, now);
+      await this.deps.changes.changed(m, [user.id], 'CREATED', now);
+    }
     user.primaryEmail = email.address;
     return { user, identities, tags, warnings };
   }
 
+  /** Validates a change's input (BAD_USER_INPUT naming the field). */
+  async prepareUpdate(input: UpdateUserInput, extras: Extras = {}, definitions?: UserField[], checked?: ParsedEmail): Promise<PreparedUpdate> {
+    const changes = profileChanges(input, this.deps);
+    // An email already checked (a ticket's address) is not looked up again.
+    const email = checked ?? (input.email !== undefined ? await this.deps.identities.checkedEmail(input.email) : null);
+    const fields = await this.deps.fields.prepare(input.fields, undefined, definitions);
+    return { changes, email, fields, extras: await prepareExtras(extras, this.deps.identities, this.deps.defaultPhoneCountry) };
+  }
+
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
   async update(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<User> {
-    const id = target.id;
-    const changes = profileChanges(input, this.deps);
-    const c = changes.columns;
-    const email = input.email !== undefined ? await this.deps.identities.checkedEmail(input.email) : null;
-    const fields = await this.deps.fields.prepare(input.fields);
+    const prepared = await this.prepareUpdate(input);
     // Required fields describe customers: an agent's or admin's own account is not blocked by them.
-    if (wo.enforceRequiredFields && target.role === Role.END_USER) await this.requireFields(id, fields);
-    const leavesAdmins = (role: Role) => role === Role.ADMIN && ((c.role !== undefined && c.role !== Role.ADMIN) || c.suspended === true);
+    if (wo.enforceRequiredFields && target.role === Role.END_USER) await this.requireFields(target.id, prepared.fields);
     try {
-      await this.db.transaction(async (m) => {
-        const now = new Date();
-        // Admins first, then the user: two admins demoting each other lock in the same order.
-        if (leavesAdmins(target.role)) await lockActiveAdmins(m);
-        const before = await this.lockForAudit(m, id);
-        const recorded: FieldChange[] = [];
-        for (const f of AUDITED) {
-          if (c[f] !== undefined && c[f] !== before.user[f]) recorded.push(change(f, before.user[f], c[f]));
-        }
-        if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
-        let organizationId: number | null | undefined;
-        if (changes.organization !== undefined) {
-          const org = await this.resolveOrganization(m, changes.organization, wo);
-          organizationId = org?.id ?? null;
-          if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
-        }
-        if (changes.tags && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n'))
-          recorded.push(change('tags', before.tags, changes.tags));
-        recorded.push(...(await this.deps.fields.write(m, id, fields, now)));
-        if (recorded.length === 0) return;
-        if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
-        await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
-        if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);
-        if (email) await this.deps.identities.setPrimaryEmail(m, id, email, c.verified, actor, now);
-        else if (c.verified !== undefined)
-          await m.update(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true }, { verified: c.verified, updatedAt: now });
-        if (changes.tags) {
-          await m.delete(UserTag, { userId: id });
-          await insertTags(m, id, changes.tags);
-        }
-        if (c.suspended === true) {
-          // A suspended person's sessions end and the API tokens they made stop working (unsuspending does not revive them).
-          await this.deps.sessions.endAll(m, id);
-          await this.deps.tokens.revokeAllOf(m, id, now);
-        }
-        await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
-        await this.deps.changes.changed(m, [id], 'UPDATED', now);
-      });
+      await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()));
     } catch (err) {
-      throw await this.explainDuplicate(err, { email: email?.normalized, externalIdKey: c.externalIdKey }, id);
+      throw await this.explainDuplicate(err, { email: prepared.email?.normalized, externalIdKey: prepared.changes.columns.externalIdKey }, target.id);
     }
-    return (await this.deps.reads.findById(id))!;
+    return (await this.deps.reads.findById(target.id))!;
+  }
+
+  /**
+   * Applies a prepared change inside the caller's transaction; returns what
+   * changed (nothing: nothing was written, no history line).
+   */
+  async applyUpdate(
+    m: EntityManager,
+    target: Pick<User, 'id' | 'role'>,
+    p: PreparedUpdate,
+    actor: Actor,
+    wo: WriteOptions,
+    now: Date,
+  ): Promise<FieldChange[]> {
+    const id = target.id;
+    const { changes, email } = p;
+    const c = changes.columns;
+    const leavesAdmins = (role: Role) => role === Role.ADMIN && ((c.role !== undefined && c.role !== Role.ADMIN) || c.suspended === true);
+    // Admins first, then the user: two admins demoting each other lock in the same order.
+    if (leavesAdmins(target.role)) await lockActiveAdmins(m);
+    const before = await this.lockForAudit(m, id);
+    const recorded: FieldChange[] = [];
+    for (const f of AUDITED) {
+      if (c[f] !== undefined && c[f] !== before.user[f]) recorded.push(change(f, before.user[f], c[f]));
+    }
+    if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
+    let organizationId: number | null | undefined;
+    if (changes.organization !== undefined) {
+      const org = await this.resolveOrganization(m, changes.organization, wo);
+      organizationId = org?.id ?? null;
+      if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
+    }
+    const tagsChanged = changes.tags !== undefined && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n');
+    if (tagsChanged) recorded.push(change('tags', before.tags, changes.tags));
+    recorded.push(...(await this.deps.fields.write(m, id, p.fields, now)));
+    if (p.extras.emails.length || p.extras.phones.length) {
+      const own = await m.find(UserIdentity, { where: { userId: id }, select: { valueNormalized: true, type: true } });
+      const has = (type: IdentityType) => own.filter((i) => i.type === type).map((i) => i.valueNormalized);
+      const phones = [...has(IdentityType.PHONE), ...(c.phone ? [c.phone] : [])];
+      recorded.push(
+        ...(await writeExtras(
+          m,
+          this.deps.identities,
+          id,
+          p.extras,
+          [...has(IdentityType.EMAIL), email?.normalized ?? ''],
+          phones,
+          actor,
+          now,
+          [],
+          wo.batch,
+        )),
+      );
+    }
+    if (recorded.length === 0) return recorded;
+    if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
+    await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
+    if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);
+    if (email) await this.deps.identities.setPrimaryEmail(m, id, email, c.verified, actor, now);
+    else if (c.verified !== undefined)
+      await m.update(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true }, { verified: c.verified, updatedAt: now });
+    if (tagsChanged) {
+      await m.delete(UserTag, { userId: id });
+      await insertTags(m, id, changes.tags!);
+    }
+    if (c.suspended === true) {
+      // A suspended person's sessions end and the API tokens they made stop working (unsuspending does not revive them).
+      await this.deps.sessions.endAll(m, id);
+      await this.deps.tokens.revokeAllOf(m, id, now);
+    }
+    if (wo.batch) {
+      wo.batch.record(id, actionFor(recorded), recorded, now);
+      wo.batch.changed(id, 'UPDATED', now);
+    } else {
+      await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
+      await this.deps.changes.changed(m, [id], 'UPDATED', now);
+    }
+    return recorded;
   }
 
   /**
@@ -249,6 +341,14 @@ export class UserAccounts {
     await this.deps.changes.changed(m, ids, 'UPDATED', now);
   }
 
+  /** The organization new users of a mail domain join (remembered for the rest of a batch). */
+  private async orgOfDomain(m: EntityManager, domain: string, batch?: BatchWrites): Promise<Organization | null> {
+    if (batch?.orgByDomain.has(domain)) return batch.orgByDomain.get(domain)!;
+    const org = await this.deps.organizations.byDomain(domain, m);
+    batch?.orgByDomain.set(domain, org);
+    return org;
+  }
+
   private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
     const missing = await this.deps.fields.missingRequired(userId, prepared);
     if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
@@ -262,9 +362,14 @@ export class UserAccounts {
       if (!org) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
       return org;
     }
-    if (wo.canCreateOrganization) return this.deps.organizations.findOrCreateByName(m, ref.name);
-    const org = await this.deps.organizations.findByName(ref.name, m);
+    const key = ref.name.toLowerCase();
+    const known = wo.batch?.orgByName.get(key);
+    if (known) return known;
+    const org = wo.canCreateOrganization
+      ? await this.deps.organizations.findOrCreateByName(m, ref.name)
+      : await this.deps.organizations.findByName(ref.name, m);
     if (!org) throw new UserInputError('organization', `There is no organization named ${quoteInput(ref.name)}.`);
+    wo.batch?.orgByName.set(key, org);
     return org;
   }
 
@@ -282,7 +387,12 @@ export class UserAccounts {
   }
 
   /** Turns a unique-index refusal into the error a client can act on. */
-  private async explainDuplicate(err: unknown, keys: { email?: string | null; externalIdKey?: string | null }, selfId?: number): Promise<unknown> {
+  /** A batch's collected writes, before its transaction commits. */
+  flushBatch(m: EntityManager, batch: BatchWrites, actor: Actor): Promise<void> {
+    return batch.flush(m, actor, { audit: this.deps.audit, changes: this.deps.changes, identities: this.deps.identities });
+  }
+
+  async explainDuplicate(err: unknown, keys: { email?: string | null; externalIdKey?: string | null }, selfId?: number): Promise<unknown> {
     const dup = duplicateKeyOf(err);
     if (!dup) return err;
     if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && keys.email) return this.deps.identities.taken(keys.email, 'email');

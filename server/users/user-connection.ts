@@ -26,6 +26,8 @@ export class UserConnection {
   /** Resolved only when asked for (see UserConnectionResolver). */
   query: string | null;
   filter?: UserFilter;
+  /** Known when the page is the whole list (users by ids or external ids). */
+  total?: number;
 }
 
 /** The connection of a page of users (each edge with the cursor its list's order gives it). */

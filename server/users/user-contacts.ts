@@ -62,16 +62,16 @@ export class UserContacts {
   ): Promise<FoundOrCreated> {
     const found = await this.owner(m, ref.email);
     if (found) return { user: found, created: false, warnings: [] };
-    const prepared = await this.accounts.prepare(
+    const prepared = await this.accounts.prepareCreate(
       { name: contactName(ref.name, ref.email), email: ref.email.address, tags: origin.tag ? [origin.tag] : undefined },
-      { ...actor, via: origin.via },
+      {},
       {},
       ref.email,
     );
     const savepoint = `sp_contact_${++savepoints}`;
     await m.query(`SAVEPOINT ${savepoint}`);
     try {
-      const created = await this.accounts.insert(m, prepared, { ...actor, via: origin.via });
+      const created = await this.accounts.insertPrepared(m, prepared, { ...actor, via: origin.via }, {}, new Date());
       await m.query(`RELEASE SAVEPOINT ${savepoint}`);
       return { user: created.user, created: true, warnings: created.warnings };
     } catch (err) {

@@ -62,7 +62,7 @@ export class UserIdentities {
     m: EntityManager,
     userId: number,
     email: ParsedEmail,
-    opts: { primary: boolean; verified: boolean },
+    opts: { primary: boolean; verified: boolean; claimsLater?: boolean; deferTo?: { identity(row: UserIdentity): void } },
     actor: Actor,
     now: Date,
   ): Promise<UserIdentity> {
@@ -79,8 +79,10 @@ export class UserIdentities {
       createdAt: now,
       updatedAt: now,
     });
-    identity.id = await insertOne(m, UserIdentity, identity);
-    await this.dropClaims(m, email.normalized, userId, actor, now);
+    if (opts.deferTo) opts.deferTo.identity(identity);
+    else identity.id = await insertOne(m, UserIdentity, identity);
+    // A batch drops the claims on all of its new addresses at once, before it commits (dropClaimsOfMany).
+    if (!opts.claimsLater) await this.dropClaims(m, email.normalized, userId, actor, now);
     return identity;
   }
 
@@ -114,6 +116,21 @@ export class UserIdentities {
       else await insertOne(m, UserIdentity, { ...set, userId, type: IdentityType.EMAIL, primary: true, shared: false, createdAt: now });
     }
     if (!sameAddress) await this.dropClaims(m, email.normalized, userId, actor, now);
+  }
+
+  /** dropClaims for many new owners in one locking read (a batch, after its rows are written). */
+  async dropClaimsOfMany(m: EntityManager, owned: readonly { normalized: string; ownerId: number }[], actor: Actor, now: Date): Promise<void> {
+    const mysql = forUpdateSql(m) !== '';
+    for (let i = 0; i < owned.length; i += 500) {
+      const part = owned.slice(i, i + 500);
+      const rows: { value_normalized: unknown }[] = await m.query(
+        `SELECT DISTINCT value_normalized FROM user_identities${mysql ? ' USE INDEX (ix_user_identities_type_value)' : ''}
+         WHERE type = 'EMAIL' AND value_normalized IN (${part.map(() => '?').join(', ')}) AND unique_value IS NULL${forUpdateSql(m)}`,
+        part.map((o) => o.normalized),
+      );
+      const claimed = new Set(rows.map((r) => String(r.value_normalized)));
+      for (const o of part) if (claimed.has(o.normalized)) await this.dropClaims(m, o.normalized, o.ownerId, actor, now);
+    }
   }
 
   /** Other users' unverified claims on an address its owner now has go, each with a line in the claimant's history. */

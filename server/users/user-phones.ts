@@ -30,28 +30,62 @@ async function phoneOwner(m: EntityManager, e164: string, lock = false): Promise
 }
 
 /** Adds a phone identity. A number that another user already has is kept as a shared number and its owner is returned. */
+/** Who holds numbers, as a batch knows them: read once for the batch's numbers, then kept up to date by its own inserts. */
+export interface PhoneHolders {
+  holders: Map<string, Owner | null>;
+  /** Rows inserted at the end of the batch's transaction (a taken number then fails the batch, which runs again row by row). */
+  identity(row: UserIdentity): void;
+}
+
+/** The holders of numbers, in one query (for a batch). */
+export async function phoneHoldersOf(m: EntityManager, numbers: readonly string[]): Promise<Map<string, Owner | null>> {
+  const out = new Map<string, Owner | null>(numbers.map((n) => [n, null]));
+  for (let i = 0; i < numbers.length; i += 500) {
+    const part = numbers.slice(i, i + 500);
+    const rows: { id: unknown; name: unknown; v: unknown }[] = await m.query(
+      `SELECT u.id, u.name, i.unique_value AS v FROM user_identities i JOIN users u ON u.id = i.user_id
+       WHERE i.type = 'PHONE' AND i.unique_value IN (${part.map(() => '?').join(', ')})`,
+      part,
+    );
+    for (const r of rows) out.set(String(r.v), { id: Number(r.id), name: String(r.name) });
+  }
+  return out;
+}
+
+function phoneRow(userId: number, e164: string, shared: boolean, opts: { primary: boolean; verified?: boolean; now: Date }): UserIdentity {
+  return Object.assign(new UserIdentity(), {
+    userId,
+    type: IdentityType.PHONE,
+    value: e164,
+    valueNormalized: e164,
+    uniqueValue: shared ? null : e164,
+    primary: opts.primary,
+    verified: opts.verified ?? false,
+    shared,
+    deliverability: Deliverability.UNKNOWN,
+    createdAt: opts.now,
+    updatedAt: opts.now,
+  });
+}
+
 export async function insertPhone(
   m: EntityManager,
   userId: number,
   e164: string,
-  opts: { primary: boolean; verified?: boolean; now: Date },
+  opts: { primary: boolean; verified?: boolean; now: Date; userName?: string },
+  batch?: PhoneHolders,
 ): Promise<{ identity: UserIdentity; owner: Owner | null }> {
-  const owner = await phoneOwner(m, e164);
+  const known = batch?.holders.has(e164);
+  const owner = known ? batch!.holders.get(e164)! : await phoneOwner(m, e164);
   if (owner?.id === userId) throw new UserInputError('phone', "This number is already one of this person's numbers.");
+  if (known) {
+    const identity = phoneRow(userId, e164, owner !== null, opts);
+    batch!.identity(identity);
+    if (!owner) batch!.holders.set(e164, { id: userId, name: opts.userName ?? 'another user' });
+    return { identity, owner };
+  }
   const insert = async (shared: boolean) => {
-    const identity = Object.assign(new UserIdentity(), {
-      userId,
-      type: IdentityType.PHONE,
-      value: e164,
-      valueNormalized: e164,
-      uniqueValue: shared ? null : e164,
-      primary: opts.primary,
-      verified: opts.verified ?? false,
-      shared,
-      deliverability: Deliverability.UNKNOWN,
-      createdAt: opts.now,
-      updatedAt: opts.now,
-    });
+    const identity = phoneRow(userId, e164, shared, opts);
     identity.id = await insertOne(m, UserIdentity, identity);
     return identity;
   };

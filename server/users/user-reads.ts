@@ -4,7 +4,7 @@ import { forUpdate } from '../db/locks.js';
 import { pageSize } from '../db/paging.js';
 import { placeholders } from '../db/sql.js';
 import { parseEmail } from './email-address.js';
-import { normalizeTag } from './profile-rules.js';
+import { externalIdKey, normalizeTag } from './profile-rules.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
 import { countUsers, matchingUserIds, searchUsers, suggestUsers, type UserFilter, type UserPage, type UserPageRequest } from './user-search.js';
 import { User } from './user.entity.js';
@@ -121,6 +121,16 @@ export class UserReads {
     const rows = await this.db.manager.query(
       `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL`,
       [...ids],
+    );
+    return rows.map(userFromRow);
+  }
+
+  async byExternalIds(externalIds: readonly string[]): Promise<User[]> {
+    const keys = [...new Set(externalIds.map((e) => externalIdKey(e.trim())))];
+    if (keys.length === 0) return [];
+    const rows = await this.db.manager.query(
+      `SELECT ${userSelect('u')} FROM users u ${primaryEmailJoin('u')} WHERE u.external_id_key IN (${placeholders(keys.length)}) AND u.deleted_at IS NULL`,
+      keys,
     );
     return rows.map(userFromRow);
   }

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { authorize, can } from '../auth/policy.js';
-import { LIMITS, normalizeTags } from './profile-rules.js';
+import { externalIdKey, LIMITS, normalizeTags } from './profile-rules.js';
+import { LOOKUP_MAX } from './bulk.types.js';
 import type { UserFilter } from './user-search.js';
 import type { WriteOptions } from './user.service.js';
 import { UserFieldFilter } from '../fields/user-field.types.js';
@@ -16,6 +17,7 @@ import { User } from './user.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
 import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { UserConnection, userConnection } from './user-connection.js';
+import { userCursor } from './user-search.js';
 import { connection } from '../graphql/connection.js';
 import { UserFilterInput, UserSortInput } from './user-filter.types.js';
 import { userFilterOf } from './user-filter.js';
@@ -80,12 +82,24 @@ export class UserResolver {
     @Arg('organizationId', () => ID, { nullable: true, description: 'Users of this organization.' }) organizationId: string | null,
     @Arg('fields', () => [UserFieldFilter], { nullable: true, description: 'Users whose custom fields hold these values (every filter applies).' })
     fields: UserFieldFilter[] | null,
+    @Arg('ids', () => [ID], {
+      nullable: true,
+      description: 'These users (up to 100, in this order; unknown or deleted ones are left out). No other argument applies.',
+    })
+    ids: string[] | null,
+    @Arg('externalIds', () => [String], {
+      nullable: true,
+      description:
+        'The users with these external IDs (up to 100, any letter case, in this order; unknown ones are left out). No other argument applies.',
+    })
+    externalIds: string[] | null,
     @Arg('filter', () => UserFilterInput, { nullable: true, description: 'Which users to list (what a customer list saves).' })
     filterInput: UserFilterInput | null,
     @Arg('sort', () => UserSortInput, { nullable: true, description: 'How to sort; left out: best matches first, else newest first.' })
     sort: UserSortInput | null,
     @Ctx() ctx: Context,
   ): Promise<UserConnection> {
+    if (ids || externalIds) return usersByKeys(ids, externalIds, ctx);
     const filter: UserFilter = await userFilterOf(filterInput, ctx.fieldValues);
     if (tags && tags.length) filter.tags = [...(filter.tags ?? []), ...normalizeTags(tags)];
     if (organizationId !== null && organizationId !== undefined) {
@@ -213,10 +227,32 @@ export class UserResolver {
   }
 }
 
+/** `users(ids:)` and `users(externalIds:)`: up to 100 users by key, in the order asked, as one page. */
+async function usersByKeys(ids: string[] | null, externalIds: string[] | null, ctx: Context): Promise<UserConnection> {
+  if (ids && externalIds) throw new UserInputError('ids', 'Give ids or externalIds, not both.');
+  const keys = (ids ?? externalIds)!;
+  const field = ids ? 'ids' : 'externalIds';
+  if (keys.length > LOOKUP_MAX) throw new UserInputError(field, `At most ${LOOKUP_MAX} ${field} at once.`);
+  let found: User[];
+  if (ids) {
+    const numbers = ids.map(parseId);
+    const byId = new Map((await ctx.users.byIds(numbers.filter((n): n is number => n !== null))).map((u) => [u.id, u]));
+    found = [...new Set(numbers)].flatMap((n) => (n !== null && byId.has(n) ? [byId.get(n)!] : []));
+  } else {
+    const users = await ctx.users.byExternalIds(keys);
+    const byKey = new Map(users.map((u) => [externalIdKey(u.externalId!), u]));
+    found = [...new Set(keys.map((k) => externalIdKey(k.trim())))].flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
+  }
+  for (const u of found) ctx.loaders.users.prime(u.id, u);
+  const page = { items: found, hasNextPage: false, hasPreviousPage: false };
+  return Object.assign(new UserConnection(), { ...connection(page, (u) => userCursor.encode(u.id)), query: null, total: found.length });
+}
+
 @Resolver(() => UserConnection)
 export class UserConnectionResolver {
   @FieldResolver(() => Int, { description: 'How many users match, over all pages.' })
-  totalCount(@Root() connection: UserConnection, @Ctx() ctx: Context): Promise<number> {
+  async totalCount(@Root() connection: UserConnection, @Ctx() ctx: Context): Promise<number> {
+    if (connection.total !== undefined) return connection.total;
     return ctx.users.count(connection.query, connection.filter);
   }
 

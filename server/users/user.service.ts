@@ -15,12 +15,14 @@ import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
 import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-contacts.js';
 import type { ParsedEmail } from './email-address.js';
+import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome } from './user-batch.js';
+import { UserTagEdits } from './user-tag-edits.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import type { User } from './user.entity.js';
 import type { IdentityType, UserIdentity } from './user-identity.entity.js';
 
-export type { Actor, ContactOrigin, CreatedUser, FoundOrCreated, WriteOptions };
+export type { Actor, ContactOrigin, CreatedUser, FoundOrCreated, WriteOptions, BatchInput, BatchOptions, BulkOutcome };
 
 export interface UserServiceOptions {
   defaultPhoneCountry?: string;
@@ -57,6 +59,8 @@ export class UserService {
   private readonly accounts: UserAccounts;
   private readonly credentials: UserCredentials;
   private readonly contacts: UserContacts;
+  private readonly batch: UserBatch;
+  private readonly tagEdits: UserTagEdits;
 
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
@@ -71,6 +75,8 @@ export class UserService {
     this.accounts = new UserAccounts(db, { ...opts, fields: opts.fieldValues, identities: this.identities, reads: this.reads });
     this.credentials = new UserCredentials(db, { audit, sessions });
     this.contacts = new UserContacts(this.accounts, this.reads);
+    this.batch = new UserBatch(db, this.accounts, this.reads, opts.fieldValues);
+    this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
   }
 
   // ---- Accounts ----
@@ -107,6 +113,18 @@ export class UserService {
   /** A user by id inside a transaction (null when there is none or it is deleted). */
   findByIdIn(m: EntityManager, id: number): Promise<User | null> {
     return this.reads.findById(id, m);
+  }
+  /**
+   * Many inputs in one transaction, each through the same rules as create and
+   * update, each under a savepoint (a bad one never fails the others): one
+   * outcome per input, in order. See user-batch.ts.
+   */
+  writeBatch(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
+    return this.batch.write(inputs, actor, opts);
+  }
+  /** Adds tags to, or removes tags from, a user without touching the others. */
+  editTags(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor): Promise<void> {
+    return this.tagEdits.edit(userId, op, tags, actor);
   }
 
   // ---- Identities ----
@@ -167,6 +185,10 @@ export class UserService {
   }
   tagCounts(query: string | null | undefined, first: number | null | undefined): Promise<{ name: string; count: number }[]> {
     return this.reads.tagCounts(query, first);
+  }
+  /** Users by external id (any letter case), not deleted. */
+  byExternalIds(externalIds: readonly string[]): Promise<User[]> {
+    return this.reads.byExternalIds(externalIds);
   }
   byIds(ids: readonly number[]): Promise<User[]> {
     return this.reads.byIds(ids);

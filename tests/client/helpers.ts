@@ -66,6 +66,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readOrganizations: true,
     readUserFields: true,
     shareCustomerLists: true,
+    importUsers: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -78,6 +79,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readOrganizations: true,
     readUserFields: true,
     shareCustomerLists: false,
+    importUsers: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };

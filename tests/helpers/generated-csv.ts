@@ -4,14 +4,15 @@ import { USER_COLUMNS, customFieldColumn } from '../../server/imports/user-colum
  * A users CSV file of about `bytes` bytes, generated chunk by chunk (about
  * 64 KiB each) so that no test or benchmark ever holds the whole file: every
  * column filled, a quoted cell with a comma, a doubled quote and a line break
- * in every tenth row.
+ * in every tenth row. With `rows`, exactly that many rows.
  */
-export function* generatedUsersCsv(options: { bytes: number; customFieldKeys?: string[]; chunkBytes?: number }): Generator<Buffer> {
+export function* generatedUsersCsv(options: { bytes: number; rows?: number; customFieldKeys?: string[]; chunkBytes?: number }): Generator<Buffer> {
   const keys = options.customFieldKeys ?? [];
   const chunkBytes = options.chunkBytes ?? 64 * 1024;
   let produced = 0;
   let pending = `${[...USER_COLUMNS, ...keys.map(customFieldColumn)].join(',')}\r\n`;
-  for (let i = 1; produced < options.bytes; i++) {
+  // `rows`: exactly that many rows (then `bytes` is ignored).
+  for (let i = 1; options.rows !== undefined ? i <= options.rows : produced < options.bytes; i++) {
     const note = i % 10 === 0 ? `"Called twice, said ""urgent""\nthen hung up"` : 'Prefers email';
     const row = [
       `User ${i}`,

@@ -36,16 +36,18 @@ export function startServerProcess(env: Record<string, string>, tmpDir: string):
   child.stdout!.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const ended = new Promise<Exited>((ok) => child.on('close', (code, signal) => ok({ code, signal, stdout, stderr })));
-  const within = <T>(p: Promise<T>, ms: number, what: string) =>
-    Promise.race([
-      p,
-      new Promise<never>((_ok, fail) =>
-        setTimeout(() => {
-          child.kill('SIGKILL');
-          fail(new Error(`the server ${what} after ${ms / 1000} s.\nstdout: ${stdout}\nstderr: ${stderr}`));
-        }, ms).unref(),
-      ),
-    ]);
+  // The watchdog stops with the wait it guards: a server still running long after it said it listens is not killed.
+  const within = <T>(p: Promise<T>, ms: number, what: string) => {
+    let timer: NodeJS.Timeout | undefined;
+    const watchdog = new Promise<never>((_ok, fail) => {
+      timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        fail(new Error(`the server ${what} after ${ms / 1000} s.\nstdout: ${stdout}\nstderr: ${stderr}`));
+      }, ms);
+      timer.unref();
+    });
+    return Promise.race([p, watchdog]).finally(() => clearTimeout(timer));
+  };
   return {
     child,
     output: () => ({ stdout, stderr }),

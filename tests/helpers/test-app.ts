@@ -55,7 +55,10 @@ let people = 0;
 /** The real app on a fresh, empty database, listening on a free port of 127.0.0.1. */
 export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
   const { url: databaseUrl, cleanup } = freshDatabase(dialect, 't');
+  // Uploaded import files go to a folder of this app's own, removed when it stops.
+  const importDir = mkdtempSync(join(tmpdir(), 'accueil-imports-'));
   const config = readConfig({
+    IMPORT_DIR: importDir,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
     PORT: '0',
@@ -130,6 +133,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
       await app.stop();
       await db.close();
       await cleanup();
+      rmSync(importDir, { recursive: true, force: true });
     },
   };
 }

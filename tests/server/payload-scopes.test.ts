@@ -97,7 +97,14 @@ const WRITES: Record<string, Case> = {
   },
   bulkDeleteUsers: { call: '($id: ID!) { bulkDeleteUsers(input: { ids: [$id] })', vars: async (f) => ({ id: await adminCreateUser(f) }) },
   deleteCustomerList: { call: '($id: ID!) { deleteCustomerList(id: $id)', vars: async (f) => ({ id: await adminCreateList(f) }) },
+  addUserTags: { call: '($id: ID!) { addUserTags(userId: $id, tags: ["payload"])', vars: async (f) => ({ id: f.endUserId }) },
+  removeUserTags: { call: '($id: ID!) { removeUserTags(userId: $id, tags: ["payload"])', vars: async (f) => ({ id: f.endUserId }) },
 };
+
+/** Bulk writes answer a list of results (tests of their own below). */
+const BULK = ['createUsers', 'upsertUsers'];
+/** Imports: tokens with the IMPORT scope (tests in imports.test.ts). */
+const IMPORTS = ['runImportJob', 'cancelImportJob'];
 
 /** Mutations a token may never make, whatever its scopes. */
 const NEVER_BY_TOKEN: Record<string, Case> = {
@@ -159,7 +166,7 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
   afterAll(() => f?.app.stop());
 
   it('knows every mutation of the schema (a new one must say what its payload shows)', () => {
-    const known = [...Object.keys(WRITES), ...Object.keys(NEVER_BY_TOKEN), ...OPEN, ...TICKET_WRITES].sort();
+    const known = [...Object.keys(WRITES), ...Object.keys(NEVER_BY_TOKEN), ...OPEN, ...TICKET_WRITES, ...BULK, ...IMPORTS].sort();
     expect(Object.keys(mutationType.getFields()).sort()).toEqual(known);
   });
 
@@ -218,6 +225,35 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
       }
     }
   }, 120_000);
+
+  it('bulk writes: a USERS_WRITE token reads the results and ids, not the users, nor who owns a taken address', async () => {
+    const taken = `${unique('taken')}@acme.io`;
+    await f.admin('mutation($e: String!) { createUser(input: { name: "Private Owner", email: $e }) { user { id } } }', { e: taken });
+    for (const name of BULK) {
+      const input = name === 'createUsers' ? 'CreateUserInput' : 'UpsertUserInput';
+      const call = (selection: string, email: string) =>
+        f.app.as(tokens.write)(`mutation($inputs: [${input}!]!) { ${name}(inputs: $inputs) { index status ${selection} errors { code message } } }`, {
+          inputs: [{ name: 'Bulk Payload', email }, ...(name === 'createUsers' ? [{ name: 'Copy', email: taken }] : [])],
+        });
+      const r = await call('user { id }', `${unique('bulk')}@acme.io`);
+      const results = r.data[name];
+      expect(results[0].status).toBe('CREATED');
+      expect(results[0].user.id).toMatch(/^\d+$/);
+      const named = await call('user { name }', `${unique('bulk')}@acme.io`);
+      expect(named.data[name][0].user).toBeNull();
+      expect(named.errors?.some((e) => e.extensions?.code === 'FORBIDDEN' && e.path?.at(-1) === 'name')).toBe(true);
+      if (name === 'createUsers') {
+        expect(results[1].errors).toEqual([{ code: 'EMAIL_TAKEN', message: 'This address cannot be added.' }]);
+        expect(JSON.stringify(r)).not.toContain('Private Owner');
+      }
+      const refused = await f.app.as(tokens.import)(`mutation($inputs: [${input}!]!) { ${name}(inputs: $inputs) { index } }`, { inputs: [] });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    for (const name of IMPORTS) {
+      const r = await f.app.as(tokens.write)(`mutation { ${name}(id: "1") { id } }`);
+      expect(r.errors?.[0].extensions?.code, name).toBe('FORBIDDEN');
+    }
+  });
 
   it('reads the same answers in full with USERS_READ (the walk above is not vacuous)', async () => {
     const r = await f.app.as(tokens.readWrite)(

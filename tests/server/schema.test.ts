@@ -61,6 +61,9 @@ describe('schema.graphql', () => {
         .sort(),
     ).toEqual(['TEXT', 'MULTILINE', 'CHECKBOX', 'DATE', 'INTEGER', 'DECIMAL', 'REGEXP', 'DROPDOWN', 'MULTISELECT', 'LOOKUP'].sort());
     // Keys used for uniqueness and search never leave the server.
-    expect(sdl).not.toMatch(/nameKey|valueNormalized|externalIdKey|deletedAt|createdById/);
+    expect(sdl).not.toMatch(/nameKey|valueNormalized|externalIdKey|createdById/);
+    // A user's deletion time shows only in the change feed's tombstones (issue 11), never on a User.
+    expect(/type User \{[^}]*\}/.exec(sdl)![0]).not.toMatch(/deletedAt/);
+    expect(sdl.match(/deletedAt/g)).toHaveLength(1);
   });
 });

@@ -25,6 +25,7 @@ graphql(`
     readOrganizations
     readUserFields
     shareCustomerLists
+    importUsers
   }
 `);
 

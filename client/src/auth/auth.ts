@@ -40,6 +40,7 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   readOrganizations: false,
   readUserFields: false,
   shareCustomerLists: false,
+  importUsers: false,
 });
 
 export function createAuth(): Auth {

@@ -6,6 +6,7 @@ import contactMessages from '../users/contacts/locales/en';
 import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
+import importMessages from '../imports/locales/en';
 
 const en = {
   app: {
@@ -25,6 +26,7 @@ const en = {
     organizations: 'Organizations',
     apiTokens: 'API tokens',
     userFields: 'User fields',
+    imports: 'Imports',
     myProfile: 'My profile',
   },
   userFields,
@@ -33,6 +35,7 @@ const en = {
   ...tagMessages,
   ...ticketMessages,
   ...listMessages,
+  ...importMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',

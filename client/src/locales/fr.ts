@@ -6,6 +6,7 @@ import contactMessages from '../users/contacts/locales/fr';
 import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
+import importMessages from '../imports/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -25,6 +26,7 @@ const fr: MessageSchema = {
     organizations: 'Organisations',
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
+    imports: 'Imports',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -33,6 +35,7 @@ const fr: MessageSchema = {
   ...tagMessages,
   ...ticketMessages,
   ...listMessages,
+  ...importMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',

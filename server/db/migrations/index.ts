@@ -8,6 +8,8 @@ import { SearchWords1765100000000 } from './1765100000000-search-words.js';
 import { CustomerLists1765100000001 } from './1765100000001-customer-lists.js';
 import { RateLimitCounters1765200000000 } from './1765200000000-rate-limit-counters.js';
 import { Tickets1765300000000 } from './1765300000000-tickets.js';
+import { UserChangeFeed1765400000000 } from './1765400000000-user-change-feed.js';
+import { ImportJobs1765400000001 } from './1765400000001-import-jobs.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   CustomerLists1765100000001,
   RateLimitCounters1765200000000,
   Tickets1765300000000,
+  UserChangeFeed1765400000000,
+  ImportJobs1765400000001,
 ];

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -31,6 +31,11 @@ type Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": typeof types.ImportJobSummaryFragmentDoc,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
+    "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.RunImportJobDocument,
+    "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.CancelImportJobDocument,
     "\n  fragment CustomerListSummary on CustomerList {\n    id\n    name\n    shared\n    userCount\n  }\n": typeof types.CustomerListSummaryFragmentDoc,
     "\n  query CustomerLists {\n    customerLists {\n      ...CustomerListSummary\n    }\n  }\n": typeof types.CustomerListsDocument,
     "\n  query CustomerList($id: ID!) {\n    customerList(id: $id) {\n      ...CustomerListSummary\n      columns\n      viewerCanManage\n      sort {\n        field\n        direction\n      }\n      filter {\n        query\n        tagsAll\n        tagsAny\n        tagsNone\n        organizationId\n        withoutOrganization\n        roles\n        verified\n        suspended\n        createdAfter\n        createdBefore\n        updatedAfter\n        updatedBefore\n        fields {\n          key\n          equals\n          values\n          isEmpty\n          before\n          after\n        }\n      }\n    }\n  }\n": typeof types.CustomerListDocument,
@@ -95,7 +100,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -111,6 +116,11 @@ const documents: Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": types.ImportJobSummaryFragmentDoc,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImportJobsDocument,
+    "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": types.ImportJobDocument,
+    "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": types.RunImportJobDocument,
+    "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": types.CancelImportJobDocument,
     "\n  fragment CustomerListSummary on CustomerList {\n    id\n    name\n    shared\n    userCount\n  }\n": types.CustomerListSummaryFragmentDoc,
     "\n  query CustomerLists {\n    customerLists {\n      ...CustomerListSummary\n    }\n  }\n": types.CustomerListsDocument,
     "\n  query CustomerList($id: ID!) {\n    customerList(id: $id) {\n      ...CustomerListSummary\n      columns\n      viewerCanManage\n      sort {\n        field\n        direction\n      }\n      filter {\n        query\n        tagsAll\n        tagsAny\n        tagsNone\n        organizationId\n        withoutOrganization\n        roles\n        verified\n        suspended\n        createdAfter\n        createdBefore\n        updatedAfter\n        updatedBefore\n        fields {\n          key\n          equals\n          values\n          isEmpty\n          before\n          after\n        }\n      }\n    }\n  }\n": types.CustomerListDocument,
@@ -195,7 +205,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -256,6 +266,26 @@ export function graphql(source: "\n  mutation DeleteUserField($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,76 @@
+// English messages for CSV imports (spread into locales/en.ts).
+const messages = {
+  imports: {
+    title: 'Imports',
+    subtitle: 'Add or update many users at once from a CSV file: check it first, then run it.',
+    noAccess: "You don't have access",
+    noAccessHint: 'Only admins can import users.',
+    upload: {
+      title: 'Import a CSV file',
+      drop: 'Drop a CSV file here (the columns of the users export, with a header row)',
+      choose: 'Choose a file',
+      mode: 'What to do',
+      encoding: 'Text encoding',
+      blankCellsClear: 'Blank cells clear fields',
+      blankCellsClearHint: 'When updating, an empty cell removes the value. Otherwise it leaves the field as it is.',
+      preview: 'Upload and preview',
+      sending: 'Uploading…',
+    },
+    mode: {
+      CREATE: 'Add new users only',
+      CREATE_OR_UPDATE: 'Add new users and update existing ones',
+      UPDATE: 'Update existing users only',
+    },
+    modeHint: {
+      CREATE: 'A row for someone who already has an account fails.',
+      CREATE_OR_UPDATE: 'Rows are matched by external ID, then by any email, then by phone number.',
+      UPDATE: 'A row that matches nobody fails.',
+    },
+    status: {
+      PREVIEWING: 'Checking…',
+      PREVIEWED: 'Checked: ready to run',
+      QUEUED: 'Waiting to start',
+      RUNNING: 'Importing…',
+      DONE: 'Done',
+      FAILED: 'Failed',
+      CANCELLED: 'Cancelled',
+    },
+    job: {
+      title: 'Import of {name}',
+      progress: 'Progress',
+      read: '{read} of {total} rows ({percent} %)',
+      rate: '{rate} rows/s',
+      left: 'about {seconds} s left',
+      run: 'Run the import',
+      cancel: 'Cancel',
+      download: 'Download the failed rows',
+    },
+    counts: {
+      created: 'Created',
+      updated: 'Updated',
+      wouldCreate: 'Would be created',
+      wouldUpdate: 'Would be updated',
+      unchanged: 'Unchanged',
+      failed: 'Failed',
+    },
+    errors: {
+      caption: 'Rows that fail',
+      line: 'Row',
+      column: 'Column',
+      message: 'Problem',
+    },
+    list: {
+      title: 'Past imports',
+      loadError: 'The imports could not be loaded.',
+      empty: 'No imports yet',
+      emptyHint: 'Imports you run appear here with their summary.',
+      file: 'File',
+      status: 'Status',
+      summary: 'Summary',
+      when: 'Uploaded',
+      counts: '{created} created, {updated} updated, {unchanged} unchanged, {failed} failed',
+    },
+  },
+};
+
+export default messages;

@@ -1,0 +1,135 @@
+import { Router, type Request, type Response } from 'express';
+import busboy from 'busboy';
+import type { Readable } from 'node:stream';
+import { GraphQLError } from 'graphql';
+import { refusal } from '../auth/policy.js';
+import type { Viewer } from '../auth/viewer.js';
+import { resolveViewer, type Services } from '../graphql/context.js';
+import { parseId } from '../graphql/ids.js';
+import type { CsvEncoding } from './csv-text-decoder.js';
+import { importPolicy } from './import.policy.js';
+import { FileTooLargeError, IMPORT_MODES, MAX_IMPORT_BYTES, type ImportModeName } from './import-jobs.service.js';
+
+/**
+ * The import's HTTP doors for scripts and the admin app (GraphQL carries no
+ * files):
+ * - POST /imports/users, multipart/form-data with the field `file` (and
+ *   optional `mode`, `dryRun`, `blankCellsClear`, `encoding`), streamed to
+ *   disk (busboy; never held in memory), answers 202 { id, status }. A session
+ *   must send the CSRF header (`x-accueil-csrf: 1`, or Apollo's
+ *   `apollo-require-preflight`): a cross-site form cannot; a token needs the
+ *   IMPORT scope.
+ * - GET /imports/users/:id/failed-rows.csv: the failing rows with an `errors` column.
+ */
+
+function send(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+async function allowed(services: Services, req: Request, res: Response, needsCsrf: boolean): Promise<Viewer | null> {
+  let viewer: Viewer;
+  try {
+    viewer = await resolveViewer(services, req, res);
+  } catch (err) {
+    if (err instanceof GraphQLError) send(res, 401, 'UNAUTHENTICATED', err.message);
+    else throw err;
+    return null;
+  }
+  if (needsCsrf && viewer.kind === 'session' && !req.headers['x-accueil-csrf'] && !req.headers['apollo-require-preflight']) {
+    send(res, 400, 'BAD_REQUEST', 'Send the header x-accueil-csrf: 1 with a signed-in upload.');
+    return null;
+  }
+  const why = refusal(viewer, importPolicy.manage);
+  if (why) {
+    send(res, why.code === 'UNAUTHENTICATED' ? 401 : 403, why.code, why.message);
+    return null;
+  }
+  return viewer;
+}
+
+const truthy = (v: string | undefined): boolean => /^(1|true|yes|on)$/i.test((v ?? '').trim());
+
+export function importRoutes(services: Services): Router {
+  const router = Router();
+
+  router.post('/users', async (req, res, next) => {
+    try {
+      const viewer = await allowed(services, req, res, true);
+      if (!viewer) return;
+      if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+        send(res, 400, 'BAD_REQUEST', 'Send the file as multipart/form-data in the field "file".');
+        return;
+      }
+      const fields: Record<string, string> = {};
+      let started: Promise<unknown> | null = null;
+      const bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_IMPORT_BYTES + 1, fields: 20, fieldSize: 1000 } });
+      bb.on('field', (name, value) => (fields[name] = value));
+      bb.on('file', (name, file: Readable, info) => {
+        if (name !== 'file' || started) {
+          file.resume();
+          return;
+        }
+        const mode = (fields.mode ?? 'CREATE_OR_UPDATE').trim().toUpperCase() as ImportModeName;
+        if (!(IMPORT_MODES as readonly string[]).includes(mode)) {
+          file.resume();
+          started = Promise.reject(Object.assign(new Error(`mode must be one of ${IMPORT_MODES.join(', ')}.`), { field: 'mode' }));
+          started.catch(() => undefined);
+          return;
+        }
+        file.on('limit', () => file.destroy(new FileTooLargeError('The file is over 200 MB.')));
+        started = services.imports.create({
+          fileName: info.filename ?? '',
+          file,
+          mode,
+          dryRun: truthy(fields.dryRun),
+          blankCellsClear: truthy(fields.blankCellsClear),
+          encoding: (/^(windows-1252|cp1252)$/i.test(fields.encoding ?? '') ? 'windows-1252' : 'utf-8') as CsvEncoding,
+          createdById: viewer.kind === 'anonymous' ? null : viewer.user.id,
+        });
+        started.catch(() => undefined);
+      });
+      bb.on('close', async () => {
+        if (!started) {
+          send(res, 400, 'BAD_USER_INPUT', 'No file: send it in the multipart field "file" (put mode, dryRun and blankCellsClear before it).', {
+            field: 'file',
+          });
+          return;
+        }
+        try {
+          const job = (await started) as { id: number; status: string };
+          res.status(202).json({ id: String(job.id), status: job.status });
+        } catch (err) {
+          if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', err.message);
+          else if ((err as { field?: string }).field)
+            send(res, 400, 'BAD_USER_INPUT', (err as Error).message, { field: (err as { field: string }).field });
+          else next(err);
+        }
+      });
+      bb.on('error', (err) => next(err));
+      req.pipe(bb);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  router.get('/users/:id/failed-rows.csv', async (req, res, next) => {
+    try {
+      if (!(await allowed(services, req, res, false))) return;
+      const id = parseId(String(req.params.id));
+      const job = id === null ? null : await services.imports.byId(id);
+      if (!job) {
+        send(res, 404, 'NOT_FOUND', `Import ${req.params.id} was not found.`);
+        return;
+      }
+      const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_') || 'import';
+      res.setHeader('content-type', 'text/csv; charset=utf-8');
+      res.setHeader('content-disposition', `attachment; filename="${base}-failed-rows.csv"`);
+      res.write('\uFEFF');
+      await services.imports.writeFailedRows(job, res);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return router;
+}

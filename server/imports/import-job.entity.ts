@@ -1,0 +1,108 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../db/columns.js';
+
+/**
+ * An import of a users CSV file (issue 11): a row that outlives the request
+ * that made it, claimed by one process at a time (`claimed_by`, kept alive by
+ * `heartbeat_at`), resumable from `committed_line`: the last row whose chunk
+ * committed, written in that chunk's transaction.
+ */
+@Entity('import_jobs')
+@Index('ix_import_jobs_status', ['status', 'heartbeatAt'])
+export class ImportJobEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  mode: string;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName: string;
+
+  /** Where the uploaded file is kept (under IMPORT_DIR). */
+  @Column({ name: 'file_path', type: 'varchar', length: 1000 })
+  filePath: string;
+
+  @Column({ name: 'file_bytes', type: 'int' })
+  fileBytes: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  encoding: string;
+
+  @Column({ name: 'blank_cells_clear', type: 'boolean' })
+  blankCellsClear: boolean;
+
+  /** Only a preview was asked for: the job stops at PREVIEWED. */
+  @Column({ name: 'preview_only', type: 'boolean' })
+  previewOnly: boolean;
+
+  @Column({ name: 'rows_total', type: 'int', nullable: true })
+  rowsTotal: number | null;
+
+  @Column({ name: 'rows_read', type: 'int' })
+  rowsRead: number;
+
+  @Column({ type: 'int' })
+  created: number;
+
+  @Column({ type: 'int' })
+  updated: number;
+
+  @Column({ type: 'int' })
+  unchanged: number;
+
+  @Column({ type: 'int' })
+  failed: number;
+
+  /** The last line (as a spreadsheet numbers it) of the last committed chunk: a resumed run starts after it. */
+  @Column({ name: 'committed_line', type: 'int' })
+  committedLine: number;
+
+  /** A problem with the whole file (bad header, not UTF-8…); null otherwise. */
+  @Column({ name: 'file_error', type: 'varchar', length: 2000, nullable: true })
+  fileError: string | null;
+
+  @Column({ name: 'created_by_id', type: 'int', nullable: true })
+  createdById: number | null;
+
+  @Column({ name: 'claimed_by', type: 'varchar', length: 100, nullable: true })
+  claimedBy: string | null;
+
+  @Column({ name: 'heartbeat_at', ...TIMESTAMP, nullable: true })
+  heartbeatAt: Date | null;
+
+  @Column({ name: 'started_at', ...TIMESTAMP, nullable: true })
+  startedAt: Date | null;
+
+  @Column({ name: 'finished_at', ...TIMESTAMP, nullable: true })
+  finishedAt: Date | null;
+
+  @Column({ name: 'created_at', ...TIMESTAMP })
+  createdAt: Date;
+}
+
+/** A failing row of an import (or of its preview): one row per problem. */
+@Entity('import_row_errors')
+@Index('ix_import_row_errors_job', ['jobId', 'line', 'id'])
+export class ImportRowErrorEntity {
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id: number;
+
+  @Column({ name: 'job_id', type: 'int' })
+  jobId: number;
+
+  @Column({ type: 'int' })
+  line: number;
+
+  @Column({ name: 'column_name', type: 'varchar', length: 300, nullable: true })
+  column: string | null;
+
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ type: 'varchar', length: 2000 })
+  message: string;
+}

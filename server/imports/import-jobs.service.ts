@@ -1,0 +1,191 @@
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable, type Writable } from 'node:stream';
+import { In, LessThan, MoreThan } from 'typeorm';
+import type { Database } from '../db/database.js';
+import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
+import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import type { FieldValuesService } from '../fields/field-values.service.js';
+import { readCsv } from './csv-reader.js';
+import type { CsvEncoding } from './csv-text-decoder.js';
+import { csvField } from './import-rows.js';
+import { userColumns } from './user-columns.js';
+import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+
+export const IMPORT_MODES = ['CREATE', 'CREATE_OR_UPDATE', 'UPDATE'] as const;
+export type ImportModeName = (typeof IMPORT_MODES)[number];
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+const OPEN_STATUSES = ['PREVIEWING', 'PREVIEWED', 'QUEUED', 'RUNNING'];
+
+export class FileTooLargeError extends Error {}
+
+export interface NewImport {
+  fileName: string;
+  file: Readable;
+  mode: ImportModeName;
+  blankCellsClear: boolean;
+  /** true: preview only (the job stops at PREVIEWED); false: run at once. */
+  dryRun: boolean;
+  encoding: CsvEncoding;
+  createdById: number | null;
+}
+
+export const importJobCursor = cursorCodec('importJobs', ['int']);
+export const importErrorCursor = cursorCodec('importErrors', ['int']);
+
+/**
+ * Import jobs: the uploaded file kept on disk (IMPORT_DIR), the job row, its
+ * failing rows, and what people do with a job (run a preview, cancel). The
+ * work itself is done by a worker (import-worker.ts) that claims the row.
+ */
+export class ImportJobService {
+  /** Called when a job is ready for a worker (the worker of this process starts at once). */
+  onQueued: () => void = () => undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly dir: string,
+    private readonly fieldValues: FieldValuesService,
+  ) {}
+
+  /** Stores the file (streamed, at most 200 MB) and makes the job: PREVIEWING, or QUEUED without a preview. */
+  async create(input: NewImport): Promise<ImportJobEntity> {
+    if (!(IMPORT_MODES as readonly string[]).includes(input.mode)) {
+      throw new UserInputError('mode', `mode must be one of ${IMPORT_MODES.join(', ')}.`);
+    }
+    mkdirSync(this.dir, { recursive: true });
+    const path = join(this.dir, `${Date.now()}-${randomBytes(6).toString('hex')}.csv`);
+    let bytes = 0;
+    const cap = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        bytes += chunk.length;
+        if (bytes > MAX_IMPORT_BYTES) done(new FileTooLargeError('The file is over 200 MB.'));
+        else done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(input.file, cap, createWriteStream(path));
+    } catch (err) {
+      await unlink(path).catch(() => undefined);
+      throw err;
+    }
+    const job = Object.assign(new ImportJobEntity(), {
+      status: input.dryRun ? 'PREVIEWING' : 'QUEUED',
+      mode: input.mode,
+      fileName: (input.fileName || 'import.csv').slice(0, 255),
+      filePath: path,
+      fileBytes: bytes,
+      encoding: input.encoding,
+      blankCellsClear: input.blankCellsClear,
+      previewOnly: input.dryRun,
+      rowsTotal: null,
+      rowsRead: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      committedLine: 0,
+      fileError: null,
+      createdById: input.createdById,
+      claimedBy: null,
+      heartbeatAt: null,
+      startedAt: null,
+      finishedAt: null,
+      createdAt: new Date(),
+    });
+    await this.db.transaction((m) => m.save(ImportJobEntity, job));
+    this.onQueued();
+    return job;
+  }
+
+  async byId(id: number): Promise<ImportJobEntity | null> {
+    return this.db.manager.findOneBy(ImportJobEntity, { id });
+  }
+
+  /** Imports, newest first. */
+  list(req: PageRequest): Promise<Page<ImportJobEntity>> {
+    return readPage(req, { defaultSize: 25, decode: importJobCursor.decode }, (limit, after) =>
+      this.db.manager.find(ImportJobEntity, { where: after ? { id: LessThan(after[0]) } : {}, order: { id: 'DESC' }, take: limit }),
+    );
+  }
+
+  /** A job's failing rows, in file order. */
+  async errors(jobId: number, req: PageRequest): Promise<ImportRowErrorEntity[]> {
+    const page = await readPage(req, { defaultSize: 100, decode: importErrorCursor.decode }, (limit, after) =>
+      this.db.manager.find(ImportRowErrorEntity, {
+        where: after ? { jobId, id: MoreThan(after[0]) } : { jobId },
+        order: { id: 'ASC' },
+        take: limit,
+      }),
+    );
+    return page.items;
+  }
+
+  /** A previewed job runs, without uploading the file again. */
+  async run(id: number): Promise<ImportJobEntity> {
+    const r = await this.db.transaction((m) =>
+      m.update(ImportJobEntity, { id, status: 'PREVIEWED' }, { status: 'QUEUED', committedLine: 0, previewOnly: false }),
+    );
+    if (!r.affected) await this.refuse(id, 'Only a previewed import can be run.');
+    this.onQueued();
+    return (await this.byId(id))!;
+  }
+
+  /** Stops a job; the chunks already committed stay. */
+  async cancel(id: number): Promise<ImportJobEntity> {
+    const r = await this.db.transaction((m) =>
+      m.update(ImportJobEntity, { id, status: In(OPEN_STATUSES) }, { status: 'CANCELLED', finishedAt: new Date(), claimedBy: null }),
+    );
+    if (!r.affected) await this.refuse(id, 'This import has ended: it cannot be cancelled.');
+    return (await this.byId(id))!;
+  }
+
+  private async refuse(id: number, message: string): Promise<never> {
+    if (!(await this.byId(id))) throw new NotFoundError(`Import ${id}`);
+    throw new UserInputError('id', message);
+  }
+
+  /**
+   * The failing rows as CSV, ready to fix and import again: the file's header
+   * and the failing rows' cells as they were, with an `errors` column.
+   */
+  async writeFailedRows(job: ImportJobEntity, out: Writable): Promise<void> {
+    const byLine = new Map<number, string[]>();
+    for (let after = 0; ;) {
+      const rows = await this.db.manager.find(ImportRowErrorEntity, {
+        where: { jobId: job.id, id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: 5000,
+      });
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const list = byLine.get(r.line) ?? [];
+        list.push(r.column ? `${r.column}: ${r.message}` : r.message);
+        byLine.set(r.line, list);
+      }
+      after = rows.at(-1)!.id;
+    }
+    const columns = userColumns((await this.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));
+    const write = (line: string) => (out.write(`${line}\r\n`) ? Promise.resolve() : new Promise<void>((ok) => out.once('drain', () => ok())));
+    let header: string[] = [];
+    try {
+      for await (const item of readCsv(createReadStream(job.filePath), { columns, encoding: job.encoding as CsvEncoding })) {
+        if (item.kind === 'header') {
+          header = item.header.columns;
+          await write([...header.map((c) => csvField(item.header.spelled[c] ?? c)), 'errors'].join(','));
+          continue;
+        }
+        const errors = byLine.get(item.line);
+        if (!errors) continue;
+        const cells = item.kind === 'row' ? header.map((c) => item.cells[c] ?? '') : header.map(() => '');
+        await write([...cells, errors.join('; ')].map(csvField).join(','));
+      }
+    } catch {
+      // A file that cannot be read has no rows to give back; its problem is in the job's errors.
+    }
+    out.end();
+  }
+}

@@ -1,0 +1,265 @@
+import { createReadStream } from 'node:fs';
+import type { EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { insertMany } from '../db/inserts.js';
+import { can } from '../auth/policy.js';
+import type { Actor, Viewer } from '../auth/viewer.js';
+import { AuditSource } from '../audit/audit.types.js';
+import { CreatedVia } from '../users/role.js';
+import type { UserService } from '../users/user.service.js';
+import type { FieldValuesService } from '../fields/field-values.service.js';
+import { organizationPolicy } from '../organizations/organization.policy.js';
+import { batchGuard } from '../users/bulk-guard.js';
+import type { BatchInput, BatchMode, BulkOutcome } from '../users/user-batch.js';
+import { CsvFileError, readCsv } from './csv-reader.js';
+import type { CsvHeader } from './csv-header.js';
+import type { CsvEncoding } from './csv-text-decoder.js';
+import { mapRow } from './row-mapper.js';
+import { userColumns } from './user-columns.js';
+import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+import { batchInputOf, columnOf, InFileDuplicates } from './import-rows.js';
+
+export interface RunnerDeps {
+  db: Database;
+  users: UserService;
+  fieldValues: FieldValuesService;
+  log: Logger;
+  /** Rows per chunk (one transaction each). */
+  chunkRows: number;
+}
+
+/** The job was cancelled, or another process took it over: stop without writing. */
+export class JobLost extends Error {}
+
+interface RowError {
+  line: number;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+interface Chunk {
+  inputs: BatchInput[];
+  lines: number[];
+  errors: RowError[];
+  /** Rows failed before the service saw them (cell errors, in-file duplicates, ragged rows). */
+  failedLines: Set<number>;
+  lastLine: number;
+}
+
+const emptyChunk = (): Chunk => ({ inputs: [], lines: [], errors: [], failedLines: new Set(), lastLine: 0 });
+
+/**
+ * Runs one claimed import job: a preview (PREVIEWING -> PREVIEWED: every
+ * chunk written through the user service and rolled back, so the counts and
+ * errors are what a run would do and nothing is kept) or a run (QUEUED /
+ * RUNNING -> DONE: each chunk's users, its failing rows and the job's progress
+ * in one transaction). A run resumes after `committed_line`: rows up to it are
+ * read again only to remember their keys for the in-file duplicate check.
+ */
+export class ImportRunner {
+  constructor(private readonly deps: RunnerDeps) {}
+
+  async execute(job: ImportJobEntity, owner: string): Promise<void> {
+    const preview = job.status === 'PREVIEWING';
+    if (preview || (job.status === 'QUEUED' && job.committedLine === 0)) await this.reset(job, owner, preview);
+    const creator = job.createdById === null ? null : await this.deps.users.findById(job.createdById);
+    // The uploader's rights apply row by row; an operator's import (npm run import, no uploader) may do anything.
+    const viewer: Viewer | null = creator ? { kind: 'session', user: creator, sessionId: 0 } : null;
+    const actor: Actor = {
+      userId: job.createdById,
+      tokenId: null,
+      tokenName: `Import #${job.id}: ${job.fileName}`.slice(0, 255),
+      via: CreatedVia.IMPORT,
+      source: AuditSource.IMPORT,
+    };
+    const mode = job.mode as BatchMode;
+    const opts = {
+      mode,
+      wo: { canCreateOrganization: viewer ? can(viewer, organizationPolicy.manage) : true },
+      guard: viewer ? batchGuard(viewer) : undefined,
+    };
+    const columns = userColumns((await this.deps.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));
+    if (!preview && job.rowsTotal === null) await this.countRows(job, columns);
+    const duplicates = new InFileDuplicates();
+    let header: CsvHeader | null = null;
+    let chunk = emptyChunk();
+    let rowsSeen = 0;
+    const flush = async () => {
+      if (chunk.lastLine === 0) return;
+      const current = chunk;
+      chunk = emptyChunk();
+      await this.writeChunk(job, owner, current, header!, actor, { ...opts, dryRun: preview });
+    };
+    try {
+      const source = createReadStream(job.filePath);
+      for await (const item of readCsv(source, { columns, encoding: job.encoding as CsvEncoding })) {
+        if (item.kind === 'header') {
+          header = item.header;
+          continue;
+        }
+        rowsSeen++;
+        const resumed = item.line <= job.committedLine;
+        if (item.kind === 'error') {
+          if (!resumed) fail(chunk, item.line, null, item.code, item.message);
+        } else {
+          const mapped = mapRow(item, header!, { blankCells: job.blankCellsClear ? 'clear' : 'leave' });
+          const dup = duplicates.check(item.line, mapped.user);
+          if (resumed) continue;
+          if (mapped.errors.length) for (const e of mapped.errors) fail(chunk, item.line, e.column, e.code, e.message);
+          else if (dup) {
+            const column = header!.spelled[dup.column] ?? (dup.column === 'email' ? header!.spelled.emails : null) ?? dup.column;
+            const what = dup.column === 'email' ? 'an email address' : 'an external ID';
+            fail(chunk, item.line, column, 'DUPLICATE_IN_FILE', `Row ${dup.line} already has ${what} of this row (in any letter case).`);
+          } else {
+            chunk.inputs.push(batchInputOf(mapped.user));
+            chunk.lines.push(item.line);
+          }
+        }
+        if (resumed) continue;
+        chunk.lastLine = item.line;
+        if (chunk.inputs.length + chunk.failedLines.size >= this.deps.chunkRows) await flush();
+      }
+      await flush();
+    } catch (err) {
+      if (err instanceof JobLost) return;
+      if (!(err instanceof CsvFileError)) throw err;
+      await this.fileFailed(job, owner, err);
+      return;
+    }
+    await this.finish(job, owner, preview ? (job.previewOnly ? 'PREVIEWED' : 'QUEUED') : 'DONE', rowsSeen);
+  }
+
+  /** A run without a preview counts the rows first (a quick read, no database), for its progress bar and time left. */
+  private async countRows(job: ImportJobEntity, columns: string[]): Promise<void> {
+    let rows = 0;
+    try {
+      for await (const item of readCsv(createReadStream(job.filePath), { columns, encoding: job.encoding as CsvEncoding }))
+        if (item.kind !== 'header') rows++;
+    } catch {
+      return; // the run itself reports what is wrong with the file
+    }
+    job.rowsTotal = rows;
+    await this.deps.db.transaction((m) => m.update(ImportJobEntity, { id: job.id }, { rowsTotal: rows }));
+  }
+
+  /** A fresh start: counts, errors and resume point cleared. */
+  private async reset(job: ImportJobEntity, owner: string, preview: boolean): Promise<void> {
+    await this.deps.db.transaction(async (m) => {
+      await m.delete(ImportRowErrorEntity, { jobId: job.id });
+      const set = {
+        rowsRead: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        failed: 0,
+        committedLine: 0,
+        status: preview ? 'PREVIEWING' : 'RUNNING',
+        startedAt: new Date(),
+        finishedAt: null,
+      };
+      const r = await m.update(ImportJobEntity, { id: job.id, claimedBy: owner, status: job.status }, set);
+      if (!r.affected) throw new JobLost();
+      Object.assign(job, set);
+    });
+  }
+
+  private async writeChunk(
+    job: ImportJobEntity,
+    owner: string,
+    chunk: Chunk,
+    header: CsvHeader,
+    actor: Actor,
+    opts: { mode: BatchMode; wo: object; guard?: ReturnType<typeof batchGuard>; dryRun: boolean },
+  ): Promise<void> {
+    let counts = { created: 0, updated: 0, unchanged: 0, failed: chunk.failedLines.size };
+    let errors = chunk.errors;
+    const tally = (outcomes: BulkOutcome[]) => {
+      counts = { created: 0, updated: 0, unchanged: 0, failed: chunk.failedLines.size };
+      errors = [...chunk.errors];
+      for (const o of outcomes) {
+        if (o.status === 'FAILED') {
+          counts.failed++;
+          for (const p of o.errors) errors.push({ line: chunk.lines[o.index], column: columnOf(p, header), code: p.code, message: p.message });
+        } else counts[o.status === 'CREATED' ? 'created' : o.status === 'UPDATED' ? 'updated' : 'unchanged']++;
+      }
+      errors.sort((a, b) => a.line - b.line);
+    };
+    const record = async (m: EntityManager, running: boolean) => {
+      await insertMany(
+        m,
+        ImportRowErrorEntity,
+        errors.slice(0, 5000).map((e) => ({ jobId: job.id, ...e, column: e.column?.slice(0, 300) ?? null, message: e.message.slice(0, 2000) })),
+      );
+      const n = chunk.lines.length + chunk.failedLines.size;
+      const r = await m
+        .createQueryBuilder()
+        .update(ImportJobEntity)
+        .set({
+          rowsRead: () => `rows_read + ${n}`,
+          created: () => `created + ${counts.created}`,
+          updated: () => `updated + ${counts.updated}`,
+          unchanged: () => `unchanged + ${counts.unchanged}`,
+          failed: () => `failed + ${counts.failed}`,
+          committedLine: chunk.lastLine,
+          heartbeatAt: new Date(),
+        })
+        .where('id = :id AND claimed_by = :owner AND status = :status', { id: job.id, owner, status: running ? 'RUNNING' : 'PREVIEWING' })
+        .execute();
+      if (!r.affected) throw new JobLost();
+    };
+    if (chunk.inputs.length === 0) {
+      tally([]);
+      await this.deps.db.transaction((m) => record(m, !opts.dryRun));
+      return;
+    }
+    const outcomes = await this.deps.users.writeBatch(chunk.inputs, actor, {
+      ...opts,
+      wo: opts.wo,
+      inTransaction: opts.dryRun
+        ? undefined
+        : async (m, o) => {
+            tally(o);
+            await record(m, true);
+          },
+    });
+    if (opts.dryRun) {
+      // The preview's writes were rolled back; its findings are kept.
+      tally(outcomes);
+      await this.deps.db.transaction((m) => record(m, false));
+    }
+  }
+
+  private async fileFailed(job: ImportJobEntity, owner: string, err: CsvFileError): Promise<void> {
+    await this.deps.db.transaction(async (m) => {
+      const problems = err.problems.length
+        ? err.problems.map((p) => ({ column: p.column || null, code: p.code, message: p.message }))
+        : [{ column: null, code: err.code, message: err.message }];
+      await insertMany(
+        m,
+        ImportRowErrorEntity,
+        problems.map((p) => ({ jobId: job.id, line: err.line ?? 0, ...p })),
+      );
+      await m.update(
+        ImportJobEntity,
+        { id: job.id, claimedBy: owner },
+        { status: 'FAILED', fileError: err.message.slice(0, 2000), finishedAt: new Date(), claimedBy: null },
+      );
+    });
+  }
+
+  private async finish(job: ImportJobEntity, owner: string, status: string, rowsSeen: number): Promise<void> {
+    await this.deps.db.transaction(async (m) => {
+      const set: Partial<ImportJobEntity> = { status, rowsTotal: rowsSeen, claimedBy: null };
+      if (status !== 'QUEUED') set.finishedAt = new Date();
+      const r = await m.update(ImportJobEntity, { id: job.id, claimedBy: owner, status: job.status }, set);
+      if (!r.affected) this.deps.log.info({ job: job.id }, 'import job ended elsewhere');
+    });
+  }
+}
+
+function fail(chunk: Chunk, line: number, column: string | null, code: string, message: string): void {
+  chunk.errors.push({ line, column, code, message });
+  chunk.failedLines.add(line);
+}

@@ -1,0 +1,95 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { connection } from '../graphql/connection.js';
+import { parseId } from '../graphql/ids.js';
+import { listSize } from '../graphql/list-size.js';
+import { User } from '../users/user.entity.js';
+import { importPolicy } from './import.policy.js';
+import { ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError } from './import.types.js';
+import type { ImportJobEntity } from './import-job.entity.js';
+import { importErrorCursor, importJobCursor } from './import-jobs.service.js';
+
+const ENDED = new Set(['DONE', 'FAILED', 'CANCELLED', 'PREVIEWED']);
+
+/** A job row as the API shows it, with its pace computed now. */
+export function importJobOf(e: ImportJobEntity, now = Date.now()): ImportJob {
+  const seconds = e.startedAt ? Math.max(0.001, ((e.finishedAt ?? new Date(now)).getTime() - e.startedAt.getTime()) / 1000) : 0;
+  const rate = seconds > 0 ? e.rowsRead / seconds : 0;
+  const ended = ENDED.has(e.status);
+  const left = !ended && rate > 0 && e.rowsTotal !== null ? Math.max(0, Math.ceil((e.rowsTotal - e.rowsRead) / rate)) : null;
+  return Object.assign(new ImportJob(), {
+    id: String(e.id),
+    status: e.status as ImportJobStatus,
+    mode: e.mode as ImportMode,
+    fileName: e.fileName,
+    blankCellsClear: e.blankCellsClear,
+    rowsTotal: e.rowsTotal,
+    rowsRead: e.rowsRead,
+    created: e.created,
+    updated: e.updated,
+    unchanged: e.unchanged,
+    failed: e.failed,
+    rowsPerSecond: Math.round(rate),
+    secondsLeft: left,
+    fileError: e.fileError,
+    startedAt: e.startedAt,
+    finishedAt: e.finishedAt,
+    createdAt: e.createdAt,
+    failedRowsUrl: e.failed > 0 || e.fileError ? `/imports/users/${e.id}/failed-rows.csv` : null,
+    createdById: e.createdById,
+  });
+}
+
+@Resolver(() => ImportJob)
+export class ImportJobResolver {
+  @Query(() => ImportJob, { nullable: true, description: 'One import, or null. Admins (tokens: IMPORT scope).' })
+  @Authorized(importPolicy.manage)
+  async importJob(@Arg('id', () => ID, { description: 'The import.' }) id: string, @Ctx() ctx: Context): Promise<ImportJob | null> {
+    const n = parseId(id);
+    const job = n === null ? null : await ctx.imports.byId(n);
+    return job ? importJobOf(job) : null;
+  }
+
+  @Query(() => ImportJobConnection, { description: 'Imports, newest first. `first` is capped at 100.' })
+  @Authorized(importPolicy.manage)
+  @listSize({ kind: 'page', max: 100 })
+  async importJobs(
+    @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: 'How many imports to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportJobConnection> {
+    const page = await ctx.imports.list({ first, after });
+    return connection({ ...page, items: page.items.map((j) => importJobOf(j)) }, (j) => importJobCursor.encode(Number(j.id)));
+  }
+
+  @Mutation(() => ImportJob, { description: 'Runs a previewed import, without uploading the file again.' })
+  @Authorized(importPolicy.manage)
+  async runImportJob(@Arg('id', () => ID, { description: 'The previewed import.' }) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
+    return importJobOf(await ctx.imports.run(parseId(id) ?? 0));
+  }
+
+  @Mutation(() => ImportJob, { description: 'Stops an import; the chunks already written stay (each is whole).' })
+  @Authorized(importPolicy.manage)
+  async cancelImportJob(@Arg('id', () => ID, { description: 'The import to stop.' }) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
+    return importJobOf(await ctx.imports.cancel(parseId(id) ?? 0));
+  }
+
+  @FieldResolver(() => [ImportRowError], { description: 'The failing rows (one entry per problem), in file order. `first` is capped at 100.' })
+  @Authorized(importPolicy.manage)
+  @listSize({ kind: 'page', max: 100 })
+  async errors(
+    @Root() job: ImportJob,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'How many errors to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The cursor of the last error read.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportRowError[]> {
+    const rows = await ctx.imports.errors(Number(job.id), { first, after });
+    return rows.map((r) => ({ cursor: importErrorCursor.encode(r.id), line: r.line, column: r.column, message: r.message, code: r.code }));
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the file (null for the command line).' })
+  @Authorized(importPolicy.manage)
+  async createdBy(@Root() job: ImportJob, @Ctx() ctx: Context): Promise<User | null> {
+    return job.createdById === null ? null : ctx.loaders.users.load(job.createdById);
+  }
+}

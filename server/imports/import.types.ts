@@ -1,0 +1,142 @@
+import { Authorized, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OPEN } from '../auth/policy.js';
+import { PageInfo } from '../graphql/connection.js';
+import { listSize } from '../graphql/list-size.js';
+import { importPolicy } from './import.policy.js';
+
+export enum ImportJobStatus {
+  PREVIEWING = 'PREVIEWING',
+  PREVIEWED = 'PREVIEWED',
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  DONE = 'DONE',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ImportJobStatus, {
+  name: 'ImportJobStatus',
+  description: 'Where an import stands.',
+  valuesConfig: {
+    PREVIEWING: { description: 'The file is being checked; nothing is written.' },
+    PREVIEWED: { description: 'Checked: the counts say what a run would do. runImportJob runs it.' },
+    QUEUED: { description: 'Waiting for a worker.' },
+    RUNNING: { description: 'Rows are being written, chunk by chunk.' },
+    DONE: { description: 'Every row was read; the counts say what was done.' },
+    FAILED: { description: 'The file could not be imported (bad header, not UTF-8…): nothing was written.' },
+    CANCELLED: { description: 'Stopped by someone; the chunks written before stay.' },
+  },
+});
+
+export enum ImportMode {
+  CREATE = 'CREATE',
+  CREATE_OR_UPDATE = 'CREATE_OR_UPDATE',
+  UPDATE = 'UPDATE',
+}
+registerEnumType(ImportMode, {
+  name: 'ImportMode',
+  description: 'What an import does with rows that match existing users (by external ID, then any email, then phone).',
+  valuesConfig: {
+    CREATE: { description: 'Adds users; a row matching an existing user fails.' },
+    CREATE_OR_UPDATE: { description: 'Adds users, and updates the ones rows match.' },
+    UPDATE: { description: 'Updates matched users; a row that matches nobody fails.' },
+  },
+});
+
+@ObjectType({ description: 'A failing row of an import, or a problem with its file (line 1 for the header).' })
+@Authorized(importPolicy.manage)
+export class ImportRowError {
+  @Field(() => String, { description: 'Pass as `after` to read the errors after this one.' })
+  cursor: string;
+
+  @Field(() => Int, { description: 'The row as a spreadsheet shows it: the header is row 1.' })
+  line: number;
+
+  @Field(() => String, { nullable: true, description: "The column, as the file's header spells it; null for the whole row." })
+  column: string | null;
+
+  @Field(() => String, { description: 'What is wrong, for people to read.' })
+  message: string;
+
+  @Field(() => String, { description: 'BAD_USER_INPUT, EMAIL_TAKEN, DUPLICATE_IN_FILE, INVALID_ROLE, UNKNOWN_COLUMN, NOT_UTF8…' })
+  code: string;
+}
+
+@ObjectType({ description: 'An import of a users CSV file, with its live progress.' })
+@Authorized(importPolicy.manage)
+export class ImportJob {
+  @Field(() => ID, { description: 'Identifies the import.' })
+  @Authorized(OPEN)
+  id: string;
+
+  @Field(() => ImportJobStatus, { description: 'Where it stands.' })
+  status: ImportJobStatus;
+
+  @Field(() => ImportMode, { description: 'What it does with existing users.' })
+  mode: ImportMode;
+
+  @Field(() => String, { description: 'The uploaded file’s name.' })
+  fileName: string;
+
+  @Field(() => Boolean, { description: 'In update modes, an empty cell clears the field (otherwise it leaves it as it is).' })
+  blankCellsClear: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Rows in the file (without the header); null until counted.' })
+  rowsTotal: number | null;
+
+  @Field(() => Int, { description: 'Rows read and done so far (committed, for a run).' })
+  rowsRead: number;
+
+  @Field(() => Int, { description: 'Users created (a preview: that would be created).' })
+  created: number;
+
+  @Field(() => Int, { description: 'Users updated (a preview: that would be updated).' })
+  updated: number;
+
+  @Field(() => Int, { description: 'Rows that matched a user who already had every value.' })
+  unchanged: number;
+
+  @Field(() => Int, { description: 'Rows that failed (see errors).' })
+  failed: number;
+
+  @Field(() => Int, { description: 'Rows per second since it started.' })
+  rowsPerSecond: number;
+
+  @Field(() => Int, { nullable: true, description: 'Seconds left at the current pace; null when unknown or ended.' })
+  secondsLeft: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the whole file was refused, when it was.' })
+  fileError: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the preview or the run started.' })
+  startedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When it ended.' })
+  finishedAt: Date | null;
+
+  @Field(() => Date, { description: 'When the file was uploaded.' })
+  createdAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Where to download the failing rows as CSV with an `errors` column; null when none failed.' })
+  failedRowsUrl: string | null;
+
+  createdById: number | null;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'An import, with its place in the list.' })
+export class ImportJobEdge {
+  @Field(() => String, { description: 'Pass as `after` to read the imports after this one.' })
+  cursor: string;
+
+  @Field(() => ImportJob, { description: 'The import.' })
+  node: ImportJob;
+}
+
+@ObjectType({ description: 'A page of imports, newest first.' })
+export class ImportJobConnection {
+  @Field(() => [ImportJobEdge], { description: 'The imports of this page.' })
+  @listSize({ kind: 'edges' })
+  edges: ImportJobEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more imports follow, and where to continue.' })
+  pageInfo: PageInfo;
+}

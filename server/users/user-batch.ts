@@ -1,0 +1,363 @@
+import type { EntityManager } from 'typeorm';
+import { GraphQLError } from 'graphql';
+import { duplicateKeyOf, type Database } from '../db/database.js';
+import { BatchWrites } from './batch-writes.js';
+import { phoneHoldersOf } from './user-phones.js';
+import { placeholders } from '../db/sql.js';
+import type { Actor } from '../auth/viewer.js';
+import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
+import type { UserReads } from './user-reads.js';
+import type { FieldValuesService } from '../fields/field-values.service.js';
+import type { UserField } from '../fields/user-field.types.js';
+import type { UserWarning } from './user.inputs.js';
+import type { Role, User } from './user.entity.js';
+
+/**
+ * Many accounts at once (createUsers, upsertUsers, the CSV import), through
+ * the same rules as one: each input is validated by the accounts' own
+ * prepare step and written by their own write step. A batch is one
+ * transaction; each input runs under a savepoint, so a bad input is rolled
+ * back alone and never fails the others (partial success).
+ */
+
+export type BatchMode = 'CREATE' | 'CREATE_OR_UPDATE' | 'UPDATE';
+export type BulkStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
+
+export interface BulkProblem {
+  code: string;
+  field: string | null;
+  message: string;
+  /** The message without the other account it names (EMAIL_TAKEN's owner), for those who may not list users. */
+  publicMessage?: string;
+}
+
+/** One input of a batch: a user's fields as createUser or updateUser take them, plus extra addresses. */
+export interface BatchInput {
+  name?: string | null;
+  email?: string | null;
+  emails?: string[] | null;
+  phone?: string | null;
+  phones?: string[] | null;
+  role?: Role | null;
+  organizationId?: string | null;
+  organization?: string | null;
+  tags?: string[] | null;
+  timeZone?: string | null;
+  locale?: string | null;
+  externalId?: string | null;
+  alias?: string | null;
+  details?: string | null;
+  notes?: string | null;
+  verified?: boolean | null;
+  suspended?: boolean | null;
+  fields?: { key: string; value?: string | null; values?: string[] | null }[] | null;
+}
+
+export interface BulkOutcome {
+  index: number;
+  status: BulkStatus;
+  /** The account created or matched (null when the input failed before one was found). */
+  userId: number | null;
+  errors: BulkProblem[];
+  warnings: UserWarning[];
+}
+
+/** Who may do what to which account: a refusal message, or null. Given by the caller (the resolvers' policies). */
+export type BatchGuard = (what: { kind: 'create'; input: BatchInput } | { kind: 'update'; user: User; input: BatchInput }) => string | null;
+
+export interface BatchOptions {
+  mode: BatchMode;
+  wo: WriteOptions;
+  guard?: BatchGuard;
+  /** Run everything, then roll back: what would happen, nothing kept. */
+  dryRun?: boolean;
+  /** Called with the outcomes inside the batch's transaction, before it commits (an import's progress and errors). */
+  inTransaction?: (m: EntityManager, outcomes: BulkOutcome[]) => Promise<void>;
+}
+
+const KEYS = [
+  'name',
+  'email',
+  'role',
+  'phone',
+  'organizationId',
+  'organization',
+  'tags',
+  'timeZone',
+  'locale',
+  'externalId',
+  'alias',
+  'details',
+  'notes',
+  'verified',
+  'suspended',
+  'fields',
+] as const;
+
+export function problemOf(err: unknown): BulkProblem | null {
+  if (!(err instanceof GraphQLError)) return null;
+  const field = err.extensions.field;
+  const code = String(err.extensions.code ?? 'BAD_USER_INPUT');
+  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: err.message };
+  if (err.extensions.existingUserId !== undefined || err.extensions.existingUserName !== undefined) {
+    problem.publicMessage = code === 'EMAIL_TAKEN' ? 'This address cannot be added.' : 'This value is already used by another account.';
+  }
+  return problem;
+}
+
+/** Ends a dry run's transaction (rolled back) with what it would have done. */
+class DryRunRollback extends Error {
+  constructor(readonly outcomes: BulkOutcome[]) {
+    super('dry run');
+  }
+}
+
+/** An input failed at the database in a batch written without savepoints: write it again with them. */
+class NeedsCare extends Error {}
+
+interface Matched {
+  id: number;
+  role: Role;
+}
+
+export class UserBatch {
+  constructor(
+    private readonly db: Database,
+    private readonly accounts: UserAccounts,
+    private readonly reads: UserReads,
+    private readonly fields: FieldValuesService,
+  ) {}
+
+  /** Validates one input by the accounts' rules; every problem at once (each field checked on its own when the whole fails). */
+  async prepare(input: BatchInput, definitions?: UserField[]): Promise<{ prepared: PreparedUpdate } | { problems: BulkProblem[] }> {
+    const extras = { emails: input.emails, phones: input.phones };
+    try {
+      return { prepared: await this.accounts.prepareUpdate(updateInputOf(input), extras, definitions) };
+    } catch (err) {
+      const first = problemOf(err);
+      if (!first) throw err;
+      const problems: BulkProblem[] = [];
+      const seen = new Set<string>();
+      const add = (p: BulkProblem | null) => {
+        if (!p || seen.has(`${p.field}\n${p.message}`)) return;
+        seen.add(`${p.field}\n${p.message}`);
+        problems.push(p);
+      };
+      for (const key of KEYS) {
+        if (input[key] === undefined) continue;
+        await this.accounts.prepareUpdate({ [key]: input[key] } as never).catch((e: unknown) => add(problemOf(e)));
+      }
+      if (input.emails?.length) await this.accounts.prepareUpdate({}, { emails: input.emails }).catch((e: unknown) => add(problemOf(e)));
+      if (input.phones?.length) await this.accounts.prepareUpdate({}, { phones: input.phones }).catch((e: unknown) => add(problemOf(e)));
+      if (problems.length === 0) add(first);
+      return { problems };
+    }
+  }
+
+  /**
+   * Writes inputs in one transaction (see above); one outcome per input, in
+   * order. First without savepoints: when an input fails at the database (an
+   * address taken meanwhile), the transaction is rolled back and run again
+   * with a savepoint around each input.
+   */
+  async write(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
+    const definitions = inputs.some((i) => i.fields?.length) ? await this.fields.definitions() : undefined;
+    const prepared: Awaited<ReturnType<UserBatch['prepare']>>[] = [];
+    for (const input of inputs) prepared.push(await this.prepare(input, definitions));
+    const run = (careful: boolean) => async (m: EntityManager) => {
+      const batch = new BatchWrites(!careful);
+      const outcomes = await this.writePrepared(m, inputs, prepared, actor, { ...opts, wo: { ...opts.wo, batch } }, batch, careful);
+      await this.accounts.flushBatch(m, batch, actor).catch((err: unknown) => {
+        // A deferred address was taken meanwhile (or twice in the batch): input by input, with savepoints.
+        throw !careful && duplicateKeyOf(err) ? new NeedsCare() : err;
+      });
+      if (opts.inTransaction) await opts.inTransaction(m, outcomes);
+      if (opts.dryRun) throw new DryRunRollback(outcomes);
+      return outcomes;
+    };
+    const attempt = async (careful: boolean): Promise<BulkOutcome[]> => {
+      try {
+        return await this.db.transaction(run(careful));
+      } catch (err) {
+        if (err instanceof DryRunRollback) return err.outcomes;
+        throw err;
+      }
+    };
+    try {
+      return await attempt(false);
+    } catch (err) {
+      if (err instanceof NeedsCare) return attempt(true);
+      throw err;
+    }
+  }
+
+  private async writePrepared(
+    m: EntityManager,
+    inputs: readonly BatchInput[],
+    prepared: ({ prepared: PreparedUpdate } | { problems: BulkProblem[] })[],
+    actor: Actor,
+    opts: BatchOptions,
+    batch: BatchWrites,
+    careful: boolean,
+  ): Promise<BulkOutcome[]> {
+    const now = new Date();
+    const valid = prepared.flatMap((p) => ('prepared' in p ? [p.prepared] : []));
+    const matches = opts.mode === 'CREATE' ? null : await this.matchesOf(m, valid);
+    if (batch.deferIdentities) {
+      const numbers = [...new Set(valid.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((n): n is string => !!n))];
+      for (const [n, holder] of await phoneHoldersOf(m, numbers)) batch.holders.set(n, holder);
+    }
+    const outcomes: BulkOutcome[] = [];
+    for (let index = 0; index < inputs.length; index++) {
+      const input = inputs[index];
+      const p = prepared[index];
+      if ('problems' in p) {
+        outcomes.push({ index, status: 'FAILED', userId: null, errors: p.problems, warnings: [] });
+        continue;
+      }
+      const match = matches ? findMatch(matches, p.prepared) : null;
+      const mark = batch.mark();
+      if (careful) await m.query('SAVEPOINT batch_input');
+      try {
+        const outcome = match
+          ? await this.updateOne(m, index, input, p.prepared, match, actor, opts, now)
+          : await this.createOne(m, index, input, p.prepared, actor, opts, now);
+        if (outcome.status === 'CREATED' && matches) remember(matches, p.prepared, { id: outcome.userId!, role: (input.role ?? 'END_USER') as Role });
+        if (careful) await m.query('RELEASE SAVEPOINT batch_input');
+        outcomes.push(outcome);
+      } catch (err) {
+        if (!careful) throw problemOf(err) || duplicateKeyOf(err) ? new NeedsCare() : err;
+        await m.query('ROLLBACK TO SAVEPOINT batch_input');
+        batch.undo(mark);
+        const explained = await this.accounts.explainDuplicate(
+          err,
+          { email: p.prepared.email?.normalized, externalIdKey: p.prepared.changes.columns.externalIdKey },
+          match?.id,
+        );
+        const problem = problemOf(explained);
+        if (!problem) throw explained;
+        outcomes.push({ index, status: 'FAILED', userId: match?.id ?? null, errors: [problem], warnings: [] });
+      }
+    }
+    return outcomes;
+  }
+
+  private async createOne(
+    m: EntityManager,
+    index: number,
+    input: BatchInput,
+    prepared: PreparedUpdate,
+    actor: Actor,
+    opts: BatchOptions,
+    now: Date,
+  ): Promise<BulkOutcome> {
+    const failed = (errors: BulkProblem[]): BulkOutcome => ({ index, status: 'FAILED', userId: null, errors, warnings: [] });
+    if (opts.mode === 'UPDATE')
+      return failed([{ code: 'NOT_FOUND', field: null, message: 'No user matches this external ID, email or phone number.' }]);
+    const refused = opts.guard?.({ kind: 'create', input });
+    if (refused) return failed([{ code: 'FORBIDDEN', field: null, message: refused }]);
+    let asCreate;
+    try {
+      asCreate = await this.accounts.asCreate(prepared);
+    } catch (err) {
+      const problem = problemOf(err);
+      if (!problem) throw err;
+      return failed([problem]);
+    }
+    const created = await this.accounts.insertPrepared(m, asCreate, actor, opts.wo, now);
+    return { index, status: 'CREATED', userId: created.user.id, errors: [], warnings: created.warnings };
+  }
+
+  private async updateOne(
+    m: EntityManager,
+    index: number,
+    input: BatchInput,
+    prepared: PreparedUpdate,
+    match: Matched,
+    actor: Actor,
+    opts: BatchOptions,
+    now: Date,
+  ): Promise<BulkOutcome> {
+    if (opts.guard) {
+      const user = await this.reads.findById(match.id, m);
+      const refused = user ? opts.guard({ kind: 'update', user, input }) : 'This account cannot be changed.';
+      if (refused) return { index, status: 'FAILED', userId: match.id, errors: [{ code: 'FORBIDDEN', field: null, message: refused }], warnings: [] };
+    }
+    // An address the matched user already has is not a change of their primary email.
+    const owned = prepared.email ? await ownerOf(m, prepared.email.normalized) : null;
+    const p = owned === match.id ? { ...prepared, email: null } : prepared;
+    const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);
+    return { index, status: recorded.length ? 'UPDATED' : 'UNCHANGED', userId: match.id, errors: [], warnings: [] };
+  }
+
+  /** The accounts the inputs name, by external id, email (any of a user's) and phone number, in three queries. */
+  private async matchesOf(m: EntityManager, prepared: PreparedUpdate[]): Promise<Matches> {
+    const ext = uniq(prepared.map((p) => p.changes.columns.externalIdKey).filter((k): k is string => !!k));
+    const emails = uniq(prepared.flatMap((p) => [p.email?.normalized, ...p.extras.emails.map((e) => e.normalized)]).filter((k): k is string => !!k));
+    const phones = uniq(prepared.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((k): k is string => !!k));
+    const matches: Matches = { ext: new Map(), email: new Map(), phone: new Map() };
+    const row = (r: Record<string, unknown>): Matched => ({ id: Number(r.id), role: r.role as Role });
+    for (const part of chunks(ext)) {
+      const rows = await m.query(
+        `SELECT id, role, external_id_key AS k FROM users WHERE external_id_key IN (${placeholders(part.length)}) AND deleted_at IS NULL`,
+        part,
+      );
+      for (const r of rows) matches.ext.set(String(r.k), row(r));
+    }
+    for (const [type, keys, map] of [
+      ['EMAIL', emails, matches.email],
+      ['PHONE', phones, matches.phone],
+    ] as const) {
+      for (const part of chunks(keys)) {
+        const rows = await m.query(
+          `SELECT u.id, u.role, i.value_normalized AS k FROM user_identities i JOIN users u ON u.id = i.user_id
+           WHERE i.type = ? AND i.value_normalized IN (${placeholders(part.length)}) AND i.unique_value IS NOT NULL AND u.deleted_at IS NULL`,
+          [type, ...part],
+        );
+        for (const r of rows) map.set(String(r.k), row(r));
+      }
+    }
+    return matches;
+  }
+}
+
+interface Matches {
+  ext: Map<string, Matched>;
+  email: Map<string, Matched>;
+  phone: Map<string, Matched>;
+}
+
+/** Match order: external id, then any email, then a phone number. */
+function findMatch(matches: Matches, p: PreparedUpdate): Matched | null {
+  const ext = p.changes.columns.externalIdKey;
+  if (ext && matches.ext.has(ext)) return matches.ext.get(ext)!;
+  for (const e of [p.email, ...p.extras.emails]) if (e && matches.email.has(e.normalized)) return matches.email.get(e.normalized)!;
+  for (const ph of [p.changes.columns.phone, ...p.extras.phones]) if (ph && matches.phone.has(ph)) return matches.phone.get(ph)!;
+  return null;
+}
+
+function remember(matches: Matches, p: PreparedUpdate, user: Matched): void {
+  const ext = p.changes.columns.externalIdKey;
+  if (ext) matches.ext.set(ext, user);
+  for (const e of [p.email, ...p.extras.emails]) if (e && !matches.email.has(e.normalized)) matches.email.set(e.normalized, user);
+  for (const ph of [p.changes.columns.phone, ...p.extras.phones]) if (ph && !matches.phone.has(ph)) matches.phone.set(ph, user);
+}
+
+async function ownerOf(m: EntityManager, normalized: string): Promise<number | null> {
+  const [row] = await m.query(`SELECT user_id FROM user_identities WHERE type = 'EMAIL' AND unique_value = ?`, [normalized]);
+  return row ? Number(row.user_id) : null;
+}
+
+/** The fields of a batch input an update takes (extra addresses apart). */
+export function updateInputOf(input: BatchInput): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of KEYS) if (input[key] !== undefined) out[key] = input[key];
+  return out;
+}
+
+const uniq = <T>(values: T[]): T[] => [...new Set(values)];
+function chunks<T>(values: T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
+  return out;
+}

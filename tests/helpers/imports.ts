@@ -1,0 +1,43 @@
+import { expect } from 'vitest';
+import type { Auth, TestApp } from './test-app.js';
+
+export const JOB_FIELDS = `id status mode fileName rowsTotal rowsRead created updated unchanged failed rowsPerSecond secondsLeft fileError failedRowsUrl
+  createdBy { id } startedAt finishedAt errors(first: 100) { line column code message }`;
+
+/** POST /imports/users as a script would: multipart, the fields before the file. */
+export async function upload(
+  app: TestApp,
+  csv: string | Uint8Array,
+  fields: Record<string, string> = {},
+  auth: Auth = app.admin,
+  headers: Record<string, string> = { 'x-accueil-csrf': '1' },
+  fileName = 'people.csv',
+): Promise<{ status: number; body: any }> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  form.append('file', new Blob([typeof csv === 'string' ? csv : Buffer.from(csv)], { type: 'text/csv' }), fileName);
+  const h: Record<string, string> = { ...headers };
+  if (auth.kind === 'cookie') h.cookie = auth.cookie;
+  if (auth.kind === 'token') h.authorization = `Bearer ${auth.token}`;
+  const res = await fetch(`${app.url}/imports/users`, { method: 'POST', body: form, headers: h });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Polls importJob until it reaches one of `statuses` (the job's worker runs in the app). */
+export async function waitForJob(app: TestApp, id: string, statuses: string[], timeoutMs = 60_000): Promise<any> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await app.as(app.admin)(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id });
+    expect(r.errors).toBeUndefined();
+    if (statuses.includes(r.data.importJob.status)) return r.data.importJob;
+    if (Date.now() > until) throw new Error(`import ${id} is still ${r.data.importJob.status}`);
+    await new Promise((ok) => setTimeout(ok, Number(process.env.IMPORT_POLL_MS ?? 50)));
+  }
+}
+
+/** Uploads and waits for the job to end (PREVIEWED for a dry run, else DONE or FAILED). */
+export async function importFile(app: TestApp, csv: string | Uint8Array, fields: Record<string, string> = {}): Promise<any> {
+  const r = await upload(app, csv, fields);
+  expect(r.status, JSON.stringify(r.body)).toBe(202);
+  return waitForJob(app, r.body.id, ['PREVIEWED', 'DONE', 'FAILED', 'CANCELLED']);
+}

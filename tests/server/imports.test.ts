@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { testDialects } from '../helpers/databases.js';
+import { importFile, JOB_FIELDS, upload, waitForJob } from '../helpers/imports.js';
+
+const count = async (app: TestApp, query: string) => (await app.gql(`{ users(query: "${query}") { totalCount } }`)).data.users.totalCount as number;
+
+describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { IMPORT_CHUNK_ROWS: '3' });
+    const field = await app.as(app.admin)(
+      'mutation { createUserField(input: { key: "member_code", title: "Member code", type: REGEXP, pattern: "[A-Z]{2}-[0-9]{3}" }) { id } }',
+    );
+    expect(field.errors).toBeUndefined();
+    await app.gql('mutation { createUser(input: { name: "Owner Of Taken", email: "taken@imp.example.org" }) { user { id } } }');
+    await app.gql('mutation { createUser(input: { name: "Matched By Id", email: "matched@imp.example.org", externalId: "m-1" }) { user { id } } }');
+  });
+  afterAll(() => app.stop());
+
+  const FILE = [
+    'Name,EMAIL,external_id,organization,tags,Custom_Fields.Member_Code,notes',
+    'Ada Lovelace,ada@imp.example.org,a-1,Analytical Engines,"vip, math",AB-123,"first line',
+    'second line, with a comma and ""quotes"""',
+    'Bad Email,not-an-address,a-2,,,,',
+    'Ada Twin,ADA@IMP.example.org,a-3,,,,',
+    '',
+    'Conflict,taken@imp.example.org,m-1,,,,',
+    'Bad Code,code@imp.example.org,a-5,,,zz,',
+    'Grace Hopper,grace@imp.example.org,a-6,Analytical Engines,navy,CD-456,',
+  ].join('\r\n');
+
+  let previewId = '';
+
+  it('previews: counts and failing rows by line and column (an empty line is a row but not counted), nothing written', async () => {
+    const job = await importFile(app, FILE, { mode: 'CREATE_OR_UPDATE', dryRun: 'true' });
+    previewId = job.id;
+    expect(job).toMatchObject({
+      status: 'PREVIEWED',
+      mode: 'CREATE_OR_UPDATE',
+      fileName: 'people.csv',
+      rowsTotal: 6,
+      created: 2,
+      updated: 0,
+      failed: 4,
+    });
+    expect(job.failedRowsUrl).toBe(`/imports/users/${job.id}/failed-rows.csv`);
+    const errors = job.errors.map((e: any) => [e.line, e.column, e.code]);
+    expect(errors).toEqual([
+      [3, 'EMAIL', 'BAD_USER_INPUT'],
+      [4, 'EMAIL', 'DUPLICATE_IN_FILE'],
+      [6, 'EMAIL', 'EMAIL_TAKEN'],
+      [7, 'Custom_Fields.Member_Code', 'BAD_USER_INPUT'],
+    ]);
+    expect(job.errors[1].message).toContain('Row 2');
+    expect(await count(app, 'ada')).toBe(0);
+    const orgs = await app.gql('{ organizations(query: "Analytical") { totalCount } }');
+    expect(orgs.data.organizations.totalCount).toBe(0);
+  });
+
+  it('runs the previewed job: users created through the service, history naming the import, organization made once', async () => {
+    const run = await app.as(app.admin)(`mutation($id: ID!) { runImportJob(id: $id) { status } }`, { id: previewId });
+    expect(run.errors).toBeUndefined();
+    const job = await waitForJob(app, previewId, ['DONE', 'FAILED']);
+    expect(job).toMatchObject({ status: 'DONE', rowsRead: 6, rowsTotal: 6, created: 2, updated: 0, unchanged: 0, failed: 4, secondsLeft: null });
+    expect(job.errors).toHaveLength(4);
+    const ada = await app.gql(`{ userByEmail(email: "ada@imp.example.org") { name createdVia externalId tags notes organization { name }
+      fields { key value } events { edges { node { action source actor { tokenName } } } } } }`);
+    const u = ada.data.userByEmail;
+    expect(u).toMatchObject({
+      name: 'Ada Lovelace',
+      createdVia: 'IMPORT',
+      externalId: 'a-1',
+      tags: ['math', 'vip'],
+      organization: { name: 'Analytical Engines' },
+    });
+    expect(u.notes).toBe('first line\nsecond line, with a comma and "quotes"');
+    expect(u.fields.find((f: any) => f.key === 'member_code').value).toBe('AB-123');
+    expect(u.events.edges[0].node).toMatchObject({ action: 'CREATED', source: 'IMPORT', actor: { tokenName: `Import #${previewId}: people.csv` } });
+    const orgs = await app.gql('{ organizations(query: "Analytical") { totalCount } }');
+    expect(orgs.data.organizations.totalCount).toBe(1);
+    // Run twice? Only a previewed job runs.
+    const again = await app.as(app.admin)(`mutation($id: ID!) { runImportJob(id: $id) { status } }`, { id: previewId });
+    expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('importing the same file again in CREATE_OR_UPDATE changes nothing', async () => {
+    const job = await importFile(app, FILE, { mode: 'CREATE_OR_UPDATE' });
+    expect(job).toMatchObject({ status: 'DONE', created: 0, updated: 0, unchanged: 2, failed: 4 });
+  });
+
+  it('gives the failed rows back as CSV with an errors column, ready to fix', async () => {
+    const res = await fetch(`${app.url}/imports/users/${previewId}/failed-rows.csv`, { headers: { cookie: app.admin.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe('Name,EMAIL,external_id,organization,tags,Custom_Fields.Member_Code,notes,errors');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^Bad Email,not-an-address,a-2,,,,,"?EMAIL: /);
+    expect(lines[3]).toMatch(/^Conflict,taken@imp.example.org,m-1,/);
+    const other = await app.token(['USERS_READ']);
+    const refused = await fetch(`${app.url}/imports/users/${previewId}/failed-rows.csv`, {
+      headers: { authorization: `Bearer ${other.auth.token}` },
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('modes: CREATE fails existing users, UPDATE fails unmatched rows, blank cells clear only when asked', async () => {
+    const create = await importFile(app, 'name,email\nAda Again,ada@imp.example.org\nNew Person,new.person@imp.example.org\n', { mode: 'CREATE' });
+    expect(create).toMatchObject({ created: 1, failed: 1 });
+    expect(create.errors[0]).toMatchObject({ line: 2, column: 'email', code: 'EMAIL_TAKEN' });
+    const update = await importFile(app, 'external_id,alias,notes\na-1,Countess,\nnobody,X,\n', { mode: 'UPDATE' });
+    expect(update).toMatchObject({ updated: 1, failed: 1 });
+    expect(update.errors[0]).toMatchObject({ line: 3, code: 'NOT_FOUND' });
+    const ada = async () => (await app.gql('{ userByExternalId(externalId: "a-1") { alias notes } }')).data.userByExternalId;
+    expect(await ada()).toMatchObject({ alias: 'Countess', notes: expect.stringContaining('first line') });
+    const clear = await importFile(app, 'external_id,alias,notes\na-1,,\n', { mode: 'UPDATE', blankCellsClear: 'true' });
+    expect(clear).toMatchObject({ updated: 1 });
+    expect(await ada()).toEqual({ alias: null, notes: null });
+    const matchedByEmail = await importFile(app, 'email,alias\nMATCHED@imp.example.org,Found\n', { mode: 'UPDATE' });
+    expect(matchedByEmail).toMatchObject({ updated: 1 });
+  });
+
+  it('reads the file formats people send', async () => {
+    const bom = await importFile(app, '\uFEFFname,email\r\n"Smith, John ",  john@imp.example.org  \r\n\r\n"Semi;colon",semi@imp.example.org\r\n', {});
+    expect(bom).toMatchObject({ status: 'DONE', created: 2, failed: 0 });
+    expect((await app.gql('{ userByEmail(email: "john@imp.example.org") { name } }')).data.userByEmail.name).toBe('Smith, John');
+    expect((await app.gql('{ userByEmail(email: "semi@imp.example.org") { name } }')).data.userByEmail.name).toBe('Semi;colon');
+    const headerOnly = await importFile(app, 'name,email\r\n');
+    expect(headerOnly).toMatchObject({ status: 'DONE', rowsTotal: 0, created: 0 });
+    const latin = Buffer.from('name,email\nFran\xe7oise M\xfcller,francoise@imp.example.org\n', 'latin1');
+    const refused = await importFile(app, latin);
+    expect(refused).toMatchObject({ status: 'FAILED' });
+    expect(refused.fileError).toMatch(/UTF-8/);
+    const cp1252 = await importFile(app, latin, { encoding: 'windows-1252' });
+    expect(cp1252).toMatchObject({ status: 'DONE', created: 1 });
+    expect((await app.gql('{ userByEmail(email: "francoise@imp.example.org") { name } }')).data.userByEmail.name).toBe('Françoise Müller');
+    const binary = await importFile(app, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    expect(binary).toMatchObject({ status: 'FAILED' });
+    expect(binary.errors[0].code).toBe('BINARY');
+    const unknown = await importFile(app, 'name,email,e-mail,Name\nX,x@imp.example.org,y,Z\n');
+    expect(unknown).toMatchObject({ status: 'FAILED', created: 0 });
+    expect(unknown.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([
+      [1, 'e-mail', 'UNKNOWN_COLUMN'],
+      [1, 'Name', 'DOUBLED_COLUMN'],
+    ]);
+    expect(await count(app, 'x@imp')).toBe(0);
+    const roles = await importFile(app, 'name,email,role\nStaff One,staff1@imp.example.org,Agent\nOdd,odd@imp.example.org,boss\n');
+    expect(roles).toMatchObject({ created: 1, failed: 1 });
+    expect(roles.errors[0]).toMatchObject({ line: 3, column: 'role', code: 'INVALID_ROLE' });
+  });
+
+  it('is for admins (tokens with the IMPORT scope); a signed-in upload needs the CSRF header', async () => {
+    const agent = await app.person('AGENT');
+    expect((await upload(app, 'name,email\n', {}, agent.auth)).status).toBe(403);
+    expect((await upload(app, 'name,email\n', {}, app.admin, {})).status).toBe(400);
+    const noScope = await app.token(['USERS_READ', 'USERS_WRITE']);
+    expect((await upload(app, 'name,email\n', {}, noScope.auth, {})).status).toBe(403);
+    const importer = await app.token(['IMPORT']);
+    const ok = await upload(app, 'name,email\nBy Token,by.token@imp.example.org\n', { mode: 'CREATE' }, importer.auth, {});
+    expect(ok.status).toBe(202);
+    expect(ok.body).toEqual({ id: expect.any(String), status: 'QUEUED' });
+    expect((await upload(app, 'name,email\n', { mode: 'MERGE' })).status).toBe(400);
+    const list = await app.as(importer.auth)(`{ importJobs(first: 2) { edges { node { id status } } pageInfo { hasNextPage } } }`);
+    expect(list.data.importJobs.edges[0].node.id).toBe(ok.body.id);
+    expect((await app.as(noScope.auth)(`{ importJobs { edges { node { id } } } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await app.as(agent.auth)(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id: ok.body.id })).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+  });
+
+  it('cancels a previewed import', async () => {
+    const job = await importFile(app, 'name,email\nNever,never@imp.example.org\n', { dryRun: '1' });
+    const cancelled = await app.as(app.admin)('mutation($id: ID!) { cancelImportJob(id: $id) { status finishedAt } }', { id: job.id });
+    expect(cancelled.data.cancelImportJob.status).toBe('CANCELLED');
+    expect((await app.as(app.admin)('mutation($id: ID!) { runImportJob(id: $id) { status } }', { id: job.id })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+  });
+});
