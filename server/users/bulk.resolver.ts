@@ -85,13 +85,18 @@ export class BulkUserResolver {
     const live = page.items.filter((e) => e.deletedAt === null).map((e) => e.userId);
     const users = new Map((await ctx.users.byIds(live)).map((u) => [u.id, u]));
     for (const u of users.values()) ctx.loaders.users.prime(u.id, u);
-    const nodes = page.items.map((e) => ({
-      seq: e.seq,
-      kind: (e.deletedAt ? 'DELETED' : e.kind) as UserChangeKind,
-      changedAt: e.changedAt,
-      user: e.deletedAt ? null : (users.get(e.userId) ?? null),
-      tombstone: e.deletedAt ? { id: String(e.userId), externalId: e.externalId, deletedAt: e.deletedAt } : null,
-    }));
+    // A user deleted between reading the page and reading the users is a tombstone too, never an empty entry.
+    const gone = await ctx.userChangeFeed.deletedAt(live.filter((id) => !users.has(id)));
+    const nodes = page.items.map((e) => {
+      const deletedAt = e.deletedAt ?? gone.get(e.userId) ?? null;
+      return {
+        seq: e.seq,
+        kind: (deletedAt ? 'DELETED' : e.kind) as UserChangeKind,
+        changedAt: e.changedAt,
+        user: deletedAt ? null : users.get(e.userId)!,
+        tombstone: deletedAt ? { id: String(e.userId), externalId: e.externalId, deletedAt } : null,
+      };
+    });
     return connection({ ...page, items: nodes }, (n) => changeCursor.encode(n.seq));
   }
 

@@ -1,3 +1,4 @@
+import { User } from './user.entity.js';
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { insertMany } from '../db/inserts.js';
@@ -78,6 +79,22 @@ export class UserChangeFeed {
       }
       return pending.length;
     });
+  }
+
+  /** When these users were deleted (a user deleted since its change was read); a row gone altogether counts as deleted now. */
+  async deletedAt(userIds: readonly number[]): Promise<Map<number, Date>> {
+    const out = new Map<number, Date>(userIds.map((id) => [id, new Date()]));
+    if (userIds.length === 0) return out;
+    const rows = await this.db.manager
+      .createQueryBuilder(User, 'u')
+      .select(['u.id AS id', 'u.deleted_at AS deleted_at'])
+      .where('u.id IN (:...ids)', { ids: [...userIds] })
+      .getRawMany<{ id: unknown; deleted_at: unknown }>();
+    for (const r of rows) {
+      if (r.deleted_at === null || r.deleted_at === undefined) out.delete(Number(r.id));
+      else out.set(Number(r.id), fromSqlDate(r.deleted_at));
+    }
+    return out;
   }
 
   /** A page of the feed after a cursor, oldest change first (the log is sequenced first). */

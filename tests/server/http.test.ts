@@ -20,9 +20,11 @@ describe.each(testDialects())('the HTTP endpoint on %s', (dialect) => {
     expect(r.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     const text = JSON.stringify(r);
     expect(text).not.toMatch(/stack|at \w+ \(|INSERT|user_tags|SQLITE|\bER_|\bsql/i);
-    // The failed create left nothing half-written: the address is still free.
-    const again = await app.gql(CREATE_USER, { input: { name: 'Boom', email: 'boom@acme.io' } });
-    expect(again.errors).toBeUndefined();
+    // The failed create left nothing half-written: no account, no address, no history.
+    const count = async (sql: string) => Number((await app.db.manager.query(sql))[0].n);
+    expect(await count("SELECT COUNT(*) AS n FROM users WHERE name = 'Boom'")).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM user_identities WHERE value_normalized = 'boom@acme.io'")).toBe(0);
+    expect(await count("SELECT COUNT(*) AS n FROM user_search_words WHERE word = 'boom'")).toBe(0);
   });
 
   it('answers malformed JSON with 400 and no internals', async () => {
