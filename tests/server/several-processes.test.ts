@@ -166,7 +166,10 @@ describe.runIf(testDialects().includes('mysql'))('two server processes on one My
       const out = cluster.output().stdout;
       expect(out).toMatch(/listening on http:\/\/localhost:\d+ with 2 workers/);
       expect(out.match(/created the first admin/g)).toHaveLength(1);
-      const workerPids = new Set([...out.matchAll(/"pid":(\d+)[^\n]*"msg":"worker ready"/g)].map((m) => m[1]));
+      // Each worker's own log line comes through its stdout pipe, which may trail the primary's "listening".
+      const readyPids = () => new Set([...cluster.output().stdout.matchAll(/"pid":(\d+)[^\n]*"msg":"worker ready"/g)].map((m) => m[1]));
+      for (let waited = 0; readyPids().size < 2 && waited < 5000; waited += 100) await new Promise((ok) => setTimeout(ok, 100));
+      const workerPids = readyPids();
       expect(workerPids.size).toBe(2);
       // The token's budget is one budget, whichever worker counts.
       const cookie = await signInAt(base, ADMIN.email, ADMIN.password);
