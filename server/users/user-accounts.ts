@@ -5,24 +5,20 @@ import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
-import type { SessionService } from '../auth/session.service.js';
-import type { ApiTokenService } from '../tokens/api-token.service.js';
-import { change, type AuditAction, type AuditService } from '../audit/audit.service.js';
+import { change, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
-import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
+import type { PreparedFieldValues } from '../fields/field-values.service.js';
 import type { UserField } from '../fields/user-field.types.js';
-import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
-import { profileChanges, type ProfileChanges } from './user-changes.js';
+import type { AccountDeps, CreatedUser, PreparedCreate, PreparedUpdate, WriteOptions } from './user-account.types.js';
+import { profileChanges } from './user-changes.js';
 import type { ParsedEmail } from './email-address.js';
-import { prepareExtras, writeExtras, type Extras, type PreparedExtras } from './user-extra-addresses.js';
-import type { UserIdentities } from './user-identities.js';
+import { prepareExtras, writeExtras, type Extras } from './user-extra-addresses.js';
 import { emailWarnings } from './email-deliverability.js';
-import type { UserChangeListeners } from './user-change-listeners.js';
 import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.js';
-import { lockUser, type UserReads } from './user-reads.js';
-import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
+import { lockUser } from './user-reads.js';
+import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
@@ -38,50 +34,7 @@ function actionFor(changes: FieldChange[]): AuditAction {
   return 'UPDATED';
 }
 
-export interface CreatedUser {
-  user: User;
-  identities: UserIdentity[];
-  tags: string[];
-  warnings: UserWarning[];
-}
-
-/** What the caller may do beyond the change itself. */
-export interface WriteOptions {
-  /** An admin may name an organization that does not exist yet: it is created. */
-  canCreateOrganization?: boolean;
-  /** Agents saving a profile in the admin app must fill the required custom fields. */
-  enforceRequiredFields?: boolean;
-  /** Inside a batch: writes that wait for the end of the batch's transaction (see batch-writes.ts). */
-  batch?: BatchWrites;
-}
-
-/** A create's input, validated: what insertPrepared writes. */
-export interface PreparedCreate {
-  changes: ProfileChanges;
-  email: ParsedEmail;
-  fields: PreparedFieldValues;
-  extras: PreparedExtras;
-}
-
-/** An update's input, validated: what applyUpdate writes. */
-export interface PreparedUpdate {
-  changes: ProfileChanges;
-  email: ParsedEmail | null;
-  fields: PreparedFieldValues;
-  extras: PreparedExtras;
-}
-
-export interface AccountDeps {
-  defaultPhoneCountry?: string;
-  audit: AuditService;
-  fields: FieldValuesService;
-  organizations: OrganizationService;
-  sessions: SessionService;
-  tokens: ApiTokenService;
-  identities: UserIdentities;
-  reads: UserReads;
-  changes: UserChangeListeners;
-}
+export type { AccountDeps, CreatedUser, PreparedCreate, PreparedUpdate, WriteOptions };
 
 /**
  * Creating, changing and deleting accounts, each in one transaction that

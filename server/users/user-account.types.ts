@@ -1,0 +1,62 @@
+// The shapes the account steps pass around: what a create returns, what the
+// caller may do, validated inputs, and the services accounts write through.
+import type { AuditService } from '../audit/audit.service.js';
+import type { SessionService } from '../auth/session.service.js';
+import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
+import type { OrganizationService } from '../organizations/organization.service.js';
+import type { ApiTokenService } from '../tokens/api-token.service.js';
+import type { BatchWrites } from './batch-writes.js';
+import type { ParsedEmail } from './email-address.js';
+import type { User } from './user.entity.js';
+import type { UserWarning } from './user.inputs.js';
+import type { ProfileChanges } from './user-changes.js';
+import type { UserChangeListeners } from './user-change-listeners.js';
+import type { PreparedExtras } from './user-extra-addresses.js';
+import type { UserIdentities } from './user-identities.js';
+import type { UserIdentity } from './user-identity.entity.js';
+import type { UserReads } from './user-reads.js';
+
+export interface CreatedUser {
+  user: User;
+  identities: UserIdentity[];
+  tags: string[];
+  warnings: UserWarning[];
+}
+
+/** What the caller may do beyond the change itself. */
+export interface WriteOptions {
+  /** An admin may name an organization that does not exist yet: it is created. */
+  canCreateOrganization?: boolean;
+  /** Agents saving a profile in the admin app must fill the required custom fields. */
+  enforceRequiredFields?: boolean;
+  /** Inside a batch: writes that wait for the end of the batch's transaction (see batch-writes.ts). */
+  batch?: BatchWrites;
+}
+
+/** A create's input, validated: what insertPrepared writes. */
+export interface PreparedCreate {
+  changes: ProfileChanges;
+  email: ParsedEmail;
+  fields: PreparedFieldValues;
+  extras: PreparedExtras;
+}
+
+/** An update's input, validated: what applyUpdate writes. */
+export interface PreparedUpdate {
+  changes: ProfileChanges;
+  email: ParsedEmail | null;
+  fields: PreparedFieldValues;
+  extras: PreparedExtras;
+}
+
+export interface AccountDeps {
+  defaultPhoneCountry?: string;
+  audit: AuditService;
+  fields: FieldValuesService;
+  organizations: OrganizationService;
+  sessions: SessionService;
+  tokens: ApiTokenService;
+  identities: UserIdentities;
+  reads: UserReads;
+  changes: UserChangeListeners;
+}
