@@ -21,6 +21,7 @@ import { readCsv } from '../server/imports/csv-reader.js';
 import { mapRow } from '../server/imports/row-mapper.js';
 import { userColumns } from '../server/imports/user-columns.js';
 import { generatedUsersCsv } from '../tests/helpers/generated-csv.js';
+import { userSearchWords } from '../server/search/search-words.js';
 
 const root = resolve(import.meta.dirname, '..');
 const base = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_bench').replace(/\/[^/]*$/, '');
@@ -39,7 +40,9 @@ async function recreate(url: string): Promise<void> {
 }
 
 async function startServer(dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  // BENCH_NODE_ARGS: extra flags for the server's node (a profile: --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server/main.js'], {
     cwd: root,
     env: {
       ...process.env,
@@ -116,10 +119,25 @@ async function importRun(path: string): Promise<{ rows: number; seconds: number;
   }
 }
 
-/** The floor: the same rows parsed the same way, written by plain multi-row INSERTs into users, user_identities and user_tags. */
+/**
+ * The floor: the same rows parsed the same way, written by plain multi-row
+ * INSERTs into the same tables the import fills: users, user_identities,
+ * user_tags, user_field_values, audit_events (one CREATED line a user with
+ * its fields), user_change_log and user_search_words (the words computed by
+ * the index's own function), 1,000 users a transaction. No validation, no
+ * organizations, no savepoints: what the database alone costs.
+ */
 async function floorRun(path: string): Promise<{ rows: number; seconds: number; rowsPerSecond: number }> {
   await recreate(floorUrl);
   const conn = await connectMysql(floorUrl, true);
+  const fieldIds = new Map<string, number>();
+  for (const [i, key] of FIELDS.entries()) {
+    const [r] = (await conn.query(
+      'INSERT INTO user_fields (field_key, title, type, position, created_at, updated_at) VALUES (?, ?, ?, ?, NOW(3), NOW(3))',
+      [key, key, 'TEXT', i],
+    )) as unknown as [{ insertId: number }];
+    fieldIds.set(key, r.insertId);
+  }
   const started = performance.now();
   let rows = 0;
   let batch: ReturnType<typeof mapRow>['user'][] = [];
@@ -163,6 +181,37 @@ async function floorRun(path: string): Promise<{ rows: number; seconds: number; 
       [identities],
     );
     if (tags.length) await conn.query('INSERT IGNORE INTO user_tags (user_id, tag) VALUES ?', [tags]);
+    const values: unknown[][] = [];
+    const audit: unknown[][] = [];
+    const changes: unknown[][] = [];
+    const words: unknown[][] = [];
+    batch.forEach((u, i) => {
+      const id = r.insertId + i;
+      for (const f of u.fields ?? []) if (f.value) values.push([id, fieldIds.get(f.key), f.value.toLowerCase(), f.value, now]);
+      const recorded = Object.entries(u)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([field, v]) => ({ field, oldValue: null, newValue: typeof v === 'string' ? v : JSON.stringify(v), redacted: false }));
+      audit.push(['user', id, 'CREATED', 'IMPORT', 'USER', 1, null, 'Import', JSON.stringify(recorded), now]);
+      changes.push([id, 'CREATED', now]);
+      const w = userSearchWords({
+        name: u.name ?? '',
+        alias: u.alias ?? null,
+        emails: u.emails ?? [],
+        phones: u.phones ?? [],
+        externalId: u.externalId ?? null,
+        organizationName: u.organization ?? null,
+        tags: u.tags ?? [],
+      });
+      for (const word of new Set(w.map((x) => x.word))) words.push([id, word]);
+    });
+    if (values.length) await conn.query('INSERT INTO user_field_values (user_id, field_id, value_key, value, updated_at) VALUES ?', [values]);
+    await conn.query(
+      'INSERT INTO audit_events (subject_type, subject_id, action, source, actor_kind, actor_user_id, actor_token_id, actor_token_name, changes, created_at) VALUES ?',
+      [audit],
+    );
+    await conn.query('INSERT INTO user_change_log (user_id, kind, changed_at) VALUES ?', [changes]);
+    for (let i = 0; i < words.length; i += 2000)
+      await conn.query('INSERT INTO user_search_words (user_id, word) VALUES ?', [words.slice(i, i + 2000)]);
     batch = [];
   };
   let header;

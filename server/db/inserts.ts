@@ -54,3 +54,59 @@ export async function insertMany<T extends ObjectLiteral>(m: EntityManager, targ
     rows.flatMap((r) => columns.map((c) => value(m, c, r))),
   );
 }
+
+/**
+ * Inserts rows in as few statements as fit (at most `perStatement` rows and
+ * about 1 MB of values each) and returns their new ids in order. Only where
+ * the database numbers a multi-row insert's rows consecutively (see
+ * `consecutiveInsertIds`): the first id is the one the statement reports
+ * (MySQL) or the last one minus the others (SQLite, one writer).
+ */
+export async function insertManyReturningIds<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+  numbering: { mysql: boolean; increment: number },
+  perStatement = 500,
+): Promise<number[]> {
+  const meta = m.connection.getMetadata(target);
+  const columns = meta.columns.filter((c) => rows.some((r) => c.getEntityValue(r) !== undefined));
+  const ids: number[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = 0;
+    const values: unknown[] = [];
+    while (end < rows.length && end - start < perStatement && bytes < 1_000_000) {
+      for (const c of columns) {
+        const v = value(m, c, rows[end]);
+        if (typeof v === 'string') bytes += v.length * 2;
+        values.push(v);
+      }
+      end++;
+    }
+    const count = end - start;
+    const result = await m.query(statement(m, meta, columns, count), values);
+    const reported = Number(typeof result === 'object' && result !== null && 'insertId' in result ? result.insertId : result);
+    if (!Number.isFinite(reported) || reported <= 0) throw new Error('insert returned no id');
+    const first = numbering.mysql ? reported : reported - (count - 1) * numbering.increment;
+    for (let i = 0; i < count; i++) ids.push(first + i * numbering.increment);
+    start = end;
+  }
+  return ids;
+}
+
+/**
+ * Whether a multi-row insert's rows get consecutive ids, and their step:
+ * SQLite always (one writer, each new rowid one more than the largest);
+ * MySQL/MariaDB when innodb_autoinc_lock_mode is 0 or 1 (the default of
+ * MariaDB and of MySQL 5.7; MySQL 8's default 2 interleaves concurrent
+ * inserts, so the batch inserts its users one at a time there), stepping by
+ * auto_increment_increment (more than 1 on some clusters).
+ */
+export async function consecutiveInsertIds(m: EntityManager): Promise<{ mysql: boolean; increment: number } | null> {
+  if (m.connection.options.type === 'better-sqlite3') return { mysql: false, increment: 1 };
+  const [row] = await m.query('SELECT @@innodb_autoinc_lock_mode AS mode, @@auto_increment_increment AS inc');
+  const mode = Number(row?.mode);
+  return mode === 0 || mode === 1 ? { mysql: true, increment: Number(row?.inc) || 1 } : null;
+}

@@ -11,7 +11,7 @@ import type { UserService } from '../users/user.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
 import { batchGuard } from '../users/bulk-guard.js';
-import type { BatchInput, BatchMode, BulkOutcome } from '../users/user-batch.js';
+import type { BatchInput, BatchMode, BulkOutcome, PreparedBatch } from '../users/user-batch.js';
 import { CsvFileError, readCsv } from './csv-reader.js';
 import type { CsvHeader } from './csv-header.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
@@ -86,11 +86,17 @@ export class ImportRunner {
     let header: CsvHeader | null = null;
     let chunk = emptyChunk();
     let rowsSeen = 0;
+    // One chunk is written while the next is read and checked (the database and Node each keep a core
+    // busy); chunks are still written one after the other, in order, each in its own transaction.
+    let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (chunk.lastLine === 0) return;
       const current = chunk;
       chunk = emptyChunk();
-      await this.writeChunk(job, owner, current, header!, actor, { ...opts, dryRun: preview });
+      const checked = await this.deps.users.prepareBatch(current.inputs);
+      await writing;
+      writing = this.writeChunk(job, owner, current, header!, actor, { ...opts, dryRun: preview }, checked);
+      writing.catch(() => {}); // awaited (and thrown) by the next flush or at the end
     };
     try {
       const source = createReadStream(job.filePath);
@@ -122,7 +128,9 @@ export class ImportRunner {
         if (chunk.inputs.length + chunk.failedLines.size >= this.deps.chunkRows) await flush();
       }
       await flush();
+      await writing;
     } catch (err) {
+      await writing.catch(() => {});
       if (err instanceof JobLost) return;
       if (!(err instanceof CsvFileError)) throw err;
       await this.fileFailed(job, owner, err);
@@ -172,6 +180,7 @@ export class ImportRunner {
     header: CsvHeader,
     actor: Actor,
     opts: { mode: BatchMode; wo: object; guard?: ReturnType<typeof batchGuard>; dryRun: boolean },
+    checked: PreparedBatch,
   ): Promise<void> {
     let counts = { created: 0, updated: 0, unchanged: 0, failed: chunk.failedLines.size };
     let errors = chunk.errors;
@@ -214,16 +223,21 @@ export class ImportRunner {
       await this.deps.db.transaction((m) => record(m, !opts.dryRun));
       return;
     }
-    const outcomes = await this.deps.users.writeBatch(chunk.inputs, actor, {
-      ...opts,
-      wo: opts.wo,
-      inTransaction: opts.dryRun
-        ? undefined
-        : async (m, o) => {
-            tally(o);
-            await record(m, true);
-          },
-    });
+    const outcomes = await this.deps.users.writeBatch(
+      chunk.inputs,
+      actor,
+      {
+        ...opts,
+        wo: opts.wo,
+        inTransaction: opts.dryRun
+          ? undefined
+          : async (m, o) => {
+              tally(o);
+              await record(m, true);
+            },
+      },
+      checked,
+    );
     if (opts.dryRun) {
       // The preview's writes were rolled back; its findings are kept.
       tally(outcomes);

@@ -25,11 +25,12 @@ interface Row {
 }
 
 /** Recomputes the words of these users (a deleted or missing user keeps none), with the caller's manager. */
-export async function indexUsers(m: EntityManager, userIds: readonly number[]): Promise<void> {
-  for (let i = 0; i < userIds.length; i += BATCH) await indexBatch(m, userIds.slice(i, i + BATCH));
+export async function indexUsers(m: EntityManager, userIds: readonly number[], created = false): Promise<void> {
+  for (let i = 0; i < userIds.length; i += BATCH) await indexBatch(m, userIds.slice(i, i + BATCH), created);
 }
 
-async function indexBatch(m: EntityManager, ids: readonly number[]): Promise<void> {
+/** `created`: users made in this transaction, who have no words yet (nothing to read or remove). */
+async function indexBatch(m: EntityManager, ids: readonly number[], created: boolean): Promise<void> {
   if (ids.length === 0) return;
   const inList = placeholders(ids.length);
   const users: Row[] = await m.query(
@@ -42,9 +43,9 @@ async function indexBatch(m: EntityManager, ids: readonly number[]): Promise<voi
     [...ids],
   );
   const tags: { user_id: unknown; tag: string }[] = await m.query(`SELECT user_id, tag FROM user_tags WHERE user_id IN (${inList})`, [...ids]);
-  const existing: { user_id: unknown; word: string }[] = await m.query(`SELECT user_id, word FROM user_search_words WHERE user_id IN (${inList})`, [
-    ...ids,
-  ]);
+  const existing: { user_id: unknown; word: string }[] = created
+    ? []
+    : await m.query(`SELECT user_id, word FROM user_search_words WHERE user_id IN (${inList})`, [...ids]);
 
   const wanted = new Map<number, Set<string>>(ids.map((id) => [id, new Set<string>()]));
   for (const u of users) {
@@ -91,4 +92,4 @@ async function indexBatch(m: EntityManager, ids: readonly number[]): Promise<voi
 }
 
 /** The listener the app adds to its UserChangeListeners. */
-export const searchIndexListener: UserChangeListener = (m, userIds) => indexUsers(m, userIds);
+export const searchIndexListener: UserChangeListener = (m, userIds, kind) => indexUsers(m, userIds, kind === 'CREATED');

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { insertMany } from '../db/inserts.js';
+import { insertMany, insertManyReturningIds } from '../db/inserts.js';
+import { User } from './user.entity.js';
 import type { Actor } from '../auth/viewer.js';
 import type { AuditAction, AuditService } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -26,6 +27,10 @@ export class BatchWrites implements PhoneHolders {
   private owned: { normalized: string; ownerId: number }[] = [];
   private identities: UserIdentity[] = [];
   private values: Partial<UserFieldValueEntity>[] = [];
+  /** New accounts waiting for their insert, under the temporary (negative) ids the rows above name until then. */
+  private users: User[] = [];
+  /** Temporary id -> the id the database gave (kept for the whole batch). */
+  private readonly realIds = new Map<number, number>();
   readonly orgByDomain = new Map<string, Organization | null>();
   /** Organizations named by the batch's inputs, by lower-cased name. */
   readonly orgByName = new Map<string, Organization>();
@@ -45,7 +50,31 @@ export class BatchWrites implements PhoneHolders {
    * end too (a batch without savepoints: a taken address then fails the whole
    * batch, which runs again input by input).
    */
-  constructor(readonly deferIdentities = false) {}
+  constructor(
+    readonly deferIdentities = false,
+    /**
+     * New accounts themselves are inserted at the end too, many to a
+     * statement, where the database numbers them consecutively (see
+     * inserts.ts): until then they carry temporary negative ids.
+     */
+    private readonly userNumbering: { mysql: boolean; increment: number } | null = null,
+  ) {}
+
+  /** Whether new accounts wait for the end of the batch (then `deferUser` gives their temporary id). */
+  get defersUsers(): boolean {
+    return this.deferIdentities && this.userNumbering !== null;
+  }
+
+  /** A new account inserted at the end of the batch; its temporary id until then. */
+  deferUser(user: User): number {
+    this.users.push(user);
+    return -this.users.length;
+  }
+
+  /** The id the database gave a deferred account (after the flush), or `id` itself. */
+  realId(id: number): number {
+    return id < 0 ? (this.realIds.get(id) ?? id) : id;
+  }
 
   /** New accounts' custom field values. */
   fieldValues(rows: Partial<UserFieldValueEntity>[]): void {
@@ -70,9 +99,18 @@ export class BatchWrites implements PhoneHolders {
   }
 
   mark(): number[] {
-    return [this.audit.length, this.changes.length, this.tags.length, this.owned.length, this.identities.length, this.values.length];
+    return [
+      this.audit.length,
+      this.changes.length,
+      this.tags.length,
+      this.owned.length,
+      this.identities.length,
+      this.values.length,
+      this.users.length,
+    ];
   }
-  undo([a, c, t, o, i, v]: number[]): void {
+  undo([a, c, t, o, i, v, u]: number[]): void {
+    this.users.length = u;
     this.values.length = v;
     this.identities.length = i;
     this.audit.length = a;
@@ -89,6 +127,7 @@ export class BatchWrites implements PhoneHolders {
     actor: Actor,
     deps: { audit: AuditService; changes: UserChangeListeners; identities: UserIdentities },
   ): Promise<void> {
+    await this.insertUsers(m);
     for (let i = 0; i < this.values.length; i += 1000) await insertMany(m, UserFieldValueEntity, this.values.slice(i, i + 1000));
     for (let i = 0; i < this.identities.length; i += 1000) await insertMany(m, UserIdentity, this.identities.slice(i, i + 1000));
     await deps.identities.dropClaimsOfMany(m, this.owned, actor, this.audit[0]?.at ?? new Date());
@@ -110,5 +149,26 @@ export class BatchWrites implements PhoneHolders {
     this.owned = [];
     this.identities = [];
     this.values = [];
+  }
+
+  /** Inserts the deferred accounts, then gives every collected row (and the accounts' own objects) their real ids. */
+  private async insertUsers(m: EntityManager): Promise<void> {
+    if (this.users.length === 0) return;
+    const users = this.users;
+    this.users = [];
+    for (const u of users) delete (u as Partial<User>).id;
+    const ids = await insertManyReturningIds(m, User, users, this.userNumbering!);
+    users.forEach((u, i) => {
+      this.realIds.set(-(i + 1), ids[i]);
+      u.id = ids[i];
+    });
+    const real = (id: number) => this.realId(id);
+    for (const a of this.audit) a.subjectId = real(a.subjectId);
+    for (const c of this.changes) c.userId = real(c.userId);
+    for (const t of this.tags) t.userId = real(t.userId);
+    for (const o of this.owned) o.ownerId = real(o.ownerId);
+    for (const i of this.identities) i.userId = real(i.userId);
+    for (const v of this.values) if (v.userId !== undefined) v.userId = real(v.userId);
+    for (const [n, h] of this.holders) if (h && h.id < 0) this.holders.set(n, { ...h, id: real(h.id) });
   }
 }

@@ -102,7 +102,7 @@ export class UserAccounts {
         ? await this.orgOfDomain(m, email.domain, wo.batch) // a new user joins the organization of their mail domain
         : await this.resolveOrganization(m, changes.organization, wo);
     user.organizationId = org?.id ?? null;
-    user.id = await insertOne(m, User, user);
+    user.id = wo.batch?.defersUsers ? wo.batch.deferUser(user) : await insertOne(m, User, user);
     const claimsLater = wo.batch !== undefined;
     const identities = [
       await this.deps.identities.insertOwnedEmail(

@@ -4,6 +4,7 @@ import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
 import { placeholders } from '../db/sql.js';
+import { consecutiveInsertIds } from '../db/inserts.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
@@ -105,6 +106,14 @@ export function problemOf(err: unknown): BulkProblem | null {
   return problem;
 }
 
+type PreparedInput = { prepared: PreparedUpdate } | { problems: BulkProblem[] };
+
+/** A batch's inputs, validated (see UserBatch.prepareAll). */
+export interface PreparedBatch {
+  inputs: readonly BatchInput[];
+  prepared: PreparedInput[];
+}
+
 /** Ends a dry run's transaction (rolled back) with what it would have done. */
 class DryRunRollback extends Error {
   constructor(readonly outcomes: BulkOutcome[]) {
@@ -121,6 +130,9 @@ interface Matched {
 }
 
 export class UserBatch {
+  /** How the database numbers a multi-row insert's users (null: one at a time), read once. */
+  private numbering: { mysql: boolean; increment: number } | null | undefined;
+
   constructor(
     private readonly db: Database,
     private readonly accounts: UserAccounts,
@@ -155,22 +167,35 @@ export class UserBatch {
   }
 
   /**
+   * Validates a batch's inputs without the database (`write` does it when not
+   * given the result): an import checks its next chunk while the previous
+   * one is being written.
+   */
+  async prepareAll(inputs: readonly BatchInput[]): Promise<PreparedBatch> {
+    const definitions = inputs.some((i) => i.fields?.length) ? await this.fields.definitions() : undefined;
+    const prepared: PreparedInput[] = [];
+    for (const input of inputs) prepared.push(await this.prepare(input, definitions));
+    return { inputs, prepared };
+  }
+
+  /**
    * Writes inputs in one transaction (see above); one outcome per input, in
    * order. First without savepoints: when an input fails at the database (an
    * address taken meanwhile), the transaction is rolled back and run again
    * with a savepoint around each input.
    */
-  async write(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
-    const definitions = inputs.some((i) => i.fields?.length) ? await this.fields.definitions() : undefined;
-    const prepared: Awaited<ReturnType<UserBatch['prepare']>>[] = [];
-    for (const input of inputs) prepared.push(await this.prepare(input, definitions));
+  async write(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions, checked?: PreparedBatch): Promise<BulkOutcome[]> {
+    const prepared = checked?.inputs === inputs ? checked.prepared : (await this.prepareAll(inputs)).prepared;
+
     const run = (careful: boolean) => async (m: EntityManager) => {
-      const batch = new BatchWrites(!careful);
+      if (this.numbering === undefined) this.numbering = await consecutiveInsertIds(m);
+      const batch = new BatchWrites(!careful, careful ? null : this.numbering);
       const outcomes = await this.writePrepared(m, inputs, prepared, actor, { ...opts, wo: { ...opts.wo, batch } }, batch, careful);
       await this.accounts.flushBatch(m, batch, actor).catch((err: unknown) => {
         // A deferred address was taken meanwhile (or twice in the batch): input by input, with savepoints.
         throw !careful && duplicateKeyOf(err) ? new NeedsCare() : err;
       });
+      for (const o of outcomes) realIdsOf(o, batch);
       if (opts.inTransaction) await opts.inTransaction(m, outcomes);
       if (opts.dryRun) throw new DryRunRollback(outcomes);
       return outcomes;
@@ -216,6 +241,8 @@ export class UserBatch {
         continue;
       }
       const match = matches ? findMatch(matches, p.prepared) : null;
+      // An earlier input of this batch, not inserted yet: the batch runs again input by input.
+      if (match && match.id < 0) throw new NeedsCare();
       const mark = batch.mark();
       if (careful) await m.query('SAVEPOINT batch_input');
       try {
@@ -353,6 +380,15 @@ export function updateInputOf(input: BatchInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of KEYS) if (input[key] !== undefined) out[key] = input[key];
   return out;
+}
+
+/** An outcome names the ids the database gave the batch's new accounts, not their temporary ones. */
+function realIdsOf(o: BulkOutcome, batch: BatchWrites): void {
+  if (o.userId !== null) o.userId = batch.realId(o.userId);
+  for (const w of o.warnings) {
+    const id = Number(w.existingUserId);
+    if (w.existingUserId && id < 0) w.existingUserId = String(batch.realId(id));
+  }
 }
 
 const uniq = <T>(values: T[]): T[] => [...new Set(values)];

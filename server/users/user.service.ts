@@ -15,7 +15,7 @@ import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
 import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-contacts.js';
 import type { ParsedEmail } from './email-address.js';
-import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome } from './user-batch.js';
+import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome, type PreparedBatch } from './user-batch.js';
 import { UserTagEdits } from './user-tag-edits.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
@@ -119,8 +119,12 @@ export class UserService {
    * update, each under a savepoint (a bad one never fails the others): one
    * outcome per input, in order. See user-batch.ts.
    */
-  writeBatch(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions): Promise<BulkOutcome[]> {
-    return this.batch.write(inputs, actor, opts);
+  writeBatch(inputs: readonly BatchInput[], actor: Actor, opts: BatchOptions, checked?: PreparedBatch): Promise<BulkOutcome[]> {
+    return this.batch.write(inputs, actor, opts, checked);
+  }
+  /** Validates a batch's inputs ahead of writeBatch (no database). */
+  prepareBatch(inputs: readonly BatchInput[]): Promise<PreparedBatch> {
+    return this.batch.prepareAll(inputs);
   }
   /** Adds tags to, or removes tags from, a user without touching the others. */
   editTags(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor): Promise<void> {

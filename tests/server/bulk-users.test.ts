@@ -180,6 +180,55 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     ).toBe('FORBIDDEN');
   });
 
+  it('batches written at once, beside single creates, give every input its own account, addresses, tags and words', async () => {
+    // New accounts of a batch are inserted many to a statement and their rows then named by the ids the
+    // database gave: concurrent batches and single creates must never cross them.
+    const batch = (b: number) =>
+      Array.from({ length: 150 }, (_, i) => ({
+        name: `Zephyrine B${b}x${i}`,
+        email: `mix.${b}.${i}@bulk.example.org`,
+        phone: `+1 415 555 ${String(b * 200 + i).padStart(4, '0')}`,
+        externalId: `mix-${b}-${i}`,
+        tags: [`batch${b}`],
+      }));
+    const singles = Array.from({ length: 10 }, (_, i) =>
+      app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { name: `Single ${i}`, email: `single.${i}@bulk.example.org` },
+      }),
+    );
+    const results = await Promise.all([app.gql(CREATE, { inputs: batch(1) }), app.gql(CREATE, { inputs: batch(2) }), ...singles]);
+    for (const r of results) expect(r.errors).toBeUndefined();
+    for (const [b, r] of [
+      [1, results[0]],
+      [2, results[1]],
+    ] as const) {
+      const out = r.data.createUsers;
+      expect(out.every((o: any) => o.status === 'CREATED')).toBe(true);
+      out.forEach((o: any, i: number) =>
+        expect(o.user).toMatchObject({
+          name: `Zephyrine B${b}x${i}`,
+          email: `mix.${b}.${i}@bulk.example.org`,
+          externalId: `mix-${b}-${i}`,
+          tags: [`batch${b}`],
+        }),
+      );
+      const ids = out.map((o: any) => o.user.id);
+      const read = await app.gql('query($ids: [ID!]) { users(ids: $ids, first: 100) { edges { node { id email phone externalId } } } }', {
+        ids: ids.slice(0, 100),
+      });
+      expect(read.errors).toBeUndefined();
+      expect(read.data.users.edges).toHaveLength(100);
+      for (const { node: u } of read.data.users.edges) {
+        const i = ids.indexOf(u.id);
+        expect(u).toMatchObject({ email: `mix.${b}.${i}@bulk.example.org`, externalId: `mix-${b}-${i}` });
+        expect(u.phone.replace(/\D/g, '')).toBe(`1415555${String(b * 200 + i).padStart(4, '0')}`);
+      }
+    }
+    // The search index names the right accounts too.
+    const found = await app.gql('{ users(query: "zephyrine b2x149", first: 5) { edges { node { externalId } } } }');
+    expect(found.data.users.edges.map((e: any) => e.node.externalId)).toEqual(['mix-2-149']);
+  });
+
   it('writes 1,000 inputs in one call (timed in the log; the figure is a benchmark, not a test)', async () => {
     const inputs = Array.from({ length: 1000 }, (_, i) => ({
       name: `Bulk ${i}`,
