@@ -195,7 +195,8 @@ export async function createApp(
     db,
     new ImportRunner({ db, users: services.users, fieldValues: services.fieldValues, log, chunkRows: config.importChunkRows }),
     log,
-    { pollMs: 1000, staleMs: config.importStaleSeconds * 1000 },
+    services.imports,
+    { pollMs: 1000, staleMs: config.importStaleSeconds * 1000, fileRetentionMs: config.importFileRetentionDays * 86_400_000 },
   );
   if (config.importWorker) {
     services.imports.onQueued = () => importWorker.kick();

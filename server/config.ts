@@ -60,6 +60,8 @@ export interface Config {
   importChunkRows: number;
   /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
   importStaleSeconds: number;
+  /** Days an import's uploaded file is kept after the job ends (its failed rows can be downloaded until then). */
+  importFileRetentionDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -299,5 +301,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
     importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
+    importFileRetentionDays: int('IMPORT_FILE_RETENTION_DAYS', env.IMPORT_FILE_RETENTION_DAYS, 7, 0, 3650),
   };
 }

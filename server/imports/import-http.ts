@@ -121,6 +121,15 @@ export function importRoutes(services: Services): Router {
         send(res, 404, 'NOT_FOUND', `Import ${req.params.id} was not found.`);
         return;
       }
+      if (!job.filePath) {
+        send(
+          res,
+          410,
+          'GONE',
+          `The file of import ${job.id} was deleted after IMPORT_FILE_RETENTION_DAYS; its errors are still listed in the import.`,
+        );
+        return;
+      }
       const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_') || 'import';
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${base}-failed-rows.csv"`);

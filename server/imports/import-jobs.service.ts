@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable, type Writable } from 'node:stream';
-import { In, LessThan, MoreThan } from 'typeorm';
+import { In, LessThan, MoreThan, Not } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
@@ -124,8 +124,47 @@ export class ImportJobService {
     return page.items;
   }
 
+  /**
+   * Deletes the uploaded files of jobs that ended (DONE, FAILED, CANCELLED, or
+   * PREVIEWED and never run) longer than `retentionMs` ago; the jobs, their
+   * counts and errors stay, without a failed-rows download. Returns how many.
+   */
+  async sweepFiles(retentionMs: number, now = new Date()): Promise<number> {
+    const ended = await this.db.manager.find(ImportJobEntity, {
+      where: {
+        status: In(['DONE', 'FAILED', 'CANCELLED', 'PREVIEWED']),
+        finishedAt: LessThan(new Date(now.getTime() - retentionMs)),
+        filePath: Not(''),
+      },
+      select: { id: true, filePath: true, status: true },
+      take: 500,
+    });
+    let deleted = 0;
+    for (const job of ended) {
+      // The status is checked again as the path is cleared: a preview run meanwhile keeps its file.
+      const r = await this.db.transaction((m) =>
+        m.update(ImportJobEntity, { id: job.id, status: job.status, filePath: job.filePath }, { filePath: '' }),
+      );
+      if (!r.affected) continue;
+      await unlink(job.filePath).catch(() => undefined);
+      deleted++;
+    }
+    return deleted;
+  }
+
+  /** A job that ended with nothing to download deletes its file at once. */
+  async dropFileIfClean(id: number): Promise<void> {
+    const job = await this.db.manager.findOneBy(ImportJobEntity, { id });
+    if (!job || job.status !== 'DONE' || job.failed > 0 || job.fileError || !job.filePath) return;
+    const r = await this.db.transaction((m) => m.update(ImportJobEntity, { id, status: 'DONE', filePath: job.filePath }, { filePath: '' }));
+    if (r.affected) await unlink(job.filePath).catch(() => undefined);
+  }
+
   /** A previewed job runs, without uploading the file again. */
   async run(id: number): Promise<ImportJobEntity> {
+    const file = await this.db.manager.findOne(ImportJobEntity, { where: { id }, select: { id: true, filePath: true, status: true } });
+    if (file?.status === 'PREVIEWED' && !file.filePath)
+      throw new UserInputError('id', 'The file of this preview was deleted (IMPORT_FILE_RETENTION_DAYS): upload it again.');
     const r = await this.db.transaction((m) =>
       m.update(ImportJobEntity, { id, status: 'PREVIEWED' }, { status: 'QUEUED', committedLine: 0, previewOnly: false }),
     );

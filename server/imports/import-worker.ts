@@ -5,13 +5,19 @@ import type { Database } from '../db/database.js';
 import { sqlDate } from '../db/sql.js';
 import { ImportJobEntity } from './import-job.entity.js';
 import type { ImportRunner } from './import-runner.js';
+import type { ImportJobService } from './import-jobs.service.js';
 
 export interface WorkerOptions {
   /** How often to look for work when nothing told this process (ms). */
   pollMs: number;
   /** A claim whose heartbeat is older than this is taken over (ms). */
   staleMs: number;
+  /** How long an ended job's uploaded file is kept (ms); see ImportJobService.sweepFiles. */
+  fileRetentionMs?: number;
 }
+
+/** How often a process looks for uploaded files to delete. */
+const SWEEP_EVERY_MS = 10 * 60_000;
 
 /**
  * Runs import jobs in this process, one at a time. A job is claimed in the
@@ -33,6 +39,7 @@ export class ImportWorker {
     private readonly db: Database,
     private readonly runner: ImportRunner,
     private readonly log: Logger,
+    private readonly files: Pick<ImportJobService, 'sweepFiles' | 'dropFileIfClean'>,
     private readonly opts: WorkerOptions,
   ) {}
 
@@ -67,12 +74,20 @@ export class ImportWorker {
     await this.running;
   }
 
+  private lastSweep = 0;
+
   private async work(): Promise<void> {
+    if (this.opts.fileRetentionMs !== undefined && Date.now() - this.lastSweep >= SWEEP_EVERY_MS) {
+      this.lastSweep = Date.now();
+      const n = await this.files.sweepFiles(this.opts.fileRetentionMs);
+      if (n) this.log.info({ files: n }, 'deleted the uploaded files of ended imports');
+    }
     for (let job = await this.claim(); job && !this.stopped; job = await this.claim()) {
       const beat = setInterval(() => void this.heartbeat(job!.id), Math.max(200, this.opts.staleMs / 3));
       beat.unref();
       try {
         await this.runner.execute(job, this.owner);
+        await this.files.dropFileIfClean(job.id);
       } catch (err) {
         this.log.error({ err, job: job.id }, 'import job stopped; it resumes from its last committed chunk');
         return;

@@ -35,7 +35,7 @@ export function importJobOf(e: ImportJobEntity, now = Date.now()): ImportJob {
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,
     createdAt: e.createdAt,
-    failedRowsUrl: e.failed > 0 || e.fileError ? `/imports/users/${e.id}/failed-rows.csv` : null,
+    failedRowsUrl: (e.failed > 0 || e.fileError) && e.filePath ? `/imports/users/${e.id}/failed-rows.csv` : null,
     createdById: e.createdById,
   });
 }

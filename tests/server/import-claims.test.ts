@@ -15,7 +15,7 @@ describe.each(testDialects())('import job claims, on %s', (dialect) => {
   afterAll(() => app.stop());
 
   const idle = { execute: async () => undefined } as unknown as ImportRunner;
-  const worker = (staleMs = 60_000) => new ImportWorker(app.db, idle, pino({ level: 'silent' }), { pollMs: 60_000, staleMs });
+  const worker = (staleMs = 60_000) => new ImportWorker(app.db, idle, pino({ level: 'silent' }), app.services.imports, { pollMs: 60_000, staleMs });
   const newJob = () =>
     app.services.imports.create({
       fileName: 'x.csv',
@@ -50,5 +50,30 @@ describe.each(testDialects())('import job claims, on %s', (dialect) => {
     expect((await second.claim())?.id).toBe(job.id);
     expect((await app.services.imports.byId(job.id))!.claimedBy).toBe(second.owner);
     await app.services.imports.cancel(job.id);
+  });
+
+  it('an ended job keeps its uploaded file for the retention time, then loses it and its failed-rows download, never its errors', async () => {
+    const { existsSync } = await import('node:fs');
+    const job = await newJob();
+    await app.services.imports.cancel(job.id);
+    const path = job.filePath;
+    expect(existsSync(path)).toBe(true);
+    const gql = `query($id: ID!) { importJob(id: $id) { status failedRowsUrl } }`;
+    // Not yet: the job ended a moment ago, the retention is a day.
+    expect(await app.services.imports.sweepFiles(86_400_000)).toBe(0);
+    expect(existsSync(path)).toBe(true);
+    // A day later.
+    expect(await app.services.imports.sweepFiles(86_400_000, new Date(Date.now() + 86_400_001))).toBeGreaterThanOrEqual(1);
+    expect(existsSync(path)).toBe(false);
+    const after = await app.as(app.admin)(gql, { id: String(job.id) });
+    expect(after.data.importJob).toEqual({ status: 'CANCELLED', failedRowsUrl: null });
+    const res = await fetch(`${app.url}/imports/users/${job.id}/failed-rows.csv`, { headers: { cookie: app.admin.cookie } });
+    expect(res.status).toBe(410);
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('GONE');
+    // An open job's file is never swept, whatever its age.
+    const open = await newJob();
+    await app.services.imports.sweepFiles(0, new Date(Date.now() + 10 * 86_400_000));
+    expect(existsSync(open.filePath)).toBe(true);
+    await app.services.imports.cancel(open.id);
   });
 });
