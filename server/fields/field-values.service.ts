@@ -161,9 +161,16 @@ export class FieldValuesService {
     now: Date,
     /** A user created in this transaction has no values yet; in a batch its rows are inserted at the end (`defer`). */
     fresh?: { defer?: (rows: Partial<UserFieldValueEntity>[]) => void },
+    /** The user's values, already read under the user's lock (a batch's snapshot). */
+    known?: readonly UserFieldValueEntity[],
   ): Promise<FieldChange[]> {
     if (prepared.items.length === 0) return [];
-    const rows = fresh ? [] : await m.find(UserFieldValueEntity, { where: { userId, fieldId: In(prepared.items.map((i) => i.field.id)) } });
+    const ids = new Set(prepared.items.map((i) => i.field.id));
+    const rows = fresh
+      ? []
+      : known
+        ? known.filter((r) => ids.has(r.fieldId))
+        : await m.find(UserFieldValueEntity, { where: { userId, fieldId: In([...ids]) } });
     const before = new Map<number, StoredValue[]>();
     for (const r of rows) {
       if (!before.has(r.fieldId)) before.set(r.fieldId, []);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { insertMany, insertManyReturningIds } from '../db/inserts.js';
 import { User } from './user.entity.js';
+import type { UserSnapshot } from './batch-snapshots.js';
 import type { Actor } from '../auth/viewer.js';
 import type { AuditAction, AuditService } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -32,6 +33,8 @@ export class BatchWrites implements PhoneHolders {
   /** Temporary id -> the id the database gave (kept for the whole batch). */
   private readonly realIds = new Map<number, number>();
   readonly orgByDomain = new Map<string, Organization | null>();
+  /** The accounts the batch updates, locked and read at once (see batch-snapshots.ts); dropped when one is written. */
+  readonly snapshots = new Map<number, UserSnapshot>();
   /** Organizations named by the batch's inputs, by lower-cased name. */
   readonly orgByName = new Map<string, Organization>();
 

@@ -194,7 +194,8 @@ export class UserAccounts {
     const leavesAdmins = (role: Role) => role === Role.ADMIN && ((c.role !== undefined && c.role !== Role.ADMIN) || c.suspended === true);
     // Admins first, then the user: two admins demoting each other lock in the same order.
     if (leavesAdmins(target.role)) await lockActiveAdmins(m);
-    const before = await this.lockForAudit(m, id);
+    const snapshot = wo.batch?.snapshots.get(id);
+    const before = snapshot ?? (await this.lockForAudit(m, id));
     const recorded: FieldChange[] = [];
     for (const f of AUDITED) {
       if (c[f] !== undefined && c[f] !== before.user[f]) recorded.push(change(f, before.user[f], c[f]));
@@ -208,9 +209,9 @@ export class UserAccounts {
     }
     const tagsChanged = changes.tags !== undefined && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n');
     if (tagsChanged) recorded.push(change('tags', before.tags, changes.tags));
-    recorded.push(...(await this.deps.fields.write(m, id, p.fields, now)));
+    recorded.push(...(await this.deps.fields.write(m, id, p.fields, now, undefined, snapshot?.fieldValues)));
     if (p.extras.emails.length || p.extras.phones.length) {
-      const own = await m.find(UserIdentity, { where: { userId: id }, select: { valueNormalized: true, type: true } });
+      const own = snapshot?.identities ?? (await m.find(UserIdentity, { where: { userId: id }, select: { valueNormalized: true, type: true } }));
       const has = (type: IdentityType) => own.filter((i) => i.type === type).map((i) => i.valueNormalized);
       const phones = [...has(IdentityType.PHONE), ...(c.phone ? [c.phone] : [])];
       recorded.push(
@@ -229,6 +230,7 @@ export class UserAccounts {
       );
     }
     if (recorded.length === 0) return recorded;
+    wo.batch?.snapshots.delete(id);
     if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
     await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
     if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);

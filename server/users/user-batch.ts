@@ -5,6 +5,8 @@ import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
 import { placeholders } from '../db/sql.js';
 import { consecutiveInsertIds } from '../db/inserts.js';
+import { snapshotsForUpdate, type UserSnapshot } from './batch-snapshots.js';
+import { IdentityType } from './user-identity.entity.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
@@ -232,6 +234,10 @@ export class UserBatch {
       const numbers = [...new Set(valid.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((n): n is string => !!n))];
       for (const [n, holder] of await phoneHoldersOf(m, numbers)) batch.holders.set(n, holder);
     }
+    if (matches && batch.deferIdentities) {
+      const ids = valid.map((p) => findMatch(matches, p)?.id ?? 0);
+      for (const [id, snapshot] of await snapshotsForUpdate(m, ids)) batch.snapshots.set(id, snapshot);
+    }
     const outcomes: BulkOutcome[] = [];
     for (let index = 0; index < inputs.length; index++) {
       const input = inputs[index];
@@ -305,13 +311,18 @@ export class UserBatch {
     opts: BatchOptions,
     now: Date,
   ): Promise<BulkOutcome> {
+    const snapshot = opts.wo.batch?.snapshots.get(match.id);
     if (opts.guard) {
-      const user = await this.reads.findById(match.id, m);
+      const user = snapshot?.user ?? (await this.reads.findById(match.id, m));
       const refused = user ? opts.guard({ kind: 'update', user, input }) : 'This account cannot be changed.';
       if (refused) return { index, status: 'FAILED', userId: match.id, errors: [{ code: 'FORBIDDEN', field: null, message: refused }], warnings: [] };
     }
     // An address the matched user already has is not a change of their primary email.
-    const owned = prepared.email ? await ownerOf(m, prepared.email.normalized) : null;
+    const owned = !prepared.email
+      ? null
+      : snapshot
+        ? ownerIn(snapshot, prepared.email.normalized, match.id)
+        : await ownerOf(m, prepared.email.normalized);
     const p = owned === match.id ? { ...prepared, email: null } : prepared;
     const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);
     return { index, status: recorded.length ? 'UPDATED' : 'UNCHANGED', userId: match.id, errors: [], warnings: [] };
@@ -368,6 +379,11 @@ function remember(matches: Matches, p: PreparedUpdate, user: Matched): void {
   if (ext) matches.ext.set(ext, user);
   for (const e of [p.email, ...p.extras.emails]) if (e && !matches.email.has(e.normalized)) matches.email.set(e.normalized, user);
   for (const ph of [p.changes.columns.phone, ...p.extras.phones]) if (ph && !matches.phone.has(ph)) matches.phone.set(ph, user);
+}
+
+/** Whether the matched account (read at the start of the batch) owns an address: its id, or null (someone else's is refused by the unique index). */
+function ownerIn(snapshot: UserSnapshot, normalized: string, id: number): number | null {
+  return snapshot.identities.some((i) => i.type === IdentityType.EMAIL && i.uniqueValue === normalized) ? id : null;
 }
 
 async function ownerOf(m: EntityManager, normalized: string): Promise<number | null> {

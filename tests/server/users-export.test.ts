@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { startTestApp, type Auth, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { USER_COLUMNS } from '../../server/imports/user-columns.js';
+import { importFile } from '../helpers/imports.js';
 
 // GET /exports/users.csv (issue 9): parsed back by a CSV parser, every column, quotes and line breaks.
 const USERS = 1000;
@@ -106,6 +107,24 @@ describe.each(testDialects())('users export on %s', (dialect) => {
     });
     const seven = rows.find((r) => r.email === `p7.${stem}@export.example.org`)!;
     expect(seven).toMatchObject({ notes: 'short', tags: '', organization: '', verified: 'false', 'custom_fields.plan': '' });
+  });
+
+  it('round trip: the export imported back changes nothing; an edited export changes exactly the edited cells', async () => {
+    const text = await (await get(`/exports/users.csv?query=${encodeURIComponent(stem)}`)).text();
+    const again = await importFile(app, text, { mode: 'CREATE_OR_UPDATE' });
+    expect(again).toMatchObject({ status: 'DONE', rowsRead: USERS, created: 0, updated: 0, unchanged: USERS, failed: 0 });
+    // Edit two cells of the file, as in a spreadsheet, and import it again.
+    const rows: string[][] = parse(text, { bom: true });
+    const col = (name: string) => rows[0].indexOf(name);
+    const seven = rows.findIndex((r) => r[col('email')] === `p7.${stem}@export.example.org`);
+    rows[seven][col('notes')] = 'edited, "in" a spreadsheet';
+    rows[seven][col('custom_fields.plan')] = 'Basic';
+    const edited = rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+    const job = await importFile(app, edited, { mode: 'CREATE_OR_UPDATE' });
+    expect(job).toMatchObject({ status: 'DONE', created: 0, updated: 1, unchanged: USERS - 1, failed: 0 });
+    const u = await app.gql('query($e: String!) { userByEmail(email: $e) { notes fields { key value } } }', { e: `p7.${stem}@export.example.org` });
+    expect(u.data.userByEmail.notes).toBe('edited, "in" a spreadsheet');
+    expect(u.data.userByEmail.fields).toContainEqual(expect.objectContaining({ key: 'plan', value: 'Basic' }));
   });
 
   it('exports a customer list, and the filter given as query parameters', async () => {
