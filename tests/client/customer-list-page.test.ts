@@ -67,6 +67,8 @@ function serve() {
       },
     }),
     BulkUpdateUsers: () => ({ data: { bulkUpdateUsers: { matched: 2, changed: 2, failedCount: 0 } } }),
+    UserFields: () => ({ data: { userFields: [] } }),
+    UpdateCustomerList: () => ({ data: { updateCustomerList: { id: '7', name: 'Gold VIPs', shared: true, userCount: 2 } } }),
   });
 }
 
@@ -109,5 +111,49 @@ describe('customer list page', () => {
     await flushPromises();
     expect(callsOf(calls, 'BulkUpdateUsers')[0]!.variables).toEqual({ input: { filter: { query: 'grace', tagsAll: ['vip'] }, addTags: ['gold'] } });
     expect(wrapper.text()).toContain('2 customers changed.');
+  });
+
+  it('edits the list: its name, columns and order in the dialog; its filter from the Customers page', async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    const button = (text: string) => wrapper.findAll('button').find((b) => b.text() === text)!;
+    // The filter is changed where searches are made: the Customers page, with the list's filter in its address.
+    const link = wrapper.findAll('a').find((a) => a.text() === 'Change its filter')!;
+    expect(link.attributes('href')).toBe('/customers?q=grace&tag=vip&list=7');
+    await button('Edit list').trigger('click');
+    await flushPromises();
+    const name = wrapper.get<HTMLInputElement>('#save-list-name');
+    expect(name.element.value).toBe('VIPs');
+    expect(wrapper.get<HTMLInputElement>('#save-list-column-tags').element.checked).toBe(true);
+    expect(wrapper.get<HTMLInputElement>('#save-list-column-email').element.checked).toBe(false);
+    expect(wrapper.get<HTMLSelectElement>('#save-list-sort').element.value).toBe('NAME:ASC');
+    await name.setValue('Gold VIPs');
+    await wrapper.get('#save-list-column-email').setValue(true);
+    await wrapper.get('#save-list-sort').setValue('CREATED_AT:DESC');
+    await wrapper.get('#save-list-name').element.closest('form')!.dispatchEvent(new Event('submit'));
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateCustomerList')[0]!.variables).toEqual({
+      id: '7',
+      input: {
+        name: 'Gold VIPs',
+        columns: ['name', 'email', 'tags', 'verified', 'custom_fields.plan'],
+        sort: { field: 'CREATED_AT', direction: 'DESC' },
+        shared: true,
+      },
+    });
+    // The page reads the list again.
+    expect(callsOf(calls, 'CustomerList').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("replaces a list's filter with the search made on the Customers page", async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/customers?q=grace&tag=vip&list=7'));
+    await flushPromises();
+    const update = wrapper.findAll('button').find((b) => b.text() === 'Update “VIPs” with this search')!;
+    expect(update.exists()).toBe(true);
+    await update.trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateCustomerList')[0]!.variables).toEqual({ id: '7', input: { filter: { query: 'grace', tagsAll: ['vip'] } } });
   });
 });

@@ -1,5 +1,38 @@
 // Customer lists, the users they hold, bulk actions (issue 9).
 import { graphql } from '../graphql/generated';
+import type { SortDirection, UserFilterInput, UserSortField } from '../graphql/generated/graphql';
+
+/** A list as its edit dialog changes it (its filter apart). */
+export interface EditedList {
+  id: string;
+  name: string;
+  shared: boolean;
+  columns: string[];
+  sort: { field: UserSortField; direction: SortDirection } | null;
+}
+
+/**
+ * The Customers page's address for a list's filter (?q=&tag=&org=&field=&value=&list=), to change it
+ * there; null when the filter has parts that page cannot show (roles, dates, any/none tags…).
+ */
+export function customersLinkOf(id: string, f: UserFilterInput): string | null {
+  const shown = new Set(['query', 'tagsAll', 'organizationId', 'fields']);
+  const given = Object.entries(f).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (given.some(([k]) => !shown.has(k))) return null;
+  const fields = f.fields ?? [];
+  if (fields.length > 1 || fields.some((x) => x.isEmpty || x.before || x.after || (x.values?.length ?? 0) > 1)) return null;
+  const params = new URLSearchParams();
+  if (f.query) params.set('q', f.query);
+  for (const tag of f.tagsAll ?? []) params.append('tag', tag);
+  if (f.organizationId) params.set('org', f.organizationId);
+  if (fields[0]) {
+    params.set('field', fields[0].key);
+    const value = fields[0].equals ?? fields[0].values?.[0];
+    if (value) params.set('value', value);
+  }
+  params.set('list', id);
+  return `/customers?${params.toString()}`;
+}
 
 graphql(`
   fragment CustomerListSummary on CustomerList {
@@ -58,6 +91,14 @@ export const CustomerListDocument = graphql(`
 export const CreateCustomerListDocument = graphql(`
   mutation CreateCustomerList($input: CreateCustomerListInput!) {
     createCustomerList(input: $input) {
+      ...CustomerListSummary
+    }
+  }
+`);
+
+export const UpdateCustomerListDocument = graphql(`
+  mutation UpdateCustomerList($id: ID!, $input: UpdateCustomerListInput!) {
+    updateCustomerList(id: $id, input: $input) {
       ...CustomerListSummary
     }
   }
