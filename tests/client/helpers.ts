@@ -20,6 +20,7 @@ import type {
   ViewerFragment,
 } from '../../client/src/graphql/generated/graphql';
 import { createAppI18n, type AppLocale } from '../../client/src/i18n';
+import { installUnsavedChangesGuard } from '../../client/src/ui/form/unsaved-changes';
 import { createAppRouter, routes } from '../../client/src/router';
 
 export interface GraphQLCall {
@@ -233,6 +234,7 @@ export async function mountApp(path: string, locale: AppLocale = 'en') {
   const auth = createAuth();
   const router = createAppRouter(auth, createMemoryHistory());
   const i18n = createAppI18n(locale);
+  installUnsavedChangesGuard(router, () => i18n.global.t('unsaved.leave'));
   await router.push(path);
   await router.isReady();
   const wrapper = mount(App, { global: { plugins: [router, i18n, auth] }, attachTo: document.body });

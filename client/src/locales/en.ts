@@ -9,6 +9,9 @@ import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
 
 const en = {
+  unsaved: {
+    leave: 'You have changes that are not saved. Leave this page and lose them?',
+  },
   app: {
     name: 'Accueil',
     skipToContent: 'Skip to content',

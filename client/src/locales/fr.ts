@@ -9,6 +9,9 @@ import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
 
 const fr: MessageSchema = {
+  unsaved: {
+    leave: 'Des modifications ne sont pas enregistrées. Quitter cette page et les perdre ?',
+  },
   app: {
     name: 'Accueil',
     skipToContent: 'Aller au contenu',

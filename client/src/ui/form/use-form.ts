@@ -9,6 +9,7 @@
 //   <form :ref="form.root" novalidate @submit.prevent="form.submit" @input="form.onInput">
 import { computed, nextTick, ref, type ComputedRef, type Ref } from 'vue';
 import { clientError, toFormErrors, type FieldError, type FieldErrors, type FormErrors } from '../../graphql/errors';
+import { trackUnsaved } from './unsaved-changes';
 
 /**
  * idle: nothing sent since the last edit; saving: on its way; saved: the
@@ -90,6 +91,8 @@ export function useForm<TValues>(options: FormOptions<TValues>): Form<TValues> {
 
   const saving = computed(() => state.value === 'saving');
   const dirty = computed(() => (options.changes ? !isEmpty(options.changes(values.value)) : JSON.stringify(values.value) !== pristine));
+
+  trackUnsaved({ unsaved: () => dirty.value && state.value !== 'saving', root });
 
   function fieldNames(): readonly string[] {
     return typeof options.fields === 'function' ? options.fields() : options.fields;

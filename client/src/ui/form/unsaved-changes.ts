@@ -1,0 +1,53 @@
+// Unsaved changes are not lost without a word: every form made with useForm
+// inside a component is tracked while it is mounted, and leaving the page
+// (a link, the sidebar, Back, a reload, closing the tab) while one holds
+// edits not saved asks first. A form in a closed <dialog>, or being saved
+// (a create that opens the new record), does not count; changes of the
+// address that stay on the page (a search or filter kept in the URL) do not
+// ask.
+import { getCurrentInstance, onBeforeUnmount, type Ref } from 'vue';
+import type { Router } from 'vue-router';
+
+interface Tracked {
+  unsaved: () => boolean;
+  root: Ref<HTMLElement | null>;
+}
+
+const tracked = new Set<Tracked>();
+
+/** Called by useForm: tracks the form while its component is mounted. */
+export function trackUnsaved(form: Tracked): void {
+  if (!getCurrentInstance()) return;
+  tracked.add(form);
+  onBeforeUnmount(() => tracked.delete(form));
+}
+
+function shown(root: HTMLElement | null): boolean {
+  if (!root || !root.isConnected) return false;
+  const dialog = root.closest('dialog');
+  return !dialog || dialog.open;
+}
+
+/** Whether a form on screen holds edits not saved. */
+export function hasUnsavedChanges(): boolean {
+  for (const form of tracked) if (form.unsaved() && shown(form.root.value)) return true;
+  return false;
+}
+
+/** Asks before a navigation or an unload would throw unsaved edits away. `message` is the question, in the app's language. */
+export function installUnsavedChangesGuard(router: Router, message: () => string): () => void {
+  const removeGuard = router.beforeEach((to, from) => {
+    if (to.path === from.path || !hasUnsavedChanges()) return true;
+    return window.confirm(message());
+  });
+  const onUnload = (event: BeforeUnloadEvent) => {
+    if (!hasUnsavedChanges()) return;
+    event.preventDefault();
+    event.returnValue = ''; // older browsers need it set to ask
+  };
+  window.addEventListener('beforeunload', onUnload);
+  return () => {
+    removeGuard();
+    window.removeEventListener('beforeunload', onUnload);
+  };
+}
