@@ -47,6 +47,11 @@ import { AuditService } from './audit/audit.service.js';
 import { TicketService } from './tickets/ticket.service.js';
 import { InboundMail } from './inbound/inbound-mail.js';
 import { inboundEmailRoute } from './inbound/inbound-route.js';
+import { WebhookService } from './webhooks/webhook.service.js';
+import { WebhookEvents } from './webhooks/webhook-events.js';
+import { hostResolver } from './webhooks/webhook-url.js';
+import { webhookDeliverer } from './webhooks/webhook-deliverer.js';
+import { registerDeliverer } from './outbox/outbox-worker.js';
 
 export interface App {
   express: Express;
@@ -90,6 +95,12 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     changes: userChanges,
   });
   const tickets = new TicketService(db, users, audit);
+  // Webhook events, written to the outbox in the transaction of each change.
+  const webhooks = new WebhookService(db, { allowPrivate: config.webhookAllowPrivate, resolve: hostResolver(config.dnsServers) });
+  const webhookEvents = new WebhookEvents(db, webhooks);
+  userChanges.add(webhookEvents.userListener);
+  tickets.listeners.push(webhookEvents.ticketListener);
+  organizations.listeners.push(webhookEvents.organizationListener);
   return {
     config,
     imports: new ImportJobService(db, config.importDir, fieldValues),
@@ -109,6 +120,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
     tokens,
     audit,
+    webhooks,
+    webhookEvents,
     log,
   };
 }
@@ -201,6 +214,16 @@ export async function createApp(
     services.imports.onQueued = () => importWorker.kick();
     importWorker.start();
   }
+
+  // This process's outbox worker hands WEBHOOK messages to this deliverer.
+  registerDeliverer(
+    'WEBHOOK',
+    webhookDeliverer(services.webhooks, {
+      timeoutMs: config.webhookTimeoutMs,
+      allowPrivate: config.webhookAllowPrivate,
+      resolve: hostResolver(config.dnsServers),
+    }),
+  );
 
   const protection = armor(config);
   const schema = await buildAppSchema();

@@ -60,6 +60,10 @@ export interface Config {
   importChunkRows: number;
   /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
   importStaleSeconds: number;
+  /** Webhook endpoints may be on loopback or private addresses (tests, a partner app on the same network); default false (no SSRF). */
+  webhookAllowPrivate: boolean;
+  /** How long one webhook delivery may take (connect, send, answer), in milliseconds. */
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -299,5 +303,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
     importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
+    webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
   };
 }

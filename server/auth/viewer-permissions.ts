@@ -9,6 +9,7 @@ import { userFieldPolicy } from '../fields/user-field.policy.js';
 import { customerListPolicy } from '../lists/customer-list.policy.js';
 import { importPolicy } from '../imports/import.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
+import { webhookPolicy } from '../webhooks/webhook.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
 @ObjectType({
@@ -46,6 +47,9 @@ export class ViewerPermissions {
   @Field(() => Boolean, { description: 'List, create and revoke API tokens.' })
   manageApiTokens: boolean;
 
+  @Field(() => Boolean, { description: 'List, register, change, test and delete webhooks, and read their deliveries.' })
+  manageWebhooks: boolean;
+
   @Field(() => Boolean, { description: 'Change their own password (changePassword).' })
   changeOwnPassword: boolean;
 }
@@ -64,6 +68,7 @@ export class ViewerPermissionsResolver {
       readUserFields: can(v, userFieldPolicy.read),
       manageUserFields: can(v, userFieldPolicy.manage),
       manageApiTokens: can(v, apiTokenPolicy.manage),
+      manageWebhooks: can(v, webhookPolicy.manage),
       shareCustomerLists: can(v, customerListPolicy.share),
       importUsers: can(v, importPolicy.manage),
       changeOwnPassword: can(v, accountPolicy.changePassword),

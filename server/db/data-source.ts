@@ -17,6 +17,7 @@ import { SideConversation, SideConversationMessage, SideConversationParticipant,
 import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
 import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
 import { speakSqlite } from './columns.js';
+import { WebhookEntity } from '../webhooks/webhook.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
@@ -52,6 +53,7 @@ export const entities = [
   UserChangeSequenceEntity,
   ImportJobEntity,
   ImportRowErrorEntity,
+  WebhookEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

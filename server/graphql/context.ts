@@ -20,6 +20,8 @@ import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { InboundMail } from '../inbound/inbound-mail.js';
+import type { WebhookService } from '../webhooks/webhook.service.js';
+import type { WebhookEvents } from '../webhooks/webhook-events.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -50,6 +52,10 @@ export interface Services {
   inbound: InboundMail;
   tokens: ApiTokenService;
   audit: AuditService;
+  /** Webhook endpoints (issue 12). */
+  webhooks: WebhookService;
+  /** Webhook events written to the outbox (and test sends). */
+  webhookEvents: WebhookEvents;
   log: Logger;
 }
 

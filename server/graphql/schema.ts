@@ -11,6 +11,7 @@ import { BulkUserResolver } from '../users/bulk.resolver.js';
 import { ImportJobResolver } from '../imports/import.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
+import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
@@ -31,6 +32,7 @@ export const resolvers = [
   AuthResolver,
   ViewerPermissionsResolver,
   ApiTokenResolver,
+  WebhookResolver,
   EventActorResolver,
   OrganizationResolver,
   UserOrganizationResolver,

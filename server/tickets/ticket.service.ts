@@ -14,6 +14,9 @@ import { TicketEventAction, TicketStatus, type TicketVia } from './ticket-enums.
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
 
+/** Told, inside a ticket's write transaction, of each change of it (webhooks write their outbox messages in it). */
+export type TicketChangeListener = (m: EntityManager, ticketId: number, action: TicketEventAction, at: Date) => Promise<void>;
+
 /** Who wrote something: the requester of the ticket, a user by id, or nobody (a token's or the system's). */
 export type Author = 'requester' | number | null;
 
@@ -62,6 +65,8 @@ const warningsOf = (people: ResolvedPerson[]): UserWarning[] => people.flatMap((
  */
 export class TicketService {
   readonly reads: TicketReads;
+  /** Listeners of every ticket change (its history line's action), in the change's transaction. */
+  readonly listeners: TicketChangeListener[] = [];
 
   constructor(
     private readonly db: Database,
@@ -253,8 +258,9 @@ export class TicketService {
     });
   }
 
-  private record(m: EntityManager, ticketId: number, action: TicketEventAction, actor: Actor, now: Date, changes: FieldChange[]): Promise<void> {
-    return this.audit.recordSubjects(m, 'ticket', [ticketId], action, actor, changes, now);
+  private async record(m: EntityManager, ticketId: number, action: TicketEventAction, actor: Actor, now: Date, changes: FieldChange[]): Promise<void> {
+    await this.audit.recordSubjects(m, 'ticket', [ticketId], action, actor, changes, now);
+    for (const listener of this.listeners) await listener(m, ticketId, action, now);
   }
 }
 

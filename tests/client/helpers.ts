@@ -67,6 +67,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: true,
     importUsers: true,
+    manageWebhooks: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -80,6 +81,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: false,
     importUsers: false,
+    manageWebhooks: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };

@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import webhookMessages from '../webhooks/locales/en';
 
 const en = {
   app: {
@@ -27,6 +28,7 @@ const en = {
     apiTokens: 'API tokens',
     userFields: 'User fields',
     imports: 'Imports',
+    webhooks: 'Webhooks',
     myProfile: 'My profile',
   },
   userFields,
@@ -36,6 +38,7 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...webhookMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',

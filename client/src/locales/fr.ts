@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import webhookMessages from '../webhooks/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -27,6 +28,7 @@ const fr: MessageSchema = {
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
     imports: 'Imports',
+    webhooks: 'Webhooks',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -36,6 +38,7 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...webhookMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
