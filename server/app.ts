@@ -28,7 +28,7 @@ import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
 import { importRoutes } from './imports/import-http.js';
-import { OutboxWorker } from './outbox/outbox-worker.js';
+import { OutboxWorker, registerDeliverer } from './outbox/outbox-worker.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -52,7 +52,6 @@ import { WebhookService } from './webhooks/webhook.service.js';
 import { WebhookEvents } from './webhooks/webhook-events.js';
 import { hostResolver } from './webhooks/webhook-url.js';
 import { webhookDeliverer } from './webhooks/webhook-deliverer.js';
-import { registerDeliverer } from './outbox/outbox-worker.js';
 
 export interface App {
   express: Express;
@@ -223,8 +222,6 @@ export async function createApp(
     batchSize: 10,
     retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000),
   });
-  if (config.outboxWorker) outboxWorker.start();
-
   // This process's outbox worker hands WEBHOOK messages to this deliverer.
   registerDeliverer(
     'WEBHOOK',
@@ -232,8 +229,10 @@ export async function createApp(
       timeoutMs: config.webhookTimeoutMs,
       allowPrivate: config.webhookAllowPrivate,
       resolve: hostResolver(config.dnsServers),
+      retryDelaysMs: config.webhookRetrySeconds.map((s) => s * 1000),
     }),
   );
+  if (config.outboxWorker) outboxWorker.start();
 
   const protection = armor(config);
   const schema = await buildAppSchema();

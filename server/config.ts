@@ -80,6 +80,8 @@ export interface Config {
   webhookAllowPrivate: boolean;
   /** How long one webhook delivery may take (connect, send, answer), in milliseconds. */
   webhookTimeoutMs: number;
+  /** Waits before each retry of a webhook delivery that failed for a while (5xx, 429, timeout), in seconds. */
+  webhookRetrySeconds: number[];
 }
 
 export class ConfigError extends Error {}
@@ -326,6 +328,17 @@ function smtpPort(raw: string | undefined): number | null {
   return int('INBOUND_SMTP_PORT', v, 0, 0, 65535);
 }
 
+/** WEBHOOK_RETRY_SECONDS: the same form as MAIL_RETRY_SECONDS (and the same default). */
+function webhookRetrySeconds(raw: string | undefined): number[] {
+  try {
+    return retrySeconds(raw);
+  } catch {
+    throw new ConfigError(
+      `WEBHOOK_RETRY_SECONDS must be up to 20 waits in seconds (at most 86400 each), separated by commas, such as 5,30,120; not "${raw}".`,
+    );
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
   return {
@@ -372,5 +385,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailTimeoutSeconds: int('MAIL_TIMEOUT_SECONDS', env.MAIL_TIMEOUT_SECONDS, 30, 1, 600),
     webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
+    webhookRetrySeconds: webhookRetrySeconds(env.WEBHOOK_RETRY_SECONDS),
   };
 }

@@ -258,7 +258,14 @@ export class TicketService {
     });
   }
 
-  private async record(m: EntityManager, ticketId: number, action: TicketEventAction, actor: Actor, now: Date, changes: FieldChange[]): Promise<void> {
+  private async record(
+    m: EntityManager,
+    ticketId: number,
+    action: TicketEventAction,
+    actor: Actor,
+    now: Date,
+    changes: FieldChange[],
+  ): Promise<void> {
     await this.audit.recordSubjects(m, 'ticket', [ticketId], action, actor, changes, now);
     for (const listener of this.listeners) await listener(m, ticketId, action, now);
   }

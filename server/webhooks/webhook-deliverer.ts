@@ -26,9 +26,10 @@ export function deliveryBody(message: Pick<OutboxMessage, 'id' | 'kind' | 'creat
  */
 export function webhookDeliverer(
   webhooks: WebhookService,
-  opts: { timeoutMs: number; allowPrivate: boolean; resolve: HostResolver; now?: () => Date },
+  opts: { timeoutMs: number; allowPrivate: boolean; resolve: HostResolver; retryDelaysMs: number[] },
 ): Deliverer {
   return {
+    retryDelaysMs: opts.retryDelaysMs,
     async deliver(message: OutboxMessage): Promise<DeliveryResult> {
       const hook = message.webhookId === null ? null : await webhooks.findStored(message.webhookId);
       if (!hook) return { skip: 'The webhook was deleted.' };
@@ -36,7 +37,7 @@ export function webhookDeliverer(
         return { skip: `The webhook no longer takes ${message.kind}.` };
       }
       const body = deliveryBody(message);
-      const timestamp = Math.floor((opts.now?.() ?? new Date()).getTime() / 1000);
+      const timestamp = Math.floor(Date.now() / 1000);
       const result = await postJson(
         hook.url,
         body,

@@ -13,11 +13,11 @@ export enum WebhookEvent {
 }
 registerEnumType(WebhookEvent, {
   name: 'WebhookEvent',
-  description: 'An event a webhook can subscribe to. The delivery\'s JSON is `{ id, event, createdAt, data }`.',
+  description: "An event a webhook can subscribe to. The delivery's JSON is `{ id, event, createdAt, data }`.",
   valuesConfig: {
     USER_CREATED: { description: 'A user was added (any way: the admin app, the API, an import, a ticket). data: { user }.' },
     USER_UPDATED: { description: "A user's profile, addresses, tags or organization changed. data: { user }." },
-    USER_DELETED: { description: 'A user was deleted. data: { user } (as it was, with deletedAt).' },
+    USER_DELETED: { description: 'A user was deleted. data: { user }, with deletedAt set and email null (its addresses are freed at once).' },
     TICKET_CREATED: { description: 'A ticket was created. data: { ticket }.' },
     TICKET_UPDATED: { description: 'A ticket changed: its fields, a comment, its CCs, a side conversation. data: { ticket, action }.' },
     ORGANIZATION_CREATED: { description: 'An organization was added. data: { organization }.' },

@@ -77,7 +77,12 @@ export function postJson(
       u,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'Accueil-Webhooks/1', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(body)),
+          'user-agent': 'Accueil-Webhooks/1',
+          ...headers,
+        },
         ...(isIP(host) ? {} : { lookup: checkingLookup(opts.resolve, !opts.allowPrivate) }),
         agent: false,
       },

@@ -59,7 +59,8 @@ export function parseWebhookUrl(raw: string): URL {
     throw new UserInputError('url', `${quoteInput(v)} is not a URL: write it as https://partner.example.com/hooks/accueil.`);
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserInputError('url', 'A webhook URL must start with https:// (or http://).');
-  if (u.username || u.password) throw new UserInputError('url', 'A webhook URL cannot hold a user name or password: use the signing secret to authenticate.');
+  if (u.username || u.password)
+    throw new UserInputError('url', 'A webhook URL cannot hold a user name or password: use the signing secret to authenticate.');
   if (u.hash) throw new UserInputError('url', 'A webhook URL cannot have a #fragment.');
   if (!u.hostname) throw new UserInputError('url', 'The URL names no host.');
   return u;

@@ -6,7 +6,14 @@ import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
 import { deliveryCursor } from './webhook.service.js';
 import { webhookPolicy } from './webhook.policy.js';
-import { CreateWebhookInput, CreateWebhookPayload, UpdateWebhookInput, Webhook, WebhookDelivery, WebhookDeliveryConnection } from './webhook.types.js';
+import {
+  CreateWebhookInput,
+  CreateWebhookPayload,
+  UpdateWebhookInput,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryConnection,
+} from './webhook.types.js';
 
 /** No rule caps how many webhooks exist; the cost limit counts this many. */
 const WEBHOOKS_BOUND = 100;
@@ -34,7 +41,9 @@ export class WebhookResolver {
     return n === null ? null : ctx.webhooks.findById(n);
   }
 
-  @Mutation(() => CreateWebhookPayload, { description: 'Registers an endpoint (admins signed in); the signing secret is in the answer, and only there.' })
+  @Mutation(() => CreateWebhookPayload, {
+    description: 'Registers an endpoint (admins signed in); the signing secret is in the answer, and only there.',
+  })
   @Authorized(webhookPolicy.manage)
   createWebhook(
     @Arg('input', () => CreateWebhookInput, { description: 'The new webhook.' }) input: CreateWebhookInput,
@@ -43,7 +52,9 @@ export class WebhookResolver {
     return ctx.webhooks.create(input);
   }
 
-  @Mutation(() => Webhook, { description: 'Changes a webhook (admins signed in). Deliveries still queued go to the new URL, signed with the new secret.' })
+  @Mutation(() => Webhook, {
+    description: 'Changes a webhook (admins signed in). Deliveries still queued go to the new URL, signed with the new secret.',
+  })
   @Authorized(webhookPolicy.manage)
   updateWebhook(
     @Arg('id', () => ID, { description: 'The webhook.' }) id: string,
@@ -53,14 +64,16 @@ export class WebhookResolver {
     return ctx.webhooks.update(webhookId(id), input);
   }
 
-  @Mutation(() => ID, { description: 'Deletes a webhook (admins signed in); its queued deliveries are skipped. Answers its id.' })
+  @Mutation(() => Boolean, { description: 'Deletes a webhook (admins signed in); its queued deliveries are skipped.' })
   @Authorized(webhookPolicy.manage)
-  async deleteWebhook(@Arg('id', () => ID, { description: 'The webhook.' }) id: string, @Ctx() ctx: Context): Promise<string> {
+  async deleteWebhook(@Arg('id', () => ID, { description: 'The webhook.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     await ctx.webhooks.delete(webhookId(id));
-    return id;
+    return true;
   }
 
-  @Mutation(() => WebhookDelivery, { description: 'Queues a TEST event to the webhook through the outbox, like any event; follow it in its deliveries.' })
+  @Mutation(() => WebhookDelivery, {
+    description: 'Queues a TEST event to the webhook through the outbox, like any event; follow it in its deliveries.',
+  })
   @Authorized(webhookPolicy.manage)
   testWebhook(@Arg('id', () => ID, { description: 'The webhook.' }) id: string, @Ctx() ctx: Context): Promise<WebhookDelivery> {
     return ctx.webhookEvents.test(webhookId(id));

@@ -29,7 +29,9 @@ export class Webhook {
 
 @InputType({ description: 'A new webhook.' })
 export class CreateWebhookInput {
-  @Field(() => String, { description: 'Where to POST events: an http(s) URL on a public address, without a user name or password; at most 2,000 characters.' })
+  @Field(() => String, {
+    description: 'Where to POST events: an http(s) URL on a public address, without a user name or password; at most 2,000 characters.',
+  })
   url: string;
 
   @Field(() => [WebhookEvent], { description: 'At least one event.' })
@@ -85,7 +87,7 @@ registerEnumType(WebhookDeliveryStatus, {
 @ObjectType({ description: 'One event sent (or to send) to a webhook. Admins signed in.' })
 @Authorized(webhookPolicy.manage)
 export class WebhookDelivery {
-  @Field(() => ID, { description: 'The delivery id: the X-Accueil-Delivery header and the JSON body\'s id.' })
+  @Field(() => ID, { description: "The delivery id: the X-Accueil-Delivery header and the JSON body's id." })
   id: number;
 
   @Field(() => String, { description: 'The event (a WebhookEvent name, or TEST for a test send).' })
@@ -97,7 +99,10 @@ export class WebhookDelivery {
   @Field(() => Int, { description: 'How many times it was tried.' })
   attempts: number;
 
-  @Field(() => Int, { nullable: true, description: "The HTTP status of the last answer; null when there was none (timeout, refused connection) or no try yet." })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The HTTP status of the last answer; null when there was none (timeout, refused connection) or no try yet.',
+  })
   responseStatus: number | null;
 
   @Field(() => String, { nullable: true, description: 'The last answer: status line and the first bytes of the body, or the error.' })
