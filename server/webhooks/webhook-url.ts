@@ -39,7 +39,11 @@ function refusedAddress(address: string): string | null {
   return kind === null ? null : `${kind} address ${address}`;
 }
 
-export const isLocalName = (host: string) => host === 'localhost' || host.endsWith('.localhost') || host === 'localhost.';
+/** `localhost` and names under it (RFC 6761: they always mean this machine), with or without the final dot. */
+export const isLocalName = (host: string) => {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
+};
 
 /**
  * The checks that need no network: an absolute http(s) URL, no user name or
