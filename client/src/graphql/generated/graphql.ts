@@ -667,7 +667,7 @@ export const WebhookEvent = {
   TicketUpdated: 'TICKET_UPDATED',
   /** A user was added (any way: the admin app, the API, an import, a ticket). data: { user }. */
   UserCreated: 'USER_CREATED',
-  /** A user was deleted. data: { user } (as it was, with deletedAt). */
+  /** A user was deleted. data: { user }, with deletedAt set and email null (its addresses are freed at once). */
   UserDeleted: 'USER_DELETED',
   /** A user's profile, addresses, tags or organization changed. data: { user }. */
   UserUpdated: 'USER_UPDATED'
@@ -1200,7 +1200,7 @@ export type DeleteWebhookMutationVariables = Exact<{
 }>;
 
 
-export type DeleteWebhookMutation = { deleteWebhook: string };
+export type DeleteWebhookMutation = { deleteWebhook: boolean };
 
 export type TestWebhookMutationVariables = Exact<{
   id: string;
