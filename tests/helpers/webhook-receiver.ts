@@ -35,7 +35,8 @@ export async function startWebhookReceiver() {
       // A request left without an answer is recorded as answered 0.
       received.push({ ...r, answered: status === 'hang' ? 0 : status });
       if (status === 'hang') return;
-      res.writeHead(status, { 'content-type': 'text/plain' });
+      // A redirect points at /followed: a client that followed it would show up there.
+      res.writeHead(status, { 'content-type': 'text/plain', ...(status >= 300 && status < 400 ? { location: `${base}/followed` } : {}) });
       res.end(status >= 300 ? `refused with ${status}: ${'x'.repeat(2000)}` : 'thanks');
     });
   });

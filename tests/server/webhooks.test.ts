@@ -175,14 +175,27 @@ describe.each(testDialects())('webhooks, on %s', (dialect) => {
 
   it('a 4xx answer is final: FAILED after one try, with the status and the first bytes of the answer', async () => {
     const { webhook } = await createWebhook('/gone', ['USER_CREATED']);
-    receiver.answerWith(() => 410);
+    const redirected = await createWebhook('/moved', ['USER_CREATED']);
+    const closed = await admin()(
+      'mutation { createWebhook(input: { url: "http://127.0.0.1:1/closed", events: [USER_CREATED] }) { webhook { id } } }',
+    );
+    receiver.answerWith((r) => (r.path === '/moved' ? 302 : 410));
     await createUser('Gone Person', 'gone.person@hooks.acme.io');
+    // A redirect is an answer like any other: not followed, final.
+    const [moved] = await waitForDeliveries(redirected.webhook.id, (ds) => ds[0]?.status === 'FAILED');
+    expect(moved).toMatchObject({ attempts: 1, responseStatus: 302 });
+    expect(moved.lastResponse).toMatch(/redirects are not followed/);
+    expect(receiver.received.filter((r) => r.path === '/followed')).toHaveLength(0);
+    // No connection at all is temporary: retried (three waits: four tries), then FAILED.
+    const [refused] = await waitForDeliveries(closed.data.createWebhook.webhook.id, (ds) => ds[0]?.status === 'FAILED');
+    expect(refused).toMatchObject({ attempts: 4, responseStatus: null });
+    expect(refused.lastResponse).toMatch(/ECONNREFUSED/);
     const [failed] = await waitForDeliveries(webhook.id, (ds) => ds.length === 1 && ds[0].status === 'FAILED');
     expect(failed).toMatchObject({ event: 'USER_CREATED', attempts: 1, responseStatus: 410, sentAt: null });
     expect(failed.lastResponse).toMatch(/^HTTP 410: refused with 410: x+/);
     expect(failed.lastResponse.length).toBeLessThan(600);
     await new Promise((ok) => setTimeout(ok, 400));
-    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received.filter((r) => r.path === '/gone')).toHaveLength(1);
   });
 
   it('testWebhook sends a TEST event through the outbox, logged like any delivery', async () => {
@@ -244,7 +257,24 @@ describe.each(testDialects())('webhooks, on %s', (dialect) => {
 
     const a = await createWebhook('/bulk-a', ['USER_CREATED']);
     const b = await createWebhook('/bulk-b', ['USER_CREATED']);
-    const bulk = await app.gql('mutation($i: [CreateUserInput!]!) { createUsers(inputs: $i) { status } }', { i: inputs.slice(10) });
+    // Every statement sent while the batch is written: one multi-row insert for its 40 messages.
+    const statements: string[] = [];
+    const runner = app.db.ds.createQueryRunner();
+    const proto = Object.getPrototypeOf(runner) as { query: (sql: string, ...rest: unknown[]) => Promise<unknown> };
+    await runner.release();
+    const original = proto.query;
+    proto.query = function (this: unknown, sql: string, ...rest: unknown[]) {
+      statements.push(sql);
+      return original.call(this, sql, ...rest);
+    };
+    let bulk;
+    try {
+      bulk = await app.gql('mutation($i: [CreateUserInput!]!) { createUsers(inputs: $i) { status } }', { i: inputs.slice(10) });
+    } finally {
+      proto.query = original;
+    }
+    expect(statements.filter((q) => /^INSERT INTO .outbox_messages./.test(q))).toHaveLength(1);
+    expect(statements.filter((q) => /FROM .webhooks./.test(q)).length).toBeLessThanOrEqual(1);
     expect(bulk.data.createUsers.every((x: { status: string }) => x.status === 'CREATED')).toBe(true);
     expect(await webhookRows()).toBe(before + 40);
     const got = await receiver.waitFor((rs) => rs.length >= 40);
