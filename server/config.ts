@@ -74,6 +74,8 @@ export interface Config {
   outboxLeaseSeconds: number;
   /** Connection, greeting and socket timeout of one SMTP delivery (seconds). */
   mailTimeoutSeconds: number;
+  /** Follow-up emails (sendUserEmail) to one user per hour (0: off). */
+  followUpRateLimit: number;
   /** EMAIL_DOMAIN_CHECK=block: a new address whose domain has no mail server is refused (warn: only a warning). */
   emailDomainBlock: boolean;
   /** Webhook endpoints may be on loopback or private addresses (tests, a partner app on the same network); default false (no SSRF). */
@@ -382,6 +384,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetrySeconds: retrySeconds(env.MAIL_RETRY_SECONDS),
     outboxPollMs: int('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 1000, 50, 60_000),
     outboxLeaseSeconds: int('OUTBOX_LEASE_SECONDS', env.OUTBOX_LEASE_SECONDS, 120, 1, 3600),
+    followUpRateLimit: int('FOLLOW_UP_RATE_LIMIT', env.FOLLOW_UP_RATE_LIMIT, 20, 0),
     mailTimeoutSeconds: int('MAIL_TIMEOUT_SECONDS', env.MAIL_TIMEOUT_SECONDS, 30, 1, 600),
     webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),

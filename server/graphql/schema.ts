@@ -9,6 +9,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { ViewerPermissionsResolver } from '../auth/viewer-permissions.js';
 import { BulkUserResolver } from '../users/bulk.resolver.js';
 import { ImportJobResolver } from '../imports/import.resolver.js';
+import { MailResolver, UserMessagesResolver } from '../mail/mail.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
@@ -49,6 +50,8 @@ export const resolvers = [
   UserBulkResolver,
   BulkUserResolver,
   ImportJobResolver,
+  MailResolver,
+  UserMessagesResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;
