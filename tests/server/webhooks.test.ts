@@ -274,7 +274,8 @@ describe.each(testDialects())('webhooks, on %s', (dialect) => {
       proto.query = original;
     }
     expect(statements.filter((q) => /^INSERT INTO .outbox_messages./.test(q))).toHaveLength(1);
-    expect(statements.filter((q) => /FROM .webhooks./.test(q)).length).toBeLessThanOrEqual(1);
+    // The list of subscribers is read at most once (the deliveries that start meanwhile read their own webhook by id).
+    expect(statements.filter((q) => /FROM .webhooks./.test(q) && !/WHERE/.test(q)).length).toBeLessThanOrEqual(1);
     expect(bulk.data.createUsers.every((x: { status: string }) => x.status === 'CREATED')).toBe(true);
     expect(await webhookRows()).toBe(before + 40);
     const got = await receiver.waitFor((rs) => rs.length >= 40);
