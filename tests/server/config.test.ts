@@ -99,6 +99,11 @@ describe('readConfig', () => {
     ['OUTBOX_POLL_MS', '10', /^OUTBOX_POLL_MS must be a whole number from 50/],
     ['OUTBOX_LEASE_SECONDS', '0', /^OUTBOX_LEASE_SECONDS must be a whole number from 1/],
     ['MAIL_TIMEOUT_SECONDS', 'x', /^MAIL_TIMEOUT_SECONDS must be a whole number/],
+    ['WEBHOOK_ALLOW_PRIVATE', 'sometimes', /^WEBHOOK_ALLOW_PRIVATE must be true or false/],
+    ['WEBHOOK_TIMEOUT_MS', '50', /^WEBHOOK_TIMEOUT_MS must be a whole number from 100 to 120000/],
+    ['WEBHOOK_TIMEOUT_MS', '1s', /^WEBHOOK_TIMEOUT_MS must be a whole number/],
+    ['WEBHOOK_RETRY_SECONDS', '5,later', /^WEBHOOK_RETRY_SECONDS must be up to 20 waits/],
+    ['WEBHOOK_RETRY_SECONDS', '86401', /^WEBHOOK_RETRY_SECONDS must be up to 20 waits/],
     ['DNS_SERVERS', 'dns.google', /^DNS_SERVERS must be IP addresses with an optional port/],
     ['DNS_SERVERS', '127.0.0.1:99999', /^DNS_SERVERS must be IP addresses/],
     ['EMAIL_DOMAIN_CHECK_CANARY', 'localhost', /^EMAIL_DOMAIN_CHECK_CANARY must be a domain name/],
@@ -113,6 +118,16 @@ describe('readConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('reads the webhook settings: private addresses refused by default', () => {
+    expect(readConfig({})).toMatchObject({ webhookAllowPrivate: false, webhookTimeoutMs: 10_000 });
+    expect(readConfig({}).webhookRetrySeconds[0]).toBeLessThanOrEqual(10);
+    expect(readConfig({ WEBHOOK_ALLOW_PRIVATE: 'true', WEBHOOK_TIMEOUT_MS: '2500', WEBHOOK_RETRY_SECONDS: '1,5, 30' })).toMatchObject({
+      webhookAllowPrivate: true,
+      webhookTimeoutMs: 2500,
+      webhookRetrySeconds: [1, 5, 30],
+    });
   });
 
   it('never prints the database password', () => {
