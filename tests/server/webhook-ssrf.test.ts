@@ -3,6 +3,8 @@ import { testDialects } from '../helpers/databases.js';
 import { startDnsServer, type ZoneEntry } from '../helpers/dns-server.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
+import { postJson } from '../../server/webhooks/webhook-post.js';
+import { hostResolver } from '../../server/webhooks/webhook-url.js';
 
 // Without WEBHOOK_ALLOW_PRIVATE, webhooks never reach the desk's own machine or
 // network: refused when saved (every spelling of a private address, and names
@@ -10,6 +12,26 @@ import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
 // refused again at delivery time when a name starts resolving to one (DNS rebinding).
 
 const PUBLIC = '93.184.216.34';
+
+describe('a delivery to a private address, checked when it is sent', () => {
+  it('refuses an IP literal saved while private addresses were allowed, and a loopback name, without connecting', async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const opts = { timeoutMs: 2000, allowPrivate: false, resolve: hostResolver([]) };
+      const port = new URL(receiver.base).port;
+      for (const url of [`${receiver.base}/x`, `http://[::ffff:127.0.0.1]:${port}/x`, `http://localhost:${port}/x`]) {
+        const r = await postJson(url, '{}', {}, opts);
+        expect(r.kind, url).toBe('refused');
+      }
+      expect(receiver.received).toHaveLength(0);
+      // The same call with private addresses allowed reaches the receiver: the refusal above is the check, not the network.
+      expect(await postJson(`${receiver.base}/x`, '{}', {}, { ...opts, allowPrivate: true })).toMatchObject({ kind: 'answer', status: 200 });
+      expect(receiver.received).toHaveLength(1);
+    } finally {
+      await receiver.stop();
+    }
+  });
+});
 
 describe.each(testDialects())('webhook addresses without WEBHOOK_ALLOW_PRIVATE, on %s', (dialect) => {
   let app: TestApp;
