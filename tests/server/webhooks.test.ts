@@ -75,7 +75,7 @@ describe.each(testDialects())('webhooks, on %s', (dialect) => {
       WEBHOOK_ALLOW_PRIVATE: 'true',
       OUTBOX_POLL_MS: '100',
       WEBHOOK_RETRY_SECONDS: '0.2,0.2,0.2',
-      WEBHOOK_TIMEOUT_MS: '300',
+      WEBHOOK_TIMEOUT_MS: '1500',
     });
   });
   afterAll(async () => {
