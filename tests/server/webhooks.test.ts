@@ -149,24 +149,25 @@ describe.each(testDialects())('webhooks, on %s', (dialect) => {
     expect(verifyAccueilWebhook(SECRET, { ...r.headers, 'x-accueil-timestamp': String(Math.floor(later / 1000)) }, r.raw)).toBe(false);
   });
 
-  it("retries after a 500 and a timeout, holds the user's later events meanwhile, and the accepted one arrives once", async () => {
+  it("retries after a 500, a 429 and a timeout, holds the user's later events meanwhile, and the accepted one arrives once", async () => {
     const { webhook } = await createWebhook('/retry', ['USER_CREATED', 'USER_UPDATED']);
     let refusals = 0;
-    receiver.answerWith((r) => (r.body?.event === 'USER_CREATED' && refusals < 2 ? ([500, 'hang'] as const)[refusals++] : 200));
+    receiver.answerWith((r) => (r.body?.event === 'USER_CREATED' && refusals < 3 ? ([500, 429, 'hang'] as const)[refusals++] : 200));
     const id = await createUser('Retry Person', 'retry.person@hooks.acme.io');
     expect((await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { alias: "RP" }) { id } }', { id })).errors).toBeUndefined();
     const got = await receiver.waitFor((rs) => rs.some((r) => r.body.event === 'USER_UPDATED'));
     expect(got.map((r) => [r.body.event, r.answered])).toEqual([
       ['USER_CREATED', 500],
+      ['USER_CREATED', 429],
       ['USER_CREATED', 0],
       ['USER_CREATED', 200],
       ['USER_UPDATED', 200],
     ]);
     // Every try of one message carries its one delivery id; each try is signed with its own timestamp.
-    expect(new Set(got.slice(0, 3).map((r) => r.headers['x-accueil-delivery'])).size).toBe(1);
+    expect(new Set(got.slice(0, 4).map((r) => r.headers['x-accueil-delivery'])).size).toBe(1);
     expect(got.every((r) => signatureOk(r))).toBe(true);
     const log = await waitForDeliveries(webhook.id, (ds) => ds.every((d) => d.status === 'SENT'));
-    expect(log.find((d) => d.event === 'USER_CREATED')).toMatchObject({ attempts: 3, status: 'SENT', responseStatus: 200 });
+    expect(log.find((d) => d.event === 'USER_CREATED')).toMatchObject({ attempts: 4, status: 'SENT', responseStatus: 200 });
     expect(log.find((d) => d.event === 'USER_UPDATED')).toMatchObject({ attempts: 1, status: 'SENT' });
     // Nothing more comes: accepted once.
     await new Promise((ok) => setTimeout(ok, 400));
