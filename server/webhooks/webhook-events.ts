@@ -157,7 +157,7 @@ export class WebhookEvents {
   /** What a user event carries of each user, read in one query (deleted users too: USER_DELETED shows the account as it was). */
   private async usersData(m: EntityManager, ids: readonly number[]): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = await m.query(
-      `SELECT u.id, u.name, u.role, u.phone, u.organization_id, u.external_id, u.time_zone, u.locale, u.verified, u.suspended,
+      `SELECT u.id, u.name, u.alias, u.role, u.phone, u.organization_id, u.external_id, u.time_zone, u.locale, u.verified, u.suspended,
               u.created_via, u.created_at, u.updated_at, u.deleted_at, i.value AS email
        FROM users u LEFT JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
        WHERE u.id IN (${placeholders(ids.length)}) ORDER BY u.id`,
@@ -166,6 +166,7 @@ export class WebhookEvents {
     return rows.map((r) => ({
       id: String(r.id),
       name: String(r.name),
+      alias: str(r.alias),
       email: str(r.email),
       role: String(r.role),
       phone: str(r.phone),

@@ -174,6 +174,30 @@ describe.each(testDialects())('webhooks, on %s', (dialect) => {
     expect(receiver.received.filter((r) => r.answered === 200 && r.body.event === 'USER_CREATED')).toHaveLength(1);
   });
 
+  it('concurrent changes of one user arrive in the order they were written, the last one last, even when one is retried', async () => {
+    await createWebhook('/order', ['USER_UPDATED']);
+    const id = await createUser('Busy Person', 'busy.person@hooks.acme.io');
+    let refusedOnce = false;
+    receiver.answerWith(() => (refusedOnce ? 200 : ((refusedOnce = true), 503)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        app.gql('mutation($id: ID!, $a: String!) { updateUser(id: $id, input: { alias: $a }) { id } }', { id, a: `alias ${i}` }),
+      ),
+    );
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    const got = await receiver.waitFor((rs) => rs.filter((r) => r.answered === 200).length >= 8);
+    const accepted = got.filter((r) => r.answered === 200);
+    const ids = accepted.map((r) => Number(r.headers['x-accueil-delivery']));
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(8);
+    const now = await app.gql('query($id: ID!) { user(id: $id) { alias } }', { id });
+    // What the partner app ends with is what the desk has.
+    expect(accepted.at(-1)!.body.data.user.alias).toBe(now.data.user.alias);
+    expect(new Set(accepted.map((r) => r.body.data.user.alias)).size).toBe(8);
+    expect(got[0].answered).toBe(503);
+    expect(accepted[0].headers['x-accueil-delivery']).toBe(got[0].headers['x-accueil-delivery']);
+  });
+
   it('a 4xx answer is final: FAILED after one try, with the status and the first bytes of the answer', async () => {
     const { webhook } = await createWebhook('/gone', ['USER_CREATED']);
     const redirected = await createWebhook('/moved', ['USER_CREATED']);
