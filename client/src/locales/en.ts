@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import mailMessages from '../mail/locales/en';
 
 const en = {
   app: {
@@ -27,6 +28,7 @@ const en = {
     apiTokens: 'API tokens',
     userFields: 'User fields',
     imports: 'Imports',
+    outbox: 'Outbox',
     myProfile: 'My profile',
   },
   userFields,
@@ -36,6 +38,7 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -231,6 +234,7 @@ const en = {
     },
   },
   addCustomer: {
+    didYouMean: 'Did you mean {address}?',
     title: 'Add customer',
     intro: 'Creates an account for someone your team supports.',
     name: 'Name',

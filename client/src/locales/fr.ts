@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import mailMessages from '../mail/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -27,6 +28,7 @@ const fr: MessageSchema = {
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
     imports: 'Imports',
+    outbox: 'Boîte d’envoi',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -36,6 +38,7 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -232,6 +235,7 @@ const fr: MessageSchema = {
     },
   },
   addCustomer: {
+    didYouMean: 'Vouliez-vous dire {address} ?',
     title: 'Ajouter un client',
     intro: 'Crée un compte pour une personne que votre équipe accompagne.',
     name: 'Nom',
