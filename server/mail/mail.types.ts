@@ -71,6 +71,9 @@ export class OutboxMessageConnection {
 
   @Field(() => PageInfo, { description: 'Whether more messages follow, and where to continue.' })
   pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many messages match, over all pages.' })
+  totalCount: number;
 }
 
 export const EMAIL_LIMITS = { subject: 200, body: 20_000 } as const;

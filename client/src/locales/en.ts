@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import mailMessages from '../mail/locales/en';
 import webhookMessages from '../webhooks/locales/en';
 
 const en = {
@@ -28,6 +29,7 @@ const en = {
     apiTokens: 'API tokens',
     userFields: 'User fields',
     imports: 'Imports',
+    outbox: 'Outbox',
     webhooks: 'Webhooks',
     myProfile: 'My profile',
   },
@@ -38,6 +40,7 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
   ...webhookMessages,
   account: {
     menu: 'Account: {name}',
@@ -234,6 +237,7 @@ const en = {
     },
   },
   addCustomer: {
+    didYouMean: 'Did you mean {address}?',
     title: 'Add customer',
     intro: 'Creates an account for someone your team supports.',
     name: 'Name',

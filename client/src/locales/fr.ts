@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import mailMessages from '../mail/locales/fr';
 import webhookMessages from '../webhooks/locales/fr';
 
 const fr: MessageSchema = {
@@ -28,6 +29,7 @@ const fr: MessageSchema = {
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
     imports: 'Imports',
+    outbox: 'Boîte d’envoi',
     webhooks: 'Webhooks',
     myProfile: 'Mon profil',
   },
@@ -38,6 +40,7 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
   ...webhookMessages,
   account: {
     menu: 'Compte : {name}',
@@ -235,6 +238,7 @@ const fr: MessageSchema = {
     },
   },
   addCustomer: {
+    didYouMean: 'Vouliez-vous dire {address} ?',
     title: 'Ajouter un client',
     intro: 'Crée un compte pour une personne que votre équipe accompagne.',
     name: 'Nom',
