@@ -28,6 +28,10 @@ import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
 import { importRoutes } from './imports/import-http.js';
+import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/outbox-worker.js';
+import { MailService } from './mail/mail.service.js';
+import { emailDeliverer } from './mail/email-deliverer.js';
+import { ticketCommentMail } from './mail/ticket-mail.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -47,6 +51,10 @@ import { AuditService } from './audit/audit.service.js';
 import { TicketService } from './tickets/ticket.service.js';
 import { InboundMail } from './inbound/inbound-mail.js';
 import { inboundEmailRoute } from './inbound/inbound-route.js';
+import { WebhookService } from './webhooks/webhook.service.js';
+import { WebhookEvents } from './webhooks/webhook-events.js';
+import { hostResolver } from './webhooks/webhook-url.js';
+import { webhookDeliverer } from './webhooks/webhook-deliverer.js';
 
 export interface App {
   express: Express;
@@ -55,6 +63,8 @@ export interface App {
   log: Logger;
   /** This process's import worker (stopped with the app). */
   importWorker: ImportWorker;
+  /** This process's outbox worker: sends queued mail and webhook calls (stopped with the app). */
+  outboxWorker: OutboxWorker;
   stop(): Promise<void>;
 }
 
@@ -82,6 +92,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const users = new UserService(db, {
     defaultPhoneCountry: config.defaultPhoneCountry,
     domainChecker,
+    blockNoMailDomain: config.emailDomainBlock,
     audit,
     fieldValues,
     organizations,
@@ -90,6 +101,14 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     changes: userChanges,
   });
   const tickets = new TicketService(db, users, audit);
+  // Webhook events, written to the outbox in the transaction of each change.
+  const webhooks = new WebhookService(db, { allowPrivate: config.webhookAllowPrivate, resolve: hostResolver(config.dnsServers) });
+  const webhookEvents = new WebhookEvents(db, webhooks);
+  userChanges.add(webhookEvents.userListener);
+  tickets.listeners.push(webhookEvents.ticketListener);
+  organizations.listeners.push(webhookEvents.organizationListener);
+  // An agent's public comment emails the requester and the CCs, in the comment's transaction.
+  tickets.onPublicComment = ticketCommentMail(config.inboundDomain);
   return {
     config,
     imports: new ImportJobService(db, config.importDir, fieldValues),
@@ -107,8 +126,12 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
     tickets,
     inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
+    mail: new MailService(db, new RateLimiter(counters, config.followUpRateLimit, 60 * 60_000, 'follow-up')),
+    domainChecker,
     tokens,
     audit,
+    webhooks,
+    webhookEvents,
     log,
   };
 }
@@ -202,6 +225,35 @@ export async function createApp(
     services.imports.onQueued = () => importWorker.kick();
     importWorker.start();
   }
+  const outboxWorker = new OutboxWorker(db, log, {
+    pollMs: config.outboxPollMs,
+    leaseMs: config.outboxLeaseSeconds * 1000,
+    batchSize: 10,
+    retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000),
+  });
+  // This process's outbox worker hands WEBHOOK messages to this deliverer.
+  registerDeliverer(
+    'WEBHOOK',
+    webhookDeliverer(services.webhooks, {
+      timeoutMs: config.webhookTimeoutMs,
+      allowPrivate: config.webhookAllowPrivate,
+      resolve: hostResolver(config.dnsServers),
+      retryDelaysMs: config.webhookRetrySeconds.map((s) => s * 1000),
+    }),
+  );
+  // Without MAIL_URL no email deliverer is registered: emails wait, QUEUED, until one is set.
+  const mailer = config.mailUrl
+    ? emailDeliverer({
+        mailUrl: config.mailUrl,
+        from: config.mailFrom,
+        messageIdDomain: config.inboundDomain,
+        timeoutMs: config.mailTimeoutSeconds * 1000,
+        domainChecker: services.domainChecker,
+        log,
+      })
+    : null;
+  if (mailer) registerDeliverer('EMAIL', { ...mailer, retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000) });
+  if (config.outboxWorker) outboxWorker.start();
 
   const protection = armor(config);
   const schema = await buildAppSchema();
@@ -296,8 +348,15 @@ export async function createApp(
     services,
     log,
     importWorker,
+    outboxWorker,
     async stop() {
       await importWorker.stop();
+      await outboxWorker.stop();
+      unregisterDeliverer('WEBHOOK');
+      if (mailer) {
+        unregisterDeliverer('EMAIL');
+        mailer.close();
+      }
       await apollo.stop();
       await counters.close();
     },

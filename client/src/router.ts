@@ -27,6 +27,8 @@ const TicketPage = () => import('./tickets/TicketPage.vue');
 const RequestFormPage = () => import('./tickets/RequestFormPage.vue');
 const CustomerListPage = () => import('./lists/CustomerListPage.vue');
 const ImportsPage = () => import('./imports/ImportsPage.vue');
+const OutboxPage = () => import('./mail/OutboxPage.vue');
+const WebhooksPage = () => import('./webhooks/WebhooksPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 
@@ -55,6 +57,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings/api-tokens', name: 'api-tokens', component: ApiTokensPage },
   { path: '/settings/user-fields', name: 'user-fields', component: UserFieldsPage, meta: { staff: true } },
   { path: '/settings/imports', name: 'imports', component: ImportsPage },
+  { path: '/settings/outbox', name: 'outbox', component: OutboxPage },
+  { path: '/settings/webhooks', name: 'webhooks', component: WebhooksPage },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage },
 ];
 

@@ -9,6 +9,8 @@ import { userFieldPolicy } from '../fields/user-field.policy.js';
 import { customerListPolicy } from '../lists/customer-list.policy.js';
 import { importPolicy } from '../imports/import.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
+import { webhookPolicy } from '../webhooks/webhook.policy.js';
+import { mailPolicy } from '../mail/mail.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
 @ObjectType({
@@ -46,6 +48,14 @@ export class ViewerPermissions {
   @Field(() => Boolean, { description: 'List, create and revoke API tokens.' })
   manageApiTokens: boolean;
 
+  @Field(() => Boolean, { description: 'List, register, change, test and delete webhooks, and read their deliveries.' })
+  manageWebhooks: boolean;
+  @Field(() => Boolean, { description: 'Email users (sendUserEmail) and see the messages sent to them (User.messages).' })
+  emailUsers: boolean;
+
+  @Field(() => Boolean, { description: 'See the outbox: every email the desk queued (outbox).' })
+  readOutbox: boolean;
+
   @Field(() => Boolean, { description: 'Change their own password (changePassword).' })
   changeOwnPassword: boolean;
 }
@@ -64,8 +74,11 @@ export class ViewerPermissionsResolver {
       readUserFields: can(v, userFieldPolicy.read),
       manageUserFields: can(v, userFieldPolicy.manage),
       manageApiTokens: can(v, apiTokenPolicy.manage),
+      manageWebhooks: can(v, webhookPolicy.manage),
       shareCustomerLists: can(v, customerListPolicy.share),
       importUsers: can(v, importPolicy.manage),
+      emailUsers: can(v, mailPolicy.send) && can(v, mailPolicy.readMessages),
+      readOutbox: can(v, mailPolicy.outbox),
       changeOwnPassword: can(v, accountPolicy.changePassword),
     };
   }

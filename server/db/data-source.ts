@@ -16,7 +16,9 @@ import { RateLimitCounterEntity } from '../limits/counter.entity.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
 import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
 import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { speakSqlite } from './columns.js';
+import { WebhookEntity } from '../webhooks/webhook.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
@@ -52,6 +54,8 @@ export const entities = [
   UserChangeSequenceEntity,
   ImportJobEntity,
   ImportRowErrorEntity,
+  OutboxMessage,
+  WebhookEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -20,6 +20,10 @@ import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { InboundMail } from '../inbound/inbound-mail.js';
+import type { WebhookService } from '../webhooks/webhook.service.js';
+import type { WebhookEvents } from '../webhooks/webhook-events.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -48,8 +52,16 @@ export interface Services {
   tickets: TicketService;
   /** Mail to the desk (POST /inbound/email, the SMTP listener). */
   inbound: InboundMail;
+  /** Outgoing mail: follow-ups, a user's messages, the outbox (issue 12). */
+  mail: MailService;
+  /** The domain check of new addresses (EMAIL_DOMAIN_CHECK), also used before mail is sent; none when off. */
+  domainChecker?: DomainChecker;
   tokens: ApiTokenService;
   audit: AuditService;
+  /** Webhook endpoints (issue 12). */
+  webhooks: WebhookService;
+  /** Webhook events written to the outbox (and test sends). */
+  webhookEvents: WebhookEvents;
   log: Logger;
 }
 

@@ -9,8 +9,10 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { ViewerPermissionsResolver } from '../auth/viewer-permissions.js';
 import { BulkUserResolver } from '../users/bulk.resolver.js';
 import { ImportJobResolver } from '../imports/import.resolver.js';
+import { MailResolver, UserMessagesResolver } from '../mail/mail.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
+import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
@@ -31,6 +33,7 @@ export const resolvers = [
   AuthResolver,
   ViewerPermissionsResolver,
   ApiTokenResolver,
+  WebhookResolver,
   EventActorResolver,
   OrganizationResolver,
   UserOrganizationResolver,
@@ -47,6 +50,8 @@ export const resolvers = [
   UserBulkResolver,
   BulkUserResolver,
   ImportJobResolver,
+  MailResolver,
+  UserMessagesResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

@@ -92,8 +92,14 @@ function prepare(input: OrganizationWrite, creating: boolean): Prepared {
   return out;
 }
 
+/** Told, inside the write transaction, of an organization added, changed or deleted (as it is after the change; before, for a deletion). */
+export type OrganizationChangeListener = (m: EntityManager, kind: 'CREATED' | 'UPDATED' | 'DELETED', org: Organization) => Promise<void>;
+
 /** Organizations: a name unique in any letter case, the mail domains whose people join it, tags. */
 export class OrganizationService {
+  /** Listeners of organization changes (webhooks), in the change's transaction. */
+  readonly listeners: OrganizationChangeListener[] = [];
+
   constructor(
     private readonly db: Database,
     /** Members show the organization's name: a rename is a change of each of them. */
@@ -135,6 +141,7 @@ export class OrganizationService {
     const now = new Date();
     const id = await insertOne(m, Organization, { ...p.columns, createdAt: now, updatedAt: now });
     await this.writeLists(m, id, p, true);
+    await this.tell(m, 'CREATED', id);
     return id;
   }
 
@@ -147,6 +154,7 @@ export class OrganizationService {
         await m.update(Organization, { id }, { ...p.columns, updatedAt: now });
         await this.writeLists(m, id, p, false);
         if (p.columns.name !== undefined && p.columns.name !== before.name) await this.userChanges?.organizationChanged(m, id, now);
+        await this.tell(m, 'UPDATED', id);
       });
     } catch (err) {
       throw await this.explainDuplicate(err, p, id);
@@ -165,7 +173,14 @@ export class OrganizationService {
       await m.delete(OrganizationDomain, { organizationId: id });
       await m.delete(OrganizationTag, { organizationId: id });
       await m.delete(Organization, { id });
+      for (const listener of this.listeners) await listener(m, 'DELETED', org);
     });
+  }
+
+  private async tell(m: EntityManager, kind: 'CREATED' | 'UPDATED', id: number): Promise<void> {
+    if (this.listeners.length === 0) return;
+    const org = (await this.findById(id, m))!;
+    for (const listener of this.listeners) await listener(m, kind, org);
   }
 
   /** Locks an organization's row for a change (NOT_FOUND when there is none): changes of one organization take turns. */

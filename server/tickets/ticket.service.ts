@@ -10,9 +10,12 @@ import type { ContactOrigin, UserService } from '../users/user.service.js';
 import { CreatedVia, type User } from '../users/user.entity.js';
 import type { UserWarning } from '../users/user.inputs.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from './ticket.entity.js';
-import { TicketEventAction, TicketStatus, type TicketVia } from './ticket-enums.js';
+import { TicketEventAction, TicketStatus, TicketVia } from './ticket-enums.js';
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
+
+/** Told, inside a ticket's write transaction, of each change of it (webhooks write their outbox messages in it). */
+export type TicketChangeListener = (m: EntityManager, ticketId: number, action: TicketEventAction, at: Date) => Promise<void>;
 
 /** Who wrote something: the requester of the ticket, a user by id, or nobody (a token's or the system's). */
 export type Author = 'requester' | number | null;
@@ -62,6 +65,11 @@ const warningsOf = (people: ResolvedPerson[]): UserWarning[] => people.flatMap((
  */
 export class TicketService {
   readonly reads: TicketReads;
+  /** Listeners of every ticket change (its history line's action), in the change's transaction. */
+  readonly listeners: TicketChangeListener[] = [];
+  /** Called in the transaction of a public comment by staff (the admin app or an API token): outgoing mail queues its emails. */
+  onPublicComment: ((m: EntityManager, ticket: Ticket, comment: { id: number; body: string; authorId: number | null }) => Promise<void>) | null =
+    null;
 
   constructor(
     private readonly db: Database,
@@ -159,6 +167,8 @@ export class TicketService {
     return this.change(ticketId, async (m, ticket, now) => {
       const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
+      if (input.public && (input.via === TicketVia.AGENT || input.via === TicketVia.API))
+        await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
       // An end user's reply reopens a ticket that waited for them or was solved.
       const reopen = input.via === 'EMAIL' && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });
@@ -253,8 +263,16 @@ export class TicketService {
     });
   }
 
-  private record(m: EntityManager, ticketId: number, action: TicketEventAction, actor: Actor, now: Date, changes: FieldChange[]): Promise<void> {
-    return this.audit.recordSubjects(m, 'ticket', [ticketId], action, actor, changes, now);
+  private async record(
+    m: EntityManager,
+    ticketId: number,
+    action: TicketEventAction,
+    actor: Actor,
+    now: Date,
+    changes: FieldChange[],
+  ): Promise<void> {
+    await this.audit.recordSubjects(m, 'ticket', [ticketId], action, actor, changes, now);
+    for (const listener of this.listeners) await listener(m, ticketId, action, now);
   }
 }
 

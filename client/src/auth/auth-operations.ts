@@ -26,6 +26,9 @@ graphql(`
     readUserFields
     shareCustomerLists
     importUsers
+    emailUsers
+    readOutbox
+    manageWebhooks
   }
 `);
 

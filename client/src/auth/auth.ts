@@ -41,6 +41,9 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   readUserFields: false,
   shareCustomerLists: false,
   importUsers: false,
+  emailUsers: false,
+  readOutbox: false,
+  manageWebhooks: false,
 });
 
 export function createAuth(): Auth {

@@ -7,6 +7,8 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import mailMessages from '../mail/locales/en';
+import webhookMessages from '../webhooks/locales/en';
 
 const en = {
   unsaved: {
@@ -30,6 +32,8 @@ const en = {
     apiTokens: 'API tokens',
     userFields: 'User fields',
     imports: 'Imports',
+    outbox: 'Outbox',
+    webhooks: 'Webhooks',
     myProfile: 'My profile',
   },
   userFields,
@@ -39,6 +43,8 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
+  ...webhookMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -234,6 +240,7 @@ const en = {
     },
   },
   addCustomer: {
+    didYouMean: 'Did you mean {address}?',
     title: 'Add customer',
     intro: 'Creates an account for someone your team supports.',
     name: 'Name',

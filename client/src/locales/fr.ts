@@ -7,6 +7,8 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import mailMessages from '../mail/locales/fr';
+import webhookMessages from '../webhooks/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -30,6 +32,8 @@ const fr: MessageSchema = {
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
     imports: 'Imports',
+    outbox: 'Boîte d’envoi',
+    webhooks: 'Webhooks',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -39,6 +43,8 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
+  ...webhookMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -235,6 +241,7 @@ const fr: MessageSchema = {
     },
   },
   addCustomer: {
+    didYouMean: 'Vouliez-vous dire {address} ?',
     title: 'Ajouter un client',
     intro: 'Crée un compte pour une personne que votre équipe accompagne.',
     name: 'Nom',

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -45,6 +45,11 @@ type Documents = {
     "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n": typeof types.ListUsersDocument,
     "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": typeof types.BulkUpdateUsersDocument,
     "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": typeof types.BulkDeleteUsersDocument,
+    "\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n": typeof types.OutboxMessageItemFragmentDoc,
+    "\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n": typeof types.SendUserEmailDocument,
+    "\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n": typeof types.OutboxMessagePageFragmentDoc,
+    "\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n": typeof types.UserMessagesDocument,
+    "\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n": typeof types.OutboxDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": typeof types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": typeof types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": typeof types.OrganizationListItemFragmentDoc,
@@ -98,10 +103,18 @@ type Documents = {
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": typeof types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
+    "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookDetailsFragmentDoc,
+    "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n": typeof types.WebhookDeliveryDetailsFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookDetails\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookDetails\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookDetails\n    }\n  }\n": typeof types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ...WebhookDeliveryDetails\n    }\n  }\n": typeof types.TestWebhookDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryDetails\n          }\n        }\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n      }\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -131,6 +144,11 @@ const documents: Documents = {
     "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n": types.ListUsersDocument,
     "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": types.BulkUpdateUsersDocument,
     "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": types.BulkDeleteUsersDocument,
+    "\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n": types.OutboxMessageItemFragmentDoc,
+    "\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n": types.SendUserEmailDocument,
+    "\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n": types.OutboxMessagePageFragmentDoc,
+    "\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n": types.UserMessagesDocument,
+    "\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n": types.OutboxDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": types.OrganizationListItemFragmentDoc,
@@ -184,6 +202,14 @@ const documents: Documents = {
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": types.UserEventsDocument,
+    "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n": types.WebhookDetailsFragmentDoc,
+    "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n": types.WebhookDeliveryDetailsFragmentDoc,
+    "\n  query Webhooks {\n    webhooks {\n      ...WebhookDetails\n    }\n  }\n": types.WebhooksDocument,
+    "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookDetails\n      }\n    }\n  }\n": types.CreateWebhookDocument,
+    "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookDetails\n    }\n  }\n": types.UpdateWebhookDocument,
+    "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ...WebhookDeliveryDetails\n    }\n  }\n": types.TestWebhookDocument,
+    "\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryDetails\n          }\n        }\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n      }\n    }\n  }\n": types.WebhookDeliveriesDocument,
 };
 
 /**
@@ -207,7 +233,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -324,6 +350,26 @@ export function graphql(source: "\n  mutation BulkUpdateUsers($input: BulkUpdate
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n"): (typeof documents)["\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n"): (typeof documents)["\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n"): (typeof documents)["\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n"): (typeof documents)["\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -536,6 +582,38 @@ export function graphql(source: "\n  fragment HistoryEvent on UserEvent {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n"): (typeof documents)["\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      ...WebhookDetails\n    }\n  }\n"): (typeof documents)["\n  query Webhooks {\n    webhooks {\n      ...WebhookDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookDetails\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateWebhook($input: CreateWebhookInput!) {\n    createWebhook(input: $input) {\n      secret\n      webhook {\n        ...WebhookDetails\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookDetails\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateWebhook($id: ID!, $input: UpdateWebhookInput!) {\n    updateWebhook(id: $id, input: $input) {\n      ...WebhookDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ...WebhookDeliveryDetails\n    }\n  }\n"): (typeof documents)["\n  mutation TestWebhook($id: ID!) {\n    testWebhook(id: $id) {\n      ...WebhookDeliveryDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryDetails\n          }\n        }\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebhookDeliveries($id: ID!, $first: Int!, $after: String) {\n    webhook(id: $id) {\n      id\n      deliveries(first: $first, after: $after) {\n        edges {\n          cursor\n          node {\n            ...WebhookDeliveryDetails\n          }\n        }\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
