@@ -98,7 +98,7 @@ describe('contacts on the profile', () => {
     expect(sharedWith.get('a').attributes('href')).toBe('/users/9');
     // The primary email cannot be removed; the others can.
     expect(contact('grace@navy.example.org').find('[data-action="remove"]').exists()).toBe(false);
-    expect(contact('grace@work.example').get('[data-action="remove"]').attributes('aria-label')).toBe('Remove grace@work.example');
+    expect(contact('grace@work.example').get('[data-action="remove"]').attributes('aria-label')).toBe('Remove: grace@work.example');
     expect(contact('+1 415-555-2671').find('[data-action="remove"]').exists()).toBe(true);
   });
 

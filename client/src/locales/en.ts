@@ -46,7 +46,7 @@ const en = {
   ...mailMessages,
   ...webhookMessages,
   account: {
-    menu: 'Account: {name}',
+    menu: 'account menu',
     myProfile: 'My profile',
     changePassword: 'Change password',
     signOut: 'Sign out',

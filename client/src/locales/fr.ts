@@ -46,7 +46,7 @@ const fr: MessageSchema = {
   ...mailMessages,
   ...webhookMessages,
   account: {
-    menu: 'Compte : {name}',
+    menu: 'menu du compte',
     myProfile: 'Mon profil',
     changePassword: 'Changer le mot de passe',
     signOut: 'Se déconnecter',
