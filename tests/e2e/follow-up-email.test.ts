@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
@@ -63,5 +63,25 @@ describe('an agent sends a follow-up from the profile, in Chromium', () => {
     expect(got).toHaveLength(1);
     expect(got[0]).toMatchObject({ subject: 'Your replacement zipper', from: '"Acme Support" <support@acme.io>' });
     expect(got[0]!.text).toContain('The new zipper left our workshop today.');
+  });
+
+  it('the admin finds it in the Outbox, and the filter narrows the list', async () => {
+    const admin = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    admin.setDefaultTimeout(10_000);
+    await admin.goto(`${app.url}/settings/outbox`);
+    await admin.waitForURL(/\/sign-in/);
+    await admin.getByLabel('Email').fill(ADMIN_EMAIL);
+    await admin.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await admin.getByRole('button', { name: 'Sign in' }).click();
+    await admin.waitForURL(/\/settings\/outbox$/);
+    await expect.poll(() => admin.getByRole('link', { name: 'Outbox' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    const row = admin.getByRole('row', { name: /Your replacement zipper/ });
+    await expect.poll(() => row.isVisible(), { timeout: 10_000 }).toBe(true);
+    await admin.getByLabel('Status').selectOption('FAILED');
+    await expect.poll(() => admin.getByText('No email has this status.').isVisible(), { timeout: 5000 }).toBe(true);
+    await admin.getByLabel('Status').selectOption('SENT');
+    await expect.poll(() => row.isVisible(), { timeout: 5000 }).toBe(true);
+    await admin.screenshot({ path: screenshotPath('42-outbox'), fullPage: true });
+    await admin.close();
   });
 });

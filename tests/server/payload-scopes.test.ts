@@ -51,6 +51,10 @@ const adminCreateList = async (f: Fixture) =>
 
 /** Every mutation a token with USERS_WRITE may make, with what it needs. */
 const WRITES: Record<string, Case> = {
+  sendUserEmail: {
+    call: '($id: ID!) { sendUserEmail(userId: $id, input: { subject: "Payload", body: "Text" })',
+    vars: async (f) => ({ id: f.endUserId }),
+  },
   createUser: {
     call: '($e: String!) { createUser(input: { name: "Payload Person", email: $e })',
     vars: async () => ({ e: `${unique('p')}@acme.io` }),

@@ -27,7 +27,7 @@ const messages = {
     send: {
       open: 'Send email',
       title: 'Send email',
-      intro: 'To {to}. It leaves at once; its status shows under Messages.',
+      intro: 'To {to}. It is queued at once; its status shows under Messages.',
       introNoAddress: 'This person has no email address.',
       subject: 'Subject',
       body: 'Message',

@@ -27,7 +27,7 @@ const messages = {
     send: {
       open: 'Envoyer un e-mail',
       title: 'Envoyer un e-mail',
-      intro: 'À {to}. Il part aussitôt ; son état s’affiche sous Messages.',
+      intro: 'À {to}. Il est mis en file aussitôt ; son état s’affiche sous Messages.',
       introNoAddress: 'Cette personne n’a pas d’adresse e-mail.',
       subject: 'Objet',
       body: 'Message',
