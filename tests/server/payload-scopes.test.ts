@@ -117,6 +117,11 @@ const NEVER_BY_TOKEN: Record<string, Case> = {
   setUserPassword: { call: '($id: ID!) { setUserPassword(id: $id, password: "a long new password")', vars: async (f) => ({ id: f.endUserId }) },
   changePassword: { call: '{ changePassword(currentPassword: "x", newPassword: "another long password")', vars: async () => ({}) },
   unlockUser: { call: '($id: ID!) { unlockUser(id: $id)', vars: async (f) => ({ id: f.endUserId }) },
+  // Webhooks: an admin signed in, never a token (a leaked token must not send the desk's data elsewhere).
+  createWebhook: { call: '{ createWebhook(input: { url: "https://hooks.example.org/in", events: [USER_CREATED] })', vars: async () => ({}) },
+  updateWebhook: { call: '{ updateWebhook(id: "1", input: { url: "https://hooks.example.org/other" })', vars: async () => ({}) },
+  deleteWebhook: { call: '{ deleteWebhook(id: "1")', vars: async () => ({}) },
+  testWebhook: { call: '{ testWebhook(id: "1")', vars: async () => ({}) },
 };
 
 /** Open to anyone: signIn's answer is read as the person who just signed in; signOut answers a Boolean. */
