@@ -2,7 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OrganizationDetailsFragment } from '../../client/src/graphql/generated/graphql';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
-import { byLabel, callsOf, makeUser, mountApp, stubGraphQL, type GraphQLCall } from './helpers';
+import { AGENT_VIEWER, byLabel, callsOf, makeUser, mountApp, signedInAs, stubGraphQL, type GraphQLCall, type Handlers } from './helpers';
 import { navy, army, arctic, pause } from './organizations-setup';
 
 // The organization picker on the profile.
@@ -21,7 +21,7 @@ async function typeAndWait(input: ReturnType<VueWrapper['get']>, text: string): 
 }
 
 describe('organization picker on the profile', () => {
-  function serveProfile(): GraphQLCall[] {
+  function serveProfile(extra: Handlers = {}): GraphQLCall[] {
     let current = makeUser();
     const known: Record<string, OrganizationDetailsFragment> = { '7': navy, '8': army, '9': arctic };
     return stubGraphQL({
@@ -41,6 +41,7 @@ describe('organization picker on the profile', () => {
         current = { ...current, organization: organization && { id: organization.id, name: organization.name } };
         return { data: { updateUser: current } };
       },
+      ...extra,
     });
   }
 
@@ -116,5 +117,36 @@ describe('organization picker on the profile', () => {
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'UpdateUser')).toHaveLength(0);
+  });
+
+  it('offers admins to create the organization typed, and says so when the name is left behind', async () => {
+    const calls = serveProfile({
+      CreateOrganization: ({ input }) => ({ data: { createOrganization: { ...navy, id: '12', name: String(input.name), domains: [] } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42'));
+    const input = byLabel(wrapper, 'Organization');
+    await typeAndWait(input, 'Zz Corp');
+    const create = wrapper.get('[data-action="create-organization"]');
+    expect(create.text()).toBe('Create organization “Zz Corp”');
+    await input.trigger('blur');
+    expect((input.element as HTMLInputElement).value).toBe('Navy');
+    expect(wrapper.get('.picker__after').text()).toContain('No organization is named “Zz Corp”: the organization was not changed. Create it?');
+    await wrapper.get('[data-action="create-organization"]').trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'CreateOrganization')[0]!.variables).toEqual({ input: { name: 'Zz Corp' } });
+    expect((input.element as HTMLInputElement).value).toBe('Zz Corp');
+    await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateUser')[0]!.variables.input).toMatchObject({ organizationId: '12' });
+  });
+
+  it('tells agents, who cannot create one, that the name typed is not an organization', async () => {
+    serveProfile({ Me: signedInAs(AGENT_VIEWER) });
+    ({ wrapper } = await mountApp('/users/42'));
+    const input = byLabel(wrapper, 'Organization');
+    await typeAndWait(input, 'Zz Corp');
+    expect(wrapper.find('[data-action="create-organization"]').exists()).toBe(false);
+    await input.trigger('blur');
+    expect(wrapper.get('.picker__after').text()).toBe('No organization is named “Zz Corp”: the organization was not changed.');
   });
 });

@@ -63,6 +63,11 @@ const messages = {
     none: 'No organizations yet',
     failed: 'Organizations could not be loaded.',
     open: 'Open {name}',
+    create: 'Create organization “{name}”',
+    creating: 'Creating “{name}”…',
+    createFailed: '“{name}” could not be created: {reason}',
+    notKept: 'No organization is named “{query}”: the organization was not changed.',
+    notKeptAdmin: 'No organization is named “{query}”: the organization was not changed. Create it?',
   },
 };
 

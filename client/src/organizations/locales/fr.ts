@@ -66,6 +66,11 @@ const messages: typeof messagesEn = {
     none: 'Aucune organisation pour l’instant',
     failed: 'Les organisations n’ont pas pu être chargées.',
     open: 'Ouvrir {name}',
+    create: 'Créer l’organisation « {name} »',
+    creating: 'Création de « {name} »…',
+    createFailed: '« {name} » n’a pas pu être créée : {reason}',
+    notKept: 'Aucune organisation ne s’appelle « {query} » : l’organisation n’a pas changé.',
+    notKeptAdmin: 'Aucune organisation ne s’appelle « {query} » : l’organisation n’a pas changé. La créer ?',
   },
 };
 
