@@ -47,6 +47,7 @@ import { AuditService } from './audit/audit.service.js';
 import { TicketService } from './tickets/ticket.service.js';
 import { InboundMail } from './inbound/inbound-mail.js';
 import { inboundEmailRoute } from './inbound/inbound-route.js';
+import { SettingsService } from './settings/settings.service.js';
 
 export interface App {
   express: Express;
@@ -79,6 +80,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
   const audit = new AuditService(db);
+  const settings = new SettingsService(db);
   const users = new UserService(db, {
     defaultPhoneCountry: config.defaultPhoneCountry,
     domainChecker,
@@ -109,6 +111,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
     tokens,
     audit,
+    settings,
     log,
   };
 }

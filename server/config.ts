@@ -60,6 +60,8 @@ export interface Config {
   importChunkRows: number;
   /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
   importStaleSeconds: number;
+  /** Where people reach the app (links in mail: /verify/…, /help); default http://localhost:PORT. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -263,10 +265,26 @@ function smtpPort(raw: string | undefined): number | null {
   return int('INBOUND_SMTP_PORT', v, 0, 0, 65535);
 }
 
+/** PUBLIC_URL: an http(s) URL without query or fragment; the trailing slash is dropped. */
+function publicUrl(raw: string | undefined, port: number): string {
+  const v = raw?.trim() ?? '';
+  if (v === '') return `http://localhost:${port}`;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http or https URL such as https://help.acme.com, not "${raw}".`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must be an http or https URL, not "${raw}".`);
+  if (u.search || u.hash || u.username || u.password) throw new ConfigError(`PUBLIC_URL takes no user, ? or # part: "${raw}".`);
+  return u.href.replace(/\/+$/, '');
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
+  const port = int('PORT', env.PORT, 4000, 0, 65535);
   return {
-    port: int('PORT', env.PORT, 4000, 0, 65535),
+    port,
     host: host(env.HOST),
     databaseUrl: database,
     logLevel: logLevel(env.LOG_LEVEL),
@@ -299,5 +317,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
     importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
   };
 }

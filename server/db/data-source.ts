@@ -17,6 +17,8 @@ import { SideConversation, SideConversationMessage, SideConversationParticipant,
 import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
 import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
 import { speakSqlite } from './columns.js';
+import { SettingsEntity } from '../settings/settings.entity.js';
+import { AccountLinkEntity } from '../door/account-link.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
@@ -52,6 +54,8 @@ export const entities = [
   UserChangeSequenceEntity,
   ImportJobEntity,
   ImportRowErrorEntity,
+  SettingsEntity,
+  AccountLinkEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

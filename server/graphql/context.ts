@@ -20,6 +20,7 @@ import type { UserFieldService } from '../fields/user-field.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { InboundMail } from '../inbound/inbound-mail.js';
+import type { SettingsService } from '../settings/settings.service.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -50,6 +51,8 @@ export interface Services {
   inbound: InboundMail;
   tokens: ApiTokenService;
   audit: AuditService;
+  /** The desk settings (issue 12), cached briefly per process. */
+  settings: SettingsService;
   log: Logger;
 }
 

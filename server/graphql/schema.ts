@@ -15,6 +15,7 @@ import { EventActorResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
 import { TicketResolver } from '../tickets/ticket.resolver.js';
+import { SettingsResolver } from '../settings/settings.resolver.js';
 import {
   SideConversationMessageResolver,
   SideConversationResolver,
@@ -47,6 +48,7 @@ export const resolvers = [
   UserBulkResolver,
   BulkUserResolver,
   ImportJobResolver,
+  SettingsResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;
