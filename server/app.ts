@@ -28,6 +28,7 @@ import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
 import { importRoutes } from './imports/import-http.js';
+import { OutboxWorker } from './outbox/outbox-worker.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -56,6 +57,8 @@ export interface App {
   log: Logger;
   /** This process's import worker (stopped with the app). */
   importWorker: ImportWorker;
+  /** This process's outbox worker: sends queued mail and webhook calls (stopped with the app). */
+  outboxWorker: OutboxWorker;
   stop(): Promise<void>;
 }
 
@@ -204,6 +207,13 @@ export async function createApp(
     services.imports.onQueued = () => importWorker.kick();
     importWorker.start();
   }
+  const outboxWorker = new OutboxWorker(db, log, {
+    pollMs: config.outboxPollMs,
+    leaseMs: config.outboxLeaseSeconds * 1000,
+    batchSize: 10,
+    retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000),
+  });
+  if (config.outboxWorker) outboxWorker.start();
 
   const protection = armor(config);
   const schema = await buildAppSchema();
@@ -298,8 +308,10 @@ export async function createApp(
     services,
     log,
     importWorker,
+    outboxWorker,
     async stop() {
       await importWorker.stop();
+      await outboxWorker.stop();
       await apollo.stop();
       await counters.close();
     },

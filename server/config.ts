@@ -60,6 +60,22 @@ export interface Config {
   importChunkRows: number;
   /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
   importStaleSeconds: number;
+  /** Outgoing mail: smtp:// or smtps:// URL of the server that takes the desk's mail; unset: mail waits, QUEUED. */
+  mailUrl: string | undefined;
+  /** The From of outgoing mail (an address, optionally with a name: `Desk <desk@example.org>`). */
+  mailFrom: string;
+  /** Whether this process sends the outbox (every process may: messages are claimed in the database). */
+  outboxWorker: boolean;
+  /** Waits before each retry of a temporary failure (seconds): one try more than there are waits. */
+  mailRetrySeconds: number[];
+  /** How often a worker looks for due messages (ms). */
+  outboxPollMs: number;
+  /** How long a claim on a message holds (seconds): a SENDING message past it (its process died) is claimed again. */
+  outboxLeaseSeconds: number;
+  /** Connection, greeting and socket timeout of one SMTP delivery (seconds). */
+  mailTimeoutSeconds: number;
+  /** EMAIL_DOMAIN_CHECK=block: a new address whose domain has no mail server is refused (warn: only a warning). */
+  emailDomainBlock: boolean;
   /** Where people reach the app (links in mail: /verify/…, /help); default http://localhost:PORT. */
   publicUrl: string;
 }
@@ -80,11 +96,54 @@ function int(name: string, raw: string | undefined, fallback: number, min = 0, m
   return n;
 }
 
-function domainCheck(raw: string | undefined): boolean {
-  const v = (raw ?? 'dns').trim().toLowerCase();
-  if (v === 'dns' || v === '') return true;
-  if (v === 'off') return false;
-  throw new ConfigError(`EMAIL_DOMAIN_CHECK must be dns or off, not "${raw}".`);
+type DomainCheckMode = 'warn' | 'block' | 'off';
+
+/** EMAIL_DOMAIN_CHECK: warn (default; `dns` is its old name), block (refuse addresses whose domain takes no mail) or off. */
+function domainCheck(raw: string | undefined): DomainCheckMode {
+  const v = (raw ?? 'warn').trim().toLowerCase();
+  if (v === 'warn' || v === 'dns' || v === '') return 'warn';
+  if (v === 'block' || v === 'off') return v;
+  throw new ConfigError(`EMAIL_DOMAIN_CHECK must be warn, block or off, not "${raw}".`);
+}
+
+/** MAIL_URL: smtp://[user:password@]host[:port] or smtps:// (TLS from the start); the URL itself is never printed. */
+function mailUrl(raw: string | undefined): string | undefined {
+  const v = raw?.trim() || undefined;
+  if (v === undefined) return undefined;
+  const shape = 'MAIL_URL must be written smtp://host:587 (or smtp://user:password@host:587, smtps://host:465 for TLS)';
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`${shape}: it is not a valid URL.`);
+  }
+  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new ConfigError(`${shape}: it must start with smtp:// or smtps://.`);
+  if (!u.hostname) throw new ConfigError(`${shape}: it names no host.`);
+  if (u.pathname && u.pathname !== '/') throw new ConfigError(`${shape}: it takes no path.`);
+  return v;
+}
+
+/** MAIL_FROM: an address, or `Name <address>`; defaults to accueil@ the inbound domain. */
+function mailFrom(raw: string | undefined, domain: string): string {
+  const v = raw?.trim() || `Accueil <accueil@${domain}>`;
+  const address = /<([^<>]*)>\s*$/.exec(v)?.[1] ?? v;
+  const name = v.slice(0, v.length - address.length).replace(/<\s*$/, '');
+  const parsed = parseEmail(address);
+  if (!parsed.ok || /[\u0000-\u001f\u007f"]/.test(name))
+    throw new ConfigError(`MAIL_FROM must be an address such as desk@example.org or "Desk <desk@example.org>", not "${raw}".`);
+  return v;
+}
+
+/** MAIL_RETRY_SECONDS: comma-separated waits before each retry, growing or equal (5,30,120…). */
+function retrySeconds(raw: string | undefined): number[] {
+  const v = raw?.trim() || '5,30,120,600,1800,3600,10800';
+  const list = v.split(',').map((x) => x.trim());
+  const ok = list.length <= 20 && list.every((x) => /^\d+(\.\d+)?$/.test(x) && Number(x) <= 86_400);
+  if (!ok)
+    throw new ConfigError(
+      `MAIL_RETRY_SECONDS must be up to 20 waits in seconds (at most 86400 each), separated by commas, such as 5,30,120; not "${raw}".`,
+    );
+  return list.map(Number);
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -304,7 +363,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxAliases: int('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0),
     maxTokens: int('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 1),
     maxResponseBytes: int('GRAPHQL_MAX_RESPONSE_BYTES', env.GRAPHQL_MAX_RESPONSE_BYTES, 4 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK),
+    emailDomainCheck: domainCheck(env.EMAIL_DOMAIN_CHECK) !== 'off',
+    emailDomainBlock: domainCheck(env.EMAIL_DOMAIN_CHECK) === 'block',
     dnsServers: dnsServers(env.DNS_SERVERS),
     dnsCanary: domainName('EMAIL_DOMAIN_CHECK_CANARY', env.EMAIL_DOMAIN_CHECK_CANARY, 'gmail.com'),
     workers: workers(env.WORKERS, database),
@@ -317,6 +377,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
     importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
+    mailUrl: mailUrl(env.MAIL_URL),
+    mailFrom: mailFrom(env.MAIL_FROM, domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost')),
+    outboxWorker: bool('OUTBOX_WORKER', env.OUTBOX_WORKER, true),
+    mailRetrySeconds: retrySeconds(env.MAIL_RETRY_SECONDS),
+    outboxPollMs: int('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 1000, 50, 60_000),
+    outboxLeaseSeconds: int('OUTBOX_LEASE_SECONDS', env.OUTBOX_LEASE_SECONDS, 120, 1, 3600),
+    mailTimeoutSeconds: int('MAIL_TIMEOUT_SECONDS', env.MAIL_TIMEOUT_SECONDS, 30, 1, 600),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
   };
 }

@@ -16,6 +16,7 @@ import { RateLimitCounterEntity } from '../limits/counter.entity.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
 import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
 import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
+import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { speakSqlite } from './columns.js';
 import { SettingsEntity } from '../settings/settings.entity.js';
 import { AccountLinkEntity } from '../door/account-link.entity.js';
@@ -54,6 +55,7 @@ export const entities = [
   UserChangeSequenceEntity,
   ImportJobEntity,
   ImportRowErrorEntity,
+  OutboxMessage,
   SettingsEntity,
   AccountLinkEntity,
 ];

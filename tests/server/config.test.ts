@@ -37,6 +37,27 @@ describe('readConfig', () => {
     expect(readConfig({ DATABASE_URL: 'sqlite:/var/lib/accueil/db.sqlite' }).databaseUrl).toBe('sqlite:/var/lib/accueil/db.sqlite');
   });
 
+  it('reads the outgoing mail settings', () => {
+    const d = readConfig({});
+    expect(d).toMatchObject({ mailUrl: undefined, outboxWorker: true, emailDomainCheck: true, emailDomainBlock: false });
+    expect(d.mailRetrySeconds[0]).toBeLessThanOrEqual(10);
+    const c = readConfig({
+      MAIL_URL: 'smtps://user:p%40ss@mail.acme.io:465',
+      MAIL_FROM: 'Acme Support <support@acme.io>',
+      MAIL_RETRY_SECONDS: '1, 2.5,10',
+      EMAIL_DOMAIN_CHECK: 'block',
+    });
+    expect(c).toMatchObject({
+      mailUrl: 'smtps://user:p%40ss@mail.acme.io:465',
+      mailFrom: 'Acme Support <support@acme.io>',
+      mailRetrySeconds: [1, 2.5, 10],
+    });
+    expect(c).toMatchObject({ emailDomainCheck: true, emailDomainBlock: true });
+    expect(readConfig({ EMAIL_DOMAIN_CHECK: 'off' })).toMatchObject({ emailDomainCheck: false, emailDomainBlock: false });
+    expect(readConfig({ EMAIL_DOMAIN_CHECK: 'dns' })).toMatchObject({ emailDomainCheck: true, emailDomainBlock: false });
+    expect(readConfig({ MAIL_FROM: 'desk@acme.io' }).mailFrom).toBe('desk@acme.io');
+  });
+
   it.each([
     ['LOG_LEVEL', 'verbose', /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "verbose"\.$/],
     ['LOG_LEVEL', 'warning', /^LOG_LEVEL must be one of/],
@@ -66,7 +87,18 @@ describe('readConfig', () => {
     ['GRAPHQL_MAX_COST', 'x', /^GRAPHQL_MAX_COST must be a whole number/],
     ['GRAPHQL_MAX_ALIASES', '-3', /^GRAPHQL_MAX_ALIASES must be a whole number/],
     ['GRAPHQL_MAX_TOKENS', '0', /^GRAPHQL_MAX_TOKENS must be a whole number from 1/],
-    ['EMAIL_DOMAIN_CHECK', 'mx', /^EMAIL_DOMAIN_CHECK must be dns or off/],
+    ['EMAIL_DOMAIN_CHECK', 'mx', /^EMAIL_DOMAIN_CHECK must be warn, block or off/],
+    ['MAIL_URL', 'http://mail.acme.io', /^MAIL_URL must be written smtp:\/\/host:587.*must start with smtp:\/\//],
+    ['MAIL_URL', 'smtp://', /^MAIL_URL must be written smtp:\/\/host:587/],
+    ['MAIL_URL', 'smtp://mail.acme.io/path', /^MAIL_URL .*takes no path/],
+    ['MAIL_FROM', 'not an address', /^MAIL_FROM must be an address/],
+    ['MAIL_FROM', 'Desk <desk@>', /^MAIL_FROM must be an address/],
+    ['MAIL_RETRY_SECONDS', '5,soon', /^MAIL_RETRY_SECONDS must be up to 20 waits/],
+    ['MAIL_RETRY_SECONDS', '-5', /^MAIL_RETRY_SECONDS must be up to 20 waits/],
+    ['OUTBOX_WORKER', 'maybe', /^OUTBOX_WORKER must be true or false/],
+    ['OUTBOX_POLL_MS', '10', /^OUTBOX_POLL_MS must be a whole number from 50/],
+    ['OUTBOX_LEASE_SECONDS', '0', /^OUTBOX_LEASE_SECONDS must be a whole number from 1/],
+    ['MAIL_TIMEOUT_SECONDS', 'x', /^MAIL_TIMEOUT_SECONDS must be a whole number/],
     ['DNS_SERVERS', 'dns.google', /^DNS_SERVERS must be IP addresses with an optional port/],
     ['DNS_SERVERS', '127.0.0.1:99999', /^DNS_SERVERS must be IP addresses/],
     ['EMAIL_DOMAIN_CHECK_CANARY', 'localhost', /^EMAIL_DOMAIN_CHECK_CANARY must be a domain name/],
