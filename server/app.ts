@@ -49,6 +49,10 @@ import { TicketService } from './tickets/ticket.service.js';
 import { InboundMail } from './inbound/inbound-mail.js';
 import { inboundEmailRoute } from './inbound/inbound-route.js';
 import { SettingsService } from './settings/settings.service.js';
+import { RequestAdmission } from './tickets/request-admission.js';
+import { DoorMail } from './door/door-mail.js';
+import { DoorService } from './door/door.service.js';
+import { staffCreateHook } from './door/staff-create.js';
 
 export interface App {
   express: Express;
@@ -84,6 +88,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const tokens = new ApiTokenService(db);
   const audit = new AuditService(db);
   const settings = new SettingsService(db);
+  const doorMail = new DoorMail(settings, config.publicUrl);
   const users = new UserService(db, {
     defaultPhoneCountry: config.defaultPhoneCountry,
     domainChecker,
@@ -93,8 +98,10 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     sessions,
     tokens,
     changes: userChanges,
+    onStaffCreate: staffCreateHook({ settings, organizations, mail: doorMail }),
   });
   const tickets = new TicketService(db, users, audit);
+  const admission = new RequestAdmission({ settings, users, organizations });
   return {
     config,
     imports: new ImportJobService(db, config.importDir, fieldValues),
@@ -111,10 +118,13 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     apiLimiter: new RateLimiter(counters, config.apiRateLimit, 60_000, 'api'),
     requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
     tickets,
-    inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
+    inbound: new InboundMail({ tickets, users, admission, doorMail, domain: config.inboundDomain, log }),
     tokens,
     audit,
     settings,
+    admission,
+    doorMail,
+    door: new DoorService({ db, users, tickets, settings, admission, mail: doorMail }),
     log,
   };
 }

@@ -21,6 +21,9 @@ import type { OrganizationService } from '../organizations/organization.service.
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { InboundMail } from '../inbound/inbound-mail.js';
 import type { SettingsService } from '../settings/settings.service.js';
+import type { RequestAdmission } from '../tickets/request-admission.js';
+import type { DoorMail } from '../door/door-mail.js';
+import type { DoorService } from '../door/door.service.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -53,6 +56,12 @@ export interface Services {
   audit: AuditService;
   /** The desk settings (issue 12), cached briefly per process. */
   settings: SettingsService;
+  /** Who may submit requests: the one place that decides (tickets/request-admission.ts). */
+  admission: RequestAdmission;
+  /** The door's mails (welcome, verification, reset), queued in the outbox. */
+  doorMail: DoorMail;
+  /** The help center's sign-up, mailed links and resets. */
+  door: DoorService;
   log: Logger;
 }
 

@@ -16,6 +16,7 @@ import { OrganizationResolver, UserOrganizationResolver } from '../organizations
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
 import { TicketResolver } from '../tickets/ticket.resolver.js';
 import { SettingsResolver } from '../settings/settings.resolver.js';
+import { DoorResolver } from '../door/door.resolver.js';
 import {
   SideConversationMessageResolver,
   SideConversationResolver,
@@ -49,6 +50,7 @@ export const resolvers = [
   BulkUserResolver,
   ImportJobResolver,
   SettingsResolver,
+  DoorResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

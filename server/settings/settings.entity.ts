@@ -1,6 +1,8 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MEDIUMTEXT, TIMESTAMP } from '../db/columns.js';
+import { listSize } from '../graphql/list-size.js';
+import { MAX_LIST_ENTRIES } from './access-lists.js';
 import { RequestAccess } from './request-access.js';
 import { settingsPolicy } from './settings.policy.js';
 
@@ -67,6 +69,7 @@ export class SettingsEntity {
   updatedAt: Date;
 
   @Field(() => [String], { description: 'Domains and addresses always allowed (they win over the block list).' })
+  @listSize({ kind: 'bound', max: MAX_LIST_ENTRIES })
   get allowList(): string[] {
     return this.allowListText ? this.allowListText.split('\n') : [];
   }
@@ -74,6 +77,7 @@ export class SettingsEntity {
   @Field(() => [String], {
     description: 'Domains and addresses held for review; reject: refuses outright, suspend: holds, * holds everyone not allowed.',
   })
+  @listSize({ kind: 'bound', max: MAX_LIST_ENTRIES })
   get blockList(): string[] {
     return this.blockListText ? this.blockListText.split('\n') : [];
   }

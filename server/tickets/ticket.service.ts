@@ -13,6 +13,7 @@ import { SideConversation, SideConversationMessage, SideConversationParticipant,
 import { TicketEventAction, TicketStatus, type TicketVia } from './ticket-enums.js';
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
+import { TicketHold } from '../settings/request-access.js';
 
 /** Who wrote something: the requester of the ticket, a user by id, or nobody (a token's or the system's). */
 export type Author = 'requester' | number | null;
@@ -31,6 +32,10 @@ export interface NewTicket {
   commentAuthor: Author;
   messageId?: string | null;
   attachments?: string[];
+  /** Held instead of worked (request-admission.ts): SUSPENDED by the block list, UNVERIFIED until the requester verifies. */
+  held?: TicketHold | null;
+  /** Runs in the ticket's transaction once it is written (the verification mail of a held request). */
+  afterCreate?: (m: EntityManager, ticket: Ticket, requester: User) => Promise<void>;
 }
 
 export interface NewComment {
@@ -85,6 +90,7 @@ export class TicketService {
         via: input.via,
         requesterId: requester.user.id,
         submitterId: author(input.submitter),
+        held: input.held ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -105,6 +111,7 @@ export class TicketService {
         change('subject', null, ticket.subject),
         change('status', null, ticket.status),
         change('via', null, ticket.via),
+        ...(ticket.held ? [change('held', null, ticket.held)] : []),
         change('requester', null, requester.user.name),
         ...(ccIds.length
           ? [
@@ -116,6 +123,7 @@ export class TicketService {
             ]
           : []),
       ]);
+      if (input.afterCreate) await input.afterCreate(m, ticket, requester.user);
       const people = [requester, ...ccs];
       return { ticket, createdUsers: dedupe(created(people)), warnings: warningsOf(people), commentId };
     });
@@ -123,7 +131,7 @@ export class TicketService {
 
   async update(
     id: number,
-    input: { subject?: string; status?: TicketStatus; requester?: CheckedRef },
+    input: { subject?: string; status?: TicketStatus; requester?: CheckedRef; release?: boolean },
     actor: Actor,
   ): Promise<TicketWrite<{ createdUsers: User[] }>> {
     return this.change(id, async (m, ticket, now) => {
@@ -137,6 +145,10 @@ export class TicketService {
       if (input.status !== undefined && input.status !== ticket.status) {
         changes.push(change('status', ticket.status, input.status));
         set.status = input.status;
+      }
+      if (input.release && ticket.held) {
+        changes.push(change('held', ticket.held, null));
+        set.held = null;
       }
       if (input.requester) {
         const r = await resolveRef(this.users, m, input.requester, { via: CreatedVia.TICKET }, actor);
@@ -160,7 +172,7 @@ export class TicketService {
       const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
       // An end user's reply reopens a ticket that waited for them or was solved.
-      const reopen = input.via === 'EMAIL' && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
+      const reopen = (input.via === 'EMAIL' || input.via === 'WEB_FORM') && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });
       await this.record(m, ticketId, TicketEventAction.COMMENT_ADDED, actor, now, [
         change(input.public ? 'comment' : 'internalNote', null, `#${id}`),
@@ -233,6 +245,17 @@ export class TicketService {
       return work(m, ticket, new Date());
     });
     return { ticket: (await this.reads.findById(id))!, result };
+  }
+
+  /** A requester verified their address: their tickets waiting for it are worked now (in the verification's transaction). */
+  async releaseUnverified(m: EntityManager, requesterId: number, actor: Actor): Promise<number[]> {
+    const held = await m.find(Ticket, { select: { id: true }, where: { requesterId, held: TicketHold.UNVERIFIED } });
+    const now = new Date();
+    for (const t of held) {
+      await m.update(Ticket, { id: t.id }, { held: null, updatedAt: now });
+      await this.record(m, t.id, TicketEventAction.UPDATED, actor, now, [change('held', TicketHold.UNVERIFIED, null)]);
+    }
+    return held.map((t) => t.id);
   }
 
   private async insertComment(

@@ -394,6 +394,8 @@ export type UpdateOrganizationInput = {
 
 /** Changes to a ticket: only the fields given change. */
 export type UpdateTicketInput = {
+  /** true takes the hold off a held ticket (held: SUSPENDED or UNVERIFIED): it is worked as any other. */
+  release?: boolean | null | undefined;
   /** A new requester; a new address makes an end user (createdVia TICKET). */
   requester?: UserRefInput | null | undefined;
   /** A new status. */
@@ -609,6 +611,8 @@ export type UserSortInput = {
 
 /** What a warning is about. */
 export const UserWarningCode = {
+  /** The email is on the settings' block list (and not allowed): the account is made, but this person's own requests and sign-ups are held or refused. */
+  BlockedAddress: 'BLOCKED_ADDRESS',
   /** The email's domain does not exist or takes no mail (with the domain check on). */
   NoMailDomain: 'NO_MAIL_DOMAIN',
   /** Another user has this phone number too: it is kept as a shared number. */
