@@ -9,6 +9,7 @@ import { userFieldPolicy } from '../fields/user-field.policy.js';
 import { customerListPolicy } from '../lists/customer-list.policy.js';
 import { importPolicy } from '../imports/import.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
+import { settingsPolicy } from '../settings/settings.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
 @ObjectType({
@@ -48,6 +49,11 @@ export class ViewerPermissions {
 
   @Field(() => Boolean, { description: 'Change their own password (changePassword).' })
   changeOwnPassword: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Change the desk settings: access, sign-up, verification, welcome email, allow and block lists (updateSettings).',
+  })
+  manageSettings: boolean;
 }
 
 @Resolver()
@@ -67,6 +73,7 @@ export class ViewerPermissionsResolver {
       shareCustomerLists: can(v, customerListPolicy.share),
       importUsers: can(v, importPolicy.manage),
       changeOwnPassword: can(v, accountPolicy.changePassword),
+      manageSettings: can(v, settingsPolicy.manage),
     };
   }
 }

@@ -21,6 +21,7 @@ import type {
 } from '../../client/src/graphql/generated/graphql';
 import { createAppI18n, type AppLocale } from '../../client/src/i18n';
 import { createAppRouter, routes } from '../../client/src/router';
+import { loadAdminShell } from '../../client/src/layout/admin-shell';
 
 export interface GraphQLCall {
   operationName: string;
@@ -67,6 +68,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: true,
     importUsers: true,
+    manageSettings: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -80,6 +82,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: false,
     importUsers: false,
+    manageSettings: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
@@ -224,6 +227,7 @@ export function graphQLError(message: string, extensions: Record<string, unknown
  * flushPromises() as it would in a browser that has the chunk already.
  */
 async function loadPages(): Promise<void> {
+  await loadAdminShell();
   await Promise.all(routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)));
 }
 

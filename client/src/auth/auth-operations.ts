@@ -26,6 +26,7 @@ graphql(`
     readUserFields
     shareCustomerLists
     importUsers
+    manageSettings
   }
 `);
 

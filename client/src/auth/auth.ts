@@ -41,6 +41,7 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   readUserFields: false,
   shareCustomerLists: false,
   importUsers: false,
+  manageSettings: false,
 });
 
 export function createAuth(): Auth {

@@ -7,6 +7,8 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import helpMessages from '../help/locales/en';
+import settingsMessages from '../settings/locales/en';
 
 const en = {
   app: {
@@ -36,6 +38,8 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...helpMessages,
+  ...settingsMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',

@@ -7,6 +7,8 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import helpMessages from '../help/locales/fr';
+import settingsMessages from '../settings/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -36,6 +38,8 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...helpMessages,
+  ...settingsMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
