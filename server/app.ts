@@ -28,7 +28,10 @@ import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
 import { importRoutes } from './imports/import-http.js';
-import { OutboxWorker } from './outbox/outbox-worker.js';
+import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/outbox-worker.js';
+import { MailService } from './mail/mail.service.js';
+import { emailDeliverer } from './mail/email-deliverer.js';
+import { ticketCommentMail } from './mail/ticket-mail.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -92,6 +95,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const users = new UserService(db, {
     defaultPhoneCountry: config.defaultPhoneCountry,
     domainChecker,
+    blockNoMailDomain: config.emailDomainBlock,
     audit,
     fieldValues,
     organizations,
@@ -102,6 +106,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   });
   const tickets = new TicketService(db, users, audit);
   const admission = new RequestAdmission({ settings, users, organizations });
+  // An agent's public comment emails the requester and the CCs, in the comment's transaction.
+  tickets.onPublicComment = ticketCommentMail(config.inboundDomain);
   return {
     config,
     imports: new ImportJobService(db, config.importDir, fieldValues),
@@ -119,6 +125,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
     tickets,
     inbound: new InboundMail({ tickets, users, admission, doorMail, domain: config.inboundDomain, log }),
+    mail: new MailService(db, new RateLimiter(counters, config.followUpRateLimit, 60 * 60_000, 'follow-up')),
+    domainChecker,
     tokens,
     audit,
     settings,
@@ -223,6 +231,18 @@ export async function createApp(
     batchSize: 10,
     retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000),
   });
+  // Without MAIL_URL no email deliverer is registered: emails wait, QUEUED, until one is set.
+  const mailer = config.mailUrl
+    ? emailDeliverer({
+        mailUrl: config.mailUrl,
+        from: config.mailFrom,
+        messageIdDomain: config.inboundDomain,
+        timeoutMs: config.mailTimeoutSeconds * 1000,
+        domainChecker: services.domainChecker,
+        log,
+      })
+    : null;
+  if (mailer) registerDeliverer('EMAIL', { ...mailer, retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000) });
   if (config.outboxWorker) outboxWorker.start();
 
   const protection = armor(config);
@@ -322,6 +342,10 @@ export async function createApp(
     async stop() {
       await importWorker.stop();
       await outboxWorker.stop();
+      if (mailer) {
+        unregisterDeliverer('EMAIL');
+        mailer.close();
+      }
       await apollo.stop();
       await counters.close();
     },

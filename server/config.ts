@@ -74,6 +74,8 @@ export interface Config {
   outboxLeaseSeconds: number;
   /** Connection, greeting and socket timeout of one SMTP delivery (seconds). */
   mailTimeoutSeconds: number;
+  /** Follow-up emails (sendUserEmail) to one user per hour (0: off). */
+  followUpRateLimit: number;
   /** EMAIL_DOMAIN_CHECK=block: a new address whose domain has no mail server is refused (warn: only a warning). */
   emailDomainBlock: boolean;
   /** Where people reach the app (links in mail: /verify/…, /help); default http://localhost:PORT. */
@@ -383,6 +385,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetrySeconds: retrySeconds(env.MAIL_RETRY_SECONDS),
     outboxPollMs: int('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 1000, 50, 60_000),
     outboxLeaseSeconds: int('OUTBOX_LEASE_SECONDS', env.OUTBOX_LEASE_SECONDS, 120, 1, 3600),
+    followUpRateLimit: int('FOLLOW_UP_RATE_LIMIT', env.FOLLOW_UP_RATE_LIMIT, 20, 0),
     mailTimeoutSeconds: int('MAIL_TIMEOUT_SECONDS', env.MAIL_TIMEOUT_SECONDS, 30, 1, 600),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
   };

@@ -10,6 +10,7 @@ import { customerListPolicy } from '../lists/customer-list.policy.js';
 import { importPolicy } from '../imports/import.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
 import { settingsPolicy } from '../settings/settings.policy.js';
+import { mailPolicy } from '../mail/mail.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
 @ObjectType({
@@ -47,6 +48,12 @@ export class ViewerPermissions {
   @Field(() => Boolean, { description: 'List, create and revoke API tokens.' })
   manageApiTokens: boolean;
 
+  @Field(() => Boolean, { description: 'Email users (sendUserEmail) and see the messages sent to them (User.messages).' })
+  emailUsers: boolean;
+
+  @Field(() => Boolean, { description: 'See the outbox: every email the desk queued (outbox).' })
+  readOutbox: boolean;
+
   @Field(() => Boolean, { description: 'Change their own password (changePassword).' })
   changeOwnPassword: boolean;
 
@@ -72,6 +79,8 @@ export class ViewerPermissionsResolver {
       manageApiTokens: can(v, apiTokenPolicy.manage),
       shareCustomerLists: can(v, customerListPolicy.share),
       importUsers: can(v, importPolicy.manage),
+      emailUsers: can(v, mailPolicy.send) && can(v, mailPolicy.readMessages),
+      readOutbox: can(v, mailPolicy.outbox),
       changeOwnPassword: can(v, accountPolicy.changePassword),
       manageSettings: can(v, settingsPolicy.manage),
     };

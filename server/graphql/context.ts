@@ -24,6 +24,8 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { RequestAdmission } from '../tickets/request-admission.js';
 import type { DoorMail } from '../door/door-mail.js';
 import type { DoorService } from '../door/door.service.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 
@@ -52,6 +54,10 @@ export interface Services {
   tickets: TicketService;
   /** Mail to the desk (POST /inbound/email, the SMTP listener). */
   inbound: InboundMail;
+  /** Outgoing mail: follow-ups, a user's messages, the outbox (issue 12). */
+  mail: MailService;
+  /** The domain check of new addresses (EMAIL_DOMAIN_CHECK), also used before mail is sent; none when off. */
+  domainChecker?: DomainChecker;
   tokens: ApiTokenService;
   audit: AuditService;
   /** The desk settings (issue 12), cached briefly per process. */

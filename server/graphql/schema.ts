@@ -9,6 +9,7 @@ import { AuthResolver } from '../auth/auth.resolver.js';
 import { ViewerPermissionsResolver } from '../auth/viewer-permissions.js';
 import { BulkUserResolver } from '../users/bulk.resolver.js';
 import { ImportJobResolver } from '../imports/import.resolver.js';
+import { MailResolver, UserMessagesResolver } from '../mail/mail.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { EventActorResolver } from '../audit/audit.resolver.js';
@@ -51,6 +52,8 @@ export const resolvers = [
   ImportJobResolver,
   SettingsResolver,
   DoorResolver,
+  MailResolver,
+  UserMessagesResolver,
 ] as const;
 
 let schema: Promise<GraphQLSchema> | null = null;

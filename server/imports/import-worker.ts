@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { sqlDate } from '../db/sql.js';
+import { WorkLoop } from '../db/work-loop.js';
 import { ImportJobEntity } from './import-job.entity.js';
 import type { ImportRunner } from './import-runner.js';
 
@@ -24,51 +25,36 @@ export interface WorkerOptions {
  */
 export class ImportWorker {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
+  private readonly loop: WorkLoop;
 
   constructor(
     private readonly db: Database,
     private readonly runner: ImportRunner,
     private readonly log: Logger,
     private readonly opts: WorkerOptions,
-  ) {}
+  ) {
+    this.loop = new WorkLoop(
+      () => this.work(),
+      opts.pollMs,
+      (err) => this.log.error({ err }, 'import worker failed'),
+    );
+  }
 
   start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
-    this.timer.unref();
-    this.kick();
+    this.loop.start();
   }
 
   /** Look for work now. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.work()
-      .catch((err: unknown) => this.log.error({ err }, 'import worker failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
   private async work(): Promise<void> {
-    for (let job = await this.claim(); job && !this.stopped; job = await this.claim()) {
+    for (let job = await this.claim(); job && !this.loop.isStopped; job = await this.claim()) {
       const beat = setInterval(() => void this.heartbeat(job!.id), Math.max(200, this.opts.staleMs / 3));
       beat.unref();
       try {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { placeholders, sqlDate } from '../db/sql.js';
+import { WorkLoop } from '../db/work-loop.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 import { onEnqueued } from './outbox.js';
 
@@ -54,54 +55,39 @@ const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEX
  */
 export class OutboxWorker {
   readonly owner = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = true;
+  private readonly loop: WorkLoop;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
     private readonly db: Database,
     private readonly log: Logger,
     private readonly opts: OutboxWorkerOptions,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.opts.pollMs);
-    this.timer.unref();
-    this.unsubscribe = onEnqueued(() => this.kick());
-    this.kick();
+  ) {
+    this.loop = new WorkLoop(
+      () => this.work(),
+      opts.pollMs,
+      (err) => this.log.error({ err }, 'outbox worker failed'),
+    );
   }
 
-  /** Look for work now. */
+  start(): void {
+    this.unsubscribe = onEnqueued(() => this.kick());
+    this.loop.start();
+  }
+
+  /** Look for due messages now. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.work()
-      .catch((err: unknown) => this.log.error({ err }, 'outbox worker failed'))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
     this.unsubscribe?.();
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Claims and sends until nothing is due. */
   private async work(): Promise<void> {
-    while (!this.stopped) {
+    while (!this.loop.isStopped) {
       const batch = await this.claim();
       if (batch.length === 0) return;
       await Promise.all(batch.map((m) => this.send(m)));

@@ -9,6 +9,8 @@ export interface EmailToQueue {
   text: string;
   html?: string | null;
   userId?: string | number | null;
+  /** Extra headers (Message-ID, In-Reply-To, References…), kept in the payload. */
+  headers?: Record<string, string>;
 }
 
 type Listener = () => void;
@@ -84,6 +86,7 @@ export async function enqueueEmail(manager: EntityManager, mail: EmailToQueue): 
     subject: mail.subject,
     textBody: mail.text,
     htmlBody: mail.html ?? null,
+    payload: mail.headers ? JSON.stringify({ headers: mail.headers }) : null,
     ...(skip ? { status: 'SKIPPED', reason: skip } : {}),
   });
 }

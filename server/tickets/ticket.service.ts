@@ -10,7 +10,7 @@ import type { ContactOrigin, UserService } from '../users/user.service.js';
 import { CreatedVia, type User } from '../users/user.entity.js';
 import type { UserWarning } from '../users/user.inputs.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from './ticket.entity.js';
-import { TicketEventAction, TicketStatus, type TicketVia } from './ticket-enums.js';
+import { TicketEventAction, TicketStatus, TicketVia } from './ticket-enums.js';
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
 import { TicketHold } from '../settings/request-access.js';
@@ -67,6 +67,9 @@ const warningsOf = (people: ResolvedPerson[]): UserWarning[] => people.flatMap((
  */
 export class TicketService {
   readonly reads: TicketReads;
+  /** Called in the transaction of a public comment by staff (the admin app or an API token): outgoing mail queues its emails. */
+  onPublicComment: ((m: EntityManager, ticket: Ticket, comment: { id: number; body: string; authorId: number | null }) => Promise<void>) | null =
+    null;
 
   constructor(
     private readonly db: Database,
@@ -171,6 +174,8 @@ export class TicketService {
     return this.change(ticketId, async (m, ticket, now) => {
       const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
+      if (input.public && (input.via === TicketVia.AGENT || input.via === TicketVia.API))
+        await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
       // An end user's reply reopens a ticket that waited for them or was solved.
       const reopen = (input.via === 'EMAIL' || input.via === 'WEB_FORM') && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });

@@ -1,15 +1,36 @@
 import { UserInputError } from '../graphql/errors.js';
+import { suggestDomain } from '../mail/domain-suggestion.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import type { UserWarning } from './user.inputs.js';
 
-/** Parses an address (BAD_USER_INPUT on `field`) and, when the domain check is on, adds its verdict. */
-export async function checkedEmail(value: unknown, field: string, domainChecker?: DomainChecker): Promise<ParsedEmail> {
+/**
+ * Parses an address (BAD_USER_INPUT on `field`) and, when the domain check is
+ * on, adds its verdict. With `block` (EMAIL_DOMAIN_CHECK=block) an address
+ * whose domain has no mail server is refused instead of kept with a warning.
+ */
+export async function checkedEmail(value: unknown, field: string, domainChecker?: DomainChecker, block = false): Promise<ParsedEmail> {
   if (value === null || value === undefined) throw new UserInputError(field, 'Email is required.');
   const r = parseEmail(value);
   if (!r.ok) throw new UserInputError(field, r.reason);
   if (!domainChecker || r.email.deliverability !== 'UNKNOWN') return r.email;
-  return { ...r.email, deliverability: await domainChecker.check(r.email.domain) };
+  const email = { ...r.email, deliverability: await domainChecker.check(r.email.domain) };
+  if (block && email.deliverability === 'NO_MAIL_DOMAIN') throw new UserInputError(field, noMailServer(email));
+  return email;
+}
+
+const displayDomain = (email: ParsedEmail): string => email.display.slice(email.display.lastIndexOf('@') + 1);
+
+/** The address the person probably meant, when its domain is a near miss of a common mail domain ("gmial.com"); else null. */
+export function suggestedAddress(email: ParsedEmail): string | null {
+  const domain = suggestDomain(displayDomain(email));
+  return domain ? `${email.localPart}@${domain}` : null;
+}
+
+/** "gmial.com has no mail server: did you mean gmail.com?" */
+function noMailServer(email: ParsedEmail): string {
+  const suggestion = suggestDomain(displayDomain(email));
+  return `${displayDomain(email)} has no mail server${suggestion ? `: did you mean ${suggestion}?` : '. Check the address.'}`;
 }
 
 /** Warnings about an address that is kept but will not get mail. */
@@ -19,7 +40,8 @@ export function emailWarnings(email: ParsedEmail): UserWarning[] {
       {
         code: 'NO_MAIL_DOMAIN',
         field: 'email',
-        message: `${email.domain} does not exist or accepts no mail. Check the address: if someone registers this domain later, they would receive this person's mail.`,
+        message: `${noMailServer(email)} If someone registers ${displayDomain(email)} later, they would receive this person's mail.`,
+        suggestion: suggestedAddress(email),
       },
     ];
   }

@@ -23,6 +23,8 @@ export interface IdentityDeps {
   reads: UserReads;
   changes: UserChangeListeners;
   domainChecker?: DomainChecker;
+  /** EMAIL_DOMAIN_CHECK=block: refuse addresses whose domain has no mail server. */
+  blockNoMailDomain?: boolean;
   defaultPhoneCountry?: string;
 }
 
@@ -45,7 +47,7 @@ export class UserIdentities {
 
   /** Parses an address (BAD_USER_INPUT on `field`) with the domain check's verdict. */
   checkedEmail(value: unknown, field = 'email'): Promise<ParsedEmail> {
-    return checkedEmail(value, field, this.deps.domainChecker);
+    return checkedEmail(value, field, this.deps.domainChecker, this.deps.blockNoMailDomain);
   }
 
   /** EMAIL_TAKEN naming the owner of an address (or "already theirs" for `selfId`), for a refused write. */

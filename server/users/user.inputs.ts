@@ -170,6 +170,13 @@ export class UserWarning {
 
   /** The message without any other user's name or id. */
   publicMessage?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'NO_MAIL_DOMAIN: the address the person probably meant, when the domain is a near miss of a common mail domain (gmial.com: gmail.com).',
+  })
+  suggestion?: string | null;
 }
 
 @ObjectType({ description: 'The account added, and anything worth knowing about it.' })

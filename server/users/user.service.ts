@@ -29,6 +29,8 @@ export interface UserServiceOptions {
   defaultPhoneCountry?: string;
   /** The optional DNS check of email domains; its verdict only ever adds a warning. */
   domainChecker?: DomainChecker;
+  /** EMAIL_DOMAIN_CHECK=block: an address whose domain has no mail server is refused, not only warned about. */
+  blockNoMailDomain?: boolean;
   audit: AuditService;
   /** Custom field values: validated before, written inside the user's transaction. */
   fieldValues: FieldValuesService;
@@ -73,6 +75,7 @@ export class UserService {
       reads: this.reads,
       changes: opts.changes,
       domainChecker: opts.domainChecker,
+      blockNoMailDomain: opts.blockNoMailDomain,
       defaultPhoneCountry: opts.defaultPhoneCountry,
     });
     this.accounts = new UserAccounts(db, { ...opts, fields: opts.fieldValues, identities: this.identities, reads: this.reads });

@@ -91,3 +91,33 @@ describe('email domain check', () => {
     }
   });
 });
+
+/** EMAIL_DOMAIN_CHECK=block: an address whose domain has no mail server is refused, with the near miss suggested. */
+describe('email domain check in block mode', () => {
+  let dns: Awaited<ReturnType<typeof startDnsServer>>;
+  let app: TestApp;
+  beforeAll(async () => {
+    // The first admin's domain (acme.io) must take mail too.
+    dns = await startDnsServer({ ...ZONE, 'acme.io': { mx: ['mx.acme.io'] } });
+    app = await startTestApp('sqlite', { EMAIL_DOMAIN_CHECK: 'block', DNS_SERVERS: dns.address, EMAIL_DOMAIN_CHECK_CANARY: 'canary.test-dns.io' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await dns?.stop();
+  });
+
+  it.each([
+    ['ann@gmial.com', 'gmial.com has no mail server: did you mean gmail.com?'],
+    ['ann@null-mx.acme.io', 'null-mx.acme.io has no mail server. Check the address.'],
+  ])('refuses %s: %s', async (email, message) => {
+    const r = await app.gql(CREATE_USER, { input: { name: 'Blocked', email } });
+    expect(r.errors![0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', field: 'email' } });
+  });
+
+  it('still takes deliverable, unknown and reserved addresses (the last with its warning)', async () => {
+    for (const email of ['bo@mail.acme.io', 'bo@broken.acme.io', 'bo@example.invalid']) {
+      const r = await app.gql(CREATE_USER, { input: { name: 'Kept', email } });
+      expect(r.errors).toBeUndefined();
+    }
+  });
+});

@@ -77,7 +77,10 @@ describe.each(testDialects())('the outbox contract on %s', (dialect) => {
     const m = await app.db.transaction((tx) => enqueueEmail(tx, { kind: 'TEST', to: 'someone@example.com', subject: 's', text: 't' }));
     expect(m).toMatchObject({ status: 'SKIPPED', reason: expect.stringContaining('example.com') });
     const w = await app.db.transaction((tx) => enqueueMessage(tx, { channel: 'NOBODY' as never, kind: 'X', recipient: 'http://none' }));
-    await new Promise((r) => setTimeout(r, 300));
+    // No MAIL_URL here: emails wait too, never lost.
+    const e = await app.db.transaction((tx) => enqueueEmail(tx, { kind: 'FOLLOW_UP', to: 'ann@mail.acme.io', subject: 's', text: 't' }));
+    await new Promise((r) => setTimeout(r, 400));
     expect((await read(w.id)()).status).toBe('QUEUED');
+    expect(await read(e.id)()).toMatchObject({ status: 'QUEUED', attempts: 0, reason: null });
   });
 });

@@ -1,0 +1,39 @@
+import type { EntityManager } from 'typeorm';
+import { placeholders } from '../db/sql.js';
+import { ticketMessageId } from '../inbound/ticket-ref.js';
+import { enqueueEmail } from '../outbox/outbox.js';
+import type { Ticket } from '../tickets/ticket.entity.js';
+
+export interface PublicComment {
+  id: number;
+  body: string;
+  authorId: number | null;
+}
+
+/** The subject of the desk's mail about a ticket: its reference first, so a reply names it (inbound/ticket-ref.ts). */
+export const ticketMailSubject = (ticket: Pick<Ticket, 'id' | 'subject'>): string => `[#${ticket.id}] ${ticket.subject}`;
+
+/**
+ * An agent's public comment, emailed to the ticket's requester and CCs (not
+ * to its author), one TICKET_COMMENT message each, queued with the manager of
+ * the comment's transaction. The Message-ID names the comment and
+ * In-Reply-To/References the ticket, so replies thread back to it.
+ */
+export function ticketCommentMail(deskDomain: string) {
+  return async (m: EntityManager, ticket: Ticket, comment: PublicComment): Promise<void> => {
+    const cc: { user_id: unknown }[] = await m.query('SELECT user_id FROM ticket_ccs WHERE ticket_id = ?', [ticket.id]);
+    const ids = [...new Set([ticket.requesterId, ...cc.map((r) => Number(r.user_id))])].filter((id) => id !== comment.authorId);
+    if (ids.length === 0) return;
+    const people: { id: unknown; value: string }[] = await m.query(
+      `SELECT u.id, i.value FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
+       WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL ORDER BY u.id`,
+      ids,
+    );
+    const ticketId = ticketMessageId(ticket.id, null, deskDomain);
+    const headers = { 'Message-ID': ticketMessageId(ticket.id, comment.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
+    const text = `${comment.body}\n\n--\nReply to this email to answer on request #${ticket.id}.`;
+    for (const p of people) {
+      await enqueueEmail(m, { kind: 'TICKET_COMMENT', to: p.value, subject: ticketMailSubject(ticket), text, userId: Number(p.id), headers });
+    }
+  };
+}
