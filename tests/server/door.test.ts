@@ -4,6 +4,7 @@ import { testDialects } from '../helpers/databases.js';
 import { OutboxMessage } from '../../server/outbox/outbox-message.entity.js';
 import { AccountLinkEntity } from '../../server/door/account-link.entity.js';
 import { Ticket } from '../../server/tickets/ticket.entity.js';
+import { eventually, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 const SIGN_UP = 'mutation($i: SignUpInput!) { signUp(input: $i) { received } }';
 const LINK = 'query($t: String!) { accountLink(token: $t) { state purpose } }';
@@ -21,6 +22,7 @@ const addr = (p: string) => `${p}.${++seq}.${Date.now()}@door.acme.io`;
 describe.each(testDialects())('the help center door on %s', (dialect) => {
   let app: TestApp;
   let agent: Awaited<ReturnType<TestApp['person']>>;
+  let smtp: SmtpSink;
   let client = 0;
 
   /** An anonymous POST from its own client address; answers the body and the session cookie set, if any. */
@@ -39,20 +41,40 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     app.as(app.admin)('mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }', { i });
 
   beforeAll(async () => {
-    app = await startTestApp(dialect, { TRUST_PROXY: 'loopback', REQUEST_RATE_LIMIT: '4', PUBLIC_URL: 'https://help.acme.io/' });
+    smtp = await startSmtpSink();
+    app = await startTestApp(dialect, {
+      TRUST_PROXY: 'loopback',
+      REQUEST_RATE_LIMIT: '4',
+      PUBLIC_URL: 'https://help.acme.io/',
+      MAIL_URL: smtp.url,
+      MAIL_FROM: 'Acme Help <help@mail.acme.io>',
+      OUTBOX_POLL_MS: '100',
+    });
     agent = await app.person('AGENT');
   });
-  afterAll(() => app?.stop());
+  afterAll(async () => {
+    await app?.stop();
+    await smtp?.stop();
+  });
+  /** The mails the SMTP server received for `to`, once there are `n`. */
+  const received = (to: string, n = 1) =>
+    eventually(
+      () => smtp.received.filter((m) => m.to.includes(to)),
+      (l) => l.length >= n,
+    );
 
   it('sign-up mails the welcome with a signed link; following it verifies, sets the password and signs in, once', async () => {
     const email = addr('visitor');
     expect((await anon(SIGN_UP, { i: { name: 'Vi <Sitor>', email } })).body).toEqual({ data: { signUp: { received: true } } });
     const [welcome] = await mails(email);
-    expect(welcome).toMatchObject({ kind: 'WELCOME', subject: 'Welcome to Accueil', status: 'QUEUED' });
-    expect(welcome.textBody).toContain('Hello Vi <Sitor>,');
+    expect(welcome).toMatchObject({ kind: 'WELCOME', subject: 'Welcome to Accueil' });
     expect(welcome.htmlBody).toContain('Hello Vi &lt;Sitor&gt;,');
-    expect(welcome.textBody).toMatch(/https:\/\/help\.acme\.io\/verify\/\d+\.VERIFY\.\d+\.[\w-]{43}\n/);
-    const token = tokenIn(welcome.textBody);
+    // The message as the SMTP server received it.
+    const [mail] = await received(email);
+    expect(mail).toMatchObject({ subject: 'Welcome to Accueil', from: '"Acme Help" <help@mail.acme.io>' });
+    expect(mail.text).toContain('Hello Vi <Sitor>,');
+    expect(mail.text).toMatch(/https:\/\/help\.acme\.io\/verify\/\d+\.VERIFY\.\d+\.[\w-]{43}\n/);
+    const token = tokenIn(mail.text);
     expect((await anon(LINK, { t: token })).body.data).toEqual({ accountLink: { state: 'VALID', purpose: 'VERIFY' } });
     // Not yet verified: the account cannot sign in.
     const weak = await anon(USE, { t: token, p: 'short' });
@@ -185,6 +207,11 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     const r = await create(welcomed);
     const [welcome] = await mails(welcomed);
     expect(welcome).toMatchObject({ kind: 'WELCOME', subject: 'Hi Added <One>' });
+    expect((await received(welcomed))[0].subject).toBe('Hi Added <One>');
+    // A reserved address is never mailed: SKIPPED, and the SMTP server never hears of it.
+    const reserved = `walk-in.${++seq}@example.invalid`;
+    await create(reserved);
+    expect((await mails(reserved))[0]).toMatchObject({ kind: 'WELCOME', status: 'SKIPPED' });
     expect(welcome.htmlBody).toContain('&lt;p&gt;Added &lt;One&gt;&lt;/p&gt; at Accueil');
     expect(welcome.userId).toBe(Number(r.data.createUser.user.id));
     const blocked = `someone.${++seq}@held.io`;
@@ -194,6 +221,8 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     const resend = 'mutation($id: ID!) { resendVerification(userId: $id) }';
     expect((await app.as(agent.auth)(resend, { id: r.data.createUser.user.id })).data.resendVerification).toBe(true);
     expect((await mails(welcomed)).map((m) => m.kind)).toEqual(['WELCOME', 'VERIFICATION']);
+    expect((await received(welcomed, 2))[1].subject).toBe('Confirm your address for Accueil');
+    expect(smtp.rcpts).not.toContain(reserved);
     const endUser = await app.person('END_USER');
     expect((await app.as(endUser.auth)(resend, { id: r.data.createUser.user.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.as(agent.auth)(resend, { id: '999999' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
