@@ -1,6 +1,7 @@
 import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { MEDIUMTEXT, TIMESTAMP } from '../db/columns.js';
+import { OPEN } from '../auth/policy.js';
 import { listSize } from '../graphql/list-size.js';
 import { MAX_LIST_ENTRIES } from './access-lists.js';
 import { RequestAccess } from './request-access.js';
@@ -16,6 +17,7 @@ import { settingsPolicy } from './settings.policy.js';
 @Authorized(settingsPolicy.read)
 export class SettingsEntity {
   @Field(() => ID, { description: 'Always 1: there is one set of settings.' })
+  @Authorized(OPEN)
   @PrimaryColumn({ type: 'int' })
   id: number;
 

@@ -33,6 +33,13 @@ const messages = {
     saving: 'Saving…',
     saved: 'Saved',
   },
+  verificationLink: {
+    title: 'Verification link',
+    intro: 'Mail {name} a new link to confirm {email} and choose a password.',
+    submit: 'Send verification link',
+    submitting: 'Sending…',
+    done: 'A new link is on its way to {email}.',
+  },
 };
 
 export default messages;

@@ -35,6 +35,13 @@ const messages: typeof settingsMessages = {
     saving: 'Enregistrement…',
     saved: 'Enregistré',
   },
+  verificationLink: {
+    title: 'Lien de confirmation',
+    intro: 'Envoyer à {name} un nouveau lien pour confirmer {email} et choisir un mot de passe.',
+    submit: 'Envoyer le lien de confirmation',
+    submitting: 'Envoi…',
+    done: 'Un nouveau lien est en route vers {email}.',
+  },
 };
 
 export default messages;
