@@ -227,4 +227,31 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     expect((await app.as(endUser.auth)(resend, { id: r.data.createUser.user.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.as(agent.auth)(resend, { id: '999999' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('an agent releases a ticket the block list held, in its history; end users cannot', async () => {
+    await settings({ blockList: ['suspend:held.io'] });
+    const email = `asker.${++seq}@held.io`;
+    await anon('mutation($i: SubmitRequestInput!) { submitRequest(input: $i) { received } }', {
+      i: { name: 'Held Asker', email, subject: 'Held?', description: 'Maybe.' },
+    });
+    await settings({ blockList: [] });
+    const user = (await app.services.users.findByEmail(email))!;
+    const [ticket] = await app.db.manager.find(Ticket, { where: { requesterId: user.id } });
+    expect(ticket.held).toBe('SUSPENDED');
+    expect(await mails(email)).toEqual([]);
+    const release = 'mutation($id: ID!) { updateTicket(id: $id, input: { release: true }) { id held } }';
+    const endUser = await app.person('END_USER');
+    expect((await app.as(endUser.auth)(release, { id: String(ticket.id) })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await app.as(agent.auth)(release, { id: String(ticket.id) })).data.updateTicket).toEqual({ id: String(ticket.id), held: null });
+    const history = await app.as(agent.auth)(
+      'query($id: ID!) { ticket(id: $id) { events(first: 5) { edges { node { action changes { field oldValue newValue } } } } } }',
+      {
+        id: String(ticket.id),
+      },
+    );
+    expect(history.data.ticket.events.edges.map((e: any) => e.node)).toContainEqual({
+      action: 'UPDATED',
+      changes: [{ field: 'held', oldValue: 'SUSPENDED', newValue: null }],
+    });
+  });
 });

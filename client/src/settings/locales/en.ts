@@ -40,6 +40,11 @@ const messages = {
     submitting: 'Sending…',
     done: 'A new link is on its way to {email}.',
   },
+  ticketHold: {
+    SUSPENDED: 'Held for review: the sender is on the block list.',
+    UNVERIFIED: 'Waiting for the requester to verify their address.',
+    release: 'Release',
+  },
 };
 
 export default messages;

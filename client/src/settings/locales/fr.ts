@@ -42,6 +42,11 @@ const messages: typeof settingsMessages = {
     submitting: 'Envoi…',
     done: 'Un nouveau lien est en route vers {email}.',
   },
+  ticketHold: {
+    SUSPENDED: "Retenu pour examen : l'expéditeur est sur la liste bloquée.",
+    UNVERIFIED: 'En attente de la confirmation de son adresse par le demandeur.',
+    release: 'Libérer',
+  },
 };
 
 export default messages;
