@@ -30,6 +30,7 @@ const TicketPage = () => import('./tickets/TicketPage.vue');
 const RequestFormPage = () => import('./tickets/RequestFormPage.vue');
 const CustomerListPage = () => import('./lists/CustomerListPage.vue');
 const ImportsPage = () => import('./imports/ImportsPage.vue');
+const OutboxPage = () => import('./mail/OutboxPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 const RegistrationSettingsPage = () => import('./settings/RegistrationSettingsPage.vue');
@@ -71,6 +72,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings/api-tokens', name: 'api-tokens', component: ApiTokensPage },
   { path: '/settings/user-fields', name: 'user-fields', component: UserFieldsPage, meta: { staff: true } },
   { path: '/settings/imports', name: 'imports', component: ImportsPage },
+  { path: '/settings/outbox', name: 'outbox', component: OutboxPage },
   { path: '/settings/registration', name: 'registration-settings', component: RegistrationSettingsPage, meta: { staff: true } },
   {
     path: '/help',

@@ -29,7 +29,7 @@ import { COMMON_MAIL_DOMAINS, SINGLE_DOMAIN_BRANDS } from './common-mail-domains
 
 export const MAX_SUGGESTED_INPUT = 64;
 
-const nameOf = (domain: string): string => domain.split('.')[0];
+const nameOf = (domain: string): string => domain.split('.')[0]!;
 const tldOf = (domain: string): string => domain.slice(domain.indexOf('.') + 1);
 const LISTED = new Set(COMMON_MAIL_DOMAINS);
 const LISTED_NAMES = new Set(COMMON_MAIL_DOMAINS.map(nameOf));

@@ -4,12 +4,11 @@ import { connection } from '../graphql/connection.js';
 import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
 import { NotFoundError } from '../graphql/errors.js';
-import type { Page } from '../db/paging.js';
 import { User } from '../users/user.entity.js';
 import type { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { kickOutbox } from '../outbox/outbox.js';
 import { mailPolicy } from './mail.policy.js';
-import { messageCursor } from './mail.service.js';
+import { messageCursor, type MessagePage } from './mail.service.js';
 import { OutboxMessageConnection, OutboxMessageView, OutboxStatus, SendUserEmailInput } from './mail.types.js';
 
 export function messageView(m: OutboxMessage): OutboxMessageView {
@@ -26,8 +25,10 @@ export function messageView(m: OutboxMessage): OutboxMessageView {
   };
 }
 
-const messageConnection = (page: Page<OutboxMessage>): OutboxMessageConnection =>
-  connection({ ...page, items: page.items.map(messageView) }, (m) => messageCursor.encode(Number(m.id)));
+const messageConnection = (page: MessagePage): OutboxMessageConnection => ({
+  ...connection({ ...page, items: page.items.map(messageView) }, (m) => messageCursor.encode(Number(m.id))),
+  totalCount: page.totalCount,
+});
 
 @Resolver()
 export class MailResolver {

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { inputErrors, NotFoundError, RateLimitedError, UserInputError } from '../graphql/errors.js';
@@ -7,6 +7,8 @@ import { multiLine, singleLine } from '../users/profile-rules.js';
 import { OutboxMessage, type OutboxStatusValue } from '../outbox/outbox-message.entity.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import { EMAIL_LIMITS } from './mail.types.js';
+
+export type MessagePage = Page<OutboxMessage> & { totalCount: number };
 
 export const messageCursor = cursorCodec('messages', ['int'] as const);
 
@@ -69,12 +71,12 @@ export class MailService {
   }
 
   /** Messages sent to a user, newest first. */
-  messagesOf(userId: number, req: PageRequest): Promise<Page<OutboxMessage>> {
+  messagesOf(userId: number, req: PageRequest): Promise<MessagePage> {
     return this.page(req, (q) => q.where("o.channel = 'EMAIL'").andWhere('o.userId = :userId', { userId }));
   }
 
   /** The whole outbox (emails), newest first, optionally of one status. */
-  outbox(status: OutboxStatusValue | null, req: PageRequest): Promise<Page<OutboxMessage>> {
+  outbox(status: OutboxStatusValue | null, req: PageRequest): Promise<MessagePage> {
     return this.page(req, (q) => {
       q.where("o.channel = 'EMAIL'");
       if (status) q.andWhere('o.status = :status', { status });
@@ -82,14 +84,13 @@ export class MailService {
     });
   }
 
-  private page(
-    req: PageRequest,
-    filter: (q: ReturnType<EntityManager['createQueryBuilder']>) => ReturnType<EntityManager['createQueryBuilder']>,
-  ): Promise<Page<OutboxMessage>> {
-    return readPage(req, { defaultSize: 25, decode: messageCursor.decode }, (limit, after) => {
-      const q = filter(this.db.manager.createQueryBuilder(OutboxMessage, 'o'));
+  private async page(req: PageRequest, filter: (q: SelectQueryBuilder<OutboxMessage>) => SelectQueryBuilder<OutboxMessage>): Promise<MessagePage> {
+    const query = () => filter(this.db.manager.createQueryBuilder(OutboxMessage, 'o'));
+    const page = await readPage(req, { defaultSize: 25, decode: messageCursor.decode }, (limit, after) => {
+      const q = query();
       if (after) q.andWhere('o.id < :after', { after: after[0] });
       return q.orderBy('o.id', 'DESC').limit(limit).getMany();
     });
+    return { ...page, totalCount: await query().getCount() };
   }
 }

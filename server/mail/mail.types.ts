@@ -1,4 +1,6 @@
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OPEN } from '../auth/policy.js';
+import { mailPolicy } from './mail.policy.js';
 import { PageInfo } from '../graphql/connection.js';
 import { listSize } from '../graphql/list-size.js';
 
@@ -21,9 +23,12 @@ registerEnumType(OutboxStatus, {
   },
 });
 
+/** Read under mailPolicy.readMessages, however it is reached (a token that may send but not read users sees only the id). */
 @ObjectType('OutboxMessage', { simpleResolvers: true, description: 'An email the desk sent or is sending (the outbox).' })
+@Authorized(mailPolicy.readMessages)
 export class OutboxMessageView {
   @Field(() => ID, { description: 'Identifies the message.' })
+  @Authorized(OPEN)
   id: string;
 
   @Field(() => String, { description: 'What it is: FOLLOW_UP, TICKET_COMMENT, WELCOME, VERIFICATION…' })
@@ -71,6 +76,9 @@ export class OutboxMessageConnection {
 
   @Field(() => PageInfo, { description: 'Whether more messages follow, and where to continue.' })
   pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many messages match, over all pages.' })
+  totalCount: number;
 }
 
 export const EMAIL_LIMITS = { subject: 200, body: 20_000 } as const;

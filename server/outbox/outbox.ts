@@ -22,14 +22,21 @@ export function onEnqueued(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
+let pending: NodeJS.Timeout | null = null;
+
 /**
  * Tells this process's worker that messages were queued. enqueue* calls it
  * after a short delay, when the transaction that queued them has usually
  * committed; the worker's poll finds them anyway.
  */
 export function kickOutbox(delayMs = 20): void {
-  if (listeners.size === 0) return;
-  setTimeout(() => listeners.forEach((l) => l()), delayMs).unref();
+  if (listeners.size === 0 || pending) return;
+  // One timer for a burst of messages (an import may queue thousands in a few seconds).
+  pending = setTimeout(() => {
+    pending = null;
+    listeners.forEach((l) => l());
+  }, delayMs);
+  pending.unref();
 }
 
 /**

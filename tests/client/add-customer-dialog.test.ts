@@ -317,3 +317,17 @@ describe('add-customer dialog: success', () => {
     expect((fetchStub.mock.calls[0]![1] as RequestInit).method).toBe('POST');
   });
 });
+
+describe('add-customer dialog: domain suggestions', () => {
+  it('offers the common mail domain a typo was probably meant to be, as one click', async () => {
+    await openFromAddMenu();
+    await fill('Ann', 'ann@gmial.com');
+    const hint = dialog().get('[data-suggestion]');
+    expect(hint.text()).toBe('Did you mean ann@gmail.com?');
+    await hint.get('button').trigger('click');
+    expect((byLabel(wrapper, 'Email').element as HTMLInputElement).value).toBe('ann@gmail.com');
+    expect(dialog().find('[data-suggestion]').exists()).toBe(false);
+    await byLabel(wrapper, 'Email').setValue('ann@company.fr');
+    expect(dialog().find('[data-suggestion]').exists()).toBe(false);
+  });
+});

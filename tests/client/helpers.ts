@@ -68,6 +68,8 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: true,
     importUsers: true,
+    emailUsers: true,
+    readOutbox: true,
     manageSettings: true,
   },
   AGENT: {
@@ -82,6 +84,8 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: false,
     importUsers: false,
+    emailUsers: true,
+    readOutbox: false,
     manageSettings: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
@@ -129,6 +133,7 @@ export function stubGraphQL(given: Handlers): GraphQLCall[] {
   const handlers: Handlers = {
     Me: signedInAs(ADMIN_VIEWER),
     UserEvents: ({ id }) => emptyEvents(id),
+    UserMessages: ({ id }) => ({ data: { user: { id, messages: { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } } } } }),
     ...given,
   };
   const calls: GraphQLCall[] = [];

@@ -26,6 +26,8 @@ graphql(`
     readUserFields
     shareCustomerLists
     importUsers
+    emailUsers
+    readOutbox
     manageSettings
   }
 `);

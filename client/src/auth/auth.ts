@@ -41,6 +41,8 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   readUserFields: false,
   shareCustomerLists: false,
   importUsers: false,
+  emailUsers: false,
+  readOutbox: false,
   manageSettings: false,
 });
 

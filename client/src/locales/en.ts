@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import mailMessages from '../mail/locales/en';
 import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
 
@@ -29,6 +30,7 @@ const en = {
     apiTokens: 'API tokens',
     userFields: 'User fields',
     imports: 'Imports',
+    outbox: 'Outbox',
     myProfile: 'My profile',
   },
   userFields,
@@ -38,6 +40,7 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
   ...helpMessages,
   ...settingsMessages,
   account: {
@@ -235,6 +238,7 @@ const en = {
     },
   },
   addCustomer: {
+    didYouMean: 'Did you mean {address}?',
     title: 'Add customer',
     intro: 'Creates an account for someone your team supports.',
     name: 'Name',

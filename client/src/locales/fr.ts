@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import mailMessages from '../mail/locales/fr';
 import helpMessages from '../help/locales/fr';
 import settingsMessages from '../settings/locales/fr';
 
@@ -29,6 +30,7 @@ const fr: MessageSchema = {
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
     imports: 'Imports',
+    outbox: 'Boîte d’envoi',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -38,6 +40,7 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...mailMessages,
   ...helpMessages,
   ...settingsMessages,
   account: {
@@ -236,6 +239,7 @@ const fr: MessageSchema = {
     },
   },
   addCustomer: {
+    didYouMean: 'Vouliez-vous dire {address} ?',
     title: 'Ajouter un client',
     intro: 'Crée un compte pour une personne que votre équipe accompagne.',
     name: 'Nom',

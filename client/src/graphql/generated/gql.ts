@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -54,6 +54,11 @@ type Documents = {
     "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n": typeof types.ListUsersDocument,
     "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": typeof types.BulkUpdateUsersDocument,
     "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": typeof types.BulkDeleteUsersDocument,
+    "\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n": typeof types.OutboxMessageItemFragmentDoc,
+    "\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n": typeof types.SendUserEmailDocument,
+    "\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n": typeof types.OutboxMessagePageFragmentDoc,
+    "\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n": typeof types.UserMessagesDocument,
+    "\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n": typeof types.OutboxDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": typeof types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": typeof types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": typeof types.OrganizationListItemFragmentDoc,
@@ -115,7 +120,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -154,6 +159,11 @@ const documents: Documents = {
     "\n  query ListUsers($first: Int, $after: String, $filter: UserFilterInput, $sort: UserSortInput) {\n    users(first: $first, after: $after, filter: $filter, sort: $sort) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...UserListItem\n          phone\n          tags\n          externalId\n          alias\n          timeZone\n          locale\n          verified\n          updatedAt\n          fields {\n            key\n            text\n          }\n        }\n      }\n    }\n  }\n": types.ListUsersDocument,
     "\n  mutation BulkUpdateUsers($input: BulkUpdateUsersInput!) {\n    bulkUpdateUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": types.BulkUpdateUsersDocument,
     "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n": types.BulkDeleteUsersDocument,
+    "\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n": types.OutboxMessageItemFragmentDoc,
+    "\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n": types.SendUserEmailDocument,
+    "\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n": types.OutboxMessagePageFragmentDoc,
+    "\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n": types.UserMessagesDocument,
+    "\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n": types.OutboxDocument,
     "\n  fragment OrganizationRef on Organization {\n    id\n    name\n  }\n": types.OrganizationRefFragmentDoc,
     "\n  fragment OrganizationDetails on Organization {\n    id\n    name\n    domains\n    details\n    notes\n    tags\n    externalId\n    userCount\n    createdAt\n    updatedAt\n  }\n": types.OrganizationDetailsFragmentDoc,
     "\n  fragment OrganizationListItem on Organization {\n    id\n    name\n    domains\n    userCount\n    createdAt\n  }\n": types.OrganizationListItemFragmentDoc,
@@ -235,7 +245,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    manageSettings\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageSettings\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -388,6 +398,26 @@ export function graphql(source: "\n  mutation BulkUpdateUsers($input: BulkUpdate
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"): (typeof documents)["\n  mutation BulkDeleteUsers($input: BulkDeleteUsersInput!) {\n    bulkDeleteUsers(input: $input) {\n      matched\n      changed\n      failedCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n"): (typeof documents)["\n  fragment OutboxMessageItem on OutboxMessage {\n    id\n    kind\n    to\n    subject\n    status\n    reason\n    attempts\n    createdAt\n    sentAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n"): (typeof documents)["\n  mutation SendUserEmail($userId: ID!, $input: SendUserEmailInput!) {\n    sendUserEmail(userId: $userId, input: $input) {\n      ...OutboxMessageItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n"): (typeof documents)["\n  fragment OutboxMessagePage on OutboxMessageConnection {\n    edges {\n      cursor\n      node {\n        ...OutboxMessageItem\n      }\n    }\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserMessages($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      messages(first: $first, after: $after) {\n        ...OutboxMessagePage\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n"): (typeof documents)["\n  query Outbox($status: OutboxStatus, $first: Int, $after: String) {\n    outbox(status: $status, first: $first, after: $after) {\n      ...OutboxMessagePage\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
