@@ -55,6 +55,11 @@ import { WebhookService } from './webhooks/webhook.service.js';
 import { WebhookEvents } from './webhooks/webhook-events.js';
 import { hostResolver } from './webhooks/webhook-url.js';
 import { webhookDeliverer } from './webhooks/webhook-deliverer.js';
+import { SettingsService } from './settings/settings.service.js';
+import { RequestAdmission } from './tickets/request-admission.js';
+import { DoorMail } from './door/door-mail.js';
+import { DoorService } from './door/door.service.js';
+import { staffCreateHook } from './door/staff-create.js';
 
 export interface App {
   express: Express;
@@ -89,6 +94,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const sessions = new SessionService(db, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours });
   const tokens = new ApiTokenService(db);
   const audit = new AuditService(db);
+  const settings = new SettingsService(db);
+  const doorMail = new DoorMail(settings, config.publicUrl);
   const users = new UserService(db, {
     defaultPhoneCountry: config.defaultPhoneCountry,
     domainChecker,
@@ -99,6 +106,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     sessions,
     tokens,
     changes: userChanges,
+    onStaffCreate: staffCreateHook({ settings, organizations, mail: doorMail }),
   });
   const tickets = new TicketService(db, users, audit);
   // Webhook events, written to the outbox in the transaction of each change.
@@ -107,6 +115,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   userChanges.add(webhookEvents.userListener);
   tickets.listeners.push(webhookEvents.ticketListener);
   organizations.listeners.push(webhookEvents.organizationListener);
+  const admission = new RequestAdmission({ settings, users, organizations });
   // An agent's public comment emails the requester and the CCs, in the comment's transaction.
   tickets.onPublicComment = ticketCommentMail(config.inboundDomain);
   return {
@@ -125,13 +134,17 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     apiLimiter: new RateLimiter(counters, config.apiRateLimit, 60_000, 'api'),
     requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
     tickets,
-    inbound: new InboundMail({ tickets, users, domain: config.inboundDomain, log }),
+    inbound: new InboundMail({ tickets, users, admission, doorMail, domain: config.inboundDomain, log }),
     mail: new MailService(db, new RateLimiter(counters, config.followUpRateLimit, 60 * 60_000, 'follow-up')),
     domainChecker,
     tokens,
     audit,
     webhooks,
     webhookEvents,
+    settings,
+    admission,
+    doorMail,
+    door: new DoorService({ db, users, tickets, settings, admission, mail: doorMail }),
     log,
   };
 }

@@ -86,6 +86,8 @@ export interface Config {
   webhookTimeoutMs: number;
   /** Waits before each retry of a webhook delivery that failed for a while (5xx, 429, timeout), in seconds. */
   webhookRetrySeconds: number[];
+  /** Where people reach the app (links in mail: /verify/…, /help); default http://localhost:PORT. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -343,10 +345,26 @@ function webhookRetrySeconds(raw: string | undefined): number[] {
   }
 }
 
+/** PUBLIC_URL: an http(s) URL without query or fragment; the trailing slash is dropped. */
+function publicUrl(raw: string | undefined, port: number): string {
+  const v = raw?.trim() ?? '';
+  if (v === '') return `http://localhost:${port}`;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an http or https URL such as https://help.acme.com, not "${raw}".`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must be an http or https URL, not "${raw}".`);
+  if (u.search || u.hash || u.username || u.password) throw new ConfigError(`PUBLIC_URL takes no user, ? or # part: "${raw}".`);
+  return u.href.replace(/\/+$/, '');
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
+  const port = int('PORT', env.PORT, 4000, 0, 65535);
   return {
-    port: int('PORT', env.PORT, 4000, 0, 65535),
+    port,
     host: host(env.HOST),
     databaseUrl: database,
     logLevel: logLevel(env.LOG_LEVEL),
@@ -392,5 +410,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
     webhookRetrySeconds: webhookRetrySeconds(env.WEBHOOK_RETRY_SECONDS),
+    publicUrl: publicUrl(env.PUBLIC_URL, port),
   };
 }

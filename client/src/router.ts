@@ -6,8 +6,11 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Open without signing in, and drawn without the sidebar and top bar. */
     public?: boolean;
-    /** Agents and admins only: end users are sent to their own profile. */
+    /** Agents and admins only: end users are sent to the help center. */
     staff?: boolean;
+    /** A help-center page (its own layout): `signedIn` ones send visitors to the help center's sign-in. */
+    help?: boolean;
+    signedIn?: boolean;
   }
 }
 
@@ -31,6 +34,19 @@ const OutboxPage = () => import('./mail/OutboxPage.vue');
 const WebhooksPage = () => import('./webhooks/WebhooksPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
+const RegistrationSettingsPage = () => import('./settings/RegistrationSettingsPage.vue');
+// The help center: its own layout and pages, never the admin shell.
+const HelpLayout = () => import('./help/HelpLayout.vue');
+const HelpSignInPage = () => import('./help/HelpSignInPage.vue');
+const HelpSignUpPage = () => import('./help/HelpSignUpPage.vue');
+const HelpResetPage = () => import('./help/HelpResetPage.vue');
+const AccountLinkPage = () => import('./help/AccountLinkPage.vue');
+const MyRequestsPage = () => import('./help/MyRequestsPage.vue');
+const MyRequestPage = () => import('./help/MyRequestPage.vue');
+const HelpSubmitPage = () => import('./help/HelpSubmitPage.vue');
+
+const HELP = { public: true, help: true } as const;
+const HELP_SIGNED_IN = { ...HELP, signedIn: true } as const;
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: HOME },
@@ -59,6 +75,28 @@ export const routes: RouteRecordRaw[] = [
   { path: '/settings/imports', name: 'imports', component: ImportsPage },
   { path: '/settings/outbox', name: 'outbox', component: OutboxPage },
   { path: '/settings/webhooks', name: 'webhooks', component: WebhooksPage },
+  { path: '/settings/registration', name: 'registration-settings', component: RegistrationSettingsPage, meta: { staff: true } },
+  {
+    path: '/help',
+    component: HelpLayout,
+    meta: HELP,
+    children: [
+      { path: '', redirect: { name: 'help-requests' } },
+      { path: 'sign-in', name: 'help-sign-in', component: HelpSignInPage, meta: HELP },
+      { path: 'sign-up', name: 'help-sign-up', component: HelpSignUpPage, meta: HELP },
+      { path: 'reset', name: 'help-reset', component: HelpResetPage, meta: HELP },
+      { path: 'reset/:token', name: 'help-reset-link', component: AccountLinkPage, props: true, meta: HELP },
+      { path: 'requests', name: 'help-requests', component: MyRequestsPage, meta: HELP_SIGNED_IN },
+      { path: 'requests/new', name: 'help-submit', component: HelpSubmitPage, meta: HELP_SIGNED_IN },
+      { path: 'requests/:id', name: 'help-request', component: MyRequestPage, props: true, meta: HELP_SIGNED_IN },
+    ],
+  },
+  {
+    path: '/verify',
+    component: HelpLayout,
+    meta: HELP,
+    children: [{ path: ':token', name: 'verify', component: AccountLinkPage, props: true, meta: HELP }],
+  },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFoundPage },
 ];
 
@@ -77,14 +115,16 @@ export function createAppRouter(auth: Auth, history: RouterHistory = createWebHi
       // The server could not say who is signed in: the shell shows a retry.
       return true;
     }
-    if (to.name === 'sign-in') return viewer ? safeNext(to.query.next) : true;
+    // Staff (who may list users) work in the admin app; end users in the help center.
+    const staff = auth.can.value.listUsers;
+    if (to.name === 'sign-in') return viewer ? (staff ? safeNext(to.query.next) : { name: 'help-requests' }) : true;
+    if (to.meta.help && to.meta.signedIn && !viewer) return { name: 'help-sign-in', query: { next: to.fullPath } };
+    if (to.name === 'help-sign-in' && viewer) return staff ? HOME : { name: 'help-requests' };
     if (to.meta.public) return true;
     if (!viewer) {
       return { name: 'sign-in', query: to.fullPath === HOME ? {} : { next: to.fullPath } };
     }
-    // Staff (who may list users) work in the admin app; end users have their own profile page.
-    const staff = auth.can.value.listUsers;
-    if (to.meta.staff && !staff) return { name: 'my-profile' };
+    if (to.meta.staff && !staff) return { name: 'help-requests' };
     if (to.name === 'my-profile' && staff) return `/users/${viewer.id}`;
     return true;
   });

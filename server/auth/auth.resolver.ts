@@ -7,8 +7,8 @@ import { userPolicy } from '../users/user.policy.js';
 import { checkPasswordPolicy, hashPassword } from './password.js';
 import { accountPolicy } from './account.policy.js';
 import { authorize } from './policy.js';
-import { actorOf } from './viewer.js';
-import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+import { clearSessionCookie } from './session-cookie.js';
+import { startSession } from './start-session.js';
 import { deviceEntry, readDeviceEntries, rememberDevice } from './known-device.js';
 import { clientOf } from './rate-limiter.js';
 import type { SignInClient } from './sign-in.service.js';
@@ -47,12 +47,8 @@ export class AuthResolver {
     const wait = await ctx.signInLimiter.hit(`ip:${client.address}`);
     if (wait > 0) throw new RateLimitedError(wait, 'Too many sign-in attempts from this address. Try again later.');
     const { user, device } = await ctx.signIn.verify(email, password, client);
-    const { secret, session } = await ctx.sessions.create(user.id, { ip: ctx.req.ip, userAgent: ctx.req.headers['user-agent'] });
-    setSessionCookie(ctx.req, ctx.res, secret, session.expiresAt);
+    await startSession(ctx, user);
     rememberDevice(ctx.req, ctx.res, device);
-    // The rest of this request is the new session's.
-    ctx.viewer = { kind: 'session', user, sessionId: session.id };
-    ctx.actor = actorOf(ctx.viewer);
     return user;
   }
 

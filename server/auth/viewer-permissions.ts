@@ -10,6 +10,7 @@ import { customerListPolicy } from '../lists/customer-list.policy.js';
 import { importPolicy } from '../imports/import.policy.js';
 import { apiTokenPolicy } from '../tokens/api-token.policy.js';
 import { webhookPolicy } from '../webhooks/webhook.policy.js';
+import { settingsPolicy } from '../settings/settings.policy.js';
 import { mailPolicy } from '../mail/mail.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
@@ -58,6 +59,11 @@ export class ViewerPermissions {
 
   @Field(() => Boolean, { description: 'Change their own password (changePassword).' })
   changeOwnPassword: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Change the desk settings: access, sign-up, verification, welcome email, allow and block lists (updateSettings).',
+  })
+  manageSettings: boolean;
 }
 
 @Resolver()
@@ -80,6 +86,7 @@ export class ViewerPermissionsResolver {
       emailUsers: can(v, mailPolicy.send) && can(v, mailPolicy.readMessages),
       readOutbox: can(v, mailPolicy.outbox),
       changeOwnPassword: can(v, accountPolicy.changePassword),
+      manageSettings: can(v, settingsPolicy.manage),
     };
   }
 }

@@ -19,6 +19,8 @@ import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from 
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { speakSqlite } from './columns.js';
 import { WebhookEntity } from '../webhooks/webhook.entity.js';
+import { SettingsEntity } from '../settings/settings.entity.js';
+import { AccountLinkEntity } from '../door/account-link.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
@@ -56,6 +58,8 @@ export const entities = [
   ImportRowErrorEntity,
   OutboxMessage,
   WebhookEntity,
+  SettingsEntity,
+  AccountLinkEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -22,6 +22,10 @@ import type { TicketService } from '../tickets/ticket.service.js';
 import type { InboundMail } from '../inbound/inbound-mail.js';
 import type { WebhookService } from '../webhooks/webhook.service.js';
 import type { WebhookEvents } from '../webhooks/webhook-events.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import type { RequestAdmission } from '../tickets/request-admission.js';
+import type { DoorMail } from '../door/door-mail.js';
+import type { DoorService } from '../door/door.service.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
@@ -62,6 +66,14 @@ export interface Services {
   webhooks: WebhookService;
   /** Webhook events written to the outbox (and test sends). */
   webhookEvents: WebhookEvents;
+  /** The desk settings (issue 12), cached briefly per process. */
+  settings: SettingsService;
+  /** Who may submit requests: the one place that decides (tickets/request-admission.ts). */
+  admission: RequestAdmission;
+  /** The door's mails (welcome, verification, reset), queued in the outbox. */
+  doorMail: DoorMail;
+  /** The help center's sign-up, mailed links and resets. */
+  door: DoorService;
   log: Logger;
 }
 

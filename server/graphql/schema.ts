@@ -17,6 +17,8 @@ import { EventActorResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
 import { TicketResolver } from '../tickets/ticket.resolver.js';
+import { SettingsResolver } from '../settings/settings.resolver.js';
+import { DoorResolver } from '../door/door.resolver.js';
 import {
   SideConversationMessageResolver,
   SideConversationResolver,
@@ -50,6 +52,8 @@ export const resolvers = [
   UserBulkResolver,
   BulkUserResolver,
   ImportJobResolver,
+  SettingsResolver,
+  DoorResolver,
   MailResolver,
   UserMessagesResolver,
 ] as const;

@@ -11,12 +11,14 @@ import { mailBody, mailSubject } from '../tickets/ticket-text.js';
 import { MAX_PEOPLE } from '../tickets/ticket.inputs.js';
 import { parseMessage, type ParsedMessage, type RawMessage } from './parse-message.js';
 import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
+import type { RequestAdmission } from '../tickets/request-admission.js';
+import type { DoorMail } from '../door/door-mail.js';
 
 /** What became of one inbound message. */
 export type InboundOutcome =
   | { result: 'CREATED'; ticketId: number }
   | { result: 'COMMENTED'; ticketId: number }
-  | { result: 'IGNORED'; reason: 'AUTO_GENERATED' | 'BAD_SENDER' | 'OWN_ADDRESS' | 'DUPLICATE'; detail?: string };
+  | { result: 'IGNORED'; reason: 'AUTO_GENERATED' | 'BAD_SENDER' | 'OWN_ADDRESS' | 'DUPLICATE' | 'REFUSED'; detail?: string };
 
 const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.trim()).toLowerCase();
 
@@ -35,7 +37,16 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  *   (createdVia CC). Attachments are listed by name on the comment.
  */
 export class InboundMail {
-  constructor(private readonly deps: { tickets: TicketService; users: UserService; domain: string; log: Logger }) {}
+  constructor(
+    private readonly deps: {
+      tickets: TicketService;
+      users: UserService;
+      admission: RequestAdmission;
+      doorMail: DoorMail;
+      domain: string;
+      log: Logger;
+    },
+  ) {}
 
   async receive(raw: RawMessage, actor: Actor): Promise<InboundOutcome> {
     return this.take(await parseMessage(raw), actor);
@@ -71,6 +82,12 @@ export class InboundMail {
       }
     }
 
+    // A new ticket: who may write in is decided in one place (request-admission.ts); the sender is never told.
+    const admission = await this.deps.admission.admit(from);
+    if (!admission.admitted) {
+      this.deps.log.info({ messageId: msg.messageId, reason: admission.reason }, 'inbound mail refused by the access settings');
+      return { result: 'IGNORED', reason: 'REFUSED' };
+    }
     const ccs: CheckedRef[] = [];
     for (const [i, cc] of msg.cc.entries()) {
       const email = await this.address(cc.address);
@@ -91,6 +108,10 @@ export class InboundMail {
         commentAuthor: 'requester',
         messageId: msg.messageId,
         attachments,
+        held: admission.hold,
+        afterCreate: admission.verify
+          ? (m, _ticket, requester) => this.deps.doorMail.verification(m, { user: requester, address: from.address })
+          : undefined,
       },
       actor,
     );

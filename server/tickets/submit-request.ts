@@ -52,7 +52,7 @@ export async function submitRequest(ctx: Context, input: SubmitRequestInput): Pr
   const early = admitRequest({ website: input.website });
   if (!early.admitted) return dropped(early.reason);
   const request = await checked(ctx, input);
-  const admission = admitRequest({ website: input.website, email: request.email });
+  const admission = await ctx.admission.admit(request.email);
   if (!admission.admitted) return dropped(admission.reason);
   await ctx.tickets.create(
     {
@@ -66,6 +66,10 @@ export async function submitRequest(ctx: Context, input: SubmitRequestInput): Pr
       ccOrigin: { via: CreatedVia.CC },
       submitter: 'requester',
       commentAuthor: 'requester',
+      held: admission.hold,
+      afterCreate: admission.verify
+        ? (m, _ticket, requester) => ctx.doorMail.verification(m, { user: requester, address: request.email.address })
+        : undefined,
     },
     WEB_FORM_ACTOR,
   );

@@ -4,6 +4,7 @@ import { OPEN } from '../auth/policy.js';
 import { MEDIUMTEXT, OWNED_BY, TIMESTAMP } from '../db/columns.js';
 import { User } from '../users/user.entity.js';
 import { TicketStatus, TicketVia } from './ticket-enums.js';
+import { TicketHold } from '../settings/request-access.js';
 import { ticketPolicy } from './ticket.policy.js';
 
 const REFERENCES_USER = { onDelete: 'RESTRICT', onUpdate: 'RESTRICT' } as const;
@@ -46,6 +47,13 @@ export class Ticket {
   /** Resolved as `submitter`: who wrote it in (the requester, or the agent acting for them); null for a token's or the system's. */
   @Column({ name: 'submitter_id', type: 'int', nullable: true })
   submitterId: number | null;
+
+  @Field(() => TicketHold, {
+    nullable: true,
+    description: 'Why the ticket waits instead of being worked (null: it does not): the block list held it, or its requester has not verified yet.',
+  })
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  held: TicketHold | null;
 
   @Field(() => Date, { description: 'When it was created (UTC).' })
   @Column({ name: 'created_at', ...TIMESTAMP })

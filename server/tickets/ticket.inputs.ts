@@ -55,6 +55,12 @@ export class UpdateTicketInput {
 
   @Field(() => UserRefInput, { nullable: true, description: 'A new requester; a new address makes an end user (createdVia TICKET).' })
   requester?: UserRefInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true takes the hold off a held ticket (held: SUSPENDED or UNVERIFIED): it is worked as any other.',
+  })
+  release?: boolean | null;
 }
 
 @InputType({ description: 'A comment on a ticket.' })

@@ -135,6 +135,7 @@ export class TicketResolver {
       subject: input.subject === undefined ? undefined : ticketSubject(input.subject),
       status: input.status ?? undefined,
       requester: input.requester === undefined || input.requester === null ? undefined : await checkRef(ctx.users, input.requester, 'requester'),
+      release: input.release === true,
     };
     return (await ctx.tickets.update(n, changes, ctx.actor)).ticket;
   }

@@ -13,6 +13,7 @@ import { SideConversation, SideConversationMessage, SideConversationParticipant,
 import { TicketEventAction, TicketStatus, TicketVia } from './ticket-enums.js';
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
+import { TicketHold } from '../settings/request-access.js';
 
 /** Told, inside a ticket's write transaction, of each change of it (webhooks write their outbox messages in it). */
 export type TicketChangeListener = (m: EntityManager, ticketId: number, action: TicketEventAction, at: Date) => Promise<void>;
@@ -34,6 +35,10 @@ export interface NewTicket {
   commentAuthor: Author;
   messageId?: string | null;
   attachments?: string[];
+  /** Held instead of worked (request-admission.ts): SUSPENDED by the block list, UNVERIFIED until the requester verifies. */
+  held?: TicketHold | null;
+  /** Runs in the ticket's transaction once it is written (the verification mail of a held request). */
+  afterCreate?: (m: EntityManager, ticket: Ticket, requester: User) => Promise<void>;
 }
 
 export interface NewComment {
@@ -93,6 +98,7 @@ export class TicketService {
         via: input.via,
         requesterId: requester.user.id,
         submitterId: author(input.submitter),
+        held: input.held ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -113,6 +119,7 @@ export class TicketService {
         change('subject', null, ticket.subject),
         change('status', null, ticket.status),
         change('via', null, ticket.via),
+        ...(ticket.held ? [change('held', null, ticket.held)] : []),
         change('requester', null, requester.user.name),
         ...(ccIds.length
           ? [
@@ -124,6 +131,7 @@ export class TicketService {
             ]
           : []),
       ]);
+      if (input.afterCreate) await input.afterCreate(m, ticket, requester.user);
       const people = [requester, ...ccs];
       return { ticket, createdUsers: dedupe(created(people)), warnings: warningsOf(people), commentId };
     });
@@ -131,7 +139,7 @@ export class TicketService {
 
   async update(
     id: number,
-    input: { subject?: string; status?: TicketStatus; requester?: CheckedRef },
+    input: { subject?: string; status?: TicketStatus; requester?: CheckedRef; release?: boolean },
     actor: Actor,
   ): Promise<TicketWrite<{ createdUsers: User[] }>> {
     return this.change(id, async (m, ticket, now) => {
@@ -145,6 +153,10 @@ export class TicketService {
       if (input.status !== undefined && input.status !== ticket.status) {
         changes.push(change('status', ticket.status, input.status));
         set.status = input.status;
+      }
+      if (input.release && ticket.held) {
+        changes.push(change('held', ticket.held, null));
+        set.held = null;
       }
       if (input.requester) {
         const r = await resolveRef(this.users, m, input.requester, { via: CreatedVia.TICKET }, actor);
@@ -170,7 +182,7 @@ export class TicketService {
       if (input.public && (input.via === TicketVia.AGENT || input.via === TicketVia.API))
         await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
       // An end user's reply reopens a ticket that waited for them or was solved.
-      const reopen = input.via === 'EMAIL' && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
+      const reopen = (input.via === 'EMAIL' || input.via === 'WEB_FORM') && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });
       await this.record(m, ticketId, TicketEventAction.COMMENT_ADDED, actor, now, [
         change(input.public ? 'comment' : 'internalNote', null, `#${id}`),
@@ -243,6 +255,17 @@ export class TicketService {
       return work(m, ticket, new Date());
     });
     return { ticket: (await this.reads.findById(id))!, result };
+  }
+
+  /** A requester verified their address: their tickets waiting for it are worked now (in the verification's transaction). */
+  async releaseUnverified(m: EntityManager, requesterId: number, actor: Actor): Promise<number[]> {
+    const held = await m.find(Ticket, { select: { id: true }, where: { requesterId, held: TicketHold.UNVERIFIED } });
+    const now = new Date();
+    for (const t of held) {
+      await m.update(Ticket, { id: t.id }, { held: null, updatedAt: now });
+      await this.record(m, t.id, TicketEventAction.UPDATED, actor, now, [change('held', TicketHold.UNVERIFIED, null)]);
+    }
+    return held.map((t) => t.id);
   }
 
   private async insertComment(

@@ -1,6 +1,8 @@
 // The shapes the account steps pass around: what a create returns, what the
 // caller may do, validated inputs, and the services accounts write through.
+import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/viewer.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -59,4 +61,9 @@ export interface AccountDeps {
   identities: UserIdentities;
   reads: UserReads;
   changes: UserChangeListeners;
+  /** Told of each account the team adds one at a time (create), in its transaction: the welcome email, the block list's warning. */
+  onStaffCreate?: StaffCreateHook;
 }
+
+/** Queues what a create by the team causes (in `m`, the create's transaction) and answers warnings to add. */
+export type StaffCreateHook = (m: EntityManager, created: { user: User; email: ParsedEmail }, actor: Actor) => Promise<UserWarning[]>;

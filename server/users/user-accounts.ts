@@ -65,7 +65,12 @@ export class UserAccounts {
   async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
     const prepared = await this.prepareCreate(input, wo);
     try {
-      return await this.db.transaction((m) => this.insertPrepared(m, prepared, actor, wo, new Date()));
+      return await this.db.transaction(async (m) => {
+        const created = await this.insertPrepared(m, prepared, actor, wo, new Date());
+        if (this.deps.onStaffCreate)
+          created.warnings.push(...(await this.deps.onStaffCreate(m, { user: created.user, email: prepared.email }, actor)));
+        return created;
+      });
     } catch (err) {
       throw await this.explainDuplicate(err, { email: prepared.email.normalized, externalIdKey: prepared.changes.columns.externalIdKey });
     }

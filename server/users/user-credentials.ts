@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { IsNull } from 'typeorm';
 import type { Database } from '../db/database.js';
 import type { Actor } from '../auth/viewer.js';
@@ -16,12 +17,14 @@ export class UserCredentials {
 
   /** Sets a password hash; other sessions of the user end (all of them unless `keepSessionId`). */
   async setPasswordHash(userId: number, hash: string, actor: Actor, keepSessionId: number | null = null): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const now = new Date();
-      await m.update(User, { id: userId }, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
-      await this.deps.sessions.endAll(m, userId, keepSessionId);
-      await this.deps.audit.record(m, userId, 'PASSWORD_CHANGED', actor, [change('password', null, null)], now);
-    });
+    await this.db.transaction((m) => this.setPasswordHashIn(m, userId, hash, actor, keepSessionId, new Date()));
+  }
+
+  /** The same inside the caller's transaction (a password chosen through a mailed link). */
+  async setPasswordHashIn(m: EntityManager, userId: number, hash: string, actor: Actor, keepSessionId: number | null, now: Date): Promise<void> {
+    await m.update(User, { id: userId }, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
+    await this.deps.sessions.endAll(m, userId, keepSessionId);
+    await this.deps.audit.record(m, userId, 'PASSWORD_CHANGED', actor, [change('password', null, null)], now);
   }
 
   async passwordHashOf(userId: number): Promise<string | null> {

@@ -278,6 +278,25 @@ export class UserIdentities {
     return verified;
   }
 
+  /**
+   * A mailed link proved that the user reads `normalized` (door/): inside the
+   * caller's transaction, under the user's lock, the address becomes verified
+   * and the user's own (a claim stops being one), the account verified when
+   * it is the primary email. False when the user or the address is gone.
+   */
+  async verifyAddressIn(m: EntityManager, userId: number, normalized: string, actor: Actor, now: Date): Promise<boolean> {
+    if (!(await lockUser(m, userId))) return false;
+    const current = await m.findOneBy(UserIdentity, { userId, type: IdentityType.EMAIL, valueNormalized: normalized });
+    if (!current) return false;
+    if (current.verified && current.uniqueValue !== null) return true;
+    await m.update(UserIdentity, { id: current.id }, { verified: true, updatedAt: now });
+    await this.own(m, current, actor, now);
+    if (current.primary) await m.update(User, { id: userId }, { verified: true, updatedAt: now });
+    await this.deps.audit.record(m, userId, 'UPDATED', actor, [change('verifiedIdentity', null, current.value)], now);
+    await this.deps.changes.changed(m, [userId], 'UPDATED', now);
+    return true;
+  }
+
   /** Runs a change of one of a user's identities, read again under the user's lock (NOT_FOUND when it went meanwhile). */
   private async changeIdentity(
     identity: UserIdentity,

@@ -133,6 +133,7 @@ export enum UserWarningCode {
   UNDELIVERABLE_RESERVED = 'UNDELIVERABLE_RESERVED',
   NO_MAIL_DOMAIN = 'NO_MAIL_DOMAIN',
   SHARED_PHONE = 'SHARED_PHONE',
+  BLOCKED_ADDRESS = 'BLOCKED_ADDRESS',
 }
 registerEnumType(UserWarningCode, {
   name: 'UserWarningCode',
@@ -141,6 +142,10 @@ registerEnumType(UserWarningCode, {
     UNDELIVERABLE_RESERVED: { description: 'The email is on a reserved domain (e.g. name@example.invalid): kept, never mailed.' },
     NO_MAIL_DOMAIN: { description: "The email's domain does not exist or takes no mail (with the domain check on)." },
     SHARED_PHONE: { description: 'Another user has this phone number too: it is kept as a shared number.' },
+    BLOCKED_ADDRESS: {
+      description:
+        "The email is on the settings' block list (and not allowed): the account is made, but this person's own requests and sign-ups are held or refused.",
+    },
   },
 });
 

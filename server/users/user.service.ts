@@ -10,6 +10,7 @@ import type { Organization } from '../organizations/organization.entity.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
 import type { DomainChecker } from './domain-check.js';
 import { UserAccounts, type CreatedUser, type WriteOptions } from './user-accounts.js';
+import type { StaffCreateHook } from './user-account.types.js';
 import { UserCredentials } from './user-credentials.js';
 import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
@@ -38,6 +39,8 @@ export interface UserServiceOptions {
   tokens: ApiTokenService;
   /** Told of every change, in its transaction (search index, change feed). */
   changes: UserChangeListeners;
+  /** What an account added by the team causes, in its transaction (the welcome email, the block list's warning: door/). */
+  onStaffCreate?: StaffCreateHook;
 }
 
 /**
@@ -155,6 +158,13 @@ export class UserService {
   // ---- Credentials ----
   setPasswordHash(userId: number, hash: string, actor: Actor, keepSessionId: number | null = null): Promise<void> {
     return this.credentials.setPasswordHash(userId, hash, actor, keepSessionId);
+  }
+  /** Inside the caller's transaction: a new password hash (sessions end), and the address a mailed link proved (door/). */
+  setPasswordHashIn(m: EntityManager, userId: number, hash: string, actor: Actor, now: Date): Promise<void> {
+    return this.credentials.setPasswordHashIn(m, userId, hash, actor, null, now);
+  }
+  verifyAddressIn(m: EntityManager, userId: number, normalizedEmail: string, actor: Actor, now: Date): Promise<boolean> {
+    return this.identities.verifyAddressIn(m, userId, normalizedEmail, actor, now);
   }
   passwordHashOf(userId: number): Promise<string | null> {
     return this.credentials.passwordHashOf(userId);

@@ -142,25 +142,30 @@ describe('an end user', () => {
       Me: signedInAs(endUser),
       MyProfile: () => ({ data: { me: own } }),
       UpdateMyProfile: ({ input }) => ({ data: { updateUser: { ...own, ...(input as object) } } }),
+      HelpCenter: () => ({ data: { helpCenter: { deskName: 'Acme Help', signUpOpen: true } } }),
+      MyRequests: () => ({ data: { me: { id: '42', requestedTickets: { edges: [] }, ccTickets: { edges: [] } } } }),
     });
   }
 
-  it('lands on My profile, with no Customers, no "+ Add" and no API tokens', async () => {
+  it('is sent to the help center from admin pages: its own layout, no sidebar, no "+ Add"', async () => {
     const calls = serve();
     let router;
     ({ wrapper, router } = await mountApp('/customers'));
-    expect(router.currentRoute.value.path).toBe('/account/profile');
-    expect(wrapper.get('h1').text()).toBe('My profile');
-    expect(wrapper.findAll('nav a').map((link) => link.text())).toEqual(['My profile']);
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/help/requests');
+    expect(wrapper.get('h1').text()).toBe('My requests');
+    expect(wrapper.find('.shell').exists()).toBe(false);
     expect(wrapper.find('#add-menu-button').exists()).toBe(false);
-    expect(wrapper.find('dialog').exists()).toBe(false);
     expect(callsOf(calls, 'Users')).toHaveLength(0);
-    // The end-user page asks only for fields an end user may read.
-    expect(calls.find((call) => call.operationName === 'MyProfile')).toBeDefined();
+    expect(callsOf(calls, 'MyRequests')).toHaveLength(1);
 
     await router.push('/users/42');
     await flushPromises();
-    expect(router.currentRoute.value.path).toBe('/account/profile');
+    expect(router.currentRoute.value.path).toBe('/help/requests');
+    // Their own profile stays theirs to edit.
+    await router.push('/account/profile');
+    await flushPromises();
+    expect(wrapper.get('h1').text()).toBe('My profile');
   });
 
   it('edits name, phone, time zone and language, sending only what changed', async () => {

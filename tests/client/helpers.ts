@@ -22,6 +22,7 @@ import type {
 import { createAppI18n, type AppLocale } from '../../client/src/i18n';
 import { installUnsavedChangesGuard } from '../../client/src/ui/form/unsaved-changes';
 import { createAppRouter, routes } from '../../client/src/router';
+import { loadAdminShell } from '../../client/src/layout/admin-shell';
 
 export interface GraphQLCall {
   operationName: string;
@@ -71,6 +72,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     emailUsers: true,
     readOutbox: true,
     manageWebhooks: true,
+    manageSettings: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -87,6 +89,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     emailUsers: true,
     readOutbox: false,
     manageWebhooks: false,
+    manageSettings: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
@@ -232,6 +235,7 @@ export function graphQLError(message: string, extensions: Record<string, unknown
  * flushPromises() as it would in a browser that has the chunk already.
  */
 async function loadPages(): Promise<void> {
+  await loadAdminShell();
   await Promise.all(routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)));
 }
 

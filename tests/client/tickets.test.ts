@@ -20,6 +20,7 @@ function detail(overrides: Partial<TicketDetailFragment> = {}): TicketDetailFrag
     id: '12',
     subject: 'Cannot log in',
     status: 'NEW',
+    held: null,
     via: 'AGENT',
     createdAt: now,
     updatedAt: now,
@@ -155,6 +156,21 @@ describe('tickets list', () => {
     await flushPromises();
     expect(callsOf(calls, 'Tickets').at(-1)!.variables.status).toBe('PENDING');
     expect(router!.currentRoute.value.query.status).toBe('PENDING');
+  });
+});
+
+describe('a held ticket', () => {
+  it('says why it waits, and Release takes the hold off', async () => {
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: detail({ held: 'SUSPENDED' }) } }),
+      UpdateTicket: () => ({ data: { updateTicket: detail({ held: null }) } }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    expect(wrapper.get('[data-held]').text()).toContain('Held for review: the sender is on the block list.');
+    await wrapper.get('[data-held] button').trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateTicket').map((c) => c.variables)).toEqual([{ id: '12', input: { release: true } }]);
+    expect(wrapper.find('[data-held]').exists()).toBe(false);
   });
 });
 

@@ -103,6 +103,8 @@ const WRITES: Record<string, Case> = {
   deleteCustomerList: { call: '($id: ID!) { deleteCustomerList(id: $id)', vars: async (f) => ({ id: await adminCreateList(f) }) },
   addUserTags: { call: '($id: ID!) { addUserTags(userId: $id, tags: ["payload"])', vars: async (f) => ({ id: f.endUserId }) },
   removeUserTags: { call: '($id: ID!) { removeUserTags(userId: $id, tags: ["payload"])', vars: async (f) => ({ id: f.endUserId }) },
+  updateSettings: { call: '{ updateSettings(input: {})', vars: async () => ({}) },
+  resendVerification: { call: '($id: ID!) { resendVerification(userId: $id)', vars: async (f) => ({ id: f.endUserId }) },
 };
 
 /** Bulk writes answer a list of results (tests of their own below). */
@@ -122,10 +124,11 @@ const NEVER_BY_TOKEN: Record<string, Case> = {
   updateWebhook: { call: '{ updateWebhook(id: "1", input: { url: "https://hooks.example.org/other" })', vars: async () => ({}) },
   deleteWebhook: { call: '{ deleteWebhook(id: "1")', vars: async () => ({}) },
   testWebhook: { call: '{ testWebhook(id: "1")', vars: async () => ({}) },
+  replyToMyRequest: { call: '{ replyToMyRequest(ticketId: "1", body: "From a token")', vars: async () => ({}) },
 };
 
 /** Open to anyone: signIn's answer is read as the person who just signed in; signOut answers a Boolean. */
-const OPEN = ['signIn', 'signOut', 'submitRequest'];
+const OPEN = ['signIn', 'signOut', 'submitRequest', 'signUp', 'useAccountLink', 'renewAccountLink', 'requestPasswordReset'];
 
 /** Writes of another scope (TICKETS_WRITE): their answers' edges are checked in ticket-access.test.ts. */
 const TICKET_WRITES = ['createTicket', 'updateTicket', 'addTicketComment', 'addTicketCc', 'removeTicketCc', 'startSideConversation'];

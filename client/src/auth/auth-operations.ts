@@ -29,6 +29,7 @@ graphql(`
     emailUsers
     readOutbox
     manageWebhooks
+    manageSettings
   }
 `);
 

@@ -44,6 +44,7 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   emailUsers: false,
   readOutbox: false,
   manageWebhooks: false,
+  manageSettings: false,
 });
 
 export function createAuth(): Auth {

@@ -9,6 +9,8 @@ import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
 import mailMessages from '../mail/locales/en';
 import webhookMessages from '../webhooks/locales/en';
+import helpMessages from '../help/locales/en';
+import settingsMessages from '../settings/locales/en';
 
 const en = {
   unsaved: {
@@ -45,6 +47,8 @@ const en = {
   ...importMessages,
   ...mailMessages,
   ...webhookMessages,
+  ...helpMessages,
+  ...settingsMessages,
   account: {
     menu: 'account menu',
     myProfile: 'My profile',

@@ -9,6 +9,8 @@ import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
 import mailMessages from '../mail/locales/fr';
 import webhookMessages from '../webhooks/locales/fr';
+import helpMessages from '../help/locales/fr';
+import settingsMessages from '../settings/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -45,6 +47,8 @@ const fr: MessageSchema = {
   ...importMessages,
   ...mailMessages,
   ...webhookMessages,
+  ...helpMessages,
+  ...settingsMessages,
   account: {
     menu: 'menu du compte',
     myProfile: 'Mon profil',

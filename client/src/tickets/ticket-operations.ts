@@ -28,6 +28,7 @@ graphql(`
     id
     subject
     status
+    held
     via
     createdAt
     updatedAt

@@ -12,6 +12,7 @@ import { UserChangeFeed1765400000000 } from './1765400000000-user-change-feed.js
 import { ImportJobs1765400000001 } from './1765400000001-import-jobs.js';
 import { Outbox1765500000000 } from './1765500000000-outbox.js';
 import { Webhooks1765500000100 } from './1765500000100-webhooks.js';
+import { SettingsDoor1765500000200 } from './1765500000200-settings-door.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ImportJobs1765400000001,
   Outbox1765500000000,
   Webhooks1765500000100,
+  SettingsDoor1765500000200,
 ];

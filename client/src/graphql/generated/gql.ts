@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -31,6 +31,16 @@ type Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n": typeof types.HelpCenterDocument,
+    "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  ": typeof types.SignUpDocument,
+    "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n": typeof types.AccountLinkDocument,
+    "\n    mutation UseAccountLink($token: String!, $password: String!) {\n      useAccountLink(token: $token, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.UseAccountLinkDocument,
+    "\n  mutation RenewAccountLink($token: String!) {\n    renewAccountLink(token: $token)\n  }\n": typeof types.RenewAccountLinkDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": typeof types.RequestPasswordResetDocument,
+    "\n  fragment HelpTicket on Ticket {\n    id\n    subject\n    status\n    updatedAt\n  }\n": typeof types.HelpTicketFragmentDoc,
+    "\n  query MyRequests {\n    me {\n      id\n      requestedTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n      ccTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyRequestsDocument,
+    "\n  query MyRequest($id: ID!) {\n    ticket(id: $id) {\n      ...HelpTicket\n      comments(first: 100) {\n        edges {\n          node {\n            id\n            body\n            createdAt\n            author {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyRequestDocument,
+    "\n  mutation ReplyToMyRequest($ticketId: ID!, $body: String!) {\n    replyToMyRequest(ticketId: $ticketId, body: $body) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ReplyToMyRequestDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": typeof types.ImportJobSummaryFragmentDoc,
     "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
@@ -62,10 +72,14 @@ type Documents = {
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
+    "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n": typeof types.DeskSettingsFragmentDoc,
+    "\n  query DeskSettings {\n    settings {\n      ...DeskSettings\n    }\n  }\n": typeof types.DeskSettingsDocument,
+    "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n": typeof types.UpdateSettingsDocument,
+    "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n": typeof types.PreviewWelcomeEmailDocument,
     "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n": typeof types.TagSuggestionsDocument,
     "\n  fragment TicketPerson on User {\n    id\n    name\n    email\n  }\n": typeof types.TicketPersonFragmentDoc,
     "\n  fragment TicketListItem on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n  }\n": typeof types.TicketListItemFragmentDoc,
-    "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n": typeof types.TicketDetailFragmentDoc,
+    "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    held\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n": typeof types.TicketDetailFragmentDoc,
     "\n  query Tickets($first: Int, $after: String, $query: String, $status: TicketStatus, $requesterId: ID) {\n    tickets(first: $first, after: $after, query: $query, status: $status, requesterId: $requesterId) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": typeof types.TicketsDocument,
     "\n  query UserTickets($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      requestedTickets(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...TicketListItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.UserTicketsDocument,
     "\n  query UserCcTickets($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      ccTickets(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...TicketListItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.UserCcTicketsDocument,
@@ -103,6 +117,7 @@ type Documents = {
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": typeof types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
+    "\n  mutation ResendVerification($userId: ID!) {\n    resendVerification(userId: $userId)\n  }\n": typeof types.ResendVerificationDocument,
     "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookDetailsFragmentDoc,
     "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n": typeof types.WebhookDeliveryDetailsFragmentDoc,
     "\n  query Webhooks {\n    webhooks {\n      ...WebhookDetails\n    }\n  }\n": typeof types.WebhooksDocument,
@@ -114,7 +129,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -130,6 +145,16 @@ const documents: Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n": types.HelpCenterDocument,
+    "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  ": types.SignUpDocument,
+    "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n": types.AccountLinkDocument,
+    "\n    mutation UseAccountLink($token: String!, $password: String!) {\n      useAccountLink(token: $token, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.UseAccountLinkDocument,
+    "\n  mutation RenewAccountLink($token: String!) {\n    renewAccountLink(token: $token)\n  }\n": types.RenewAccountLinkDocument,
+    "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n": types.RequestPasswordResetDocument,
+    "\n  fragment HelpTicket on Ticket {\n    id\n    subject\n    status\n    updatedAt\n  }\n": types.HelpTicketFragmentDoc,
+    "\n  query MyRequests {\n    me {\n      id\n      requestedTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n      ccTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n    }\n  }\n": types.MyRequestsDocument,
+    "\n  query MyRequest($id: ID!) {\n    ticket(id: $id) {\n      ...HelpTicket\n      comments(first: 100) {\n        edges {\n          node {\n            id\n            body\n            createdAt\n            author {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyRequestDocument,
+    "\n  mutation ReplyToMyRequest($ticketId: ID!, $body: String!) {\n    replyToMyRequest(ticketId: $ticketId, body: $body) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": types.ReplyToMyRequestDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": types.ImportJobSummaryFragmentDoc,
     "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImportJobsDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": types.ImportJobDocument,
@@ -161,10 +186,14 @@ const documents: Documents = {
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
+    "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n": types.DeskSettingsFragmentDoc,
+    "\n  query DeskSettings {\n    settings {\n      ...DeskSettings\n    }\n  }\n": types.DeskSettingsDocument,
+    "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n": types.UpdateSettingsDocument,
+    "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n": types.PreviewWelcomeEmailDocument,
     "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n": types.TagSuggestionsDocument,
     "\n  fragment TicketPerson on User {\n    id\n    name\n    email\n  }\n": types.TicketPersonFragmentDoc,
     "\n  fragment TicketListItem on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n  }\n": types.TicketListItemFragmentDoc,
-    "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n": types.TicketDetailFragmentDoc,
+    "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    held\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n": types.TicketDetailFragmentDoc,
     "\n  query Tickets($first: Int, $after: String, $query: String, $status: TicketStatus, $requesterId: ID) {\n    tickets(first: $first, after: $after, query: $query, status: $status, requesterId: $requesterId) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...TicketListItem\n        }\n      }\n      pageInfo {\n        hasNextPage\n        hasPreviousPage\n        startCursor\n        endCursor\n      }\n    }\n  }\n": types.TicketsDocument,
     "\n  query UserTickets($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      requestedTickets(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...TicketListItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.UserTicketsDocument,
     "\n  query UserCcTickets($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      ccTickets(first: $first, after: $after) {\n        totalCount\n        edges {\n          cursor\n          node {\n            ...TicketListItem\n          }\n        }\n        pageInfo {\n          hasNextPage\n          hasPreviousPage\n          startCursor\n          endCursor\n        }\n      }\n    }\n  }\n": types.UserCcTicketsDocument,
@@ -202,6 +231,7 @@ const documents: Documents = {
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": types.UserEventsDocument,
+    "\n  mutation ResendVerification($userId: ID!) {\n    resendVerification(userId: $userId)\n  }\n": types.ResendVerificationDocument,
     "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n": types.WebhookDetailsFragmentDoc,
     "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n": types.WebhookDeliveryDetailsFragmentDoc,
     "\n  query Webhooks {\n    webhooks {\n      ...WebhookDetails\n    }\n  }\n": types.WebhooksDocument,
@@ -233,7 +263,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -294,6 +324,46 @@ export function graphql(source: "\n  mutation DeleteUserField($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n"): (typeof documents)["\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  "): (typeof documents)["\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n"): (typeof documents)["\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation UseAccountLink($token: String!, $password: String!) {\n      useAccountLink(token: $token, password: $password) {\n        ...Viewer\n      }\n    }\n  "): (typeof documents)["\n    mutation UseAccountLink($token: String!, $password: String!) {\n      useAccountLink(token: $token, password: $password) {\n        ...Viewer\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenewAccountLink($token: String!) {\n    renewAccountLink(token: $token)\n  }\n"): (typeof documents)["\n  mutation RenewAccountLink($token: String!) {\n    renewAccountLink(token: $token)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReset($email: String!) {\n    requestPasswordReset(email: $email)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HelpTicket on Ticket {\n    id\n    subject\n    status\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment HelpTicket on Ticket {\n    id\n    subject\n    status\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRequests {\n    me {\n      id\n      requestedTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n      ccTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyRequests {\n    me {\n      id\n      requestedTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n      ccTickets(first: 50) {\n        edges {\n          node {\n            ...HelpTicket\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyRequest($id: ID!) {\n    ticket(id: $id) {\n      ...HelpTicket\n      comments(first: 100) {\n        edges {\n          node {\n            id\n            body\n            createdAt\n            author {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyRequest($id: ID!) {\n    ticket(id: $id) {\n      ...HelpTicket\n      comments(first: 100) {\n        edges {\n          node {\n            id\n            body\n            createdAt\n            author {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplyToMyRequest($ticketId: ID!, $body: String!) {\n    replyToMyRequest(ticketId: $ticketId, body: $body) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReplyToMyRequest($ticketId: ID!, $body: String!) {\n    replyToMyRequest(ticketId: $ticketId, body: $body) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -421,6 +491,22 @@ export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n"): (typeof documents)["\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskSettings {\n    settings {\n      ...DeskSettings\n    }\n  }\n"): (typeof documents)["\n  query DeskSettings {\n    settings {\n      ...DeskSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n"): (typeof documents)["\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n"): (typeof documents)["\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -433,7 +519,7 @@ export function graphql(source: "\n  fragment TicketListItem on Ticket {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    held\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    held\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -582,6 +668,10 @@ export function graphql(source: "\n  fragment HistoryEvent on UserEvent {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendVerification($userId: ID!) {\n    resendVerification(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation ResendVerification($userId: ID!) {\n    resendVerification(userId: $userId)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

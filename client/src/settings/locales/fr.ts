@@ -1,0 +1,52 @@
+// Messages français de la page Inscription et accès (répandus dans locales/fr.ts).
+import type settingsMessages from './en';
+
+const messages: typeof settingsMessages = {
+  deskSettings: {
+    nav: 'Inscription',
+    title: 'Inscription et accès',
+    subtitle: "Qui peut s'inscrire, se connecter et demander de l'aide, et l'e-mail de bienvenue.",
+    noAccess: "Vous n'avez pas accès",
+    noAccessHint: 'Seuls les administrateurs peuvent modifier ces réglages.',
+    access: 'Qui peut envoyer des demandes',
+    accessOptions: {
+      ANYONE: 'Tout le monde',
+      REGISTERED: "Les personnes inscrites (un expéditeur inconnu confirme d'abord son adresse)",
+      CLOSED: "Seulement les personnes ajoutées par l'équipe",
+      RESTRICTED: "Seulement les domaines autorisés (et les personnes ajoutées par l'équipe)",
+    },
+    helpCenterSignUp: "Les visiteurs peuvent s'inscrire dans le centre d'aide",
+    requireVerification: 'Les personnes doivent confirmer leur adresse',
+    welcomeOnAgentCreate: "Envoyer l'e-mail de bienvenue quand l'équipe ajoute quelqu'un",
+    deskName: 'Nom du service',
+    lists: 'Listes autorisée et bloquée',
+    listsHint: "Une entrée par ligne : un domaine (acme.com) ou une adresse. La liste autorisée l'emporte sur la liste bloquée.",
+    allowList: 'Liste autorisée',
+    blockList: 'Liste bloquée',
+    blockListHint: 'reject: refuse, suspend: retient pour examen, * retient tous ceux qui ne sont pas autorisés.',
+    welcome: 'E-mail de bienvenue',
+    welcomeHint: 'Variables : {placeholders}',
+    welcomeSubject: 'Objet',
+    welcomeBody: 'Corps',
+    preview: 'Aperçu',
+    previewTo: 'À : {to}',
+    previewFailed: "Corrigez le modèle pour voir l'aperçu.",
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré',
+  },
+  verificationLink: {
+    title: 'Lien de confirmation',
+    intro: 'Envoyer à {name} un nouveau lien pour confirmer {email} et choisir un mot de passe.',
+    submit: 'Envoyer le lien de confirmation',
+    submitting: 'Envoi…',
+    done: 'Un nouveau lien est en route vers {email}.',
+  },
+  ticketHold: {
+    SUSPENDED: "Retenu pour examen : l'expéditeur est sur la liste bloquée.",
+    UNVERIFIED: 'En attente de la confirmation de son adresse par le demandeur.',
+    release: 'Libérer',
+  },
+};
+
+export default messages;

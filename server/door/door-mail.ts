@@ -1,0 +1,87 @@
+import type { EntityManager } from 'typeorm';
+import { enqueueEmail } from '../outbox/outbox.js';
+import { escapeHtml } from '../mail/placeholders.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import { renderWelcome } from '../settings/settings.service.js';
+import { CreatedVia } from '../users/role.js';
+import type { Actor } from '../auth/viewer.js';
+import { issueLink } from './account-links.js';
+import type { LinkPurpose } from './account-link.entity.js';
+
+/** Who a mail is about: the account and the address it goes to. */
+export interface MailTarget {
+  user: { id: number; name: string };
+  address: string;
+}
+
+/** Creates made by the team (a person signed in, or a partner app): these may get the welcome email. */
+const BY_STAFF: readonly CreatedVia[] = [CreatedVia.AGENT, CreatedVia.ADMIN, CreatedVia.API];
+
+/**
+ * The mails of the end users' door, each queued in the outbox with the
+ * transaction's manager of the change that causes it (never after commit):
+ * the welcome (the admins' template, with a verification link), a
+ * verification link on its own, and a password-reset link.
+ */
+export class DoorMail {
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly publicUrl: string,
+  ) {}
+
+  /** The page a link opens. */
+  url(purpose: LinkPurpose, token: string): string {
+    return `${this.publicUrl}${purpose === 'VERIFY' ? '/verify/' : '/help/reset/'}${encodeURIComponent(token)}`;
+  }
+
+  /** A new link for `to` (its row written with `m`), as the URL to mail. */
+  async link(m: EntityManager, to: MailTarget, purpose: LinkPurpose): Promise<string> {
+    const { row } = await this.settings.get();
+    return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose));
+  }
+
+  /** The welcome email, rendered from the admins' template (values escaped in its HTML part). */
+  async welcome(m: EntityManager, to: MailTarget): Promise<void> {
+    const { row } = await this.settings.get();
+    const link = await this.link(m, to, 'VERIFY');
+    const mail = renderWelcome(row.welcomeSubject, row.welcomeBody, { name: to.user.name, verify_link: link, desk_name: row.deskName });
+    await enqueueEmail(m, { kind: 'WELCOME', to: to.address, subject: mail.subject, text: mail.text, html: mail.html, userId: to.user.id });
+  }
+
+  /** The welcome on a create by the team, when the settings ask for it (welcomeOnAgentCreate). */
+  async welcomeIfStaffCreate(m: EntityManager, to: MailTarget, actor: Actor): Promise<void> {
+    if (!BY_STAFF.includes(actor.via)) return;
+    const { row } = await this.settings.get();
+    if (row.welcomeOnAgentCreate) await this.welcome(m, to);
+  }
+
+  async verification(m: EntityManager, to: MailTarget): Promise<void> {
+    const { row } = await this.settings.get();
+    const link = await this.link(m, to, 'VERIFY');
+    await this.queue(m, to, 'VERIFICATION', `Confirm your address for ${row.deskName}`, [
+      `Hello ${to.user.name},`,
+      `Please confirm that this is your address and choose a password for ${row.deskName}:`,
+      link,
+      'The link works for 3 days. If you did not ask for it, ignore this message.',
+    ]);
+  }
+
+  async passwordReset(m: EntityManager, to: MailTarget): Promise<void> {
+    const { row } = await this.settings.get();
+    const link = await this.link(m, to, 'RESET');
+    await this.queue(m, to, 'PASSWORD_RESET', `Choose a new password for ${row.deskName}`, [
+      `Hello ${to.user.name},`,
+      `Someone (probably you) asked to sign in to ${row.deskName}. Choose a new password here:`,
+      link,
+      'The link works for 2 hours. If you did not ask for it, ignore this message: your password stays as it is.',
+    ]);
+  }
+
+  private async queue(m: EntityManager, to: MailTarget, kind: string, subject: string, paragraphs: string[]): Promise<void> {
+    const text = `${paragraphs.join('\n\n')}\n`;
+    const html = paragraphs
+      .map((p) => `<p>${/^https?:\/\//.test(p) ? `<a href="${escapeHtml(p)}">${escapeHtml(p)}</a>` : escapeHtml(p)}</p>`)
+      .join('\n');
+    await enqueueEmail(m, { kind, to: to.address, subject, text, html, userId: to.user.id });
+  }
+}

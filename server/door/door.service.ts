@@ -1,0 +1,167 @@
+import type { Database } from '../db/database.js';
+import { ForbiddenError, inputErrors, UserInputError } from '../graphql/errors.js';
+import { SYSTEM_ACTOR, type Actor } from '../auth/viewer.js';
+import { AuditSource } from '../audit/audit.types.js';
+import { checkPasswordPolicy, hashPassword } from '../auth/password.js';
+import { normalizeName } from '../users/profile-rules.js';
+import { CreatedVia } from '../users/role.js';
+import type { User } from '../users/user.entity.js';
+import type { UserService } from '../users/user.service.js';
+import type { ParsedEmail } from '../users/email-address.js';
+import type { TicketService } from '../tickets/ticket.service.js';
+import { admitRequest, type RequestAdmission } from '../tickets/request-admission.js';
+import { RequestAccess, TicketHold } from '../settings/request-access.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import { checkLink, useLink, type LinkState } from './account-links.js';
+import type { LinkPurpose } from './account-link.entity.js';
+import type { DoorMail } from './door-mail.js';
+
+/** The help center's writes: nobody signed in; the history says HELP_CENTER's person did it themself. */
+export const HELP_CENTER_ACTOR: Actor = { ...SYSTEM_ACTOR, via: CreatedVia.SELF, source: AuditSource.WEB_FORM };
+
+const LINK_MESSAGES: Record<Exclude<LinkState, 'VALID'>, string> = {
+  EXPIRED: 'This link has expired. Ask for a new one.',
+  USED: 'This link was already used. Ask for a new one, or sign in.',
+  INVALID: 'This link is not valid. Check that it was copied whole, or ask for a new one.',
+};
+
+/**
+ * The end users' door (help center): sign up, follow a mailed link
+ * (verify the address, choose a password), ask for a new link or a
+ * password reset, and staff's resendVerification. Accounts are found or made
+ * through the one user service, in the same transaction as the mail they
+ * cause. No answer tells whether an address has an account: sign-up and
+ * reset answer the same for a new address, a known one, a refused one.
+ */
+export class DoorService {
+  constructor(
+    private readonly deps: {
+      db: Database;
+      users: UserService;
+      tickets: TicketService;
+      settings: SettingsService;
+      admission: RequestAdmission;
+      mail: DoorMail;
+    },
+  ) {}
+
+  async signUpOpen(): Promise<boolean> {
+    const { row } = await this.deps.settings.get();
+    return row.helpCenterSignUp && row.requestAccess !== RequestAccess.CLOSED;
+  }
+
+  /**
+   * A visitor signs up with a name and an address. New and admitted: an
+   * account (createdVia SELF, unverified) and the welcome email with its
+   * verification link; held by the block list (suspend:): the account, no
+   * mail, until staff send the verification (resendVerification). Known:
+   * a password-reset link to that address. Refused or a bot: nothing.
+   */
+  async signUp(input: { name?: string | null; email?: string | null; website?: string | null }): Promise<void> {
+    if (!admitRequest({ website: input.website }).admitted) return;
+    if (!(await this.signUpOpen())) throw new ForbiddenError('Sign-up is closed: ask the team to add you.');
+    const { name, email } = await this.checked(input);
+    const admission = await this.deps.admission.admit(email);
+    if (!admission.admitted) return;
+    await this.deps.db.transaction(async (m) => {
+      const r = await this.deps.users.findOrCreateByEmail(m, { email, name }, { via: CreatedVia.SELF }, HELP_CENTER_ACTOR);
+      const to = { user: r.user, address: email.address };
+      if (admission.hold === TicketHold.SUSPENDED || r.user.suspended) return;
+      if (r.created) await this.deps.mail.welcome(m, to);
+      else await this.deps.mail.passwordReset(m, to);
+    });
+  }
+
+  /** What a link is worth now (the page says expired or used, and offers a new one). */
+  async linkState(token: string): Promise<{ state: LinkState; purpose: LinkPurpose | null }> {
+    const { row } = await this.deps.settings.get();
+    const r = await checkLink(this.deps.db.manager, row.signingSecret, token);
+    return { state: r.state, purpose: r.link?.purpose ?? null };
+  }
+
+  /**
+   * Follows a link with the password the person chose, in one transaction:
+   * the link is used (once), the address it was sent to is verified, the
+   * password set, and tickets that waited for the verification are worked.
+   * Answers the user, for the caller to sign in.
+   */
+  async useLink(token: string, password: string): Promise<User> {
+    checkPasswordPolicy(password, 'password');
+    const { row } = await this.deps.settings.get();
+    // A dead link is told at once, before the (deliberately slow) password hash.
+    const first = await checkLink(this.deps.db.manager, row.signingSecret, token);
+    if (first.state !== 'VALID') throw linkError(first.state);
+    const hash = await hashPassword(password);
+    const userId = await this.deps.db.transaction(async (m) => {
+      const r = await checkLink(m, row.signingSecret, token, { lock: true });
+      if (r.state !== 'VALID' || !r.link) throw linkError(r.state);
+      const link = r.link;
+      const user = await this.deps.users.findByIdIn(m, link.userId);
+      if (!user || user.suspended) throw linkError('INVALID');
+      const now = new Date();
+      const actor: Actor = { ...HELP_CENTER_ACTOR, userId: user.id };
+      await useLink(m, link, now);
+      const parsed = await this.deps.users.checkEmail(link.email, 'token');
+      if (!(await this.deps.users.verifyAddressIn(m, user.id, parsed.normalized, actor, now))) throw linkError('INVALID');
+      await this.deps.users.setPasswordHashIn(m, user.id, hash, actor, now);
+      await this.deps.tickets.releaseUnverified(m, user.id, actor);
+      return user.id;
+    });
+    return (await this.deps.users.findById(userId))!;
+  }
+
+  /** A new link like an expired or used one, to the same address (nothing for a forged one or a suspended account). */
+  async renewLink(token: string): Promise<void> {
+    const { row } = await this.deps.settings.get();
+    const r = await checkLink(this.deps.db.manager, row.signingSecret, token);
+    if (!r.link) return;
+    const link = r.link;
+    await this.deps.db.transaction(async (m) => {
+      const user = await this.deps.users.findByIdIn(m, link.userId);
+      if (!user || user.suspended) return;
+      const to = { user, address: link.email };
+      if (link.purpose === 'VERIFY') await this.deps.mail.verification(m, to);
+      else await this.deps.mail.passwordReset(m, to);
+    });
+  }
+
+  /** A reset link to an address's owner (nothing when nobody owns it, or they are suspended). */
+  async requestPasswordReset(value: string): Promise<void> {
+    const email = await this.deps.users.checkEmail(value, 'email');
+    const owner = await this.deps.users.findByEmail(email.address);
+    if (!owner || owner.suspended) return;
+    await this.deps.db.transaction((m) => this.deps.mail.passwordReset(m, { user: owner, address: email.address }));
+  }
+
+  /** Staff send a new verification link to someone's primary address. */
+  async resendVerification(user: User): Promise<void> {
+    if (!user.primaryEmail) throw new UserInputError('userId', 'This person has no email address.');
+    await this.deps.db.transaction((m) => this.deps.mail.verification(m, { user, address: user.primaryEmail! }));
+  }
+
+  private async checked(input: { name?: string | null; email?: string | null }): Promise<{ name: string; email: ParsedEmail }> {
+    const problems: { field: string; message: string }[] = [];
+    let name = '';
+    let email: ParsedEmail | undefined;
+    try {
+      name = normalizeName(input.name ?? '');
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      problems.push({ field: 'name', message: err.message });
+    }
+    try {
+      email = await this.deps.users.checkEmail(input.email, 'email');
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      problems.push({ field: 'email', message: err.message });
+    }
+    if (problems.length) throw inputErrors(problems);
+    return { name, email: email! };
+  }
+}
+
+function linkError(state: Exclude<LinkState, 'VALID'> | LinkState): UserInputError {
+  const e = new UserInputError('token', LINK_MESSAGES[state === 'VALID' ? 'INVALID' : state]);
+  Object.assign(e.extensions, { reason: state });
+  return e;
+}

@@ -1,0 +1,121 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DeskSettingsFragment } from '../../client/src/graphql/generated/graphql';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, signedInAs, stubGraphQL, VIEWER_CAN } from './helpers';
+
+let wrapper: VueWrapper;
+
+afterEach(() => {
+  wrapper?.unmount();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+const saved: DeskSettingsFragment = {
+  id: '1',
+  version: 3,
+  requestAccess: 'ANYONE',
+  helpCenterSignUp: true,
+  requireVerification: true,
+  welcomeOnAgentCreate: false,
+  welcomeSubject: 'Welcome to {{desk_name}}',
+  welcomeBody: 'Hello {{name}}: {{verify_link}}',
+  deskName: 'Acme Help',
+  allowList: ['acme.com'],
+  blockList: ['reject:spam.io'],
+};
+
+function serve() {
+  return stubGraphQL({
+    DeskSettings: () => ({ data: { settings: saved } }),
+    PreviewWelcomeEmail: ({ input }) => {
+      const i = input as { welcomeSubject: string; welcomeBody: string; deskName: string };
+      if (i.welcomeBody.includes('{{nmae}}')) {
+        return graphQLError('{{nmae}} is not a placeholder: did you mean {{name}}?', { code: 'BAD_USER_INPUT', field: 'welcomeBody' });
+      }
+      const render = (s: string) =>
+        s.replaceAll('{{name}}', 'Ada Lovelace').replaceAll('{{desk_name}}', i.deskName).replaceAll('{{verify_link}}', 'https://x/verify/sample');
+      return { data: { previewWelcomeEmail: { to: 'ada.lovelace@example.com', subject: render(i.welcomeSubject), text: render(i.welcomeBody) } } };
+    },
+    UpdateSettings: ({ input }) => {
+      const i = input as Record<string, unknown>;
+      if ((i.blockList as string[]).includes('not a domain')) {
+        return graphQLError('"not a domain" is neither a domain (acme.com) nor an email address.', {
+          code: 'BAD_USER_INPUT',
+          field: 'blockList.1',
+          errors: [
+            { field: 'blockList.1', code: 'BAD_USER_INPUT', message: '"not a domain" is neither a domain (acme.com) nor an email address.' },
+            { field: 'welcomeSubject', code: 'BAD_USER_INPUT', message: '{{nom}} is not a placeholder.' },
+          ],
+        });
+      }
+      return { data: { updateSettings: { ...saved, ...i, version: 4 } } };
+    },
+  });
+}
+
+/** Lets the preview's pause pass and its answer arrive. */
+async function settle(): Promise<void> {
+  await new Promise((r) => setTimeout(r, 350));
+  await flushPromises();
+}
+
+describe('the Registration settings page', () => {
+  it('shows the saved settings, previews the welcome email live, and saves what was changed with the version read', async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/settings/registration'));
+    await settle();
+    expect(wrapper.get('h1').text()).toBe('Registration and access');
+    expect((byLabel(wrapper, 'Who may submit requests').element as HTMLSelectElement).value).toBe('ANYONE');
+    expect((byLabel(wrapper, 'Allow list').element as HTMLTextAreaElement).value).toBe('acme.com');
+    expect(wrapper.get('[data-preview-subject]').text()).toBe('Welcome to Acme Help');
+
+    await byLabel(wrapper, 'Body').setValue('Dear {{name}}, see {{verify_link}}');
+    await settle();
+    expect(wrapper.get('[data-preview-body]').text()).toBe('Dear Ada Lovelace, see https://x/verify/sample');
+
+    await byLabel(wrapper, 'Who may submit requests').setValue('REGISTERED');
+    await byLabel(wrapper, 'Block list').setValue('reject:spam.io\n\n  suspend:odd.io ');
+    await byLabel(wrapper, 'Send the welcome email when the team adds someone').setValue(true);
+    await wrapper.get('form[data-form="settings"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateSettings').map((c) => c.variables.input)).toEqual([
+      expect.objectContaining({
+        version: 3,
+        requestAccess: 'REGISTERED',
+        welcomeOnAgentCreate: true,
+        welcomeBody: 'Dear {{name}}, see {{verify_link}}',
+        allowList: ['acme.com'],
+        blockList: ['reject:spam.io', 'suspend:odd.io'],
+      }),
+    ]);
+    expect(wrapper.text()).toContain('Saved');
+  });
+
+  it('puts a bad placeholder and a bad list entry next to their fields', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/settings/registration'));
+    await settle();
+    // While typing: the preview's refusal shows on the template's field.
+    await byLabel(wrapper, 'Body').setValue('Hello {{nmae}}');
+    await settle();
+    expect(errorNextTo(wrapper, 'Body')).toContain('did you mean {{name}}?');
+    expect(wrapper.get('[data-preview]').text()).toContain('Fix the template');
+    // On save: every problem next to its field (a list entry on its list).
+    await byLabel(wrapper, 'Body').setValue('Hello {{name}}');
+    await byLabel(wrapper, 'Block list').setValue('spam.io\nnot a domain');
+    await wrapper.get('form[data-form="settings"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Block list')).toContain('"not a domain" is neither a domain');
+    expect(errorNextTo(wrapper, 'Subject')).toContain('{{nom}} is not a placeholder.');
+  });
+
+  it('is for admins: an agent is told there is no access and sees no sidebar entry', async () => {
+    const calls = stubGraphQL({ Me: signedInAs({ id: '7', name: 'Agent Smith', email: 'agent@acme.io', role: 'AGENT' }, VIEWER_CAN.AGENT) });
+    ({ wrapper } = await mountApp('/settings/registration'));
+    expect(wrapper.text()).toContain("You don't have access");
+    expect(callsOf(calls, 'DeskSettings')).toHaveLength(0);
+    expect(wrapper.findAll('nav a').map((a) => a.text())).not.toContain('Registration');
+  });
+});
