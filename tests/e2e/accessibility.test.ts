@@ -87,13 +87,16 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 A and AA), in Chromi
     { name: 'new ticket', path: '/tickets/new', ready: 'form' },
     { name: 'imports', path: '/settings/imports', ready: 'main h1' },
     { name: 'my password', path: '/account/password', ready: 'form' },
+    { name: 'outbox', path: '/settings/outbox', ready: 'main h1' },
+    { name: 'webhooks', path: '/settings/webhooks', ready: 'main h1' },
+    { name: 'registration settings', path: '/settings/registration', ready: 'form' },
   ];
 
-  it('the sign-in page and the public request form', async () => {
+  it('the sign-in page, the public request form and the help center', async () => {
     const context = await browser.browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of ['/sign-in', '/requests/new']) {
+    for (const path of ['/sign-in', '/requests/new', '/help/sign-in', '/help/sign-up', '/help/reset']) {
       await page.goto(`${app.url}${path}`);
       await page.locator('form').first().waitFor();
       found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));
