@@ -27,6 +27,7 @@ import { UserChangeFeed } from './users/user-change-feed.js';
 import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
+import { DeletedUsersPurge } from './users/deleted-users-purge.js';
 import { importRoutes } from './imports/import-http.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
@@ -88,6 +89,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     sessions,
     tokens,
     changes: userChanges,
+    deletedRetentionDays: config.deletedUsersRetentionDays,
   });
   const tickets = new TicketService(db, users, audit);
   return {
@@ -201,6 +203,8 @@ export async function createApp(
     services.imports.onQueued = () => importWorker.kick();
     importWorker.start();
   }
+  const purge = new DeletedUsersPurge(services.users, log, config.deletedUsersPurgeSeconds * 1000);
+  purge.start();
 
   const protection = armor(config);
   const schema = await buildAppSchema();
@@ -296,6 +300,7 @@ export async function createApp(
     log,
     importWorker,
     async stop() {
+      await purge.stop();
       await importWorker.stop();
       await apollo.stop();
       await counters.close();

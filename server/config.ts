@@ -60,6 +60,10 @@ export interface Config {
   importChunkRows: number;
   /** A worker whose claim on a job has not been renewed for this long is taken over (seconds). */
   importStaleSeconds: number;
+  /** Days a deleted end user stays in Deleted customers (restorable) before their personal data is erased. */
+  deletedUsersRetentionDays: number;
+  /** How often this process looks for deleted users past the retention (seconds; 0: never, another process does it). */
+  deletedUsersPurgeSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -299,5 +303,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),
     importStaleSeconds: int('IMPORT_STALE_SECONDS', env.IMPORT_STALE_SECONDS, 30, 1, 3600),
+    deletedUsersRetentionDays: int('DELETED_USERS_RETENTION_DAYS', env.DELETED_USERS_RETENTION_DAYS, 30, 1, 3650),
+    deletedUsersPurgeSeconds: int('DELETED_USERS_PURGE_SECONDS', env.DELETED_USERS_PURGE_SECONDS, 3600, 0, 86_400),
   };
 }

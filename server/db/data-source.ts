@@ -20,6 +20,7 @@ import { speakSqlite } from './columns.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
+import { RecordVersionEntity } from '../versions/record-version.entity.js';
 import { underStartLock } from './start-lock.js';
 
 /** One entity per table; a test checks that they match what the migrations make, on both databases. */
@@ -52,6 +53,7 @@ export const entities = [
   UserChangeSequenceEntity,
   ImportJobEntity,
   ImportRowErrorEntity,
+  RecordVersionEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

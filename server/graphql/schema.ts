@@ -1,4 +1,5 @@
 import { UserBulkResolver } from '../users/user-bulk.resolver.js';
+import { UserDeletionResolver } from '../users/user-deletion.resolver.js';
 import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
@@ -25,6 +26,7 @@ import {
 
 export const resolvers = [
   UserResolver,
+  UserDeletionResolver,
   UserIdentityResolver,
   UserConnectionResolver,
   UserWarningResolver,

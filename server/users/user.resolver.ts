@@ -167,14 +167,27 @@ export class UserResolver {
         "false (the default): required fields are not checked, as for partner apps and imports. Staff's own accounts are never held to them.",
     })
     checkRequiredFields: boolean | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description:
+        'The `version` the change was made from. Saves made since are merged: fields only they changed stay theirs; a field both changed fails the save with ' +
+        'CONFLICT (extensions.conflicts: field, theirValue, yourValue, changedBy, changedAt), writing nothing. Left out: the last write wins.',
+    })
+    expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<User> {
     const target = await userToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input });
-    return ctx.users.update(target, input, ctx.actor, writeOptions(ctx, checkRequiredFields === true));
+    const wo = writeOptions(ctx, checkRequiredFields === true);
+    return ctx.users.update(target, input, ctx.actor, expectedVersion === null || expectedVersion === undefined ? wo : { ...wo, expectedVersion });
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes an account: it leaves every list and its addresses become free. Recorded in the history.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes an account. An end user moves to Deleted customers (deletedUsers) for the retention period: they leave every list, search, count and export, cannot sign in ' +
+      '(sessions end, tokens stop), and keep their addresses, so restoreUser gives everything back; then their personal data is erased. ' +
+      "A staff account's addresses become free at once. Recorded in the history.",
+  })
   @Authorized(userPolicy.delete)
   async deleteUser(@Arg('id', () => ID, { description: 'The account to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     const target = await userToChange(id, ctx);

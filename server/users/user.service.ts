@@ -17,6 +17,8 @@ import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-co
 import type { ParsedEmail } from './email-address.js';
 import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome } from './user-batch.js';
 import { UserTagEdits } from './user-tag-edits.js';
+import { UserDeletion, type DeletedUserRow } from './user-deletion.js';
+import type { Page, PageRequest } from '../db/paging.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import type { User } from './user.entity.js';
@@ -36,6 +38,8 @@ export interface UserServiceOptions {
   tokens: ApiTokenService;
   /** Told of every change, in its transaction (search index, change feed). */
   changes: UserChangeListeners;
+  /** Days a deleted end user stays restorable before erasure (DELETED_USERS_RETENTION_DAYS). */
+  deletedRetentionDays?: number;
 }
 
 /**
@@ -61,6 +65,7 @@ export class UserService {
   private readonly contacts: UserContacts;
   private readonly batch: UserBatch;
   private readonly tagEdits: UserTagEdits;
+  private readonly deletion: UserDeletion;
 
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
@@ -77,6 +82,11 @@ export class UserService {
     this.contacts = new UserContacts(this.accounts, this.reads);
     this.batch = new UserBatch(db, this.accounts, this.reads, opts.fieldValues);
     this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
+    this.deletion = new UserDeletion(
+      db,
+      { audit, sessions, tokens: opts.tokens, fields: opts.fieldValues, identities: this.identities, changes: opts.changes },
+      opts.deletedRetentionDays,
+    );
   }
 
   // ---- Accounts ----
@@ -86,8 +96,22 @@ export class UserService {
   update(target: User, input: UpdateUserInput, actor: Actor, wo?: WriteOptions): Promise<User> {
     return this.accounts.update(target, input, actor, wo);
   }
+  /** An end user goes to Deleted customers (restorable); a staff account's addresses become free (see user-deletion.ts). */
   delete(target: User, actor: Actor): Promise<void> {
-    return this.accounts.delete(target, actor);
+    return this.deletion.delete(target, actor);
+  }
+  restore(id: number, actor: Actor): Promise<void> {
+    return this.deletion.restore(id, actor);
+  }
+  erase(id: number, actor: Actor): Promise<void> {
+    return this.deletion.erase(id, actor);
+  }
+  /** Erases the end users deleted longer ago than the retention (the periodic purge; `now` is movable for tests). */
+  purgeExpired(actor: Actor, now?: Date): Promise<number> {
+    return this.deletion.purgeExpired(actor, now);
+  }
+  deletedPage(req: PageRequest): Promise<Page<DeletedUserRow> & { total: number }> {
+    return this.deletion.deletedPage(req);
   }
   leaveOrganization(m: EntityManager, org: Organization, actor: Actor): Promise<void> {
     return this.accounts.leaveOrganization(m, org, actor);

@@ -24,7 +24,10 @@ describe('schema.graphql', () => {
     for (const line of [
       'user(id: ID!): User',
       'createUser(input: CreateUserInput!): CreateUserPayload!',
-      'updateUser(checkRequiredFields: Boolean = false, id: ID!, input: UpdateUserInput!): User!',
+      'updateUser(checkRequiredFields: Boolean = false, expectedVersion: Int, id: ID!, input: UpdateUserInput!): User!',
+      'restoreUser(id: ID!): User!',
+      'eraseUser(id: ID!): Boolean!',
+      'deletedUsers(after: String, first: Int = 25): DeletedUserConnection!',
       'warnings: [UserWarning!]!',
       'totalCount: Int!',
       'endCursor: String',

@@ -10,6 +10,7 @@ import { RateLimitCounters1765200000000 } from './1765200000000-rate-limit-count
 import { Tickets1765300000000 } from './1765300000000-tickets.js';
 import { UserChangeFeed1765400000000 } from './1765400000000-user-change-feed.js';
 import { ImportJobs1765400000001 } from './1765400000001-import-jobs.js';
+import { Records1765500000300 } from './1765500000300-records.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   Tickets1765300000000,
   UserChangeFeed1765400000000,
   ImportJobs1765400000001,
+  Records1765500000300,
 ];
