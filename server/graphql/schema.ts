@@ -1,5 +1,6 @@
 import { UserBulkResolver } from '../users/user-bulk.resolver.js';
 import { UserDeletionResolver } from '../users/user-deletion.resolver.js';
+import { UserVersionsResolver } from '../users/user-versions.resolver.js';
 import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
@@ -27,6 +28,7 @@ import {
 export const resolvers = [
   UserResolver,
   UserDeletionResolver,
+  UserVersionsResolver,
   UserIdentityResolver,
   UserConnectionResolver,
   UserWarningResolver,

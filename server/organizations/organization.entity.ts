@@ -58,7 +58,8 @@ export class Organization {
 
   @Authorized(organizationPolicy.list)
   @Field(() => Int, {
-    description: 'Goes up by one at every save. Send it back as updateOrganization(expectedVersion:) so a save made meanwhile is merged, never overwritten.',
+    description:
+      'Goes up by one at every save. Send it back as updateOrganization(expectedVersion:) so a save made meanwhile is merged, never overwritten.',
   })
   @Column({ type: 'int', default: 1 })
   version: number;

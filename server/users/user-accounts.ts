@@ -95,6 +95,10 @@ export class UserAccounts {
       createdVia: actor.via,
       createdById: actor.userId,
       deletedAt: null,
+      deletedById: null,
+      erasedAt: null,
+      mergedIntoId: null,
+      version: 1,
       createdAt: now,
       updatedAt: now,
     });

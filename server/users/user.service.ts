@@ -193,6 +193,9 @@ export class UserService {
   identityById(id: number): Promise<UserIdentity | null> {
     return this.reads.identityById(id);
   }
+  fieldVersions(userId: number, field: string, limit: number): Promise<{ version: number; value: unknown; actorUserId: number | null; at: Date }[]> {
+    return this.reads.fieldVersions(userId, field, limit);
+  }
   search(req: UserPageRequest): Promise<UserPage> {
     return this.reads.search(req);
   }
