@@ -48,6 +48,12 @@ export class ViewerPermissions {
 
   @Field(() => Boolean, { description: 'Change their own password (changePassword).' })
   changeOwnPassword: boolean;
+
+  @Field(() => Boolean, { description: 'See Deleted customers and restore them (restoreUser).' })
+  restoreUsers: boolean;
+
+  @Field(() => Boolean, { description: 'Delete a customer permanently (eraseUser).' })
+  eraseUsers: boolean;
 }
 
 @Resolver()
@@ -67,6 +73,8 @@ export class ViewerPermissionsResolver {
       shareCustomerLists: can(v, customerListPolicy.share),
       importUsers: can(v, importPolicy.manage),
       changeOwnPassword: can(v, accountPolicy.changePassword),
+      restoreUsers: can(v, userPolicy.restore),
+      eraseUsers: can(v, userPolicy.erase),
     };
   }
 }

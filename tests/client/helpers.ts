@@ -67,6 +67,8 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: true,
     importUsers: true,
+    restoreUsers: true,
+    eraseUsers: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -80,6 +82,8 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readUserFields: true,
     shareCustomerLists: false,
     importUsers: false,
+    restoreUsers: true,
+    eraseUsers: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
@@ -162,6 +166,7 @@ export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProf
     name: 'Grace Hopper',
     email: 'grace@navy.example.org',
     role: 'END_USER',
+    version: 1,
     phone: null,
     organization: { id: '7', name: 'Navy' },
     tags: ['vip'],

@@ -71,6 +71,11 @@ describe.each(testDialects())('deleted customers, on %s', (dialect) => {
     // The address stays theirs.
     const taken = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name: 'Other', email: c.email } });
     expect(taken.errors?.[0].extensions).toMatchObject({ code: 'EMAIL_TAKEN', existingUserId: c.id });
+    // Nor can a ticket give it to someone new, or add to the deleted account.
+    const ticket = await app.as(agent.auth)('mutation($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', {
+      i: { subject: 'Hello', comment: 'Hi', requester: { email: c.email.toUpperCase() } },
+    });
+    expect(ticket.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
     // Not in the export either.
     const csv = await fetch(`${app.url}/exports/users.csv`, { headers: { cookie: app.admin.cookie } });
     expect(await csv.text()).not.toContain(c.name);

@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/en';
 import ticketMessages from '../tickets/locales/en';
 import listMessages from '../lists/locales/en';
 import importMessages from '../imports/locales/en';
+import deletedMessages from '../users/deleted/locales/en';
 
 const en = {
   app: {
@@ -27,6 +28,7 @@ const en = {
     apiTokens: 'API tokens',
     userFields: 'User fields',
     imports: 'Imports',
+    deletedCustomers: 'Deleted customers',
     myProfile: 'My profile',
   },
   userFields,
@@ -36,6 +38,7 @@ const en = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...deletedMessages,
   account: {
     menu: 'Account: {name}',
     myProfile: 'My profile',
@@ -215,7 +218,8 @@ const en = {
     emptyHint: 'Add the people your team supports; they will appear here.',
     noMatch: 'No customers match “{query}”',
     noMatchHint: 'Every word typed must start a word of a name, an address, a phone number, an organization or a tag.',
-    deleted: 'Customer deleted.',
+    deleted: 'Customer deleted. They stay in Deleted customers for 30 days, where they can be restored.',
+    deletedLink: 'See deleted customers',
     loadError: 'Customers could not be loaded.',
     filters: {
       label: 'Filters',
@@ -300,6 +304,17 @@ const en = {
       suspended: 'Suspended',
       suspendedHint: 'Suspended people cannot sign in or open requests.',
     },
+  },
+  conflicts: {
+    title: 'Someone else saved this profile meanwhile',
+    intro: 'Their other changes were kept. For each field you both changed, choose what to keep, then save again.',
+    theirs: 'Saved by {name}',
+    someone: 'someone',
+    yours: 'Yours (not saved yet)',
+    empty: '(empty)',
+    keepTheirs: 'Keep theirs',
+    keepMine: 'Keep mine',
+    keepBoth: 'Keep both',
   },
   roles: {
     END_USER: 'End user',

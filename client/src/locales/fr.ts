@@ -7,6 +7,7 @@ import tagMessages from '../tags/locales/fr';
 import ticketMessages from '../tickets/locales/fr';
 import listMessages from '../lists/locales/fr';
 import importMessages from '../imports/locales/fr';
+import deletedMessages from '../users/deleted/locales/fr';
 
 const fr: MessageSchema = {
   app: {
@@ -27,6 +28,7 @@ const fr: MessageSchema = {
     apiTokens: 'Jetons d’API',
     userFields: 'Champs utilisateur',
     imports: 'Imports',
+    deletedCustomers: 'Clients supprimés',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -36,6 +38,7 @@ const fr: MessageSchema = {
   ...ticketMessages,
   ...listMessages,
   ...importMessages,
+  ...deletedMessages,
   account: {
     menu: 'Compte : {name}',
     myProfile: 'Mon profil',
@@ -215,7 +218,8 @@ const fr: MessageSchema = {
     emptyHint: 'Ajoutez les personnes que votre équipe accompagne : elles apparaîtront ici.',
     noMatch: 'Aucun client ne correspond à « {query} »',
     noMatchHint: 'Chaque mot saisi doit commencer un mot d’un nom, d’une adresse, d’un numéro, d’une organisation ou d’une étiquette.',
-    deleted: 'Client supprimé.',
+    deleted: 'Client supprimé. Il reste 30 jours dans Clients supprimés, où il peut être restauré.',
+    deletedLink: 'Voir les clients supprimés',
     loadError: 'Impossible de charger les clients.',
     filters: {
       label: 'Filtres',
@@ -302,6 +306,18 @@ const fr: MessageSchema = {
       suspended: 'Suspendu',
       suspendedHint: 'Une personne suspendue ne peut ni se connecter ni ouvrir de demande.',
     },
+  },
+  conflicts: {
+    title: 'Quelqu’un d’autre a enregistré ce profil entre-temps',
+    intro:
+      'Ses autres modifications ont été gardées. Pour chaque champ que vous avez tous deux modifié, choisissez quoi garder, puis enregistrez à nouveau.',
+    theirs: 'Enregistré par {name}',
+    someone: 'quelqu’un',
+    yours: 'Le vôtre (pas encore enregistré)',
+    empty: '(vide)',
+    keepTheirs: 'Garder le sien',
+    keepMine: 'Garder le mien',
+    keepBoth: 'Garder les deux',
   },
   roles: {
     END_USER: 'Utilisateur final',

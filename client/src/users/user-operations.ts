@@ -89,6 +89,7 @@ graphql(`
     notes
     verified
     suspended
+    version
     createdVia
     createdAt
     updatedAt
@@ -137,8 +138,8 @@ export const CreateUserDocument = graphql(`
 `);
 
 export const UpdateUserDocument = graphql(`
-  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {
-    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {
+    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {
       ...UserProfile
     }
   }
