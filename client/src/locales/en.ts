@@ -277,7 +277,6 @@ const en = {
     readOnly: 'You can see this profile but not change it: agents only change end users’ accounts.',
     ownRoleHint: 'You cannot change your own role; another admin can.',
     deleteLabel: 'Delete {name}',
-    confirmDelete: 'Delete {name}? Their account leaves every list and this cannot be undone.',
     sections: {
       contact: 'Contact',
       preferences: 'Preferences',

@@ -279,7 +279,6 @@ const fr: MessageSchema = {
     readOnly: 'Vous pouvez consulter ce profil mais pas le modifier : les agents ne modifient que les comptes des utilisateurs finaux.',
     ownRoleHint: 'Vous ne pouvez pas changer votre propre rôle ; un autre administrateur le peut.',
     deleteLabel: 'Supprimer {name}',
-    confirmDelete: 'Supprimer {name} ? Son compte disparaît de toutes les listes et c’est irréversible.',
     sections: {
       contact: 'Coordonnées',
       preferences: 'Préférences',
