@@ -123,13 +123,14 @@ export function emptyEvents(id: string): Answer<UserEventsQuery> {
 
 /**
  * Replaces globalThis.fetch; each operation is answered by the handler named
- * after it. `Me` answers ADMIN_VIEWER and `UserEvents` an empty history unless
+ * after it. `Me` answers ADMIN_VIEWER, `UserEvents` an empty history and `TextVersions` none unless
  * the test gives its own.
  */
 export function stubGraphQL(given: Handlers): GraphQLCall[] {
   const handlers: Handlers = {
     Me: signedInAs(ADMIN_VIEWER),
     UserEvents: ({ id }) => emptyEvents(id),
+    TextVersions: ({ id }) => ({ data: { user: { id: String(id), notes: [], details: [] } } }),
     ...given,
   };
   const calls: GraphQLCall[] = [];

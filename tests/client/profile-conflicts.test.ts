@@ -97,3 +97,35 @@ describe('profile conflicts', () => {
     expect(sent(calls)[1]).toEqual({ input: { name: 'Grace B. Hopper' }, expectedVersion: 2 });
   });
 });
+
+describe('earlier notes', () => {
+  it('lists the earlier versions of the notes, and restores one from the version shown', async () => {
+    const user = makeUser({ notes: 'Call after 5pm', version: 3 });
+    const calls = stubGraphQL({
+      User: () => ({ data: { user } }),
+      TextVersions: () => ({
+        data: {
+          user: {
+            id: '42',
+            notes: [
+              { version: 3, value: 'Call after 5pm', changedAt: '2026-11-30T10:00:00.000Z', changedBy: { id: '7', name: 'Bob Agent' } },
+              { version: 2, value: 'Prefers mornings', changedAt: '2026-11-29T10:00:00.000Z', changedBy: { id: '8', name: 'Ann Agent' } },
+            ],
+            details: [],
+          },
+        },
+      }),
+      UpdateUser: ({ input }) => ({ data: { updateUser: { ...user, ...(input as object), version: 4 } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42'));
+    const versions = wrapper.get('[data-text-versions]');
+    // The current text is not offered again.
+    expect(versions.findAll('li').map((li) => li.attributes('data-version'))).toEqual(['notes-2']);
+    expect(versions.text()).toContain('Prefers mornings');
+    expect(versions.text()).toContain('Saved by Ann Agent');
+    await versions.get('[data-version="notes-2"] button').trigger('click');
+    await flushPromises();
+    expect(sent(calls as ReturnType<typeof serve>)).toEqual([{ input: { notes: 'Prefers mornings' }, expectedVersion: 3 }]);
+    expect((byLabel(wrapper, 'Notes').element as HTMLTextAreaElement).value).toBe('Prefers mornings');
+  });
+});

@@ -304,6 +304,13 @@ const en = {
       suspendedHint: 'Suspended people cannot sign in or open requests.',
     },
   },
+  textVersions: {
+    title: 'Earlier notes and details',
+    by: 'Saved by {name}',
+    bySystem: 'Saved by the system',
+    empty: '(empty)',
+    restore: 'Restore this version',
+  },
   conflicts: {
     title: 'Someone else saved this profile meanwhile',
     intro: 'Their other changes were kept. For each field you both changed, choose what to keep, then save again.',

@@ -306,6 +306,13 @@ const fr: MessageSchema = {
       suspendedHint: 'Une personne suspendue ne peut ni se connecter ni ouvrir de demande.',
     },
   },
+  textVersions: {
+    title: 'Notes et détails précédents',
+    by: 'Enregistré par {name}',
+    bySystem: 'Enregistré par le système',
+    empty: '(vide)',
+    restore: 'Restaurer cette version',
+  },
   conflicts: {
     title: 'Quelqu’un d’autre a enregistré ce profil entre-temps',
     intro:

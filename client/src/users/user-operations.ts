@@ -206,3 +206,30 @@ export const UserEventsDocument = graphql(`
     }
   }
 `);
+
+/** Earlier notes and details (History's "restore"). */
+export const TextVersionsDocument = graphql(`
+  query TextVersions($id: ID!) {
+    user(id: $id) {
+      id
+      notes: textVersions(field: NOTES) {
+        version
+        value
+        changedAt
+        changedBy {
+          id
+          name
+        }
+      }
+      details: textVersions(field: DETAILS) {
+        version
+        value
+        changedAt
+        changedBy {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -101,6 +101,7 @@ type Documents = {
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": typeof types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
+    "\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TextVersionsDocument,
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
@@ -190,6 +191,7 @@ const documents: Documents = {
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": types.UserEventsDocument,
+    "\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TextVersionsDocument,
 };
 
 /**
@@ -554,6 +556,10 @@ export function graphql(source: "\n  fragment HistoryEvent on UserEvent {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
