@@ -15,6 +15,7 @@ export enum UserEventAction {
   UNLOCKED = 'UNLOCKED',
   RESTORED = 'RESTORED',
   ERASED = 'ERASED',
+  MERGED = 'MERGED',
 }
 registerEnumType(UserEventAction, {
   name: 'UserEventAction',
@@ -31,6 +32,7 @@ registerEnumType(UserEventAction, {
     },
     RESTORED: { description: 'A deleted end user was restored from Deleted customers, with everything they had.' },
     ERASED: { description: "A deleted account's personal data was erased; only this anonymous record remains." },
+    MERGED: { description: 'Another account was merged into this one: the entry lists everything that moved (its history moved here too).' },
     PASSWORD_CHANGED: { description: 'The password was changed, by the person or by an admin (the password itself is never recorded).' },
     UNLOCKED: { description: 'An admin lifted the sign-in lock of the account.' },
   },

@@ -54,13 +54,21 @@ export async function userToChange(id: string, ctx: Context): Promise<User> {
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => User, { nullable: true, description: 'One user, or null when there is none with this id. End users may ask only for themself.' })
+  @Query(() => User, {
+    nullable: true,
+    description:
+      'One user, or null when there is none with this id. End users may ask only for themself. An id merged into another account answers that survivor (staff; see mergedInto).',
+  })
   @Authorized(userPolicy.read)
   async user(@Arg('id', () => ID, { description: 'The user to read.' }) id: string, @Ctx() ctx: Context): Promise<User | null> {
     const n = parseId(id);
     if (n === null) return null;
     authorize(ctx.viewer, userPolicy.read, { id: n });
-    return ctx.loaders.users.load(n);
+    const user = await ctx.loaders.users.load(n);
+    if (user || !can(ctx.viewer, userPolicy.list)) return user;
+    // A merged-away account answers with the survivor (mergedInto says so).
+    const survivor = await ctx.users.mergedInto(n);
+    return survivor === null ? null : ctx.loaders.users.load(survivor);
   }
 
   @Query(() => UserConnection, {

@@ -18,6 +18,7 @@ import type { ParsedEmail } from './email-address.js';
 import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome } from './user-batch.js';
 import { UserTagEdits } from './user-tag-edits.js';
 import { UserDeletion, type DeletedUserRow } from './user-deletion.js';
+import { possibleDuplicates, UserMerge, type MergePlan, type MergeSide } from './user-merge.js';
 import type { Page, PageRequest } from '../db/paging.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
@@ -66,6 +67,8 @@ export class UserService {
   private readonly batch: UserBatch;
   private readonly tagEdits: UserTagEdits;
   private readonly deletion: UserDeletion;
+  private readonly merging: UserMerge;
+  private readonly db: Database;
 
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
@@ -82,6 +85,8 @@ export class UserService {
     this.contacts = new UserContacts(this.accounts, this.reads);
     this.batch = new UserBatch(db, this.accounts, this.reads, opts.fieldValues);
     this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
+    this.db = db;
+    this.merging = new UserMerge(db, { audit, sessions, tokens: opts.tokens, changes: opts.changes });
     this.deletion = new UserDeletion(
       db,
       { audit, sessions, tokens: opts.tokens, fields: opts.fieldValues, identities: this.identities, changes: opts.changes },
@@ -109,6 +114,26 @@ export class UserService {
   /** Erases the end users deleted longer ago than the retention (the periodic purge; `now` is movable for tests). */
   purgeExpired(actor: Actor, now?: Date): Promise<number> {
     return this.deletion.purgeExpired(actor, now);
+  }
+  /** Merges `sourceId` into `targetId` (end users only; see user-merge.ts); returns the survivor's id. */
+  merge(sourceId: number, targetId: number, choices: ReadonlyMap<string, MergeSide>, actor: Actor): Promise<number> {
+    return this.merging.merge(sourceId, targetId, choices, actor);
+  }
+  mergePreview(sourceId: number, targetId: number): Promise<MergePlan> {
+    return this.merging.preview(sourceId, targetId);
+  }
+  possibleDuplicates(user: User): Promise<number[]> {
+    return possibleDuplicates(this.db.manager, user);
+  }
+  /** The survivor an account was merged into (following merges of merges), or null. */
+  async mergedInto(id: number): Promise<number | null> {
+    let current = id;
+    for (let hop = 0; hop < 10; hop++) {
+      const [row] = await this.db.manager.query('SELECT merged_into_id FROM users WHERE id = ?', [current]);
+      if (!row || row.merged_into_id === null || row.merged_into_id === undefined) return current === id ? null : current;
+      current = Number(row.merged_into_id);
+    }
+    return current;
   }
   deletedPage(req: PageRequest): Promise<Page<DeletedUserRow> & { total: number }> {
     return this.deletion.deletedPage(req);

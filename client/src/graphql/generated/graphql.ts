@@ -464,6 +464,8 @@ export const UserEventAction = {
   Deleted: 'DELETED',
   /** A deleted account's personal data was erased; only this anonymous record remains. */
   Erased: 'ERASED',
+  /** Another account was merged into this one: the entry lists everything that moved (its history moved here too). */
+  Merged: 'MERGED',
   /** The password was changed, by the person or by an admin (the password itself is never recorded). */
   PasswordChanged: 'PASSWORD_CHANGED',
   /** A deleted end user was restored from Deleted customers, with everything they had. */
