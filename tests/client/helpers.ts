@@ -131,6 +131,7 @@ export function stubGraphQL(given: Handlers): GraphQLCall[] {
     Me: signedInAs(ADMIN_VIEWER),
     UserEvents: ({ id }) => emptyEvents(id),
     TextVersions: ({ id }) => ({ data: { user: { id: String(id), notes: [], details: [] } } }),
+    PossibleDuplicates: ({ id }) => ({ data: { user: { id: String(id), possibleDuplicates: [] } } }),
     ...given,
   };
   const calls: GraphQLCall[] = [];

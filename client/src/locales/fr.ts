@@ -313,6 +313,21 @@ const fr: MessageSchema = {
     empty: '(vide)',
     restore: 'Restaurer cette version',
   },
+  merge: {
+    duplicates: 'Doublons possibles',
+    open: 'Fusionner dans ce profil',
+    title: 'Fusionner {source} dans {target} ?',
+    intro: '{source} est supprimé ; tout ce qui suit passe dans ce profil, et son lien ouvre ce profil.',
+    emails: 'Adresses e-mail : {list}',
+    phones: 'Numéros de téléphone : {list}',
+    tags: 'Étiquettes : {list}',
+    tickets: 'Tickets : {requested} demandés, {copied} en copie',
+    history: 'Historique : {count} entrées',
+    keepTarget: 'Garder celle de ce profil : {value}',
+    keepSource: 'Prendre la sienne : {value}',
+    submit: 'Fusionner',
+    saving: 'Fusion…',
+  },
   conflicts: {
     title: 'Quelqu’un d’autre a enregistré ce profil entre-temps',
     intro:

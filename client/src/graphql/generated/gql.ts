@@ -86,6 +86,9 @@ type Documents = {
     "\n  query DeletedUsers($first: Int, $after: String) {\n    deletedUsers(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...DeletedCustomer\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n": typeof types.DeletedUsersDocument,
     "\n  mutation RestoreUser($id: ID!) {\n    restoreUser(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.RestoreUserDocument,
     "\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n": typeof types.EraseUserDocument,
+    "\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
+    "\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n": typeof types.MergeUsersPreviewDocument,
+    "\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n": typeof types.MergeUsersDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
@@ -176,6 +179,9 @@ const documents: Documents = {
     "\n  query DeletedUsers($first: Int, $after: String) {\n    deletedUsers(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...DeletedCustomer\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n": types.DeletedUsersDocument,
     "\n  mutation RestoreUser($id: ID!) {\n    restoreUser(id: $id) {\n      id\n      name\n    }\n  }\n": types.RestoreUserDocument,
     "\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n": types.EraseUserDocument,
+    "\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n": types.PossibleDuplicatesDocument,
+    "\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n": types.MergeUsersPreviewDocument,
+    "\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n": types.MergeUsersDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
@@ -496,6 +502,18 @@ export function graphql(source: "\n  mutation RestoreUser($id: ID!) {\n    resto
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n"): (typeof documents)["\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n"): (typeof documents)["\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -129,3 +129,46 @@ describe('earlier notes', () => {
     expect((byLabel(wrapper, 'Notes').element as HTMLTextAreaElement).value).toBe('Prefers mornings');
   });
 });
+
+describe('possible duplicates', () => {
+  it('suggests them on the profile and merges one after the preview, with the choices made', async () => {
+    const user = makeUser({ notes: 'Target notes' });
+    const calls = stubGraphQL({
+      User: () => ({ data: { user } }),
+      PossibleDuplicates: () => ({
+        data: { user: { id: '42', possibleDuplicates: [{ id: '77', name: 'G. Hopper', email: 'gh@navy.example.org', phone: '+14155550111' }] } },
+      }),
+      MergeUsersPreview: () => ({
+        data: {
+          mergeUsersPreview: {
+            source: { id: '77', name: 'G. Hopper' },
+            target: { id: '42', name: 'Grace Hopper' },
+            emails: ['gh@navy.example.org'],
+            phones: ['+14155550111'],
+            tags: ['beta'],
+            choices: [{ field: 'notes', title: 'notes', sourceValue: 'Source notes', targetValue: 'Target notes' }],
+            ticketsRequested: 2,
+            ticketsCopied: 1,
+            historyEntries: 5,
+          },
+        },
+      }),
+      MergeUsers: () => ({ data: { mergeUsers: { id: '42' } } }),
+    });
+    ({ wrapper } = await mountApp('/users/42'));
+    await wrapper.get('[data-duplicate="77"] button').trigger('click');
+    await flushPromises();
+    const dialog = wrapper.get('form[data-merge]');
+    expect(dialog.get('h2').text()).toBe('Merge G. Hopper into Grace Hopper?');
+    expect(dialog.text()).toContain('Email addresses: gh@navy.example.org');
+    expect(dialog.text()).toContain('Tickets: 2 requested, 1 CC’d');
+    await dialog.get('[data-choice="notes"] input[value="SOURCE"]').setValue(true);
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'MergeUsers').map((c) => c.variables.input)).toEqual([
+      { sourceId: '77', targetId: '42', fieldChoices: [{ field: 'notes', keep: 'SOURCE' }] },
+    ]);
+    // The profile loads again, with what moved.
+    expect(callsOf(calls, 'User').length).toBeGreaterThanOrEqual(2);
+  });
+});
