@@ -20,6 +20,8 @@ import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
 import { User } from './user.entity.js';
 import { userPolicy } from './user.policy.js';
+import { IDENTITIES_BOUND } from './user.resolver.js';
+import { LIMITS } from './profile-rules.js';
 
 export enum MergeSide {
   SOURCE = 'SOURCE',
@@ -76,15 +78,19 @@ export class MergeUsersPreview {
   target: User;
 
   @Field(() => [String], { description: 'Email addresses that move to the survivor.' })
+  @listSize({ kind: 'bound', max: IDENTITIES_BOUND })
   emails: string[];
 
   @Field(() => [String], { description: 'Phone numbers that move to the survivor.' })
+  @listSize({ kind: 'bound', max: IDENTITIES_BOUND })
   phones: string[];
 
   @Field(() => [String], { description: 'Tags the survivor gains.' })
+  @listSize({ kind: 'bound', max: LIMITS.tags })
   tags: string[];
 
   @Field(() => [MergeChoice], { description: 'Fields both have with different values: choose in fieldChoices.' })
+  @listSize({ kind: 'bound', max: 200 })
   choices: MergeChoice[];
 
   @Field(() => Int, { description: 'Tickets the merged account requested, which move.' })

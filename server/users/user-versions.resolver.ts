@@ -9,7 +9,11 @@ export enum VersionedText {
   NOTES = 'notes',
   DETAILS = 'details',
 }
-registerEnumType(VersionedText, { name: 'VersionedText', description: 'The long texts whose earlier versions History keeps.' });
+registerEnumType(VersionedText, {
+  name: 'VersionedText',
+  description: 'The long texts whose earlier versions History keeps.',
+  valuesConfig: { NOTES: { description: 'Internal notes.' }, DETAILS: { description: 'Details about the person.' } },
+});
 
 @ObjectType({ description: 'The value a field had from one save on.' })
 export class FieldVersion {
