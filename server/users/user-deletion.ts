@@ -171,7 +171,9 @@ export class UserDeletion {
     const id = user.id;
     const identities = await m.find(UserIdentity, { where: { userId: id } });
     // What names the person anywhere: the history's values that hold one of these are erased.
-    const terms = [user.name, user.alias, user.externalId, user.phone, ...identities.flatMap((i) => [i.value, i.valueNormalized])].filter(
+    // A merged-away account's data lives on in the survivor (its addresses, its history): only the row itself is erased.
+    const named = user.mergedIntoId === null ? [user.name, user.alias, user.externalId, user.phone] : [];
+    const terms = [...named, ...identities.flatMap((i) => [i.value, i.valueNormalized])].filter(
       (t): t is string => typeof t === 'string' && t.trim().length >= 3,
     );
     if (user.deletedAt === null) {

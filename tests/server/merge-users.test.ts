@@ -135,6 +135,17 @@ describe.each(testDialects())('merging users, on %s', (dialect) => {
       (await app.gql('{ deletedUsers(first: 100) { edges { node { id } } } }')).data.deletedUsers.edges.map((e: any) => e.node.id),
     ).not.toContain(source);
     expect((await app.gql('query($ids: [ID!]) { users(ids: $ids) { totalCount } }', { ids: [source] })).data.users.totalCount).toBe(0);
+    // Erasing the merged-away account later (the purge would) leaves what moved to the survivor alone.
+    expect((await app.as(app.admin)('mutation($id: ID!) { eraseUser(id: $id) }', { id: source })).errors).toBeUndefined();
+    const after = (
+      await app.gql(
+        'query($id: ID!) { user(id: $id) { phone identities { value } events(first: 1) { edges { node { changes { field newValue } } } } } }',
+        { id: target },
+      )
+    ).data.user;
+    expect(after.phone).toBe('+14155550111');
+    expect(after.identities.map((i: any) => i.value)).toContain(sourceEmail);
+    expect(after.events.edges[0].node.changes).toContainEqual({ field: 'phones', newValue: '+14155550111' });
     // A field the survivor lacked came from the merged account.
     expect((await app.gql('query($q: String) { users(query: $q) { edges { node { id alias } } } }', { q: 'Countess' })).data.users.edges).toEqual([
       { node: { id: target, alias: 'Countess' } },
