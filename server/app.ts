@@ -27,6 +27,7 @@ import { UserChangeFeed } from './users/user-change-feed.js';
 import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
+import { DeletedUsersPurge } from './users/deleted-users-purge.js';
 import { importRoutes } from './imports/import-http.js';
 import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/outbox-worker.js';
 import { MailService } from './mail/mail.service.js';
@@ -107,6 +108,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     tokens,
     changes: userChanges,
     onStaffCreate: staffCreateHook({ settings, organizations, mail: doorMail }),
+    deletedRetentionDays: config.deletedUsersRetentionDays,
   });
   const tickets = new TicketService(db, users, audit);
   // Webhook events, written to the outbox in the transaction of each change.
@@ -267,6 +269,8 @@ export async function createApp(
     : null;
   if (mailer) registerDeliverer('EMAIL', { ...mailer, retryDelaysMs: config.mailRetrySeconds.map((s) => s * 1000) });
   if (config.outboxWorker) outboxWorker.start();
+  const purge = new DeletedUsersPurge(services.users, log, config.deletedUsersPurgeSeconds * 1000);
+  purge.start();
 
   const protection = armor(config);
   const schema = await buildAppSchema();
@@ -363,6 +367,7 @@ export async function createApp(
     importWorker,
     outboxWorker,
     async stop() {
+      await purge.stop();
       await importWorker.stop();
       await outboxWorker.stop();
       unregisterDeliverer('WEBHOOK');

@@ -88,6 +88,10 @@ export interface Config {
   webhookRetrySeconds: number[];
   /** Where people reach the app (links in mail: /verify/…, /help); default http://localhost:PORT. */
   publicUrl: string;
+  /** Days a deleted end user stays in Deleted customers (restorable) before their personal data is erased. */
+  deletedUsersRetentionDays: number;
+  /** How often this process looks for deleted users past the retention (seconds; 0: never, another process does it). */
+  deletedUsersPurgeSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -411,5 +415,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
     webhookRetrySeconds: webhookRetrySeconds(env.WEBHOOK_RETRY_SECONDS),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
+    deletedUsersRetentionDays: int('DELETED_USERS_RETENTION_DAYS', env.DELETED_USERS_RETENTION_DAYS, 30, 1, 3650),
+    deletedUsersPurgeSeconds: int('DELETED_USERS_PURGE_SECONDS', env.DELETED_USERS_PURGE_SECONDS, 3600, 0, 86_400),
   };
 }

@@ -32,6 +32,7 @@ const CustomerListPage = () => import('./lists/CustomerListPage.vue');
 const ImportsPage = () => import('./imports/ImportsPage.vue');
 const OutboxPage = () => import('./mail/OutboxPage.vue');
 const WebhooksPage = () => import('./webhooks/WebhooksPage.vue');
+const DeletedCustomersPage = () => import('./users/deleted/DeletedCustomersPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
 const RegistrationSettingsPage = () => import('./settings/RegistrationSettingsPage.vue');
@@ -52,6 +53,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: HOME },
   { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
   { path: '/customers', name: 'customers', component: CustomersPage, meta: { staff: true } },
+  { path: '/customers/deleted', name: 'deleted-customers', component: DeletedCustomersPage, meta: { staff: true } },
   { path: '/users/:id', name: 'user', component: UserProfilePage, props: true, meta: { staff: true } },
   { path: '/lists/:id', name: 'customer-list', component: CustomerListPage, props: true, meta: { staff: true } },
   { path: '/organizations', name: 'organizations', component: OrganizationsPage, meta: { staff: true } },

@@ -6,7 +6,18 @@ import { AuditEventEntity } from './audit-event.entity.js';
 import type { Actor } from '../auth/viewer.js';
 import type { AuditSource, EventActorKind, FieldChange, UserEvent, UserEventAction } from './audit.types.js';
 
-export type AuditAction = 'CREATED' | 'UPDATED' | 'ROLE_CHANGED' | 'SUSPENDED' | 'UNSUSPENDED' | 'DELETED' | 'PASSWORD_CHANGED' | 'UNLOCKED';
+export type AuditAction =
+  | 'CREATED'
+  | 'UPDATED'
+  | 'ROLE_CHANGED'
+  | 'SUSPENDED'
+  | 'UNSUSPENDED'
+  | 'DELETED'
+  | 'PASSWORD_CHANGED'
+  | 'UNLOCKED'
+  | 'RESTORED'
+  | 'ERASED'
+  | 'MERGED';
 
 /** Fields whose text the trail never copies: it records that they changed, not what they say. */
 const REDACTED = new Set(['notes', 'details', 'password']);

@@ -13,6 +13,9 @@ export enum UserEventAction {
   DELETED = 'DELETED',
   PASSWORD_CHANGED = 'PASSWORD_CHANGED',
   UNLOCKED = 'UNLOCKED',
+  RESTORED = 'RESTORED',
+  ERASED = 'ERASED',
+  MERGED = 'MERGED',
 }
 registerEnumType(UserEventAction, {
   name: 'UserEventAction',
@@ -23,7 +26,13 @@ registerEnumType(UserEventAction, {
     ROLE_CHANGED: { description: 'The role changed (other fields changed in the same save are listed too).' },
     SUSPENDED: { description: 'The account was suspended: its sessions ended and its tokens stopped working.' },
     UNSUSPENDED: { description: 'The account was allowed back in.' },
-    DELETED: { description: 'The account was deleted; its addresses became free.' },
+    DELETED: {
+      description:
+        "The account was deleted. An end user's goes to Deleted customers (addresses kept, restorable) until erased; a staff account's addresses became free.",
+    },
+    RESTORED: { description: 'A deleted end user was restored from Deleted customers, with everything they had.' },
+    ERASED: { description: "A deleted account's personal data was erased; only this anonymous record remains." },
+    MERGED: { description: 'Another account was merged into this one: the entry lists everything that moved (its history moved here too).' },
     PASSWORD_CHANGED: { description: 'The password was changed, by the person or by an admin (the password itself is never recorded).' },
     UNLOCKED: { description: 'An admin lifted the sign-in lock of the account.' },
   },

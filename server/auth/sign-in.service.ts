@@ -229,7 +229,8 @@ async function guard(m: EntityManager, key: string): Promise<void> {
 }
 
 /** The keys of these subjects: each one's own key and its `subject|…` keys (per client, per device). */
-function ofSubjects(subjects: readonly string[]): Brackets {
+/** Lock keys of these subjects, alone or with a client or device (`subject|…`). */
+export function ofSubjects(subjects: readonly string[]): Brackets {
   return new Brackets((w) => {
     subjects.forEach((subject, i) =>
       w.orWhere(`(lock_key = :s${i} OR (lock_key >= :from${i} AND lock_key < :to${i}))`, {

@@ -64,6 +64,11 @@ export class ViewerPermissions {
     description: 'Change the desk settings: access, sign-up, verification, welcome email, allow and block lists (updateSettings).',
   })
   manageSettings: boolean;
+  @Field(() => Boolean, { description: 'See Deleted customers and restore them (restoreUser).' })
+  restoreUsers: boolean;
+
+  @Field(() => Boolean, { description: 'Delete a customer permanently (eraseUser).' })
+  eraseUsers: boolean;
 }
 
 @Resolver()
@@ -87,6 +92,8 @@ export class ViewerPermissionsResolver {
       readOutbox: can(v, mailPolicy.outbox),
       changeOwnPassword: can(v, accountPolicy.changePassword),
       manageSettings: can(v, settingsPolicy.manage),
+      restoreUsers: can(v, userPolicy.restore),
+      eraseUsers: can(v, userPolicy.erase),
     };
   }
 }

@@ -24,6 +24,7 @@ import { AccountLinkEntity } from '../door/account-link.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
 import { migrations } from './migrations/index.js';
+import { RecordVersionEntity } from '../versions/record-version.entity.js';
 import { underStartLock } from './start-lock.js';
 
 /** One entity per table; a test checks that they match what the migrations make, on both databases. */
@@ -60,6 +61,7 @@ export const entities = [
   WebhookEntity,
   SettingsEntity,
   AccountLinkEntity,
+  RecordVersionEntity,
 ];
 
 export type Dialect = 'mysql' | 'sqlite';

@@ -72,6 +72,11 @@ function auditValue(field: UserField, values: StoredValue[]): string | string[] 
   return values[0].value;
 }
 
+/** A field's values as the audit trail and the record versions write them (text; a MULTISELECT's options joined). */
+export function fieldText(field: UserField, values: StoredValue[]): string | null {
+  return change('value', null, auditValue(field, values)).newValue;
+}
+
 /** MULTISELECT rows in option order (a value whose option is gone goes last). */
 function ordered(field: UserField, values: StoredValue[]): StoredValue[] {
   const pos = new Map(field.options.map((o) => [o.valueKey, o.position]));

@@ -1,4 +1,7 @@
 import { UserBulkResolver } from '../users/user-bulk.resolver.js';
+import { UserDeletionResolver } from '../users/user-deletion.resolver.js';
+import { UserMergeResolver } from '../users/user-merge.resolver.js';
+import { UserVersionsResolver } from '../users/user-versions.resolver.js';
 import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
 import { isObjectType, type GraphQLSchema } from 'graphql';
@@ -29,6 +32,9 @@ import {
 
 export const resolvers = [
   UserResolver,
+  UserDeletionResolver,
+  UserMergeResolver,
+  UserVersionsResolver,
   UserIdentityResolver,
   UserConnectionResolver,
   UserWarningResolver,

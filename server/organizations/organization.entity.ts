@@ -1,4 +1,4 @@
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { OPEN } from '../auth/policy.js';
 import { BIN, MEDIUMTEXT, OWNED_BY, TIMESTAMP } from '../db/columns.js';
@@ -55,6 +55,14 @@ export class Organization {
   @Field(() => Date, { description: 'When it last changed (UTC).' })
   @Column({ name: 'updated_at', ...TIMESTAMP })
   updatedAt: Date;
+
+  @Authorized(organizationPolicy.list)
+  @Field(() => Int, {
+    description:
+      'Goes up by one at every save. Send it back as updateOrganization(expectedVersion:) so a save made meanwhile is merged, never overwritten.',
+  })
+  @Column({ type: 'int', default: 1 })
+  version: number;
 }
 
 /** A mail domain (ASCII form) whose new users join the organization; each domain belongs to one organization. */

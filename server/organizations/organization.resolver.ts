@@ -131,9 +131,16 @@ export class OrganizationResolver {
   async updateOrganization(
     @Arg('id', () => ID, { description: 'The organization to change.' }) id: string,
     @Arg('input', () => UpdateOrganizationInput, { description: 'The fields to change.' }) input: UpdateOrganizationInput,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description:
+        'The `version` the change was made from. Saves made since are merged: fields only they changed stay theirs; a field both changed fails the save with ' +
+        'CONFLICT (extensions.conflicts), writing nothing. Left out: the last write wins.',
+    })
+    expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<Organization> {
-    return ctx.organizations.update(organizationId(id), input);
+    return ctx.organizations.update(organizationId(id), input, { expectedVersion: expectedVersion ?? undefined, actorUserId: ctx.actor.userId });
   }
 
   @Mutation(() => Boolean, {

@@ -11,6 +11,7 @@ import { parseEmail } from '../users/email-address.js';
 import { externalIdKey, LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
 import { quoteInput } from '../text/text-rules.js';
 import { Organization, OrganizationDomain, OrganizationTag } from './organization.entity.js';
+import { reconcile, recordVersion, sameValue, type VersionChange } from '../versions/record-versions.js';
 
 export const ORG_LIMITS = { name: 255, domains: 100, details: 65_535, notes: 65_535 } as const;
 const TOP = '\u{10FFFF}';
@@ -38,6 +39,7 @@ export function organizationFromRow(r: Row): Organization {
     externalIdKey: str(r.external_id_key),
     createdAt: fromSqlDate(r.created_at),
     updatedAt: fromSqlDate(r.updated_at),
+    version: Number(r.version ?? 1),
   });
 }
 
@@ -68,6 +70,36 @@ interface Prepared {
   columns: Columns;
   domains?: string[];
   tags?: string[];
+}
+
+const VERSIONED = ['name', 'details', 'notes', 'externalId'] as const;
+
+/** Merges a save made from `expectedVersion` with the saves since: fields only others changed are left out of `p`. */
+async function reconcileOrganization(m: EntityManager, before: Organization, p: Prepared, expectedVersion: number): Promise<void> {
+  const mine = new Map<string, unknown>();
+  for (const f of VERSIONED) if (p.columns[f] !== undefined) mine.set(f, p.columns[f]);
+  if (p.domains) mine.set('domains', [...p.domains].sort());
+  if (p.tags) mine.set('tags', [...p.tags].sort());
+  for (const f of await reconcile(m, 'organization', before.id, expectedVersion, before.version, mine)) {
+    if (f === 'domains' || f === 'tags') p[f] = undefined;
+    else {
+      delete p.columns[f as (typeof VERSIONED)[number]];
+      if (f === 'name') delete p.columns.nameKey;
+      if (f === 'externalId') delete p.columns.externalIdKey;
+    }
+  }
+}
+
+/** What a save changes, with values, for record_versions. */
+function organizationChanges(before: Organization, lists: { domains: string[]; tags: string[] }, p: Prepared): VersionChange[] {
+  const out: VersionChange[] = [];
+  for (const f of VERSIONED)
+    if (p.columns[f] !== undefined && p.columns[f] !== before[f]) out.push({ field: f, before: before[f], after: p.columns[f] });
+  for (const f of ['domains', 'tags'] as const) {
+    const after = p[f] ? [...p[f]].sort() : undefined;
+    if (after && !sameValue(after, lists[f])) out.push({ field: f, before: lists[f], after });
+  }
+  return out;
 }
 
 function prepare(input: OrganizationWrite, creating: boolean): Prepared {
@@ -145,14 +177,26 @@ export class OrganizationService {
     return id;
   }
 
-  async update(id: number, input: OrganizationWrite): Promise<Organization> {
+  /**
+   * Changes the given fields. `expectedVersion`: the version the change was
+   * made from; saves made since are merged or refused with CONFLICT (see
+   * server/versions/record-versions.ts).
+   */
+  async update(id: number, input: OrganizationWrite, opts: { expectedVersion?: number; actorUserId?: number | null } = {}): Promise<Organization> {
     const p = prepare(input, false);
     try {
       await this.db.transaction(async (m) => {
         const before = await this.lock(m, id);
         const now = new Date();
+        const lists = {
+          domains: (await m.find(OrganizationDomain, { where: { organizationId: id } })).map((d) => d.domain).sort(),
+          tags: (await m.find(OrganizationTag, { where: { organizationId: id } })).map((t) => t.tag).sort(),
+        };
+        if (opts.expectedVersion !== undefined) await reconcileOrganization(m, before, p, opts.expectedVersion);
+        const changes = organizationChanges(before, lists, p);
         await m.update(Organization, { id }, { ...p.columns, updatedAt: now });
         await this.writeLists(m, id, p, false);
+        if (changes.length) await recordVersion(m, 'organization', id, opts.actorUserId ?? null, changes, now);
         if (p.columns.name !== undefined && p.columns.name !== before.name) await this.userChanges?.organizationChanged(m, id, now);
         await this.tell(m, 'UPDATED', id);
       });

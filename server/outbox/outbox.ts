@@ -101,3 +101,24 @@ export async function enqueueEmail(manager: EntityManager, mail: EmailToQueue): 
 export function reservedReason(domain: string): string {
   return `${domain} is a reserved name: mail to it is never sent`;
 }
+
+/**
+ * An erased person (issue 13) leaves nothing in the outbox: the messages to
+ * them or about them (by user, or sent to one of their addresses) keep their
+ * status and times but lose recipient, subject, bodies and payload; those not
+ * sent yet are SKIPPED (a webhook partner still sees the deletion in
+ * userChanges and in the USER_DELETED event that follows).
+ */
+export async function eraseOutboxOf(manager: EntityManager, userId: number, addresses: readonly string[]): Promise<void> {
+  const byAddress = addresses.length ? ` OR recipient IN (${addresses.map(() => '?').join(', ')})` : '';
+  const where = `(user_id = ?${byAddress})`;
+  const params = [userId, ...addresses];
+  await manager.query(
+    `UPDATE outbox_messages SET status = 'SKIPPED', reason = 'The person was erased.' WHERE ${where} AND status IN ('QUEUED', 'SENDING')`,
+    params,
+  );
+  await manager.query(
+    `UPDATE outbox_messages SET recipient = '[erased]', subject = '[erased]', text_body = '', html_body = NULL, payload = NULL, last_response = NULL WHERE ${where}`,
+    params,
+  );
+}

@@ -31,6 +31,12 @@ export interface WriteOptions {
   canCreateOrganization?: boolean;
   /** Agents saving a profile in the admin app must fill the required custom fields. */
   enforceRequiredFields?: boolean;
+  /**
+   * The version the caller read (updateUser's expectedVersion): saves made
+   * since are merged field by field, or the save fails with CONFLICT (see
+   * server/versions/record-versions.ts). Undefined: the last write wins.
+   */
+  expectedVersion?: number;
   /** Inside a batch: writes that wait for the end of the batch's transaction (see batch-writes.ts). */
   batch?: BatchWrites;
 }

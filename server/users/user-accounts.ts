@@ -18,6 +18,8 @@ import { prepareExtras, writeExtras, type Extras } from './user-extra-addresses.
 import { emailWarnings } from './email-deliverability.js';
 import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.js';
 import { lockUser } from './user-reads.js';
+import { reconcileUser, VERSIONED, versionChanges } from './user-versions.js';
+import { recordVersion } from '../versions/record-versions.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
@@ -25,7 +27,7 @@ import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 
 /** Profile properties the audit trail names, in the order it lists them. */
-const AUDITED = ['name', 'role', 'phone', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes', 'verified', 'suspended'] as const;
+const AUDITED = VERSIONED;
 
 function actionFor(changes: FieldChange[]): AuditAction {
   if (changes.some((c) => c.field === 'role')) return 'ROLE_CHANGED';
@@ -98,6 +100,10 @@ export class UserAccounts {
       createdVia: actor.via,
       createdById: actor.userId,
       deletedAt: null,
+      deletedById: null,
+      erasedAt: null,
+      mergedIntoId: null,
+      version: 1,
       createdAt: now,
       updatedAt: now,
     });
@@ -194,21 +200,25 @@ export class UserAccounts {
     now: Date,
   ): Promise<FieldChange[]> {
     const id = target.id;
-    const { changes, email } = p;
+    const { changes } = p;
     const c = changes.columns;
     const leavesAdmins = (role: Role) => role === Role.ADMIN && ((c.role !== undefined && c.role !== Role.ADMIN) || c.suspended === true);
     // Admins first, then the user: two admins demoting each other lock in the same order.
     if (leavesAdmins(target.role)) await lockActiveAdmins(m);
     const snapshot = wo.batch?.snapshots.get(id);
     const before = snapshot ?? (await this.lockForAudit(m, id));
+    let org = changes.organization === undefined ? undefined : await this.resolveOrganization(m, changes.organization, wo);
+    if (wo.expectedVersion !== undefined) {
+      if ((await reconcileUser(m, before, p, org, wo.expectedVersion)).keepOrganization) org = undefined;
+    }
+    const email = p.email;
     const recorded: FieldChange[] = [];
     for (const f of AUDITED) {
       if (c[f] !== undefined && c[f] !== before.user[f]) recorded.push(change(f, before.user[f], c[f]));
     }
     if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
     let organizationId: number | null | undefined;
-    if (changes.organization !== undefined) {
-      const org = await this.resolveOrganization(m, changes.organization, wo);
+    if (org !== undefined) {
       organizationId = org?.id ?? null;
       if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
     }
@@ -238,6 +248,8 @@ export class UserAccounts {
     wo.batch?.snapshots.delete(id);
     if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
     await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
+    const orgChange = { changed: organizationId !== undefined && organizationId !== before.user.organizationId, name: org?.name ?? null };
+    await recordVersion(m, 'user', id, actor.userId, versionChanges(before, p, recorded, orgChange, tagsChanged), now);
     if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);
     if (email) await this.deps.identities.setPrimaryEmail(m, id, email, c.verified, actor, now);
     else if (c.verified !== undefined)
@@ -259,35 +271,6 @@ export class UserAccounts {
       await this.deps.changes.changed(m, [id], 'UPDATED', now);
     }
     return recorded;
-  }
-
-  /**
-   * Soft delete: the account leaves every list, its addresses and tags are
-   * freed (someone may use them again), its sessions and tokens end, and
-   * the trail keeps the deletion.
-   */
-  async delete(target: User, actor: Actor): Promise<void> {
-    await this.db.transaction(async (m) => {
-      const now = new Date();
-      if (target.role === Role.ADMIN) await lockActiveAdmins(m);
-      const before = await this.lockForAudit(m, target.id);
-      if (before.user.role === Role.ADMIN) await keepOneAdmin(m, target.id);
-      await m.update(User, { id: target.id }, { deletedAt: now, updatedAt: now, externalIdKey: null, passwordHash: null });
-      await this.deps.identities.removeAllOf(m, target.id);
-      await m.delete(UserTag, { userId: target.id });
-      await this.deps.fields.removeAll(m, target.id);
-      await this.deps.sessions.endAll(m, target.id);
-      await this.deps.tokens.revokeAllOf(m, target.id, now);
-      await this.deps.audit.record(
-        m,
-        target.id,
-        'DELETED',
-        actor,
-        [change('email', before.email, null), change('name', before.user.name, null)],
-        now,
-      );
-      await this.deps.changes.changed(m, [target.id], 'DELETED', now);
-    });
   }
 
   /** Deleting an organization (inside its transaction): its users leave it, each with a line in their history. */
@@ -377,12 +360,12 @@ async function insertTags(m: EntityManager, userId: number, tags: string[]): Pro
 const ACTIVE_ADMIN = "u.role = 'ADMIN' AND u.suspended = 0 AND u.deleted_at IS NULL";
 
 /** Locks every active admin (through ix_users_role, in id order) for the rest of the transaction. */
-async function lockActiveAdmins(m: EntityManager): Promise<User[]> {
+export async function lockActiveAdmins(m: EntityManager): Promise<User[]> {
   return forUpdate(m.createQueryBuilder(User, 'u').select(['u.id']).where(ACTIVE_ADMIN).orderBy('u.id')).getMany();
 }
 
 /** The last-admin rule: refuses a change that would leave no active admin, counting under the admins' locks. */
-async function keepOneAdmin(m: EntityManager, leavingId: number): Promise<void> {
+export async function keepOneAdmin(m: EntityManager, leavingId: number): Promise<void> {
   const others = (await lockActiveAdmins(m)).filter((u) => u.id !== leavingId);
   if (others.length === 0) throw new ForbiddenError('Accueil needs at least one active admin.');
 }

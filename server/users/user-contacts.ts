@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { duplicateKeyOf } from '../db/database.js';
+import { UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { cleanText } from '../text/text-rules.js';
 import { LIMITS } from './profile-rules.js';
@@ -85,6 +86,10 @@ export class UserContacts {
 
   private async owner(m: EntityManager, email: ParsedEmail): Promise<User | null> {
     const owner = await this.reads.ownerOfEmail(email.normalized, m);
-    return owner ? this.reads.findById(owner.id, m) : null;
+    if (!owner) return null;
+    const user = await this.reads.findById(owner.id, m);
+    // A deleted customer keeps their addresses until erased: nobody else gets them, and nothing is added to a deleted account.
+    if (!user) throw new UserInputError('email', `${email.address} belongs to a deleted customer: restore them from Deleted customers first.`);
+    return user;
   }
 }

@@ -11,6 +11,7 @@ import type { ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import { checkedEmail, emailWarnings } from './email-deliverability.js';
 import { normalizePhone } from './profile-rules.js';
+import { recordVersion, versionsOf } from '../versions/record-versions.js';
 import { lockUser, type UserReads } from './user-reads.js';
 import { insertPhone, removeAllPhones, removePhone, sharedPhoneWarning } from './user-phones.js';
 import type { UserWarning } from './user.inputs.js';
@@ -331,6 +332,7 @@ export class UserIdentities {
         await m.update(User, { id: userId }, { updatedAt: now });
         await this.deps.audit.record(m, userId, 'UPDATED', actor, changed, now);
         await this.deps.changes.changed(m, [userId], 'UPDATED', now);
+        await recordVersion(m, 'user', userId, actor.userId, versionsOf(changed), now);
       }
       return result;
     });

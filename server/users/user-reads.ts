@@ -8,6 +8,7 @@ import { externalIdKey, normalizeTag } from './profile-rules.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
 import { countUsers, matchingUserIds, searchUsers, suggestUsers, type UserFilter, type UserPage, type UserPageRequest } from './user-search.js';
 import { User } from './user.entity.js';
+import { valuesOf } from '../versions/record-versions.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { UserTag } from './user-tag.entity.js';
 
@@ -96,6 +97,11 @@ export class UserReads {
     if (q !== null) qb.where('t.tag >= :from AND t.tag < :to', { from: q, to: q + '\u{10FFFF}' });
     const rows = await qb.getRawMany<{ tag: unknown; n: unknown }>();
     return rows.map((r) => ({ name: String(r.tag), count: Number(r.n) }));
+  }
+
+  /** Earlier values of one of a user's fields, newest first (record_versions). */
+  fieldVersions(userId: number, field: string, limit: number) {
+    return valuesOf(this.db.manager, 'user', userId, field, limit);
   }
 
   search(req: UserPageRequest): Promise<UserPage> {

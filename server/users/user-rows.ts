@@ -8,7 +8,7 @@ import { UserIdentity, type Deliverability, type IdentityType } from './user-ide
  * and token of each request): no entity hydration there.
  */
 export const USER_COLUMNS =
-  'id, name, name_key, role, phone, organization_id, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, created_at, updated_at';
+  'id, name, name_key, role, phone, organization_id, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, deleted_by_id, erased_at, merged_into_id, version, created_at, updated_at';
 
 /**
  * `SELECT <userSelect('u')> FROM users u <primaryEmailJoin('u')>` reads users
@@ -27,6 +27,7 @@ export function primaryEmailJoin(alias: string): string {
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export function userFromRow(r: Row): User {
   const user = Object.assign(new User(), {
@@ -48,6 +49,10 @@ export function userFromRow(r: Row): User {
     createdVia: r.created_via as CreatedVia,
     createdById: r.created_by_id === null ? null : Number(r.created_by_id),
     deletedAt: r.deleted_at === null || r.deleted_at === undefined ? null : fromSqlDate(r.deleted_at),
+    deletedById: num(r.deleted_by_id),
+    erasedAt: r.erased_at === null || r.erased_at === undefined ? null : fromSqlDate(r.erased_at),
+    mergedIntoId: num(r.merged_into_id),
+    version: Number(r.version ?? 1),
     createdAt: fromSqlDate(r.created_at),
     updatedAt: fromSqlDate(r.updated_at),
   });

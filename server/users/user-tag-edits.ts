@@ -6,6 +6,7 @@ import type { Actor } from '../auth/viewer.js';
 import { change, type AuditService } from '../audit/audit.service.js';
 import { LIMITS, normalizeTags } from './profile-rules.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
+import { recordVersion } from '../versions/record-versions.js';
 import { lockUser } from './user-reads.js';
 import { UserTag } from './user-tag.entity.js';
 import { User } from './user.entity.js';
@@ -43,6 +44,7 @@ export class UserTagEdits {
       await m.update(User, { id: userId }, { updatedAt: now });
       await this.deps.audit.record(m, userId, 'UPDATED', actor, [change('tags', before, after)], now);
       await this.deps.changes.changed(m, [userId], 'UPDATED', now);
+      await recordVersion(m, 'user', userId, actor.userId, [{ field: 'tags', before, after }], now);
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Authorized, Field, ID, ObjectType } from 'type-graphql';
+import { Authorized, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OPEN } from '../auth/policy.js';
 import { BIN, MEDIUMTEXT, TIMESTAMP } from '../db/columns.js';
@@ -22,6 +22,7 @@ export { CreatedVia, Role };
 @Index('ix_users_updated_at', ['updatedAt'])
 @Index('ix_users_organization', ['organizationId', 'id'])
 @Index('ix_users_role', ['role', 'suspended', 'deletedAt'])
+@Index('ix_users_deleted_at', ['deletedAt', 'id'])
 @ObjectType('User', { description: 'An end user (customer), agent or admin.' })
 @Authorized(userPolicy.read)
 export class User {
@@ -98,6 +99,23 @@ export class User {
 
   @Column({ name: 'deleted_at', ...TIMESTAMP, nullable: true })
   deletedAt: Date | null;
+
+  @Column({ name: 'deleted_by_id', type: 'int', nullable: true })
+  deletedById: number | null;
+
+  /** When the personal data of a deleted account was erased (it is then an anonymous tombstone). */
+  @Column({ name: 'erased_at', ...TIMESTAMP, nullable: true })
+  erasedAt: Date | null;
+
+  /** The account this one was merged into (it is then deleted). */
+  @Column({ name: 'merged_into_id', type: 'int', nullable: true })
+  mergedIntoId: number | null;
+
+  @Field(() => Int, {
+    description: 'Goes up by one at every save. Send it back as updateUser(expectedVersion:) so a save made meanwhile is merged, never overwritten.',
+  })
+  @Column({ type: 'int', default: 1 })
+  version: number;
 
   @Field(() => Date, { description: 'When the account was added (UTC).' })
   @Column({ name: 'created_at', ...TIMESTAMP })

@@ -111,6 +111,13 @@ export const userPolicy = {
       return v.user.role === Role.ADMIN || u.role === Role.END_USER ? null : 'Agents can only delete end users.';
     },
   }),
+  /** Deleted customers: the list and restoring one (whoever may delete end users). */
+  deletedList: rule({ name: 'users.deletedList', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can see deleted customers.' }),
+  restore: rule({ name: 'user.restore', scope: USERS_WRITE, roles: STAFF, message: 'Only agents and admins can restore deleted customers.' }),
+  /** Merging two end users' accounts: staff. */
+  merge: rule({ name: 'users.merge', scope: USERS_WRITE, roles: STAFF, message: 'Only agents and admins can merge accounts.' }),
+  /** Erasing someone's personal data for good: admins. */
+  erase: rule({ name: 'user.erase', scope: USERS_WRITE, roles: ADMINS, message: 'Only admins can delete a customer permanently.' }),
   /** Admins set the password of someone else (their own goes through changePassword, which asks for the current one). */
   setPassword: rule<User>({
     name: 'user.setPassword',

@@ -54,13 +54,21 @@ export async function userToChange(id: string, ctx: Context): Promise<User> {
 
 @Resolver(() => User)
 export class UserResolver {
-  @Query(() => User, { nullable: true, description: 'One user, or null when there is none with this id. End users may ask only for themself.' })
+  @Query(() => User, {
+    nullable: true,
+    description:
+      'One user, or null when there is none with this id. End users may ask only for themself. An id merged into another account answers that survivor (staff; see mergedInto).',
+  })
   @Authorized(userPolicy.read)
   async user(@Arg('id', () => ID, { description: 'The user to read.' }) id: string, @Ctx() ctx: Context): Promise<User | null> {
     const n = parseId(id);
     if (n === null) return null;
     authorize(ctx.viewer, userPolicy.read, { id: n });
-    return ctx.loaders.users.load(n);
+    const user = await ctx.loaders.users.load(n);
+    if (user || !can(ctx.viewer, userPolicy.list)) return user;
+    // A merged-away account answers with the survivor (mergedInto says so).
+    const survivor = await ctx.users.mergedInto(n);
+    return survivor === null ? null : ctx.loaders.users.load(survivor);
   }
 
   @Query(() => UserConnection, {
@@ -167,14 +175,27 @@ export class UserResolver {
         "false (the default): required fields are not checked, as for partner apps and imports. Staff's own accounts are never held to them.",
     })
     checkRequiredFields: boolean | null,
+    @Arg('expectedVersion', () => Int, {
+      nullable: true,
+      description:
+        'The `version` the change was made from. Saves made since are merged: fields only they changed stay theirs; a field both changed fails the save with ' +
+        'CONFLICT (extensions.conflicts: field, theirValue, yourValue, changedBy, changedAt), writing nothing. Left out: the last write wins.',
+    })
+    expectedVersion: number | null,
     @Ctx() ctx: Context,
   ): Promise<User> {
     const target = await userToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input });
-    return ctx.users.update(target, input, ctx.actor, writeOptions(ctx, checkRequiredFields === true));
+    const wo = writeOptions(ctx, checkRequiredFields === true);
+    return ctx.users.update(target, input, ctx.actor, expectedVersion === null || expectedVersion === undefined ? wo : { ...wo, expectedVersion });
   }
 
-  @Mutation(() => Boolean, { description: 'Deletes an account: it leaves every list and its addresses become free. Recorded in the history.' })
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes an account. An end user moves to Deleted customers (deletedUsers) for the retention period: they leave every list, search, count and export, cannot sign in ' +
+      '(sessions end, tokens stop), and keep their addresses, so restoreUser gives everything back; then their personal data is erased. ' +
+      "A staff account's addresses become free at once. Recorded in the history.",
+  })
   @Authorized(userPolicy.delete)
   async deleteUser(@Arg('id', () => ID, { description: 'The account to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     const target = await userToChange(id, ctx);

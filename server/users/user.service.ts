@@ -18,6 +18,9 @@ import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-co
 import type { ParsedEmail } from './email-address.js';
 import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome, type PreparedBatch } from './user-batch.js';
 import { UserTagEdits } from './user-tag-edits.js';
+import { UserDeletion, type DeletedUserRow } from './user-deletion.js';
+import { possibleDuplicates, UserMerge, type MergePlan, type MergeSide } from './user-merge.js';
+import type { Page, PageRequest } from '../db/paging.js';
 import type { UserFilter, UserPage, UserPageRequest } from './user-search.js';
 import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import type { User } from './user.entity.js';
@@ -41,6 +44,8 @@ export interface UserServiceOptions {
   changes: UserChangeListeners;
   /** What an account added by the team causes, in its transaction (the welcome email, the block list's warning: door/). */
   onStaffCreate?: StaffCreateHook;
+  /** Days a deleted end user stays restorable before erasure (DELETED_USERS_RETENTION_DAYS). */
+  deletedRetentionDays?: number;
 }
 
 /**
@@ -66,6 +71,9 @@ export class UserService {
   private readonly contacts: UserContacts;
   private readonly batch: UserBatch;
   private readonly tagEdits: UserTagEdits;
+  private readonly deletion: UserDeletion;
+  private readonly merging: UserMerge;
+  private readonly db: Database;
 
   constructor(db: Database, opts: UserServiceOptions) {
     const { audit, sessions } = opts;
@@ -83,6 +91,13 @@ export class UserService {
     this.contacts = new UserContacts(this.accounts, this.reads);
     this.batch = new UserBatch(db, this.accounts, this.reads, opts.fieldValues);
     this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
+    this.db = db;
+    this.merging = new UserMerge(db, { audit, sessions, tokens: opts.tokens, changes: opts.changes });
+    this.deletion = new UserDeletion(
+      db,
+      { audit, sessions, tokens: opts.tokens, fields: opts.fieldValues, identities: this.identities, changes: opts.changes },
+      opts.deletedRetentionDays,
+    );
   }
 
   // ---- Accounts ----
@@ -92,8 +107,42 @@ export class UserService {
   update(target: User, input: UpdateUserInput, actor: Actor, wo?: WriteOptions): Promise<User> {
     return this.accounts.update(target, input, actor, wo);
   }
+  /** An end user goes to Deleted customers (restorable); a staff account's addresses become free (see user-deletion.ts). */
   delete(target: User, actor: Actor): Promise<void> {
-    return this.accounts.delete(target, actor);
+    return this.deletion.delete(target, actor);
+  }
+  restore(id: number, actor: Actor): Promise<void> {
+    return this.deletion.restore(id, actor);
+  }
+  erase(id: number, actor: Actor): Promise<void> {
+    return this.deletion.erase(id, actor);
+  }
+  /** Erases the end users deleted longer ago than the retention (the periodic purge; `now` is movable for tests). */
+  purgeExpired(actor: Actor, now?: Date): Promise<number> {
+    return this.deletion.purgeExpired(actor, now);
+  }
+  /** Merges `sourceId` into `targetId` (end users only; see user-merge.ts); returns the survivor's id. */
+  merge(sourceId: number, targetId: number, choices: ReadonlyMap<string, MergeSide>, actor: Actor): Promise<number> {
+    return this.merging.merge(sourceId, targetId, choices, actor);
+  }
+  mergePreview(sourceId: number, targetId: number): Promise<MergePlan> {
+    return this.merging.preview(sourceId, targetId);
+  }
+  possibleDuplicates(user: User): Promise<number[]> {
+    return possibleDuplicates(this.db.manager, user);
+  }
+  /** The survivor an account was merged into (following merges of merges), or null. */
+  async mergedInto(id: number): Promise<number | null> {
+    let current = id;
+    for (let hop = 0; hop < 10; hop++) {
+      const [row] = await this.db.manager.query('SELECT merged_into_id FROM users WHERE id = ?', [current]);
+      if (!row || row.merged_into_id === null || row.merged_into_id === undefined) return current === id ? null : current;
+      current = Number(row.merged_into_id);
+    }
+    return current;
+  }
+  deletedPage(req: PageRequest): Promise<Page<DeletedUserRow> & { total: number }> {
+    return this.deletion.deletedPage(req);
   }
   leaveOrganization(m: EntityManager, org: Organization, actor: Actor): Promise<void> {
     return this.accounts.leaveOrganization(m, org, actor);
@@ -185,6 +234,9 @@ export class UserService {
   }
   identityById(id: number): Promise<UserIdentity | null> {
     return this.reads.identityById(id);
+  }
+  fieldVersions(userId: number, field: string, limit: number): Promise<{ version: number; value: unknown; actorUserId: number | null; at: Date }[]> {
+    return this.reads.fieldVersions(userId, field, limit);
   }
   search(req: UserPageRequest): Promise<UserPage> {
     return this.reads.search(req);

@@ -73,6 +73,8 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readOutbox: true,
     manageWebhooks: true,
     manageSettings: true,
+    restoreUsers: true,
+    eraseUsers: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -90,6 +92,8 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     readOutbox: false,
     manageWebhooks: false,
     manageSettings: false,
+    restoreUsers: true,
+    eraseUsers: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
@@ -129,7 +133,7 @@ export function emptyEvents(id: string): Answer<UserEventsQuery> {
 
 /**
  * Replaces globalThis.fetch; each operation is answered by the handler named
- * after it. `Me` answers ADMIN_VIEWER and `UserEvents` an empty history unless
+ * after it. `Me` answers ADMIN_VIEWER, `UserEvents` an empty history and `TextVersions` none unless
  * the test gives its own.
  */
 export function stubGraphQL(given: Handlers): GraphQLCall[] {
@@ -137,6 +141,8 @@ export function stubGraphQL(given: Handlers): GraphQLCall[] {
     Me: signedInAs(ADMIN_VIEWER),
     UserEvents: ({ id }) => emptyEvents(id),
     UserMessages: ({ id }) => ({ data: { user: { id, messages: { edges: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } } } } }),
+    TextVersions: ({ id }) => ({ data: { user: { id: String(id), notes: [], details: [] } } }),
+    PossibleDuplicates: ({ id }) => ({ data: { user: { id: String(id), possibleDuplicates: [] } } }),
     ...given,
   };
   const calls: GraphQLCall[] = [];
@@ -173,6 +179,7 @@ export function makeUser(overrides: Partial<UserProfileFragment> = {}): UserProf
     name: 'Grace Hopper',
     email: 'grace@navy.example.org',
     role: 'END_USER',
+    version: 1,
     phone: null,
     organization: { id: '7', name: 'Navy' },
     tags: ['vip'],

@@ -75,7 +75,7 @@ describe('organization picker on the profile', () => {
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'UpdateUser').map((call) => call.variables)).toEqual([
-      { id: '42', input: { organizationId: '9' }, checkRequiredFields: true },
+      { id: '42', input: { organizationId: '9' }, checkRequiredFields: true, expectedVersion: 1 },
     ]);
     expect(wrapper.get('.profile-header__organization').text()).toBe('Arctic Survey');
     expect(wrapper.get('.profile-header__organization').attributes('href')).toBe('/organizations/9');

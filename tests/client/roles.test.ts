@@ -78,7 +78,7 @@ describe('as an agent', () => {
   it('has no API tokens entry in the sidebar', async () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Organizations']);
+    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations']);
     expect(wrapper.find('#add-menu-button').exists()).toBe(true);
   });
 
@@ -164,7 +164,7 @@ describe('as an admin', () => {
   it('has Customers, Organizations, API tokens and UserProfileFragment fields in the sidebar', async () => {
     serve(ADMIN_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Organizations', 'API tokens', 'User fields', 'Imports', 'Outbox', 'Webhooks', 'Registration']);
+    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations', 'API tokens', 'User fields', 'Imports', 'Outbox', 'Webhooks', 'Registration']);
     expect(wrapper.get('[data-nav="api-tokens"]').attributes('href')).toBe('/settings/api-tokens');
   });
 
@@ -192,7 +192,9 @@ describe('as an admin', () => {
 });
 
 describe('deleting a user', () => {
-  it('asks first, deletes, and goes back to Customers with a notice', async () => {
+  const dialog = () => wrapper.get('form[data-confirm="delete-user"]');
+
+  it('asks in the app’s own dialog what will happen, deletes, and goes back to Customers with a notice', async () => {
     const confirm = stubConfirm(true);
     const calls = serve(ADMIN_VIEWER);
     let router;
@@ -201,18 +203,39 @@ describe('deleting a user', () => {
     expect(deleteButton().classes()).toContain('button--danger');
     await deleteButton().trigger('click');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('Delete Grace Hopper? Their account leaves every list and this cannot be undone.');
+    expect(confirm).not.toHaveBeenCalled();
+    expect(dialog().get('h2').text()).toBe('Delete Grace Hopper?');
+    expect(dialog().text()).toContain('They move to Deleted customers for 30 days.');
+    expect(dialog().text()).toContain('They cannot sign in');
+    expect(dialog().text()).toContain('Their addresses stay reserved for them');
+    expect(callsOf(calls, 'DeleteUser')).toHaveLength(0);
+    await dialog().trigger('submit');
+    await flushPromises();
     expect(callsOf(calls, 'DeleteUser').map((call) => call.variables)).toEqual([{ id: '42' }]);
     expect(router.currentRoute.value.path).toBe('/customers');
-    expect(wrapper.get('[role="status"].notice').text()).toBe('Customer deleted.');
+    expect(wrapper.get('[role="status"].notice').text()).toContain('Customer deleted.');
+    expect(wrapper.get('[role="status"].notice a').attributes('href')).toBe('/customers/deleted');
   });
 
-  it('does nothing when the confirmation is declined', async () => {
-    stubConfirm(false);
+  it('says a teammate’s deletion is final', async () => {
+    serve(ADMIN_VIEWER);
+    ({ wrapper } = await mountApp('/users/8'));
+    await deleteButton().trigger('click');
+    await flushPromises();
+    expect(dialog().text()).toContain('Their email addresses become free');
+    expect(dialog().text()).toContain('This cannot be undone.');
+  });
+
+  it('does nothing when the dialog is cancelled', async () => {
     const calls = serve(ADMIN_VIEWER);
     let router;
     ({ wrapper, router } = await mountApp('/users/42'));
     await deleteButton().trigger('click');
+    await flushPromises();
+    const cancel = dialog()
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!;
+    await cancel.trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'DeleteUser')).toHaveLength(0);
     expect(router.currentRoute.value.path).toBe('/users/42');

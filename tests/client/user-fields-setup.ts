@@ -272,9 +272,10 @@ export function serveProfile(user: UserProfileFragment, failWith?: Answer) {
 }
 
 export function updates(calls: GraphQLCall[]) {
-  // Staff saving a profile ask the server to check required custom fields.
-  return callsOf(calls, 'UpdateUser').map(({ variables: { checkRequiredFields, ...variables } }) => {
+  // Staff saving a profile ask the server to check required custom fields, from the version they read.
+  return callsOf(calls, 'UpdateUser').map(({ variables: { checkRequiredFields, expectedVersion, ...variables } }) => {
     expect(checkRequiredFields).toBe(true);
+    expect(expectedVersion).toEqual(expect.any(Number));
     return variables;
   });
 }

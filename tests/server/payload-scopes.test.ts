@@ -42,6 +42,11 @@ const adminAddEmail = async (f: Fixture, verified = false) => {
   );
   return r.data.addUserIdentity.identity.id as string;
 };
+const adminDeletedUser = async (f: Fixture) => {
+  const id = await adminCreateUser(f);
+  await f.admin('mutation($id: ID!) { deleteUser(id: $id) }', { id });
+  return id;
+};
 const adminCreateUser = async (f: Fixture) =>
   (await f.admin('mutation($e: String!) { createUser(input: { name: "Target", email: $e }) { user { id } } }', { e: `${unique('t')}@acme.io` })).data
     .createUser.user.id as string;
@@ -61,6 +66,12 @@ const WRITES: Record<string, Case> = {
   },
   updateUser: { call: '($id: ID!) { updateUser(id: $id, input: {})', vars: async (f) => ({ id: f.endUserId }) },
   deleteUser: { call: '($id: ID!) { deleteUser(id: $id)', vars: async (f) => ({ id: await adminCreateUser(f) }) },
+  restoreUser: { call: '($id: ID!) { restoreUser(id: $id)', vars: async (f) => ({ id: await adminDeletedUser(f) }) },
+  eraseUser: { call: '($id: ID!) { eraseUser(id: $id)', vars: async (f) => ({ id: await adminDeletedUser(f) }) },
+  mergeUsers: {
+    call: '($s: ID!, $t: ID!) { mergeUsers(input: { sourceId: $s, targetId: $t })',
+    vars: async (f) => ({ s: await adminCreateUser(f), t: await adminCreateUser(f) }),
+  },
   addUserIdentity: {
     call: '($id: ID!, $v: String!) { addUserIdentity(userId: $id, input: { type: EMAIL, value: $v })',
     vars: async (f) => ({ id: f.endUserId, v: `${unique('added')}@acme.io` }),

@@ -16,7 +16,7 @@ const VERIFY = 'mutation($id: ID!) { verifyUserIdentity(id: $id) { id verified }
 const USER_CAN = `query($id: ID!) { user(id: $id) { id viewerCan { update updateOwnProfileOnly readPrivateFields delete changeRole changeVerified
   changeSuspended setPassword changeIdentities verifyIdentities makeUnverifiedEmailPrimary changeFields } } }`;
 const VIEWER_CAN =
-  '{ viewerCan { listUsers createUsers createStaff readOrganizations manageOrganizations readUserFields manageUserFields manageApiTokens changeOwnPassword } }';
+  '{ viewerCan { listUsers createUsers createStaff readOrganizations manageOrganizations readUserFields manageUserFields manageApiTokens changeOwnPassword restoreUsers eraseUsers } }';
 
 describe.each(testDialects())('policies on %s', (dialect) => {
   let app: TestApp;
@@ -202,6 +202,8 @@ describe.each(testDialects())('policies on %s', (dialect) => {
         manageUserFields: v,
         manageApiTokens: v,
         changeOwnPassword: v,
+        restoreUsers: v,
+        eraseUsers: v,
       });
       expect((await app.as({ kind: 'anonymous' })(VIEWER_CAN)).data.viewerCan).toEqual(all(false));
       expect((await app.as(app.admin)(VIEWER_CAN)).data.viewerCan).toEqual(all(true));
@@ -211,6 +213,7 @@ describe.each(testDialects())('policies on %s', (dialect) => {
         manageOrganizations: false,
         manageUserFields: false,
         manageApiTokens: false,
+        eraseUsers: false,
       });
       expect((await app.as(endUser.auth)(VIEWER_CAN)).data.viewerCan).toEqual({ ...all(false), changeOwnPassword: true });
       expect((await app.gql(VIEWER_CAN)).data.viewerCan).toEqual({ ...all(true), manageApiTokens: false, changeOwnPassword: false });

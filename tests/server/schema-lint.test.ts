@@ -94,6 +94,9 @@ describe('the schema as a product for partner apps', () => {
       'DELETED',
       'PASSWORD_CHANGED',
       'UNLOCKED',
+      'RESTORED',
+      'ERASED',
+      'MERGED',
     ]);
     expect(getNamedType(fieldType('UserEvent', 'source')).name).toBe('AuditSource');
     expect(enumValues('AuditSource')).toEqual(['ADMIN_APP', 'API', 'IMPORT', 'WEB_FORM', 'EMAIL', 'SYSTEM']);

@@ -24,7 +24,13 @@ describe('schema.graphql', () => {
     for (const line of [
       'user(id: ID!): User',
       'createUser(input: CreateUserInput!): CreateUserPayload!',
-      'updateUser(checkRequiredFields: Boolean = false, id: ID!, input: UpdateUserInput!): User!',
+      'updateUser(checkRequiredFields: Boolean = false, expectedVersion: Int, id: ID!, input: UpdateUserInput!): User!',
+      'restoreUser(id: ID!): User!',
+      'eraseUser(id: ID!): Boolean!',
+      'deletedUsers(after: String, first: Int = 25): DeletedUserConnection!',
+      'mergeUsers(input: MergeUsersInput!): User!',
+      'mergeUsersPreview(sourceId: ID!, targetId: ID!): MergeUsersPreview!',
+      'updateOrganization(expectedVersion: Int, id: ID!, input: UpdateOrganizationInput!): Organization!',
       'warnings: [UserWarning!]!',
       'totalCount: Int!',
       'endCursor: String',
@@ -48,7 +54,7 @@ describe('schema.graphql', () => {
       /\n {2}organization\(id: ID!\): Organization\n/,
       /\n {2}organizations\(after: String, first: Int = 25, query: String\): OrganizationConnection!/,
       /\n {2}createOrganization\(input: CreateOrganizationInput!\): Organization!/,
-      /\n {2}updateOrganization\(id: ID!, input: UpdateOrganizationInput!\): Organization!/,
+      /\n {2}updateOrganization\(expectedVersion: Int, id: ID!, input: UpdateOrganizationInput!\): Organization!/,
       /type User \{[^}]*\n {2}organization: Organization\n/,
     ]) {
       expect(sdl).toMatch(pattern);
@@ -62,8 +68,9 @@ describe('schema.graphql', () => {
     ).toEqual(['TEXT', 'MULTILINE', 'CHECKBOX', 'DATE', 'INTEGER', 'DECIMAL', 'REGEXP', 'DROPDOWN', 'MULTISELECT', 'LOOKUP'].sort());
     // Keys used for uniqueness and search never leave the server.
     expect(sdl).not.toMatch(/nameKey|valueNormalized|externalIdKey|createdById/);
-    // A user's deletion time shows only in the change feed's tombstones (issue 11), never on a User.
+    // A user's deletion time shows only in the change feed's tombstones (issue 11) and Deleted customers (issue 13), never on a User.
     expect(/type User \{[^}]*\}/.exec(sdl)![0]).not.toMatch(/deletedAt/);
-    expect(sdl.match(/deletedAt/g)).toHaveLength(1);
+    expect(sdl.match(/deletedAt/g)).toHaveLength(2);
+    expect(/type DeletedUser \{[^}]*\}/.exec(sdl)![0]).toMatch(/deletedAt/);
   });
 });

@@ -16,6 +16,8 @@ graphql(`
 graphql(`
   fragment ViewerAbilities on ViewerPermissions {
     changeOwnPassword
+    restoreUsers
+    eraseUsers
     createStaff
     createUsers
     listUsers

@@ -31,6 +31,8 @@ export const AUTH_KEY: InjectionKey<Auth> = Symbol('auth');
 /** What nobody signed in may do. */
 export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   changeOwnPassword: false,
+  restoreUsers: false,
+  eraseUsers: false,
   createStaff: false,
   createUsers: false,
   listUsers: false,

@@ -11,6 +11,7 @@ import mailMessages from '../mail/locales/en';
 import webhookMessages from '../webhooks/locales/en';
 import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
+import deletedMessages from '../users/deleted/locales/en';
 
 const en = {
   unsaved: {
@@ -36,6 +37,7 @@ const en = {
     imports: 'Imports',
     outbox: 'Outbox',
     webhooks: 'Webhooks',
+    deletedCustomers: 'Deleted customers',
     myProfile: 'My profile',
   },
   userFields,
@@ -49,6 +51,7 @@ const en = {
   ...webhookMessages,
   ...helpMessages,
   ...settingsMessages,
+  ...deletedMessages,
   account: {
     menu: 'account menu',
     myProfile: 'My profile',
@@ -228,7 +231,8 @@ const en = {
     emptyHint: 'Add the people your team supports; they will appear here.',
     noMatch: 'No customers match “{query}”',
     noMatchHint: 'Every word typed must start a word of a name, an address, a phone number, an organization or a tag.',
-    deleted: 'Customer deleted.',
+    deleted: 'Customer deleted. They stay in Deleted customers for 30 days, where they can be restored.',
+    deletedLink: 'See deleted customers',
     loadError: 'Customers could not be loaded.',
     filters: {
       label: 'Filters',
@@ -287,7 +291,6 @@ const en = {
     readOnly: 'You can see this profile but not change it: agents only change end users’ accounts.',
     ownRoleHint: 'You cannot change your own role; another admin can.',
     deleteLabel: 'Delete {name}',
-    confirmDelete: 'Delete {name}? Their account leaves every list and this cannot be undone.',
     sections: {
       contact: 'Contact',
       preferences: 'Preferences',
@@ -314,6 +317,39 @@ const en = {
       suspended: 'Suspended',
       suspendedHint: 'Suspended people cannot sign in or open requests.',
     },
+  },
+  textVersions: {
+    title: 'Earlier notes and details',
+    by: 'Saved by {name}',
+    bySystem: 'Saved by the system',
+    empty: '(empty)',
+    restore: 'Restore this version',
+  },
+  merge: {
+    duplicates: 'Possible duplicates',
+    open: 'Merge into this profile',
+    title: 'Merge {source} into {target}?',
+    intro: '{source} is deleted; everything below moves to this profile, and its link opens this profile.',
+    emails: 'Email addresses: {list}',
+    phones: 'Phone numbers: {list}',
+    tags: 'Tags: {list}',
+    tickets: 'Tickets: {requested} requested, {copied} CC’d',
+    history: 'History: {count} entries',
+    keepTarget: 'Keep this profile’s: {value}',
+    keepSource: 'Take theirs: {value}',
+    submit: 'Merge',
+    saving: 'Merging…',
+  },
+  conflicts: {
+    title: 'Someone else saved this profile meanwhile',
+    intro: 'Their other changes were kept. For each field you both changed, choose what to keep, then save again.',
+    theirs: 'Saved by {name}',
+    someone: 'someone',
+    yours: 'Yours (not saved yet)',
+    empty: '(empty)',
+    keepTheirs: 'Keep theirs',
+    keepMine: 'Keep mine',
+    keepBoth: 'Keep both',
   },
   roles: {
     END_USER: 'End user',

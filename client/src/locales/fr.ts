@@ -11,6 +11,7 @@ import mailMessages from '../mail/locales/fr';
 import webhookMessages from '../webhooks/locales/fr';
 import helpMessages from '../help/locales/fr';
 import settingsMessages from '../settings/locales/fr';
+import deletedMessages from '../users/deleted/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -36,6 +37,7 @@ const fr: MessageSchema = {
     imports: 'Imports',
     outbox: 'Boîte d’envoi',
     webhooks: 'Webhooks',
+    deletedCustomers: 'Clients supprimés',
     myProfile: 'Mon profil',
   },
   userFields,
@@ -49,6 +51,7 @@ const fr: MessageSchema = {
   ...webhookMessages,
   ...helpMessages,
   ...settingsMessages,
+  ...deletedMessages,
   account: {
     menu: 'menu du compte',
     myProfile: 'Mon profil',
@@ -228,7 +231,8 @@ const fr: MessageSchema = {
     emptyHint: 'Ajoutez les personnes que votre équipe accompagne : elles apparaîtront ici.',
     noMatch: 'Aucun client ne correspond à « {query} »',
     noMatchHint: 'Chaque mot saisi doit commencer un mot d’un nom, d’une adresse, d’un numéro, d’une organisation ou d’une étiquette.',
-    deleted: 'Client supprimé.',
+    deleted: 'Client supprimé. Il reste 30 jours dans Clients supprimés, où il peut être restauré.',
+    deletedLink: 'Voir les clients supprimés',
     loadError: 'Impossible de charger les clients.',
     filters: {
       label: 'Filtres',
@@ -289,7 +293,6 @@ const fr: MessageSchema = {
     readOnly: 'Vous pouvez consulter ce profil mais pas le modifier : les agents ne modifient que les comptes des utilisateurs finaux.',
     ownRoleHint: 'Vous ne pouvez pas changer votre propre rôle ; un autre administrateur le peut.',
     deleteLabel: 'Supprimer {name}',
-    confirmDelete: 'Supprimer {name} ? Son compte disparaît de toutes les listes et c’est irréversible.',
     sections: {
       contact: 'Coordonnées',
       preferences: 'Préférences',
@@ -316,6 +319,40 @@ const fr: MessageSchema = {
       suspended: 'Suspendu',
       suspendedHint: 'Une personne suspendue ne peut ni se connecter ni ouvrir de demande.',
     },
+  },
+  textVersions: {
+    title: 'Notes et détails précédents',
+    by: 'Enregistré par {name}',
+    bySystem: 'Enregistré par le système',
+    empty: '(vide)',
+    restore: 'Restaurer cette version',
+  },
+  merge: {
+    duplicates: 'Doublons possibles',
+    open: 'Fusionner dans ce profil',
+    title: 'Fusionner {source} dans {target} ?',
+    intro: '{source} est supprimé ; tout ce qui suit passe dans ce profil, et son lien ouvre ce profil.',
+    emails: 'Adresses e-mail : {list}',
+    phones: 'Numéros de téléphone : {list}',
+    tags: 'Étiquettes : {list}',
+    tickets: 'Tickets : {requested} demandés, {copied} en copie',
+    history: 'Historique : {count} entrées',
+    keepTarget: 'Garder celle de ce profil : {value}',
+    keepSource: 'Prendre la sienne : {value}',
+    submit: 'Fusionner',
+    saving: 'Fusion…',
+  },
+  conflicts: {
+    title: 'Quelqu’un d’autre a enregistré ce profil entre-temps',
+    intro:
+      'Ses autres modifications ont été gardées. Pour chaque champ que vous avez tous deux modifié, choisissez quoi garder, puis enregistrez à nouveau.',
+    theirs: 'Enregistré par {name}',
+    someone: 'quelqu’un',
+    yours: 'Le vôtre (pas encore enregistré)',
+    empty: '(vide)',
+    keepTheirs: 'Garder le sien',
+    keepMine: 'Garder le mien',
+    keepBoth: 'Garder les deux',
   },
   roles: {
     END_USER: 'Utilisateur final',

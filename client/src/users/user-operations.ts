@@ -89,6 +89,7 @@ graphql(`
     notes
     verified
     suspended
+    version
     createdVia
     createdAt
     updatedAt
@@ -137,8 +138,8 @@ export const CreateUserDocument = graphql(`
 `);
 
 export const UpdateUserDocument = graphql(`
-  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {
-    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {
+    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {
       ...UserProfile
     }
   }
@@ -200,6 +201,33 @@ export const UserEventsDocument = graphql(`
           node {
             ...HistoryEvent
           }
+        }
+      }
+    }
+  }
+`);
+
+/** Earlier notes and details (History's "restore"). */
+export const TextVersionsDocument = graphql(`
+  query TextVersions($id: ID!) {
+    user(id: $id) {
+      id
+      notes: textVersions(field: NOTES) {
+        version
+        value
+        changedAt
+        changedBy {
+          id
+          name
+        }
+      }
+      details: textVersions(field: DETAILS) {
+        version
+        value
+        changedAt
+        changedBy {
+          id
+          name
         }
       }
     }

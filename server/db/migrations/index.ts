@@ -13,6 +13,7 @@ import { ImportJobs1765400000001 } from './1765400000001-import-jobs.js';
 import { Outbox1765500000000 } from './1765500000000-outbox.js';
 import { Webhooks1765500000100 } from './1765500000100-webhooks.js';
 import { SettingsDoor1765500000200 } from './1765500000200-settings-door.js';
+import { Records1765500000300 } from './1765500000300-records.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Outbox1765500000000,
   Webhooks1765500000100,
   SettingsDoor1765500000200,
+  Records1765500000300,
 ];

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -102,21 +102,29 @@ type Documents = {
     "\n  mutation RemoveUserIdentity($id: ID!) {\n    removeUserIdentity(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.RemoveUserIdentityDocument,
     "\n  mutation MakeUserIdentityPrimary($id: ID!) {\n    makeUserIdentityPrimary(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.MakeUserIdentityPrimaryDocument,
     "\n  mutation VerifyUserIdentity($id: ID!) {\n    verifyUserIdentity(id: $id) {\n      ...IdentityDetails\n    }\n  }\n": typeof types.VerifyUserIdentityDocument,
+    "\n  fragment DeletedCustomer on DeletedUser {\n    id\n    name\n    email\n    phone\n    deletedAt\n    eraseAfter\n    deletedBy {\n      id\n      name\n    }\n  }\n": typeof types.DeletedCustomerFragmentDoc,
+    "\n  query DeletedUsers($first: Int, $after: String) {\n    deletedUsers(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...DeletedCustomer\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n": typeof types.DeletedUsersDocument,
+    "\n  mutation RestoreUser($id: ID!) {\n    restoreUser(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.RestoreUserDocument,
+    "\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n": typeof types.EraseUserDocument,
+    "\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n": typeof types.PossibleDuplicatesDocument,
+    "\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n": typeof types.MergeUsersPreviewDocument,
+    "\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n": typeof types.MergeUsersDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
     "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n": typeof types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": typeof types.UserAbilitiesFragmentDoc,
-    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
+    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": typeof types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": typeof types.SetUserPasswordDocument,
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": typeof types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": typeof types.UserEventsDocument,
+    "\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.TextVersionsDocument,
     "\n  mutation ResendVerification($userId: ID!) {\n    resendVerification(userId: $userId)\n  }\n": typeof types.ResendVerificationDocument,
     "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n": typeof types.WebhookDetailsFragmentDoc,
     "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n": typeof types.WebhookDeliveryDetailsFragmentDoc,
@@ -129,7 +137,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -216,21 +224,29 @@ const documents: Documents = {
     "\n  mutation RemoveUserIdentity($id: ID!) {\n    removeUserIdentity(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.RemoveUserIdentityDocument,
     "\n  mutation MakeUserIdentityPrimary($id: ID!) {\n    makeUserIdentityPrimary(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.MakeUserIdentityPrimaryDocument,
     "\n  mutation VerifyUserIdentity($id: ID!) {\n    verifyUserIdentity(id: $id) {\n      ...IdentityDetails\n    }\n  }\n": types.VerifyUserIdentityDocument,
+    "\n  fragment DeletedCustomer on DeletedUser {\n    id\n    name\n    email\n    phone\n    deletedAt\n    eraseAfter\n    deletedBy {\n      id\n      name\n    }\n  }\n": types.DeletedCustomerFragmentDoc,
+    "\n  query DeletedUsers($first: Int, $after: String) {\n    deletedUsers(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...DeletedCustomer\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n": types.DeletedUsersDocument,
+    "\n  mutation RestoreUser($id: ID!) {\n    restoreUser(id: $id) {\n      id\n      name\n    }\n  }\n": types.RestoreUserDocument,
+    "\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n": types.EraseUserDocument,
+    "\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n": types.PossibleDuplicatesDocument,
+    "\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n": types.MergeUsersPreviewDocument,
+    "\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n": types.MergeUsersDocument,
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
     "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n": types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": types.UserAbilitiesFragmentDoc,
-    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": types.UserProfileFragmentDoc,
+    "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": types.SetUserPasswordDocument,
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
     "\n  fragment HistoryEvent on UserEvent {\n    id\n    action\n    source\n    createdAt\n    actor {\n      kind\n      tokenName\n      user {\n        id\n        name\n      }\n    }\n    changes {\n      field\n      oldValue\n      newValue\n      redacted\n    }\n  }\n": types.HistoryEventFragmentDoc,
     "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n": types.UserEventsDocument,
+    "\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.TextVersionsDocument,
     "\n  mutation ResendVerification($userId: ID!) {\n    resendVerification(userId: $userId)\n  }\n": types.ResendVerificationDocument,
     "\n  fragment WebhookDetails on Webhook {\n    id\n    url\n    events\n    secretHint\n    createdAt\n    updatedAt\n  }\n": types.WebhookDetailsFragmentDoc,
     "\n  fragment WebhookDeliveryDetails on WebhookDelivery {\n    id\n    event\n    status\n    attempts\n    responseStatus\n    lastResponse\n    reason\n    createdAt\n    sentAt\n    nextAttemptAt\n  }\n": types.WebhookDeliveryDetailsFragmentDoc,
@@ -263,7 +279,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -611,6 +627,34 @@ export function graphql(source: "\n  mutation VerifyUserIdentity($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment DeletedCustomer on DeletedUser {\n    id\n    name\n    email\n    phone\n    deletedAt\n    eraseAfter\n    deletedBy {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment DeletedCustomer on DeletedUser {\n    id\n    name\n    email\n    phone\n    deletedAt\n    eraseAfter\n    deletedBy {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeletedUsers($first: Int, $after: String) {\n    deletedUsers(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...DeletedCustomer\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeletedUsers($first: Int, $after: String) {\n    deletedUsers(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...DeletedCustomer\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreUser($id: ID!) {\n    restoreUser(id: $id) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreUser($id: ID!) {\n    restoreUser(id: $id) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n"): (typeof documents)["\n  mutation EraseUser($id: ID!) {\n    eraseUser(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n"): (typeof documents)["\n  query PossibleDuplicates($id: ID!) {\n    user(id: $id) {\n      id\n      possibleDuplicates {\n        id\n        name\n        email\n        phone\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n"): (typeof documents)["\n  query MergeUsersPreview($sourceId: ID!, $targetId: ID!) {\n    mergeUsersPreview(sourceId: $sourceId, targetId: $targetId) {\n      source {\n        id\n        name\n      }\n      target {\n        id\n        name\n      }\n      emails\n      phones\n      tags\n      choices {\n        field\n        title\n        sourceValue\n        targetValue\n      }\n      ticketsRequested\n      ticketsCopied\n      historyEntries\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MergeUsers($input: MergeUsersInput!) {\n    mergeUsers(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"): (typeof documents)["\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -631,7 +675,7 @@ export function graphql(source: "\n  fragment UserAbilities on UserPermissions {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n"): (typeof documents)["\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n"];
+export function graphql(source: "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n"): (typeof documents)["\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -647,7 +691,7 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields) {\n      ...UserProfile\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -668,6 +712,10 @@ export function graphql(source: "\n  fragment HistoryEvent on UserEvent {\n    i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserEvents($id: ID!, $first: Int, $after: String) {\n    user(id: $id) {\n      id\n      events(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          ...PageInfoFields\n        }\n        edges {\n          cursor\n          node {\n            ...HistoryEvent\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TextVersions($id: ID!) {\n    user(id: $id) {\n      id\n      notes: textVersions(field: NOTES) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n      details: textVersions(field: DETAILS) {\n        version\n        value\n        changedAt\n        changedBy {\n          id\n          name\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,41 @@
+// English messages for Deleted customers and deleting a customer (spread into locales/en.ts).
+const messages = {
+  deletedCustomers: {
+    title: 'Deleted customers',
+    subtitle: 'Customers deleted in the last 30 days. Restore one with everything they had; after 30 days their personal data is erased.',
+    noAccess: "You don't have access",
+    noAccessHint: 'Only agents and admins see deleted customers.',
+    loadError: 'Deleted customers could not be loaded.',
+    empty: 'No deleted customers',
+    emptyHint: 'Customers you delete stay here for 30 days, so they can be restored.',
+    columns: { name: 'Customer', deleted: 'Deleted', erase: 'Erased on', actions: 'Actions' },
+    by: 'by {name}',
+    restore: 'Restore',
+    restored: '{name} is back, with everything they had.',
+    erase: 'Delete permanently',
+    eraseTitle: 'Delete {name} permanently?',
+    eraseIntro: 'This cannot be undone.',
+    eraseData: 'Their name, addresses, phones, notes, details, tags, custom field values and the values in their history are erased.',
+    eraseKeeps: 'Only an anonymous record remains, so their tickets keep a requester.',
+    eraseFinal: 'Their email addresses become free for someone else.',
+    eraseConfirm: 'Delete permanently',
+    erasing: 'Deleting…',
+    erased: '{name} was deleted permanently.',
+  },
+  deletion: {
+    title: 'Delete {name}?',
+    intro: 'They move to Deleted customers for 30 days.',
+    leaves: 'They leave every list, search, count and export.',
+    signIn: 'They cannot sign in: their sessions end and their API tokens stop working.',
+    keeps: 'Their addresses stay reserved for them, and they can be restored with everything they had until {date}.',
+    then: 'After that, their personal data is erased.',
+    staffTitle: 'Delete {name}?',
+    staffIntro: 'A team member’s account is deleted at once.',
+    staffFree: 'Their email addresses become free and they cannot sign in any more.',
+    staffFinal: 'This cannot be undone.',
+    confirm: 'Delete',
+    deleting: 'Deleting…',
+  },
+};
+
+export default messages;

@@ -1,0 +1,160 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { Context } from '../graphql/context.js';
+import { NotFoundError } from '../graphql/errors.js';
+import { parseId } from '../graphql/ids.js';
+import { listSize } from '../graphql/list-size.js';
+import { User } from './user.entity.js';
+import { userPolicy } from './user.policy.js';
+import { IDENTITIES_BOUND } from './user.resolver.js';
+import { LIMITS } from './profile-rules.js';
+
+export enum MergeSide {
+  SOURCE = 'SOURCE',
+  TARGET = 'TARGET',
+}
+registerEnumType(MergeSide, {
+  name: 'MergeSide',
+  description: 'Which account a merged field keeps its value from.',
+  valuesConfig: { SOURCE: { description: 'The account merged away.' }, TARGET: { description: 'The surviving account.' } },
+});
+
+@InputType({ description: 'For a field both accounts have: which value the survivor keeps.' })
+export class MergeFieldChoice {
+  @Field(() => String, { description: 'name, alias, timeZone, locale, externalId, details, notes, organization, or fields.<key>.' })
+  field: string;
+
+  @Field(() => MergeSide, { description: 'Whose value to keep.' })
+  keep: MergeSide;
+}
+
+@InputType({ description: 'Two end users who are one person: `sourceId` is merged into `targetId`.' })
+export class MergeUsersInput {
+  @Field(() => ID, { description: 'The account merged away (deleted; its id then answers the survivor).' })
+  sourceId: string;
+
+  @Field(() => ID, { description: 'The surviving account.' })
+  targetId: string;
+
+  @Field(() => [MergeFieldChoice], { nullable: true, description: "Choices for fields both have; left out: the survivor's value." })
+  fieldChoices?: MergeFieldChoice[] | null;
+}
+
+@ObjectType({ description: 'A field both accounts have with different values.' })
+export class MergeChoice {
+  @Field(() => String, { description: 'The field (as MergeFieldChoice.field takes it).' })
+  field: string;
+
+  @Field(() => String, { description: "The field's title (a custom field's title; else the field)." })
+  title: string;
+
+  @Field(() => String, { nullable: true, description: 'The value of the account merged away.' })
+  sourceValue: string | null;
+
+  @Field(() => String, { nullable: true, description: "The survivor's value." })
+  targetValue: string | null;
+}
+
+@ObjectType({ description: 'What merging two accounts would do.' })
+export class MergeUsersPreview {
+  @Field(() => User, { description: 'The account merged away.' })
+  source: User;
+
+  @Field(() => User, { description: 'The surviving account.' })
+  target: User;
+
+  @Field(() => [String], { description: 'Email addresses that move to the survivor.' })
+  @listSize({ kind: 'bound', max: IDENTITIES_BOUND })
+  emails: string[];
+
+  @Field(() => [String], { description: 'Phone numbers that move to the survivor.' })
+  @listSize({ kind: 'bound', max: IDENTITIES_BOUND })
+  phones: string[];
+
+  @Field(() => [String], { description: 'Tags the survivor gains.' })
+  @listSize({ kind: 'bound', max: LIMITS.tags })
+  tags: string[];
+
+  @Field(() => [MergeChoice], { description: 'Fields both have with different values: choose in fieldChoices.' })
+  @listSize({ kind: 'bound', max: 200 })
+  choices: MergeChoice[];
+
+  @Field(() => Int, { description: 'Tickets the merged account requested, which move.' })
+  ticketsRequested: number;
+
+  @Field(() => Int, { description: "Tickets it is CC'd on, which move." })
+  ticketsCopied: number;
+
+  @Field(() => Int, { description: 'History entries that move.' })
+  historyEntries: number;
+}
+
+const idOf = (id: string, field: string): number => {
+  const n = parseId(id);
+  if (n === null) throw new NotFoundError(`User ${id} (${field})`);
+  return n;
+};
+
+/** Duplicates merged (issue 13; rules in user-merge.ts). */
+@Resolver(() => User)
+export class UserMergeResolver {
+  @Query(() => MergeUsersPreview, { description: 'What mergeUsers would move and which fields need a choice. Agents and admins; end users only.' })
+  @Authorized(userPolicy.merge)
+  async mergeUsersPreview(
+    @Arg('sourceId', () => ID, { description: 'The account to merge away.' }) sourceId: string,
+    @Arg('targetId', () => ID, { description: 'The surviving account.' }) targetId: string,
+    @Ctx() ctx: Context,
+  ): Promise<MergeUsersPreview> {
+    return ctx.users.mergePreview(idOf(sourceId, 'sourceId'), idOf(targetId, 'targetId'));
+  }
+
+  @Mutation(() => User, {
+    description:
+      "Merges two end users' accounts (agents and admins; refused across roles): every email and phone, tags, custom field values, tickets requested and CC'd, " +
+      'and the history move to the survivor, fields both have from the side chosen; one history entry lists what moved. The merged id then answers `user(id)` with the survivor.',
+  })
+  @Authorized(userPolicy.merge)
+  async mergeUsers(
+    @Arg('input', () => MergeUsersInput, { description: 'The two accounts and the choices.' }) input: MergeUsersInput,
+    @Ctx() ctx: Context,
+  ): Promise<User> {
+    const choices = new Map((input.fieldChoices ?? []).map((c) => [c.field, c.keep] as const));
+    const id = await ctx.users.merge(idOf(input.sourceId, 'sourceId'), idOf(input.targetId, 'targetId'), choices, ctx.actor);
+    return (await ctx.users.findById(id))!;
+  }
+
+  @Query(() => User, {
+    nullable: true,
+    description: 'The surviving account an id was merged into, or null when it was not merged. Agents and admins.',
+  })
+  @Authorized(userPolicy.list)
+  async mergedInto(@Arg('id', () => ID, { description: 'An account id.' }) id: string, @Ctx() ctx: Context): Promise<User | null> {
+    const n = parseId(id);
+    const survivor = n === null ? null : await ctx.users.mergedInto(n);
+    return survivor === null ? null : ctx.loaders.users.load(survivor);
+  }
+
+  @FieldResolver(() => [User], {
+    description: 'Other end users who may be this person: the same phone number, or the same name in the same organization. Agents and admins.',
+  })
+  @Authorized(userPolicy.readPrivate)
+  @listSize({ kind: 'bound', max: 10 })
+  async possibleDuplicates(@Root() user: User, @Ctx() ctx: Context): Promise<User[]> {
+    const ids = await ctx.users.possibleDuplicates(user);
+    return (await Promise.all(ids.map((i) => ctx.loaders.users.load(i)))).filter((u): u is User => u !== null);
+  }
+}
