@@ -122,6 +122,14 @@ describe.each(testDialects())('deleted customers, on %s', (dialect) => {
       i: { subject: 'Printer jam', comment: 'It jams.', requester: { id: c.id } },
     });
     expect(t.errors).toBeUndefined();
+    // A follow-up email names them in the outbox: recipient, subject and body.
+    ok(
+      await app.as(agent.auth)('mutation($u: ID!, $i: SendUserEmailInput!) { sendUserEmail(userId: $u, input: $i) { id } }', {
+        u: c.id,
+        i: { subject: `About ${c.name}`, body: `Dear ${c.name}, your printer.` },
+      }),
+    );
+    expect(await tablesHolding(app, [c.email])).toContain(`outbox_messages: ${c.email}`);
     ok(await app.as(agent.auth)(DELETE, { id: c.id }));
     // Agents may not erase.
     expect((await app.as(agent.auth)(ERASE, { id: c.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
