@@ -164,7 +164,18 @@ describe('as an admin', () => {
   it('has Customers, Organizations, API tokens and UserProfileFragment fields in the sidebar', async () => {
     serve(ADMIN_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations', 'API tokens', 'User fields', 'Imports', 'Outbox', 'Webhooks', 'Registration']);
+    expect(navLinks()).toEqual([
+      'Tickets',
+      'Customers',
+      'Deleted customers',
+      'Organizations',
+      'API tokens',
+      'User fields',
+      'Imports',
+      'Outbox',
+      'Webhooks',
+      'Registration',
+    ]);
     expect(wrapper.get('[data-nav="api-tokens"]').attributes('href')).toBe('/settings/api-tokens');
   });
 
