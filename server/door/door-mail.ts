@@ -36,13 +36,13 @@ export class DoorMail {
 
   /** A new link for `to` (its row written with `m`), as the URL to mail. */
   async link(m: EntityManager, to: MailTarget, purpose: LinkPurpose): Promise<string> {
-    const { row } = await this.settings.get();
+    const { row } = await this.settings.get(m);
     return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose));
   }
 
   /** The welcome email, rendered from the admins' template (values escaped in its HTML part). */
   async welcome(m: EntityManager, to: MailTarget): Promise<void> {
-    const { row } = await this.settings.get();
+    const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'VERIFY');
     const mail = renderWelcome(row.welcomeSubject, row.welcomeBody, { name: to.user.name, verify_link: link, desk_name: row.deskName });
     await enqueueEmail(m, { kind: 'WELCOME', to: to.address, subject: mail.subject, text: mail.text, html: mail.html, userId: to.user.id });
@@ -51,12 +51,12 @@ export class DoorMail {
   /** The welcome on a create by the team, when the settings ask for it (welcomeOnAgentCreate). */
   async welcomeIfStaffCreate(m: EntityManager, to: MailTarget, actor: Actor): Promise<void> {
     if (!BY_STAFF.includes(actor.via)) return;
-    const { row } = await this.settings.get();
+    const { row } = await this.settings.get(m);
     if (row.welcomeOnAgentCreate) await this.welcome(m, to);
   }
 
   async verification(m: EntityManager, to: MailTarget): Promise<void> {
-    const { row } = await this.settings.get();
+    const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'VERIFY');
     await this.queue(m, to, 'VERIFICATION', `Confirm your address for ${row.deskName}`, [
       `Hello ${to.user.name},`,
@@ -67,7 +67,7 @@ export class DoorMail {
   }
 
   async passwordReset(m: EntityManager, to: MailTarget): Promise<void> {
-    const { row } = await this.settings.get();
+    const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'RESET');
     await this.queue(m, to, 'PASSWORD_RESET', `Choose a new password for ${row.deskName}`, [
       `Hello ${to.user.name},`,

@@ -14,7 +14,7 @@ import type { DoorMail } from './door-mail.js';
 export function staffCreateHook(deps: { settings: SettingsService; organizations: OrganizationService; mail: DoorMail }): StaffCreateHook {
   return async (m, { user, email }, actor) => {
     await deps.mail.welcomeIfStaffCreate(m, { user, address: email.address }, actor);
-    const settings = await deps.settings.get();
+    const settings = await deps.settings.get(m);
     if (settings.block.length === 0) return [];
     const orgDomain = (await deps.organizations.byDomain(email.domain, m)) !== null;
     const verdict = listVerdict(email, settings.allow, settings.block, orgDomain);

@@ -47,9 +47,14 @@ export class SettingsService {
 
   constructor(private readonly db: Database) {}
 
-  async get(): Promise<DeskSettings> {
+  /**
+   * `m`: the caller's transaction, when there is one. A read inside a
+   * transaction must use its connection: taking a second one from the pool
+   * while every connection is held by such transactions would wait forever.
+   */
+  async get(m?: EntityManager): Promise<DeskSettings> {
     if (this.cached && Date.now() - this.cached.at < SETTINGS_TTL_MS) return this.cached.value;
-    const row = await this.db.manager.findOneByOrFail(SettingsEntity, { id: 1 });
+    const row = await (m ?? this.db.manager).findOneByOrFail(SettingsEntity, { id: 1 });
     return this.remember(row);
   }
 
