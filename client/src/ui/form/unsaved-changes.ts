@@ -14,6 +14,13 @@ interface Tracked {
 }
 
 const tracked = new Set<Tracked>();
+/** The next navigation was chosen inside a dialog (a link it offers, such as the owner of a taken address). */
+let leavingOnPurpose = false;
+
+/** A link followed from inside a dialog leaves it on purpose: the dialog's edits go without asking. */
+export function leaveOnPurpose(): void {
+  leavingOnPurpose = true;
+}
 
 /** Called by useForm: tracks the form while its component is mounted. */
 export function trackUnsaved(form: Tracked): void {
@@ -37,7 +44,9 @@ export function hasUnsavedChanges(): boolean {
 /** Asks before a navigation or an unload would throw unsaved edits away. `message` is the question, in the app's language. */
 export function installUnsavedChangesGuard(router: Router, message: () => string): () => void {
   const removeGuard = router.beforeEach((to, from) => {
-    if (to.path === from.path || !hasUnsavedChanges()) return true;
+    const chosen = leavingOnPurpose;
+    leavingOnPurpose = false;
+    if (chosen || to.path === from.path || !hasUnsavedChanges()) return true;
     return window.confirm(message());
   });
   const onUnload = (event: BeforeUnloadEvent) => {
