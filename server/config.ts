@@ -7,6 +7,8 @@ import { domainToASCII } from 'node:url';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { LevelWithSilent } from 'pino';
 import { parseEmail } from './users/email-address.js';
+import { ConfigError } from './config-error.js';
+import { domainCheck, mailFrom, mailUrl, publicUrl, retrySeconds } from './config-mail.js';
 import { passwordProblem } from './auth/password.js';
 
 /**
@@ -94,7 +96,7 @@ export interface Config {
   deletedUsersPurgeSeconds: number;
 }
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 function bool(name: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
@@ -108,56 +110,6 @@ function int(name: string, raw: string | undefined, fallback: number, min = 0, m
   const n = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
-}
-
-type DomainCheckMode = 'warn' | 'block' | 'off';
-
-/** EMAIL_DOMAIN_CHECK: warn (default; `dns` is its old name), block (refuse addresses whose domain takes no mail) or off. */
-function domainCheck(raw: string | undefined): DomainCheckMode {
-  const v = (raw ?? 'warn').trim().toLowerCase();
-  if (v === 'warn' || v === 'dns' || v === '') return 'warn';
-  if (v === 'block' || v === 'off') return v;
-  throw new ConfigError(`EMAIL_DOMAIN_CHECK must be warn, block or off, not "${raw}".`);
-}
-
-/** MAIL_URL: smtp://[user:password@]host[:port] or smtps:// (TLS from the start); the URL itself is never printed. */
-function mailUrl(raw: string | undefined): string | undefined {
-  const v = raw?.trim() || undefined;
-  if (v === undefined) return undefined;
-  const shape = 'MAIL_URL must be written smtp://host:587 (or smtp://user:password@host:587, smtps://host:465 for TLS)';
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw new ConfigError(`${shape}: it is not a valid URL.`);
-  }
-  if (u.protocol !== 'smtp:' && u.protocol !== 'smtps:') throw new ConfigError(`${shape}: it must start with smtp:// or smtps://.`);
-  if (!u.hostname) throw new ConfigError(`${shape}: it names no host.`);
-  if (u.pathname && u.pathname !== '/') throw new ConfigError(`${shape}: it takes no path.`);
-  return v;
-}
-
-/** MAIL_FROM: an address, or `Name <address>`; defaults to accueil@ the inbound domain. */
-function mailFrom(raw: string | undefined, domain: string): string {
-  const v = raw?.trim() || `Accueil <accueil@${domain}>`;
-  const address = /<([^<>]*)>\s*$/.exec(v)?.[1] ?? v;
-  const name = v.slice(0, v.length - address.length).replace(/<\s*$/, '');
-  const parsed = parseEmail(address);
-  if (!parsed.ok || /[\u0000-\u001f\u007f"]/.test(name))
-    throw new ConfigError(`MAIL_FROM must be an address such as desk@example.org or "Desk <desk@example.org>", not "${raw}".`);
-  return v;
-}
-
-/** MAIL_RETRY_SECONDS: comma-separated waits before each retry, growing or equal (5,30,120…). */
-function retrySeconds(raw: string | undefined): number[] {
-  const v = raw?.trim() || '5,30,120,600,1800,3600,10800';
-  const list = v.split(',').map((x) => x.trim());
-  const ok = list.length <= 20 && list.every((x) => /^\d+(\.\d+)?$/.test(x) && Number(x) <= 86_400);
-  if (!ok)
-    throw new ConfigError(
-      `MAIL_RETRY_SECONDS must be up to 20 waits in seconds (at most 86400 each), separated by commas, such as 5,30,120; not "${raw}".`,
-    );
-  return list.map(Number);
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -339,31 +291,6 @@ function smtpPort(raw: string | undefined): number | null {
 }
 
 /** WEBHOOK_RETRY_SECONDS: the same form as MAIL_RETRY_SECONDS (and the same default). */
-function webhookRetrySeconds(raw: string | undefined): number[] {
-  try {
-    return retrySeconds(raw);
-  } catch {
-    throw new ConfigError(
-      `WEBHOOK_RETRY_SECONDS must be up to 20 waits in seconds (at most 86400 each), separated by commas, such as 5,30,120; not "${raw}".`,
-    );
-  }
-}
-
-/** PUBLIC_URL: an http(s) URL without query or fragment; the trailing slash is dropped. */
-function publicUrl(raw: string | undefined, port: number): string {
-  const v = raw?.trim() ?? '';
-  if (v === '') return `http://localhost:${port}`;
-  let u: URL;
-  try {
-    u = new URL(v);
-  } catch {
-    throw new ConfigError(`PUBLIC_URL must be an http or https URL such as https://help.acme.com, not "${raw}".`);
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ConfigError(`PUBLIC_URL must be an http or https URL, not "${raw}".`);
-  if (u.search || u.hash || u.username || u.password) throw new ConfigError(`PUBLIC_URL takes no user, ? or # part: "${raw}".`);
-  return u.href.replace(/\/+$/, '');
-}
-
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
   const port = int('PORT', env.PORT, 4000, 0, 65535);
@@ -406,14 +333,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailUrl: mailUrl(env.MAIL_URL),
     mailFrom: mailFrom(env.MAIL_FROM, domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost')),
     outboxWorker: bool('OUTBOX_WORKER', env.OUTBOX_WORKER, true),
-    mailRetrySeconds: retrySeconds(env.MAIL_RETRY_SECONDS),
+    mailRetrySeconds: retrySeconds('MAIL_RETRY_SECONDS', env.MAIL_RETRY_SECONDS),
     outboxPollMs: int('OUTBOX_POLL_MS', env.OUTBOX_POLL_MS, 1000, 50, 60_000),
     outboxLeaseSeconds: int('OUTBOX_LEASE_SECONDS', env.OUTBOX_LEASE_SECONDS, 120, 1, 3600),
     followUpRateLimit: int('FOLLOW_UP_RATE_LIMIT', env.FOLLOW_UP_RATE_LIMIT, 20, 0),
     mailTimeoutSeconds: int('MAIL_TIMEOUT_SECONDS', env.MAIL_TIMEOUT_SECONDS, 30, 1, 600),
     webhookAllowPrivate: bool('WEBHOOK_ALLOW_PRIVATE', env.WEBHOOK_ALLOW_PRIVATE, false),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 120_000),
-    webhookRetrySeconds: webhookRetrySeconds(env.WEBHOOK_RETRY_SECONDS),
+    webhookRetrySeconds: retrySeconds('WEBHOOK_RETRY_SECONDS', env.WEBHOOK_RETRY_SECONDS),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     deletedUsersRetentionDays: int('DELETED_USERS_RETENTION_DAYS', env.DELETED_USERS_RETENTION_DAYS, 30, 1, 3650),
     deletedUsersPurgeSeconds: int('DELETED_USERS_PURGE_SECONDS', env.DELETED_USERS_PURGE_SECONDS, 3600, 0, 86_400),

@@ -3,10 +3,9 @@ import { GraphQLError } from 'graphql';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
-import { placeholders } from '../db/sql.js';
 import { consecutiveInsertIds } from '../db/inserts.js';
-import { snapshotsForUpdate, type UserSnapshot } from './batch-snapshots.js';
-import { IdentityType } from './user-identity.entity.js';
+import { snapshotsForUpdate } from './batch-snapshots.js';
+import { findMatch, matchesOf, ownerIn, ownerOf, remember, type Matched } from './batch-matches.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
@@ -126,11 +125,6 @@ class DryRunRollback extends Error {
 /** An input failed at the database in a batch written without savepoints: write it again with them. */
 class NeedsCare extends Error {}
 
-interface Matched {
-  id: number;
-  role: Role;
-}
-
 export class UserBatch {
   /** How the database numbers a multi-row insert's users (null: one at a time), read once. */
   private numbering: { mysql: boolean; increment: number } | null | undefined;
@@ -229,7 +223,7 @@ export class UserBatch {
   ): Promise<BulkOutcome[]> {
     const now = new Date();
     const valid = prepared.flatMap((p) => ('prepared' in p ? [p.prepared] : []));
-    const matches = opts.mode === 'CREATE' ? null : await this.matchesOf(m, valid);
+    const matches = opts.mode === 'CREATE' ? null : await matchesOf(m, valid);
     if (batch.deferIdentities) {
       const numbers = [...new Set(valid.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((n): n is string => !!n))];
       for (const [n, holder] of await phoneHoldersOf(m, numbers)) batch.holders.set(n, holder);
@@ -327,68 +321,6 @@ export class UserBatch {
     const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);
     return { index, status: recorded.length ? 'UPDATED' : 'UNCHANGED', userId: match.id, errors: [], warnings: [] };
   }
-
-  /** The accounts the inputs name, by external id, email (any of a user's) and phone number, in three queries. */
-  private async matchesOf(m: EntityManager, prepared: PreparedUpdate[]): Promise<Matches> {
-    const ext = uniq(prepared.map((p) => p.changes.columns.externalIdKey).filter((k): k is string => !!k));
-    const emails = uniq(prepared.flatMap((p) => [p.email?.normalized, ...p.extras.emails.map((e) => e.normalized)]).filter((k): k is string => !!k));
-    const phones = uniq(prepared.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((k): k is string => !!k));
-    const matches: Matches = { ext: new Map(), email: new Map(), phone: new Map() };
-    const row = (r: Record<string, unknown>): Matched => ({ id: Number(r.id), role: r.role as Role });
-    for (const part of chunks(ext)) {
-      const rows = await m.query(
-        `SELECT id, role, external_id_key AS k FROM users WHERE external_id_key IN (${placeholders(part.length)}) AND deleted_at IS NULL`,
-        part,
-      );
-      for (const r of rows) matches.ext.set(String(r.k), row(r));
-    }
-    for (const [type, keys, map] of [
-      ['EMAIL', emails, matches.email],
-      ['PHONE', phones, matches.phone],
-    ] as const) {
-      for (const part of chunks(keys)) {
-        const rows = await m.query(
-          `SELECT u.id, u.role, i.value_normalized AS k FROM user_identities i JOIN users u ON u.id = i.user_id
-           WHERE i.type = ? AND i.value_normalized IN (${placeholders(part.length)}) AND i.unique_value IS NOT NULL AND u.deleted_at IS NULL`,
-          [type, ...part],
-        );
-        for (const r of rows) map.set(String(r.k), row(r));
-      }
-    }
-    return matches;
-  }
-}
-
-interface Matches {
-  ext: Map<string, Matched>;
-  email: Map<string, Matched>;
-  phone: Map<string, Matched>;
-}
-
-/** Match order: external id, then any email, then a phone number. */
-function findMatch(matches: Matches, p: PreparedUpdate): Matched | null {
-  const ext = p.changes.columns.externalIdKey;
-  if (ext && matches.ext.has(ext)) return matches.ext.get(ext)!;
-  for (const e of [p.email, ...p.extras.emails]) if (e && matches.email.has(e.normalized)) return matches.email.get(e.normalized)!;
-  for (const ph of [p.changes.columns.phone, ...p.extras.phones]) if (ph && matches.phone.has(ph)) return matches.phone.get(ph)!;
-  return null;
-}
-
-function remember(matches: Matches, p: PreparedUpdate, user: Matched): void {
-  const ext = p.changes.columns.externalIdKey;
-  if (ext) matches.ext.set(ext, user);
-  for (const e of [p.email, ...p.extras.emails]) if (e && !matches.email.has(e.normalized)) matches.email.set(e.normalized, user);
-  for (const ph of [p.changes.columns.phone, ...p.extras.phones]) if (ph && !matches.phone.has(ph)) matches.phone.set(ph, user);
-}
-
-/** Whether the matched account (read at the start of the batch) owns an address: its id, or null (someone else's is refused by the unique index). */
-function ownerIn(snapshot: UserSnapshot, normalized: string, id: number): number | null {
-  return snapshot.identities.some((i) => i.type === IdentityType.EMAIL && i.uniqueValue === normalized) ? id : null;
-}
-
-async function ownerOf(m: EntityManager, normalized: string): Promise<number | null> {
-  const [row] = await m.query(`SELECT user_id FROM user_identities WHERE type = 'EMAIL' AND unique_value = ?`, [normalized]);
-  return row ? Number(row.user_id) : null;
 }
 
 /** The fields of a batch input an update takes (extra addresses apart). */
@@ -405,11 +337,4 @@ function realIdsOf(o: BulkOutcome, batch: BatchWrites): void {
     const id = Number(w.existingUserId);
     if (w.existingUserId && id < 0) w.existingUserId = String(batch.realId(id));
   }
-}
-
-const uniq = <T>(values: T[]): T[] => [...new Set(values)];
-function chunks<T>(values: T[], size = 500): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < values.length; i += size) out.push(values.slice(i, i + size));
-  return out;
 }

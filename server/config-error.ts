@@ -1,0 +1,2 @@
+/** A wrong value in the environment: the start stops with this one line. */
+export class ConfigError extends Error {}
