@@ -86,7 +86,7 @@ export async function seedUsers(url: string, count: number): Promise<void> {
         users.push([id, name, searchKey(name), 'END_USER', phone, (i % 50) + 1, 'API', at, at]);
         if (phone) phones.push([id, 'PHONE', phone, phone, phone, 1, 0, 'UNKNOWN', at, at]);
         const email = parseEmail(`${first}.${last}.${i}@customer${i % 50}.acme.io`);
-        if (!email.ok) throw new Error(email.reason);
+        if (!email.ok) throw new Error(String(email.reason));
         identities.push([id, 'EMAIL', email.email.address, email.email.normalized, email.email.normalized, 1, 0, email.email.deliverability, at, at]);
         const tag = i % 10 === 0 ? 'vip' : 'standard';
         tags.push([id, tag]);

@@ -12,7 +12,9 @@ import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { makeContext, type Context, type Services } from './graphql/context.js';
-import { makeFormatError } from './graphql/errors.js';
+import { makeFormatError, UNAVAILABLE_TEXT } from './graphql/errors.js';
+import { languageMiddleware, requestLanguage } from './i18n/language.js';
+import { msg } from './i18n/message.js';
 import { ownerRedactionPlugin } from './graphql/owner-redaction.js';
 import { capResponseBytes } from './graphql/response-size.js';
 import { requestLogPlugin } from './graphql/request-log.js';
@@ -45,7 +47,7 @@ import { connectRedis, DatabaseCounters, RedisCounters, type Counters } from './
 import { isStoreUnavailable } from './db/unavailable.js';
 import { underStartLock } from './db/start-lock.js';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.js';
-import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from './graphql/errors.js';
+import { UNAVAILABLE_RETRY_SECONDS } from './graphql/errors.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { ApiTokenService } from './tokens/api-token.service.js';
 import { AuditService } from './audit/audit.service.js';
@@ -317,6 +319,8 @@ export async function createApp(
     apiRateLimit(services.apiLimiter),
     capResponseBytes(config.maxResponseBytes, log),
     express.json({ limit: '256kb' }),
+    // The asker's language, for the messages of errors (i18n/language.ts).
+    languageMiddleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
 
@@ -343,19 +347,25 @@ export async function createApp(
   }
   // Malformed JSON and oversized bodies get a clean 400/413, never a stack trace.
   // The database or Redis away (e.g. while counting a token's budget): 503 with Retry-After.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!err) return next();
     if (isStoreUnavailable(err)) {
       log.warn({ err: String(err) }, 'database unavailable');
       res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_SECONDS));
       res.status(503).json({
-        errors: [{ message: UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS } }],
+        errors: [
+          {
+            message: UNAVAILABLE_TEXT.render(requestLanguage(req)),
+            extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
+          },
+        ],
       });
       return;
     }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unexpected error');
-    const message = status === 413 ? 'Request body too large.' : status === 500 ? 'Internal server error' : 'Bad request.';
+    const text = status === 413 ? msg('common.requestBodyTooLarge') : status === 500 ? 'Internal server error' : msg('common.badRequest');
+    const message = typeof text === 'string' ? text : text.render(requestLanguage(req));
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 

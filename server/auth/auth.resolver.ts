@@ -12,6 +12,7 @@ import { startSession } from './start-session.js';
 import { deviceEntry, readDeviceEntries, rememberDevice } from './known-device.js';
 import { clientOf } from './rate-limiter.js';
 import type { SignInClient } from './sign-in.service.js';
+import { msg } from '../i18n/message.js';
 
 /** The client as the sign-in limits count it: its address (through trusted proxies only) and its known-device cookie. */
 const clientOfRequest = (ctx: Context): SignInClient => ({ address: clientOf(ctx.req.ip), devices: readDeviceEntries(ctx.req) });
@@ -20,7 +21,7 @@ const clientOfRequest = (ctx: Context): SignInClient => ({ address: clientOf(ctx
 async function userById(ctx: Context, id: string): Promise<User> {
   const n = parseId(id);
   const target = n === null ? null : await ctx.users.findById(n);
-  if (!target) throw new NotFoundError(`User ${id}`);
+  if (!target) throw new NotFoundError(msg('notFound.user', { id }));
   return target;
 }
 
@@ -45,7 +46,7 @@ export class AuthResolver {
   ): Promise<User> {
     const client = clientOfRequest(ctx);
     const wait = await ctx.signInLimiter.hit(`ip:${client.address}`);
-    if (wait > 0) throw new RateLimitedError(wait, 'Too many sign-in attempts from this address. Try again later.');
+    if (wait > 0) throw new RateLimitedError(wait, msg('auth.tooManySignIn'));
     const { user, device } = await ctx.signIn.verify(email, password, client);
     await startSession(ctx, user);
     rememberDevice(ctx.req, ctx.res, device);

@@ -2,6 +2,7 @@ import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } 
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { UserInputError } from '../graphql/errors.js';
 import { hasLoneSurrogate, visibleCount } from '../text/text-rules.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * Passwords: scrypt (memory-hard, from node:crypto). The stored form carries
@@ -44,15 +45,15 @@ export function isCommonPassword(password: string): boolean {
  * not a password), no control characters, at most 1,024 characters, not a
  * common password.
  */
-export function passwordProblem(password: string): string | null {
-  if (password.length > MAX_PASSWORD) return `A password can be at most ${MAX_PASSWORD} characters.`;
+export function passwordProblem(password: string): Message | null {
+  if (password.length > MAX_PASSWORD) return msg('password.passwordAtMostCharacters', { maxPassword: MAX_PASSWORD });
   if (/[\u0000-\u001f\u007f-\u009f]/.test(password) || hasLoneSurrogate(password)) {
-    return 'A password cannot contain control characters (such as a line break, a tab or NUL).';
+    return msg('password.passwordContainControlCharacters');
   }
   if (visibleCount(password) < MIN_PASSWORD) {
-    return `A password needs at least ${MIN_PASSWORD} characters, not counting spaces and invisible characters.`;
+    return msg('password.passwordNeedsAtLeast', { minPassword: MIN_PASSWORD });
   }
-  if (isCommonPassword(password)) return 'This password is too common: it is on the lists that attackers try first. Choose another one.';
+  if (isCommonPassword(password)) return msg('password.passwordTooCommonOn');
   return null;
 }
 

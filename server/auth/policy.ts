@@ -2,6 +2,7 @@ import { ForbiddenError, UnauthenticatedError } from '../graphql/errors.js';
 import { Role } from '../users/role.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
 import type { Viewer } from './viewer.js';
+import { msg, type Text } from '../i18n/message.js';
 
 /**
  * Who may do what, declared as data. Each feature keeps its rules in its own
@@ -39,16 +40,16 @@ export interface Rule<T = void> {
   /** Only someone signed in to Accueil: tokens never may. */
   readonly sessionOnly?: boolean;
   /** The refusal when the role or session part fails. */
-  readonly message?: string;
+  readonly message?: Text;
   /** The part that depends on what is asked about: a refusal, or null when allowed. */
-  readonly target?: (viewer: SignedIn, target: T) => string | null;
+  readonly target?: (viewer: SignedIn, target: T) => Text | null;
 }
 
 export const rule = <T = void>(r: Rule<T>): Rule<T> => r;
 
 export interface Refusal {
   code: 'UNAUTHENTICATED' | 'FORBIDDEN';
-  message: string;
+  message: Text;
 }
 
 const SCOPE_NAMES = new Map(Object.entries(ApiTokenScope).map(([name, value]) => [value, name]));
@@ -56,13 +57,13 @@ const SCOPE_NAMES = new Map(Object.entries(ApiTokenScope).map(([name, value]) =>
 /** Why `viewer` may not do what `r` says (to `target` when given), or null when allowed. */
 export function refusal<T>(viewer: Viewer, r: Rule<T>, ...target: [] | [T]): Refusal | null {
   if (r.open) return null;
-  if (viewer.kind === 'anonymous') return { code: 'UNAUTHENTICATED', message: 'Sign in first.' };
-  const forbidden = (message: string): Refusal => ({ code: 'FORBIDDEN', message });
-  if (r.sessionOnly && viewer.kind !== 'session') return forbidden(r.message ?? 'Only someone signed in to Accueil can do this, never an API token.');
+  if (viewer.kind === 'anonymous') return { code: 'UNAUTHENTICATED', message: msg('common.signInFirst') };
+  const forbidden = (message: Text): Refusal => ({ code: 'FORBIDDEN', message });
+  if (r.sessionOnly && viewer.kind !== 'session') return forbidden(r.message ?? msg('common.sessionOnly'));
   if (r.scope !== undefined && viewer.kind === 'token' && !viewer.token.scopes.includes(r.scope)) {
-    return forbidden(`This API token lacks the ${SCOPE_NAMES.get(r.scope)} scope.`);
+    return forbidden(msg('common.tokenLacksScope', { scope: String(SCOPE_NAMES.get(r.scope)) }));
   }
-  if (r.roles && !r.roles.includes(viewer.user.role)) return forbidden(r.message ?? 'You are not allowed to do this.');
+  if (r.roles && !r.roles.includes(viewer.user.role)) return forbidden(r.message ?? msg('common.notAllowed'));
   if (target.length === 1 && r.target) {
     const why = r.target(viewer, target[0] as T);
     if (why !== null) return forbidden(why);

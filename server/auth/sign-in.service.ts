@@ -12,6 +12,7 @@ import type { UserService } from '../users/user.service.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { deviceEntry, knownDevice } from './known-device.js';
 import type { Actor } from './viewer.js';
+import { msg } from '../i18n/message.js';
 
 /** Failures from one client (a client address, or a known browser) within the window that lock that client out. */
 export const MAX_FAILURES = 5;
@@ -20,7 +21,7 @@ export const MAX_ACCOUNT_FAILURES = 50;
 export const WINDOW_MS = 10 * 60_000;
 export const LOCK_MS = 10 * 60_000;
 
-const BAD_CREDENTIALS = 'Email or password is incorrect.';
+const BAD_CREDENTIALS = msg('auth.badCredentials');
 const TOP = '\u{10FFFF}';
 
 /** Who is trying: the client's address (see clientOf) and the known-device entries its cookie holds. */
@@ -119,14 +120,14 @@ export class SignInService {
       return;
     }
     if (await this.recordFailure(rules)) throw this.lockedInput(field, Math.ceil(LOCK_MS / 1000));
-    throw new UserInputError(field, 'The current password is not right.');
+    throw new UserInputError(field, msg('auth.currentPasswordNotRight'));
   }
 
   /** Lifts every sign-in lock and failure count of an account (all its addresses, all clients), recorded in its history. */
   async unlock(user: User, actor: Actor): Promise<void> {
     await this.db.transaction(async (m) => {
       // The user's row first, as every change of a user takes it: the addresses read next are current.
-      if (!(await lockUser(m, user.id))) throw new NotFoundError(`User ${user.id}`);
+      if (!(await lockUser(m, user.id))) throw new NotFoundError(msg('notFound.user', { id: user.id }));
       const now = new Date();
       const emails = await m.find(UserIdentity, { select: { valueNormalized: true }, where: { userId: user.id, type: IdentityType.EMAIL } });
       const subjects = [`account:${user.id}`, ...emails.map((e) => `address:${e.valueNormalized}`)];
@@ -143,14 +144,14 @@ export class SignInService {
   }
 
   private locked(seconds: number): UnauthenticatedError {
-    return new UnauthenticatedError(`Too many failed sign-ins. Try again in ${Math.ceil(seconds / 60)} minutes.`, {
+    return new UnauthenticatedError(msg('auth.tooManyFailedSign', { value: Math.ceil(seconds / 60) }), {
       reason: 'LOCKED',
       retryAfterSeconds: seconds,
     });
   }
 
   private lockedInput(field: string, seconds: number): UserInputError {
-    const e = new UserInputError(field, `Too many wrong passwords. Try again in ${Math.ceil(seconds / 60)} minutes.`);
+    const e = new UserInputError(field, msg('auth.tooManyWrongPasswords', { value: Math.ceil(seconds / 60) }));
     Object.assign(e.extensions, { reason: 'LOCKED', retryAfterSeconds: seconds });
     return e;
   }

@@ -1,4 +1,5 @@
 import { UserInputError } from '../graphql/errors.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Paging, the same for every list (users, organizations, an organization's
@@ -26,7 +27,7 @@ export interface Page<T> {
 /** The size of a page: `fallback` when `first` is left out, at most MAX_PAGE_SIZE; a negative `first` is refused. */
 export function pageSize(first: number | null | undefined, fallback: number): number {
   if (first === null || first === undefined) return Math.min(fallback, MAX_PAGE_SIZE);
-  if (first < 0) throw new UserInputError('first', 'first cannot be negative.');
+  if (first < 0) throw new UserInputError('first', msg('db.firstNegative'));
   return Math.min(first, MAX_PAGE_SIZE);
 }
 
@@ -45,7 +46,7 @@ export function cursorCodec<const S extends readonly KeyPart[]>(list: string, sh
     },
     decode(cursor: string): KeyOf<S> {
       const m = pattern.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-      if (!m) throw new UserInputError('after', `This cursor is not one that ${list} paging returned.`);
+      if (!m) throw new UserInputError('after', msg('db.cursorNotOnePaging', { list }));
       return shape.map((p, i) => (p === 'int' ? Number(m[i + 1]) : m[i + 1])) as KeyOf<S>;
     },
   };

@@ -1,5 +1,6 @@
 import { rule } from '../auth/policy.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
+import { msg } from '../i18n/message.js';
 
 /** The help center: a person signed in replies on their own requests (which ones: ticketPolicy.read, checked on the ticket). */
 export const doorPolicy = {
@@ -7,6 +8,6 @@ export const doorPolicy = {
     name: 'helpCenter.reply',
     sessionOnly: true,
     scope: ApiTokenScope.TICKETS_WRITE,
-    message: 'Replies from the help center are written by the person signed in.',
+    message: msg('door.repliesFromHelpCenter'),
   }),
 } as const;

@@ -13,11 +13,12 @@ import { ticketPolicy } from '../tickets/ticket.policy.js';
 import { ticketBody } from '../tickets/ticket-text.js';
 import { TicketVia } from '../tickets/ticket-enums.js';
 import { AccountLinkInfo, AccountLinkPurpose, AccountLinkState, SignUpInput, SignUpPayload } from './door.types.js';
+import { msg } from '../i18n/message.js';
 
 /** Public help-center calls count against REQUEST_RATE_LIMIT per client address, apart from the web form's. */
 async function limit(ctx: Context, what: string): Promise<void> {
   const wait = await ctx.requestLimiter.hit(`door:${what}:${clientOf(ctx.req.ip)}`);
-  if (wait > 0) throw new RateLimitedError(wait, 'Too many requests from this network. Try again later.');
+  if (wait > 0) throw new RateLimitedError(wait, msg('door.tooManyRequestsFrom'));
 }
 
 /** The end users' door: sign up, mailed links, password reset, and a signed-in person's reply on their request. */
@@ -91,7 +92,7 @@ export class DoorResolver {
   async resendVerification(@Arg('userId', () => ID, { description: 'The account.' }) userId: string, @Ctx() ctx: Context): Promise<boolean> {
     const n = parseId(userId);
     const target = n === null ? null : await ctx.users.findById(n);
-    if (!target) throw new NotFoundError(`User ${userId}`);
+    if (!target) throw new NotFoundError(msg('notFound.user', { id: userId }));
     authorize(ctx.viewer, userPolicy.verifyIdentity, target);
     await ctx.door.resendVerification(target);
     return true;
@@ -109,7 +110,7 @@ export class DoorResolver {
   ): Promise<TicketComment> {
     const n = parseId(ticketId);
     const ticket = n === null ? null : await ctx.tickets.reads.findById(n);
-    if (!ticket) throw new NotFoundError(`Ticket ${ticketId}`);
+    if (!ticket) throw new NotFoundError(msg('notFound.ticket', { ticketId }));
     authorize(ctx.viewer, ticketPolicy.read, ticket);
     const text = ticketBody(body, 'body', 'Reply');
     const r = await ctx.tickets.addComment(

@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { ForbiddenError, inputErrors, UserInputError } from '../graphql/errors.js';
+import { ForbiddenError, inputErrors, textOf, UserInputError, type InputProblem } from '../graphql/errors.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/viewer.js';
 import { AuditSource } from '../audit/audit.types.js';
 import { checkPasswordPolicy, hashPassword } from '../auth/password.js';
@@ -15,14 +15,15 @@ import type { SettingsService } from '../settings/settings.service.js';
 import { checkLink, useLink, type LinkState } from './account-links.js';
 import type { LinkPurpose } from './account-link.entity.js';
 import type { DoorMail } from './door-mail.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** The help center's writes: nobody signed in; the history says HELP_CENTER's person did it themself. */
 export const HELP_CENTER_ACTOR: Actor = { ...SYSTEM_ACTOR, via: CreatedVia.SELF, source: AuditSource.WEB_FORM };
 
-const LINK_MESSAGES: Record<Exclude<LinkState, 'VALID'>, string> = {
-  EXPIRED: 'This link has expired. Ask for a new one.',
-  USED: 'This link was already used. Ask for a new one, or sign in.',
-  INVALID: 'This link is not valid. Check that it was copied whole, or ask for a new one.',
+const LINK_MESSAGES: Record<Exclude<LinkState, 'VALID'>, Message> = {
+  EXPIRED: msg('door.linkExpired'),
+  USED: msg('door.linkUsed'),
+  INVALID: msg('door.linkInvalid'),
 };
 
 /**
@@ -59,7 +60,7 @@ export class DoorService {
    */
   async signUp(input: { name?: string | null; email?: string | null; website?: string | null }): Promise<void> {
     if (!admitRequest({ website: input.website }).admitted) return;
-    if (!(await this.signUpOpen())) throw new ForbiddenError('Sign-up is closed: ask the team to add you.');
+    if (!(await this.signUpOpen())) throw new ForbiddenError(msg('door.signUpClosedAsk'));
     const { name, email } = await this.checked(input);
     const admission = await this.deps.admission.admit(email);
     if (!admission.admitted) return;
@@ -135,25 +136,25 @@ export class DoorService {
 
   /** Staff send a new verification link to someone's primary address. */
   async resendVerification(user: User): Promise<void> {
-    if (!user.primaryEmail) throw new UserInputError('userId', 'This person has no email address.');
+    if (!user.primaryEmail) throw new UserInputError('userId', msg('door.personHasNoEmail'));
     await this.deps.db.transaction((m) => this.deps.mail.verification(m, { user, address: user.primaryEmail! }));
   }
 
   private async checked(input: { name?: string | null; email?: string | null }): Promise<{ name: string; email: ParsedEmail }> {
-    const problems: { field: string; message: string }[] = [];
+    const problems: InputProblem[] = [];
     let name = '';
     let email: ParsedEmail | undefined;
     try {
       name = normalizeName(input.name ?? '');
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      problems.push({ field: 'name', message: err.message });
+      problems.push({ field: 'name', message: textOf(err) });
     }
     try {
       email = await this.deps.users.checkEmail(input.email, 'email');
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      problems.push({ field: 'email', message: err.message });
+      problems.push({ field: 'email', message: textOf(err) });
     }
     if (problems.length) throw inputErrors(problems);
     return { name, email: email! };

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { authorize } from '../auth/policy.js';
 import type { Services } from '../graphql/context.js';
 import { resolveViewer } from '../graphql/context.js';
-import { UserInputError, NotFoundError } from '../graphql/errors.js';
+import { UserInputError, NotFoundError, textOf } from '../graphql/errors.js';
 import { parseId } from '../graphql/ids.js';
 import { USER_COLUMNS, customFieldColumn } from '../imports/user-columns.js';
 import { customerListPolicy } from '../lists/customer-list.policy.js';
@@ -12,6 +12,8 @@ import { UserFieldCondition, UserFilterInput } from '../users/user-filter.types.
 import { userFilterOf } from '../users/user-filter.js';
 import { userPolicy } from '../users/user.policy.js';
 import { csvRecord, UTF8_BOM } from './csv-writer.js';
+import { msg, renderText } from '../i18n/message.js';
+import { requestLanguage } from '../i18n/language.js';
 
 /**
  * GET /exports/users.csv (issue 9): every user a customer list (`?listId=`)
@@ -42,7 +44,7 @@ function filterFromQuery(req: Request): UserFilterInput {
     try {
       Object.assign(f, JSON.parse(json));
     } catch {
-      throw new UserInputError('filter', 'filter must be a JSON UserFilterInput.');
+      throw new UserInputError('filter', msg('exports.filterMustJsonUserfilterinput'));
     }
     if (f.fields) f.fields = f.fields.map((c) => Object.assign(new UserFieldCondition(), c));
   }
@@ -54,28 +56,28 @@ function filterFromQuery(req: Request): UserFilterInput {
     const values = param(req, k).flatMap((v) => v.split(','));
     if (values.length) (f as Record<string, unknown>)[k] = values;
   }
-  if (f.roles && f.roles.some((r) => !(r in Role))) throw new UserInputError('roles', 'roles are END_USER, AGENT or ADMIN.');
+  if (f.roles && f.roles.some((r) => !(r in Role))) throw new UserInputError('roles', msg('exports.rolesAreEndUser'));
   for (const k of BOOL_PARAMS) {
     const v = param(req, k)[0];
     if (v === undefined) continue;
-    if (v !== 'true' && v !== 'false') throw new UserInputError(k, `${k} is true or false.`);
+    if (v !== 'true' && v !== 'false') throw new UserInputError(k, msg('exports.trueFalse', { k }));
     f[k] = v === 'true';
   }
   for (const k of [...DATE_PARAMS]) {
     const v = param(req, k)[0] ?? (f[k] as unknown as string | undefined);
     if (v === undefined || v === null) continue;
     const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) throw new UserInputError(k, `${k} is an ISO 8601 time.`);
+    if (Number.isNaN(d.getTime())) throw new UserInputError(k, msg('exports.iSO8601Time', { k }));
     f[k] = d;
   }
   return f;
 }
 
-function fail(res: Response, e: unknown, services: Services): void {
+function fail(req: Request, res: Response, e: unknown, services: Services): void {
   const code = e instanceof GraphQLError ? String(e.extensions?.code ?? 'BAD_USER_INPUT') : 'INTERNAL_SERVER_ERROR';
   const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 }[code] ?? 500;
   if (status === 500) services.log.error({ err: e }, 'export failed');
-  const message = status === 500 ? 'Internal server error' : (e as Error).message;
+  const message = status === 500 ? 'Internal server error' : renderText(textOf(e as Error), requestLanguage(req));
   const field = e instanceof GraphQLError ? e.extensions?.field : undefined;
   res.status(status).json({ errors: [{ message, extensions: { code, ...(field ? { field } : {}) } }] });
 }
@@ -109,7 +111,7 @@ export function usersCsvExport(services: Services): RequestHandler {
         const n = parseId(listId);
         const list = n === null ? null : await services.customerLists.byId(n);
         if (!list || viewer.kind === 'anonymous' || !(list.shared || list.ownerId === viewer.user.id))
-          throw new NotFoundError(`Customer list ${listId}`);
+          throw new NotFoundError(msg('notFound.customerList', { listId }));
         authorize(viewer, customerListPolicy.read, list);
         filterInput = list.filter;
         name = list.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'users';
@@ -187,7 +189,7 @@ export function usersCsvExport(services: Services): RequestHandler {
       }
       res.end();
     } catch (e) {
-      if (!started) fail(res, e, services);
+      if (!started) fail(req, res, e, services);
       else {
         if (!res.destroyed) services.log.warn({ err: e }, 'export stopped');
         res.destroy();

@@ -2,6 +2,7 @@ import { UserInputError } from '../graphql/errors.js';
 import type { UserFieldCondition } from '../users/user-filter.types.js';
 import { FILTER_LIMITS, type FieldValuesService } from './field-values.service.js';
 import { UserFieldType } from './user-field.types.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Conditions on custom field values for a user filter (issue 9), as SQL on a
@@ -14,17 +15,16 @@ export async function fieldConditionsSql(
   conditions: readonly UserFieldCondition[],
   userIdColumn: string,
 ): Promise<{ sql: string; params: unknown[] }[]> {
-  if (conditions.length > FILTER_LIMITS.filters)
-    throw new UserInputError('fields', `Filter by at most ${FILTER_LIMITS.filters} custom fields at once.`);
+  if (conditions.length > FILTER_LIMITS.filters) throw new UserInputError('fields', msg('fields.filterByAtMost', { filters: FILTER_LIMITS.filters }));
   const definitions = await service.definitions();
   const out: { sql: string; params: unknown[] }[] = [];
   for (const c of conditions) {
     const key = typeof c.key === 'string' ? c.key.trim().toLowerCase() : '';
     const field = definitions.find((f) => f.key === key);
     const errorField = /^[a-z0-9_]{1,64}$/.test(key) ? key : 'fields';
-    if (!field) throw new UserInputError(errorField, 'There is no user field with this key.');
+    if (!field) throw new UserInputError(errorField, msg('fields.thereNoUserField'));
     const given = [c.equals != null || c.values != null, c.isEmpty != null, c.before != null || c.after != null].filter(Boolean).length;
-    if (given !== 1) throw new UserInputError(errorField, 'A field condition gives one of equals (or values), isEmpty, or before/after.');
+    if (given !== 1) throw new UserInputError(errorField, msg('fields.fieldConditionGivesOne'));
     if (c.equals != null || c.values != null) {
       out.push(await service.filterClause([{ key, value: c.equals ?? null, values: c.values ?? null }], userIdColumn));
     } else if (c.isEmpty === true) {
@@ -32,10 +32,10 @@ export async function fieldConditionsSql(
     } else if (c.isEmpty === false) {
       out.push({ sql: `${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ?)`, params: [field.id] });
     } else {
-      if (!field.active) throw new UserInputError(key, `The user field "${key}" is inactive; it cannot be searched.`);
+      if (!field.active) throw new UserInputError(key, msg('fields.userFieldInactiveSearched', { key }));
       const date = field.type === UserFieldType.DATE;
       const number = field.type === UserFieldType.INTEGER || field.type === UserFieldType.DECIMAL;
-      if (!date && !number) throw new UserInputError(key, 'before and after apply to number and date fields only.');
+      if (!date && !number) throw new UserInputError(key, msg('fields.beforeAfterApplyNumber'));
       const shape = date ? /^\d{4}-\d{2}-\d{2}$/ : /^-?\d{1,12}(\.\d{1,6})?$/;
       const value = date ? 'fv.value' : service.dialect === 'mysql' ? 'CAST(fv.value AS DECIMAL(20, 6))' : 'CAST(fv.value AS REAL)';
       const parts: string[] = [];
@@ -45,8 +45,7 @@ export async function fieldConditionsSql(
         [c.after, '>'],
       ] as const) {
         if (bound == null) continue;
-        if (!shape.test(bound.trim()))
-          throw new UserInputError(key, date ? 'A date bound is YYYY-MM-DD.' : 'A number bound is a number such as 12 or -3.5.');
+        if (!shape.test(bound.trim())) throw new UserInputError(key, date ? msg('fields.dateBound') : msg('fields.numberBound'));
         parts.push(` AND ${value} ${op} ?`);
         params.push(date ? bound.trim() : Number(bound.trim()));
       }

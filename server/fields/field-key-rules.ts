@@ -1,6 +1,7 @@
 import { UserInputError } from '../graphql/errors.js';
 import { quoteInput } from '../text/text-rules.js';
 import { FIELD_LIMITS } from './field-rules.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * The rules of a custom user field's key, pure and without I/O: the names a
@@ -102,10 +103,10 @@ export const BUILT_IN = new Set([
 ]);
 
 export function normalizeFieldKey(value: string): string {
-  if (typeof value !== 'string' || value === '') throw new UserInputError('key', 'A key is required.');
-  if (value.length > FIELD_LIMITS.key) throw new UserInputError('key', `A key can be at most ${FIELD_LIMITS.key} characters.`);
-  if (!/^[a-z0-9_]+$/.test(value)) throw new UserInputError('key', 'A key may contain only lower-case letters (a-z), digits and underscores.');
-  if (/^[0-9]+$/.test(value)) throw new UserInputError('key', 'A key cannot be only digits.');
-  if (BUILT_IN.has(value)) throw new UserInputError('key', `${quoteInput(value)} is a built-in user field; choose another key.`);
+  if (typeof value !== 'string' || value === '') throw new UserInputError('key', msg('fields.keyRequired'));
+  if (value.length > FIELD_LIMITS.key) throw new UserInputError('key', msg('fields.keyAtMostCharacters', { key: FIELD_LIMITS.key }));
+  if (!/^[a-z0-9_]+$/.test(value)) throw new UserInputError('key', msg('fields.keyMayContainLower'));
+  if (/^[0-9]+$/.test(value)) throw new UserInputError('key', msg('fields.keyDigits'));
+  if (BUILT_IN.has(value)) throw new UserInputError('key', msg('fields.builtInUserField', { value: quoteInput(value) }));
   return value;
 }

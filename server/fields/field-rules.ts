@@ -3,6 +3,7 @@ import { UserInputError } from '../graphql/errors.js';
 import { checkedText } from '../users/profile-rules.js';
 import { fitKey, quoteInput } from '../text/text-rules.js';
 import { UserFieldType, type UserField, type UserFieldOption } from './user-field.types.js';
+import { msg, type Message, type Text } from '../i18n/message.js';
 
 /**
  * The rules of custom user fields, pure and without I/O: titles, options,
@@ -61,14 +62,14 @@ export function comparisonKey(text: string): string {
 // ---------------------------------------------------------------- definitions
 
 /** One line of text (a value); `name` for what names a field or an option (needs a visible character). */
-const line = (field: string, label: string, value: string, max: number, kind: 'line' | 'name' = 'line'): string =>
+const line = (field: string, label: Text, value: string, max: number, kind: 'line' | 'name' = 'line'): string =>
   checkedText(field, label, value, max, kind);
 
 const text = (field: string, label: string, value: string, max: number): string => checkedText(field, label, value, max, 'multiline');
 
 export function normalizeTitle(value: string | null | undefined): string {
   const v = value === null || value === undefined ? '' : line('title', 'The title', value, FIELD_LIMITS.title, 'name');
-  if (v === '') throw new UserInputError('title', 'A title is required.');
+  if (v === '') throw new UserInputError('title', msg('fields.titleRequired'));
   return v;
 }
 
@@ -96,20 +97,21 @@ const compiled = new Map<string, RE2JS>();
 export function compilePattern(pattern: string): RE2JS {
   const hit = compiled.get(pattern);
   if (hit) return hit;
-  if (pattern.trim() === '') throw new UserInputError('pattern', 'A REGEXP field needs a pattern.');
-  if (length(pattern) > FIELD_LIMITS.pattern) throw new UserInputError('pattern', `A pattern can be at most ${FIELD_LIMITS.pattern} characters.`);
+  if (pattern.trim() === '') throw new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern'));
+  if (length(pattern) > FIELD_LIMITS.pattern)
+    throw new UserInputError('pattern', msg('fields.patternAtMostCharacters', { pattern: FIELD_LIMITS.pattern }));
   if (CONTROL_OR_BREAK.test(pattern)) {
-    throw new UserInputError('pattern', 'A pattern cannot contain line breaks, tabs or control characters; write them as \\n, \\t.');
+    throw new UserInputError('pattern', msg('fields.patternContainLineBreaks'));
   }
   let re: RE2JS;
   try {
     re = RE2JS.compile(pattern);
   } catch (err) {
     const reason = err instanceof Error ? err.message.replace(/^error parsing regexp: /, '') : 'it cannot be read';
-    throw new UserInputError('pattern', `This pattern is not valid RE2 syntax: ${reason}. (Backreferences and lookarounds are not supported.)`);
+    throw new UserInputError('pattern', msg('fields.patternNotValidRe2', { reason }));
   }
   if (re.programSize() > FIELD_LIMITS.patternProgram) {
-    throw new UserInputError('pattern', 'This pattern is too complex (large repetition counts); simplify it, e.g. with smaller {n,m} bounds.');
+    throw new UserInputError('pattern', msg('fields.patternTooComplexLarge'));
   }
   if (compiled.size >= 500) compiled.clear();
   compiled.set(pattern, re);
@@ -125,29 +127,26 @@ export interface NormalizedOption {
 
 /** The choices of a DROPDOWN or MULTISELECT: 1 to 2,000, values and titles unique ignoring letter case. */
 export function normalizeOptions(options: readonly { title: string; value: string }[] | null | undefined): NormalizedOption[] {
-  if (!options || options.length === 0) throw new UserInputError('options', 'A drop-down or multi-select field needs at least one option.');
+  if (!options || options.length === 0) throw new UserInputError('options', msg('fields.dropDownMultiSelect'));
   if (options.length > FIELD_LIMITS.options) {
-    throw new UserInputError('options', `A field can have at most ${FIELD_LIMITS.options.toLocaleString('en-US')} options.`);
+    throw new UserInputError('options', msg('fields.fieldHaveAtMost', { options: FIELD_LIMITS.options }));
   }
   const out: NormalizedOption[] = [];
   const values = new Set<string>();
   const titles = new Set<string>();
   options.forEach((o, i) => {
     const n = i + 1;
-    const title = line('options', `The title of option ${n}`, String(o.title ?? ''), FIELD_LIMITS.optionTitle, 'name');
-    const value = line('options', `The value of option ${n}`, String(o.value ?? ''), FIELD_LIMITS.optionValue, 'name');
-    if (title === '') throw new UserInputError('options', `Option ${n} needs a title.`);
-    if (value === '') throw new UserInputError('options', `Option ${n} needs a value.`);
+    const title = line('options', msg('labels.optionTitle', { n }), String(o.title ?? ''), FIELD_LIMITS.optionTitle, 'name');
+    const value = line('options', msg('labels.optionValue', { n }), String(o.value ?? ''), FIELD_LIMITS.optionValue, 'name');
+    if (title === '') throw new UserInputError('options', msg('fields.optionNeedsTitle', { n }));
+    if (value === '') throw new UserInputError('options', msg('fields.optionNeedsValue', { n }));
     if (/[,;]/.test(value)) {
-      throw new UserInputError(
-        'options',
-        `The value ${quoteInput(value)} cannot contain a comma or a semicolon: they separate the choices of a multi-select in a CSV cell.`,
-      );
+      throw new UserInputError('options', msg('fields.valueContainCommaSemicolon', { value: quoteInput(value) }));
     }
     const valueKey = comparisonKey(value);
     const titleKey = comparisonKey(title);
-    if (values.has(valueKey)) throw new UserInputError('options', `Two options have the value ${quoteInput(value)} (letter case is ignored).`);
-    if (titles.has(titleKey)) throw new UserInputError('options', `Two options have the title ${quoteInput(title)} (letter case is ignored).`);
+    if (values.has(valueKey)) throw new UserInputError('options', msg('fields.twoOptionsHaveValue', { value: quoteInput(value) }));
+    if (titles.has(titleKey)) throw new UserInputError('options', msg('fields.twoOptionsHaveTitle', { title: quoteInput(title) }));
     values.add(valueKey);
     titles.add(titleKey);
     out.push({ title, value, valueKey, titleKey });
@@ -172,12 +171,13 @@ const isBlank = (raw: RawFieldValue): boolean =>
   (raw.value === null || raw.value === undefined || raw.value.trim() === '') &&
   (raw.values === null || raw.values === undefined || raw.values.every((v) => typeof v === 'string' && v.trim() === ''));
 
-function fail(field: UserField, message: string): never {
-  throw new UserInputError(field.key, `${field.title}: ${message}`);
+function fail(field: UserField, message: Message): never {
+  throw new UserInputError(field.key, msg('fields.fieldProblem', { title: field.title, message }));
 }
 
 function shortText(field: UserField, value: string): string {
-  if (value.length > FIELD_LIMITS.shortValue || CONTROL_OR_BREAK.test(value)) fail(field, `${quoteInput(value, 40)} is not a valid value.`);
+  if (value.length > FIELD_LIMITS.shortValue || CONTROL_OR_BREAK.test(value))
+    fail(field, msg('fieldValues.notValidValue', { value: quoteInput(value, 40) }));
   return value.trim();
 }
 
@@ -187,18 +187,18 @@ const CHECKBOX: Record<string, string> = { true: 'true', false: 'false', '1': 't
 
 function checkbox(field: UserField, raw: string): string {
   const v = CHECKBOX[shortText(field, raw).toLowerCase()];
-  if (!v) fail(field, 'Use true or false (or 1/0, yes/no).');
+  if (!v) fail(field, msg('fieldValues.useTrueFalse1'));
   return v;
 }
 
 function date(field: UserField, raw: string): string {
   const v = shortText(field, raw);
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) fail(field, `"${v}" is not a date in the form YYYY-MM-DD.`);
+  if (!m) fail(field, msg('fieldValues.notDateInForm', { v }));
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(0);
   t.setUTCFullYear(y, mo - 1, d);
-  if (y < 1 || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) fail(field, `${v} is not a calendar date.`);
+  if (y < 1 || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) fail(field, msg('fieldValues.notCalendarDate', { v }));
   return v;
 }
 
@@ -208,9 +208,9 @@ const significant = (digits: string): string => digits.replace(/^0+(?=\d)/, '');
 function integer(field: UserField, raw: string): string {
   const v = shortText(field, raw);
   const m = /^([+-]?)(\d+)$/.exec(v);
-  if (!m) fail(field, `"${v}" is not a whole number (digits with an optional sign; no spaces, separators or decimals).`);
+  if (!m) fail(field, msg('fieldValues.notWholeNumberDigits', { v }));
   const digits = significant(m[2]);
-  if (digits.length > FIELD_LIMITS.integerDigits) fail(field, `A whole number can have at most ${FIELD_LIMITS.integerDigits} digits.`);
+  if (digits.length > FIELD_LIMITS.integerDigits) fail(field, msg('fieldValues.wholeNumberHaveAt', { integerDigits: FIELD_LIMITS.integerDigits }));
   return m[1] === '-' && digits !== '0' ? `-${digits}` : digits;
 }
 
@@ -218,14 +218,13 @@ function decimal(field: UserField, raw: string): string {
   const v = shortText(field, raw);
   const m = /^([+-]?)(\d*)(?:\.(\d*))?$/.exec(v);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) {
-    fail(field, `"${v}" is not a decimal number (digits with an optional sign and a point, e.g. 12.5; no spaces, commas or exponents).`);
+    fail(field, msg('fieldValues.notDecimalNumberDigits', { v }));
   }
   const whole = significant(m[2] === '' ? '0' : m[2]);
   const fraction = (m[3] ?? '').replace(/0+$/, '');
-  if (whole.length > FIELD_LIMITS.decimalDigits)
-    fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalDigits} digits before the point.`);
+  if (whole.length > FIELD_LIMITS.decimalDigits) fail(field, msg('fieldValues.decimalNumberHaveAt', { decimalDigits: FIELD_LIMITS.decimalDigits }));
   if (fraction.length > FIELD_LIMITS.decimalFraction)
-    fail(field, `A decimal number can have at most ${FIELD_LIMITS.decimalFraction} digits after the point.`);
+    fail(field, msg('fieldValues.decimalNumberHaveAt2', { decimalFraction: FIELD_LIMITS.decimalFraction }));
   const abs = fraction ? `${whole}.${fraction}` : whole;
   return m[1] === '-' && abs !== '0' ? `-${abs}` : abs;
 }
@@ -244,12 +243,13 @@ function optionOrFail(field: UserField, raw: string): UserFieldOption {
     .slice(0, 10)
     .map((x) => x.value)
     .join(', ');
-  fail(field, `${quoteInput(v)} is not one of the options (${some}${field.options.length > 10 ? ', …' : ''}).`);
+  fail(field, msg('fieldValues.notOneOptions', { v: quoteInput(v), some, value: field.options.length > 10 ? ', …' : '' }));
 }
 
 function lookup(field: UserField, raw: string): string {
   const v = shortText(field, raw);
-  if (!/^\d{1,15}$/.test(v)) fail(field, `"${v}" is not the id of ${field.lookupTarget === 'ORGANIZATION' ? 'an organization' : 'a user'}.`);
+  if (!/^\d{1,15}$/.test(v))
+    fail(field, field.lookupTarget === 'ORGANIZATION' ? msg('fieldValues.notOrganizationId', { v }) : msg('fieldValues.notUserId', { v }));
   return String(Number(v));
 }
 
@@ -259,7 +259,9 @@ function regexp(field: UserField, raw: string): string {
   if (!compilePattern(field.pattern ?? '').matches(v)) {
     fail(
       field,
-      field.patternHint ? `the value does not have the expected form: ${field.patternHint}` : `the value must match the pattern ${field.pattern}.`,
+      field.patternHint
+        ? msg('fieldValues.notExpectedForm', { hint: field.patternHint })
+        : msg('fieldValues.mustMatchPattern', { pattern: String(field.pattern) }),
     );
   }
   return v;
@@ -270,13 +272,13 @@ function regexp(field: UserField, raw: string): string {
  * the caller checks that they exist (that needs the database).
  */
 export function parseFieldValue(field: UserField, raw: RawFieldValue): StoredValue[] {
-  if (raw.value !== null && raw.value !== undefined && typeof raw.value !== 'string') fail(field, 'the value must be text.');
+  if (raw.value !== null && raw.value !== undefined && typeof raw.value !== 'string') fail(field, msg('fieldValues.valueMustText'));
   if (raw.values !== null && raw.values !== undefined && (!Array.isArray(raw.values) || raw.values.some((v) => typeof v !== 'string'))) {
-    fail(field, 'values must be a list of texts.');
+    fail(field, msg('fieldValues.valuesMustListTexts'));
   }
   if (raw.values !== null && raw.values !== undefined) {
-    if (field.type !== UserFieldType.MULTISELECT) fail(field, 'this field takes one value: use value, not values.');
-    if (raw.value !== null && raw.value !== undefined) fail(field, 'give either value or values, not both.');
+    if (field.type !== UserFieldType.MULTISELECT) fail(field, msg('fieldValues.fieldTakesOneValue'));
+    if (raw.value !== null && raw.value !== undefined) fail(field, msg('fieldValues.giveEitherValueValues'));
   }
   if (isBlank(raw)) return [];
   const value = raw.value ?? '';

@@ -21,6 +21,7 @@ import {
   type UserFieldInput,
   type UserFieldOption,
 } from './user-field.types.js';
+import { msg } from '../i18n/message.js';
 
 /** One field's new value, validated: `values` empty clears it. */
 export interface PreparedFieldValue {
@@ -46,7 +47,7 @@ export const FILTER_LIMITS = { filters: 20, values: 100 } as const;
 /** extensions.field for a key a client sent: the key itself when it could be one, else "fields" (never a long echo). */
 const fieldOfKey = (key: unknown): string =>
   typeof key === 'string' && /^[a-z0-9_]{1,64}$/.test(key.trim().toLowerCase()) ? key.trim().toLowerCase() : 'fields';
-const unknownKey = (key: unknown): UserInputError => new UserInputError(fieldOfKey(key), `There is no user field with the key ${quoteInput(key)}.`);
+const unknownKey = (key: unknown): UserInputError => new UserInputError(fieldOfKey(key), msg('fields.thereNoUserField2', { key: quoteInput(key) }));
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -123,8 +124,8 @@ export class FieldValuesService {
       const given = typeof input.key === 'string' ? input.key.trim().toLowerCase() : '';
       const field = byKey.get(given);
       if (!field) throw unknownKey(input.key);
-      if (!field.active) throw new UserInputError(field.key, `The user field "${field.key}" is inactive; it takes no values.`);
-      if (seen.has(field.key)) throw new UserInputError(field.key, `The field "${field.key}" is given twice.`);
+      if (!field.active) throw new UserInputError(field.key, msg('fields.userFieldInactiveTakes', { key: field.key }));
+      if (seen.has(field.key)) throw new UserInputError(field.key, msg('fields.fieldGivenTwice', { key: field.key }));
       seen.add(field.key);
       items.push({ field, values: parseFieldValue(field, input) });
     }
@@ -147,8 +148,13 @@ export class FieldValuesService {
       }
       const missing = wanted.find((i) => !found.has(Number(i.values[0].value)));
       if (missing) {
-        const what = target === LookupTarget.USER ? 'user' : 'organization';
-        throw new UserInputError(missing.field.key, `${missing.field.title}: there is no ${what} with id ${missing.values[0].value}.`);
+        throw new UserInputError(
+          missing.field.key,
+          msg(target === LookupTarget.USER ? 'fields.noUserWithId' : 'fields.noOrganizationWithId', {
+            title: missing.field.title,
+            value: missing.values[0].value,
+          }),
+        );
       }
     }
   }
@@ -208,7 +214,7 @@ export class FieldValuesService {
     ).getMany();
     const present = new Set(found.map((o) => `${o.fieldId}\u0000${o.valueKey}`));
     const gone = named.find((i) => i.values.some((v) => !present.has(`${i.field.id}\u0000${v.key}`)));
-    if (gone) throw new UserInputError(gone.field.key, `${gone.field.title}: this option was just removed; reload and choose again.`);
+    if (gone) throw new UserInputError(gone.field.key, msg('fields.optionWasJustRemoved', { title: gone.field.title }));
   }
 
   /**
@@ -273,10 +279,10 @@ export class FieldValuesService {
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(userIdColumn)) throw new Error(`not a column: ${userIdColumn}`);
     if (!filters || filters.length === 0) return { sql: '1 = 1', params: [] };
     if (filters.length > FILTER_LIMITS.filters) {
-      throw new UserInputError('fields', `Filter by at most ${FILTER_LIMITS.filters} custom fields at once.`);
+      throw new UserInputError('fields', msg('fields.filterByAtMost', { filters: FILTER_LIMITS.filters }));
     }
     const tooMany = filters.find((f) => Array.isArray(f.values) && f.values.length > FILTER_LIMITS.values);
-    if (tooMany) throw new UserInputError(fieldOfKey(tooMany.key), `A filter can list at most ${FILTER_LIMITS.values} values.`);
+    if (tooMany) throw new UserInputError(fieldOfKey(tooMany.key), msg('fields.filterListAtMost', { values: FILTER_LIMITS.values }));
     const definitions = await this.definitions();
     const byKey = new Map(definitions.map((f) => [f.key, f]));
     const parts: string[] = [];
@@ -284,7 +290,7 @@ export class FieldValuesService {
     for (const filter of filters) {
       const field = byKey.get(typeof filter.key === 'string' ? filter.key.trim().toLowerCase() : '');
       if (!field) throw unknownKey(filter.key);
-      if (!field.active) throw new UserInputError(field.key, `The user field "${field.key}" is inactive; it cannot be searched.`);
+      if (!field.active) throw new UserInputError(field.key, msg('fields.userFieldInactiveSearched', { key: field.key }));
       const values = parseFieldValue(field, filter as RawFieldValue);
       if (values.length === 0) {
         parts.push(`${userIdColumn} NOT IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ?)`);
@@ -297,7 +303,7 @@ export class FieldValuesService {
         params.push(field.id);
         continue;
       }
-      if (values.length > FILTER_LIMITS.values) throw new UserInputError(field.key, `A filter can list at most ${FILTER_LIMITS.values} values.`);
+      if (values.length > FILTER_LIMITS.values) throw new UserInputError(field.key, msg('fields.filterListAtMost', { values: FILTER_LIMITS.values }));
       if (values.length === 1) {
         parts.push(`${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ? AND fv.value_key = ?)`);
         params.push(field.id, values[0].key);

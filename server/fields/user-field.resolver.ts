@@ -9,10 +9,11 @@ import { Organization } from '../organizations/organization.entity.js';
 import { BUILT_IN } from './field-key-rules.js';
 import { userFieldPolicy } from './user-field.policy.js';
 import { CreateUserFieldInput, LookupTarget, UpdateUserFieldInput, UserField, UserFieldValue } from './user-field.types.js';
+import { msg } from '../i18n/message.js';
 
 function fieldId(id: string): number {
   const n = parseId(id);
-  if (n === null) throw new NotFoundError(`User field ${id}`);
+  if (n === null) throw new NotFoundError(msg('notFound.userField', { id }));
   return n;
 }
 

@@ -18,6 +18,7 @@ import { normalizeFieldKey } from './field-key-rules.js';
 import { LookupTarget, UserField, UserFieldOption, UserFieldType, type CreateUserFieldInput, type UpdateUserFieldInput } from './user-field.types.js';
 import { UserFieldEntity, UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
 import { User } from '../users/user.entity.js';
+import { msg } from '../i18n/message.js';
 
 const OPTION_TYPES = new Set([UserFieldType.DROPDOWN, UserFieldType.MULTISELECT]);
 /** Rows per multi-row INSERT of options (6 parameters each): well under both drivers' limits. */
@@ -91,7 +92,7 @@ export class UserFieldService {
    */
   private async lockField(m: EntityManager, id: number): Promise<UserField> {
     const row = await forUpdate(m.createQueryBuilder(UserFieldEntity, 'f').where('f.id = :id', { id })).getOne();
-    if (!row) throw new NotFoundError(`User field ${id}`);
+    if (!row) throw new NotFoundError(msg('notFound.userField', { id }));
     const field = present(row);
     const options = await forUpdate(
       m.createQueryBuilder(UserFieldOptionEntity, 'o').where('o.field_id = :id', { id }).orderBy('o.position').addOrderBy('o.id'),
@@ -104,30 +105,29 @@ export class UserFieldService {
     const key = normalizeFieldKey(input.key);
     const title = normalizeTitle(input.title);
     const type = input.type;
-    if (!Object.values(UserFieldType).includes(type)) throw new UserInputError('type', 'Unknown field type.');
+    if (!Object.values(UserFieldType).includes(type)) throw new UserInputError('type', msg('fields.unknownFieldType'));
     const description = normalizeDescription(input.description);
     let pattern: string | null = null;
     let patternHint: string | null = null;
     if (type === UserFieldType.REGEXP) {
-      if (input.pattern === null || input.pattern === undefined) throw new UserInputError('pattern', 'A REGEXP field needs a pattern.');
+      if (input.pattern === null || input.pattern === undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern'));
       compilePattern(input.pattern);
       pattern = input.pattern;
       patternHint = normalizePatternHint(input.patternHint);
     } else {
-      if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', 'Only REGEXP fields have a pattern.');
+      if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldsHavePattern'));
       if (input.patternHint !== null && input.patternHint !== undefined)
-        throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
+        throw new UserInputError('patternHint', msg('fields.rEGEXPFieldsHavePattern2'));
     }
     let options: NormalizedOption[] = [];
     if (OPTION_TYPES.has(type)) options = normalizeOptions(input.options);
-    else if (input.options !== null && input.options !== undefined)
-      throw new UserInputError('options', 'Only DROPDOWN and MULTISELECT fields have options.');
+    else if (input.options !== null && input.options !== undefined) throw new UserInputError('options', msg('fields.dROPDOWNMultiselectFieldsHave'));
     let lookupTarget: LookupTarget | null = null;
     if (type === UserFieldType.LOOKUP) {
-      if (!input.lookupTarget) throw new UserInputError('lookupTarget', 'A LOOKUP field needs a lookupTarget (USER or ORGANIZATION).');
+      if (!input.lookupTarget) throw new UserInputError('lookupTarget', msg('fields.lOOKUPFieldNeedsLookuptarget'));
       lookupTarget = input.lookupTarget;
     } else if (input.lookupTarget !== null && input.lookupTarget !== undefined) {
-      throw new UserInputError('lookupTarget', 'Only LOOKUP fields have a lookupTarget.');
+      throw new UserInputError('lookupTarget', msg('fields.lOOKUPFieldsHaveLookuptarget'));
     }
     const now = new Date();
     try {
@@ -173,26 +173,25 @@ export class UserFieldService {
       if (input.title !== undefined) cols.title = normalizeTitle(input.title);
       if (input.description !== undefined) cols.description = normalizeDescription(input.description);
       if (field.type === UserFieldType.REGEXP) {
-        if (input.pattern === null) throw new UserInputError('pattern', 'A REGEXP field needs a pattern.');
+        if (input.pattern === null) throw new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern'));
         if (input.pattern !== undefined) {
           compilePattern(input.pattern);
           cols.pattern = input.pattern;
         }
         if (input.patternHint !== undefined) cols.patternHint = normalizePatternHint(input.patternHint);
       } else {
-        if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', 'Only REGEXP fields have a pattern.');
+        if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldsHavePattern'));
         if (input.patternHint !== null && input.patternHint !== undefined)
-          throw new UserInputError('patternHint', 'Only REGEXP fields have a pattern hint.');
+          throw new UserInputError('patternHint', msg('fields.rEGEXPFieldsHavePattern2'));
       }
       if (input.required !== null && input.required !== undefined) cols.required = input.required;
       if (input.active !== null && input.active !== undefined) cols.active = input.active;
       let options: NormalizedOption[] | null = null;
       if (OPTION_TYPES.has(field.type)) {
-        if (input.options === null)
-          throw new UserInputError('options', 'A drop-down or multi-select field needs at least one option; give the whole list.');
+        if (input.options === null) throw new UserInputError('options', msg('fields.dropDownMultiSelect2'));
         if (input.options !== undefined) options = normalizeOptions(input.options);
       } else if (input.options !== null && input.options !== undefined) {
-        throw new UserInputError('options', 'Only DROPDOWN and MULTISELECT fields have options.');
+        throw new UserInputError('options', msg('fields.dROPDOWNMultiselectFieldsHave'));
       }
       if (options) await this.replaceOptions(m, field, options);
       await m.update(UserFieldEntity, { id }, { ...cols, updatedAt: new Date() });
@@ -224,7 +223,7 @@ export class UserFieldService {
           .map((r) => `"${byKey.get(String(r.value_key)) ?? String(r.value_key)}" (${Number(r.n)} ${Number(r.n) === 1 ? 'user' : 'users'})`);
         throw new UserInputError(
           'options',
-          `Cannot remove options that users have: ${named.join(', ')}${inUse.length > 10 ? ', …' : ''}. Clear those values first, or keep the options.`,
+          msg('fields.removeOptionsUsersHave', { value: named.join(', '), value2: inUse.length > 10 ? ', …' : '' }),
         );
       }
     }
@@ -256,15 +255,15 @@ export class UserFieldService {
       const seen = new Set<number>();
       for (const raw of ids) {
         const id = parseId(raw);
-        if (id === null || !existing.has(id)) throw new UserInputError('ids', `There is no user field with id ${JSON.stringify(raw)}.`);
-        if (seen.has(id)) throw new UserInputError('ids', `Field ${id} is listed twice; list every field exactly once.`);
+        if (id === null || !existing.has(id)) throw new UserInputError('ids', msg('fields.thereNoUserField3', { raw: JSON.stringify(raw) }));
+        if (seen.has(id)) throw new UserInputError('ids', msg('fields.fieldListedTwiceList', { id }));
         seen.add(id);
       }
       if (seen.size !== existing.size) {
         const missing = [...existing].filter((id) => !seen.has(id));
         throw new UserInputError(
           'ids',
-          `List every field exactly once; missing: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}.`,
+          msg('fields.listEveryFieldExactly', { value: missing.slice(0, 20).join(', '), value2: missing.length > 20 ? ', …' : '' }),
         );
       }
       const order = [...seen];
@@ -285,5 +284,5 @@ export class UserFieldService {
 }
 
 function keyTaken(key: string): UserInputError {
-  return new UserInputError('key', `A user field with the key "${key}" already exists.`);
+  return new UserInputError('key', msg('fields.userFieldWithKey', { key }));
 }

@@ -30,6 +30,7 @@ import type { MailService } from '../mail/mail.service.js';
 import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
+import { msg } from '../i18n/message.js';
 
 /** The long-lived services, made once per app. */
 export interface Services {
@@ -94,12 +95,12 @@ export async function resolveViewer(services: Services, req: Request, res: Respo
     const m = /^Bearer\s+(\S+)$/i.exec(auth.trim());
     const found = m ? await services.tokens.resolve(m[1]) : null;
     if (!found) {
-      throw new UnauthenticatedError('This API token is not valid (unknown, revoked, or its creator is no longer active).', {
+      throw new UnauthenticatedError(msg('graphql.aPITokenNotValid'), {
         http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
       });
     }
     if (found.token.scopes.includes(ApiTokenScope.INBOUND)) {
-      const refused = new ForbiddenError('This API token is for inbound mail (POST /inbound/email) only.');
+      const refused = new ForbiddenError(msg('graphql.aPITokenForInbound'));
       Object.assign(refused.extensions, { http: { status: 403 } });
       throw refused;
     }

@@ -3,6 +3,26 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { shortenEchoes } from '../text/text-rules.js';
 import { isStoreUnavailable } from '../db/unavailable.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
+import { currentLanguage } from '../i18n/language.js';
+
+/** What an error says, kept as a message (code and parameters) so that it is written in the asker's language. */
+const TEXT = Symbol('text');
+/** Each problem's message of an error made by inputErrors, in order. */
+const PROBLEM_TEXTS = Symbol('problemTexts');
+type Localized = { [TEXT]?: Text; [PROBLEM_TEXTS]?: Text[] };
+
+/** Sets what an error says (its message in English, and the message to translate). */
+export function withText<E extends GraphQLError>(e: E, text: Text): E {
+  e.message = String(text);
+  (e as Localized)[TEXT] = text;
+  return e;
+}
+
+/** The message an error carries (its catalog entry when it has one), e.g. to pass it on under another field. */
+export function textOf(err: Error): Text {
+  return (err as Localized)[TEXT] ?? err.message;
+}
 
 /**
  * Expected failures, typed. Every error a client sees is one of these or a
@@ -13,22 +33,34 @@ import { isStoreUnavailable } from '../db/unavailable.js';
 export class UserInputError extends GraphQLError {
   constructor(
     readonly field: string,
-    message: string,
+    message: Text,
   ) {
-    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+    super(String(message), { extensions: { code: 'BAD_USER_INPUT', field } });
+    withText(this, message);
   }
 }
 
+/** One invalid field of an input. */
+export interface InputProblem {
+  field: string;
+  message: Text;
+}
+
+/** An input error as a problem, to answer it with the others (inputErrors). */
+export const problemOf = (err: UserInputError): InputProblem => ({ field: err.field, message: textOf(err) });
+
 /** Every problem of an input at once: the first in extensions.field, all in extensions.errors ({ field, code, message }). */
-export function inputErrors(problems: { field: string; message: string }[]): UserInputError {
+export function inputErrors(problems: InputProblem[]): UserInputError {
   const e = new UserInputError(problems[0].field, problems[0].message);
-  e.extensions.errors = problems.map((p) => ({ field: p.field, code: 'BAD_USER_INPUT', message: p.message }));
+  e.extensions.errors = problems.map((p) => ({ field: p.field, code: 'BAD_USER_INPUT', message: String(p.message) }));
+  (e as Localized)[PROBLEM_TEXTS] = problems.map((p) => p.message);
   return e;
 }
 
 export class EmailTakenError extends GraphQLError {
   constructor(existing: { id: number; name: string }, field = 'email') {
-    super(`This email address is already used by ${existing.name}.`, {
+    const text = msg('common.emailTaken', { name: existing.name });
+    super(String(text), {
       extensions: {
         code: 'EMAIL_TAKEN',
         field,
@@ -36,43 +68,50 @@ export class EmailTakenError extends GraphQLError {
         existingUserName: existing.name,
       },
     });
+    withText(this, text);
   }
 }
 
+/** NOT_FOUND; `what` is the catalog's "… was not found." message for the kind of thing. */
 export class NotFoundError extends GraphQLError {
-  constructor(what: string) {
-    super(`${what} was not found.`, { extensions: { code: 'NOT_FOUND' } });
+  constructor(what: Text) {
+    super(String(what), { extensions: { code: 'NOT_FOUND' } });
+    withText(this, what);
   }
 }
 
 export class UnauthenticatedError extends GraphQLError {
-  constructor(message = 'Sign in first.', extensions: Record<string, unknown> = {}) {
-    super(message, { extensions: { code: 'UNAUTHENTICATED', ...extensions } });
+  constructor(message: Text = msg('common.signInFirst'), extensions: Record<string, unknown> = {}) {
+    super(String(message), { extensions: { code: 'UNAUTHENTICATED', ...extensions } });
+    withText(this, message);
   }
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message = 'You are not allowed to do this.') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(message: Text = msg('common.notAllowed')) {
+    super(String(message), { extensions: { code: 'FORBIDDEN' } });
+    withText(this, message);
   }
 }
 
 /** 429 with Retry-After, from a resolver (sign-in) or before GraphQL runs (API tokens). */
 export class RateLimitedError extends GraphQLError {
-  constructor(retryAfterSeconds: number, message = 'Too many requests. Try again later.') {
-    super(message, {
+  constructor(retryAfterSeconds: number, message: Text = msg('common.tooManyRequests')) {
+    super(String(message), {
       extensions: {
         code: 'RATE_LIMITED',
         retryAfterSeconds,
         http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
       },
     });
+    withText(this, message);
   }
 }
 
 /** Seconds a client is asked to wait when the database (or Redis) cannot be reached. */
 export const UNAVAILABLE_RETRY_SECONDS = 2;
-export const UNAVAILABLE_MESSAGE = 'Accueil cannot reach its database right now. Try again in a moment.';
+export const UNAVAILABLE_TEXT = msg('common.unavailable');
+export const UNAVAILABLE_MESSAGE = String(UNAVAILABLE_TEXT);
 
 /**
  * 503 with Retry-After: the database (or Redis) cannot be reached, so the request
@@ -132,12 +171,32 @@ function loggable(err: unknown): unknown {
 let lastUnavailableLog = 0;
 
 /**
+ * The error's message and its problems' messages in the language of the
+ * request (i18n/language.ts), when they come from the catalog.
+ */
+function translated(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const source = [error, unwrapResolverError(error)].find((e): e is Localized => typeof e === 'object' && e !== null && TEXT in e);
+  if (!source) return formatted;
+  const lang = currentLanguage();
+  const extensions = { ...formatted.extensions };
+  const texts = source[PROBLEM_TEXTS];
+  if (texts && Array.isArray(extensions.errors)) {
+    extensions.errors = (extensions.errors as { message: string }[]).map((p, i) => ({
+      ...p,
+      message: texts[i] ? renderText(texts[i], lang) : p.message,
+    }));
+  }
+  return { ...formatted, message: renderText(source[TEXT] as Text, lang), extensions };
+}
+
+/**
  * Apollo's formatError: the one place errors are mapped for clients. With
  * `hideSuggestions` (introspection off), no message suggests a field, type,
  * argument or enum value name.
  */
 export function makeFormatError(log: Logger, options: { hideSuggestions?: boolean } = {}) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (original: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = translated(original, error);
     const message = options.hideSuggestions ? formatted.message.replace(SUGGESTION, '') : formatted.message;
     const code = UNCODED_REQUEST_ERRORS.get(formatted.message) ?? formatted.extensions?.code;
     if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
@@ -153,7 +212,7 @@ export function makeFormatError(log: Logger, options: { hideSuggestions?: boolea
         log.warn({ err: loggable(cause), path: formatted.path }, 'database unavailable');
       }
       return {
-        message: UNAVAILABLE_MESSAGE,
+        message: UNAVAILABLE_TEXT.render(currentLanguage()),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },

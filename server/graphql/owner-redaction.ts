@@ -3,6 +3,8 @@ import type { Context } from './context.js';
 import { can } from '../auth/policy.js';
 import { userPolicy } from '../users/user.policy.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
+import { withText } from './errors.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Errors that name who else owns a value (EMAIL_TAKEN's existingUserId and
@@ -25,11 +27,11 @@ export function ownerRedactionPlugin(): ApolloServerPlugin<Context> {
             if (!seeUsers && (x.existingUserId !== undefined || x.existingUserName !== undefined)) {
               delete x.existingUserId;
               delete x.existingUserName;
-              error.message = x.code === 'EMAIL_TAKEN' ? 'This address cannot be added.' : 'This value is already used by another account.';
+              withText(error, x.code === 'EMAIL_TAKEN' ? msg('common.addressCannotBeAdded') : msg('common.valueUsedByAnother'));
             }
             if (!seeOrganizations && x.existingOrganizationId !== undefined) {
               delete x.existingOrganizationId;
-              error.message = 'This name is already used by another organization.';
+              withText(error, msg('common.nameUsedByAnotherOrganization'));
             }
           }
         },

@@ -6,6 +6,9 @@ import { refusal } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { resolveViewer, type Services } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
+import { textOf } from '../graphql/errors.js';
+import { requestLanguage } from '../i18n/language.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { importPolicy } from './import.policy.js';
 import { FileTooLargeError, IMPORT_MODES, MAX_IMPORT_BYTES, type ImportModeName } from './import-jobs.service.js';
@@ -22,8 +25,9 @@ import { FileTooLargeError, IMPORT_MODES, MAX_IMPORT_BYTES, type ImportModeName 
  * - GET /imports/users/:id/failed-rows.csv: the failing rows with an `errors` column.
  */
 
-function send(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+/** A JSON error, its message in the asker's language (see i18n/language.ts). */
+function send(res: Response, status: number, code: string, message: Text, extra: Record<string, unknown> = {}): void {
+  res.status(status).json({ errors: [{ message: renderText(message, requestLanguage(res.req)), extensions: { code, ...extra } }] });
 }
 
 async function allowed(services: Services, req: Request, res: Response, needsCsrf: boolean): Promise<Viewer | null> {
@@ -31,12 +35,12 @@ async function allowed(services: Services, req: Request, res: Response, needsCsr
   try {
     viewer = await resolveViewer(services, req, res);
   } catch (err) {
-    if (err instanceof GraphQLError) send(res, 401, 'UNAUTHENTICATED', err.message);
+    if (err instanceof GraphQLError) send(res, 401, 'UNAUTHENTICATED', textOf(err));
     else throw err;
     return null;
   }
   if (needsCsrf && viewer.kind === 'session' && !req.headers['x-accueil-csrf'] && !req.headers['apollo-require-preflight']) {
-    send(res, 400, 'BAD_REQUEST', 'Send the header x-accueil-csrf: 1 with a signed-in upload.');
+    send(res, 400, 'BAD_REQUEST', msg('imports.sendCsrfHeader'));
     return null;
   }
   const why = refusal(viewer, importPolicy.manage);
@@ -57,7 +61,7 @@ export function importRoutes(services: Services): Router {
       const viewer = await allowed(services, req, res, true);
       if (!viewer) return;
       if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
-        send(res, 400, 'BAD_REQUEST', 'Send the file as multipart/form-data in the field "file".');
+        send(res, 400, 'BAD_REQUEST', msg('imports.sendMultipart'));
         return;
       }
       const fields: Record<string, string> = {};
@@ -90,7 +94,7 @@ export function importRoutes(services: Services): Router {
       });
       bb.on('close', async () => {
         if (!started) {
-          send(res, 400, 'BAD_USER_INPUT', 'No file: send it in the multipart field "file" (put mode, dryRun and blankCellsClear before it).', {
+          send(res, 400, 'BAD_USER_INPUT', msg('imports.noFile'), {
             field: 'file',
           });
           return;
@@ -99,9 +103,9 @@ export function importRoutes(services: Services): Router {
           const job = (await started) as { id: number; status: string };
           res.status(202).json({ id: String(job.id), status: job.status });
         } catch (err) {
-          if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', err.message);
+          if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', msg('imports.fileTooLarge'));
           else if ((err as { field?: string }).field)
-            send(res, 400, 'BAD_USER_INPUT', (err as Error).message, { field: (err as { field: string }).field });
+            send(res, 400, 'BAD_USER_INPUT', textOf(err as Error), { field: (err as { field: string }).field });
           else next(err);
         }
       });
@@ -118,7 +122,7 @@ export function importRoutes(services: Services): Router {
       const id = parseId(String(req.params.id));
       const job = id === null ? null : await services.imports.byId(id);
       if (!job) {
-        send(res, 404, 'NOT_FOUND', `Import ${req.params.id} was not found.`);
+        send(res, 404, 'NOT_FOUND', msg('notFound.import', { id: req.params.id }));
         return;
       }
       if (!job.filePath) {

@@ -14,6 +14,7 @@ import type { CsvEncoding } from './csv-text-decoder.js';
 import { csvField } from './import-rows.js';
 import { userColumns } from './user-columns.js';
 import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+import { msg, type Message } from '../i18n/message.js';
 
 export const IMPORT_MODES = ['CREATE', 'CREATE_OR_UPDATE', 'UPDATE'] as const;
 export type ImportModeName = (typeof IMPORT_MODES)[number];
@@ -54,7 +55,7 @@ export class ImportJobService {
   /** Stores the file (streamed, at most 200 MB) and makes the job: PREVIEWING, or QUEUED without a preview. */
   async create(input: NewImport): Promise<ImportJobEntity> {
     if (!(IMPORT_MODES as readonly string[]).includes(input.mode)) {
-      throw new UserInputError('mode', `mode must be one of ${IMPORT_MODES.join(', ')}.`);
+      throw new UserInputError('mode', msg('imports.modeMustOne', { value: IMPORT_MODES.join(', ') }));
     }
     mkdirSync(this.dir, { recursive: true });
     const path = join(this.dir, `${Date.now()}-${randomBytes(6).toString('hex')}.csv`);
@@ -163,12 +164,11 @@ export class ImportJobService {
   /** A previewed job runs, without uploading the file again. */
   async run(id: number): Promise<ImportJobEntity> {
     const file = await this.db.manager.findOne(ImportJobEntity, { where: { id }, select: { id: true, filePath: true, status: true } });
-    if (file?.status === 'PREVIEWED' && !file.filePath)
-      throw new UserInputError('id', 'The file of this preview was deleted (IMPORT_FILE_RETENTION_DAYS): upload it again.');
+    if (file?.status === 'PREVIEWED' && !file.filePath) throw new UserInputError('id', msg('imports.filePreviewWasDeleted'));
     const r = await this.db.transaction((m) =>
       m.update(ImportJobEntity, { id, status: 'PREVIEWED' }, { status: 'QUEUED', committedLine: 0, previewOnly: false }),
     );
-    if (!r.affected) await this.refuse(id, 'Only a previewed import can be run.');
+    if (!r.affected) await this.refuse(id, msg('imports.onlyPreviewedRun'));
     this.onQueued();
     return (await this.byId(id))!;
   }
@@ -178,12 +178,12 @@ export class ImportJobService {
     const r = await this.db.transaction((m) =>
       m.update(ImportJobEntity, { id, status: In(OPEN_STATUSES) }, { status: 'CANCELLED', finishedAt: new Date(), claimedBy: null }),
     );
-    if (!r.affected) await this.refuse(id, 'This import has ended: it cannot be cancelled.');
+    if (!r.affected) await this.refuse(id, msg('imports.endedCannotCancel'));
     return (await this.byId(id))!;
   }
 
-  private async refuse(id: number, message: string): Promise<never> {
-    if (!(await this.byId(id))) throw new NotFoundError(`Import ${id}`);
+  private async refuse(id: number, message: Message): Promise<never> {
+    if (!(await this.byId(id))) throw new NotFoundError(msg('notFound.import', { id }));
     throw new UserInputError('id', message);
   }
 

@@ -1,6 +1,7 @@
 import { ADMINS, rule, STAFF } from '../auth/policy.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
 import { Role } from '../users/role.js';
+import { msg } from '../i18n/message.js';
 
 /** What a rule about one list needs to know of it. */
 export interface ListTarget {
@@ -19,7 +20,7 @@ export const customerListPolicy = {
     name: 'customerList.read',
     scope: ApiTokenScope.USERS_READ,
     roles: STAFF,
-    message: 'Only agents and admins can see customer lists.',
+    message: msg('lists.agentsAdminsSeeCustomer'),
     target: (v, l) => (l.shared || l.ownerId === v.user.id ? null : 'This list is private to its owner.'),
   }),
   /** Create a list (a shared one: see `share`), and change or delete one. */
@@ -27,11 +28,11 @@ export const customerListPolicy = {
     name: 'customerList.manage',
     scope: ApiTokenScope.USERS_WRITE,
     roles: STAFF,
-    message: 'Only agents and admins can save customer lists.',
+    message: msg('lists.agentsAdminsSaveCustomer'),
     target: (v, l) => {
       if (l.shared) return v.user.role === Role.ADMIN ? null : 'Only admins manage shared lists.';
       return l.ownerId === v.user.id ? null : 'This list is private to its owner.';
     },
   }),
-  share: rule({ name: 'customerList.share', scope: ApiTokenScope.USERS_WRITE, roles: ADMINS, message: 'Only admins share lists with the team.' }),
+  share: rule({ name: 'customerList.share', scope: ApiTokenScope.USERS_WRITE, roles: ADMINS, message: msg('lists.adminsShareListsWith') }),
 } as const;

@@ -9,6 +9,7 @@ import { userFilterOf } from '../users/user-filter.js';
 import { customerListPolicy } from './customer-list.policy.js';
 import { MAX_LISTS } from './customer-list.service.js';
 import { CreateCustomerListInput, CustomerList, UpdateCustomerListInput } from './customer-list.types.js';
+import { msg } from '../i18n/message.js';
 
 /** The list an operation names, or NOT_FOUND (also for a private list of someone else: its existence is not told). */
 async function listToManage(id: string, ctx: Context): Promise<CustomerList> {
@@ -16,7 +17,7 @@ async function listToManage(id: string, ctx: Context): Promise<CustomerList> {
   const list = n === null ? null : await ctx.customerLists.byId(n);
   // Whether it exists is told to whoever may see it, whatever a token's scopes (a USERS_WRITE token changes its creator's lists).
   if (!list || ctx.viewer.kind === 'anonymous' || !(list.shared || list.ownerId === ctx.viewer.user.id))
-    throw new NotFoundError(`Customer list ${id}`);
+    throw new NotFoundError(msg('notFound.customerList', { listId: id }));
   authorize(ctx.viewer, customerListPolicy.manage, list);
   return list;
 }

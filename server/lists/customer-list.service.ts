@@ -8,6 +8,7 @@ import { normalizeQuery } from '../users/user-search.js';
 import { CUSTOM_FIELD_PREFIX } from '../imports/user-columns.js';
 import { CustomerListEntity } from './customer-list.entity.js';
 import { CustomerList, MAX_COLUMNS, type CreateCustomerListInput, type UpdateCustomerListInput } from './customer-list.types.js';
+import { msg } from '../i18n/message.js';
 
 /** The columns a list may show besides custom fields. */
 export const LIST_COLUMNS = [
@@ -119,14 +120,14 @@ export class CustomerListService {
   }
 
   private async checkedColumns(columns: string[]): Promise<string[]> {
-    if (columns.length === 0) throw new UserInputError('columns', 'A list shows at least one column.');
-    if (columns.length > MAX_COLUMNS) throw new UserInputError('columns', `A list shows at most ${MAX_COLUMNS} columns.`);
+    if (columns.length === 0) throw new UserInputError('columns', msg('lists.listShowsAtLeast'));
+    if (columns.length > MAX_COLUMNS) throw new UserInputError('columns', msg('lists.listShowsAtMost', { maxColumns: MAX_COLUMNS }));
     const keys = new Set((await this.fieldValues.definitions()).map((f) => f.key));
     const out = columns.map((c) => c.trim().toLowerCase());
     for (const c of out) {
       const known =
         (LIST_COLUMNS as readonly string[]).includes(c) || (c.startsWith(CUSTOM_FIELD_PREFIX) && keys.has(c.slice(CUSTOM_FIELD_PREFIX.length)));
-      if (!known) throw new UserInputError('columns', `There is no column "${c.slice(0, 80)}".`);
+      if (!known) throw new UserInputError('columns', msg('lists.thereNoColumn', { value: c.slice(0, 80) }));
     }
     return [...new Set(out)];
   }
@@ -150,11 +151,11 @@ export class CustomerListService {
   async update(id: number, input: UpdateCustomerListInput): Promise<CustomerList> {
     const changes: Partial<CustomerListEntity> = { updatedAt: new Date() };
     if (input.name !== undefined) {
-      if (input.name === null) throw new UserInputError('name', 'Name cannot be empty.');
+      if (input.name === null) throw new UserInputError('name', msg('lists.nameEmpty'));
       changes.name = normalizeName(input.name);
     }
     if (input.filter !== undefined) {
-      if (input.filter === null) throw new UserInputError('filter', 'A list needs a filter (an empty one holds every user).');
+      if (input.filter === null) throw new UserInputError('filter', msg('lists.listNeedsFilterEmpty'));
       changes.filterJson = filterToJson(await this.checkedFilter(input.filter));
     }
     if (input.shared !== undefined && input.shared !== null) changes.shared = input.shared;

@@ -10,6 +10,7 @@ import { kickOutbox } from '../outbox/outbox.js';
 import { mailPolicy } from './mail.policy.js';
 import { messageCursor, type MessagePage } from './mail.service.js';
 import { OutboxMessageConnection, OutboxMessageView, OutboxStatus, SendUserEmailInput } from './mail.types.js';
+import { msg } from '../i18n/message.js';
 
 export function messageView(m: OutboxMessage): OutboxMessageView {
   return {
@@ -43,7 +44,7 @@ export class MailResolver {
     @Ctx() ctx: Context,
   ): Promise<OutboxMessageView> {
     const id = parseId(userId);
-    if (id === null) throw new NotFoundError(`User ${userId}`);
+    if (id === null) throw new NotFoundError(msg('notFound.user', { id: userId }));
     const message = await ctx.mail.sendUserEmail(id, input);
     kickOutbox(0);
     return messageView(message);

@@ -1,12 +1,14 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
-import { inputErrors, NotFoundError, RateLimitedError, UserInputError } from '../graphql/errors.js';
+import { inputErrors, NotFoundError, RateLimitedError, textOf, UserInputError, type InputProblem } from '../graphql/errors.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
 import { multiLine, singleLine } from '../users/profile-rules.js';
 import { OutboxMessage, type OutboxStatusValue } from '../outbox/outbox-message.entity.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import { EMAIL_LIMITS } from './mail.types.js';
+import { msg } from '../i18n/message.js';
+import { labelText } from '../i18n/labels.js';
 
 export type MessagePage = Page<OutboxMessage> & { totalCount: number };
 
@@ -25,14 +27,14 @@ export async function primaryEmailOf(m: EntityManager, userId: number): Promise<
 
 /** A follow-up's subject and body, checked: every problem at once. */
 export function checkedEmailInput(input: { subject: unknown; body: unknown }): { subject: string; body: string } {
-  const problems: { field: string; message: string }[] = [];
+  const problems: InputProblem[] = [];
   const check = (field: string, read: () => string, label: string): string => {
     try {
       const v = read();
-      if (v === '') problems.push({ field, message: `${label} is required.` });
+      if (v === '') problems.push({ field, message: msg('mail.required', { label: labelText(label) }) });
       return v;
     } catch (e) {
-      if (e instanceof UserInputError) problems.push({ field, message: e.message });
+      if (e instanceof UserInputError) problems.push({ field, message: textOf(e) });
       else throw e;
       return '';
     }
@@ -59,13 +61,13 @@ export class MailService {
   async sendUserEmail(userId: number, input: { subject: unknown; body: unknown }): Promise<OutboxMessage> {
     const { subject, body } = checkedEmailInput(input);
     const to = await primaryEmailOf(this.db.manager, userId);
-    if (to === null) throw new NotFoundError(`User ${userId}`);
-    if (to === undefined) throw new UserInputError('userId', 'This user has no email address.');
+    if (to === null) throw new NotFoundError(msg('notFound.user', { id: userId }));
+    if (to === undefined) throw new UserInputError('userId', msg('mail.userHasNoEmail'));
     const wait = await this.followUpLimiter.hit(String(userId));
-    if (wait > 0) throw new RateLimitedError(wait, 'This user was sent many emails in the last hour. Try again later.');
+    if (wait > 0) throw new RateLimitedError(wait, msg('mail.userWasSentMany'));
     return this.db.transaction(async (m) => {
       const address = await primaryEmailOf(m, userId);
-      if (!address) throw new NotFoundError(`User ${userId}`);
+      if (!address) throw new NotFoundError(msg('notFound.user', { id: userId }));
       return enqueueEmail(m, { kind: 'FOLLOW_UP', to: address, subject, text: body, userId });
     });
   }

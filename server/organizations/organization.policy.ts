@@ -1,6 +1,7 @@
 import { ADMINS, isStaffRole, rule, STAFF } from '../auth/policy.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
 import type { Organization } from './organization.entity.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Organizations: agents and admins read them and put people in them; admins
@@ -15,11 +16,16 @@ export const organizationPolicy = {
     target: (v, org) => (isStaffRole(v.user.role) || v.user.organizationId === org.id ? null : 'Only agents and admins can see organizations.'),
   }),
   /** Lists and lookups, internal fields (details, notes, tags, external id) and its users. */
-  list: rule({ name: 'organizations.list', scope: ApiTokenScope.USERS_READ, roles: STAFF, message: 'Only agents and admins can see organizations.' }),
+  list: rule({
+    name: 'organizations.list',
+    scope: ApiTokenScope.USERS_READ,
+    roles: STAFF,
+    message: msg('organizations.agentsAdminsSeeOrganizations'),
+  }),
   manage: rule({
     name: 'organizations.manage',
     scope: ApiTokenScope.USERS_WRITE,
     roles: ADMINS,
-    message: 'Only admins can add, change or delete organizations.',
+    message: msg('organizations.adminsAddChangeDelete'),
   }),
 } as const;

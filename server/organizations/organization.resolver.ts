@@ -11,6 +11,7 @@ import { UserConnection, userConnection } from '../users/user-connection.js';
 import { Organization } from './organization.entity.js';
 import { organizationPolicy } from './organization.policy.js';
 import { organizationCursor, ORG_LIMITS } from './organization.service.js';
+import { msg } from '../i18n/message.js';
 
 @InputType({ description: 'A new organization. Only the name is required.' })
 export class CreateOrganizationInput {
@@ -82,7 +83,7 @@ export class OrganizationConnection {
 
 function organizationId(id: string): number {
   const n = parseId(id);
-  if (n === null) throw new NotFoundError(`Organization ${id}`);
+  if (n === null) throw new NotFoundError(msg('notFound.organization', { id }));
   return n;
 }
 

@@ -12,6 +12,7 @@ import { externalIdKey, LIMITS, normalizeTags, optionalLine, optionalText, searc
 import { quoteInput } from '../text/text-rules.js';
 import { Organization, OrganizationDomain, OrganizationTag } from './organization.entity.js';
 import { reconcile, recordVersion, sameValue, type VersionChange } from '../versions/record-versions.js';
+import { msg } from '../i18n/message.js';
 
 export const ORG_LIMITS = { name: 255, domains: 100, details: 65_535, notes: 65_535 } as const;
 const TOP = '\u{10FFFF}';
@@ -50,7 +51,7 @@ export const organizationCursor = cursorCodec('organizations', ['text', 'int']);
 export function normalizeDomain(value: string): string {
   const raw = singleLine('domains', 'A domain', value, 253).replace(/^@/, '');
   const r = parseEmail(`postmaster@${raw}`);
-  if (!r.ok) throw new UserInputError('domains', `${quoteInput(raw)} is not a domain name: ${r.reason.replace(/^The domain /, 'it ')}`);
+  if (!r.ok) throw new UserInputError('domains', msg('organizations.notDomainName', { raw: quoteInput(raw), reason: r.reason }));
   return r.email.domain;
 }
 
@@ -60,7 +61,8 @@ function normalizeDomains(values: readonly string[]): string[] {
     if (typeof v === 'string' && v.trim() === '') continue;
     out.add(normalizeDomain(v));
   }
-  if (out.size > ORG_LIMITS.domains) throw new UserInputError('domains', `An organization can have at most ${ORG_LIMITS.domains} domains.`);
+  if (out.size > ORG_LIMITS.domains)
+    throw new UserInputError('domains', msg('organizations.organizationHaveAtMost', { domains: ORG_LIMITS.domains }));
   return [...out];
 }
 
@@ -106,7 +108,7 @@ function prepare(input: OrganizationWrite, creating: boolean): Prepared {
   const columns: Columns = {};
   if (input.name !== undefined || creating) {
     const name = input.name === null || input.name === undefined ? '' : singleLine('name', 'Name', input.name, ORG_LIMITS.name, 'name');
-    if (name === '') throw new UserInputError('name', 'Name is required.');
+    if (name === '') throw new UserInputError('name', msg('organizations.nameRequired'));
     columns.name = name;
     columns.nameKey = searchKey(name);
   }
@@ -230,7 +232,7 @@ export class OrganizationService {
   /** Locks an organization's row for a change (NOT_FOUND when there is none): changes of one organization take turns. */
   private async lock(m: EntityManager, id: number): Promise<Organization> {
     const org = await forUpdate(m.createQueryBuilder(Organization, 'o').where('o.id = :id', { id })).getOne();
-    if (!org) throw new NotFoundError(`Organization ${id}`);
+    if (!org) throw new NotFoundError(msg('notFound.organization', { id }));
     return org;
   }
 
@@ -258,12 +260,12 @@ export class OrganizationService {
     if (!dup) return err;
     if (/name_key/.test(dup.index) && p.columns.nameKey) {
       const o = await this.db.manager.findOneBy(Organization, { nameKey: p.columns.nameKey });
-      const e = new UserInputError('name', `An organization named ${o?.name ?? String(p.columns.name)} already exists.`);
+      const e = new UserInputError('name', msg('organizations.organizationNamedAlreadyExists', { value: o?.name ?? String(p.columns.name) }));
       if (o && o.id !== selfId) e.extensions.existingOrganizationId = String(o.id);
       return e;
     }
     if (/external_id/.test(dup.index)) {
-      return new UserInputError('externalId', 'This external ID is already used by another organization.');
+      return new UserInputError('externalId', msg('organizations.externalIdAlreadyUsed'));
     }
     if (p.domains && (/domain|PRIMARY/i.test(dup.index) || dup.index === '')) {
       const taken = await this.db.manager.findOne(OrganizationDomain, {
@@ -271,7 +273,7 @@ export class OrganizationService {
       });
       const owner = taken && (await this.findById(taken.organizationId));
       if (taken && owner) {
-        const e = new UserInputError('domains', `${taken.domain} already belongs to ${owner.name}.`);
+        const e = new UserInputError('domains', msg('organizations.alreadyBelongs', { domain: taken.domain, name: owner.name }));
         e.extensions.existingOrganizationId = String(owner.id);
         return e;
       }
@@ -354,9 +356,9 @@ export class OrganizationService {
 
 function normalizeOrgQuery(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
-  if (/[\u0000-\u001f\u007f]/.test(query)) throw new UserInputError('query', 'A search cannot contain control characters.');
+  if (/[\u0000-\u001f\u007f]/.test(query)) throw new UserInputError('query', msg('organizations.searchContainControlCharacters'));
   const q = query.trim();
   if (q === '') return null;
-  if ([...q].length > 255) throw new UserInputError('query', 'A search can be at most 255 characters.');
+  if ([...q].length > 255) throw new UserInputError('query', msg('organizations.searchAtMost255'));
   return searchKey(q);
 }

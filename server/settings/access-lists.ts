@@ -1,5 +1,7 @@
 import { parseEmail, type ParsedEmail } from '../users/email-address.js';
 import { quoteInput } from '../text/text-rules.js';
+import { msg } from '../i18n/message.js';
+import type { InputProblem } from '../graphql/errors.js';
 
 /**
  * The allow list and the block list (Zendesk's semantics), pure and without I/O.
@@ -37,14 +39,11 @@ function parseTarget(raw: string): { match: string; kind: 'DOMAIN' | 'ADDRESS'; 
 }
 
 /** Normalizes one list's entries (blank ones dropped, duplicates merged); BAD_USER_INPUT on `field.i` for each bad one. */
-export function parseList(
-  values: readonly string[],
-  list: 'allowList' | 'blockList',
-): { entries: AccessEntry[]; problems: { field: string; message: string }[] } {
+export function parseList(values: readonly string[], list: 'allowList' | 'blockList'): { entries: AccessEntry[]; problems: InputProblem[] } {
   const entries: AccessEntry[] = [];
-  const problems: { field: string; message: string }[] = [];
+  const problems: InputProblem[] = [];
   const seen = new Set<string>();
-  if (values.length > MAX_LIST_ENTRIES) problems.push({ field: list, message: `At most ${MAX_LIST_ENTRIES} entries.` });
+  if (values.length > MAX_LIST_ENTRIES) problems.push({ field: list, message: msg('settings.atMostEntries', { maxListEntries: MAX_LIST_ENTRIES }) });
   values.slice(0, MAX_LIST_ENTRIES).forEach((value, i) => {
     const field = `${list}.${i}`;
     let raw = typeof value === 'string' ? value.trim() : '';
@@ -54,7 +53,7 @@ export function parseList(
     const m = /^(reject|suspend):\s*/i.exec(raw);
     if (m) {
       if (list === 'allowList') {
-        problems.push({ field, message: `${quoteInput(value)}: the allow list takes domains and addresses, without reject: or suspend:.` });
+        problems.push({ field, message: msg('settings.allowListTakesDomains', { value: quoteInput(value) }) });
         return;
       }
       action = m[1].toLowerCase() === 'reject' ? 'REJECT' : 'SUSPEND';
@@ -64,14 +63,14 @@ export function parseList(
     let entry: AccessEntry;
     if (raw === '*') {
       if (list === 'allowList' || prefix) {
-        problems.push({ field, message: `${quoteInput(value)}: * stands alone, in the block list only (it holds everyone who is not allowed).` });
+        problems.push({ field, message: msg('settings.standsAloneInBlock', { value: quoteInput(value) }) });
         return;
       }
       entry = { match: '*', kind: 'ANY', action, text: '*' };
     } else {
       const target = parseTarget(raw);
       if (!target) {
-        problems.push({ field, message: `${quoteInput(value)} is neither a domain (acme.com) nor an email address.` });
+        problems.push({ field, message: msg('settings.neitherDomainAcmeCom', { value: quoteInput(value) }) });
         return;
       }
       entry = { match: target.match, kind: target.kind, action, text: `${prefix}${target.shown}` };

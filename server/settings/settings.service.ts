@@ -1,12 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { forUpdate } from '../db/locks.js';
-import { inputErrors, UserInputError } from '../graphql/errors.js';
+import { inputErrors, problemOf, UserInputError, type InputProblem } from '../graphql/errors.js';
 import { checkTemplate, renderTemplate } from '../mail/placeholders.js';
 import { checkedText, multiLine } from '../users/profile-rules.js';
 import { parseList, storedList, type AccessEntry } from './access-lists.js';
 import { SettingsEntity } from './settings.entity.js';
 import type { PreviewWelcomeEmailInput, UpdateSettingsInput, WelcomeEmailPreview } from './settings.types.js';
+import { msg } from '../i18n/message.js';
 
 /** The settings as the rules read them: the row, with its lists parsed. */
 export interface DeskSettings {
@@ -18,7 +19,7 @@ export interface DeskSettings {
 /** How long a process trusts the settings it read (other processes' changes show within this). */
 export const SETTINGS_TTL_MS = 2000;
 
-type Problem = { field: string; message: string };
+type Problem = InputProblem;
 
 /** Renders a welcome template (subject as text, body as text and as escaped HTML); UNKNOWN_PLACEHOLDER… as BAD_USER_INPUT. */
 export function renderWelcome(
@@ -34,7 +35,7 @@ export function renderWelcome(
 }
 
 function templateProblems(field: string, template: string): Problem[] {
-  return checkTemplate(template).map((e) => ({ field, message: `${e.message} (line ${e.line}, column ${e.column})` }));
+  return checkTemplate(template).map((e) => ({ field, message: msg('settings.lineColumn', { message: e.message, line: e.line, column: e.column }) }));
 }
 
 /**
@@ -71,7 +72,7 @@ export class SettingsService {
         run();
       } catch (err) {
         if (!(err instanceof UserInputError)) throw err;
-        problems.push({ field: err.field, message: err.message });
+        problems.push(problemOf(err));
       }
     };
     const bools = ['helpCenterSignUp', 'requireVerification', 'welcomeOnAgentCreate'] as const;
@@ -80,21 +81,21 @@ export class SettingsService {
     if (input.welcomeSubject !== undefined && input.welcomeSubject !== null) {
       attempt(() => {
         set.welcomeSubject = checkedText('welcomeSubject', 'Subject', input.welcomeSubject!, 255, 'line');
-        if (set.welcomeSubject === '') throw new UserInputError('welcomeSubject', 'Subject is required.');
+        if (set.welcomeSubject === '') throw new UserInputError('welcomeSubject', msg('settings.subjectRequired'));
       });
       if (set.welcomeSubject) problems.push(...templateProblems('welcomeSubject', set.welcomeSubject));
     }
     if (input.welcomeBody !== undefined && input.welcomeBody !== null) {
       attempt(() => {
         set.welcomeBody = multiLine('welcomeBody', 'Body', input.welcomeBody!, 20_000);
-        if (set.welcomeBody === '') throw new UserInputError('welcomeBody', 'Body is required.');
+        if (set.welcomeBody === '') throw new UserInputError('welcomeBody', msg('settings.bodyRequired'));
       });
       if (set.welcomeBody) problems.push(...templateProblems('welcomeBody', set.welcomeBody));
     }
     if (input.deskName !== undefined && input.deskName !== null) {
       attempt(() => {
         set.deskName = checkedText('deskName', 'Desk name', input.deskName!, 100, 'name');
-        if (set.deskName === '') throw new UserInputError('deskName', 'Desk name is required.');
+        if (set.deskName === '') throw new UserInputError('deskName', msg('settings.deskNameRequired'));
       });
     }
     for (const list of ['allowList', 'blockList'] as const) {
@@ -108,7 +109,7 @@ export class SettingsService {
     const row = await this.db.transaction(async (m) => {
       const current = await forUpdate(m.createQueryBuilder(SettingsEntity, 's').where('s.id = 1')).getOneOrFail();
       if (input.version !== undefined && input.version !== null && input.version !== current.version) {
-        const e = new UserInputError('version', 'Someone saved the settings since you loaded them: reload to see their change.');
+        const e = new UserInputError('version', msg('settings.someoneSavedSettingsSince'));
         Object.assign(e.extensions, { reason: 'STALE', currentVersion: current.version });
         throw e;
       }

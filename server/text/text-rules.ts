@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * Rules for the text people type, pure and without I/O, shared by every input
@@ -23,7 +24,7 @@ import { createHash } from 'node:crypto';
 export type TextKind = 'line' | 'name' | 'multiline';
 
 /** The stored form, or what is wrong as the end of a sentence that starts with the field's label. */
-export type TextResult = { ok: true; text: string } | { ok: false; reason: string };
+export type TextResult = { ok: true; text: string } | { ok: false; reason: Message };
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
@@ -85,17 +86,17 @@ export function strayInvisible(s: string): string | null {
  * caller's to check, on the returned text.
  */
 export function cleanText(value: string, kind: TextKind): TextResult {
-  if (hasLoneSurrogate(value)) return { ok: false, reason: 'contains an invalid character (half of a UTF-16 surrogate pair).' };
+  if (hasLoneSurrogate(value)) return { ok: false, reason: msg('text.containsInvalidCharacterHalf') };
   if (kind === 'multiline') {
-    if (CONTROL.test(value)) return { ok: false, reason: 'contains a control character.' };
+    if (CONTROL.test(value)) return { ok: false, reason: msg('text.containsControlCharacter') };
   } else if (CONTROL_OR_BREAK.test(value)) {
-    return { ok: false, reason: 'cannot contain line breaks, tabs or control characters.' };
+    return { ok: false, reason: msg('text.containLineBreaksTabs') };
   }
   const bidi = BIDI_CONTROL.exec(value);
   if (bidi) {
     return {
       ok: false,
-      reason: `cannot contain a bidirectional control character (${codePoint(bidi[0])}): it makes text display in another order than it is written.`,
+      reason: msg('text.containBidirectionalControlCharacter', { bidi: codePoint(bidi[0]) }),
     };
   }
   let text = value.normalize('NFC');
@@ -103,8 +104,8 @@ export function cleanText(value: string, kind: TextKind): TextResult {
   text = text.trim();
   if (kind === 'name' && text !== '') {
     const stray = strayInvisible(text);
-    if (stray) return { ok: false, reason: `cannot contain the invisible character ${codePoint(stray)}.` };
-    if (visibleCount(text) === 0) return { ok: false, reason: 'needs at least one visible character.' };
+    if (stray) return { ok: false, reason: msg('text.containInvisibleCharacter', { stray: codePoint(stray) }) };
+    if (visibleCount(text) === 0) return { ok: false, reason: msg('text.needsAtLeastOne') };
   }
   return { ok: true, text };
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../graphql/context.js';
-import { inputErrors, RateLimitedError, UserInputError } from '../graphql/errors.js';
+import { inputErrors, problemOf, RateLimitedError, UserInputError, type InputProblem } from '../graphql/errors.js';
 import { clientOf } from '../auth/rate-limiter.js';
 import type { ParsedEmail } from '../users/email-address.js';
 import { normalizeName } from '../users/profile-rules.js';
@@ -10,19 +10,20 @@ import { TicketStatus, TicketVia } from './ticket-enums.js';
 import type { SubmitRequestInput, SubmitRequestPayload } from './ticket.inputs.js';
 import { admitRequest } from './request-admission.js';
 import { ticketBody, ticketSubject } from './ticket-text.js';
+import { msg } from '../i18n/message.js';
 
 /** The writes of the public form: nobody signed in; the history says WEB_FORM. */
 export const WEB_FORM_ACTOR: Actor = { ...SYSTEM_ACTOR, via: CreatedVia.SELF, source: AuditSource.WEB_FORM };
 
 /** Each field's rule, all checked so that the form shows every problem at once. */
 async function checked(ctx: Context, input: SubmitRequestInput): Promise<{ name: string; email: ParsedEmail; subject: string; description: string }> {
-  const problems: { field: string; message: string }[] = [];
+  const problems: InputProblem[] = [];
   const attempt = async <T>(run: () => T | Promise<T>): Promise<T | undefined> => {
     try {
       return await run();
     } catch (err) {
       if (!(err instanceof UserInputError)) throw err;
-      problems.push({ field: err.field, message: err.message });
+      problems.push(problemOf(err));
       return undefined;
     }
   };
@@ -44,7 +45,7 @@ async function checked(ctx: Context, input: SubmitRequestInput): Promise<{ name:
  */
 export async function submitRequest(ctx: Context, input: SubmitRequestInput): Promise<SubmitRequestPayload> {
   const wait = await ctx.requestLimiter.hit(`request:${clientOf(ctx.req.ip)}`);
-  if (wait > 0) throw new RateLimitedError(wait, 'Too many requests from this network. Try again later.');
+  if (wait > 0) throw new RateLimitedError(wait, msg('door.tooManyRequestsFrom'));
   const dropped = (reason: string) => {
     ctx.log.info({ reason }, 'web form request dropped');
     return { received: true };

@@ -9,6 +9,7 @@ import type { ContactOrigin, UserService } from '../users/user.service.js';
 import type { User } from '../users/user.entity.js';
 import type { UserWarning } from '../users/user.inputs.js';
 import type { UserRefInput } from './ticket.inputs.js';
+import { msg } from '../i18n/message.js';
 
 /** A person named on a ticket, checked before the transaction: an existing user's id, or an address with an optional name. */
 export type CheckedRef = { field: string; id: number } | { field: string; email: ParsedEmail; name: string | null };
@@ -23,10 +24,10 @@ export interface ResolvedPerson {
 export async function checkRef(users: UserService, ref: UserRefInput | null | undefined, field: string): Promise<CheckedRef> {
   const hasId = ref?.id !== null && ref?.id !== undefined && ref.id !== '';
   const hasEmail = ref?.email !== null && ref?.email !== undefined && ref.email.trim() !== '';
-  if (!ref || hasId === hasEmail) throw new UserInputError(field, 'Give either the id of a user or an email address.');
+  if (!ref || hasId === hasEmail) throw new UserInputError(field, msg('tickets.giveEitherIdUser'));
   if (hasId) {
     const id = parseId(ref.id!);
-    if (id === null) throw new UserInputError(`${field}.id`, 'This is not a user id.');
+    if (id === null) throw new UserInputError(`${field}.id`, msg('tickets.notUserId'));
     return { field, id };
   }
   const email = await users.checkEmail(ref.email, `${field}.email`);
@@ -44,7 +45,7 @@ export async function resolveRef(
 ): Promise<ResolvedPerson> {
   if ('id' in ref) {
     const user = await users.findByIdIn(m, ref.id);
-    if (!user) throw new UserInputError(`${ref.field}.id`, `There is no user with id ${ref.id}.`);
+    if (!user) throw new UserInputError(`${ref.field}.id`, msg('tickets.thereNoUserWith', { id: ref.id }));
     return { user, created: false, warnings: [] };
   }
   const r = await users.findOrCreateByEmail(m, { email: ref.email, name: ref.name }, origin, actor);
@@ -56,6 +57,6 @@ export async function resolveRef(
 /** Refuses a list of people longer than `max`. */
 export function atMost<T>(list: readonly T[] | null | undefined, max: number, field: string): readonly T[] {
   const l = list ?? [];
-  if (l.length > max) throw new UserInputError(field, `At most ${max} people.`);
+  if (l.length > max) throw new UserInputError(field, msg('tickets.atMostPeople', { max }));
   return l;
 }

@@ -1,5 +1,6 @@
 import { isSelf, isStaffRole, rule, STAFF } from '../auth/policy.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
+import { msg } from '../i18n/message.js';
 
 const { TICKETS_READ, TICKETS_WRITE } = ApiTokenScope;
 
@@ -28,7 +29,7 @@ export const ticketPolicy = {
         : 'You can only see the tickets you asked for or are copied on.',
   }),
   /** Lists and searches of tickets, internal notes, side conversations, history. */
-  list: rule({ name: 'tickets.list', scope: TICKETS_READ, roles: STAFF, message: 'Only agents and admins can do this.' }),
+  list: rule({ name: 'tickets.list', scope: TICKETS_READ, roles: STAFF, message: msg('tickets.agentsAdminsDo') }),
   /** Someone's requested or CC'd tickets: staff anyone's, an end user their own. */
   readOf: rule<{ id: number }>({
     name: 'tickets.readOf',
@@ -41,7 +42,7 @@ export const ticketPolicy = {
     scope: TICKETS_READ,
     target: (v, c) => (isStaffRole(v.user.role) || c.public ? null : 'Only agents and admins can see internal notes.'),
   }),
-  write: rule({ name: 'tickets.write', scope: TICKETS_WRITE, roles: STAFF, message: 'Only agents and admins can work tickets.' }),
+  write: rule({ name: 'tickets.write', scope: TICKETS_WRITE, roles: STAFF, message: msg('tickets.agentsAdminsWorkTickets') }),
   /** The public Submit a request form. */
   submit: rule({ name: 'tickets.submit', open: true }),
 } as const;

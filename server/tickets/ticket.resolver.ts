@@ -28,10 +28,11 @@ import { atMost, checkRef } from './ticket-people.js';
 import { ticketCursor, type TicketFilter } from './ticket-reads.js';
 import { ticketBody, ticketSubject } from './ticket-text.js';
 import { submitRequest } from './submit-request.js';
+import { msg } from '../i18n/message.js';
 
 function ticketId(id: string): number {
   const n = parseId(id);
-  if (n === null) throw new NotFoundError(`Ticket ${id}`);
+  if (n === null) throw new NotFoundError(msg('notFound.ticket', { ticketId: id }));
   return n;
 }
 
@@ -81,7 +82,7 @@ export class TicketResolver {
     let requester: number | null = null;
     if (requesterId !== null && requesterId !== undefined) {
       requester = parseId(requesterId);
-      if (requester === null) throw new UserInputError('requesterId', 'This is not a user id.');
+      if (requester === null) throw new UserInputError('requesterId', msg('tickets.notUserId'));
     }
     return ticketConnection(ctx, { first, after }, { status, requesterId: requester, query });
   }
@@ -130,7 +131,7 @@ export class TicketResolver {
     @Ctx() ctx: Context,
   ): Promise<Ticket> {
     const n = ticketId(id);
-    if (input.status === null) throw new UserInputError('status', 'Status cannot be empty.');
+    if (input.status === null) throw new UserInputError('status', msg('tickets.statusEmpty'));
     const changes = {
       subject: input.subject === undefined ? undefined : ticketSubject(input.subject),
       status: input.status ?? undefined,
@@ -180,7 +181,7 @@ export class TicketResolver {
   ): Promise<TicketCcPayload> {
     const n = ticketId(id);
     const u = parseId(userId);
-    if (u === null) throw new UserInputError('userId', 'This is not a user id.');
+    if (u === null) throw new UserInputError('userId', msg('tickets.notUserId'));
     const r = await ctx.tickets.removeCc(n, u, ctx.actor);
     return { ticket: r.ticket, createdUser: null, warnings: [] };
   }
@@ -199,7 +200,7 @@ export class TicketResolver {
     const subject = ticketSubject(input.subject);
     const message = ticketBody(input.message, 'message', 'Message');
     const toInputs = atMost(input.to, MAX_PEOPLE, 'to');
-    if (toInputs.length === 0) throw new UserInputError('to', 'Name at least one person.');
+    if (toInputs.length === 0) throw new UserInputError('to', msg('tickets.nameAtLeastOne'));
     const to = [];
     for (const [i, ref] of toInputs.entries()) to.push(await checkRef(ctx.users, ref, `to.${i}`));
     const r = await ctx.tickets.startSideConversation(n, { subject, message, to }, authorOf(ctx), ctx.actor);

@@ -14,6 +14,7 @@ import { TicketEventAction, TicketStatus, TicketVia } from './ticket-enums.js';
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
 import { TicketHold } from '../settings/request-access.js';
+import { msg } from '../i18n/message.js';
 
 /** Told, inside a ticket's write transaction, of each change of it (webhooks write their outbox messages in it). */
 export type TicketChangeListener = (m: EntityManager, ticketId: number, action: TicketEventAction, at: Date) => Promise<void>;
@@ -195,7 +196,7 @@ export class TicketService {
   async addCc(ticketId: number, ref: CheckedRef, origin: ContactOrigin, actor: Actor): Promise<TicketWrite<ResolvedPerson>> {
     return this.change(ticketId, async (m, ticket, now) => {
       const person = await resolveRef(this.users, m, ref, origin, actor);
-      if (person.user.id === ticket.requesterId) throw new UserInputError(ref.field, 'The requester already follows this ticket.');
+      if (person.user.id === ticket.requesterId) throw new UserInputError(ref.field, msg('tickets.requesterAlreadyFollowsTicket'));
       if (await m.existsBy(TicketCc, { ticketId, userId: person.user.id })) return person;
       await insertOne(m, TicketCc, { ticketId, userId: person.user.id, createdAt: now });
       await m.update(Ticket, { id: ticketId }, { updatedAt: now });
@@ -251,7 +252,7 @@ export class TicketService {
   private async change<T>(id: number, work: (m: EntityManager, ticket: Ticket, now: Date) => Promise<T>): Promise<TicketWrite<T>> {
     const result = await this.db.transaction(async (m) => {
       const ticket = await forUpdate(m.createQueryBuilder(Ticket, 't').where('t.id = :id', { id })).getOne();
-      if (!ticket) throw new NotFoundError(`Ticket ${id}`);
+      if (!ticket) throw new NotFoundError(msg('notFound.ticket', { ticketId: id }));
       return work(m, ticket, new Date());
     });
     return { ticket: (await this.reads.findById(id))!, result };

@@ -6,6 +6,7 @@ import { listSize } from '../graphql/list-size.js';
 import { User } from '../users/user.entity.js';
 import { ApiToken, CreateApiTokenInput, CreateApiTokenPayload } from './api-token.types.js';
 import { apiTokenPolicy } from './api-token.policy.js';
+import { msg } from '../i18n/message.js';
 
 /** No rule caps how many tokens exist; the cost limit counts this many. */
 const TOKENS_BOUND = 500;
@@ -33,7 +34,7 @@ export class ApiTokenResolver {
   @Authorized(apiTokenPolicy.manage)
   revokeApiToken(@Arg('id', () => ID, { description: 'The token to revoke.' }) id: string, @Ctx() ctx: Context): Promise<ApiToken> {
     const n = parseId(id);
-    if (n === null) throw new NotFoundError(`API token ${id}`);
+    if (n === null) throw new NotFoundError(msg('notFound.aPIToken', { id }));
     return ctx.tokens.revoke(n);
   }
 

@@ -11,6 +11,7 @@ import { quoteInput } from '../text/text-rules.js';
 import { ApiToken, type CreateApiTokenInput } from './api-token.types.js';
 import { ApiTokenEntity } from './api-token.entity.js';
 import { ApiTokenScope } from './api-token-scope.js';
+import { msg } from '../i18n/message.js';
 
 const PREFIX = 'acc_';
 const TOUCH_EVERY_MS = 60_000;
@@ -36,13 +37,14 @@ export class ApiTokenService {
 
   async create(input: CreateApiTokenInput, creatorId: number): Promise<{ token: ApiToken; secret: string }> {
     const name = singleLine('name', 'Name', input.name, 255);
-    if (name === '') throw new UserInputError('name', 'Give the token a name, such as the partner app it is for.');
+    if (name === '') throw new UserInputError('name', msg('tokens.giveTokenNameSuch'));
     const scopes = [...new Set(input.scopes.map((s) => s.trim()))];
-    if (scopes.length === 0) throw new UserInputError('scopes', 'Choose at least one scope.');
+    if (scopes.length === 0) throw new UserInputError('scopes', msg('tokens.chooseAtLeastOne'));
     const unknown = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
-    if (unknown !== undefined) throw new UserInputError('scopes', `Unknown scope ${quoteInput(unknown)}. Scopes are ${SCOPES.join(', ')}.`);
+    if (unknown !== undefined)
+      throw new UserInputError('scopes', msg('tokens.unknownScopeScopesAre', { unknown: quoteInput(unknown), value: SCOPES.join(', ') }));
     if (scopes.includes(ApiTokenScope.INBOUND) && scopes.length > 1) {
-      throw new UserInputError('scopes', 'The INBOUND scope is for a mail provider alone: make a separate token for it, without other scopes.');
+      throw new UserInputError('scopes', msg('tokens.iNBOUNDScopeForMail'));
     }
     const secret = newSecret(PREFIX);
     const now = new Date();
@@ -62,7 +64,7 @@ export class ApiTokenService {
   async revoke(id: number): Promise<ApiToken> {
     await this.db.transaction((m) => m.update(ApiTokenEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() }));
     const token = await this.db.manager.findOneBy(ApiTokenEntity, { id });
-    if (!token) throw new NotFoundError(`API token ${id}`);
+    if (!token) throw new NotFoundError(msg('notFound.aPIToken', { id }));
     return present(token);
   }
 

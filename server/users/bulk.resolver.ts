@@ -13,6 +13,7 @@ import type { BatchInput, BatchMode, BulkOutcome } from './user-batch.js';
 import { batchGuard } from './bulk-guard.js';
 import { changeCursor } from './user-change-feed.js';
 import { BULK_MAX, BulkUserResult, BulkUserStatus, UpsertUserInput, UserChangeConnection, UserChangeKind } from './bulk.types.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Partner apps' bulk writes and sync: createUsers and upsertUsers (up to
@@ -49,7 +50,7 @@ export class BulkUserResolver {
   }
 
   private async bulk(inputs: BatchInput[], mode: BatchMode, ctx: Context): Promise<BulkUserResult[]> {
-    if (inputs.length > BULK_MAX) throw new UserInputError('inputs', `At most ${BULK_MAX.toLocaleString('en-US')} inputs per call.`);
+    if (inputs.length > BULK_MAX) throw new UserInputError('inputs', msg('users.atMostInputsPer', { bulkMax: BULK_MAX }));
     const outcomes = await ctx.users.writeBatch(inputs, ctx.actor, {
       mode,
       wo: { canCreateOrganization: can(ctx.viewer, organizationPolicy.manage) },

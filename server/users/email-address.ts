@@ -1,5 +1,6 @@
 import { domainToASCII, domainToUnicode } from 'node:url';
 import { codePoint, foldCase, hasLoneSurrogate } from '../text/text-rules.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * The email address rules, in one pure module without I/O.
@@ -32,7 +33,7 @@ export interface ParsedEmail {
   deliverability: Deliverability;
 }
 
-export type EmailResult = { ok: true; email: ParsedEmail } | { ok: false; reason: string };
+export type EmailResult = { ok: true; email: ParsedEmail } | { ok: false; reason: Message };
 
 export const MAX_LOCAL_PART_OCTETS = 64;
 export const MAX_ADDRESS_OCTETS = 254;
@@ -54,7 +55,7 @@ const RESERVED_TLDS = new Set(['invalid', 'test', 'example', 'localhost']);
 const RESERVED_DOMAINS = ['example.com', 'example.net', 'example.org'];
 
 const octets = (s: string): number => Buffer.byteLength(s, 'utf8');
-const fail = (reason: string): EmailResult => ({ ok: false, reason });
+const fail = (reason: Message): EmailResult => ({ ok: false, reason });
 
 export function isReservedDomain(asciiDomain: string): boolean {
   const labels = asciiDomain.split('.');
@@ -63,61 +64,61 @@ export function isReservedDomain(asciiDomain: string): boolean {
 }
 
 export function parseEmail(input: unknown): EmailResult {
-  if (typeof input !== 'string') return fail('Enter an email address.');
-  if (CONTROL.test(input) || hasLoneSurrogate(input)) return fail('The address contains a control character (such as a line break or a tab).');
+  if (typeof input !== 'string') return fail(msg('email.enterEmailAddress'));
+  if (CONTROL.test(input) || hasLoneSurrogate(input)) return fail(msg('email.addressContainsControlCharacter'));
   const ignorable = IGNORABLE.exec(input);
-  if (ignorable) return fail(`The address contains an invisible character (${codePoint(ignorable[0])}), which is not allowed.`);
+  if (ignorable) return fail(msg('email.addressContainsInvisibleCharacter', { ignorable: codePoint(ignorable[0]) }));
   const value = input.replace(EDGE_SPACES, '').normalize('NFC');
-  if (value === '') return fail('Enter an email address.');
-  if (/\s/u.test(value)) return fail('An email address cannot contain spaces.');
+  if (value === '') return fail(msg('email.enterEmailAddress'));
+  if (/\s/u.test(value)) return fail(msg('email.emailAddressContainSpaces'));
   if (/["()<>[\]\\,;:]/.test(value)) {
-    return fail('Quotes, comments, brackets and IP-address domains are not accepted in an email address.');
+    return fail(msg('email.quotesCommentsBracketsIp'));
   }
   const at = value.indexOf('@');
-  if (at < 0) return fail('An email address needs an @ between the name and the domain.');
-  if (value.indexOf('@', at + 1) >= 0) return fail('An email address has exactly one @.');
+  if (at < 0) return fail(msg('email.emailAddressNeedsBetween'));
+  if (value.indexOf('@', at + 1) >= 0) return fail(msg('email.emailAddressHasExactly'));
   const localPart = value.slice(0, at);
   const rawDomain = value.slice(at + 1);
-  if (localPart === '') return fail('The part before the @ is missing.');
-  if (rawDomain === '') return fail('The domain after the @ is missing.');
+  if (localPart === '') return fail(msg('email.partBeforeMissing'));
+  if (rawDomain === '') return fail(msg('email.domainAfterMissing'));
 
   if (localPart.startsWith('.') || localPart.endsWith('.') || localPart.includes('..')) {
-    return fail('The part before the @ cannot start or end with a dot or contain two dots in a row.');
+    return fail(msg('email.partBeforeStartEnd'));
   }
   if (!localPart.split('.').every((atom) => LOCAL_ATOM.test(atom))) {
-    return fail('The part before the @ contains a character that is not allowed.');
+    return fail(msg('email.partBeforeContainsCharacter'));
   }
   if (octets(localPart) > MAX_LOCAL_PART_OCTETS) {
-    return fail(`The part before the @ is longer than ${MAX_LOCAL_PART_OCTETS} characters.`);
+    return fail(msg('email.partBeforeLongerThan', { maxLocalPartOctets: MAX_LOCAL_PART_OCTETS }));
   }
 
   // Structure of the domain as typed, before IDN mapping hides it.
   if (rawDomain.startsWith('.') || rawDomain.endsWith('.') || rawDomain.includes('..')) {
-    return fail('The domain cannot start or end with a dot or contain two dots in a row.');
+    return fail(msg('email.domainStartEndWith'));
   }
-  if (!rawDomain.includes('.')) return fail('The domain needs a dot, as in example.com.');
-  if (/^[\d.]+$/.test(rawDomain)) return fail('IP addresses are not accepted as a domain.');
+  if (!rawDomain.includes('.')) return fail(msg('email.domainNeedsDotAs'));
+  if (/^[\d.]+$/.test(rawDomain)) return fail(msg('email.iPAddressesAreNot'));
   if (/[\x00-\x7f]/.test(rawDomain.replace(/[A-Za-z0-9.-]/g, ''))) {
-    return fail('The domain contains a character that is not allowed.');
+    return fail(msg('email.domainContainsCharacterNot'));
   }
-  if (/^\d+$/.test(rawDomain.slice(rawDomain.lastIndexOf('.') + 1))) return fail('The top-level domain cannot be a number.');
+  if (/^\d+$/.test(rawDomain.slice(rawDomain.lastIndexOf('.') + 1))) return fail(msg('email.topLevelDomainNumber'));
 
   const domain = domainToASCII(rawDomain);
-  if (domain === '' || domain.includes('%')) return fail('The domain is not a valid domain name.');
+  if (domain === '' || domain.includes('%')) return fail(msg('email.domainNotValidDomain'));
   const labels = domain.split('.');
-  if (labels.length < 2 || labels.some((l) => l === '')) return fail('The domain is not a valid domain name.');
+  if (labels.length < 2 || labels.some((l) => l === '')) return fail(msg('email.domainNotValidDomain'));
   for (const label of labels) {
-    if (label.length > MAX_LABEL_OCTETS) return fail(`A part of the domain is longer than ${MAX_LABEL_OCTETS} characters.`);
-    if (label.startsWith('-') || label.endsWith('-')) return fail('A part of the domain cannot start or end with a hyphen.');
-    if (!ASCII_LABEL.test(label)) return fail('The domain contains a character that is not allowed.');
-    if (label.slice(2, 4) === '--' && !label.startsWith('xn--')) return fail('The domain is not a valid domain name.');
+    if (label.length > MAX_LABEL_OCTETS) return fail(msg('email.partDomainLongerThan', { maxLabelOctets: MAX_LABEL_OCTETS }));
+    if (label.startsWith('-') || label.endsWith('-')) return fail(msg('email.partDomainStartEnd'));
+    if (!ASCII_LABEL.test(label)) return fail(msg('email.domainContainsCharacterNot'));
+    if (label.slice(2, 4) === '--' && !label.startsWith('xn--')) return fail(msg('email.domainNotValidDomain'));
   }
   const tld = labels[labels.length - 1];
-  if (/^\d+$/.test(tld)) return fail('The top-level domain cannot be a number.');
-  if (!TLD.test(tld)) return fail('The top-level domain is not valid.');
+  if (/^\d+$/.test(tld)) return fail(msg('email.topLevelDomainNumber'));
+  if (!TLD.test(tld)) return fail(msg('email.topLevelDomainNot'));
 
   const address = `${localPart}@${domain}`;
-  if (octets(address) > MAX_ADDRESS_OCTETS) return fail(`The address is longer than ${MAX_ADDRESS_OCTETS} characters.`);
+  if (octets(address) > MAX_ADDRESS_OCTETS) return fail(msg('email.addressLongerThanCharacters', { maxAddressOctets: MAX_ADDRESS_OCTETS }));
 
   const unicodeDomain = domainToUnicode(domain) || domain;
   return {

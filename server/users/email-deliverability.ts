@@ -3,6 +3,7 @@ import { suggestDomain } from '../mail/domain-suggestion.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import type { UserWarning } from './user.inputs.js';
+import { msg, say, type Message } from '../i18n/message.js';
 
 /**
  * Parses an address (BAD_USER_INPUT on `field`) and, when the domain check is
@@ -10,7 +11,7 @@ import type { UserWarning } from './user.inputs.js';
  * whose domain has no mail server is refused instead of kept with a warning.
  */
 export async function checkedEmail(value: unknown, field: string, domainChecker?: DomainChecker, block = false): Promise<ParsedEmail> {
-  if (value === null || value === undefined) throw new UserInputError(field, 'Email is required.');
+  if (value === null || value === undefined) throw new UserInputError(field, msg('users.emailRequired'));
   const r = parseEmail(value);
   if (!r.ok) throw new UserInputError(field, r.reason);
   if (!domainChecker || r.email.deliverability !== 'UNKNOWN') return r.email;
@@ -28,9 +29,10 @@ export function suggestedAddress(email: ParsedEmail): string | null {
 }
 
 /** "gmial.com has no mail server: did you mean gmail.com?" */
-function noMailServer(email: ParsedEmail): string {
+function noMailServer(email: ParsedEmail): Message {
   const suggestion = suggestDomain(displayDomain(email));
-  return `${displayDomain(email)} has no mail server${suggestion ? `: did you mean ${suggestion}?` : '. Check the address.'}`;
+  const domain = displayDomain(email);
+  return suggestion ? msg('email.noMailServerDidYouMean', { domain, suggestion }) : msg('email.noMailServer', { domain });
 }
 
 /** Warnings about an address that is kept but will not get mail. */
@@ -40,7 +42,7 @@ export function emailWarnings(email: ParsedEmail): UserWarning[] {
       {
         code: 'NO_MAIL_DOMAIN',
         field: 'email',
-        message: `${noMailServer(email)} If someone registers ${displayDomain(email)} later, they would receive this person's mail.`,
+        message: say(msg('email.noMailServerWarning', { problem: noMailServer(email), domain: displayDomain(email) })),
         suggestion: suggestedAddress(email),
       },
     ];
@@ -50,7 +52,7 @@ export function emailWarnings(email: ParsedEmail): UserWarning[] {
     {
       code: 'UNDELIVERABLE_RESERVED',
       field: 'email',
-      message: `${email.domain} is a reserved domain: the account is kept, but email is never sent to ${email.address}.`,
+      message: say(msg('email.reservedDomainWarning', { domain: email.domain, address: email.address })),
     },
   ];
 }

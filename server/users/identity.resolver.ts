@@ -11,6 +11,7 @@ import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { UserWarning } from './user.inputs.js';
 import { displayEmail } from './email-display.js';
 import { userToChange } from './user.resolver.js';
+import { msg } from '../i18n/message.js';
 
 /** No rule caps how many people share one number; the cost limit counts this many. */
 const SHARED_WITH_BOUND = 10;
@@ -49,9 +50,9 @@ async function identityToChange(id: string, ctx: Context): Promise<{ identity: U
   const n = parseId(id);
   authorize(ctx.viewer, userPolicy.reachIdentity);
   const identity = n === null ? null : await ctx.users.identityById(n);
-  if (!identity || !can(ctx.viewer, userPolicy.reachIdentity, identity)) throw new NotFoundError(`Identity ${id}`);
+  if (!identity || !can(ctx.viewer, userPolicy.reachIdentity, identity)) throw new NotFoundError(msg('notFound.identity', { id }));
   const target = await ctx.users.findById(identity.userId);
-  if (!target) throw new NotFoundError(`Identity ${id}`);
+  if (!target) throw new NotFoundError(msg('notFound.identity', { id }));
   authorize(ctx.viewer, userPolicy.changeIdentities, target);
   return { identity, target };
 }

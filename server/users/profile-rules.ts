@@ -1,6 +1,8 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { UserInputError } from '../graphql/errors.js';
 import { cleanText, fitKey, quoteInput, type TextKind } from '../text/text-rules.js';
+import { msg, type Text } from '../i18n/message.js';
+import { labelText } from '../i18n/labels.js';
 
 /**
  * Rules for the profile's plain fields: each takes what a client sent and
@@ -25,10 +27,10 @@ export const LIMITS = {
 const length = (s: string): number => [...s].length;
 
 /** A text by the shared rules (see cleanText), at most `max` characters once normalized. */
-export function checkedText(field: string, label: string, value: string, max: number, kind: TextKind): string {
+export function checkedText(field: string, label: Text, value: string, max: number, kind: TextKind): string {
   const r = cleanText(value, kind);
-  if (!r.ok) throw new UserInputError(field, `${label} ${r.reason}`);
-  if (length(r.text) > max) throw new UserInputError(field, `${label} can be at most ${max.toLocaleString('en-US')} characters.`);
+  if (!r.ok) throw new UserInputError(field, msg('text.labelled', { label: labelText(label), reason: r.reason }));
+  if (length(r.text) > max) throw new UserInputError(field, msg('users.atMostCharacters', { label: labelText(label), max }));
   return r.text;
 }
 
@@ -44,7 +46,7 @@ export function multiLine(field: string, label: string, value: string, max: numb
 
 export function normalizeName(value: string): string {
   const v = singleLine('name', 'Name', value, LIMITS.name, 'name');
-  if (v === '') throw new UserInputError('name', 'Name is required.');
+  if (v === '') throw new UserInputError('name', msg('organizations.nameRequired'));
   return v;
 }
 
@@ -64,13 +66,13 @@ export function normalizePhone(value: string, defaultCountry?: string): string |
   const v = singleLine('phone', 'Phone', value, 64);
   if (v === '') return null;
   if (!/^\+?[\d\s().\-/]+$/.test(v)) {
-    throw new UserInputError('phone', 'A phone number contains only digits, spaces, ( ) - . and a leading +.');
+    throw new UserInputError('phone', msg('users.phoneNumberContainsDigits'));
   }
   if (!v.startsWith('+') && !defaultCountry) {
-    throw new UserInputError('phone', 'Enter the number in international format, starting with + and the country code (e.g. +1 415 555 2671).');
+    throw new UserInputError('phone', msg('users.enterNumberInInternational'));
   }
   const parsed = parsePhoneNumberFromString(v, defaultCountry as CountryCode | undefined);
-  if (!parsed || !parsed.isValid()) throw new UserInputError('phone', 'This is not a possible phone number.');
+  if (!parsed || !parsed.isValid()) throw new UserInputError('phone', msg('users.notPossiblePhoneNumber'));
   return parsed.number;
 }
 
@@ -97,7 +99,7 @@ export function normalizeTimeZone(value: string): string | null {
       /* fall through */
     }
   }
-  throw new UserInputError('timeZone', `${quoteInput(v)} is not an IANA time zone name such as Europe/Paris.`);
+  throw new UserInputError('timeZone', msg('users.notIanaTimeZone', { v: quoteInput(v) }));
 }
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
@@ -110,11 +112,11 @@ export function normalizeLocale(value: string): string | null {
   try {
     [canonical] = Intl.getCanonicalLocales(v);
   } catch {
-    throw new UserInputError('locale', `${quoteInput(v)} is not a language tag such as en-US or fr.`);
+    throw new UserInputError('locale', msg('users.notLanguageTagSuch', { v: quoteInput(v) }));
   }
   const language = canonical.split('-')[0];
   if (!languageNames.of(language) || language === 'und') {
-    throw new UserInputError('locale', `${quoteInput(v)} is not a known language.`);
+    throw new UserInputError('locale', msg('users.notKnownLanguage', { v: quoteInput(v) }));
   }
   return canonical;
 }
@@ -125,8 +127,8 @@ export function normalizeLocale(value: string): string | null {
  */
 export function normalizeTag(value: string): string {
   const v = singleLine('tags', 'A tag', value, LIMITS.tag, 'name').toLowerCase().normalize('NFC').replace(/\s+/gu, '_');
-  if (/[,]/.test(v)) throw new UserInputError('tags', 'A tag cannot contain a comma.');
-  if (length(v) > LIMITS.tag) throw new UserInputError('tags', `A tag can be at most ${LIMITS.tag} characters once lower-cased.`);
+  if (/[,]/.test(v)) throw new UserInputError('tags', msg('users.tagContainComma'));
+  if (length(v) > LIMITS.tag) throw new UserInputError('tags', msg('users.tagAtMostCharacters', { tag: LIMITS.tag }));
   return v;
 }
 
@@ -136,7 +138,7 @@ export function normalizeTags(values: readonly string[]): string[] {
     const tag = normalizeTag(value);
     if (tag !== '') out.add(tag);
   }
-  if (out.size > LIMITS.tags) throw new UserInputError('tags', `A user can have at most ${LIMITS.tags} tags.`);
+  if (out.size > LIMITS.tags) throw new UserInputError('tags', msg('users.userHaveAtMost', { tags: LIMITS.tags }));
   return [...out];
 }
 

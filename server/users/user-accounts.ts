@@ -25,6 +25,7 @@ import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
+import { msg } from '../i18n/message.js';
 
 /** Profile properties the audit trail names, in the order it lists them. */
 const AUDITED = VERSIONED;
@@ -52,7 +53,7 @@ export class UserAccounts {
 
   /** Validates a new account's input (BAD_USER_INPUT naming the field), reading nothing it will lock. */
   async prepareCreate(input: CreateUserInput, wo: WriteOptions = {}, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
-    if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
+    if (input.name === null || input.name === undefined) throw new UserInputError('name', msg('organizations.nameRequired'));
     const prepared = await this.asCreate(await this.prepareUpdate(input, extras, undefined, checked));
     if (wo.enforceRequiredFields) await this.requireFields(null, prepared.fields);
     return prepared;
@@ -60,7 +61,7 @@ export class UserAccounts {
 
   /** A prepared change as a new account's: a name and an email are required. */
   async asCreate(p: PreparedUpdate): Promise<PreparedCreate> {
-    if (p.changes.columns.name === undefined) throw new UserInputError('name', 'Name is required.');
+    if (p.changes.columns.name === undefined) throw new UserInputError('name', msg('organizations.nameRequired'));
     return { ...p, email: p.email ?? (await this.deps.identities.checkedEmail(undefined)) };
   }
 
@@ -294,7 +295,7 @@ export class UserAccounts {
 
   private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
     const missing = await this.deps.fields.missingRequired(userId, prepared);
-    if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
+    if (missing.length) throw new UserInputError(missing[0], msg('users.requiredFillBeforeSaving', { missing: missing[0] }));
   }
 
   /** The organization an input names (by id or by name), or null to clear. */
@@ -302,7 +303,7 @@ export class UserAccounts {
     if (ref === null) return null;
     if ('id' in ref) {
       const org = await this.deps.organizations.findById(ref.id, m);
-      if (!org) throw new UserInputError('organizationId', `There is no organization with id ${ref.id}.`);
+      if (!org) throw new UserInputError('organizationId', msg('users.thereNoOrganizationWith', { id: ref.id }));
       return org;
     }
     const key = ref.name.toLowerCase();
@@ -311,7 +312,7 @@ export class UserAccounts {
     const org = wo.canCreateOrganization
       ? await this.deps.organizations.findOrCreateByName(m, ref.name)
       : await this.deps.organizations.findByName(ref.name, m);
-    if (!org) throw new UserInputError('organization', `There is no organization named ${quoteInput(ref.name)}.`);
+    if (!org) throw new UserInputError('organization', msg('users.thereNoOrganizationNamed', { name: quoteInput(ref.name) }));
     wo.batch?.orgByName.set(key, org);
     return org;
   }
@@ -322,7 +323,7 @@ export class UserAccounts {
     id: number,
   ): Promise<{ user: User; email: string | null; tags: string[]; organization: string | null }> {
     const user = await lockUser(m, id);
-    if (!user) throw new NotFoundError(`User ${id}`);
+    if (!user) throw new NotFoundError(msg('notFound.user', { id }));
     const email = await m.findOneBy(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true });
     const org = user.organizationId === null ? null : await this.deps.organizations.findById(user.organizationId, m);
     const tags = await m.find(UserTag, { where: { userId: id }, order: { tag: 'ASC' } });
@@ -341,7 +342,7 @@ export class UserAccounts {
     if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && keys.email) return this.deps.identities.taken(keys.email, 'email');
     if (/external_id/.test(dup.index) && keys.externalIdKey) {
       const owner = await this.db.manager.findOne(User, { where: { externalIdKey: keys.externalIdKey }, select: { id: true, name: true } });
-      const e = new UserInputError('externalId', `This external ID is already used by ${owner?.name ?? 'another user'}.`);
+      const e = new UserInputError('externalId', msg('users.externalIdAlreadyUsed', { value: owner?.name ?? 'another user' }));
       if (owner && owner.id !== selfId) e.extensions.existingUserId = String(owner.id);
       return e;
     }
@@ -367,5 +368,5 @@ export async function lockActiveAdmins(m: EntityManager): Promise<User[]> {
 /** The last-admin rule: refuses a change that would leave no active admin, counting under the admins' locks. */
 export async function keepOneAdmin(m: EntityManager, leavingId: number): Promise<void> {
   const others = (await lockActiveAdmins(m)).filter((u) => u.id !== leavingId);
-  if (others.length === 0) throw new ForbiddenError('Accueil needs at least one active admin.');
+  if (others.length === 0) throw new ForbiddenError(msg('users.accueilNeedsAtLeast'));
 }

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
+import { textOf } from '../graphql/errors.js';
+import { msg, say } from '../i18n/message.js';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
@@ -100,9 +102,9 @@ export function problemOf(err: unknown): BulkProblem | null {
   if (!(err instanceof GraphQLError)) return null;
   const field = err.extensions.field;
   const code = String(err.extensions.code ?? 'BAD_USER_INPUT');
-  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: err.message };
+  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: say(textOf(err)) };
   if (err.extensions.existingUserId !== undefined || err.extensions.existingUserName !== undefined) {
-    problem.publicMessage = code === 'EMAIL_TAKEN' ? 'This address cannot be added.' : 'This value is already used by another account.';
+    problem.publicMessage = say(code === 'EMAIL_TAKEN' ? msg('common.addressCannotBeAdded') : msg('common.valueUsedByAnother'));
   }
   return problem;
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { authorize, refusal, rule, STAFF } from '../auth/policy.js';
-import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import { NotFoundError, textOf, UserInputError } from '../graphql/errors.js';
 import type { Context } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
@@ -11,6 +11,7 @@ import { userPolicy } from './user.policy.js';
 import type { User } from './user.entity.js';
 import { UpdateUserInput } from './user.inputs.js';
 import { BulkDeleteUsersInput, BulkUserFailure, BulkUsersPayload, BulkUpdateUsersInput, MAX_BULK_IDS, MAX_FAILURES } from './user-bulk.types.js';
+import { msg, say } from '../i18n/message.js';
 
 /**
  * Bulk actions (issue 9): the same writes as updateUser and deleteUser, one
@@ -19,7 +20,7 @@ import { BulkDeleteUsersInput, BulkUserFailure, BulkUsersPayload, BulkUpdateUser
  * What one user refuses is listed in `failed`; the others go on.
  */
 export const bulkPolicy = {
-  act: rule({ name: 'users.bulk', scope: ApiTokenScope.USERS_WRITE, roles: STAFF, message: 'Only agents and admins act on many users at once.' }),
+  act: rule({ name: 'users.bulk', scope: ApiTokenScope.USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsActOn') }),
 } as const;
 
 const CHUNK = 100;
@@ -48,9 +49,9 @@ class Outcome {
 
 /** The ids to act on: the ones given (bad ones fail as NOT_FOUND), or every user the filter matches, read before anything changes. */
 async function targetIds(input: { ids?: string[] | null; filter?: BulkUpdateUsersInput['filter'] }, ctx: Context, out: Outcome): Promise<number[]> {
-  if ((input.ids == null) === (input.filter == null)) throw new UserInputError('ids', 'Give ids or a filter (one of them).');
+  if ((input.ids == null) === (input.filter == null)) throw new UserInputError('ids', msg('users.giveIdsFilterOne'));
   if (input.ids) {
-    if (input.ids.length > MAX_BULK_IDS) throw new UserInputError('ids', `Name at most ${MAX_BULK_IDS} users; use a filter for more.`);
+    if (input.ids.length > MAX_BULK_IDS) throw new UserInputError('ids', msg('users.nameAtMostUsers', { maxBulkIds: MAX_BULK_IDS }));
     const ids: number[] = [];
     for (const raw of new Set(input.ids)) {
       const n = parseId(raw);
@@ -92,7 +93,7 @@ async function eachUser(ids: number[], ctx: Context, out: Outcome, act: (user: U
         if (!(e instanceof GraphQLError)) {
           ctx.log.error({ err: e, userId: id }, 'bulk action failed for a user');
           out.fail(id, 'INTERNAL_SERVER_ERROR', 'This user could not be changed.');
-        } else out.fail(id, String(e.extensions?.code ?? 'BAD_USER_INPUT'), e.message);
+        } else out.fail(id, String(e.extensions?.code ?? 'BAD_USER_INPUT'), say(textOf(e)));
       }
     }
   }
@@ -113,16 +114,16 @@ export class UserBulkResolver {
     const add = input.addTags ? normalizeTags(input.addTags) : [];
     const remove = new Set(input.removeTags ? normalizeTags(input.removeTags) : []);
     if (input.organizationId != null && input.clearOrganization) {
-      throw new UserInputError('organizationId', 'Give organizationId or clearOrganization, not both.');
+      throw new UserInputError('organizationId', msg('users.giveOrganizationidClearorganizationNot'));
     }
     let orgId: number | null | undefined;
     if (input.organizationId != null) {
       const n = parseId(input.organizationId);
-      if (n === null || !(await ctx.organizations.findById(n))) throw new NotFoundError(`Organization ${input.organizationId}`);
+      if (n === null || !(await ctx.organizations.findById(n))) throw new NotFoundError(msg('notFound.organization', { id: input.organizationId }));
       orgId = n;
     } else if (input.clearOrganization) orgId = null;
     if (add.length === 0 && remove.size === 0 && orgId === undefined) {
-      throw new UserInputError('addTags', 'Say what to change: addTags, removeTags, organizationId or clearOrganization.');
+      throw new UserInputError('addTags', msg('users.sayWhatChangeAddtags'));
     }
     const out = new Outcome();
     const ids = await targetIds(input, ctx, out);
@@ -134,7 +135,7 @@ export class UserBulkResolver {
       if (change.tags === undefined && change.organizationId === undefined) return false;
       const why = refusal(ctx.viewer, userPolicy.update, { user, input: change });
       if (why) {
-        out.fail(user.id, why.code, why.message);
+        out.fail(user.id, why.code, say(why.message));
         return false;
       }
       await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false, enforceRequiredFields: false });
@@ -156,7 +157,7 @@ export class UserBulkResolver {
     await eachUser(ids, ctx, out, async (user) => {
       const why = refusal(ctx.viewer, userPolicy.delete, user);
       if (why) {
-        out.fail(user.id, why.code, why.message);
+        out.fail(user.id, why.code, say(why.message));
         return false;
       }
       await ctx.users.delete(user, ctx.actor);

@@ -13,6 +13,8 @@ import {
   searchKey,
 } from './profile-rules.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
+import { msg } from '../i18n/message.js';
+import { labelText } from '../i18n/labels.js';
 
 /** Columns of `users` that an input may set, in their stored form. */
 export interface ProfileColumns {
@@ -48,7 +50,7 @@ interface RuleOptions {
 const text = (v: unknown): string => v as string;
 
 function required(field: string, label: string, value: unknown): void {
-  if (value === null) throw new UserInputError(field, `${label} cannot be empty.`);
+  if (value === null) throw new UserInputError(field, msg('users.empty', { label: labelText(label) }));
 }
 
 /** One rule per input field (email and tags are handled by the caller). */
@@ -105,11 +107,11 @@ export function profileChanges(input: Input, opts: RuleOptions): ProfileChanges 
   const changes: ProfileChanges = { columns };
   if (input.tags !== undefined) changes.tags = input.tags === null ? [] : normalizeTags(input.tags);
   if (input.organizationId !== undefined && input.organization !== undefined) {
-    throw new UserInputError('organizationId', 'Give organizationId or organization, not both.');
+    throw new UserInputError('organizationId', msg('users.giveOrganizationidOrganizationNot'));
   }
   if (input.organizationId !== undefined) {
     const id = input.organizationId;
-    if (id !== null && !/^\d{1,15}$/.test(id)) throw new UserInputError('organizationId', 'This is not an organization id.');
+    if (id !== null && !/^\d{1,15}$/.test(id)) throw new UserInputError('organizationId', msg('users.notOrganizationId'));
     changes.organization = id === null ? null : { id: Number(id) };
   } else if (input.organization !== undefined) {
     const name = input.organization === null ? null : optionalLine('organization', 'Organization', input.organization, LIMITS.organization, 'name');

@@ -9,6 +9,7 @@ import type { UserAccounts } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
 import type { UserWarning } from './user.inputs.js';
 import type { CreatedVia, User } from './user.entity.js';
+import { msg } from '../i18n/message.js';
 
 /** How an account made on the way came into being (createdVia) and the tag it gets, if any. */
 export interface ContactOrigin {
@@ -89,7 +90,7 @@ export class UserContacts {
     if (!owner) return null;
     const user = await this.reads.findById(owner.id, m);
     // A deleted customer keeps their addresses until erased: nobody else gets them, and nothing is added to a deleted account.
-    if (!user) throw new UserInputError('email', `${email.address} belongs to a deleted customer: restore them from Deleted customers first.`);
+    if (!user) throw new UserInputError('email', msg('users.belongsDeletedCustomerRestore', { address: email.address }));
     return user;
   }
 }

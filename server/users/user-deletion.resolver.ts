@@ -8,6 +8,7 @@ import { DeletedUserConnection } from './deleted-user.types.js';
 import { deletedUserCursor } from './user-deletion.js';
 import { User } from './user.entity.js';
 import { userPolicy } from './user.policy.js';
+import { msg } from '../i18n/message.js';
 
 /** Deleted customers: the list, restoring one, erasing one for good (issue 13; rules in user-deletion.ts). */
 @Resolver()
@@ -42,7 +43,7 @@ export class UserDeletionResolver {
   @Authorized(userPolicy.restore)
   async restoreUser(@Arg('id', () => ID, { description: 'The deleted customer.' }) id: string, @Ctx() ctx: Context): Promise<User> {
     const n = parseId(id);
-    if (n === null) throw new NotFoundError(`Deleted user ${id}`);
+    if (n === null) throw new NotFoundError(msg('notFound.deletedUser', { id }));
     await ctx.users.restore(n, ctx.actor);
     return (await ctx.users.findById(n))!;
   }
@@ -54,7 +55,7 @@ export class UserDeletionResolver {
   @Authorized(userPolicy.erase)
   async eraseUser(@Arg('id', () => ID, { description: 'The customer (deleted or not).' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     const n = parseId(id);
-    if (n === null) throw new NotFoundError(`User ${id}`);
+    if (n === null) throw new NotFoundError(msg('notFound.user', { id }));
     await ctx.users.erase(n, ctx.actor);
     return true;
   }

@@ -15,6 +15,7 @@ import { UserTag } from './user-tag.entity.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { ofSubjects } from '../auth/sign-in.service.js';
 import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
+import { msg } from '../i18n/message.js';
 
 /** How long a deleted end user stays in Deleted customers before their personal data is erased. */
 export const DEFAULT_RETENTION_DAYS = 30;
@@ -83,8 +84,8 @@ export class UserDeletion {
   async restore(id: number, actor: Actor): Promise<void> {
     await this.db.transaction(async (m) => {
       const user = await lockDeleted(m, id);
-      if (user.role !== Role.END_USER) throw new ForbiddenError('Only deleted customers can be restored; a staff account is added again.');
-      if (user.mergedIntoId !== null) throw new UserInputError('id', 'This account was merged into another; it cannot be restored.');
+      if (user.role !== Role.END_USER) throw new ForbiddenError(msg('users.deletedCustomersRestoredStaff'));
+      if (user.mergedIntoId !== null) throw new UserInputError('id', msg('users.accountWasMergedInto'));
       const now = new Date();
       await m.update(User, { id }, { deletedAt: null, deletedById: null, updatedAt: now });
       const email = await primaryEmail(m, id);
@@ -98,8 +99,8 @@ export class UserDeletion {
   async erase(id: number, actor: Actor): Promise<void> {
     await this.db.transaction(async (m) => {
       const user = await forUpdate(m.createQueryBuilder(User, 'u').where('u.id = :id AND u.erased_at IS NULL', { id })).getOne();
-      if (!user) throw new NotFoundError(`User ${id}`);
-      if (user.role !== Role.END_USER) throw new ForbiddenError('Only customers are erased; delete a staff account instead.');
+      if (!user) throw new NotFoundError(msg('notFound.user', { id }));
+      if (user.role !== Role.END_USER) throw new ForbiddenError(msg('users.customersAreErasedDelete'));
       await this.eraseLocked(m, user, actor, new Date());
     });
   }
@@ -252,7 +253,7 @@ async function eraseHistory(m: EntityManager, userId: number, terms: string[]): 
 
 async function lockLive(m: EntityManager, id: number): Promise<User> {
   const user = await forUpdate(m.createQueryBuilder(User, 'u').where('u.id = :id AND u.deleted_at IS NULL', { id })).getOne();
-  if (!user) throw new NotFoundError(`User ${id}`);
+  if (!user) throw new NotFoundError(msg('notFound.user', { id }));
   return user;
 }
 
@@ -260,7 +261,7 @@ async function lockDeleted(m: EntityManager, id: number): Promise<User> {
   const user = await forUpdate(
     m.createQueryBuilder(User, 'u').where('u.id = :id AND u.deleted_at IS NOT NULL AND u.erased_at IS NULL', { id }),
   ).getOne();
-  if (!user) throw new NotFoundError(`Deleted user ${id}`);
+  if (!user) throw new NotFoundError(msg('notFound.deletedUser', { id }));
   return user;
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { UserInputError } from '../graphql/errors.js';
+import { textOf, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -31,7 +31,7 @@ export async function prepareExtras(extras: Extras, identities: UserIdentities, 
       const n = normalizePhone(ph, defaultPhoneCountry);
       if (n) phones.push(n);
     } catch (err) {
-      throw err instanceof UserInputError ? new UserInputError('phones', err.message) : err;
+      throw err instanceof UserInputError ? new UserInputError('phones', textOf(err)) : err;
     }
   }
   return { emails, phones };

@@ -7,6 +7,7 @@ import { fieldConditionsSql } from '../fields/field-conditions.js';
 import { normalizeTags } from './profile-rules.js';
 import type { Role } from './role.js';
 import type { UserFilterInput } from './user-filter.types.js';
+import { msg } from '../i18n/message.js';
 
 /** Conditions on a user (alias `u`) that every list, search, count, bulk action and export applies. */
 export interface UserFilter {
@@ -31,7 +32,7 @@ const MAX_TAGS = FILTER_LIMITS.values;
 
 function tagList(field: string, tags: string[] | null | undefined): string[] | undefined {
   if (!tags || tags.length === 0) return undefined;
-  if (tags.length > MAX_TAGS) throw new UserInputError(field, `A filter can list at most ${MAX_TAGS} tags.`);
+  if (tags.length > MAX_TAGS) throw new UserInputError(field, msg('users.filterListAtMost', { maxTags: MAX_TAGS }));
   return normalizeTags(tags);
 }
 
@@ -44,7 +45,7 @@ export async function userFilterOf(input: UserFilterInput | null | undefined, fi
   f.tagsNone = tagList('tagsNone', input.tagsNone);
   if (input.organizationId != null) {
     const n = parseId(input.organizationId);
-    if (n === null) throw new UserInputError('organizationId', 'This is not an organization id.');
+    if (n === null) throw new UserInputError('organizationId', msg('users.notOrganizationId'));
     f.organizationId = n;
   }
   if (input.withoutOrganization != null) f.withoutOrganization = input.withoutOrganization;
@@ -54,7 +55,7 @@ export async function userFilterOf(input: UserFilterInput | null | undefined, fi
   for (const k of ['createdAfter', 'createdBefore', 'updatedAfter', 'updatedBefore'] as const) {
     const d = input[k];
     if (d == null) continue;
-    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new UserInputError(k, 'This is not a time.');
+    if (!(d instanceof Date) || Number.isNaN(d.getTime())) throw new UserInputError(k, msg('users.notTime'));
     f[k] = d;
   }
   if (input.fields && input.fields.length) f.extra = await fieldConditionsSql(fieldValues, input.fields, 'u.id');

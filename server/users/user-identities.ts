@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertOne } from '../db/inserts.js';
 import { forShare, forUpdateSql } from '../db/locks.js';
-import { EmailTakenError, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { EmailTakenError, NotFoundError, textOf, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change, type AuditService } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -18,6 +18,7 @@ import type { UserWarning } from './user.inputs.js';
 import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
+import { msg } from '../i18n/message.js';
 
 export interface IdentityDeps {
   audit: AuditService;
@@ -29,7 +30,7 @@ export interface IdentityDeps {
   defaultPhoneCountry?: string;
 }
 
-const ALREADY_OWN = "This address is already one of this person's addresses.";
+const ALREADY_OWN = msg('email.alreadyOwn');
 
 /**
  * Emails and phone numbers of a user, and who owns an address. An email is
@@ -191,7 +192,7 @@ export class UserIdentities {
     return this.change(target.id, actor, now, async (m) => {
       const hasPrimary = await m.existsBy(UserIdentity, { userId: target.id, type: IdentityType.PHONE, primary: true });
       const added = await insertPhone(m, target.id, number, { primary: !hasPrimary, verified: input.verified ?? false, now }).catch((err) => {
-        throw err instanceof UserInputError ? new UserInputError('value', err.message) : err;
+        throw err instanceof UserInputError ? new UserInputError('value', textOf(err)) : err;
       });
       if (!hasPrimary) await m.update(User, { id: target.id }, { phone: number });
       const warnings = added.owner ? [sharedPhoneWarning('value', number, added.owner)] : [];
@@ -240,7 +241,7 @@ export class UserIdentities {
   async remove(identity: UserIdentity, actor: Actor): Promise<void> {
     await this.changeIdentity(identity, actor, async (m, current) => {
       if (current.type === IdentityType.EMAIL && current.primary) {
-        throw new UserInputError('id', 'This is the primary email: make another address primary before removing it.');
+        throw new UserInputError('id', msg('users.primaryEmailMakeAnother'));
       }
       if (current.type === IdentityType.PHONE) await removePhone(m, current);
       else await m.delete(UserIdentity, { id: current.id });
@@ -308,7 +309,7 @@ export class UserIdentities {
     try {
       await this.change(identity.userId, actor, now, async (m) => {
         const current = await m.findOneBy(UserIdentity, { id: identity.id, userId: identity.userId });
-        if (!current) throw new NotFoundError(`Identity ${identity.id}`);
+        if (!current) throw new NotFoundError(msg('notFound.identity', { id: identity.id }));
         return { result: undefined, changed: await work(m, current, now) };
       });
     } catch (err) {
@@ -326,7 +327,7 @@ export class UserIdentities {
   ): Promise<T> {
     return this.db.transaction(async (m) => {
       const user = await lockUser(m, userId);
-      if (!user) throw new NotFoundError(`User ${userId}`);
+      if (!user) throw new NotFoundError(msg('notFound.user', { id: userId }));
       const { result, changed } = await work(m, user);
       if (changed.length) {
         await m.update(User, { id: userId }, { updatedAt: now });
@@ -341,10 +342,10 @@ export class UserIdentities {
   private phoneOrThrow(value: unknown): string {
     try {
       const e164 = value === null || value === undefined ? null : normalizePhone(String(value), this.deps.defaultPhoneCountry);
-      if (e164 === null) throw new UserInputError('value', 'Enter a phone number.');
+      if (e164 === null) throw new UserInputError('value', msg('users.enterPhoneNumber'));
       return e164;
     } catch (err) {
-      throw err instanceof UserInputError ? new UserInputError('value', err.message) : err;
+      throw err instanceof UserInputError ? new UserInputError('value', textOf(err)) : err;
     }
   }
 

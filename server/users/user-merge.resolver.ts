@@ -22,6 +22,7 @@ import { User } from './user.entity.js';
 import { userPolicy } from './user.policy.js';
 import { IDENTITIES_BOUND } from './user.resolver.js';
 import { LIMITS } from './profile-rules.js';
+import { msg } from '../i18n/message.js';
 
 export enum MergeSide {
   SOURCE = 'SOURCE',
@@ -105,7 +106,7 @@ export class MergeUsersPreview {
 
 const idOf = (id: string, field: string): number => {
   const n = parseId(id);
-  if (n === null) throw new NotFoundError(`User ${id} (${field})`);
+  if (n === null) throw new NotFoundError(msg('notFound.user2', { id, field }));
   return n;
 };
 

@@ -9,6 +9,7 @@ import { recordVersion, versionsOf } from '../versions/record-versions.js';
 import type { AccountDeps } from './user-account.types.js';
 import { lockUser } from './user-reads.js';
 import { Role, User } from './user.entity.js';
+import { msg } from '../i18n/message.js';
 
 /** Profile fields a merge may take from either side (the others: the survivor's, or the merged one's when the survivor has none). */
 export const MERGE_CHOICE_FIELDS = ['name', 'alias', 'timeZone', 'locale', 'externalId', 'details', 'notes', 'organization'] as const;
@@ -63,7 +64,7 @@ export class UserMerge {
   async merge(sourceId: number, targetId: number, choices: ReadonlyMap<string, MergeSide>, actor: Actor): Promise<number> {
     for (const field of choices.keys()) {
       if (!(MERGE_CHOICE_FIELDS as readonly string[]).includes(field) && !/^fields\.[a-z0-9_]{1,64}$/.test(field)) {
-        throw new UserInputError('fieldChoices', `"${field}" is not a field a merge chooses.`);
+        throw new UserInputError('fieldChoices', msg('users.notFieldMergeChooses', { field }));
       }
     }
     await this.db.transaction(async (m) => {
@@ -129,7 +130,7 @@ export class UserMerge {
 
   /** Reads (and with `lock`, locks in id order) both accounts and what would move. */
   private async plan(m: EntityManager, sourceId: number, targetId: number, lock: boolean): Promise<MergePlan> {
-    if (sourceId === targetId) throw new UserInputError('targetId', 'Choose two different accounts to merge.');
+    if (sourceId === targetId) throw new UserInputError('targetId', msg('users.chooseTwoDifferentAccounts'));
     const read = async (id: number) =>
       lock ? lockUser(m, id) : m.createQueryBuilder(User, 'u').where('u.id = :id AND u.deleted_at IS NULL', { id }).getOne();
     const [first, second] = sourceId < targetId ? [sourceId, targetId] : [targetId, sourceId];
@@ -137,10 +138,10 @@ export class UserMerge {
     const b = await read(second);
     const source = sourceId === first ? a : b;
     const target = sourceId === first ? b : a;
-    if (!source) throw new NotFoundError(`User ${sourceId}`);
-    if (!target) throw new NotFoundError(`User ${targetId}`);
+    if (!source) throw new NotFoundError(msg('notFound.user', { id: sourceId }));
+    if (!target) throw new NotFoundError(msg('notFound.user', { id: targetId }));
     if (source.role !== Role.END_USER || target.role !== Role.END_USER) {
-      throw new ForbiddenError('Only two end users can be merged; merging is refused across roles and for staff accounts.');
+      throw new ForbiddenError(msg('users.twoEndUsersMerged'));
     }
     const identities: Row[] = await m.query('SELECT type, value FROM user_identities WHERE user_id = ? ORDER BY id', [sourceId]);
     const tags: Row[] = await m.query(

@@ -7,6 +7,7 @@ import { UserInputError } from '../graphql/errors.js';
 import type { UserWarning } from './user.inputs.js';
 import { User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Shared phone numbers. A number belongs to one user (its `unique_value`);
@@ -77,7 +78,7 @@ export async function insertPhone(
 ): Promise<{ identity: UserIdentity; owner: Owner | null }> {
   const known = batch?.holders.has(e164);
   const owner = known ? batch!.holders.get(e164)! : await phoneOwner(m, e164);
-  if (owner?.id === userId) throw new UserInputError('phone', "This number is already one of this person's numbers.");
+  if (owner?.id === userId) throw new UserInputError('phone', msg('users.numberAlreadyOnePerson'));
   if (known) {
     const identity = phoneRow(userId, e164, owner !== null, opts);
     batch!.identity(identity);

@@ -7,6 +7,7 @@ import { queryWords } from '../search/search-words.js';
 import type { User } from './user.entity.js';
 import { filterSql, type UserFilter } from './user-filter.js';
 import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
+import { msg } from '../i18n/message.js';
 
 export type { UserFilter };
 
@@ -46,8 +47,8 @@ export function normalizeQuery(query: string | null | undefined): string | null 
   if (query === null || query === undefined) return null;
   const q = query.trim();
   if (q === '') return null;
-  if ([...q].length > MAX_QUERY) throw new UserInputError('query', `A search can be at most ${MAX_QUERY} characters.`);
-  if (/[\u0000-\u001f\u007f]/.test(q)) throw new UserInputError('query', 'A search cannot contain control characters.');
+  if ([...q].length > MAX_QUERY) throw new UserInputError('query', msg('users.searchAtMostCharacters', { maxQuery: MAX_QUERY }));
+  if (/[\u0000-\u001f\u007f]/.test(q)) throw new UserInputError('query', msg('organizations.searchContainControlCharacters'));
   return q;
 }
 

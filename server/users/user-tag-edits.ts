@@ -10,6 +10,7 @@ import { recordVersion } from '../versions/record-versions.js';
 import { lockUser } from './user-reads.js';
 import { UserTag } from './user-tag.entity.js';
 import { User } from './user.entity.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * addUserTags / removeUserTags: a change of some tags, not a replacement of
@@ -27,13 +28,13 @@ export class UserTagEdits {
     const wanted = normalizeTags(tags);
     await this.db.transaction(async (m: EntityManager) => {
       const now = new Date();
-      if (!(await lockUser(m, userId))) throw new NotFoundError(`User ${userId}`);
+      if (!(await lockUser(m, userId))) throw new NotFoundError(msg('notFound.user', { id: userId }));
       const before = (await m.find(UserTag, { where: { userId }, order: { tag: 'ASC' } })).map((t) => t.tag);
       const have = new Set(before);
       const delta = wanted.filter((t) => (op === 'add' ? !have.has(t) : have.has(t)));
       if (delta.length === 0) return;
       const after = op === 'add' ? [...before, ...delta].sort() : before.filter((t) => !delta.includes(t));
-      if (after.length > LIMITS.tags) throw new UserInputError('tags', `A user can have at most ${LIMITS.tags} tags.`);
+      if (after.length > LIMITS.tags) throw new UserInputError('tags', msg('users.userHaveAtMost', { tags: LIMITS.tags }));
       if (op === 'add')
         await insertMany(
           m,

@@ -4,6 +4,7 @@ import { Role } from './role.js';
 import type { User } from './user.entity.js';
 import type { UserIdentity } from './user-identity.entity.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Who may do what to an account. END_USER: only themself, and only name,
@@ -61,10 +62,10 @@ export const userPolicy = {
     name: 'user.readPrivate',
     scope: USERS_READ,
     roles: STAFF,
-    message: 'Only agents and admins can see this field.',
+    message: msg('users.agentsAdminsSeeField'),
   }),
   /** Lists and lookups (users, userByEmail, tags), and who owns an address (EMAIL_TAKEN's existingUserId, a shared number's other holder). */
-  list: rule({ name: 'users.list', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can list users.' }),
+  list: rule({ name: 'users.list', scope: USERS_READ, roles: STAFF, message: msg('users.agentsAdminsListUsers') }),
   /** Naming an account to change, before it is looked up: staff any, others only themself. */
   write: rule<number | null>({
     name: 'user.write',
@@ -75,7 +76,7 @@ export const userPolicy = {
     name: 'user.create',
     scope: USERS_WRITE,
     roles: STAFF,
-    message: 'Only agents and admins can add users.',
+    message: msg('users.agentsAdminsAddUsers'),
     target: (v, input) =>
       (input.role ?? Role.END_USER) === Role.END_USER || v.user.role === Role.ADMIN ? null : 'Only admins can add agents and admins.',
   }),
@@ -105,25 +106,25 @@ export const userPolicy = {
     name: 'user.delete',
     scope: USERS_WRITE,
     roles: STAFF,
-    message: 'Only agents and admins can delete users.',
+    message: msg('users.agentsAdminsDeleteUsers'),
     target: (v, u) => {
       if (isSelf(v, u.id)) return 'You cannot delete your own account.';
       return v.user.role === Role.ADMIN || u.role === Role.END_USER ? null : 'Agents can only delete end users.';
     },
   }),
   /** Deleted customers: the list and restoring one (whoever may delete end users). */
-  deletedList: rule({ name: 'users.deletedList', scope: USERS_READ, roles: STAFF, message: 'Only agents and admins can see deleted customers.' }),
-  restore: rule({ name: 'user.restore', scope: USERS_WRITE, roles: STAFF, message: 'Only agents and admins can restore deleted customers.' }),
+  deletedList: rule({ name: 'users.deletedList', scope: USERS_READ, roles: STAFF, message: msg('users.agentsAdminsSeeDeleted') }),
+  restore: rule({ name: 'user.restore', scope: USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsRestoreDeleted') }),
   /** Merging two end users' accounts: staff. */
-  merge: rule({ name: 'users.merge', scope: USERS_WRITE, roles: STAFF, message: 'Only agents and admins can merge accounts.' }),
+  merge: rule({ name: 'users.merge', scope: USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsMergeAccounts') }),
   /** Erasing someone's personal data for good: admins. */
-  erase: rule({ name: 'user.erase', scope: USERS_WRITE, roles: ADMINS, message: 'Only admins can delete a customer permanently.' }),
+  erase: rule({ name: 'user.erase', scope: USERS_WRITE, roles: ADMINS, message: msg('users.adminsDeleteCustomerPermanently') }),
   /** Admins set the password of someone else (their own goes through changePassword, which asks for the current one). */
   setPassword: rule<User>({
     name: 'user.setPassword',
     sessionOnly: true,
     roles: ADMINS,
-    message: 'Only an admin signed in to Accueil can do this.',
+    message: msg('tokens.adminSignedInAccueil'),
     target: (v, u) => (isSelf(v, u.id) ? 'Change your own password with changePassword.' : null),
   }),
   /** Admins lift the sign-in locks of an account (after failed passwords). */
@@ -131,7 +132,7 @@ export const userPolicy = {
     name: 'user.unlock',
     sessionOnly: true,
     roles: ADMINS,
-    message: 'Only an admin signed in to Accueil can do this.',
+    message: msg('tokens.adminSignedInAccueil'),
   }),
   /** One of someone's addresses: staff see anyone's, others only their own. */
   readIdentity: rule<Pick<UserIdentity, 'userId'>>({

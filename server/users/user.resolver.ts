@@ -22,6 +22,7 @@ import { connection } from '../graphql/connection.js';
 import { UserFilterInput, UserSortInput } from './user-filter.types.js';
 import { userFilterOf } from './user-filter.js';
 import { UserPermissions, userPermissions } from './user-permissions.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * No rule caps how many addresses an account has; the cost limit counts this
@@ -48,7 +49,7 @@ export async function userToChange(id: string, ctx: Context): Promise<User> {
   const n = parseId(id);
   authorize(ctx.viewer, userPolicy.write, n);
   const target = n === null ? null : await ctx.users.findById(n);
-  if (!target) throw new NotFoundError(`User ${id}`);
+  if (!target) throw new NotFoundError(msg('notFound.user', { id }));
   return target;
 }
 
@@ -112,7 +113,7 @@ export class UserResolver {
     if (tags && tags.length) filter.tags = [...(filter.tags ?? []), ...normalizeTags(tags)];
     if (organizationId !== null && organizationId !== undefined) {
       const n = parseId(organizationId);
-      if (n === null) throw new UserInputError('organizationId', 'This is not an organization id.');
+      if (n === null) throw new UserInputError('organizationId', msg('users.notOrganizationId'));
       filter.organizationId = n;
     }
     if (fields && fields.length) filter.extra = [...(filter.extra ?? []), await ctx.fieldValues.filterClause(fields, 'u.id')];
@@ -250,10 +251,10 @@ export class UserResolver {
 
 /** `users(ids:)` and `users(externalIds:)`: up to 100 users by key, in the order asked, as one page. */
 async function usersByKeys(ids: string[] | null, externalIds: string[] | null, ctx: Context): Promise<UserConnection> {
-  if (ids && externalIds) throw new UserInputError('ids', 'Give ids or externalIds, not both.');
+  if (ids && externalIds) throw new UserInputError('ids', msg('users.giveIdsExternalidsNot'));
   const keys = (ids ?? externalIds)!;
   const field = ids ? 'ids' : 'externalIds';
-  if (keys.length > LOOKUP_MAX) throw new UserInputError(field, `At most ${LOOKUP_MAX} ${field} at once.`);
+  if (keys.length > LOOKUP_MAX) throw new UserInputError(field, msg('users.atMostAtOnce', { lookupMax: LOOKUP_MAX, field }));
   let found: User[];
   if (ids) {
     const numbers = ids.map(parseId);

@@ -3,6 +3,7 @@ import { MoreThan, type EntityManager } from 'typeorm';
 import { placeholders } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import { RecordVersionEntity } from './record-version.entity.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Versions of records people edit (users, organizations): every save adds one
@@ -123,7 +124,7 @@ export async function reconcile(
   mine: ReadonlyMap<string, unknown>,
 ): Promise<string[]> {
   if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 1 || expectedVersion > currentVersion) {
-    throw new UserInputError('expectedVersion', `This record is at version ${currentVersion}; expectedVersion must be from 1 to ${currentVersion}.`);
+    throw new UserInputError('expectedVersion', msg('versions.recordAtVersionExpectedversion', { currentVersion, currentVersion2: currentVersion }));
   }
   if (expectedVersion === currentVersion || mine.size === 0) return [];
   const rows = await m.find(RecordVersionEntity, {

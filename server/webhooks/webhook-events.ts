@@ -13,6 +13,7 @@ import { TEST_EVENT, WebhookEvent } from './webhook-event.js';
 import type { WebhookEntity } from './webhook.entity.js';
 import type { WebhookService } from './webhook.service.js';
 import { WebhookDeliveryStatus, type WebhookDelivery } from './webhook.types.js';
+import { msg } from '../i18n/message.js';
 
 /** Rows of one multi-row insert. */
 const CHUNK = 500;
@@ -98,7 +99,7 @@ export class WebhookEvents {
   async test(webhookId: number): Promise<WebhookDelivery> {
     const message = await this.db.transaction(async (m) => {
       const hook = await this.webhooks.findStored(webhookId, m);
-      if (!hook) throw new NotFoundError(`Webhook ${webhookId}`);
+      if (!hook) throw new NotFoundError(msg('notFound.webhook', { webhookId }));
       return enqueueMessage(m, {
         channel: 'WEBHOOK',
         kind: TEST_EVENT,

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { UserInputError } from '../graphql/errors.js';
 import { quoteInput } from '../text/text-rules.js';
 import { forbiddenKind } from './ip-ranges.js';
+import { msg } from '../i18n/message.js';
 
 export const URL_MAX = 2000;
 
@@ -53,20 +54,19 @@ export const isLocalName = (host: string) => {
  */
 export function parseWebhookUrl(raw: string): URL {
   const v = raw.trim();
-  if (v === '') throw new UserInputError('url', 'The URL is required.');
-  if (v.length > URL_MAX) throw new UserInputError('url', `The URL can have at most ${URL_MAX} characters.`);
-  if (/[\u0000-\u001f\u007f\s]/u.test(v)) throw new UserInputError('url', 'The URL cannot contain spaces or control characters.');
+  if (v === '') throw new UserInputError('url', msg('webhooks.uRLRequired'));
+  if (v.length > URL_MAX) throw new UserInputError('url', msg('webhooks.uRLHaveAtMost', { urlMax: URL_MAX }));
+  if (/[\u0000-\u001f\u007f\s]/u.test(v)) throw new UserInputError('url', msg('webhooks.uRLContainSpacesControl'));
   let u: URL;
   try {
     u = new URL(v);
   } catch {
-    throw new UserInputError('url', `${quoteInput(v)} is not a URL: write it as https://partner.example.com/hooks/accueil.`);
+    throw new UserInputError('url', msg('webhooks.notUrlWriteAs', { v: quoteInput(v) }));
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserInputError('url', 'A webhook URL must start with https:// (or http://).');
-  if (u.username || u.password)
-    throw new UserInputError('url', 'A webhook URL cannot hold a user name or password: use the signing secret to authenticate.');
-  if (u.hash) throw new UserInputError('url', 'A webhook URL cannot have a #fragment.');
-  if (!u.hostname) throw new UserInputError('url', 'The URL names no host.');
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UserInputError('url', msg('webhooks.webhookUrlMustStart'));
+  if (u.username || u.password) throw new UserInputError('url', msg('webhooks.webhookUrlHoldUser'));
+  if (u.hash) throw new UserInputError('url', msg('webhooks.webhookUrlHaveFragment'));
+  if (!u.hostname) throw new UserInputError('url', msg('webhooks.uRLNamesNoHost'));
   return u;
 }
 
@@ -106,10 +106,7 @@ export async function checkWebhookUrl(raw: string, opts: { allowPrivate: boolean
       why = `its name could not be resolved (${(err as NodeJS.ErrnoException).code ?? 'DNS error'})`;
     }
     if (why) {
-      throw new UserInputError(
-        'url',
-        `Accueil cannot send webhooks to ${u.hostname}: ${why}. Webhooks go to public addresses only (WEBHOOK_ALLOW_PRIVATE=true lifts this).`,
-      );
+      throw new UserInputError('url', msg('webhooks.accueilSendWebhooksWebhooks', { hostname: u.hostname, why }));
     }
   }
   return u.toString();

@@ -14,13 +14,14 @@ import {
   WebhookDelivery,
   WebhookDeliveryConnection,
 } from './webhook.types.js';
+import { msg } from '../i18n/message.js';
 
 /** No rule caps how many webhooks exist; the cost limit counts this many. */
 const WEBHOOKS_BOUND = 100;
 
 function webhookId(id: string): number {
   const n = parseId(id);
-  if (n === null) throw new NotFoundError(`Webhook ${id}`);
+  if (n === null) throw new NotFoundError(msg('notFound.webhook', { webhookId: id }));
   return n;
 }
 

@@ -3,12 +3,13 @@ import type { Database } from '../db/database.js';
 import { insertOne } from '../db/inserts.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { fromSqlDate } from '../db/sql.js';
-import { inputErrors, NotFoundError } from '../graphql/errors.js';
+import { inputErrors, NotFoundError, textOf, type InputProblem } from '../graphql/errors.js';
 import { WebhookEntity } from './webhook.entity.js';
 import { WEBHOOK_EVENTS, type WebhookEvent } from './webhook-event.js';
 import { newWebhookSecret, secretHint } from './webhook-signature.js';
 import { checkWebhookUrl, type HostResolver } from './webhook-url.js';
 import { WebhookDeliveryStatus, type Webhook, type WebhookDelivery } from './webhook.types.js';
+import { msg } from '../i18n/message.js';
 
 export interface WebhookWrite {
   url?: string | null;
@@ -84,7 +85,7 @@ export class WebhookService {
     if (checked.events !== undefined) set.events = checked.events.join(' ');
     if (checked.secret !== undefined) set.secret = checked.secret;
     const result = await this.db.manager.update(WebhookEntity, { id }, set);
-    if (!result.affected) throw new NotFoundError(`Webhook ${id}`);
+    if (!result.affected) throw new NotFoundError(msg('notFound.webhook', { webhookId: id }));
     this.cached = null;
     return (await this.findById(id))!;
   }
@@ -92,7 +93,7 @@ export class WebhookService {
   /** Deletes the webhook; its queued deliveries are skipped by the deliverer (it finds no webhook). */
   async delete(id: number): Promise<void> {
     const result = await this.db.manager.delete(WebhookEntity, { id });
-    if (!result.affected) throw new NotFoundError(`Webhook ${id}`);
+    if (!result.affected) throw new NotFoundError(msg('notFound.webhook', { webhookId: id }));
     this.cached = null;
   }
 
@@ -129,25 +130,25 @@ export class WebhookService {
 
   /** Every rule of the input at once (BAD_USER_INPUT with extensions.errors). */
   private async check(input: WebhookWrite, creating: boolean): Promise<{ url?: string; events?: WebhookEvent[]; secret?: string }> {
-    const problems: { field: string; message: string }[] = [];
+    const problems: InputProblem[] = [];
     const out: { url?: string; events?: WebhookEvent[]; secret?: string } = {};
     if ((input.url !== undefined && input.url !== null) || creating) {
       try {
         out.url = await checkWebhookUrl(input.url ?? '', this.rules);
       } catch (err) {
-        problems.push({ field: 'url', message: (err as Error).message });
+        problems.push({ field: 'url', message: textOf(err as Error) });
       }
     }
     if ((input.events !== undefined && input.events !== null) || creating) {
       const events = [...new Set(input.events ?? [])].filter((e) => WEBHOOK_EVENTS.includes(e));
-      if (events.length === 0) problems.push({ field: 'events', message: 'Choose at least one event.' });
+      if (events.length === 0) problems.push({ field: 'events', message: msg('webhooks.chooseAtLeastOne') });
       out.events = WEBHOOK_EVENTS.filter((e) => events.includes(e));
     }
     if (input.secret !== undefined && input.secret !== null) {
       if (!SECRET.test(input.secret)) {
         problems.push({
           field: 'secret',
-          message: 'The secret must be 16 to 255 visible ASCII characters (letters, digits, punctuation; no spaces). Leave it out to get a new one.',
+          message: msg('webhooks.secretMust16255'),
         });
       } else out.secret = input.secret;
     }

@@ -9,7 +9,7 @@ import { comparisonKey, normalizeOptions, normalizeTitle } from '../../server/fi
 const chars = (s: string) => [...s].length;
 const reason = (value: string, kind: 'line' | 'name' | 'multiline') => {
   const r = cleanText(value, kind);
-  return r.ok ? null : r.reason;
+  return r.ok ? null : String(r.reason);
 };
 
 describe('cleanText', () => {

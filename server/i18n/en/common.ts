@@ -1,0 +1,16 @@
+import type { ParamValue } from '../message.js';
+
+export const common = {
+  'common.unavailable': () => `Accueil cannot reach its database right now. Try again in a moment.`,
+  'common.signInFirst': () => `Sign in first.`,
+  'common.notAllowed': () => `You are not allowed to do this.`,
+  'common.sessionOnly': () => `Only someone signed in to Accueil can do this, never an API token.`,
+  'common.tokenLacksScope': (p: { scope: ParamValue }) => `This API token lacks the ${p.scope} scope.`,
+  'common.tooManyRequests': () => `Too many requests. Try again later.`,
+  'common.emailTaken': (p: { name: ParamValue }) => `This email address is already used by ${p.name}.`,
+  'common.requestBodyTooLarge': () => `Request body too large.`,
+  'common.badRequest': () => `Bad request.`,
+  'common.addressCannotBeAdded': () => `This address cannot be added.`,
+  'common.valueUsedByAnother': () => `This value is already used by another account.`,
+  'common.nameUsedByAnotherOrganization': () => `This name is already used by another organization.`,
+};

@@ -1,0 +1,6 @@
+import type { ParamValue } from '../message.js';
+
+export const versions = {
+  'versions.recordAtVersionExpectedversion': (p: { currentVersion: ParamValue; currentVersion2: ParamValue }) =>
+    `This record is at version ${p.currentVersion}; expectedVersion must be from 1 to ${p.currentVersion2}.`,
+};

@@ -1,0 +1,57 @@
+import type { Translation } from '../catalog.js';
+import type { fields as en } from '../en/fields.js';
+
+export const fields: Translation<typeof en> = {
+  'fields.dateBound': () => `Une borne de date s’écrit AAAA-MM-JJ.`,
+  'fields.numberBound': () => `Une borne numérique est un nombre comme 12 ou -3.5.`,
+  'fields.filterByAtMost': (p, n) => `Filtrez sur au plus ${n(p.filters)} champs personnalisés à la fois.`,
+  'fields.thereNoUserField': () => `Il n’y a pas de champ utilisateur avec cette clé.`,
+  'fields.fieldConditionGivesOne': () => `Une condition sur un champ donne une seule de ces options : equals (ou values), isEmpty, ou before/after.`,
+  'fields.userFieldInactiveSearched': (p) => `Le champ utilisateur « ${p.key} » est inactif ; on ne peut pas y chercher.`,
+  'fields.beforeAfterApplyNumber': () => `before et after ne s’appliquent qu’aux champs de nombre et de date.`,
+  'fields.keyRequired': () => `Une clé est obligatoire.`,
+  'fields.keyAtMostCharacters': (p, n) => `Une clé peut compter au plus ${n(p.key)} caractères.`,
+  'fields.keyMayContainLower': () => `Une clé ne peut contenir que des lettres minuscules (a-z), des chiffres et des tirets bas.`,
+  'fields.keyDigits': () => `Une clé ne peut pas être faite que de chiffres.`,
+  'fields.builtInUserField': (p) => `${p.value} est un champ utilisateur intégré ; choisissez une autre clé.`,
+  'fields.titleRequired': () => `Un titre est obligatoire.`,
+  'fields.rEGEXPFieldNeedsPattern': () => `Un champ REGEXP a besoin d’un motif.`,
+  'fields.patternAtMostCharacters': (p, n) => `Un motif peut compter au plus ${n(p.pattern)} caractères.`,
+  'fields.patternContainLineBreaks': () =>
+    `Un motif ne peut contenir ni saut de ligne, ni tabulation, ni caractère de contrôle ; écrivez-les \\n, \\t.`,
+  'fields.patternNotValidRe2': (p) =>
+    `Ce motif n’est pas une syntaxe RE2 valide : ${p.reason}. (Les références arrière et les assertions avant/arrière ne sont pas prises en charge.)`,
+  'fields.patternTooComplexLarge': () =>
+    `Ce motif est trop complexe (grands nombres de répétitions) ; simplifiez-le, par exemple avec des bornes {n,m} plus petites.`,
+  'fields.dropDownMultiSelect': () => `Un champ liste déroulante ou à choix multiples a besoin d’au moins une option.`,
+  'fields.fieldHaveAtMost': (p, n) => `Un champ peut avoir au plus ${n(p.options)} options.`,
+  'fields.optionNeedsTitle': (p) => `L’option ${p.n} a besoin d’un titre.`,
+  'fields.optionNeedsValue': (p) => `L’option ${p.n} a besoin d’une valeur.`,
+  'fields.valueContainCommaSemicolon': (p) =>
+    `La valeur ${p.value} ne peut contenir ni virgule ni point-virgule : ils séparent les choix d’un champ à choix multiples dans une cellule CSV.`,
+  'fields.twoOptionsHaveValue': (p) => `Deux options ont la valeur ${p.value} (sans tenir compte des majuscules).`,
+  'fields.twoOptionsHaveTitle': (p) => `Deux options ont le titre ${p.title} (sans tenir compte des majuscules).`,
+  'fields.fieldProblem': (p) => `${p.title} : ${p.message}`,
+  'fields.thereNoUserField2': (p) => `Il n’y a pas de champ utilisateur avec la clé ${p.key}.`,
+  'fields.userFieldInactiveTakes': (p) => `Le champ utilisateur « ${p.key} » est inactif ; il ne prend aucune valeur.`,
+  'fields.fieldGivenTwice': (p) => `Le champ « ${p.key} » est donné deux fois.`,
+  'fields.noUserWithId': (p) => `${p.title} : il n’y a pas d’utilisateur avec l’identifiant ${p.value}.`,
+  'fields.noOrganizationWithId': (p) => `${p.title} : il n’y a pas d’organisation avec l’identifiant ${p.value}.`,
+  'fields.optionWasJustRemoved': (p) => `${p.title} : cette option vient d’être supprimée ; rechargez et choisissez à nouveau.`,
+  'fields.filterListAtMost': (p, n) => `Un filtre peut lister au plus ${n(p.values)} valeurs.`,
+  'fields.agentsAdminsSeeUser': () => `Seuls les agents et les administrateurs peuvent voir les champs utilisateur.`,
+  'fields.adminsManageUserFields': () => `Seuls les administrateurs peuvent gérer les champs utilisateur.`,
+  'fields.unknownFieldType': () => `Type de champ inconnu.`,
+  'fields.rEGEXPFieldsHavePattern': () => `Seuls les champs REGEXP ont un motif.`,
+  'fields.rEGEXPFieldsHavePattern2': () => `Seuls les champs REGEXP ont une aide de motif.`,
+  'fields.dROPDOWNMultiselectFieldsHave': () => `Seuls les champs DROPDOWN et MULTISELECT ont des options.`,
+  'fields.lOOKUPFieldNeedsLookuptarget': () => `Un champ LOOKUP a besoin d’un lookupTarget (USER ou ORGANIZATION).`,
+  'fields.lOOKUPFieldsHaveLookuptarget': () => `Seuls les champs LOOKUP ont un lookupTarget.`,
+  'fields.dropDownMultiSelect2': () => `Un champ liste déroulante ou à choix multiples a besoin d’au moins une option ; donnez la liste complète.`,
+  'fields.removeOptionsUsersHave': (p) =>
+    `Impossible de supprimer des options que des utilisateurs ont : ${p.value}${p.value2}. Effacez d’abord ces valeurs, ou gardez les options.`,
+  'fields.thereNoUserField3': (p) => `Il n’y a pas de champ utilisateur avec l’identifiant ${p.raw}.`,
+  'fields.fieldListedTwiceList': (p) => `Le champ ${p.id} est listé deux fois ; listez chaque champ exactement une fois.`,
+  'fields.listEveryFieldExactly': (p) => `Listez chaque champ exactement une fois ; il manque : ${p.value}${p.value2}.`,
+  'fields.userFieldWithKey': (p) => `Un champ utilisateur avec la clé « ${p.key} » existe déjà.`,
+};

@@ -1,0 +1,31 @@
+import type { Translation } from '../catalog.js';
+import type { labels as en } from '../en/labels.js';
+
+export const labels: Translation<typeof en> = {
+  'labels.name': () => `Nom`,
+  'labels.alias': () => `Alias`,
+  'labels.details': () => `Détails`,
+  'labels.notes': () => `Notes`,
+  'labels.externalId': () => `ID externe`,
+  'labels.organization': () => `Organisation`,
+  'labels.phone': () => `Téléphone`,
+  'labels.role': () => `Rôle`,
+  'labels.suspended': () => `Suspendu`,
+  'labels.verified': () => `Vérifié`,
+  'labels.timeZone': () => `Fuseau horaire`,
+  'labels.language': () => `Langue`,
+  'labels.tag': () => `Étiquette`,
+  'labels.domain': () => `Domaine`,
+  'labels.subject': () => `Objet`,
+  'labels.message': () => `Message`,
+  'labels.body': () => `Corps du message`,
+  'labels.comment': () => `Commentaire`,
+  'labels.reply': () => `Réponse`,
+  'labels.description': () => `Description`,
+  'labels.deskName': () => `Nom du service`,
+  'labels.title': () => `Titre`,
+  'labels.fieldDescription': () => `Description`,
+  'labels.patternHint': () => `Aide du motif`,
+  'labels.optionTitle': (p) => `Titre de l’option ${p.n}`,
+  'labels.optionValue': (p) => `Valeur de l’option ${p.n}`,
+};

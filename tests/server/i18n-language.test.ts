@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { testDialects } from '../helpers/databases.js';
+
+const CREATE_USER = 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }';
+const UPDATE_SETTINGS = 'mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }';
+
+/** Server messages in the asker's language: the app's header (Accueil-Language), then Accept-Language, then English. */
+describe.each(testDialects())('server messages by language on %s', (dialect) => {
+  let app: TestApp;
+  const bad = { name: 'Zoé', email: 'zoe@' };
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(() => app?.stop());
+
+  it('answers the same bad input in English by default and in French by Accept-Language', async () => {
+    const english = await app.gql(CREATE_USER, { i: bad });
+    expect(english.errors?.[0]).toMatchObject({
+      message: 'The domain after the @ is missing.',
+      extensions: { code: 'BAD_USER_INPUT', field: 'email' },
+    });
+    const french = await app.gql(CREATE_USER, { i: bad }, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' });
+    expect(french.errors?.[0]).toMatchObject({ message: 'Le domaine après le @ manque.', extensions: { code: 'BAD_USER_INPUT', field: 'email' } });
+    // A language the server does not write: English.
+    expect((await app.gql(CREATE_USER, { i: bad }, { 'accept-language': 'de-DE' })).errors?.[0].message).toBe('The domain after the @ is missing.');
+  });
+
+  it('takes the app’s language (Accueil-Language) before Accept-Language', async () => {
+    const french = await app.gql(CREATE_USER, { i: bad }, { 'accueil-language': 'fr', 'accept-language': 'en-US' });
+    expect(french.errors?.[0].message).toBe('Le domaine après le @ manque.');
+    const english = await app.gql(CREATE_USER, { i: bad }, { 'accueil-language': 'en', 'accept-language': 'fr' });
+    expect(english.errors?.[0].message).toBe('The domain after the @ is missing.');
+  });
+
+  it('translates every problem of extensions.errors, with the field names and numbers of the language', async () => {
+    const input = { i: { deskName: '', blockList: ['not a domain'], welcomeSubject: '' } };
+    const en = await app.as(app.admin)(UPDATE_SETTINGS, input);
+    const fr = await app.as(app.admin)(UPDATE_SETTINGS, input, { 'accueil-language': 'fr' });
+    const fields = en.errors?.[0].extensions?.errors.map((e: { field: string }) => e.field);
+    expect(fields.length).toBeGreaterThanOrEqual(3);
+    expect(fr.errors?.[0].extensions?.errors.map((e: { field: string }) => e.field)).toEqual(fields);
+    expect(en.errors?.[0].extensions?.errors.map((e: { message: string }) => e.message)).toContain('Desk name is required.');
+    const frMessages = fr.errors?.[0].extensions?.errors.map((e: { message: string }) => e.message);
+    expect(frMessages).toContain('Le nom du service est obligatoire.');
+    expect(frMessages).toContain('L’objet est obligatoire.');
+    expect(frMessages.join(' ')).toContain('n’est ni un domaine');
+    // The first problem stays in message and extensions.field.
+    expect(fr.errors?.[0].message).toBe(frMessages[0]);
+    expect(fr.errors?.[0].extensions?.field).toBe(fields[0]);
+    const long = { i: { name: 'Ana', email: 'ana@acme.io', notes: 'x'.repeat(100_001) } };
+    expect((await app.gql(CREATE_USER, long)).errors?.[0].message).toBe('Notes can be at most 65,535 characters.');
+    expect((await app.gql(CREATE_USER, long, { 'accueil-language': 'fr' })).errors?.[0].message).toBe('Notes : au plus 65\u202f535 caractères.');
+  });
+
+  it('writes refusals and missing records in French too', async () => {
+    const endUser = await app.person('END_USER');
+    const refused = await app.as(endUser.auth)('{ users(first: 5) { edges { node { id } } } }', {}, { 'accept-language': 'fr' });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Seuls les agents et les administrateurs peuvent lister les utilisateurs.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    const anonymous = await app.as({ kind: 'anonymous' })('{ users(first: 5) { edges { node { id } } } }', {}, { 'accept-language': 'fr' });
+    expect(anonymous.errors?.[0]).toMatchObject({ message: 'Connectez-vous d’abord.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('answers the REST endpoints (export, import) in the asker’s language', async () => {
+    const csv = await fetch(`${app.url}/exports/users.csv?suspended=maybe`, { headers: { cookie: app.admin.cookie, 'accept-language': 'fr' } });
+    expect(csv.status).toBe(400);
+    expect((await csv.json()).errors[0].message).toBe('suspended vaut true ou false.');
+    const upload = await fetch(`${app.url}/imports/users`, {
+      method: 'POST',
+      headers: { cookie: app.admin.cookie, 'x-accueil-csrf': '1', 'content-type': 'text/plain', 'accueil-language': 'fr' },
+      body: 'name,email\n',
+    });
+    expect(upload.status).toBe(400);
+    expect((await upload.json()).errors[0].message).toBe('Envoyez le fichier en multipart/form-data dans le champ "file".');
+  });
+});
