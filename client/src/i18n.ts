@@ -1,6 +1,8 @@
 // vue-i18n setup: English first, French complete. The interface language is
 // the one picked in the top bar, else the browser's, else English.
+import { watch } from 'vue';
 import { createI18n } from 'vue-i18n';
+import { setRequestLocale } from './graphql/client';
 import en, { type MessageSchema } from './locales/en';
 import fr from './locales/fr';
 
@@ -42,13 +44,16 @@ export function rememberLocale(locale: AppLocale): void {
 }
 
 export function createAppI18n(locale: AppLocale = preferredLocale()) {
-  return createI18n<[MessageSchema], AppLocale, false>({
+  const i18n = createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: 'en',
     messages: { en, fr },
     datetimeFormats: { en: dateTimeFormats, fr: dateTimeFormats },
   });
+  // Server messages (errors, warnings) come back in the interface's language.
+  watch(i18n.global.locale, (value) => setRequestLocale(value), { immediate: true });
+  return i18n;
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;

@@ -92,6 +92,20 @@ export function isUnauthenticated(error: unknown): boolean {
   return error instanceof GraphQLRequestError && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
 }
 
+/** The header that tells the server the app's language, for the messages it writes (before Accept-Language). */
+export const LANGUAGE_HEADER = 'accueil-language';
+let requestLocale: string | null = null;
+
+/** The app's interface language, sent with every operation so that server messages come back in it (i18n.ts keeps it current). */
+export function setRequestLocale(locale: string | null): void {
+  requestLocale = locale;
+}
+
+/** The language header for a request to the server (GraphQL, an upload, a download). */
+export function languageHeaders(): Record<string, string> {
+  return requestLocale ? { [LANGUAGE_HEADER]: requestLocale } : {};
+}
+
 interface GraphQLResponseBody<TData> {
   data?: TData | null;
   errors?: GraphQLErrorShape[];
@@ -112,6 +126,7 @@ export async function request<TData, TVariables>(
       headers: {
         'content-type': 'application/json',
         accept: 'application/graphql-response+json, application/json',
+        ...languageHeaders(),
       },
       body: JSON.stringify({
         operationName: operation.operationName,

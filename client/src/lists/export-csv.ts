@@ -1,6 +1,7 @@
 // Downloads GET /exports/users.csv for a list, reading the stream to show
 // progress (rows read of X-Total-Count), then saves it as a file.
 import { ref } from 'vue';
+import { languageHeaders } from '../graphql/client';
 
 export function useCsvExport() {
   /** 0 to 1 while an export runs, null otherwise. */
@@ -11,7 +12,7 @@ export function useCsvExport() {
     progress.value = 0;
     failed.value = false;
     try {
-      const res = await fetch(`/exports/users.csv?listId=${encodeURIComponent(listId)}`, { credentials: 'same-origin' });
+      const res = await fetch(`/exports/users.csv?listId=${encodeURIComponent(listId)}`, { credentials: 'same-origin', headers: languageHeaders() });
       if (!res.ok || !res.body) throw new Error(`export failed: ${res.status}`);
       const total = Number(res.headers.get('x-total-count') ?? '0');
       const reader = res.body.getReader();
