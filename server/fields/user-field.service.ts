@@ -4,7 +4,7 @@ import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
-import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import { InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import {
   compilePattern,
   normalizeDescription,
@@ -102,33 +102,39 @@ export class UserFieldService {
   }
 
   async create(input: CreateUserFieldInput): Promise<UserField> {
-    const key = normalizeFieldKey(input.key);
-    const title = normalizeTitle(input.title);
+    // Every invalid field at once.
+    const problems = new InputProblems();
+    const key = problems.check(() => normalizeFieldKey(input.key));
+    const title = problems.check(() => normalizeTitle(input.title));
     const type = input.type;
-    if (!Object.values(UserFieldType).includes(type)) throw new UserInputError('type', msg('fields.unknownFieldType'));
-    const description = normalizeDescription(input.description);
+    if (!Object.values(UserFieldType).includes(type)) problems.add(new UserInputError('type', msg('fields.unknownFieldType')));
+    const description = problems.check(() => normalizeDescription(input.description));
     let pattern: string | null = null;
     let patternHint: string | null = null;
     if (type === UserFieldType.REGEXP) {
-      if (input.pattern === null || input.pattern === undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern'));
-      compilePattern(input.pattern);
-      pattern = input.pattern;
-      patternHint = normalizePatternHint(input.patternHint);
+      problems.check(() => {
+        if (input.pattern === null || input.pattern === undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern'));
+        compilePattern(input.pattern);
+        pattern = input.pattern;
+      });
+      patternHint = problems.check(() => normalizePatternHint(input.patternHint));
     } else {
-      if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldsHavePattern'));
+      if (input.pattern !== null && input.pattern !== undefined) problems.add(new UserInputError('pattern', msg('fields.rEGEXPFieldsHavePattern')));
       if (input.patternHint !== null && input.patternHint !== undefined)
-        throw new UserInputError('patternHint', msg('fields.rEGEXPFieldsHavePattern2'));
+        problems.add(new UserInputError('patternHint', msg('fields.rEGEXPFieldsHavePattern2')));
     }
     let options: NormalizedOption[] = [];
-    if (OPTION_TYPES.has(type)) options = normalizeOptions(input.options);
-    else if (input.options !== null && input.options !== undefined) throw new UserInputError('options', msg('fields.dROPDOWNMultiselectFieldsHave'));
+    if (OPTION_TYPES.has(type)) options = problems.check(() => normalizeOptions(input.options));
+    else if (input.options !== null && input.options !== undefined)
+      problems.add(new UserInputError('options', msg('fields.dROPDOWNMultiselectFieldsHave')));
     let lookupTarget: LookupTarget | null = null;
     if (type === UserFieldType.LOOKUP) {
-      if (!input.lookupTarget) throw new UserInputError('lookupTarget', msg('fields.lOOKUPFieldNeedsLookuptarget'));
-      lookupTarget = input.lookupTarget;
+      if (!input.lookupTarget) problems.add(new UserInputError('lookupTarget', msg('fields.lOOKUPFieldNeedsLookuptarget')));
+      else lookupTarget = input.lookupTarget;
     } else if (input.lookupTarget !== null && input.lookupTarget !== undefined) {
-      throw new UserInputError('lookupTarget', msg('fields.lOOKUPFieldsHaveLookuptarget'));
+      problems.add(new UserInputError('lookupTarget', msg('fields.lOOKUPFieldsHaveLookuptarget')));
     }
+    problems.throwIfAny();
     const now = new Date();
     try {
       const id = await this.db.transaction(async (m) => {
@@ -170,29 +176,33 @@ export class UserFieldService {
     await this.db.transaction(async (m) => {
       const field = await this.lockField(m, id);
       const cols: Partial<UserFieldEntity> = {};
-      if (input.title !== undefined) cols.title = normalizeTitle(input.title);
-      if (input.description !== undefined) cols.description = normalizeDescription(input.description);
+      // Every invalid field at once.
+      const problems = new InputProblems();
+      if (input.title !== undefined) problems.check(() => (cols.title = normalizeTitle(input.title)));
+      if (input.description !== undefined) problems.check(() => (cols.description = normalizeDescription(input.description)));
       if (field.type === UserFieldType.REGEXP) {
-        if (input.pattern === null) throw new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern'));
-        if (input.pattern !== undefined) {
-          compilePattern(input.pattern);
-          cols.pattern = input.pattern;
+        if (input.pattern === null) problems.add(new UserInputError('pattern', msg('fields.rEGEXPFieldNeedsPattern')));
+        if (input.pattern !== undefined && input.pattern !== null) {
+          const given = input.pattern;
+          problems.check(() => compilePattern(given));
+          cols.pattern = given;
         }
-        if (input.patternHint !== undefined) cols.patternHint = normalizePatternHint(input.patternHint);
+        if (input.patternHint !== undefined) problems.check(() => (cols.patternHint = normalizePatternHint(input.patternHint)));
       } else {
-        if (input.pattern !== null && input.pattern !== undefined) throw new UserInputError('pattern', msg('fields.rEGEXPFieldsHavePattern'));
+        if (input.pattern !== null && input.pattern !== undefined) problems.add(new UserInputError('pattern', msg('fields.rEGEXPFieldsHavePattern')));
         if (input.patternHint !== null && input.patternHint !== undefined)
-          throw new UserInputError('patternHint', msg('fields.rEGEXPFieldsHavePattern2'));
+          problems.add(new UserInputError('patternHint', msg('fields.rEGEXPFieldsHavePattern2')));
       }
       if (input.required !== null && input.required !== undefined) cols.required = input.required;
       if (input.active !== null && input.active !== undefined) cols.active = input.active;
       let options: NormalizedOption[] | null = null;
       if (OPTION_TYPES.has(field.type)) {
-        if (input.options === null) throw new UserInputError('options', msg('fields.dropDownMultiSelect2'));
-        if (input.options !== undefined) options = normalizeOptions(input.options);
+        if (input.options === null) problems.add(new UserInputError('options', msg('fields.dropDownMultiSelect2')));
+        if (input.options !== undefined && input.options !== null) options = problems.check(() => normalizeOptions(input.options));
       } else if (input.options !== null && input.options !== undefined) {
-        throw new UserInputError('options', msg('fields.dROPDOWNMultiselectFieldsHave'));
+        problems.add(new UserInputError('options', msg('fields.dROPDOWNMultiselectFieldsHave')));
       }
+      problems.throwIfAny();
       if (options) await this.replaceOptions(m, field, options);
       await m.update(UserFieldEntity, { id }, { ...cols, updatedAt: new Date() });
     });

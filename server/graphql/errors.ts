@@ -57,6 +57,60 @@ export function inputErrors(problems: InputProblem[]): UserInputError {
   return e;
 }
 
+/**
+ * Collects the input errors of several checks, to answer every invalid field
+ * at once: `check(() => rule(...))` keeps a BAD_USER_INPUT (or each problem of
+ * an inputErrors) and goes on; `throwIfAny()` throws the one error as it was,
+ * or inputErrors of them all. Other errors pass through at once.
+ */
+export class InputProblems {
+  private readonly errors: UserInputError[] = [];
+
+  check<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (err) {
+      this.keep(err);
+      return undefined as T;
+    }
+  }
+
+  async checkAsync<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (err) {
+      this.keep(err);
+      return undefined as T;
+    }
+  }
+
+  add(err: UserInputError): void {
+    this.errors.push(err);
+  }
+
+  get count(): number {
+    return this.errors.length;
+  }
+
+  throwIfAny(): void {
+    if (this.errors.length === 1) throw this.errors[0];
+    if (this.errors.length > 1) throw inputErrors(this.errors.flatMap(problemsOf));
+  }
+
+  private keep(err: unknown): void {
+    if (!(err instanceof UserInputError)) throw err;
+    this.errors.push(err);
+  }
+}
+
+/** Every problem an input error names (several for one made by inputErrors). */
+function problemsOf(err: UserInputError): InputProblem[] {
+  const texts = (err as Localized)[PROBLEM_TEXTS];
+  const listed = err.extensions.errors as { field: string }[] | undefined;
+  if (texts && listed) return listed.map((p, i) => ({ field: p.field, message: texts[i] }));
+  return [problemOf(err)];
+}
+
 export class EmailTakenError extends GraphQLError {
   constructor(existing: { id: number; name: string }, field = 'email') {
     const text = msg('common.emailTaken', { name: existing.name });

@@ -6,7 +6,7 @@ import { insertMany, insertOne } from '../db/inserts.js';
 import { forShare, forUpdate } from '../db/locks.js';
 import { fromSqlDate, placeholders } from '../db/sql.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
-import { NotFoundError, UserInputError } from '../graphql/errors.js';
+import { InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseEmail } from '../users/email-address.js';
 import { externalIdKey, LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
 import { quoteInput } from '../text/text-rules.js';
@@ -104,25 +104,33 @@ function organizationChanges(before: Organization, lists: { domains: string[]; t
   return out;
 }
 
+/** The input's columns and lists, checked: every invalid field at once. */
 function prepare(input: OrganizationWrite, creating: boolean): Prepared {
+  const problems = new InputProblems();
   const columns: Columns = {};
   if (input.name !== undefined || creating) {
-    const name = input.name === null || input.name === undefined ? '' : singleLine('name', 'Name', input.name, ORG_LIMITS.name, 'name');
-    if (name === '') throw new UserInputError('name', msg('organizations.nameRequired'));
-    columns.name = name;
-    columns.nameKey = searchKey(name);
+    problems.check(() => {
+      const name = input.name === null || input.name === undefined ? '' : singleLine('name', 'Name', input.name, ORG_LIMITS.name, 'name');
+      if (name === '') throw new UserInputError('name', msg('organizations.nameRequired'));
+      columns.name = name;
+      columns.nameKey = searchKey(name);
+    });
   }
   if (input.details !== undefined)
-    columns.details = input.details === null ? null : optionalText('details', 'Details', input.details, ORG_LIMITS.details);
-  if (input.notes !== undefined) columns.notes = input.notes === null ? null : optionalText('notes', 'Notes', input.notes, ORG_LIMITS.notes);
+    problems.check(() => (columns.details = input.details == null ? null : optionalText('details', 'Details', input.details, ORG_LIMITS.details)));
+  if (input.notes !== undefined)
+    problems.check(() => (columns.notes = input.notes == null ? null : optionalText('notes', 'Notes', input.notes, ORG_LIMITS.notes)));
   if (input.externalId !== undefined) {
-    const id = input.externalId === null ? null : optionalLine('externalId', 'External ID', input.externalId, LIMITS.externalId, 'name');
-    columns.externalId = id;
-    columns.externalIdKey = id === null ? null : externalIdKey(id);
+    problems.check(() => {
+      const id = input.externalId == null ? null : optionalLine('externalId', 'External ID', input.externalId, LIMITS.externalId, 'name');
+      columns.externalId = id;
+      columns.externalIdKey = id === null ? null : externalIdKey(id);
+    });
   }
   const out: Prepared = { columns };
-  if (input.domains !== undefined) out.domains = input.domains === null ? [] : normalizeDomains(input.domains);
-  if (input.tags !== undefined) out.tags = input.tags === null ? [] : normalizeTags(input.tags);
+  if (input.domains !== undefined) problems.check(() => (out.domains = input.domains == null ? [] : normalizeDomains(input.domains)));
+  if (input.tags !== undefined) problems.check(() => (out.tags = input.tags == null ? [] : normalizeTags(input.tags)));
+  problems.throwIfAny();
   return out;
 }
 

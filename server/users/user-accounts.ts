@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
-import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { ForbiddenError, InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -53,8 +53,11 @@ export class UserAccounts {
 
   /** Validates a new account's input (BAD_USER_INPUT naming the field), reading nothing it will lock. */
   async prepareCreate(input: CreateUserInput, wo: WriteOptions = {}, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
-    if (input.name === null || input.name === undefined) throw new UserInputError('name', msg('organizations.nameRequired'));
-    const prepared = await this.asCreate(await this.prepareUpdate(input, extras, undefined, checked));
+    const problems = new InputProblems();
+    if (input.name === null || input.name === undefined) problems.add(new UserInputError('name', msg('organizations.nameRequired')));
+    const update = await problems.checkAsync(() => this.prepareUpdate(input, extras, undefined, checked));
+    problems.throwIfAny();
+    const prepared = await this.asCreate(update);
     if (wo.enforceRequiredFields) await this.requireFields(null, prepared.fields);
     return prepared;
   }
@@ -166,13 +169,16 @@ export class UserAccounts {
     return { user, identities, tags, warnings };
   }
 
-  /** Validates a change's input (BAD_USER_INPUT naming the field). */
+  /** Validates a change's input: BAD_USER_INPUT naming the field, or every invalid field at once (extensions.errors). */
   async prepareUpdate(input: UpdateUserInput, extras: Extras = {}, definitions?: UserField[], checked?: ParsedEmail): Promise<PreparedUpdate> {
-    const changes = profileChanges(input, this.deps);
+    const problems = new InputProblems();
+    const changes = problems.check(() => profileChanges(input, this.deps));
     // An email already checked (a ticket's address) is not looked up again.
-    const email = checked ?? (input.email !== undefined ? await this.deps.identities.checkedEmail(input.email) : null);
-    const fields = await this.deps.fields.prepare(input.fields, undefined, definitions);
-    return { changes, email, fields, extras: await prepareExtras(extras, this.deps.identities, this.deps.defaultPhoneCountry) };
+    const email = checked ?? (input.email !== undefined ? await problems.checkAsync(() => this.deps.identities.checkedEmail(input.email)) : null);
+    const fields = await problems.checkAsync(() => this.deps.fields.prepare(input.fields, undefined, definitions));
+    const prepared = await problems.checkAsync(() => prepareExtras(extras, this.deps.identities, this.deps.defaultPhoneCountry));
+    problems.throwIfAny();
+    return { changes, email, fields, extras: prepared };
   }
 
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */

@@ -1,4 +1,4 @@
-import { UserInputError } from '../graphql/errors.js';
+import { InputProblems, UserInputError } from '../graphql/errors.js';
 import { Role } from './user.entity.js';
 import {
   externalIdKey,
@@ -97,15 +97,22 @@ const RULES: Record<string, Rule> = {
   },
 };
 
-/** Validates every given field of an input; fields left out stay out. */
+/** Validates every given field of an input (every problem at once); fields left out stay out. */
 export function profileChanges(input: Input, opts: RuleOptions): ProfileChanges {
+  const problems = new InputProblems();
   const columns: Partial<ProfileColumns> = {};
   for (const [field, rule] of Object.entries(RULES)) {
     const value = (input as Record<string, unknown>)[field];
-    if (value !== undefined) rule(value, columns, opts);
+    if (value !== undefined) problems.check(() => rule(value, columns, opts));
   }
   const changes: ProfileChanges = { columns };
-  if (input.tags !== undefined) changes.tags = input.tags === null ? [] : normalizeTags(input.tags);
+  if (input.tags !== undefined) problems.check(() => (changes.tags = input.tags === null ? [] : normalizeTags(input.tags!)));
+  problems.check(() => organizationChange(input, changes));
+  problems.throwIfAny();
+  return changes;
+}
+
+function organizationChange(input: Input, changes: ProfileChanges): void {
   if (input.organizationId !== undefined && input.organization !== undefined) {
     throw new UserInputError('organizationId', msg('users.giveOrganizationidOrganizationNot'));
   }
@@ -117,5 +124,4 @@ export function profileChanges(input: Input, opts: RuleOptions): ProfileChanges 
     const name = input.organization === null ? null : optionalLine('organization', 'Organization', input.organization, LIMITS.organization, 'name');
     changes.organization = name === null ? null : { name };
   }
-  return changes;
 }
