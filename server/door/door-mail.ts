@@ -7,10 +7,13 @@ import { CreatedVia } from '../users/role.js';
 import type { Actor } from '../auth/viewer.js';
 import { issueLink } from './account-links.js';
 import type { LinkPurpose } from './account-link.entity.js';
+import { languageOfLocale } from '../i18n/language.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /** Who a mail is about: the account and the address it goes to. */
 export interface MailTarget {
-  user: { id: number; name: string };
+  /** `locale`: the language the mail is written in (French or English, from the profile). */
+  user: { id: number; name: string; locale?: string | null };
   address: string;
 }
 
@@ -58,26 +61,32 @@ export class DoorMail {
   async verification(m: EntityManager, to: MailTarget): Promise<void> {
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'VERIFY');
-    await this.queue(m, to, 'VERIFICATION', `Confirm your address for ${row.deskName}`, [
-      `Hello ${to.user.name},`,
-      `Please confirm that this is your address and choose a password for ${row.deskName}:`,
+    const desk = row.deskName;
+    await this.queue(m, to, 'VERIFICATION', msg('doorMail.verifySubject', { desk }), [
+      msg('doorMail.hello', { name: to.user.name }),
+      msg('doorMail.verifyIntro', { desk }),
       link,
-      'The link works for 3 days. If you did not ask for it, ignore this message.',
+      msg('doorMail.verifyFooter'),
     ]);
   }
 
   async passwordReset(m: EntityManager, to: MailTarget): Promise<void> {
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'RESET');
-    await this.queue(m, to, 'PASSWORD_RESET', `Choose a new password for ${row.deskName}`, [
-      `Hello ${to.user.name},`,
-      `Someone (probably you) asked to sign in to ${row.deskName}. Choose a new password here:`,
+    const desk = row.deskName;
+    await this.queue(m, to, 'PASSWORD_RESET', msg('doorMail.resetSubject', { desk }), [
+      msg('doorMail.hello', { name: to.user.name }),
+      msg('doorMail.resetIntro', { desk }),
       link,
-      'The link works for 2 hours. If you did not ask for it, ignore this message: your password stays as it is.',
+      msg('doorMail.resetFooter'),
     ]);
   }
 
-  private async queue(m: EntityManager, to: MailTarget, kind: string, subject: string, paragraphs: string[]): Promise<void> {
+  /** Queues a mail written in the recipient's language (their profile's locale; English when it is neither French nor English). */
+  private async queue(m: EntityManager, to: MailTarget, kind: string, subjectText: Message, parts: (Message | string)[]): Promise<void> {
+    const lang = languageOfLocale(to.user.locale);
+    const subject = subjectText.render(lang);
+    const paragraphs = parts.map((p) => (typeof p === 'string' ? p : p.render(lang)));
     const text = `${paragraphs.join('\n\n')}\n`;
     const html = paragraphs
       .map((p) => `<p>${/^https?:\/\//.test(p) ? `<a href="${escapeHtml(p)}">${escapeHtml(p)}</a>` : escapeHtml(p)}</p>`)

@@ -22,6 +22,12 @@ export function requestLanguage(req: Request): Lang {
   return typeof best === 'string' && isLang(best) ? best : 'en';
 }
 
+/** A person's language from their profile's locale (BCP 47, e.g. fr-CA): one the server writes, else English. */
+export function languageOfLocale(locale: string | null | undefined): Lang {
+  const base = locale?.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return isLang(base) ? base : 'en';
+}
+
 const current = new AsyncLocalStorage<Lang>();
 
 /** Runs the rest of the request with its language known to `currentLanguage()` (and so to the error formatting). */

@@ -3,6 +3,8 @@ import { placeholders } from '../db/sql.js';
 import { ticketMessageId } from '../inbound/ticket-ref.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
+import { languageOfLocale } from '../i18n/language.js';
+import { msg } from '../i18n/message.js';
 
 export interface PublicComment {
   id: number;
@@ -24,15 +26,17 @@ export function ticketCommentMail(deskDomain: string) {
     const cc: { user_id: unknown }[] = await m.query('SELECT user_id FROM ticket_ccs WHERE ticket_id = ?', [ticket.id]);
     const ids = [...new Set([ticket.requesterId, ...cc.map((r) => Number(r.user_id))])].filter((id) => id !== comment.authorId);
     if (ids.length === 0) return;
-    const people: { id: unknown; value: string }[] = await m.query(
-      `SELECT u.id, i.value FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
+    const people: { id: unknown; value: string; locale: string | null }[] = await m.query(
+      `SELECT u.id, i.value, u.locale FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
        WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL ORDER BY u.id`,
       ids,
     );
     const ticketId = ticketMessageId(ticket.id, null, deskDomain);
     const headers = { 'Message-ID': ticketMessageId(ticket.id, comment.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
-    const text = `${comment.body}\n\n--\nReply to this email to answer on request #${ticket.id}.`;
+    // The footer in each recipient's language (their profile's locale).
+    const footer = msg('doorMail.replyFooter', { id: ticket.id });
     for (const p of people) {
+      const text = `${comment.body}\n\n--\n${footer.render(languageOfLocale(p.locale))}`;
       await enqueueEmail(m, { kind: 'TICKET_COMMENT', to: p.value, subject: ticketMailSubject(ticket), text, userId: Number(p.id), headers });
     }
   };

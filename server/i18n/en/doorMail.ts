@@ -1,0 +1,13 @@
+import type { ParamValue } from '../message.js';
+
+/** The end users' door mails (door/door-mail.ts), in the recipient's language. */
+export const doorMail = {
+  'doorMail.hello': (p: { name: ParamValue }) => `Hello ${p.name},`,
+  'doorMail.verifySubject': (p: { desk: ParamValue }) => `Confirm your address for ${p.desk}`,
+  'doorMail.verifyIntro': (p: { desk: ParamValue }) => `Please confirm that this is your address and choose a password for ${p.desk}:`,
+  'doorMail.verifyFooter': () => `The link works for 3 days. If you did not ask for it, ignore this message.`,
+  'doorMail.resetSubject': (p: { desk: ParamValue }) => `Choose a new password for ${p.desk}`,
+  'doorMail.resetIntro': (p: { desk: ParamValue }) => `Someone (probably you) asked to sign in to ${p.desk}. Choose a new password here:`,
+  'doorMail.resetFooter': () => `The link works for 2 hours. If you did not ask for it, ignore this message: your password stays as it is.`,
+  'doorMail.replyFooter': (p: { id: number }) => `Reply to this email to answer on request #${p.id}.`,
+};
