@@ -7,9 +7,7 @@ export const doorMail: Translation<typeof en> = {
   'doorMail.verifyIntro': (p) => `Merci de confirmer que cette adresse est la vôtre et de choisir un mot de passe pour ${p.desk} :`,
   'doorMail.verifyFooter': () => `Le lien est valable 3 jours. Si vous ne l’avez pas demandé, ignorez ce message.`,
   'doorMail.resetSubject': (p) => `Choisissez un nouveau mot de passe pour ${p.desk}`,
-  'doorMail.resetIntro': (p) =>
-    `Quelqu’un (sans doute vous) a demandé à se connecter à ${p.desk}. Choisissez un nouveau mot de passe ici :`,
-  'doorMail.resetFooter': () =>
-    `Le lien est valable 2 heures. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
+  'doorMail.resetIntro': (p) => `Quelqu’un (sans doute vous) a demandé à se connecter à ${p.desk}. Choisissez un nouveau mot de passe ici :`,
+  'doorMail.resetFooter': () => `Le lien est valable 2 heures. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
   'doorMail.replyFooter': (p) => `Répondez à cet e-mail pour répondre à la demande n° ${p.id}.`,
 };
