@@ -4,6 +4,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import { UserWarningCode, type UserWarning } from '../users/user.inputs.js';
 import type { StaffCreateHook } from '../users/user-account.types.js';
 import type { DoorMail } from './door-mail.js';
+import { msg, say } from '../i18n/message.js';
 
 /**
  * What the user service does when the team adds someone (createUser: the
@@ -22,7 +23,7 @@ export function staffCreateHook(deps: { settings: SettingsService; organizations
     const warning: UserWarning = {
       code: UserWarningCode.BLOCKED_ADDRESS,
       field: 'email',
-      message: `${email.display} is on the block list: the account is made, but requests and sign-ups from it are ${verdict === 'REJECT' ? 'refused' : 'held for review'}.`,
+      message: say(msg(verdict === 'REJECT' ? 'door.blockedRefused' : 'door.blockedHeld', { address: email.display })),
     };
     return [warning];
   };

@@ -1,6 +1,8 @@
 import type { RequestHandler } from 'express';
 import { secretHash } from '../auth/secrets.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
+import { requestLanguage } from '../i18n/language.js';
+import { msg } from '../i18n/message.js';
 
 const BEARER = /^Bearer\s+(\S+)/i;
 
@@ -24,7 +26,10 @@ export function apiRateLimit(limiter: RateLimiter): RequestHandler {
       res.setHeader('Retry-After', String(reset));
       res.status(429).json({
         errors: [
-          { message: 'Too many requests for this API token. Try again later.', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: reset } },
+          {
+            message: msg('common.tooManyForToken').render(requestLanguage(req)),
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: reset },
+          },
         ],
       });
     }, next);

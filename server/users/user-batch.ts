@@ -281,8 +281,7 @@ export class UserBatch {
     now: Date,
   ): Promise<BulkOutcome> {
     const failed = (errors: BulkProblem[]): BulkOutcome => ({ index, status: 'FAILED', userId: null, errors, warnings: [] });
-    if (opts.mode === 'UPDATE')
-      return failed([{ code: 'NOT_FOUND', field: null, message: 'No user matches this external ID, email or phone number.' }]);
+    if (opts.mode === 'UPDATE') return failed([{ code: 'NOT_FOUND', field: null, message: say(msg('users.noMatch')) }]);
     const refused = opts.guard?.({ kind: 'create', input });
     if (refused) return failed([{ code: 'FORBIDDEN', field: null, message: refused }]);
     let asCreate;

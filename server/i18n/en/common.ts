@@ -13,4 +13,5 @@ export const common = {
   'common.addressCannotBeAdded': () => `This address cannot be added.`,
   'common.valueUsedByAnother': () => `This value is already used by another account.`,
   'common.nameUsedByAnotherOrganization': () => `This name is already used by another organization.`,
+  'common.tooManyForToken': () => `Too many requests for this API token. Try again later.`,
 };

@@ -14,4 +14,5 @@ export const common: Translation<typeof en> = {
   'common.addressCannotBeAdded': () => `Cette adresse ne peut pas être ajoutée.`,
   'common.valueUsedByAnother': () => `Cette valeur est déjà utilisée par un autre compte.`,
   'common.nameUsedByAnotherOrganization': () => `Ce nom est déjà utilisé par une autre organisation.`,
+  'common.tooManyForToken': () => `Trop de requêtes pour ce jeton d’API. Réessayez plus tard.`,
 };
