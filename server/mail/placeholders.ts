@@ -1,4 +1,5 @@
 import { levenshtein } from '../search/edit-distance.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * Templates with placeholders, for the welcome email the admins edit
@@ -38,6 +39,8 @@ export interface PlaceholderError {
   line: number;
   column: number;
   message: string;
+  /** The message from the catalog, to write it in the asker's language. */
+  text: Message;
 }
 
 export type RenderFormat = 'text' | 'html' | 'html-from-text';
@@ -76,10 +79,10 @@ function nearName(name: string, allowed: readonly string[]): string | undefined 
 function scan(template: string, allowed: readonly string[]): { tokens: Token[]; errors: PlaceholderError[] } {
   const tokens: Token[] = [];
   const errors: PlaceholderError[] = [];
-  const fail = (code: PlaceholderErrorCode, start: number, end: number, message: string) => {
+  const fail = (code: PlaceholderErrorCode, start: number, end: number, text: Message) => {
     const written = template.slice(start, end);
     const placeholder = [...written].length > 40 ? `${[...written].slice(0, 40).join('')}…` : written;
-    errors.push({ code, placeholder, offset: start, ...position(template, start), message });
+    errors.push({ code, placeholder, offset: start, ...position(template, start), message: String(text), text });
   };
   let from = 0;
   for (;;) {
@@ -88,7 +91,7 @@ function scan(template: string, allowed: readonly string[]): { tokens: Token[]; 
     const close = template.indexOf('}}', start + 2);
     const reopen = template.indexOf('{{', start + 2);
     if (close < 0 || (reopen >= 0 && reopen < close && template[start + 2] !== '{')) {
-      fail('UNCLOSED_PLACEHOLDER', start, close < 0 ? template.length : reopen, 'This placeholder is not closed with }}.');
+      fail('UNCLOSED_PLACEHOLDER', start, close < 0 ? template.length : reopen, msg('settings.placeholderUnclosed'));
       from = start + 2;
       continue;
     }
@@ -97,16 +100,18 @@ function scan(template: string, allowed: readonly string[]): { tokens: Token[]; 
     while (template[end] === '}') end++;
     const inner = template.slice(start + 2, close);
     const name = inner.trim();
-    if (name === '') fail('EMPTY_PLACEHOLDER', start, end, 'This placeholder has no name.');
+    if (name === '') fail('EMPTY_PLACEHOLDER', start, end, msg('settings.placeholderEmpty'));
     else if (!NAME.test(name) || template[end - 3] === '}') {
-      fail('MALFORMED_PLACEHOLDER', start, end, `A placeholder is a name in double braces, such as {{${allowed[0] ?? 'name'}}}.`);
+      fail('MALFORMED_PLACEHOLDER', start, end, msg('settings.placeholderMalformed', { example: `{{${allowed[0] ?? 'name'}}}` }));
     } else if (!allowed.includes(name)) {
       const near = nearName(name, allowed);
       fail(
         'UNKNOWN_PLACEHOLDER',
         start,
         end,
-        `{{${name}}} is not a placeholder${near ? `: did you mean {{${near}}}?` : '.'} Available: ${allowed.map((a) => `{{${a}}}`).join(', ')}.`,
+        near
+          ? msg('settings.placeholderUnknownNear', { name: `{{${name}}}`, near: `{{${near}}}`, available: allowed.map((a) => `{{${a}}}`).join(', ') })
+          : msg('settings.placeholderUnknown', { name: `{{${name}}}`, available: allowed.map((a) => `{{${a}}}`).join(', ') }),
       );
     } else tokens.push({ start, end, name });
     from = end;

@@ -35,7 +35,7 @@ export function renderWelcome(
 }
 
 function templateProblems(field: string, template: string): Problem[] {
-  return checkTemplate(template).map((e) => ({ field, message: msg('settings.lineColumn', { message: e.message, line: e.line, column: e.column }) }));
+  return checkTemplate(template).map((e) => ({ field, message: msg('settings.lineColumn', { message: e.text, line: e.line, column: e.column }) }));
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { ParamValue } from '../message.js';
 
 export const settings = {
+  'settings.placeholderUnclosed': () => `This placeholder is not closed with }}.`,
+  'settings.placeholderEmpty': () => `This placeholder has no name.`,
+  'settings.placeholderMalformed': (p: { example: ParamValue }) => `A placeholder is a name in double braces, such as ${p.example}.`,
+  'settings.placeholderUnknownNear': (p: { name: ParamValue; near: ParamValue; available: ParamValue }) =>
+    `${p.name} is not a placeholder: did you mean ${p.near}? Available: ${p.available}.`,
+  'settings.placeholderUnknown': (p: { name: ParamValue; available: ParamValue }) => `${p.name} is not a placeholder. Available: ${p.available}.`,
   'settings.atMostEntries': (p: { maxListEntries: number }) => `At most ${p.maxListEntries} entries.`,
   'settings.allowListTakesDomains': (p: { value: ParamValue }) =>
     `${p.value}: the allow list takes domains and addresses, without reject: or suspend:.`,

@@ -2,6 +2,11 @@ import type { Translation } from '../catalog.js';
 import type { settings as en } from '../en/settings.js';
 
 export const settings: Translation<typeof en> = {
+  'settings.placeholderUnclosed': () => `Ce champ de fusion n’est pas fermé par }}.`,
+  'settings.placeholderEmpty': () => `Ce champ de fusion n’a pas de nom.`,
+  'settings.placeholderMalformed': (p) => `Un champ de fusion est un nom entre doubles accolades, comme ${p.example}.`,
+  'settings.placeholderUnknownNear': (p) => `${p.name} n’est pas un champ de fusion : vouliez-vous dire ${p.near} ? Disponibles : ${p.available}.`,
+  'settings.placeholderUnknown': (p) => `${p.name} n’est pas un champ de fusion. Disponibles : ${p.available}.`,
   'settings.atMostEntries': (p, n) => `Au plus ${n(p.maxListEntries)} entrées.`,
   'settings.allowListTakesDomains': (p) => `${p.value} : la liste d’autorisation prend des domaines et des adresses, sans reject: ni suspend:.`,
   'settings.standsAloneInBlock': (p) =>
