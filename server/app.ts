@@ -47,6 +47,7 @@ import { underStartLock } from './db/start-lock.js';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.js';
 import { UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from './graphql/errors.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
+import { setPasswordHashCost } from './auth/password.js';
 import { ApiTokenService } from './tokens/api-token.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { TicketService } from './tickets/ticket.service.js';
@@ -226,6 +227,7 @@ export async function createApp(
   log: Logger = pino({ level: config.logLevel }),
   opts: { firstRun?: boolean } = {},
 ): Promise<App> {
+  setPasswordHashCost(config.passwordHashCost);
   const counters = await makeCounters(config, db);
   const services = makeServices(config, db, log, counters);
   if (opts.firstRun !== false) await firstRun(config, db, log);

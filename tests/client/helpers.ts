@@ -4,7 +4,7 @@
 // one that no longer matches an operation fails the type check.
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { vi } from 'vitest';
+import { beforeAll, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../../client/src/App.vue';
 import { createAuth, NOBODY_CAN } from '../../client/src/auth/auth';
@@ -245,6 +245,10 @@ async function loadPages(): Promise<void> {
   await loadAdminShell();
   await Promise.all(routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)));
 }
+
+// Once per test file, before its first test and outside any test's time limit: on a busy
+// machine, loading every page (the first mount's job otherwise) took longer than a test may.
+beforeAll(loadPages, 120_000);
 
 /** Mounts the whole app (shell, router, dialog) at `path`, attached to the document. */
 export async function mountApp(path: string, locale: AppLocale = 'en') {

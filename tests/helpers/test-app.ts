@@ -12,6 +12,9 @@ import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
 import type { Services } from '../../server/graphql/context.js';
 import { freshDatabase, type TestDialect } from './databases.js';
+import { TEST_PASSWORD_HASH_COST } from './test-env.js';
+
+export { TEST_PASSWORD_HASH_COST };
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
@@ -67,6 +70,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     API_RATE_LIMIT: '0',
     SIGN_IN_RATE_LIMIT: '0',
     EMAIL_DOMAIN_CHECK: 'off',
+    PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
     ...env,
   });
   const db = await Database.open(config.databaseUrl);
