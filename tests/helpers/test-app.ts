@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { expect, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { readConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
@@ -149,7 +149,12 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
  */
 export function tempDir(prefix = 'accueil-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  if (expect.getState().currentTestName !== undefined) onTestFinished(() => removeTempDir(dir));
+  try {
+    onTestFinished(() => removeTempDir(dir));
+  } catch {
+    // Not inside a test (a beforeAll): the caller removes it. (expect.getState() cannot tell: with
+    // one module graph per worker, it still names the previous file's last test.)
+  }
   return dir;
 }
 
