@@ -71,10 +71,12 @@ export function parseNumber(text: string, locale: string, options: { integer?: b
   const separator = comma ? SPACES : /,|[\s\u00a0\u202f\u2009]/u;
   const digits = whole === '' ? '0' : groupedDigits(whole, separator);
   if (digits === null) return { ok: false, problem: !comma && whole.includes(',') ? 'ambiguous' : 'invalid' };
-  if (options.integer && fraction !== '') return { ok: false, problem: 'notInteger' };
+  // As the server keeps it: no leading zeros, no trailing zeros after the point ("012,50" -> "12.5").
   const integerPart = digits.replace(/^0+(?=\d)/u, '');
-  const value = fraction === '' ? integerPart : `${integerPart}.${fraction}`;
-  return { ok: true, value: /^0(\.0+)?$/u.test(value) ? value : `${sign}${value}` };
+  const fractionPart = fraction.replace(/0+$/u, '');
+  if (options.integer && fractionPart !== '') return { ok: false, problem: 'notInteger' };
+  const value = fractionPart === '' ? integerPart : `${integerPart}.${fractionPart}`;
+  return { ok: true, value: value === '0' ? value : `${sign}${value}` };
 }
 
 /**
