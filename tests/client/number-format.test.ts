@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { columnText, type ListUser } from '../../client/src/lists/list-columns';
 import { formatDate } from '../../client/src/ui/format/dates';
 import { formatNumber, parseNumber, reformatNumber } from '../../client/src/ui/format/numbers';
 
@@ -114,5 +115,28 @@ describe('formatDate', () => {
 
   it('leaves text that is not a date alone', () => {
     expect(formatDate('soon', 'fr')).toBe('soon');
+  });
+});
+
+describe('list columns of custom fields', () => {
+  const say = (locale: string) => ({
+    yesNo: (v: boolean) => (v ? 'oui' : 'non'),
+    date: (iso: string) => formatDate(iso, locale, 'date'),
+    number: (decimal: string) => formatNumber(decimal, locale),
+  });
+  const user = {
+    fields: [
+      { key: 'seats', type: 'DECIMAL', text: null, number: '1234.5', boolean: null, date: null, options: null },
+      { key: 'renewal', type: 'DATE', text: null, number: null, boolean: null, date: '2026-03-05', options: null },
+      { key: 'plan', type: 'MULTISELECT', text: null, number: null, boolean: null, date: null, options: [{ title: 'Pro' }, { title: 'Team' }] },
+    ],
+  } as unknown as ListUser;
+
+  it('shows numbers and dates the reader’s way, options by title', () => {
+    expect(columnText(user, 'custom_fields.seats', say('fr'))).toBe(`1${NNBSP}234,5`);
+    expect(columnText(user, 'custom_fields.seats', say('en'))).toBe('1,234.5');
+    expect(columnText(user, 'custom_fields.renewal', say('fr'))).toBe('5 mars 2026');
+    expect(columnText(user, 'custom_fields.plan', say('en'))).toBe('Pro, Team');
+    expect(columnText(user, 'custom_fields.missing', say('en'))).toBe('');
   });
 });
