@@ -37,4 +37,14 @@ describe('messages', () => {
     expect(byLabel(wrapper, 'Téléphone').attributes('type')).toBe('tel');
     wrapper.unmount();
   });
+
+  it('writes counts the reader’s way: narrow no-break spaces in French, commas in English', async () => {
+    stubGraphQL({ Users: () => usersPage([makeUser()], { totalCount: 12345, hasNextPage: true }) });
+    const french = await mountApp('/customers', 'fr');
+    expect(french.wrapper.text()).toContain('12\u202f345 clients');
+    french.wrapper.unmount();
+    const english = await mountApp('/customers', 'en');
+    expect(english.wrapper.text()).toContain('12,345 customers');
+    english.wrapper.unmount();
+  });
 });
