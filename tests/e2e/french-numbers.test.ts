@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * Issue 13, French all the way, in Chromium against the built app: a custom
@@ -52,7 +52,14 @@ describe('French numbers and time zones, in Chromium', () => {
     await page.goto(`${app.url}/users/${userId}`);
     const budget = page.getByRole('textbox', { name: 'Budget' });
     await expect.poll(() => budget.inputValue()).toBe('1\u202f234,5');
-    expect(await page.getByRole('combobox', { name: 'Fuseau horaire' }).inputValue()).toBe('UTC+05:30 Kolkata');
+    const zone = page.getByRole('combobox', { name: 'Fuseau horaire' });
+    expect(await zone.inputValue()).toBe('UTC+05:30 Kolkata');
+    // Searched by offset, the list shows each zone with its offset, region and French name; Escape leaves it as it was.
+    await zone.fill('+05:30');
+    await page.getByRole('option', { name: /Kolkata/ }).waitFor();
+    await page.screenshot({ path: screenshotPath('french-time-zone-picker') });
+    await zone.press('Escape');
+    expect(await zone.inputValue()).toBe('UTC+05:30 Kolkata');
 
     await budget.fill('2.5');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
