@@ -78,6 +78,8 @@ describe('French numbers and time zones, in Chromium', () => {
     const history = page.getByRole('region', { name: 'Historique' });
     await expect.poll(() => history.getByText('1\u202f234,5').first().isVisible()).toBe(true);
     await expect.poll(() => history.getByText('2\u202f500,75').first().isVisible()).toBe(true);
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('french-history') });
     expect(pageErrors).toEqual([]);
   });
 });
