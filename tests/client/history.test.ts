@@ -281,6 +281,15 @@ describe('profile history', () => {
           },
           { field: 'locale', oldValue: null, newValue: 'de', redacted: false, newDisplay: v('LANGUAGE', 'de') },
           { field: 'timeZone', oldValue: null, newValue: 'Asia/Calcutta', redacted: false, newDisplay: v('TIME_ZONE', 'Asia/Calcutta') },
+          {
+            field: 'signIn',
+            oldValue: 'locked',
+            newValue: 'unlocked',
+            redacted: false,
+            oldDisplay: v('TEXT', 'locked'),
+            newDisplay: v('TEXT', 'unlocked'),
+          },
+          { field: 'ticketsRequested', oldValue: null, newValue: '1234', redacted: false, newDisplay: v('NUMBER', '1234') },
         ],
       }),
     ];
@@ -303,6 +312,8 @@ describe('profile history', () => {
       expect(lines[5]).toBe('vip: No → Yes');
       expect(lines[6]).toBe('Language: (empty) → German (de)');
       expect(lines[7]).toBe('Time zone: (empty) → UTC+05:30 Kolkata');
+      expect(lines[8]).toBe('Sign-in: locked → unlocked');
+      expect(lines[9]).toBe('Tickets requested: (empty) → 1,234');
       // Links to what still exists.
       const links = entries()[0]!
         .findAll('.history__changes a')
@@ -321,6 +332,8 @@ describe('profile history', () => {
       expect(lines[4]).toMatch(/renewal : \(vide\) → 5 mars 2026/);
       expect(lines[5]).toBe('vip : Non → Oui');
       expect(lines[6]).toBe('Langue : (vide) → allemand (de)');
+      expect(lines[8]).toBe('Connexion : verrouillée → déverrouillée');
+      expect(lines[9]).toBe('Tickets demandés : (vide) → 1\u202f234');
       expect(entries()[0]!.get('time').text()).toMatch(/17:05/);
     });
   });

@@ -15,8 +15,16 @@ export interface HistoryWords {
   locale: string;
 }
 
-export function historyValueText(value: HistoryValueFieldsFragment, words: HistoryWords): string {
+/** Words the server records for a few fields ("locked", "unlocked"): said in the reader's language. */
+const WORDS: Record<string, Record<string, string>> = {
+  signIn: { locked: 'historyValue.signIn.locked', 'not locked': 'historyValue.signIn.notLocked', unlocked: 'historyValue.signIn.unlocked' },
+};
+
+/** A value of the change to `field`, as the reader says it. */
+export function historyValueText(value: HistoryValueFieldsFragment, words: HistoryWords, field = ''): string {
   const { t, te, locale } = words;
+  const word = WORDS[field]?.[value.value];
+  if (value.kind === 'TEXT' && word) return t(word);
   switch (value.kind) {
     case 'PERSON':
       return value.gone ? t('historyValue.gonePerson') : (value.label ?? value.value);

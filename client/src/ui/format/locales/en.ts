@@ -15,6 +15,17 @@ const messages = {
     formerly: 'formerly {names}',
   },
   historyValue: {
+    fields: {
+      signIn: 'Sign-in',
+      mergedFrom: 'Merged from',
+      ticketsRequested: 'Tickets requested',
+      ticketsCopied: "Tickets CC'd",
+    },
+    signIn: {
+      locked: 'locked',
+      notLocked: 'not locked',
+      unlocked: 'unlocked',
+    },
     field: '{field}:',
     gonePerson: 'a deleted person',
     goneOrganization: '{name} (deleted since)',

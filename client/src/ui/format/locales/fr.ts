@@ -15,6 +15,17 @@ const messages = {
     formerly: 'anciennement {names}',
   },
   historyValue: {
+    fields: {
+      signIn: 'Connexion',
+      mergedFrom: 'Fusionné depuis',
+      ticketsRequested: 'Tickets demandés',
+      ticketsCopied: 'Tickets en copie',
+    },
+    signIn: {
+      locked: 'verrouillée',
+      notLocked: 'non verrouillée',
+      unlocked: 'déverrouillée',
+    },
     field: '{field} :',
     gonePerson: 'une personne supprimée',
     goneOrganization: '{name} (supprimée depuis)',
