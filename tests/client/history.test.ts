@@ -319,7 +319,8 @@ describe('profile history', () => {
         .findAll('.history__changes a')
         .map((a) => a.attributes('href'));
       expect(links).toEqual(['/organizations/7', '/users/13']);
-      expect(entries()[0]!.get('time').text()).toMatch(/5:05\sPM/);
+      // The moment in the reader's time zone: English on the 12-hour clock.
+      expect(entries()[0]!.get('time').text()).toMatch(/\d{1,2}:05\s[AP]M/);
     });
 
     it('reads them in French: decimal comma, 24-hour clock, French names', async () => {
@@ -334,7 +335,9 @@ describe('profile history', () => {
       expect(lines[6]).toBe('Langue : (vide) → allemand (de)');
       expect(lines[8]).toBe('Connexion : verrouillée → déverrouillée');
       expect(lines[9]).toBe('Tickets demandés : (vide) → 1\u202f234');
-      expect(entries()[0]!.get('time').text()).toMatch(/17:05/);
+      // French on the 24-hour clock (two-digit hours, no AM/PM).
+      expect(entries()[0]!.get('time').text()).toMatch(/\b\d{2}:05$/);
+      expect(entries()[0]!.get('time').text()).not.toMatch(/AM|PM/);
     });
   });
 });
