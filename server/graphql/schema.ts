@@ -16,7 +16,7 @@ import { MailResolver, UserMessagesResolver } from '../mail/mail.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
-import { EventActorResolver } from '../audit/audit.resolver.js';
+import { EventActorResolver, FieldChangeResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
 import { TicketResolver } from '../tickets/ticket.resolver.js';
@@ -43,6 +43,7 @@ export const resolvers = [
   ApiTokenResolver,
   WebhookResolver,
   EventActorResolver,
+  FieldChangeResolver,
   OrganizationResolver,
   UserOrganizationResolver,
   UserFieldResolver,

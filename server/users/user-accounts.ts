@@ -5,7 +5,7 @@ import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
-import { change, type AuditAction } from '../audit/audit.service.js';
+import { change, organizationChange, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import type { PreparedFieldValues } from '../fields/field-values.service.js';
 import type { UserField } from '../fields/user-field.types.js';
@@ -149,7 +149,7 @@ export class UserAccounts {
     const recorded = [
       change('email', null, email.address),
       ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
-      ...(org ? [change('organization', null, org.name)] : []),
+      ...(org ? [organizationChange(null, org)] : []),
       ...(tags.length ? [change('tags', null, tags)] : []),
       ...extra,
       ...(await this.deps.fields.write(m, user.id, p.fields, now, { defer: wo.batch ? (rows) => wo.batch!.fieldValues(rows) : undefined })),
@@ -220,7 +220,10 @@ export class UserAccounts {
     let organizationId: number | null | undefined;
     if (org !== undefined) {
       organizationId = org?.id ?? null;
-      if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
+      if (organizationId !== before.user.organizationId) {
+        const was = before.user.organizationId === null ? null : { id: before.user.organizationId, name: before.organization ?? '' };
+        recorded.push(organizationChange(was, org ?? null));
+      }
     }
     const tagsChanged = changes.tags !== undefined && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n');
     if (tagsChanged) recorded.push(change('tags', before.tags, changes.tags));
@@ -280,7 +283,7 @@ export class UserAccounts {
     const now = new Date();
     const ids = members.map((u) => u.id);
     await m.update(User, { id: In(ids) }, { organizationId: null, updatedAt: now });
-    await this.deps.audit.recordEach(m, ids, 'UPDATED', actor, [change('organization', org.name, null)], now);
+    await this.deps.audit.recordEach(m, ids, 'UPDATED', actor, [organizationChange(org, null)], now);
     await this.deps.changes.changed(m, ids, 'UPDATED', now);
   }
 

@@ -285,29 +285,53 @@ describe('customers: the filter by a custom field value', () => {
     expect(clearButton()).toBeUndefined();
   });
 
+  it('reads numbers typed the French way in French, and shows the applied one so', async () => {
+    const calls = serve();
+    ({ wrapper, router } = await mountApp('/customers?field=seats&value=2500', 'fr'));
+    const seats = byLabel(wrapper, 'Valeur de « Seats »');
+    expect((seats.element as HTMLInputElement).value).toBe('2\u202f500');
+    await type(seats, '1 200');
+    await seats.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1200' }]);
+    expect(router.currentRoute.value.query).toEqual({ field: 'seats', value: '1200' });
+    await type(seats, '12,5');
+    await seats.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Valeur de « Seats »')).toBe('Saisissez un nombre entier, sans décimales.');
+    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1200' }]);
+  });
+
   it('shows a value the server refuses next to the value editor, and the page keeps working', async () => {
     const calls = serve(DEFINITIONS, (variables) => {
       const [filter] = (variables.fields as { key: string; value?: string }[] | undefined) ?? [];
-      if (filter && !/^\d+$/.test(filter.value ?? '')) {
-        return graphQLError(`Seats: "${filter.value}" is not a whole number.`, { code: 'BAD_USER_INPUT', field: 'seats' });
+      if (filter && !/^\d{1,12}$/.test(filter.value ?? '')) {
+        return graphQLError(`Seats: "${filter.value}" has more than 12 digits.`, { code: 'BAD_USER_INPUT', field: 'seats' });
       }
       return usersPage(filter ? [ada] : [ada, grace]);
     });
     ({ wrapper, router } = await mountApp('/customers'));
     await fieldSelect().setValue('seats');
     const seats = byLabel(wrapper, 'Value of Seats');
+    // Text that is no number is said at once, and never sent.
     await type(seats, 'abc');
     await seats.trigger('keydown', { key: 'Enter' });
     await flushPromises();
+    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Enter a number, e.g. 1,234.5.');
+    expect(callsOf(calls, 'Users').every((call) => !call.variables.fields)).toBe(true);
 
-    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: 'abc' }]);
-    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Seats: "abc" is not a whole number.');
+    await type(seats, '1234567890123');
+    await seats.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+
+    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1234567890123' }]);
+    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Seats: "1234567890123" has more than 12 digits.');
     expect(seats.attributes('aria-invalid')).toBe('true');
     // Not a failure of the whole list, and no stale rows under a filter they do not match.
     expect(wrapper.text()).not.toContain('Customers could not be loaded.');
     expect(wrapper.findAll('tbody tr')).toHaveLength(0);
     expect(wrapper.text()).toContain('This value cannot filter the list');
-    expect(router.currentRoute.value.query).toEqual({ field: 'seats', value: 'abc' });
+    expect(router.currentRoute.value.query).toEqual({ field: 'seats', value: '1234567890123' });
 
     // The fix applies, and the error goes.
     await type(seats, '12');

@@ -21,7 +21,7 @@ const person = (id: string, name: string, extra: Partial<ListUser> = {}): ListUs
   locale: null,
   verified: true,
   updatedAt: '2025-01-03T10:00:00.000Z',
-  fields: [{ key: 'plan', text: 'Pro' }],
+  fields: [{ key: 'plan', type: 'DROPDOWN', text: null, number: null, boolean: null, date: null, options: [{ title: 'Pro' }] }],
   ...extra,
 });
 const LIST = {

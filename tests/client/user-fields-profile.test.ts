@@ -141,6 +141,47 @@ describe('custom fields on the profile', () => {
     expect(updates(calls)).toHaveLength(1);
   });
 
+  it('types and shows numbers the French way in French, and sends plain decimals', async () => {
+    const calls = serveProfile(makeUser({ fields: profileValues() }));
+    ({ wrapper } = await mountApp('/users/42', 'fr'));
+    expect((byLabel(wrapper, 'Discount').element as HTMLInputElement).value).toBe('12,5');
+
+    // A point is ambiguous in French: a clear error, nothing sent.
+    await byLabel(wrapper, 'Discount').setValue('1.234');
+    await byLabel(wrapper, 'Seats').setValue('12,5');
+    await saveProfile();
+    expect(updates(calls)).toEqual([]);
+    expect(errorNextTo(wrapper, 'Discount')).toBe('Écrivez les décimales avec une virgule et les milliers avec des espaces, par ex. 1 234,5.');
+    expect(errorNextTo(wrapper, 'Seats')).toBe('Saisissez un nombre entier, sans décimales.');
+
+    await byLabel(wrapper, 'Discount').setValue('1 234,75');
+    await byLabel(wrapper, 'Seats').setValue('1\u202f200');
+    await saveProfile();
+    expect(updates(calls)).toEqual([
+      {
+        id: '42',
+        input: {
+          fields: [
+            { key: 'seats', value: '1200' },
+            { key: 'discount', value: '1234.75' },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('refuses a French decimal comma in English, and reads "1,234.5"', async () => {
+    const calls = serveProfile(makeUser({ fields: profileValues() }));
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Discount').setValue('12,5');
+    await saveProfile();
+    expect(updates(calls)).toEqual([]);
+    expect(errorNextTo(wrapper, 'Discount')).toBe('Write decimals with a point and thousands with commas or spaces, e.g. 1,234.5.');
+    await byLabel(wrapper, 'Discount').setValue('1,234.5');
+    await saveProfile();
+    expect(updates(calls)).toEqual([{ id: '42', input: { fields: [{ key: 'discount', value: '1234.5' }] } }]);
+  });
+
   it('sends custom fields with the built-in ones, and a cleared drop-down as null', async () => {
     const calls = serveProfile(makeUser({ fields: profileValues() }));
     ({ wrapper } = await mountApp('/users/42'));
@@ -185,12 +226,12 @@ describe('custom fields on the profile', () => {
   it('shows an error on a field path such as input.fields.seats next to Seats', async () => {
     serveProfile(
       makeUser({ fields: profileValues() }),
-      graphQLError('Seats must be a whole number.', { code: 'BAD_USER_INPUT', field: 'input.fields.seats' }),
+      graphQLError('Seats can have at most 12 digits.', { code: 'BAD_USER_INPUT', field: 'input.fields.seats' }),
     );
     ({ wrapper } = await mountApp('/users/42'));
-    await byLabel(wrapper, 'Seats').setValue('4.5');
+    await byLabel(wrapper, 'Seats').setValue('1234567890123');
     await saveProfile();
-    expect(errorNextTo(wrapper, 'Seats')).toBe('Seats must be a whole number.');
+    expect(errorNextTo(wrapper, 'Seats')).toBe('Seats can have at most 12 digits.');
   });
 
   it('will not save with a required field left empty', async () => {

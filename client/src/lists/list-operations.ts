@@ -131,7 +131,14 @@ export const ListUsersDocument = graphql(`
           updatedAt
           fields {
             key
+            type
             text
+            number
+            boolean
+            date
+            options {
+              title
+            }
           }
         }
       }

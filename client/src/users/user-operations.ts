@@ -183,7 +183,24 @@ graphql(`
       oldValue
       newValue
       redacted
+      oldDisplay {
+        ...HistoryValueFields
+      }
+      newDisplay {
+        ...HistoryValueFields
+      }
     }
+  }
+`);
+
+/** A history value as people read it: what it is, and what it refers to now. */
+export const HistoryValueFragment = graphql(`
+  fragment HistoryValueFields on HistoryValue {
+    kind
+    value
+    label
+    refId
+    gone
   }
 `);
 
