@@ -6,6 +6,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** What a mailed link is for. */
 export const AccountLinkPurpose = {
+  /** Join the team: an admin invited this agent or admin (inviteTeamMember); choose a password. */
+  Invite: 'INVITE',
   /** Choose a new password. */
   Reset: 'RESET',
   /** Confirm an address (and choose a password). */
@@ -236,6 +238,8 @@ export const CreatedVia = {
   Cc: 'CC',
   /** A CSV import added it. */
   Import: 'IMPORT',
+  /** An admin invited a teammate (inviteTeamMember): an agent or admin who chooses a password through the mailed link. */
+  Invitation: 'INVITATION',
   /** The person wrote in themself (email or the web form) or signed up. */
   Self: 'SELF',
   /** An agent added the address to a side conversation of a ticket (tagged created_for_side_conversation). */
