@@ -12,6 +12,7 @@ import webhookMessages from '../webhooks/locales/en';
 import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
 import deletedMessages from '../users/deleted/locales/en';
+import teamMessages from '../team/locales/en';
 
 const en = {
   unsaved: {
@@ -52,6 +53,7 @@ const en = {
   ...helpMessages,
   ...settingsMessages,
   ...deletedMessages,
+  ...teamMessages,
   account: {
     menu: 'account menu',
     myProfile: 'My profile',
@@ -366,6 +368,7 @@ const en = {
     SIDE_CONVERSATION: 'Side conversation',
     SELF: 'Wrote in themself',
     SYSTEM: 'System',
+    INVITATION: 'Invited to the team',
   },
   deliverability: {
     DELIVERABLE: 'Deliverable',

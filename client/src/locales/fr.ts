@@ -12,6 +12,7 @@ import webhookMessages from '../webhooks/locales/fr';
 import helpMessages from '../help/locales/fr';
 import settingsMessages from '../settings/locales/fr';
 import deletedMessages from '../users/deleted/locales/fr';
+import teamMessages from '../team/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -52,6 +53,7 @@ const fr: MessageSchema = {
   ...helpMessages,
   ...settingsMessages,
   ...deletedMessages,
+  ...teamMessages,
   account: {
     menu: 'menu du compte',
     myProfile: 'Mon profil',
@@ -369,6 +371,7 @@ const fr: MessageSchema = {
     SIDE_CONVERSATION: 'Conversation annexe',
     SELF: 'A écrit lui-même',
     SYSTEM: 'Système',
+    INVITATION: 'Invité dans l’équipe',
   },
   deliverability: {
     DELIVERABLE: 'Distribuable',
