@@ -11,6 +11,7 @@ const REVOKE = 'mutation($id: ID!) { revokeInvitation(userId: $id) }';
 const LINK = 'query($t: String!) { accountLink(token: $t) { state purpose } }';
 const USE = 'mutation($t: String!, $p: String!) { useAccountLink(token: $t, password: $p) { id role invitedAt lastSignInAt } }';
 const RESET = 'mutation($e: String!) { requestPasswordReset(email: $e) }';
+const RENEW = 'mutation($t: String!) { renewAccountLink(token: $t) }';
 const TEAM = '{ users(first: 100, filter: { roles: [AGENT, ADMIN] }) { edges { node { id email role invitedAt lastSignInAt } } } }';
 const PASSWORD = 'a long enough passphrase 42';
 
@@ -185,18 +186,23 @@ describe.each(testDialects())('the team on %s', (dialect) => {
     expect((await anon(LINK, { t: first })).body.data.accountLink.state).toBe('EXPIRED');
     expect((await anon(USE, { t: first, p: PASSWORD })).body.errors?.[0].extensions).toMatchObject({ field: 'token', reason: 'EXPIRED' });
 
+    // The expired link's page offers a new one: a new invitation to the same address.
+    expect((await anon(RENEW, { t: first })).body.data.renewAccountLink).toBe(true);
     const resent = await app.as(app.admin)(RESEND, { id });
     expect(resent.errors).toBeUndefined();
     const all = await mails(email);
-    expect(all.map((m) => m.kind)).toEqual(['INVITATION', 'INVITATION']);
-    expect(all[1].textBody).toContain('as an admin');
-    const second = tokenIn(all[1].textBody, 'invitation');
+    expect(all.map((m) => m.kind)).toEqual(['INVITATION', 'INVITATION', 'INVITATION']);
+    expect(all[2].textBody).toContain('as an admin');
+    const renewed = tokenIn(all[1].textBody, 'invitation');
+    const second = tokenIn(all[2].textBody, 'invitation');
+    // Resending voided the renewed link.
+    expect((await anon(LINK, { t: renewed })).body.data.accountLink.state).toBe('USED');
     expect((await anon(LINK, { t: second })).body.data.accountLink.state).toBe('VALID');
     // A third one voids the second.
     await app.as(app.admin)(RESEND, { id });
-    const third = tokenIn((await mails(email))[2].textBody, 'invitation');
+    const third = tokenIn((await mails(email))[3].textBody, 'invitation');
     expect((await anon(LINK, { t: second })).body.data.accountLink.state).toBe('USED');
-    await received(email, 3);
+    await received(email, 4);
 
     expect((await app.as(app.admin)(REVOKE, { id })).data.revokeInvitation).toBe(true);
     expect((await app.as(app.admin)('query($id: ID!) { user(id: $id) { id } }', { id })).data.user).toBeNull();
