@@ -3,6 +3,7 @@ import { EmailTakenError, inputErrors, UserInputError } from '../graphql/errors.
 import type { Actor } from '../auth/viewer.js';
 import { isStaffRole } from '../auth/policy.js';
 import { lockUser } from '../users/user-reads.js';
+import { normalizeName } from '../users/profile-rules.js';
 import { CreatedVia, Role, type User } from '../users/user.entity.js';
 import { Deliverability } from '../users/user-identity.entity.js';
 import type { UserService } from '../users/user.service.js';
@@ -27,6 +28,12 @@ export class TeamService {
 
   async invite(input: { name: string; email: string; role: Role }, actor: Actor): Promise<User> {
     const problems: { field: string; message: string }[] = [];
+    try {
+      normalizeName(input.name ?? '');
+    } catch (err) {
+      if (!(err instanceof UserInputError)) throw err;
+      problems.push({ field: 'name', message: err.message });
+    }
     if (!isStaffRole(input.role))
       problems.push({ field: 'role', message: 'Invite an agent or an admin; customers are added on the Customers page.' });
     try {

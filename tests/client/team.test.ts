@@ -235,6 +235,20 @@ describe('changing a role to agent or admin', () => {
     expect(callsOf(calls, 'UpdateUser').map((c) => c.variables.input)).toEqual([{ role: 'ADMIN' }]);
   });
 
+  it('an admin made an agent: the dialog says what they lose', async () => {
+    const calls = serveProfile(makeUser({ role: 'ADMIN' }));
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Role').setValue('AGENT');
+    await save();
+    const dialog = wrapper.get('form[data-confirm="confirm-role-change"]');
+    expect(dialog.get('h2').text()).toBe('Make Grace Hopper an agent?');
+    expect(dialog.text()).toContain('They no longer manage the team');
+    expect(dialog.text()).not.toContain('They leave the Customers list');
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateUser').map((c) => c.variables.input)).toEqual([{ role: 'AGENT' }]);
+  });
+
   it('saves other changes, and a role back to end user, without asking', async () => {
     const calls = serveProfile(makeUser({ role: 'AGENT' }));
     ({ wrapper } = await mountApp('/users/42'));

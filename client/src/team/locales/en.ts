@@ -51,6 +51,7 @@ const messages = {
     toAgent: 'As an agent, they sign in to the admin app and see every customer, with their notes and history.',
     toAdmin: 'As an admin, they also manage the team, roles, settings, API tokens and passwords.',
     leavesCustomers: 'They leave the Customers list and appear on the Team page.',
+    losesAdmin: 'They no longer manage the team, roles, settings, API tokens or passwords.',
     saveConfirm: 'Change role and save',
     saving: 'Saving…',
     roles: { AGENT: 'an agent', ADMIN: 'an admin' },

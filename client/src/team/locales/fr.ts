@@ -53,6 +53,7 @@ const messages: typeof en = {
     toAgent: 'En tant qu’agent, elle se connecte à l’application d’administration et voit tous les clients, avec leurs notes et leur historique.',
     toAdmin: 'En tant qu’administrateur, elle gère aussi l’équipe, les rôles, les réglages, les jetons d’API et les mots de passe.',
     leavesCustomers: 'Elle quitte la liste des clients et apparaît sur la page Équipe.',
+    losesAdmin: 'Elle ne gère plus l’équipe, les rôles, les réglages, les jetons d’API ni les mots de passe.',
     saveConfirm: 'Changer le rôle et enregistrer',
     saving: 'Enregistrement…',
     roles: { AGENT: 'un agent', ADMIN: 'un administrateur' },
