@@ -62,6 +62,7 @@ import { RequestAdmission } from './tickets/request-admission.js';
 import { DoorMail } from './door/door-mail.js';
 import { DoorService } from './door/door.service.js';
 import { staffCreateHook } from './door/staff-create.js';
+import { TeamService } from './team/team.service.js';
 
 export interface App {
   express: Express;
@@ -148,6 +149,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     admission,
     doorMail,
     door: new DoorService({ db, users, tickets, settings, admission, mail: doorMail }),
+    team: new TeamService({ db, users, mail: doorMail }),
     log,
   };
 }

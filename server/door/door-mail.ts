@@ -3,15 +3,23 @@ import { enqueueEmail } from '../outbox/outbox.js';
 import { escapeHtml } from '../mail/placeholders.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { renderWelcome } from '../settings/settings.service.js';
-import { CreatedVia } from '../users/role.js';
+import { CreatedVia, Role } from '../users/role.js';
 import type { Actor } from '../auth/viewer.js';
 import { issueLink } from './account-links.js';
 import type { LinkPurpose } from './account-link.entity.js';
 
 /** Who a mail is about: the account and the address it goes to. */
 export interface MailTarget {
-  user: { id: number; name: string };
+  /** With the role, a password-reset link of staff opens the admin app's page instead of the help center's. */
+  user: { id: number; name: string; role?: Role };
   address: string;
+}
+
+/** The page each link opens: the help center's for end users; the admin app's for an invitation and for staff's resets. */
+function linkPath(purpose: LinkPurpose, role: Role | undefined): string {
+  if (purpose === 'VERIFY') return '/verify/';
+  if (purpose === 'INVITE') return '/invitation/';
+  return role === Role.AGENT || role === Role.ADMIN ? '/reset-password/' : '/help/reset/';
 }
 
 /** Creates made by the team (a person signed in, or a partner app): these may get the welcome email. */
@@ -30,14 +38,14 @@ export class DoorMail {
   ) {}
 
   /** The page a link opens. */
-  url(purpose: LinkPurpose, token: string): string {
-    return `${this.publicUrl}${purpose === 'VERIFY' ? '/verify/' : '/help/reset/'}${encodeURIComponent(token)}`;
+  url(purpose: LinkPurpose, token: string, role?: Role): string {
+    return `${this.publicUrl}${linkPath(purpose, role)}${encodeURIComponent(token)}`;
   }
 
   /** A new link for `to` (its row written with `m`), as the URL to mail. */
   async link(m: EntityManager, to: MailTarget, purpose: LinkPurpose): Promise<string> {
     const { row } = await this.settings.get(m);
-    return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose));
+    return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose), to.user.role);
   }
 
   /** The welcome email, rendered from the admins' template (values escaped in its HTML part). */
@@ -74,6 +82,18 @@ export class DoorMail {
       `Someone (probably you) asked to sign in to ${row.deskName}. Choose a new password here:`,
       link,
       'The link works for 2 hours. If you did not ask for it, ignore this message: your password stays as it is.',
+    ]);
+  }
+
+  /** An invitation to join the team (an agent or admin account waiting for its password), from `inviter` when known. */
+  async invitation(m: EntityManager, to: MailTarget, inviter: string | null): Promise<void> {
+    const { row } = await this.settings.get(m);
+    const link = await this.link(m, to, 'INVITE');
+    await this.queue(m, to, 'INVITATION', `You are invited to join ${row.deskName}`, [
+      `Hello ${to.user.name},`,
+      `${inviter ?? 'An admin'} invited you to join the team of ${row.deskName} as ${to.user.role === Role.ADMIN ? 'an admin' : 'an agent'}. Choose your password here:`,
+      link,
+      'The link works for 7 days and only once. If you did not expect this invitation, ignore this message.',
     ]);
   }
 

@@ -28,6 +28,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { RequestAdmission } from '../tickets/request-admission.js';
 import type { DoorMail } from '../door/door-mail.js';
 import type { DoorService } from '../door/door.service.js';
+import type { TeamService } from '../team/team.service.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
@@ -76,6 +77,8 @@ export interface Services {
   doorMail: DoorMail;
   /** The help center's sign-up, mailed links and resets. */
   door: DoorService;
+  /** Invitations to the team (issue 13). */
+  team: TeamService;
   log: Logger;
 }
 

@@ -22,6 +22,7 @@ import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '.
 import { TicketResolver } from '../tickets/ticket.resolver.js';
 import { SettingsResolver } from '../settings/settings.resolver.js';
 import { DoorResolver } from '../door/door.resolver.js';
+import { TeamResolver } from '../team/team.resolver.js';
 import {
   SideConversationMessageResolver,
   SideConversationResolver,
@@ -61,6 +62,7 @@ export const resolvers = [
   ImportJobResolver,
   SettingsResolver,
   DoorResolver,
+  TeamResolver,
   MailResolver,
   UserMessagesResolver,
 ] as const;

@@ -21,7 +21,7 @@ import { lockUser } from './user-reads.js';
 import { reconcileUser, VERSIONED, versionChanges } from './user-versions.js';
 import { recordVersion } from '../versions/record-versions.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { Role, User } from './user.entity.js';
+import { CreatedVia, Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
@@ -103,6 +103,8 @@ export class UserAccounts {
       deletedById: null,
       erasedAt: null,
       mergedIntoId: null,
+      lastSignInAt: null,
+      invitedAt: actor.via === CreatedVia.INVITATION ? now : null,
       version: 1,
       createdAt: now,
       updatedAt: now,

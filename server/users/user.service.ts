@@ -215,6 +215,14 @@ export class UserService {
   verifyAddressIn(m: EntityManager, userId: number, normalizedEmail: string, actor: Actor, now: Date): Promise<boolean> {
     return this.identities.verifyAddressIn(m, userId, normalizedEmail, actor, now);
   }
+  /** When a person signed in (User.lastSignInAt). */
+  recordSignIn(userId: number, now = new Date()): Promise<void> {
+    return this.credentials.recordSignIn(userId, now);
+  }
+  /** A pending teammate's invitation was (re)sent now, inside the transaction that queues its mail (team/). */
+  markInvitedIn(m: EntityManager, userId: number, now: Date): Promise<void> {
+    return this.credentials.markInvitedIn(m, userId, now);
+  }
   passwordHashOf(userId: number): Promise<string | null> {
     return this.credentials.passwordHashOf(userId);
   }

@@ -75,6 +75,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     manageSettings: true,
     restoreUsers: true,
     eraseUsers: true,
+    manageTeam: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -94,9 +95,13 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     manageSettings: false,
     restoreUsers: true,
     eraseUsers: false,
+    manageTeam: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
+
+/** The filter the Customers page sends unless its role filter says otherwise: end users only. */
+export const CUSTOMERS_ONLY = { roles: ['END_USER' as const] };
 
 export function signedInAs(viewer: ViewerFragment | null, can?: ViewerAbilitiesFragment): Handler<'Me'> {
   return () => ({ data: { me: viewer, viewerCan: viewer ? (can ?? VIEWER_CAN[viewer.role]) : NOBODY_CAN } });

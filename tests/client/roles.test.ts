@@ -78,7 +78,7 @@ describe('as an agent', () => {
   it('has no API tokens entry in the sidebar', async () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations']);
+    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations', 'Team']);
     expect(wrapper.find('#add-menu-button').exists()).toBe(true);
   });
 
@@ -169,6 +169,7 @@ describe('as an admin', () => {
       'Customers',
       'Deleted customers',
       'Organizations',
+      'Team',
       'API tokens',
       'User fields',
       'Imports',

@@ -154,6 +154,10 @@ describe('user profile', () => {
     await byLabel(wrapper, 'Time zone').trigger('blur');
     await byLabel(wrapper, 'Role').setValue('AGENT');
     await save();
+    // A new role of agent is saved once confirmed.
+    expect(updates(calls)).toEqual([]);
+    await wrapper.get('form[data-confirm="confirm-role-change"]').trigger('submit');
+    await flushPromises();
     expect(updates(calls)).toEqual([{ id: '42', input: { timeZone: null, locale: null, role: 'AGENT' } }]);
   });
 

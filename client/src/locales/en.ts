@@ -13,6 +13,7 @@ import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
 import deletedMessages from '../users/deleted/locales/en';
 import formatMessages from '../ui/format/locales/en';
+import teamMessages from '../team/locales/en';
 
 const en = {
   unsaved: {
@@ -54,6 +55,7 @@ const en = {
   ...settingsMessages,
   ...deletedMessages,
   ...formatMessages,
+  ...teamMessages,
   account: {
     menu: 'account menu',
     myProfile: 'My profile',
@@ -368,6 +370,7 @@ const en = {
     SIDE_CONVERSATION: 'Side conversation',
     SELF: 'Wrote in themself',
     SYSTEM: 'System',
+    INVITATION: 'Invited to the team',
   },
   deliverability: {
     DELIVERABLE: 'Deliverable',

@@ -13,6 +13,7 @@ import helpMessages from '../help/locales/fr';
 import settingsMessages from '../settings/locales/fr';
 import deletedMessages from '../users/deleted/locales/fr';
 import formatMessages from '../ui/format/locales/fr';
+import teamMessages from '../team/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -54,6 +55,7 @@ const fr: MessageSchema = {
   ...settingsMessages,
   ...deletedMessages,
   ...formatMessages,
+  ...teamMessages,
   account: {
     menu: 'menu du compte',
     myProfile: 'Mon profil',
@@ -371,6 +373,7 @@ const fr: MessageSchema = {
     SIDE_CONVERSATION: 'Conversation annexe',
     SELF: 'A écrit lui-même',
     SYSTEM: 'Système',
+    INVITATION: 'Invité dans l’équipe',
   },
   deliverability: {
     DELIVERABLE: 'Distribuable',

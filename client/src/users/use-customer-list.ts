@@ -1,15 +1,26 @@
-// The customer list: search, filters (tags, an organization, custom field
-// values) and cursor pages (ui/list/use-cursor-list). A custom field value
+// The customer list: search, filters (role, tags, an organization, custom
+// field values) and cursor pages (ui/list/use-cursor-list). A custom field value
 // the server refuses (BAD_USER_INPUT naming the field's key) is an error of
 // that filter, not of the list, and the list it no longer answers goes.
 import { computed, ref } from 'vue';
 import { request } from '../graphql/client';
 import { toFormErrors, type FieldError } from '../graphql/errors';
-import type { UserFieldFilter, UserListItemFragment } from '../graphql/generated/graphql';
+import type { Role, UserFieldFilter, UserListItemFragment } from '../graphql/generated/graphql';
 import { useCursorList } from '../ui/list/use-cursor-list';
 import { UsersDocument } from './user-operations';
 
+/** Whose accounts the Customers page lists: end users unless asked (the API's `users` lists every role). */
+export type RoleFilter = Role | 'ALL';
+export const ROLE_FILTERS: readonly RoleFilter[] = ['END_USER', 'AGENT', 'ADMIN', 'ALL'];
+export const DEFAULT_ROLE_FILTER: RoleFilter = 'END_USER';
+
+export function roleFilterOf(value: unknown): RoleFilter {
+  return ROLE_FILTERS.includes(value as RoleFilter) ? (value as RoleFilter) : DEFAULT_ROLE_FILTER;
+}
+
 export interface CustomerFilters {
+  /** Whose accounts (end users by default). */
+  role?: RoleFilter;
   /** Users with every one of these tags. */
   tags?: string[];
   organizationId?: string | null;
@@ -21,6 +32,7 @@ export interface CustomerFilters {
 }
 
 export function useCustomerList(initialQuery = '', initialFilters: CustomerFilters = {}) {
+  const role = ref<RoleFilter>(initialFilters.role ?? DEFAULT_ROLE_FILTER);
   const tags = ref<string[]>(initialFilters.tags ?? []);
   const organizationId = ref<string | null>(initialFilters.organizationId ?? null);
   /** Errors about a custom field filter, by the field's key. */
@@ -34,7 +46,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
 
   const list = useCursorList<UserListItemFragment>({
     initialQuery,
-    filters: [tags, organizationId, fieldsKey],
+    filters: [role, tags, organizationId, fieldsKey],
     fetch: async ({ first, after, query }) => {
       fieldErrors.value = {};
       const fields = fieldFilters.value;
@@ -47,6 +59,7 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
         ...(tags.value.length > 0 ? { tags: tags.value } : {}),
         ...(organizationId.value ? { organizationId: organizationId.value } : {}),
         ...(fields.length > 0 ? { fields } : {}),
+        ...(role.value !== 'ALL' ? { filter: { roles: [role.value] } } : {}),
       });
       suggestions.value = { query: query ?? '', values: data.users.suggestions };
       return data.users;
@@ -61,17 +74,20 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     },
   });
 
-  /** The search, the tags and the organization (the page clears its field filter). */
+  /** The search, the role, the tags and the organization (the page clears its field filter). */
   function clearAll(): void {
     list.clearSearch();
+    role.value = DEFAULT_ROLE_FILTER;
     tags.value = [];
     organizationId.value = null;
   }
 
-  const filtered = computed(() => tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0);
+  const filtered = computed(
+    () => role.value !== DEFAULT_ROLE_FILTER || tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0,
+  );
 
   /** Suggestions for the search shown (never an older one's). */
   const didYouMean = computed(() => (suggestions.value.query === list.query.value ? suggestions.value.values : []));
 
-  return { ...list, tags, organizationId, filtered, fieldErrors, clearAll, didYouMean };
+  return { ...list, role, tags, organizationId, filtered, fieldErrors, clearAll, didYouMean };
 }

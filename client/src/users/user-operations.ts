@@ -45,8 +45,16 @@ graphql(`
 `);
 
 export const UsersDocument = graphql(`
-  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {
-    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
+  query Users(
+    $first: Int
+    $after: String
+    $query: String
+    $tags: [String!]
+    $organizationId: ID
+    $fields: [UserFieldFilter!]
+    $filter: UserFilterInput
+  ) {
+    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {
       ...UserPage
       suggestions
     }

@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": typeof types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    manageTeam\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": typeof types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": typeof types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": typeof types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": typeof types.SignOutDocument,
@@ -77,6 +77,11 @@ type Documents = {
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n": typeof types.UpdateSettingsDocument,
     "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n": typeof types.PreviewWelcomeEmailDocument,
     "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n": typeof types.TagSuggestionsDocument,
+    "\n  fragment TeamMember on User {\n    id\n    name\n    email\n    role\n    suspended\n    lastSignInAt\n    invitedAt\n  }\n": typeof types.TeamMemberFragmentDoc,
+    "\n  query Team($first: Int, $after: String, $query: String) {\n    users(first: $first, after: $after, query: $query, filter: { roles: [AGENT, ADMIN] }) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...TeamMember\n        }\n      }\n    }\n  }\n": typeof types.TeamDocument,
+    "\n  mutation InviteTeamMember($input: InviteTeamMemberInput!) {\n    inviteTeamMember(input: $input) {\n      ...TeamMember\n    }\n  }\n": typeof types.InviteTeamMemberDocument,
+    "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...TeamMember\n    }\n  }\n": typeof types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId)\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  fragment TicketPerson on User {\n    id\n    name\n    email\n  }\n": typeof types.TicketPersonFragmentDoc,
     "\n  fragment TicketListItem on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n  }\n": typeof types.TicketListItemFragmentDoc,
     "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    held\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n": typeof types.TicketDetailFragmentDoc,
@@ -112,7 +117,7 @@ type Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
-    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n": typeof types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": typeof types.UserAbilitiesFragmentDoc,
     "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
@@ -138,7 +143,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment Viewer on User {\n    id\n    name\n    email\n    role\n  }\n": types.ViewerFragmentDoc,
-    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
+    "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    manageTeam\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n": types.ViewerAbilitiesFragmentDoc,
     "\n  query Me {\n    me {\n      ...Viewer\n    }\n    viewerCan {\n      ...ViewerAbilities\n    }\n  }\n": types.MeDocument,
     "\n    mutation SignIn($email: String!, $password: String!) {\n      signIn(email: $email, password: $password) {\n        ...Viewer\n      }\n    }\n  ": types.SignInDocument,
     "\n    mutation SignOut {\n      signOut\n    }\n  ": types.SignOutDocument,
@@ -200,6 +205,11 @@ const documents: Documents = {
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n": types.UpdateSettingsDocument,
     "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n": types.PreviewWelcomeEmailDocument,
     "\n  query TagSuggestions($query: String, $first: Int) {\n    tags(query: $query, first: $first) {\n      name\n      count\n    }\n  }\n": types.TagSuggestionsDocument,
+    "\n  fragment TeamMember on User {\n    id\n    name\n    email\n    role\n    suspended\n    lastSignInAt\n    invitedAt\n  }\n": types.TeamMemberFragmentDoc,
+    "\n  query Team($first: Int, $after: String, $query: String) {\n    users(first: $first, after: $after, query: $query, filter: { roles: [AGENT, ADMIN] }) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...TeamMember\n        }\n      }\n    }\n  }\n": types.TeamDocument,
+    "\n  mutation InviteTeamMember($input: InviteTeamMemberInput!) {\n    inviteTeamMember(input: $input) {\n      ...TeamMember\n    }\n  }\n": types.InviteTeamMemberDocument,
+    "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...TeamMember\n    }\n  }\n": types.ResendInvitationDocument,
+    "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId)\n  }\n": types.RevokeInvitationDocument,
     "\n  fragment TicketPerson on User {\n    id\n    name\n    email\n  }\n": types.TicketPersonFragmentDoc,
     "\n  fragment TicketListItem on Ticket {\n    id\n    subject\n    status\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n  }\n": types.TicketListItemFragmentDoc,
     "\n  fragment TicketDetail on Ticket {\n    id\n    subject\n    status\n    held\n    via\n    createdAt\n    updatedAt\n    requester {\n      ...TicketPerson\n    }\n    submitter {\n      ...TicketPerson\n    }\n    ccs {\n      ...TicketPerson\n    }\n    comments(first: 100) {\n      totalCount\n      edges {\n        node {\n          id\n          body\n          public\n          via\n          attachments\n          createdAt\n          author {\n            ...TicketPerson\n          }\n        }\n      }\n    }\n    sideConversations {\n      id\n      subject\n      createdAt\n      participants {\n        ...TicketPerson\n      }\n      messages {\n        id\n        body\n        createdAt\n        author {\n          ...TicketPerson\n        }\n      }\n    }\n  }\n": types.TicketDetailFragmentDoc,
@@ -235,7 +245,7 @@ const documents: Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
-    "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n": types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": types.UserAbilitiesFragmentDoc,
     "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
@@ -281,7 +291,7 @@ export function graphql(source: "\n  fragment Viewer on User {\n    id\n    name
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"];
+export function graphql(source: "\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    manageTeam\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"): (typeof documents)["\n  fragment ViewerAbilities on ViewerPermissions {\n    changeOwnPassword\n    restoreUsers\n    eraseUsers\n    manageTeam\n    createStaff\n    createUsers\n    listUsers\n    manageApiTokens\n    manageOrganizations\n    manageUserFields\n    readOrganizations\n    readUserFields\n    shareCustomerLists\n    importUsers\n    emailUsers\n    readOutbox\n    manageWebhooks\n    manageSettings\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -529,6 +539,26 @@ export function graphql(source: "\n  query TagSuggestions($query: String, $first
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment TeamMember on User {\n    id\n    name\n    email\n    role\n    suspended\n    lastSignInAt\n    invitedAt\n  }\n"): (typeof documents)["\n  fragment TeamMember on User {\n    id\n    name\n    email\n    role\n    suspended\n    lastSignInAt\n    invitedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Team($first: Int, $after: String, $query: String) {\n    users(first: $first, after: $after, query: $query, filter: { roles: [AGENT, ADMIN] }) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...TeamMember\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Team($first: Int, $after: String, $query: String) {\n    users(first: $first, after: $after, query: $query, filter: { roles: [AGENT, ADMIN] }) {\n      totalCount\n      pageInfo {\n        ...PageInfoFields\n      }\n      edges {\n        cursor\n        node {\n          ...TeamMember\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteTeamMember($input: InviteTeamMemberInput!) {\n    inviteTeamMember(input: $input) {\n      ...TeamMember\n    }\n  }\n"): (typeof documents)["\n  mutation InviteTeamMember($input: InviteTeamMemberInput!) {\n    inviteTeamMember(input: $input) {\n      ...TeamMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...TeamMember\n    }\n  }\n"): (typeof documents)["\n  mutation ResendInvitation($userId: ID!) {\n    resendInvitation(userId: $userId) {\n      ...TeamMember\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($userId: ID!) {\n    revokeInvitation(userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment TicketPerson on User {\n    id\n    name\n    email\n  }\n"): (typeof documents)["\n  fragment TicketPerson on User {\n    id\n    name\n    email\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -669,7 +699,7 @@ export function graphql(source: "\n  fragment UserPage on UserConnection {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {\n      ...UserPage\n      suggestions\n    }\n  }\n"];
+export function graphql(source: "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n"): (typeof documents)["\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
