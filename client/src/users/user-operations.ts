@@ -45,8 +45,8 @@ graphql(`
 `);
 
 export const UsersDocument = graphql(`
-  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {
-    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
+  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!], $sort: UserSortInput) {
+    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, sort: $sort) {
       ...UserPage
       suggestions
     }

@@ -1,0 +1,168 @@
+// Lists keep their search, filters, sort and page in the address
+// (ui/list/use-url-state + useCursorList's `url`): a link shows that list,
+// typing replaces the address, paging pushes, Back returns to the same page,
+// and what the page cannot use falls back to the default.
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Router } from 'vue-router';
+import type { UserProfileFragment } from '../../client/src/graphql/generated/graphql';
+import { callsOf, graphQLError, makeUser, mountApp, stubGraphQL, usersPage, type GraphQLCall } from './helpers';
+
+let wrapper: VueWrapper;
+let router: Router;
+
+afterEach(() => {
+  wrapper?.unmount();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+const people: UserProfileFragment[] = Array.from({ length: 26 }, (_, i) => makeUser({ id: String(i + 1), name: `User ${i + 1}` }));
+
+/** Two pages of customers; a cursor the list never gave is refused as the server does. */
+function serve(): GraphQLCall[] {
+  return stubGraphQL({
+    Users: ({ after }) => {
+      if (after && after !== 'cursor-25')
+        return graphQLError('This cursor is not one that users paging returned.', { code: 'BAD_USER_INPUT', field: 'after' });
+      return after ? usersPage(people.slice(25), { totalCount: 26 }) : usersPage(people.slice(0, 25), { totalCount: 26, hasNextPage: true });
+    },
+    UserFields: () => ({ data: { userFields: [] } }),
+    OrganizationName: ({ id }) => ({ data: { organization: { id, name: 'Navy' } } }),
+    User: ({ id }) => ({ data: { user: people.find((user) => user.id === id) ?? null } }),
+  });
+}
+
+const lastUsers = (calls: GraphQLCall[]) => callsOf(calls, 'Users').at(-1)!.variables;
+const range = () => wrapper.get('.pager__range').text();
+const pagerButton = (text: string) => wrapper.findAll('.pager button').find((b) => b.text() === text)!;
+
+async function back(): Promise<void> {
+  router.back();
+  await flushPromises();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await flushPromises();
+}
+
+describe('lists in the address', () => {
+  it('a link shows its search, filters, sort and page', async () => {
+    const calls = serve();
+    ({ wrapper, router } = await mountApp('/customers?q=user&tag=vip&org=7&sort=name&after=cursor-25&page=2'));
+    expect(lastUsers(calls)).toEqual({
+      first: 25,
+      after: 'cursor-25',
+      query: 'user',
+      tags: ['vip'],
+      organizationId: '7',
+      sort: { field: 'NAME', direction: 'ASC' },
+    });
+    expect((wrapper.get('#customer-search').element as HTMLInputElement).value).toBe('user');
+    expect((wrapper.get('#customer-sort').element as HTMLSelectElement).value).toBe('name');
+    expect(range()).toBe('26–26 of 26');
+    // Opened on page 2 from a link: Previous goes to the first page.
+    await pagerButton('Previous').trigger('click');
+    await flushPromises();
+    expect(lastUsers(calls).after).toBeNull();
+    expect(range()).toBe('1–25 of 26');
+    expect(router.currentRoute.value.query).toEqual({ q: 'user', tag: ['vip'], org: '7', sort: 'name' });
+  });
+
+  it('typing and filters replace the address; paging pushes; Back returns to the page before', async () => {
+    const calls = serve();
+    ({ wrapper, router } = await mountApp('/customers'));
+    const replace = vi.spyOn(router, 'replace');
+    const push = vi.spyOn(router, 'push');
+
+    const search = wrapper.get('#customer-search');
+    await search.setValue('u');
+    await search.setValue('us');
+    await search.setValue('user');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ q: 'user' });
+    expect(push).not.toHaveBeenCalled();
+    expect(replace).toHaveBeenCalledTimes(1);
+
+    await wrapper.get('#customer-sort').setValue('-updated');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ q: 'user', sort: '-updated' });
+    expect(lastUsers(calls).sort).toEqual({ field: 'UPDATED_AT', direction: 'DESC' });
+    expect(push).not.toHaveBeenCalled();
+
+    await pagerButton('Next').trigger('click');
+    await flushPromises();
+    expect(push).toHaveBeenCalledTimes(1);
+    expect(router.currentRoute.value.query).toEqual({ q: 'user', sort: '-updated', after: 'cursor-25', page: '2' });
+    expect(range()).toBe('26–26 of 26');
+
+    await back();
+    expect(router.currentRoute.value.query).toEqual({ q: 'user', sort: '-updated' });
+    expect(lastUsers(calls)).toMatchObject({ after: null, query: 'user' });
+    expect(range()).toBe('1–25 of 26');
+    expect((wrapper.get('#customer-search').element as HTMLInputElement).value).toBe('user');
+
+    // A new search starts again from the first page, in place of the address (no entry per keystroke).
+    await pagerButton('Next').trigger('click');
+    await flushPromises();
+    await search.setValue('user 2');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ q: 'user 2', sort: '-updated' });
+    expect(lastUsers(calls)).toMatchObject({ after: null, query: 'user 2' });
+  });
+
+  it('Back from a profile shows the same page, search and rows, and Previous still works', async () => {
+    const calls = serve();
+    ({ wrapper, router } = await mountApp('/customers'));
+    await wrapper.get('#customer-search').setValue('user');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flushPromises();
+    await pagerButton('Next').trigger('click');
+    await flushPromises();
+
+    await wrapper.get('tbody a[href="/users/26"]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/users/26');
+
+    await back();
+    expect(router.currentRoute.value.fullPath).toBe('/customers?q=user&after=cursor-25&page=2');
+    expect(lastUsers(calls)).toMatchObject({ after: 'cursor-25', query: 'user' });
+    expect(wrapper.findAll('tbody tr').map((row) => row.get('a').text())).toEqual(['User 26']);
+    expect(range()).toBe('26–26 of 26');
+    expect((wrapper.get('#customer-search').element as HTMLInputElement).value).toBe('user');
+
+    await pagerButton('Previous').trigger('click');
+    await flushPromises();
+    expect(range()).toBe('1–25 of 26');
+    expect(router.currentRoute.value.query).toEqual({ q: 'user' });
+  });
+
+  it('what the page cannot use falls back to the default, without an error', async () => {
+    const calls = serve();
+    ({ wrapper, router } = await mountApp('/customers?sort=shoe-size&after=bogus&page=many&tag='));
+    await flushPromises();
+    // The unknown sort is not sent; the refused cursor gives the first page, and the address says so.
+    expect(callsOf(calls, 'Users').map((call) => call.variables.after)).toEqual(['bogus', null]);
+    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null });
+    expect(range()).toBe('1–25 of 26');
+    expect(wrapper.text()).not.toContain('could not be loaded');
+    expect(router.currentRoute.value.query).not.toHaveProperty('after');
+    expect(router.currentRoute.value.query).not.toHaveProperty('page');
+    expect((wrapper.get('#customer-sort').element as HTMLSelectElement).value).toBe('');
+  });
+
+  it('tickets keep their status and page; an unknown status means all of them', async () => {
+    const calls = stubGraphQL({
+      Tickets: () => ({
+        data: { tickets: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] } },
+      }),
+    });
+    ({ wrapper, router } = await mountApp('/tickets?status=OPEN&q=printer'));
+    expect(callsOf(calls, 'Tickets').at(-1)!.variables).toMatchObject({ status: 'OPEN', query: 'printer' });
+    wrapper.unmount();
+
+    ({ wrapper, router } = await mountApp('/tickets?status=BURNING'));
+    expect(callsOf(calls, 'Tickets').at(-1)!.variables).toMatchObject({ status: null });
+    expect(wrapper.text()).not.toContain('could not be loaded');
+  });
+});
