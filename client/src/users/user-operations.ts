@@ -138,8 +138,8 @@ export const CreateUserDocument = graphql(`
 `);
 
 export const UpdateUserDocument = graphql(`
-  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {
-    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {
+    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {
       ...UserProfile
     }
   }

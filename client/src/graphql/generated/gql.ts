@@ -31,6 +31,7 @@ type Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n": typeof types.MissingValueCountsDocument,
     "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n": typeof types.HelpCenterDocument,
     "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  ": typeof types.SignUpDocument,
     "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n": typeof types.AccountLinkDocument,
@@ -118,7 +119,7 @@ type Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": typeof types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": typeof types.SetUserPasswordDocument,
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
@@ -153,6 +154,7 @@ const documents: Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n": types.MissingValueCountsDocument,
     "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n": types.HelpCenterDocument,
     "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  ": types.SignUpDocument,
     "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n": types.AccountLinkDocument,
@@ -240,7 +242,7 @@ const documents: Documents = {
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": types.SetUserPasswordDocument,
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
@@ -340,6 +342,10 @@ export function graphql(source: "\n  mutation DeleteUserField($id: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n"): (typeof documents)["\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -691,7 +697,7 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
