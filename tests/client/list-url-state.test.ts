@@ -33,6 +33,32 @@ function serve(): GraphQLCall[] {
   });
 }
 
+const SAVED_LIST = {
+  id: '7',
+  name: 'VIPs',
+  shared: false,
+  userCount: 30,
+  columns: ['name'],
+  viewerCanManage: true,
+  sort: null,
+  filter: {
+    query: null,
+    tagsAll: ['vip'],
+    tagsAny: null,
+    tagsNone: null,
+    organizationId: null,
+    withoutOrganization: null,
+    roles: null,
+    verified: null,
+    suspended: null,
+    createdAfter: null,
+    createdBefore: null,
+    updatedAfter: null,
+    updatedBefore: null,
+    fields: null,
+  },
+};
+
 const lastUsers = (calls: GraphQLCall[]) => callsOf(calls, 'Users').at(-1)!.variables;
 const range = () => wrapper.get('.pager__range').text();
 const pagerButton = (text: string) => wrapper.findAll('.pager button').find((b) => b.text() === text)!;
@@ -149,6 +175,48 @@ describe('lists in the address', () => {
     expect(router.currentRoute.value.query).not.toHaveProperty('after');
     expect(router.currentRoute.value.query).not.toHaveProperty('page');
     expect((wrapper.get('#customer-sort').element as HTMLSelectElement).value).toBe('');
+  });
+
+  it("a customer list opened from the address shows that page once the list's filter is known", async () => {
+    stubGraphQL({
+      CustomerLists: () => ({ data: { customerLists: [] } }),
+      CustomerList: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return { data: { customerList: SAVED_LIST } };
+      },
+      ListUsers: ({ after }) => ({
+        data: {
+          users: {
+            totalCount: 30,
+            pageInfo: { hasNextPage: false, endCursor: 'c30' },
+            edges: [
+              {
+                cursor: 'c30',
+                node: {
+                  ...people[25]!,
+                  phone: null,
+                  tags: [],
+                  externalId: null,
+                  alias: null,
+                  timeZone: null,
+                  locale: null,
+                  verified: true,
+                  updatedAt: '2025-01-03T10:00:00.000Z',
+                  fields: [],
+                  name: `After ${String(after)}`,
+                },
+              },
+            ],
+          },
+        },
+      }),
+    });
+    ({ wrapper, router } = await mountApp('/lists/7?after=c25&page=2'));
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    await flushPromises();
+    expect(wrapper.get('tbody').text()).toContain('After c25');
+    expect(range()).toBe('26–26 of 30');
+    expect(router.currentRoute.value.query).toEqual({ after: 'c25', page: '2' });
   });
 
   it('tickets keep their status and page; an unknown status means all of them', async () => {

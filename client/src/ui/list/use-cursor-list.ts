@@ -114,7 +114,11 @@ export function useCursorList<TNode>(options: CursorListOptions<TNode>) {
         return;
       }
       const filtersChanged = now.slice(0, -1).some((value, i) => !Object.is(value, before[i]));
-      if (filtersChanged) toFirstPage();
+      if (!filtersChanged) return;
+      // A filter the list was waiting for is known now (a saved list, a field's type): the page the address names.
+      const waited = pages.page.value === null && pages.error.value === null && Object.is(now[0], before[0]);
+      if (waited) void pages.reload();
+      else toFirstPage();
     });
     pages.cursors.value = cursorsOfAddress(url, after.value, pageNumber.value);
   } else {
