@@ -12,7 +12,6 @@ import webhookMessages from '../webhooks/locales/en';
 import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
 import deletedMessages from '../users/deleted/locales/en';
-import customerMessages from '../users/locales/en';
 
 const en = {
   unsaved: {
@@ -53,7 +52,6 @@ const en = {
   ...helpMessages,
   ...settingsMessages,
   ...deletedMessages,
-  ...customerMessages,
   account: {
     menu: 'account menu',
     myProfile: 'My profile',

@@ -12,7 +12,6 @@ import webhookMessages from '../webhooks/locales/fr';
 import helpMessages from '../help/locales/fr';
 import settingsMessages from '../settings/locales/fr';
 import deletedMessages from '../users/deleted/locales/fr';
-import customerMessages from '../users/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -53,7 +52,6 @@ const fr: MessageSchema = {
   ...helpMessages,
   ...settingsMessages,
   ...deletedMessages,
-  ...customerMessages,
   account: {
     menu: 'menu du compte',
     myProfile: 'Mon profil',
