@@ -79,6 +79,17 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       const noScope = await app.as(writeOnly.auth)(COUNT, { active: true });
       expect(noScope.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       expect(noScope.data?.userFields ?? null).toBeNull();
+      // Nor through a nested field: the end user's own profile, a write-only token's mutation payload.
+      const nested = await app.as(endUser.auth)('{ me { fields { field { missingValueCount } } } }');
+      expect(nested.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(nested.data ?? null)).not.toMatch(/missingValueCount":\d/);
+      const admin = await app.token(['USERS_WRITE']);
+      const payload = await app.as(admin.auth)(
+        'mutation($id: ID!, $i: UpdateUserFieldInput!) { updateUserField(id: $id, input: $i) { id missingValueCount } }',
+        { id: f.id, i: { description: 'Asked through a payload' } },
+      );
+      expect(payload.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(payload.errors?.[0]?.path).toEqual(['updateUserField', 'missingValueCount']);
       // The end user made here is one more without a value.
       const reader = await app.token(['USERS_READ']);
       expect(await countOf(f.key, reader.auth)).toBe(before + 2);
