@@ -219,6 +219,50 @@ describe('lists in the address', () => {
     expect(router.currentRoute.value.query).toEqual({ after: 'c25', page: '2' });
   });
 
+  it('imports are paged, the page kept in the address', async () => {
+    const job = (n: number) => ({
+      id: String(n),
+      status: 'DONE' as const,
+      mode: 'CREATE_OR_UPDATE' as const,
+      fileName: `file-${n}.csv`,
+      rowsTotal: 1,
+      rowsRead: 1,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      failed: 0,
+      rowsPerSecond: 10,
+      secondsLeft: 0,
+      fileError: null,
+      failedRowsUrl: null,
+      createdAt: '2025-01-02T10:00:00.000Z',
+      finishedAt: '2025-01-02T10:00:01.000Z',
+    });
+    const calls = stubGraphQL({
+      ImportJobs: ({ after }) => {
+        const ids = after ? [26] : Array.from({ length: 25 }, (_, i) => i + 1);
+        return {
+          data: {
+            importJobs: {
+              totalCount: 26,
+              edges: ids.map((n) => ({ cursor: `job-${n}`, node: job(n) })),
+              pageInfo: { hasNextPage: !after, endCursor: `job-${ids[ids.length - 1]}` },
+            },
+          },
+        };
+      },
+    });
+    ({ wrapper, router } = await mountApp('/settings/imports'));
+    expect(range()).toBe('1–25 of 26');
+    await pagerButton('Next').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({ after: 'job-25', page: '2' });
+    expect(callsOf(calls, 'ImportJobs').at(-1)!.variables).toEqual({ first: 25, after: 'job-25' });
+    expect(wrapper.get('tbody').text()).toContain('file-26.csv');
+    await back();
+    expect(range()).toBe('1–25 of 26');
+  });
+
   it('tickets keep their status and page; an unknown status means all of them', async () => {
     const calls = stubGraphQL({
       Tickets: () => ({
