@@ -80,7 +80,7 @@ export function useCursorList<TNode>(options: CursorListOptions<TNode>) {
     const at = shown.indexOf(after);
     if (at > 0) return shown.slice(0, at + 1);
     if (pages.page.value?.pageInfo.endCursor === after) return [...shown, after];
-    const n = /^\d{1,6}$/.test(pageNumber) ? Number(pageNumber) : 2;
+    const n = /^\d{1,4}$/.test(pageNumber) ? Number(pageNumber) : 2;
     return [null, ...Array<undefined>(Math.max(n, 2) - 2).fill(undefined), after];
   }
 
