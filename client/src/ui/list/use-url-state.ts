@@ -47,6 +47,7 @@ export function useUrlState() {
    * already hold what it says (or newer values, not to be undone).
    */
   const ownNavigations = new Set<string>();
+  let inFlight: LocationQueryRaw | null = null;
   /** Counts the times the address changed a ref (Back, Forward, a link to the same page). */
   const fromAddress = ref(0);
 
@@ -65,10 +66,12 @@ export function useUrlState() {
       // Every parameter as the page holds it: a navigation still on its way may not show in route.query yet.
       const values = new Map<string, Written>(pending);
       for (const [name, param] of params) values.set(name, param.written());
+      // Compared with where the last navigation of the page is going, while it is on its way.
+      const shown = (inFlight ?? route.query) as Record<string, Written>;
       const query: LocationQueryRaw = { ...route.query };
       let changed = false;
       for (const [name, value] of values) {
-        if (!same(value, route.query[name] ?? undefined)) changed = true;
+        if (!same(value, shown[name] ?? undefined)) changed = true;
         if (value === undefined) delete query[name];
         else query[name] = value;
       }
@@ -81,7 +84,11 @@ export function useUrlState() {
       const target = { query, hash: route.hash, ...(state ? { state: state as never } : {}) };
       const path = router.resolve(target).fullPath;
       ownNavigations.add(path);
-      void (mode === 'push' ? router.push(target) : router.replace(target)).finally(() => ownNavigations.delete(path));
+      inFlight = query;
+      void (mode === 'push' ? router.push(target) : router.replace(target)).finally(() => {
+        ownNavigations.delete(path);
+        if (inFlight === query) inFlight = null;
+      });
     });
   }
 
