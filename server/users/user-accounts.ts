@@ -7,7 +7,7 @@ import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors
 import type { Actor } from '../auth/viewer.js';
 import { change, organizationChange, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
-import type { PreparedFieldValues } from '../fields/field-values.service.js';
+import { emptiedRequiredError } from '../fields/required-fields.js';
 import type { UserField } from '../fields/user-field.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
@@ -51,11 +51,9 @@ export class UserAccounts {
   ) {}
 
   /** Validates a new account's input (BAD_USER_INPUT naming the field), reading nothing it will lock. */
-  async prepareCreate(input: CreateUserInput, wo: WriteOptions = {}, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
+  async prepareCreate(input: CreateUserInput, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
     if (input.name === null || input.name === undefined) throw new UserInputError('name', 'Name is required.');
-    const prepared = await this.asCreate(await this.prepareUpdate(input, extras, undefined, checked));
-    if (wo.enforceRequiredFields) await this.requireFields(null, prepared.fields);
-    return prepared;
+    return this.asCreate(await this.prepareUpdate(input, extras, undefined, checked));
   }
 
   /** A prepared change as a new account's: a name and an email are required. */
@@ -65,7 +63,7 @@ export class UserAccounts {
   }
 
   async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
-    const prepared = await this.prepareCreate(input, wo);
+    const prepared = await this.prepareCreate(input);
     try {
       return await this.db.transaction(async (m) => {
         const created = await this.insertPrepared(m, prepared, actor, wo, new Date());
@@ -179,8 +177,9 @@ export class UserAccounts {
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
   async update(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<User> {
     const prepared = await this.prepareUpdate(input);
-    // Required fields describe customers: an agent's or admin's own account is not blocked by them.
-    if (wo.enforceRequiredFields && target.role === Role.END_USER) await this.requireFields(target.id, prepared.fields);
+    // Required fields describe customers (server/fields/required-fields.ts): a save may not empty one; staff are not held to them.
+    const emptied = target.role === Role.END_USER ? emptiedRequiredError(prepared.fields) : null;
+    if (emptied) throw emptied;
     try {
       await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()));
     } catch (err) {
@@ -295,11 +294,6 @@ export class UserAccounts {
     const org = await this.deps.organizations.byDomain(domain, m);
     batch?.orgByDomain.set(domain, org);
     return org;
-  }
-
-  private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
-    const missing = await this.deps.fields.missingRequired(userId, prepared);
-    if (missing.length) throw new UserInputError(missing[0], `${missing[0]} is required: fill it before saving.`);
   }
 
   /** The organization an input names (by id or by name), or null to clear. */

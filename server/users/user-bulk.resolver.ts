@@ -137,7 +137,7 @@ export class UserBulkResolver {
         out.fail(user.id, why.code, why.message);
         return false;
       }
-      await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false, enforceRequiredFields: false });
+      await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false });
       return true;
     });
     return out.result();

@@ -34,7 +34,7 @@ describe('messages', () => {
     await router.push('/users/42');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(byLabel(wrapper, 'Fuseau horaire').attributes('role')).toBe('combobox');
-    expect(byLabel(wrapper, 'Téléphone').attributes('type')).toBe('tel');
+    expect(byLabel(wrapper, 'Téléphone principal').attributes('readonly')).toBeDefined();
     wrapper.unmount();
   });
 

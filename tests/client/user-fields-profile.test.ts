@@ -1,7 +1,7 @@
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AGENT_VIEWER, byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, signedInAs, stubGraphQL, NOTHING_ON_USER } from './helpers';
-import { profileValues, serveProfile, updates } from './user-fields-setup';
+import { PROFILE_FIELDS, profileValues, serveProfile, updates, value } from './user-fields-setup';
 
 // Custom fields on the profile: one editor per type, what is sent, and the errors shown.
 
@@ -241,6 +241,41 @@ describe('custom fields on the profile', () => {
     await saveProfile();
     expect(updates(calls)).toEqual([]);
     expect(errorNextTo(wrapper, 'Plan')).toBe('Fill this in: it is required.');
+  });
+
+  it('names the required fields without a value in a banner, links to each, and saves other changes anyway', async () => {
+    const fields = profileValues().map((v) => (v.key === 'plan' ? value(PROFILE_FIELDS.dropdown) : v));
+    const calls = serveProfile(makeUser({ fields }));
+    ({ wrapper } = await mountApp('/users/42'));
+    const banner = wrapper.get('[data-missing-fields]');
+    expect(banner.text()).toContain('Required fields without a value: Plan.');
+    expect(banner.text()).toContain('Other changes still save');
+    const link = banner.get('a');
+    expect(link.attributes('href')).toBe('#user-field-plan');
+    await link.trigger('click');
+    expect(document.activeElement?.id).toBe('user-field-plan');
+
+    // A save that does not touch it goes through (the server's rule too).
+    await byLabel(wrapper, 'Nickname').setValue('Amazing Grace');
+    await saveProfile();
+    expect(updates(calls)).toEqual([{ id: '42', input: { fields: [{ key: 'nickname', value: 'Amazing Grace' }] } }]);
+    expect(errorNextTo(wrapper, 'Plan')).toBe('');
+
+    // Filled in: the banner goes.
+    await byLabel(wrapper, 'Plan').setValue('gold');
+    await saveProfile();
+    expect(wrapper.find('[data-missing-fields]').exists()).toBe(false);
+  });
+
+  it('has no banner when every required field has a value, and reads in French', async () => {
+    serveProfile(makeUser({ fields: profileValues() }));
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(wrapper.find('[data-missing-fields]').exists()).toBe(false);
+    wrapper.unmount();
+    const fields = profileValues().map((v) => (v.key === 'plan' ? value(PROFILE_FIELDS.dropdown) : v));
+    serveProfile(makeUser({ fields }));
+    ({ wrapper } = await mountApp('/users/42', 'fr'));
+    expect(wrapper.get('[data-missing-fields]').text()).toContain('Champs obligatoires sans valeur : Plan.');
   });
 
   it('looks up a user as the agent types and saves the chosen id', async () => {

@@ -141,8 +141,8 @@ export function rebaseFieldDraft(
 
 /**
  * The profile form's custom fields: `input` joins updateUser's input, `keys`
- * are the names server errors may give, `validate` finds required ones left
- * empty. Follows the user as saves and reloads replace it.
+ * are the names server errors may give, `validate` finds required ones the
+ * edit empties. Follows the user as saves and reloads replace it.
  */
 export function useUserFieldValues(user: () => UserProfileFragment) {
   const { locale } = useI18n();
@@ -176,11 +176,15 @@ export function useUserFieldValues(user: () => UserProfileFragment) {
   });
   const keys = computed(() => values.value.map((field) => field.key));
 
+  /** A required field the edit empties (one left without a value, untouched, blocks nothing: the server's rule too). */
   function validate(): Record<string, FieldError> {
     const problems: Record<string, FieldError> = {};
     for (const field of values.value) {
-      if (isMissing(field, draft.value[field.key])) problems[field.key] = clientError('userFields.profile.required');
-      const problem = numberProblem(field, draft.value[field.key], locale.value);
+      const draftValue = draft.value[field.key];
+      if (fieldInput(field, draftValue, locale.value) !== null && isMissing(field, draftValue)) {
+        problems[field.key] = clientError('userFields.profile.required');
+      }
+      const problem = numberProblem(field, draftValue, locale.value);
       if (problem) problems[field.key] = clientError(problem);
     }
     return problems;

@@ -53,8 +53,18 @@ export const UsersDocument = graphql(`
     $organizationId: ID
     $fields: [UserFieldFilter!]
     $filter: UserFilterInput
+    $sort: UserSortInput
   ) {
-    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {
+    users(
+      first: $first
+      after: $after
+      query: $query
+      tags: $tags
+      organizationId: $organizationId
+      fields: $fields
+      filter: $filter
+      sort: $sort
+    ) {
       ...UserPage
       suggestions
     }
@@ -146,8 +156,8 @@ export const CreateUserDocument = graphql(`
 `);
 
 export const UpdateUserDocument = graphql(`
-  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {
-    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {
+    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {
       ...UserProfile
     }
   }

@@ -31,6 +31,7 @@ type Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": typeof types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": typeof types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": typeof types.LookupUsersDocument,
+    "\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n": typeof types.MissingValueCountsDocument,
     "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n": typeof types.HelpCenterDocument,
     "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  ": typeof types.SignUpDocument,
     "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n": typeof types.AccountLinkDocument,
@@ -42,7 +43,7 @@ type Documents = {
     "\n  query MyRequest($id: ID!) {\n    ticket(id: $id) {\n      ...HelpTicket\n      comments(first: 100) {\n        edges {\n          node {\n            id\n            body\n            createdAt\n            author {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.MyRequestDocument,
     "\n  mutation ReplyToMyRequest($ticketId: ID!, $body: String!) {\n    replyToMyRequest(ticketId: $ticketId, body: $body) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ReplyToMyRequestDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": typeof types.ImportJobSummaryFragmentDoc,
-    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
     "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.RunImportJobDocument,
     "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": typeof types.CancelImportJobDocument,
@@ -117,13 +118,13 @@ type Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": typeof types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": typeof types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": typeof types.UserPageFragmentDoc,
-    "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n    $sort: UserSortInput\n  ) {\n    users(\n      first: $first\n      after: $after\n      query: $query\n      tags: $tags\n      organizationId: $organizationId\n      fields: $fields\n      filter: $filter\n      sort: $sort\n    ) {\n      ...UserPage\n      suggestions\n    }\n  }\n": typeof types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": typeof types.UserAbilitiesFragmentDoc,
     "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": typeof types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": typeof types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": typeof types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": typeof types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": typeof types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": typeof types.SetUserPasswordDocument,
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": typeof types.UnlockUserDocument,
@@ -159,6 +160,7 @@ const documents: Documents = {
     "\n  mutation ReorderUserFields($ids: [ID!]!) {\n    reorderUserFields(ids: $ids) {\n      ...FieldDefinition\n    }\n  }\n": types.ReorderUserFieldsDocument,
     "\n  mutation DeleteUserField($id: ID!) {\n    deleteUserField(id: $id)\n  }\n": types.DeleteUserFieldDocument,
     "\n  query LookupUsers($query: String, $first: Int) {\n    users(query: $query, first: $first) {\n      edges {\n        node {\n          id\n          name\n          email\n        }\n      }\n    }\n  }\n": types.LookupUsersDocument,
+    "\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n": types.MissingValueCountsDocument,
     "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n": types.HelpCenterDocument,
     "\n    mutation SignUp($input: SignUpInput!) {\n      signUp(input: $input) {\n        received\n      }\n    }\n  ": types.SignUpDocument,
     "\n  query AccountLink($token: String!) {\n    accountLink(token: $token) {\n      state\n      purpose\n    }\n  }\n": types.AccountLinkDocument,
@@ -170,7 +172,7 @@ const documents: Documents = {
     "\n  query MyRequest($id: ID!) {\n    ticket(id: $id) {\n      ...HelpTicket\n      comments(first: 100) {\n        edges {\n          node {\n            id\n            body\n            createdAt\n            author {\n              id\n              name\n            }\n          }\n        }\n      }\n    }\n  }\n": types.MyRequestDocument,
     "\n  mutation ReplyToMyRequest($ticketId: ID!, $body: String!) {\n    replyToMyRequest(ticketId: $ticketId, body: $body) {\n      id\n      body\n      createdAt\n      author {\n        id\n        name\n      }\n    }\n  }\n": types.ReplyToMyRequestDocument,
     "\n  fragment ImportJobSummary on ImportJob {\n    id\n    status\n    mode\n    fileName\n    rowsTotal\n    rowsRead\n    created\n    updated\n    unchanged\n    failed\n    rowsPerSecond\n    secondsLeft\n    fileError\n    failedRowsUrl\n    createdAt\n    finishedAt\n  }\n": types.ImportJobSummaryFragmentDoc,
-    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ImportJobsDocument,
+    "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n": types.ImportJobsDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      ...ImportJobSummary\n      errors(first: 100) {\n        cursor\n        line\n        column\n        code\n        message\n      }\n    }\n  }\n": types.ImportJobDocument,
     "\n  mutation RunImportJob($id: ID!) {\n    runImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": types.RunImportJobDocument,
     "\n  mutation CancelImportJob($id: ID!) {\n    cancelImportJob(id: $id) {\n      ...ImportJobSummary\n    }\n  }\n": types.CancelImportJobDocument,
@@ -245,13 +247,13 @@ const documents: Documents = {
     "\n  fragment PageInfoFields on PageInfo {\n    hasNextPage\n    endCursor\n  }\n": types.PageInfoFieldsFragmentDoc,
     "\n  fragment UserListItem on User {\n    id\n    name\n    email\n    role\n    suspended\n    createdAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      type\n      primary\n      displayValue\n    }\n  }\n": types.UserListItemFragmentDoc,
     "\n  fragment UserPage on UserConnection {\n    totalCount\n    pageInfo {\n      ...PageInfoFields\n    }\n    edges {\n      cursor\n      node {\n        ...UserListItem\n      }\n    }\n  }\n": types.UserPageFragmentDoc,
-    "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n": types.UsersDocument,
+    "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n    $sort: UserSortInput\n  ) {\n    users(\n      first: $first\n      after: $after\n      query: $query\n      tags: $tags\n      organizationId: $organizationId\n      fields: $fields\n      filter: $filter\n      sort: $sort\n    ) {\n      ...UserPage\n      suggestions\n    }\n  }\n": types.UsersDocument,
     "\n  fragment UserAbilities on UserPermissions {\n    update\n    updateOwnProfileOnly\n    readPrivateFields\n    changeFields\n    changeIdentities\n    changeRole\n    changeSuspended\n    changeVerified\n    verifyIdentities\n    makeUnverifiedEmailPrimary\n    setPassword\n    unlock\n    delete\n  }\n": types.UserAbilitiesFragmentDoc,
     "\n  fragment UserProfile on User {\n    id\n    name\n    email\n    role\n    phone\n    tags\n    timeZone\n    locale\n    externalId\n    alias\n    details\n    notes\n    verified\n    suspended\n    version\n    createdVia\n    createdAt\n    updatedAt\n    organization {\n      ...OrganizationRef\n    }\n    identities {\n      ...IdentityDetails\n    }\n    fields {\n      ...FieldValue\n    }\n    viewerCan {\n      ...UserAbilities\n    }\n  }\n": types.UserProfileFragmentDoc,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserProfile\n    }\n  }\n": types.UserDocument,
     "\n  fragment WarningDetails on UserWarning {\n    code\n    field\n    message\n  }\n": types.WarningDetailsFragmentDoc,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      user {\n        ...UserProfile\n      }\n      warnings {\n        ...WarningDetails\n      }\n    }\n  }\n": types.CreateUserDocument,
-    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n": types.UpdateUserDocument,
     "\n  mutation DeleteUser($id: ID!) {\n    deleteUser(id: $id)\n  }\n": types.DeleteUserDocument,
     "\n  mutation SetUserPassword($id: ID!, $password: String!) {\n    setUserPassword(id: $id, password: $password)\n  }\n": types.SetUserPasswordDocument,
     "\n  mutation UnlockUser($id: ID!) {\n    unlockUser(id: $id)\n  }\n": types.UnlockUserDocument,
@@ -355,6 +357,10 @@ export function graphql(source: "\n  query LookupUsers($query: String, $first: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n"): (typeof documents)["\n  query MissingValueCounts {\n    userFields {\n      id\n      missingValueCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n"): (typeof documents)["\n  query HelpCenter {\n    helpCenter {\n      deskName\n      signUpOpen\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -399,7 +405,7 @@ export function graphql(source: "\n  fragment ImportJobSummary on ImportJob {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      edges {\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ImportJobs($first: Int, $after: String) {\n    importJobs(first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...ImportJobSummary\n        }\n      }\n      pageInfo {\n        ...PageInfoFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -699,7 +705,7 @@ export function graphql(source: "\n  fragment UserPage on UserConnection {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n"): (typeof documents)["\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n  ) {\n    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter) {\n      ...UserPage\n      suggestions\n    }\n  }\n"];
+export function graphql(source: "\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n    $sort: UserSortInput\n  ) {\n    users(\n      first: $first\n      after: $after\n      query: $query\n      tags: $tags\n      organizationId: $organizationId\n      fields: $fields\n      filter: $filter\n      sort: $sort\n    ) {\n      ...UserPage\n      suggestions\n    }\n  }\n"): (typeof documents)["\n  query Users(\n    $first: Int\n    $after: String\n    $query: String\n    $tags: [String!]\n    $organizationId: ID\n    $fields: [UserFieldFilter!]\n    $filter: UserFilterInput\n    $sort: UserSortInput\n  ) {\n    users(\n      first: $first\n      after: $after\n      query: $query\n      tags: $tags\n      organizationId: $organizationId\n      fields: $fields\n      filter: $filter\n      sort: $sort\n    ) {\n      ...UserPage\n      suggestions\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -723,7 +729,7 @@ export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"];
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {\n    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {\n      ...UserProfile\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
