@@ -55,16 +55,7 @@ export const UsersDocument = graphql(`
     $filter: UserFilterInput
     $sort: UserSortInput
   ) {
-    users(
-      first: $first
-      after: $after
-      query: $query
-      tags: $tags
-      organizationId: $organizationId
-      fields: $fields
-      filter: $filter
-      sort: $sort
-    ) {
+    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter, sort: $sort) {
       ...UserPage
       suggestions
     }
