@@ -82,7 +82,10 @@ export class TeamService {
   /** Deletes a pending teammate's account (their invitation links stop working with it). */
   async revoke(target: User, actor: Actor): Promise<void> {
     if (!target.invitedAt) throw notPending();
-    await this.deps.users.delete(target, actor);
+    // Checked again under the row's lock: a person accepting at this moment keeps their account.
+    await this.deps.users.delete(target, actor, (locked) => {
+      if (!locked.invitedAt) throw notPending();
+    });
   }
 }
 

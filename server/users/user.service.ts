@@ -108,8 +108,8 @@ export class UserService {
     return this.accounts.update(target, input, actor, wo);
   }
   /** An end user goes to Deleted customers (restorable); a staff account's addresses become free (see user-deletion.ts). */
-  delete(target: User, actor: Actor): Promise<void> {
-    return this.deletion.delete(target, actor);
+  delete(target: User, actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    return this.deletion.delete(target, actor, unless);
   }
   restore(id: number, actor: Actor): Promise<void> {
     return this.deletion.restore(id, actor);

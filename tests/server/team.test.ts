@@ -214,6 +214,41 @@ describe.each(testDialects())('the team on %s', (dialect) => {
     expect(reinvited.errors).toBeUndefined();
   });
 
+  it('accepting and revoking at the same moment: exactly one wins, and the account matches it', async () => {
+    const raced = async (email: string, id: string, token: string) => {
+      if (dialect !== 'mysql') return Promise.all([anon(USE, { t: token, p: PASSWORD }), app.as(app.admin)(REVOKE, { id })]);
+      // MySQL: the person's row held by another transaction until both requests wait for it, the acceptance first,
+      // so that the revoke (which read the account as pending before it waited) runs just after the acceptance commits.
+      const holder = app.db.manager.connection.createQueryRunner();
+      await holder.startTransaction();
+      await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(id)]);
+      const accepting = anon(USE, { t: token, p: PASSWORD });
+      await new Promise((ok) => setTimeout(ok, 400));
+      const revoking = app.as(app.admin)(REVOKE, { id });
+      await new Promise((ok) => setTimeout(ok, 400));
+      await holder.rollbackTransaction();
+      await holder.release();
+      return Promise.all([accepting, revoking]);
+    };
+    for (let round = 0; round < 3; round++) {
+      const email = addr('race');
+      const id = (await invite({ name: 'Racing Joiner', email, role: 'AGENT' })).data.inviteTeamMember.id;
+      const token = tokenIn((await mails(email))[0].textBody, 'invitation');
+      const [accepted, revoked] = await raced(email, id, token);
+      const user = (await app.as(app.admin)('query($id: ID!) { user(id: $id) { id invitedAt } }', { id })).data.user;
+      if (dialect === 'mysql') expect(revoked.data?.revokeInvitation, 'the acceptance went first: the revoke must be refused').toBeFalsy();
+      if (revoked.data?.revokeInvitation) {
+        expect(accepted.body.errors?.[0].extensions, `round ${round}`).toMatchObject({ field: 'token' });
+        expect(user).toBeNull();
+      } else {
+        expect(revoked.errors?.[0].extensions, `round ${round}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+        expect(accepted.body.errors).toBeUndefined();
+        expect(user).toEqual({ id, invitedAt: null });
+        await app.signIn(email, PASSWORD);
+      }
+    }
+  });
+
   it("staff's reset link opens the admin app's page and ends their other sessions; end users' the help center's", async () => {
     const agent = await app.person('AGENT');
     const other = await app.signIn(agent.email, agent.password);
