@@ -25,6 +25,10 @@ export default defineConfig({
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
           environment: 'node',
+          // One module graph per worker, not per file: the server's code and its dependencies
+          // (type-graphql, TypeORM, Apollo) were loaded again for every file, a third of the suite's time.
+          // Each file still starts its own app on its own database.
+          isolate: false,
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -59,7 +63,9 @@ export default defineConfig({
           globalSetup: ['tests/helpers/global-setup.ts', 'tests/e2e/build-client.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          // Each file has its own app and browser: they run beside the other projects' files, not after them all,
+          // and share one module graph per worker as the server tests do.
+          isolate: false,
         },
       },
     ],

@@ -49,6 +49,7 @@ import { underStartLock } from './db/start-lock.js';
 import { serviceUnavailablePlugin } from './graphql/service-unavailable.js';
 import { UNAVAILABLE_RETRY_SECONDS } from './graphql/errors.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
+import { setPasswordHashCost } from './auth/password.js';
 import { ApiTokenService } from './tokens/api-token.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { TicketService } from './tickets/ticket.service.js';
@@ -63,6 +64,7 @@ import { RequestAdmission } from './tickets/request-admission.js';
 import { DoorMail } from './door/door-mail.js';
 import { DoorService } from './door/door.service.js';
 import { staffCreateHook } from './door/staff-create.js';
+import { TeamService } from './team/team.service.js';
 
 export interface App {
   express: Express;
@@ -149,6 +151,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     admission,
     doorMail,
     door: new DoorService({ db, users, tickets, settings, admission, mail: doorMail }),
+    team: new TeamService({ db, users, mail: doorMail }),
     log,
   };
 }
@@ -228,6 +231,7 @@ export async function createApp(
   log: Logger = pino({ level: config.logLevel }),
   opts: { firstRun?: boolean } = {},
 ): Promise<App> {
+  setPasswordHashCost(config.passwordHashCost);
   const counters = await makeCounters(config, db);
   const services = makeServices(config, db, log, counters);
   if (opts.firstRun !== false) await firstRun(config, db, log);

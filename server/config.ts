@@ -94,6 +94,8 @@ export interface Config {
   deletedUsersRetentionDays: number;
   /** How often this process looks for deleted users past the retention (seconds; 0: never, another process does it). */
   deletedUsersPurgeSeconds: number;
+  /** scrypt's cost for new password hashes, as a power of two (15: N = 32768, the default; lower only for test machines). */
+  passwordHashCost: number;
 }
 
 export { ConfigError };
@@ -343,6 +345,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookRetrySeconds: retrySeconds('WEBHOOK_RETRY_SECONDS', env.WEBHOOK_RETRY_SECONDS),
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     deletedUsersRetentionDays: int('DELETED_USERS_RETENTION_DAYS', env.DELETED_USERS_RETENTION_DAYS, 30, 1, 3650),
+    passwordHashCost: int('PASSWORD_HASH_COST', env.PASSWORD_HASH_COST, 15, 10, 20),
     deletedUsersPurgeSeconds: int('DELETED_USERS_PURGE_SECONDS', env.DELETED_USERS_PURGE_SECONDS, 3600, 0, 86_400),
   };
 }

@@ -5,16 +5,12 @@ import { createI18n } from 'vue-i18n';
 import { setRequestLocale } from './graphql/client';
 import en, { type MessageSchema } from './locales/en';
 import fr from './locales/fr';
+import { DATE_TIME_FORMATS } from './ui/format/dates';
 
 export const APP_LOCALES = ['en', 'fr'] as const;
 export type AppLocale = (typeof APP_LOCALES)[number];
 
 const STORAGE_KEY = 'accueil.locale';
-
-const dateTimeFormats = {
-  date: { year: 'numeric', month: 'short', day: 'numeric' },
-  dateTime: { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' },
-} as const;
 
 function isAppLocale(value: unknown): value is AppLocale {
   return typeof value === 'string' && (APP_LOCALES as readonly string[]).includes(value);
@@ -49,7 +45,8 @@ export function createAppI18n(locale: AppLocale = preferredLocale()) {
     locale,
     fallbackLocale: 'en',
     messages: { en, fr },
-    datetimeFormats: { en: dateTimeFormats, fr: dateTimeFormats },
+    // One place for dates and times (ui/format/dates.ts): French on a 24-hour clock.
+    datetimeFormats: DATE_TIME_FORMATS,
   });
   // Server messages (errors, warnings) come back in the interface's language.
   watch(i18n.global.locale, (value) => setRequestLocale(value), { immediate: true });

@@ -35,6 +35,9 @@ const WebhooksPage = () => import('./webhooks/WebhooksPage.vue');
 const DeletedCustomersPage = () => import('./users/deleted/DeletedCustomersPage.vue');
 const NotFoundPage = () => import('./layout/NotFoundPage.vue');
 const SignInPage = () => import('./auth/SignInPage.vue');
+const ForgotPasswordPage = () => import('./auth/ForgotPasswordPage.vue');
+const StaffLinkPage = () => import('./auth/StaffLinkPage.vue');
+const TeamPage = () => import('./team/TeamPage.vue');
 const RegistrationSettingsPage = () => import('./settings/RegistrationSettingsPage.vue');
 // The help center: its own layout and pages, never the admin shell.
 const HelpLayout = () => import('./help/HelpLayout.vue');
@@ -52,8 +55,19 @@ const HELP_SIGNED_IN = { ...HELP, signedIn: true } as const;
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: HOME },
   { path: '/sign-in', name: 'sign-in', component: SignInPage, meta: { public: true } },
+  // Staff's forgotten password and mailed links (an invitation, a reset): public, the sign-in page's layout.
+  { path: '/forgot-password', name: 'forgot-password', component: ForgotPasswordPage, meta: { public: true } },
+  {
+    path: '/invitation/:token',
+    name: 'invitation',
+    component: StaffLinkPage,
+    props: (to) => ({ token: to.params.token, invitation: true }),
+    meta: { public: true },
+  },
+  { path: '/reset-password/:token', name: 'reset-password', component: StaffLinkPage, props: true, meta: { public: true } },
   { path: '/customers', name: 'customers', component: CustomersPage, meta: { staff: true } },
   { path: '/customers/deleted', name: 'deleted-customers', component: DeletedCustomersPage, meta: { staff: true } },
+  { path: '/team', name: 'team', component: TeamPage, meta: { staff: true } },
   { path: '/users/:id', name: 'user', component: UserProfilePage, props: true, meta: { staff: true } },
   { path: '/lists/:id', name: 'customer-list', component: CustomerListPage, props: true, meta: { staff: true } },
   { path: '/organizations', name: 'organizations', component: OrganizationsPage, meta: { staff: true } },

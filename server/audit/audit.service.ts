@@ -29,6 +29,11 @@ export function change(field: string, oldValue: unknown, newValue: unknown): Fie
   return { field, oldValue: text(oldValue), newValue: text(newValue), redacted: false };
 }
 
+/** An organization change, by name, with the organizations' ids: the history names them as they are now (renamed, deleted). */
+export function organizationChange(before: { id: number; name: string } | null, after: { id: number; name: string } | null): FieldChange {
+  return { ...change('organization', before?.name ?? null, after?.name ?? null), oldRef: before?.id ?? null, newRef: after?.id ?? null };
+}
+
 /** The audit trail: written inside the same transaction as the change it records. */
 export class AuditService {
   constructor(private readonly db: Database) {}

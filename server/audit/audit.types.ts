@@ -95,6 +95,10 @@ export class FieldChange {
 
   @Field(() => Boolean, { description: 'true for notes, details and passwords: the change is recorded without its text.' })
   redacted: boolean;
+
+  /** An organization change: the organizations' ids (recorded since issue 13), so that the history names them as they are now. */
+  oldRef?: number | null;
+  newRef?: number | null;
 }
 
 @ObjectType({ description: 'Who made a change: a person, an API token (acting for its creator), or the system.' })

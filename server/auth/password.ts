@@ -9,7 +9,7 @@ import { msg, type Message } from '../i18n/message.js';
  * its parameters, `scrypt$N$r$p$salt$hash`, so they can be raised later
  * without breaking existing hashes. Passwords are never logged.
  */
-const N = 2 ** 15;
+let N = 2 ** 15;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -60,6 +60,15 @@ export function passwordProblem(password: string): Message | null {
 export function checkPasswordPolicy(password: string, field = 'password'): void {
   const problem = passwordProblem(password);
   if (problem) throw new UserInputError(field, problem);
+}
+
+/**
+ * scrypt's cost for new hashes (PASSWORD_HASH_COST, a power of two). Hashes
+ * made at another cost still verify: each carries its own parameters.
+ */
+export function setPasswordHashCost(log2: number): void {
+  if (2 ** log2 !== N) dummy = null;
+  N = 2 ** log2;
 }
 
 export async function hashPassword(password: string): Promise<string> {

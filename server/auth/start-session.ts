@@ -9,4 +9,7 @@ export async function startSession(ctx: Context, user: User): Promise<void> {
   setSessionCookie(ctx.req, ctx.res, secret, session.expiresAt);
   ctx.viewer = { kind: 'session', user, sessionId: session.id };
   ctx.actor = actorOf(ctx.viewer);
+  const now = new Date();
+  await ctx.users.recordSignIn(user.id, now);
+  user.lastSignInAt = now;
 }

@@ -12,6 +12,7 @@ import { apiTokenPolicy } from '../tokens/api-token.policy.js';
 import { webhookPolicy } from '../webhooks/webhook.policy.js';
 import { settingsPolicy } from '../settings/settings.policy.js';
 import { mailPolicy } from '../mail/mail.policy.js';
+import { teamPolicy } from '../team/team.policy.js';
 
 /** What the person asking may do in general, computed by the features' policies (User.viewerCan answers for one account). */
 @ObjectType({
@@ -69,6 +70,9 @@ export class ViewerPermissions {
 
   @Field(() => Boolean, { description: 'Delete a customer permanently (eraseUser).' })
   eraseUsers: boolean;
+
+  @Field(() => Boolean, { description: 'Invite teammates, resend and revoke invitations (inviteTeamMember).' })
+  manageTeam: boolean;
 }
 
 @Resolver()
@@ -94,6 +98,7 @@ export class ViewerPermissionsResolver {
       manageSettings: can(v, settingsPolicy.manage),
       restoreUsers: can(v, userPolicy.restore),
       eraseUsers: can(v, userPolicy.erase),
+      manageTeam: can(v, teamPolicy.manage),
     };
   }
 }

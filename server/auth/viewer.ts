@@ -10,10 +10,16 @@ export type Scope = ApiTokenScope;
 export type Source = AuditSource;
 
 /** Who is making a request: nobody, a signed-in person, or a partner app's token (acting for its creator). */
+/** What the desk's settings allow an agent (read when the viewer is an agent; absent: the defaults). */
+export interface AgentAllowances {
+  /** Settings.agentsMayDeleteUsers. */
+  agentsMayDeleteUsers?: boolean;
+}
+
 export type Viewer =
   | { kind: 'anonymous' }
-  | { kind: 'session'; user: User; sessionId: number }
-  | { kind: 'token'; user: User; token: { id: number; name: string; scopes: Scope[] } };
+  | ({ kind: 'session'; user: User; sessionId: number } & AgentAllowances)
+  | ({ kind: 'token'; user: User; token: { id: number; name: string; scopes: Scope[] } } & AgentAllowances);
 
 /** Who did a write, for createdVia/createdBy and the audit trail. */
 export interface Actor {

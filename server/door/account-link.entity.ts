@@ -2,10 +2,10 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../db/columns.js';
 
 /** What a link in a mail lets its reader do. */
-export type LinkPurpose = 'VERIFY' | 'RESET';
+export type LinkPurpose = 'VERIFY' | 'RESET' | 'INVITE';
 
 /**
- * A link sent by mail (verification, password reset): the row makes it
+ * A link sent by mail (verification, password reset, an invitation to the team): the row makes it
  * single-use (`used_at`) and expiring; the link itself carries the row's id
  * and its expiry, signed with the desk's secret (door/account-links.ts).
  */

@@ -6,7 +6,7 @@ import { fromSqlDate } from '../db/sql.js';
 import { AccountLinkEntity, type LinkPurpose } from './account-link.entity.js';
 
 /** How long a link works. */
-export const LINK_TTL_MS: Record<LinkPurpose, number> = { VERIFY: 3 * 24 * 3600_000, RESET: 2 * 3600_000 };
+export const LINK_TTL_MS: Record<LinkPurpose, number> = { VERIFY: 3 * 24 * 3600_000, RESET: 2 * 3600_000, INVITE: 7 * 24 * 3600_000 };
 
 export type LinkState = 'VALID' | 'EXPIRED' | 'USED' | 'INVALID';
 
@@ -16,10 +16,10 @@ export interface CheckedLink {
   link?: AccountLinkEntity;
 }
 
-const PURPOSES: readonly LinkPurpose[] = ['VERIFY', 'RESET'];
+const PURPOSES: readonly LinkPurpose[] = ['VERIFY', 'RESET', 'INVITE'];
 
 /**
- * Links mailed to people (verify an address, reset a password): the token is
+ * Links mailed to people (verify an address, reset a password, join the team): the token is
  * `<id>.<purpose>.<expiry in seconds>.<HMAC-SHA256 of those under the desk's
  * secret>`. The signature stops guessing and tampering (a changed id, purpose
  * or expiry is INVALID); the row makes it single-use (USED once followed) and
@@ -40,7 +40,7 @@ export async function issueLink(
 }
 
 function parse(token: string, secret: string): { id: number; purpose: LinkPurpose } | null {
-  const m = /^(\d{1,10})\.(VERIFY|RESET)\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
+  const m = /^(\d{1,10})\.(VERIFY|RESET|INVITE)\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token.trim());
   if (!m || !signatureMatches(secret, `${m[1]}.${m[2]}.${m[3]}`, m[4])) return null;
   if (!PURPOSES.includes(m[2] as LinkPurpose)) return null;
   return { id: Number(m[1]), purpose: m[2] as LinkPurpose };
@@ -57,6 +57,16 @@ export async function checkLink(m: EntityManager, secret: string, token: unknown
   if (link.usedAt) return { state: 'USED', link };
   if (fromSqlDate(link.expiresAt).getTime() <= (opts.now ?? new Date()).getTime()) return { state: 'EXPIRED', link };
   return { state: 'VALID', link };
+}
+
+/** Voids the links of one purpose that `userId` has not followed yet (a newer one replaces them). */
+export async function voidLinks(m: EntityManager, userId: number, purpose: LinkPurpose, now = new Date()): Promise<void> {
+  await m
+    .createQueryBuilder()
+    .update(AccountLinkEntity)
+    .set({ usedAt: now })
+    .where('user_id = :userId AND purpose = :purpose AND used_at IS NULL', { userId, purpose })
+    .execute();
 }
 
 /** Marks a link used (call with its row locked). */

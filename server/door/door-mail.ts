@@ -3,7 +3,7 @@ import { enqueueEmail } from '../outbox/outbox.js';
 import { escapeHtml } from '../mail/placeholders.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import { renderWelcome } from '../settings/settings.service.js';
-import { CreatedVia } from '../users/role.js';
+import { CreatedVia, Role } from '../users/role.js';
 import type { Actor } from '../auth/viewer.js';
 import { issueLink } from './account-links.js';
 import type { LinkPurpose } from './account-link.entity.js';
@@ -12,9 +12,19 @@ import { msg, type Message } from '../i18n/message.js';
 
 /** Who a mail is about: the account and the address it goes to. */
 export interface MailTarget {
-  /** `locale`: the language the mail is written in (French or English, from the profile). */
-  user: { id: number; name: string; locale?: string | null };
+  /**
+   * With the role, a password-reset link of staff opens the admin app's page instead of the help center's.
+   * `locale`: the language the mail is written in (French or English, from the profile).
+   */
+  user: { id: number; name: string; role?: Role; locale?: string | null };
   address: string;
+}
+
+/** The page each link opens: the help center's for end users; the admin app's for an invitation and for staff's resets. */
+function linkPath(purpose: LinkPurpose, role: Role | undefined): string {
+  if (purpose === 'VERIFY') return '/verify/';
+  if (purpose === 'INVITE') return '/invitation/';
+  return role === Role.AGENT || role === Role.ADMIN ? '/reset-password/' : '/help/reset/';
 }
 
 /** Creates made by the team (a person signed in, or a partner app): these may get the welcome email. */
@@ -33,14 +43,14 @@ export class DoorMail {
   ) {}
 
   /** The page a link opens. */
-  url(purpose: LinkPurpose, token: string): string {
-    return `${this.publicUrl}${purpose === 'VERIFY' ? '/verify/' : '/help/reset/'}${encodeURIComponent(token)}`;
+  url(purpose: LinkPurpose, token: string, role?: Role): string {
+    return `${this.publicUrl}${linkPath(purpose, role)}${encodeURIComponent(token)}`;
   }
 
   /** A new link for `to` (its row written with `m`), as the URL to mail. */
   async link(m: EntityManager, to: MailTarget, purpose: LinkPurpose): Promise<string> {
     const { row } = await this.settings.get(m);
-    return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose));
+    return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose), to.user.role);
   }
 
   /** The welcome email, rendered from the admins' template (values escaped in its HTML part). */
@@ -79,6 +89,20 @@ export class DoorMail {
       msg('doorMail.resetIntro', { desk }),
       link,
       msg('doorMail.resetFooter'),
+    ]);
+  }
+
+  /** An invitation to join the team (an agent or admin account waiting for its password), from `inviter` when known. */
+  async invitation(m: EntityManager, to: MailTarget, inviter: string | null): Promise<void> {
+    const { row } = await this.settings.get(m);
+    const link = await this.link(m, to, 'INVITE');
+    const desk = row.deskName;
+    const from = inviter ?? msg('doorMail.anAdmin');
+    await this.queue(m, to, 'INVITATION', msg('doorMail.inviteSubject', { desk }), [
+      msg('doorMail.hello', { name: to.user.name }),
+      to.user.role === Role.ADMIN ? msg('doorMail.inviteAsAdmin', { inviter: from, desk }) : msg('doorMail.inviteAsAgent', { inviter: from, desk }),
+      link,
+      msg('doorMail.inviteFooter'),
     ]);
   }
 

@@ -12,7 +12,7 @@ import type { TicketService } from '../tickets/ticket.service.js';
 import { admitRequest, type RequestAdmission } from '../tickets/request-admission.js';
 import { RequestAccess, TicketHold } from '../settings/request-access.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import { checkLink, useLink, type LinkState } from './account-links.js';
+import { checkLink, useLink, voidLinks, type LinkState } from './account-links.js';
 import type { LinkPurpose } from './account-link.entity.js';
 import type { DoorMail } from './door-mail.js';
 import { msg, type Message } from '../i18n/message.js';
@@ -77,6 +77,8 @@ export class DoorService {
   async linkState(token: string): Promise<{ state: LinkState; purpose: LinkPurpose | null }> {
     const { row } = await this.deps.settings.get();
     const r = await checkLink(this.deps.db.manager, row.signingSecret, token);
+    // The account went meanwhile (a revoked invitation, a deleted account): the link leads nowhere.
+    if (r.state === 'VALID' && !(await this.deps.users.findById(r.link!.userId))) return { state: 'INVALID', purpose: null };
     return { state: r.state, purpose: r.link?.purpose ?? null };
   }
 
@@ -122,11 +124,19 @@ export class DoorService {
       if (!user || user.suspended) return;
       const to = { user, address: link.email };
       if (link.purpose === 'VERIFY') await this.deps.mail.verification(m, to);
-      else await this.deps.mail.passwordReset(m, to);
+      else if (link.purpose === 'INVITE' && user.invitedAt) {
+        // An expired invitation, still pending: a new one (the older links stop working).
+        await voidLinks(m, user.id, 'INVITE');
+        await this.deps.users.markInvitedIn(m, user.id, new Date());
+        await this.deps.mail.invitation(m, to, null);
+      } else await this.deps.mail.passwordReset(m, to);
     });
   }
 
-  /** A reset link to an address's owner (nothing when nobody owns it, or they are suspended). */
+  /**
+   * A reset link to an address's owner (nothing when nobody owns it, or they
+   * are suspended). Staff's link opens the admin app's reset page (door-mail.ts).
+   */
   async requestPasswordReset(value: string): Promise<void> {
     const email = await this.deps.users.checkEmail(value, 'email');
     const owner = await this.deps.users.findByEmail(email.address);

@@ -20,6 +20,7 @@ registerEnumType(AccountLinkState, {
 export enum AccountLinkPurpose {
   VERIFY = 'VERIFY',
   RESET = 'RESET',
+  INVITE = 'INVITE',
 }
 registerEnumType(AccountLinkPurpose, {
   name: 'AccountLinkPurpose',
@@ -27,6 +28,7 @@ registerEnumType(AccountLinkPurpose, {
   valuesConfig: {
     VERIFY: { description: 'Confirm an address (and choose a password).' },
     RESET: { description: 'Choose a new password.' },
+    INVITE: { description: 'Join the team: an admin invited this agent or admin (inviteTeamMember); choose a password.' },
   },
 });
 

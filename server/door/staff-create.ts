@@ -5,16 +5,20 @@ import { UserWarningCode, type UserWarning } from '../users/user.inputs.js';
 import type { StaffCreateHook } from '../users/user-account.types.js';
 import type { DoorMail } from './door-mail.js';
 import { msg, say } from '../i18n/message.js';
+import { CreatedVia, User } from '../users/user.entity.js';
 
 /**
  * What the user service does when the team adds someone (createUser: the
  * dialog, the API), in the create's transaction: the welcome email when
- * welcomeOnAgentCreate is on, and a warning (never a refusal) when the
+ * welcomeOnAgentCreate is on (for an invitation, the invitation mail instead), and a warning (never a refusal) when the
  * address is on the block list and not allowed.
  */
 export function staffCreateHook(deps: { settings: SettingsService; organizations: OrganizationService; mail: DoorMail }): StaffCreateHook {
   return async (m, { user, email }, actor) => {
-    await deps.mail.welcomeIfStaffCreate(m, { user, address: email.address }, actor);
+    if (actor.via === CreatedVia.INVITATION) {
+      const inviter = actor.userId === null ? null : await m.findOne(User, { where: { id: actor.userId }, select: { id: true, name: true } });
+      await deps.mail.invitation(m, { user, address: email.address }, inviter?.name ?? null);
+    } else await deps.mail.welcomeIfStaffCreate(m, { user, address: email.address }, actor);
     const settings = await deps.settings.get(m);
     if (settings.block.length === 0) return [];
     const orgDomain = (await deps.organizations.byDomain(email.domain, m)) !== null;

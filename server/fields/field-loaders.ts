@@ -12,6 +12,8 @@ import type { UserField } from './user-field.types.js';
 export function fieldLoaders(service: FieldValuesService) {
   let definitions: Promise<UserField[]> | null = null;
   const fieldValues = new DataLoader<number, StoredUserValues>((ids) => service.valuesOf(ids), { maxBatchSize: 1000 });
+  /** UserField.missingValueCount of every field asked for in a request, in two queries. */
+  const missingValueCounts = new DataLoader<number, number>((ids) => service.missingValueCounts(ids), { maxBatchSize: 1000 });
   return {
     /** Every field definition (active or not) with its options, read once per request (until `resetFields`). */
     fieldDefinitions(): Promise<UserField[]> {
@@ -22,10 +24,12 @@ export function fieldLoaders(service: FieldValuesService) {
       return definitions;
     },
     fieldValues,
+    missingValueCounts,
     /** Forgets the definitions and values read (after a change of definitions within the request). */
     resetFields(): void {
       definitions = null;
       fieldValues.clearAll();
+      missingValueCounts.clearAll();
     },
   };
 }

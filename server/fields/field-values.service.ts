@@ -11,6 +11,7 @@ import { Organization } from '../organizations/organization.entity.js';
 import { parseFieldValue, type RawFieldValue, type StoredValue } from './field-rules.js';
 import { quoteInput } from '../text/text-rules.js';
 import { loadFieldDefinitions } from './user-field.service.js';
+import { missingValueCounts } from './missing-values.js';
 import { UserFieldOptionEntity, UserFieldValueEntity } from './user-field.entity.js';
 import {
   LookupTarget,
@@ -217,22 +218,9 @@ export class FieldValuesService {
     if (gone) throw new UserInputError(gone.field.key, msg('fields.optionWasJustRemoved', { title: gone.field.title }));
   }
 
-  /**
-   * Keys of active required fields that would be empty once `prepared` is
-   * applied to the user (`userId` null: a user being created), in position order.
-   */
-  async missingRequired(userId: number | null, prepared: PreparedFieldValues, m: EntityManager = this.db.manager): Promise<string[]> {
-    const definitions = prepared.definitions ?? (await this.definitions(m));
-    const required = definitions.filter((f) => f.active && f.required);
-    if (required.length === 0) return [];
-    const given = new Map(prepared.items.map((i) => [i.field.id, i.values.length > 0]));
-    const unknown = required.filter((f) => !given.has(f.id)).map((f) => f.id);
-    const stored = new Set<number>();
-    if (userId !== null && unknown.length) {
-      const rows = await m.find(UserFieldValueEntity, { where: { userId, fieldId: In(unknown) }, select: { fieldId: true } });
-      for (const r of rows) stored.add(r.fieldId);
-    }
-    return required.filter((f) => (given.has(f.id) ? !given.get(f.id) : !stored.has(f.id))).map((f) => f.key);
+  /** How many end users (not deleted) have no value for each field, in the order of `fieldIds` (for a DataLoader). */
+  missingValueCounts(fieldIds: readonly number[]): Promise<number[]> {
+    return missingValueCounts(this.db.manager, fieldIds);
   }
 
   /**

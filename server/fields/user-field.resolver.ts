@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
 import { NotFoundError } from '../graphql/errors.js';
 import { listSize } from '../graphql/list-size.js';
@@ -22,6 +22,16 @@ const RESERVED_KEYS = [...BUILT_IN].sort();
 
 @Resolver(() => UserField)
 export class UserFieldResolver {
+  @FieldResolver(() => Int, {
+    description:
+      'How many end users have no value for this field (deleted ones and staff left out): what making it required leaves to fill in. Agents and admins ' +
+      '(tokens with the users:read scope).',
+  })
+  @Authorized(userFieldPolicy.read)
+  missingValueCount(@Root() field: UserField, @Ctx() ctx: Context): Promise<number> {
+    return ctx.loaders.missingValueCounts.load(field.id);
+  }
+
   @Query(() => [UserField], {
     description: 'Custom user fields, by position. `active` true or false keeps only active or inactive ones; omitted, all. Agents and admins.',
   })

@@ -108,7 +108,8 @@ export class UserField {
   lookupTarget: LookupTarget | null;
 
   @Field(() => Boolean, {
-    description: "An end user's profile must have a value when saved with updateUser(checkRequiredFields: true), as the admin app does.",
+    description:
+      "An end user's value may not be emptied, however the profile is saved; a save that leaves it alone is never blocked by it (missingValueCount: how many lack it).",
   })
   required: boolean;
 

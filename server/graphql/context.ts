@@ -4,7 +4,9 @@ import type { Config } from '../config.js';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from './errors.js';
 import { isStoreUnavailable } from '../db/unavailable.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
-import { actorOf, type Actor, type Viewer } from '../auth/viewer.js';
+import { actorOf, type Actor, type AgentAllowances, type Viewer } from '../auth/viewer.js';
+import { Role } from '../users/role.js';
+import type { User } from '../users/user.entity.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { SignInService } from '../auth/sign-in.service.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
@@ -26,6 +28,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { RequestAdmission } from '../tickets/request-admission.js';
 import type { DoorMail } from '../door/door-mail.js';
 import type { DoorService } from '../door/door.service.js';
+import type { TeamService } from '../team/team.service.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
@@ -75,6 +78,8 @@ export interface Services {
   doorMail: DoorMail;
   /** The help center's sign-up, mailed links and resets. */
   door: DoorService;
+  /** Invitations to the team (issue 13). */
+  team: TeamService;
   log: Logger;
 }
 
@@ -86,6 +91,12 @@ export interface Context extends Services {
   /** Who the writes of this request are recorded as: the audit source follows the credential (session: ADMIN_APP, token: API). */
   actor: Actor;
   loaders: Loaders;
+}
+
+/** What the settings allow an agent, read (through the settings' short cache) only when the viewer is one. */
+async function agentAllowances(services: Services, user: User): Promise<AgentAllowances> {
+  if (user.role !== Role.AGENT) return {};
+  return { agentsMayDeleteUsers: (await services.settings.get()).row.agentsMayDeleteUsers };
 }
 
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
@@ -104,12 +115,12 @@ export async function resolveViewer(services: Services, req: Request, res: Respo
       Object.assign(refused.extensions, { http: { status: 403 } });
       throw refused;
     }
-    return { kind: 'token', user: found.user, token: found.token };
+    return { kind: 'token', user: found.user, token: found.token, ...(await agentAllowances(services, found.user)) };
   }
   const secret = readSessionCookie(req);
   if (secret) {
     const session = await services.sessions.resolve(secret);
-    if (session) return { kind: 'session', user: session.user, sessionId: session.id };
+    if (session) return { kind: 'session', user: session.user, sessionId: session.id, ...(await agentAllowances(services, session.user)) };
     clearSessionCookie(req, res); // tampered, expired or ended: forget it
   }
   return { kind: 'anonymous' };

@@ -16,12 +16,13 @@ import { MailResolver, UserMessagesResolver } from '../mail/mail.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
-import { EventActorResolver } from '../audit/audit.resolver.js';
+import { EventActorResolver, FieldChangeResolver } from '../audit/audit.resolver.js';
 import { OrganizationResolver, UserOrganizationResolver } from '../organizations/organization.resolver.js';
 import { UserFieldResolver, UserFieldsResolver, UserFieldValueResolver } from '../fields/user-field.resolver.js';
 import { TicketResolver } from '../tickets/ticket.resolver.js';
 import { SettingsResolver } from '../settings/settings.resolver.js';
 import { DoorResolver } from '../door/door.resolver.js';
+import { TeamResolver } from '../team/team.resolver.js';
 import {
   SideConversationMessageResolver,
   SideConversationResolver,
@@ -43,6 +44,7 @@ export const resolvers = [
   ApiTokenResolver,
   WebhookResolver,
   EventActorResolver,
+  FieldChangeResolver,
   OrganizationResolver,
   UserOrganizationResolver,
   UserFieldResolver,
@@ -60,6 +62,7 @@ export const resolvers = [
   ImportJobResolver,
   SettingsResolver,
   DoorResolver,
+  TeamResolver,
   MailResolver,
   UserMessagesResolver,
 ] as const;

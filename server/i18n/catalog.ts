@@ -5,6 +5,7 @@
 // that each language uses every parameter.
 import type { FormatNumber } from './message.js';
 import { common as en_common } from './en/common.js';
+import { team as en_team } from './en/team.js';
 import { doorMail as en_doorMail } from './en/doorMail.js';
 import { fieldValues as en_fieldValues } from './en/fieldValues.js';
 import { labels as en_labels } from './en/labels.js';
@@ -29,6 +30,7 @@ import { users as en_users } from './en/users.js';
 import { versions as en_versions } from './en/versions.js';
 import { webhooks as en_webhooks } from './en/webhooks.js';
 import { common as fr_common } from './fr/common.js';
+import { team as fr_team } from './fr/team.js';
 import { doorMail as fr_doorMail } from './fr/doorMail.js';
 import { fieldValues as fr_fieldValues } from './fr/fieldValues.js';
 import { labels as fr_labels } from './fr/labels.js';
@@ -58,6 +60,7 @@ export type Translation<T> = { [K in keyof T]: T[K] extends (p: infer P, ...rest
 
 export const en = {
   ...en_common,
+  ...en_team,
   ...en_doorMail,
   ...en_fieldValues,
   ...en_labels,
@@ -86,6 +89,7 @@ export type EnglishCatalog = typeof en;
 
 export const fr: Translation<EnglishCatalog> = {
   ...fr_common,
+  ...fr_team,
   ...fr_doorMail,
   ...fr_fieldValues,
   ...fr_labels,

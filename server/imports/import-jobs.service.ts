@@ -113,6 +113,11 @@ export class ImportJobService {
     );
   }
 
+  /** How many imports there are. */
+  count(): Promise<number> {
+    return this.db.manager.count(ImportJobEntity);
+  }
+
   /** A job's failing rows, in file order. */
   async errors(jobId: number, req: PageRequest): Promise<ImportRowErrorEntity[]> {
     const page = await readPage(req, { defaultSize: 100, decode: importErrorCursor.decode }, (limit, after) =>

@@ -58,8 +58,8 @@ export class ImportJobResolver {
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<ImportJobConnection> {
-    const page = await ctx.imports.list({ first, after });
-    return connection({ ...page, items: page.items.map((j) => importJobOf(j)) }, (j) => importJobCursor.encode(Number(j.id)));
+    const [page, totalCount] = await Promise.all([ctx.imports.list({ first, after }), ctx.imports.count()]);
+    return { ...connection({ ...page, items: page.items.map((j) => importJobOf(j)) }, (j) => importJobCursor.encode(Number(j.id))), totalCount };
   }
 
   @Mutation(() => ImportJob, { description: 'Runs a previewed import, without uploading the file again.' })

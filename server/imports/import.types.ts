@@ -139,4 +139,7 @@ export class ImportJobConnection {
 
   @Field(() => PageInfo, { description: 'Whether more imports follow, and where to continue.' })
   pageInfo: PageInfo;
+
+  @Field(() => Int, { description: 'How many imports there are in all.' })
+  totalCount: number;
 }

@@ -43,6 +43,12 @@ export class SettingsEntity {
   @Column({ name: 'welcome_on_agent_create', type: 'boolean' })
   welcomeOnAgentCreate: boolean;
 
+  @Field(() => Boolean, {
+    description: 'Agents may delete customers (to Deleted customers, restorable). Admins always may; only admins delete permanently.',
+  })
+  @Column({ name: 'agents_may_delete_users', type: 'boolean' })
+  agentsMayDeleteUsers: boolean;
+
   @Field(() => String, { description: 'Subject of the welcome email; placeholders {{name}}, {{verify_link}}, {{desk_name}}.' })
   @Column({ name: 'welcome_subject', type: 'varchar', length: 255 })
   welcomeSubject: string;

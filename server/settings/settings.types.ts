@@ -18,6 +18,9 @@ export class UpdateSettingsInput {
   @Field(() => Boolean, { nullable: true, description: 'Welcome people the team adds.' })
   welcomeOnAgentCreate?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Agents may delete customers (admins always may).' })
+  agentsMayDeleteUsers?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Welcome subject (placeholders {{name}}, {{verify_link}}, {{desk_name}}).' })
   welcomeSubject?: string | null;
 

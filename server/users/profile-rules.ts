@@ -3,6 +3,7 @@ import { UserInputError } from '../graphql/errors.js';
 import { cleanText, fitKey, quoteInput, type TextKind } from '../text/text-rules.js';
 import { msg, type Text } from '../i18n/message.js';
 import { labelText } from '../i18n/labels.js';
+import { currentZoneName, RENAMED_TIME_ZONES } from './time-zone-names.js';
 
 /**
  * Rules for the profile's plain fields: each takes what a client sent and
@@ -80,12 +81,17 @@ let zoneCache: Map<string, string> | null = null;
 function zones(): Map<string, string> {
   if (!zoneCache) {
     zoneCache = new Map();
-    for (const z of [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']) zoneCache.set(z.toLowerCase(), z);
+    for (const z of [...Intl.supportedValuesOf('timeZone'), 'UTC', 'Etc/UTC']) zoneCache.set(z.toLowerCase(), currentZoneName(z));
+    for (const z of Object.values(RENAMED_TIME_ZONES)) zoneCache.set(z.toLowerCase(), z);
   }
   return zoneCache;
 }
 
-/** An IANA time zone name, returned in its canonical letter case. */
+/**
+ * An IANA time zone name, returned in its canonical letter case and by its
+ * current name: an old name (Asia/Calcutta, Europe/Kiev) is accepted and
+ * stored as the current one (Asia/Kolkata, Europe/Kyiv); see time-zone-names.ts.
+ */
 export function normalizeTimeZone(value: string): string | null {
   const v = singleLine('timeZone', 'Time zone', value, 64);
   if (v === '') return null;
@@ -94,7 +100,7 @@ export function normalizeTimeZone(value: string): string | null {
   // Links (old names such as Asia/Calcutta) that the runtime knows but does not list.
   if (/^[A-Za-z_]+(?:\/[A-Za-z0-9_+-]+){1,2}$/.test(v)) {
     try {
-      return new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone;
+      return currentZoneName(new Intl.DateTimeFormat('en', { timeZone: v }).resolvedOptions().timeZone);
     } catch {
       /* fall through */
     }

@@ -29,6 +29,7 @@ export enum CreatedVia {
   SIDE_CONVERSATION = 'SIDE_CONV',
   SELF = 'SELF',
   SYSTEM = 'SYSTEM',
+  INVITATION = 'INVITATION',
 }
 registerEnumType(CreatedVia, {
   name: 'CreatedVia',
@@ -43,5 +44,6 @@ registerEnumType(CreatedVia, {
     SIDE_CONVERSATION: { description: 'An agent added the address to a side conversation of a ticket (tagged created_for_side_conversation).' },
     SELF: { description: 'The person wrote in themself (email or the web form) or signed up.' },
     SYSTEM: { description: 'Accueil made it, e.g. the first admin.' },
+    INVITATION: { description: 'An admin invited a teammate (inviteTeamMember): an agent or admin who chooses a password through the mailed link.' },
   },
 });

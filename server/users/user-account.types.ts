@@ -29,8 +29,6 @@ export interface CreatedUser {
 export interface WriteOptions {
   /** An admin may name an organization that does not exist yet: it is created. */
   canCreateOrganization?: boolean;
-  /** Agents saving a profile in the admin app must fill the required custom fields. */
-  enforceRequiredFields?: boolean;
   /**
    * The version the caller read (updateUser's expectedVersion): saves made
    * since are merged field by field, or the save fails with CONFLICT (see

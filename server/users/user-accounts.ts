@@ -5,9 +5,9 @@ import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
 import { ForbiddenError, InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
-import { change, type AuditAction } from '../audit/audit.service.js';
+import { change, organizationChange, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
-import type { PreparedFieldValues } from '../fields/field-values.service.js';
+import { emptiedRequiredError } from '../fields/required-fields.js';
 import type { UserField } from '../fields/user-field.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
@@ -21,7 +21,7 @@ import { lockUser } from './user-reads.js';
 import { reconcileUser, VERSIONED, versionChanges } from './user-versions.js';
 import { recordVersion } from '../versions/record-versions.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { Role, User } from './user.entity.js';
+import { CreatedVia, Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
@@ -52,14 +52,12 @@ export class UserAccounts {
   ) {}
 
   /** Validates a new account's input (BAD_USER_INPUT naming the field), reading nothing it will lock. */
-  async prepareCreate(input: CreateUserInput, wo: WriteOptions = {}, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
+  async prepareCreate(input: CreateUserInput, extras: Extras = {}, checked?: ParsedEmail): Promise<PreparedCreate> {
     const problems = new InputProblems();
     if (input.name === null || input.name === undefined) problems.add(new UserInputError('name', msg('organizations.nameRequired')));
     const update = await problems.checkAsync(() => this.prepareUpdate(input, extras, undefined, checked));
     problems.throwIfAny();
-    const prepared = await this.asCreate(update);
-    if (wo.enforceRequiredFields) await this.requireFields(null, prepared.fields);
-    return prepared;
+    return this.asCreate(update);
   }
 
   /** A prepared change as a new account's: a name and an email are required. */
@@ -69,7 +67,7 @@ export class UserAccounts {
   }
 
   async create(input: CreateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<CreatedUser> {
-    const prepared = await this.prepareCreate(input, wo);
+    const prepared = await this.prepareCreate(input);
     try {
       return await this.db.transaction(async (m) => {
         const created = await this.insertPrepared(m, prepared, actor, wo, new Date());
@@ -107,6 +105,8 @@ export class UserAccounts {
       deletedById: null,
       erasedAt: null,
       mergedIntoId: null,
+      lastSignInAt: null,
+      invitedAt: actor.via === CreatedVia.INVITATION ? now : null,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -153,7 +153,7 @@ export class UserAccounts {
     const recorded = [
       change('email', null, email.address),
       ...AUDITED.filter((f) => user[f] !== null && user[f] !== false).map((f) => change(f, null, user[f])),
-      ...(org ? [change('organization', null, org.name)] : []),
+      ...(org ? [organizationChange(null, org)] : []),
       ...(tags.length ? [change('tags', null, tags)] : []),
       ...extra,
       ...(await this.deps.fields.write(m, user.id, p.fields, now, { defer: wo.batch ? (rows) => wo.batch!.fieldValues(rows) : undefined })),
@@ -184,8 +184,9 @@ export class UserAccounts {
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
   async update(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<User> {
     const prepared = await this.prepareUpdate(input);
-    // Required fields describe customers: an agent's or admin's own account is not blocked by them.
-    if (wo.enforceRequiredFields && target.role === Role.END_USER) await this.requireFields(target.id, prepared.fields);
+    // Required fields describe customers (server/fields/required-fields.ts): a save may not empty one; staff are not held to them.
+    const emptied = target.role === Role.END_USER ? emptiedRequiredError(prepared.fields) : null;
+    if (emptied) throw emptied;
     try {
       await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()));
     } catch (err) {
@@ -227,7 +228,10 @@ export class UserAccounts {
     let organizationId: number | null | undefined;
     if (org !== undefined) {
       organizationId = org?.id ?? null;
-      if (organizationId !== before.user.organizationId) recorded.push(change('organization', before.organization, org?.name ?? null));
+      if (organizationId !== before.user.organizationId) {
+        const was = before.user.organizationId === null ? null : { id: before.user.organizationId, name: before.organization ?? '' };
+        recorded.push(organizationChange(was, org ?? null));
+      }
     }
     const tagsChanged = changes.tags !== undefined && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n');
     if (tagsChanged) recorded.push(change('tags', before.tags, changes.tags));
@@ -287,7 +291,7 @@ export class UserAccounts {
     const now = new Date();
     const ids = members.map((u) => u.id);
     await m.update(User, { id: In(ids) }, { organizationId: null, updatedAt: now });
-    await this.deps.audit.recordEach(m, ids, 'UPDATED', actor, [change('organization', org.name, null)], now);
+    await this.deps.audit.recordEach(m, ids, 'UPDATED', actor, [organizationChange(org, null)], now);
     await this.deps.changes.changed(m, ids, 'UPDATED', now);
   }
 
@@ -297,11 +301,6 @@ export class UserAccounts {
     const org = await this.deps.organizations.byDomain(domain, m);
     batch?.orgByDomain.set(domain, org);
     return org;
-  }
-
-  private async requireFields(userId: number | null, prepared: PreparedFieldValues): Promise<void> {
-    const missing = await this.deps.fields.missingRequired(userId, prepared);
-    if (missing.length) throw new UserInputError(missing[0], msg('users.requiredFillBeforeSaving', { missing: missing[0] }));
   }
 
   /** The organization an input names (by id or by name), or null to clear. */

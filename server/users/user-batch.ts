@@ -14,7 +14,8 @@ import type { UserReads } from './user-reads.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import type { UserField } from '../fields/user-field.types.js';
 import type { UserWarning } from './user.inputs.js';
-import type { Role, User } from './user.entity.js';
+import { Role, type User } from './user.entity.js';
+import { emptiedRequired } from '../fields/required-fields.js';
 
 /**
  * Many accounts at once (createUsers, upsertUsers, the CSV import), through
@@ -319,6 +320,11 @@ export class UserBatch {
         ? ownerIn(snapshot, prepared.email.normalized, match.id)
         : await ownerOf(m, prepared.email.normalized);
     const p = owned === match.id ? { ...prepared, email: null } : prepared;
+    const emptied = match.role === Role.END_USER ? emptiedRequired(p.fields) : [];
+    if (emptied.length > 0) {
+      const errors = emptied.map((e) => ({ code: 'BAD_USER_INPUT', ...e }));
+      return { index, status: 'FAILED', userId: match.id, errors, warnings: [] };
+    }
     const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);
     return { index, status: recorded.length ? 'UPDATED' : 'UNCHANGED', userId: match.id, errors: [], warnings: [] };
   }

@@ -138,7 +138,7 @@ export class UserBulkResolver {
         out.fail(user.id, why.code, say(why.message));
         return false;
       }
-      await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false, enforceRequiredFields: false });
+      await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false });
       return true;
     });
     return out.result();

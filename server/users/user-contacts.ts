@@ -67,7 +67,6 @@ export class UserContacts {
     const prepared = await this.accounts.prepareCreate(
       { name: contactName(ref.name, ref.email), email: ref.email.address, tags: origin.tag ? [origin.tag] : undefined },
       {},
-      {},
       ref.email,
     );
     const savepoint = `sp_contact_${++savepoints}`;

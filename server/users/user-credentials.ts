@@ -20,11 +20,24 @@ export class UserCredentials {
     await this.db.transaction((m) => this.setPasswordHashIn(m, userId, hash, actor, keepSessionId, new Date()));
   }
 
-  /** The same inside the caller's transaction (a password chosen through a mailed link). */
+  /**
+   * The same inside the caller's transaction (a password chosen through a
+   * mailed link). A pending invitation is over once a password is chosen.
+   */
   async setPasswordHashIn(m: EntityManager, userId: number, hash: string, actor: Actor, keepSessionId: number | null, now: Date): Promise<void> {
-    await m.update(User, { id: userId }, { passwordHash: hash, passwordChangedAt: now, updatedAt: now });
+    await m.update(User, { id: userId }, { passwordHash: hash, passwordChangedAt: now, invitedAt: null, updatedAt: now });
     await this.deps.sessions.endAll(m, userId, keepSessionId);
     await this.deps.audit.record(m, userId, 'PASSWORD_CHANGED', actor, [change('password', null, null)], now);
+  }
+
+  /** A successful sign-in (a session started): not a change of the profile, so neither its version nor updatedAt moves. */
+  async recordSignIn(userId: number, now: Date): Promise<void> {
+    await this.db.transaction((m) => m.update(User, { id: userId }, { lastSignInAt: now }));
+  }
+
+  /** An invitation (re)sent to a pending teammate, inside the transaction that queues its mail. */
+  async markInvitedIn(m: EntityManager, userId: number, now: Date): Promise<void> {
+    await m.update(User, { id: userId }, { invitedAt: now });
   }
 
   async passwordHashOf(userId: number): Promise<string | null> {

@@ -57,12 +57,14 @@ export class UserDeletion {
     private readonly retentionDays: number = DEFAULT_RETENTION_DAYS,
   ) {}
 
-  async delete(target: User, actor: Actor): Promise<void> {
+  /** `unless`: a check of the account as locked (it throws to refuse), e.g. that an invitation is still pending. */
+  async delete(target: User, actor: Actor, unless?: (locked: User) => void): Promise<void> {
     await this.db.transaction(async (m) => {
       const now = new Date();
       // Admins first, then the user, as every change that may take away the last admin.
       if (target.role === Role.ADMIN) await lockActiveAdmins(m);
       const user = await lockLive(m, target.id);
+      unless?.(user);
       const email = await primaryEmail(m, user.id);
       if (user.role !== Role.END_USER) {
         if (user.role === Role.ADMIN) await keepOneAdmin(m, user.id);

@@ -1,9 +1,10 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { externalIdKey } from './profile-rules.js';
 import { ForbiddenError, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
-import { change } from '../audit/audit.service.js';
+import { change, organizationChange } from '../audit/audit.service.js';
+import { Organization } from '../organizations/organization.entity.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import { recordVersion, versionsOf } from '../versions/record-versions.js';
 import type { AccountDeps } from './user-account.types.js';
@@ -89,7 +90,9 @@ export class UserMerge {
       if (set.name !== undefined) set.name_key = plan.source.nameKey;
       if (plan.source.organizationId !== null && (plan.target.organizationId === null || pick('organization') === 'SOURCE')) {
         set.organization_id = plan.source.organizationId;
-        recorded.push(change('organization', plan.target.organizationId, plan.source.organizationId));
+        const orgs = await m.findBy(Organization, { id: In([plan.source.organizationId, plan.target.organizationId ?? plan.source.organizationId]) });
+        const named = (id: number | null) => orgs.find((o) => o.id === id) ?? null;
+        recorded.push(organizationChange(named(plan.target.organizationId), named(plan.source.organizationId)));
       }
       const cols = Object.keys(set);
       if (cols.length) await m.query(`UPDATE users SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`, [...Object.values(set), targetId]);

@@ -8,7 +8,7 @@ import { UserIdentity, type Deliverability, type IdentityType } from './user-ide
  * and token of each request): no entity hydration there.
  */
 export const USER_COLUMNS =
-  'id, name, name_key, role, phone, organization_id, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, deleted_by_id, erased_at, merged_into_id, version, created_at, updated_at';
+  'id, name, name_key, role, phone, organization_id, time_zone, locale, external_id, external_id_key, alias, details, notes, verified, suspended, created_via, created_by_id, deleted_at, deleted_by_id, erased_at, merged_into_id, last_sign_in_at, invited_at, version, created_at, updated_at';
 
 /**
  * `SELECT <userSelect('u')> FROM users u <primaryEmailJoin('u')>` reads users
@@ -52,6 +52,8 @@ export function userFromRow(r: Row): User {
     deletedById: num(r.deleted_by_id),
     erasedAt: r.erased_at === null || r.erased_at === undefined ? null : fromSqlDate(r.erased_at),
     mergedIntoId: num(r.merged_into_id),
+    lastSignInAt: r.last_sign_in_at === null || r.last_sign_in_at === undefined ? null : fromSqlDate(r.last_sign_in_at),
+    invitedAt: r.invited_at === null || r.invited_at === undefined ? null : fromSqlDate(r.invited_at),
     version: Number(r.version ?? 1),
     createdAt: fromSqlDate(r.created_at),
     updatedAt: fromSqlDate(r.updated_at),

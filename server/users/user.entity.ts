@@ -125,6 +125,20 @@ export class User {
   @Column({ name: 'updated_at', ...TIMESTAMP })
   updatedAt: Date;
 
+  @Authorized(userPolicy.readPrivate)
+  @Field(() => Date, { nullable: true, description: 'When the person last signed in (UTC); null if never. Agents and admins.' })
+  @Column({ name: 'last_sign_in_at', ...TIMESTAMP, nullable: true })
+  lastSignInAt: Date | null;
+
+  @Authorized(userPolicy.readPrivate)
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the pending invitation to join the team was last sent (UTC); null when there is none (never invited, or the person chose a password). Agents and admins.',
+  })
+  @Column({ name: 'invited_at', ...TIMESTAMP, nullable: true })
+  invitedAt: Date | null;
+
   /** scrypt hash; null for people who never sign in. Never exposed, and not read unless asked for. */
   @Column({ name: 'password_hash', type: 'varchar', length: 255, nullable: true, select: false })
   passwordHash?: string | null;

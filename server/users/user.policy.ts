@@ -109,7 +109,9 @@ export const userPolicy = {
     message: msg('users.agentsAdminsDeleteUsers'),
     target: (v, u) => {
       if (isSelf(v, u.id)) return 'You cannot delete your own account.';
-      return v.user.role === Role.ADMIN || u.role === Role.END_USER ? null : 'Agents can only delete end users.';
+      if (v.user.role === Role.ADMIN) return null;
+      if (u.role !== Role.END_USER) return 'Agents can only delete end users.';
+      return v.agentsMayDeleteUsers === false ? 'Only admins can delete customers here (an admin turned it off for agents in the settings).' : null;
     },
   }),
   /** Deleted customers: the list and restoring one (whoever may delete end users). */

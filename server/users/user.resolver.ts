@@ -30,9 +30,9 @@ import { msg } from '../i18n/message.js';
  */
 export const IDENTITIES_BOUND = 20;
 
-/** Admins may name a new organization (it is created); required custom fields only when the caller asks. */
-function writeOptions(ctx: Context, checkRequiredFields = false): WriteOptions {
-  return { canCreateOrganization: can(ctx.viewer, organizationPolicy.manage), enforceRequiredFields: checkRequiredFields };
+/** Admins may name a new organization (it is created). */
+function writeOptions(ctx: Context): WriteOptions {
+  return { canCreateOrganization: can(ctx.viewer, organizationPolicy.manage) };
 }
 
 @ObjectType({ description: 'A tag and how many users have it.' })
@@ -172,10 +172,10 @@ export class UserResolver {
       nullable: true,
       defaultValue: false,
       description:
-        "true: refuse the save (BAD_USER_INPUT naming the field's key) when an end user's required custom field would be left empty, as the admin app does when staff save a profile. " +
-        "false (the default): required fields are not checked, as for partner apps and imports. Staff's own accounts are never held to them.",
+        "Kept for older clients; it changes nothing. Required custom fields hold the same way for every save: one that empties an end user's required field " +
+        "is refused (BAD_USER_INPUT naming the field's key); one that leaves it alone is never blocked by it, even when it has no value yet.",
     })
-    checkRequiredFields: boolean | null,
+    _checkRequiredFields: boolean | null,
     @Arg('expectedVersion', () => Int, {
       nullable: true,
       description:
@@ -187,7 +187,7 @@ export class UserResolver {
   ): Promise<User> {
     const target = await userToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input });
-    const wo = writeOptions(ctx, checkRequiredFields === true);
+    const wo = writeOptions(ctx);
     return ctx.users.update(target, input, ctx.actor, expectedVersion === null || expectedVersion === undefined ? wo : { ...wo, expectedVersion });
   }
 

@@ -108,8 +108,8 @@ export class UserService {
     return this.accounts.update(target, input, actor, wo);
   }
   /** An end user goes to Deleted customers (restorable); a staff account's addresses become free (see user-deletion.ts). */
-  delete(target: User, actor: Actor): Promise<void> {
-    return this.deletion.delete(target, actor);
+  delete(target: User, actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    return this.deletion.delete(target, actor, unless);
   }
   restore(id: number, actor: Actor): Promise<void> {
     return this.deletion.restore(id, actor);
@@ -214,6 +214,14 @@ export class UserService {
   }
   verifyAddressIn(m: EntityManager, userId: number, normalizedEmail: string, actor: Actor, now: Date): Promise<boolean> {
     return this.identities.verifyAddressIn(m, userId, normalizedEmail, actor, now);
+  }
+  /** When a person signed in (User.lastSignInAt). */
+  recordSignIn(userId: number, now = new Date()): Promise<void> {
+    return this.credentials.recordSignIn(userId, now);
+  }
+  /** A pending teammate's invitation was (re)sent now, inside the transaction that queues its mail (team/). */
+  markInvitedIn(m: EntityManager, userId: number, now: Date): Promise<void> {
+    return this.credentials.markInvitedIn(m, userId, now);
   }
   passwordHashOf(userId: number): Promise<string | null> {
     return this.credentials.passwordHashOf(userId);

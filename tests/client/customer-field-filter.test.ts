@@ -2,7 +2,19 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from 'vue-router';
 import type { FieldDefinitionFragment } from '../../client/src/graphql/generated/graphql';
-import { byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, stubGraphQL, usersPage, type Handler, type GraphQLCall } from './helpers';
+import {
+  byLabel,
+  callsOf,
+  CUSTOMERS_ONLY,
+  errorNextTo,
+  graphQLError,
+  makeUser,
+  mountApp,
+  stubGraphQL,
+  usersPage,
+  type Handler,
+  type GraphQLCall,
+} from './helpers';
 
 let wrapper: VueWrapper;
 let router: Router;
@@ -114,7 +126,7 @@ describe('customers: the filter by a custom field value', () => {
     expect(wrapper.findAll('label').some((label) => label.text().startsWith('Value of'))).toBe(false);
     expect(clearButton()).toBeUndefined();
     // No filter: the list is not narrowed.
-    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null });
+    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY });
   });
 
   it('is not there at all without an active field to filter by', async () => {
@@ -146,7 +158,7 @@ describe('customers: the filter by a custom field value', () => {
     await value.setValue('pro');
     await flushPromises();
     expect(callsOf(calls, 'Users')).toHaveLength(2);
-    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null, fields: [{ key: 'plan', value: 'pro' }] });
+    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null, fields: [{ key: 'plan', value: 'pro' }], filter: CUSTOMERS_ONLY });
     expect(names()).toEqual(['Ada Lovelace']);
     expect(router.currentRoute.value.query).toEqual({ field: 'plan', value: 'pro' });
 
@@ -154,7 +166,7 @@ describe('customers: the filter by a custom field value', () => {
     await fieldSelect().setValue('seats');
     await flushPromises();
     expect((byLabel(wrapper, 'Value of Seats').element as HTMLInputElement).value).toBe('');
-    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null });
+    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY });
     expect(router.currentRoute.value.query).toEqual({ field: 'seats' });
   });
 
@@ -189,7 +201,7 @@ describe('customers: the filter by a custom field value', () => {
     // "Any value" lifts the filter.
     await value.setValue('');
     await flushPromises();
-    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null });
+    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY });
   });
 
   it('a DATE field has a date input; numbers and text are typed, and apply once typing pauses', async () => {
@@ -247,7 +259,7 @@ describe('customers: the filter by a custom field value', () => {
     await flushPromises();
 
     expect(callsOf(calls, 'Users').map((call) => call.variables)).toEqual([
-      { first: 25, after: null, query: null, tags: ['vip'], fields: [{ key: 'modules', values: ['billing'] }] },
+      { first: 25, after: null, query: null, tags: ['vip'], fields: [{ key: 'modules', values: ['billing'] }], filter: CUSTOMERS_ONLY },
     ]);
     expect((fieldSelect().element as HTMLSelectElement).value).toBe('modules');
     expect((byLabel(wrapper, 'Value of Modules').element as HTMLSelectElement).value).toBe('billing');
@@ -266,7 +278,7 @@ describe('customers: the filter by a custom field value', () => {
   it('drops a field from a link that no longer exists (or cannot be filtered by)', async () => {
     const calls = serve();
     ({ wrapper, router } = await mountApp('/customers?field=manager&value=12'));
-    expect(callsOf(calls, 'Users').map((call) => call.variables)).toEqual([{ first: 25, after: null, query: null }]);
+    expect(callsOf(calls, 'Users').map((call) => call.variables)).toEqual([{ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY }]);
     expect((fieldSelect().element as HTMLSelectElement).value).toBe('');
     expect(router.currentRoute.value.query).toEqual({});
   });
@@ -280,34 +292,58 @@ describe('customers: the filter by a custom field value', () => {
     expect((fieldSelect().element as HTMLSelectElement).value).toBe('');
     expect(wrapper.findAll('label').some((label) => label.text().startsWith('Value of'))).toBe(false);
     expect(router.currentRoute.value.query).toEqual({});
-    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null });
+    expect(lastUsers(calls)).toEqual({ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY });
     expect(names()).toEqual(['Ada Lovelace', 'Grace Hopper']);
     expect(clearButton()).toBeUndefined();
+  });
+
+  it('reads numbers typed the French way in French, and shows the applied one so', async () => {
+    const calls = serve();
+    ({ wrapper, router } = await mountApp('/customers?field=seats&value=2500', 'fr'));
+    const seats = byLabel(wrapper, 'Valeur de « Seats »');
+    expect((seats.element as HTMLInputElement).value).toBe('2\u202f500');
+    await type(seats, '1 200');
+    await seats.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1200' }]);
+    expect(router.currentRoute.value.query).toEqual({ field: 'seats', value: '1200' });
+    await type(seats, '12,5');
+    await seats.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Valeur de « Seats »')).toBe('Saisissez un nombre entier, sans décimales.');
+    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1200' }]);
   });
 
   it('shows a value the server refuses next to the value editor, and the page keeps working', async () => {
     const calls = serve(DEFINITIONS, (variables) => {
       const [filter] = (variables.fields as { key: string; value?: string }[] | undefined) ?? [];
-      if (filter && !/^\d+$/.test(filter.value ?? '')) {
-        return graphQLError(`Seats: "${filter.value}" is not a whole number.`, { code: 'BAD_USER_INPUT', field: 'seats' });
+      if (filter && !/^\d{1,12}$/.test(filter.value ?? '')) {
+        return graphQLError(`Seats: "${filter.value}" has more than 12 digits.`, { code: 'BAD_USER_INPUT', field: 'seats' });
       }
       return usersPage(filter ? [ada] : [ada, grace]);
     });
     ({ wrapper, router } = await mountApp('/customers'));
     await fieldSelect().setValue('seats');
     const seats = byLabel(wrapper, 'Value of Seats');
+    // Text that is no number is said at once, and never sent.
     await type(seats, 'abc');
     await seats.trigger('keydown', { key: 'Enter' });
     await flushPromises();
+    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Enter a number, e.g. 1,234.5.');
+    expect(callsOf(calls, 'Users').every((call) => !call.variables.fields)).toBe(true);
 
-    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: 'abc' }]);
-    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Seats: "abc" is not a whole number.');
+    await type(seats, '1234567890123');
+    await seats.trigger('keydown', { key: 'Enter' });
+    await flushPromises();
+
+    expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1234567890123' }]);
+    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Seats: "1234567890123" has more than 12 digits.');
     expect(seats.attributes('aria-invalid')).toBe('true');
     // Not a failure of the whole list, and no stale rows under a filter they do not match.
     expect(wrapper.text()).not.toContain('Customers could not be loaded.');
     expect(wrapper.findAll('tbody tr')).toHaveLength(0);
     expect(wrapper.text()).toContain('This value cannot filter the list');
-    expect(router.currentRoute.value.query).toEqual({ field: 'seats', value: 'abc' });
+    expect(router.currentRoute.value.query).toEqual({ field: 'seats', value: '1234567890123' });
 
     // The fix applies, and the error goes.
     await type(seats, '12');

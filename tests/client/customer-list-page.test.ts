@@ -21,7 +21,7 @@ const person = (id: string, name: string, extra: Partial<ListUser> = {}): ListUs
   locale: null,
   verified: true,
   updatedAt: '2025-01-03T10:00:00.000Z',
-  fields: [{ key: 'plan', text: 'Pro' }],
+  fields: [{ key: 'plan', type: 'DROPDOWN', text: null, number: null, boolean: null, date: null, options: [{ title: 'Pro' }] }],
   ...extra,
 });
 const LIST = {
@@ -120,7 +120,8 @@ describe('customer list page', () => {
     const button = (text: string) => wrapper.findAll('button').find((b) => b.text() === text)!;
     // The filter is changed where searches are made: the Customers page, with the list's filter in its address.
     const link = wrapper.findAll('a').find((a) => a.text() === 'Change its filter')!;
-    expect(link.attributes('href')).toBe('/customers?q=grace&tag=vip&list=7');
+    // A filter without roles holds everyone: the Customers page shows end users unless told (role=ALL).
+    expect(link.attributes('href')).toBe('/customers?q=grace&role=ALL&tag=vip&list=7');
     await button('Edit list').trigger('click');
     await flushPromises();
     const name = wrapper.get<HTMLInputElement>('#save-list-name');
@@ -148,7 +149,7 @@ describe('customer list page', () => {
 
   it("replaces a list's filter with the search made on the Customers page", async () => {
     const calls = serve();
-    ({ wrapper } = await mountApp('/customers?q=grace&tag=vip&list=7'));
+    ({ wrapper } = await mountApp('/customers?q=grace&role=ALL&tag=vip&list=7'));
     await flushPromises();
     const update = wrapper.findAll('button').find((b) => b.text() === 'Update “VIPs” with this search')!;
     expect(update.exists()).toBe(true);

@@ -101,7 +101,7 @@ describe('customers search', () => {
     expect(callsOf(calls, 'CreateCustomerList')[0]!.variables).toEqual({
       input: {
         name: 'Hoppers',
-        filter: { query: 'hopper' },
+        filter: { query: 'hopper', roles: ['END_USER'] },
         shared: false,
         columns: ['name', 'email', 'phone', 'organization', 'created_at', 'custom_fields.plan'],
         sort: { field: 'NAME', direction: 'ASC' },

@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UserProfileFragment } from '../../client/src/graphql/generated/graphql';
-import { callsOf, makeUser, mountApp, stubGraphQL, usersPage } from './helpers';
+import { callsOf, CUSTOMERS_ONLY, makeUser, mountApp, stubGraphQL, usersPage } from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -53,13 +53,13 @@ describe('customers page', () => {
 
     await button('Next').trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: 'cursor-25', query: null });
+    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: 'cursor-25', query: null, filter: CUSTOMERS_ONLY });
     expect(wrapper.get('.pager__range').text()).toBe('26–26 of 26');
     expect(button('Next').attributes('disabled')).toBeDefined();
 
     await button('Previous').trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null });
+    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY });
     expect(wrapper.get('.pager__range').text()).toBe('1–25 of 26');
   });
 
@@ -80,7 +80,7 @@ describe('customers page', () => {
     await flushPromises();
 
     const searches = callsOf(calls, 'Users').slice(1);
-    expect(searches.map((call) => call.variables)).toEqual([{ first: 25, after: null, query: 'ada' }]);
+    expect(searches.map((call) => call.variables)).toEqual([{ first: 25, after: null, query: 'ada', filter: CUSTOMERS_ONLY }]);
     expect(rows()).toHaveLength(1);
     expect(router.currentRoute.value.query).toEqual({ q: 'ada' });
   });

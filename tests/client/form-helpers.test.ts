@@ -78,8 +78,11 @@ describe('changedFields', () => {
 
   it('sends emptied text as null and edited text as typed', () => {
     const user = makeUser();
-    const draft = { ...toDraft(user), details: '', notes: '', alias: ' Gee ', email: 'grace@navy.mil' };
-    expect(changedFields({ ...user, notes: 'old' }, draft)).toEqual({ notes: null, alias: ' Gee ', email: 'grace@navy.mil' });
+    const draft = { ...toDraft(user), details: '', notes: '', alias: ' Gee ' };
+    expect(changedFields({ ...user, notes: 'old' }, draft)).toEqual({ notes: null, alias: ' Gee ' });
+    // The primary email and phone are not the form's: they change in Contacts.
+    expect(Object.keys(toDraft(user))).not.toContain('email');
+    expect(Object.keys(toDraft(user))).not.toContain('phone');
   });
 
   it('sends the organization as organizationId, null to clear it', () => {
@@ -97,12 +100,12 @@ describe('changedFields', () => {
 
   it('keeps unsaved edits when the user changes on the server', () => {
     const before = makeUser();
-    const after = makeUser({ phone: '+14155552671', alias: 'Amazing Grace' });
+    const after = makeUser({ details: 'Written meanwhile', alias: 'Amazing Grace' });
     const draft = { ...toDraft(before), notes: 'Typed, not saved', alias: 'Gee' };
     const rebased = rebaseDraft(before, after, draft);
     expect(rebased.notes).toBe('Typed, not saved');
     expect(rebased.alias).toBe('Gee');
-    expect(rebased.phone).toBe('+14155552671');
+    expect(rebased.details).toBe('Written meanwhile');
     expect(changedFields(after, rebased)).toEqual({ notes: 'Typed, not saved', alias: 'Gee' });
   });
 });

@@ -4,7 +4,7 @@
 // one that no longer matches an operation fails the type check.
 import type { ResultOf, VariablesOf } from '@graphql-typed-document-node/core';
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { vi } from 'vitest';
+import { beforeAll, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
 import App from '../../client/src/App.vue';
 import { createAuth, NOBODY_CAN } from '../../client/src/auth/auth';
@@ -75,6 +75,7 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     manageSettings: true,
     restoreUsers: true,
     eraseUsers: true,
+    manageTeam: true,
   },
   AGENT: {
     changeOwnPassword: true,
@@ -94,9 +95,13 @@ export const VIEWER_CAN: Record<Role, ViewerAbilitiesFragment> = {
     manageSettings: false,
     restoreUsers: true,
     eraseUsers: false,
+    manageTeam: false,
   },
   END_USER: { ...NOBODY_CAN, changeOwnPassword: true },
 };
+
+/** The filter the Customers page sends unless its role filter says otherwise: end users only. */
+export const CUSTOMERS_ONLY = { roles: ['END_USER' as const] };
 
 export function signedInAs(viewer: ViewerFragment | null, can?: ViewerAbilitiesFragment): Handler<'Me'> {
   return () => ({ data: { me: viewer, viewerCan: viewer ? (can ?? VIEWER_CAN[viewer.role]) : NOBODY_CAN } });
@@ -245,6 +250,10 @@ async function loadPages(): Promise<void> {
   await loadAdminShell();
   await Promise.all(routes.map((route) => (typeof route.component === 'function' ? (route.component as () => Promise<unknown>)() : null)));
 }
+
+// Once per test file, before its first test and outside any test's time limit: on a busy
+// machine, loading every page (the first mount's job otherwise) took longer than a test may.
+beforeAll(loadPages, 120_000);
 
 /** Mounts the whole app (shell, router, dialog) at `path`, attached to the document. */
 export async function mountApp(path: string, locale: AppLocale = 'en') {

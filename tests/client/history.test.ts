@@ -10,14 +10,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function event(overrides: Partial<HistoryEventFragment> & Pick<HistoryEventFragment, 'id'>): HistoryEventFragment {
+type Change = HistoryEventFragment['changes'][number];
+/** A change as a test gives it: without display values unless it says them. */
+type GivenChange = Omit<Change, 'oldDisplay' | 'newDisplay'> & Partial<Pick<Change, 'oldDisplay' | 'newDisplay'>>;
+
+function event(
+  overrides: Partial<Omit<HistoryEventFragment, 'changes'>> & Pick<HistoryEventFragment, 'id'> & { changes?: GivenChange[] },
+): HistoryEventFragment {
+  const { changes = [], ...rest } = overrides;
   return {
     action: 'UPDATED',
     source: 'ADMIN_APP',
     actor: { kind: 'USER', user: { id: '900', name: 'Alex Admin' }, tokenName: null },
-    changes: [],
     createdAt: '2025-01-03T10:00:00.000Z',
-    ...overrides,
+    ...rest,
+    changes: changes.map((change) => ({ oldDisplay: null, newDisplay: null, ...change })),
   };
 }
 
@@ -228,5 +235,109 @@ describe('profile history', () => {
     expect(wrapper.get('#history-title').text()).toBe('Historique');
     expect(entryTexts(0).who).toBe('Jeton d’API CRM sync');
     expect(entryTexts(1).changes).toEqual(['Notes : modifié']);
+  });
+
+  describe('values as a person would say them', () => {
+    const v = (kind: string, value: string, more: Partial<NonNullable<Change['newDisplay']>> = {}) =>
+      ({ kind, value, label: null, refId: null, gone: false, ...more }) as NonNullable<Change['newDisplay']>;
+    const readable = [
+      event({
+        id: '20',
+        createdAt: '2025-01-03T17:05:00.000Z',
+        changes: [
+          {
+            field: 'organization',
+            oldValue: 'Navy',
+            newValue: 'Army',
+            redacted: false,
+            oldDisplay: v('ORGANIZATION', 'Navy', { label: 'Royal Navy', refId: '7' }),
+            newDisplay: v('ORGANIZATION', 'Army', { gone: true }),
+          },
+          {
+            field: 'fields.manager',
+            oldValue: '12',
+            newValue: '13',
+            redacted: false,
+            oldDisplay: v('PERSON', '12', { gone: true }),
+            newDisplay: v('PERSON', '13', { label: 'Ada Lovelace', refId: '13' }),
+          },
+          {
+            field: 'fields.plan',
+            oldValue: 'old',
+            newValue: 'pro',
+            redacted: false,
+            oldDisplay: v('OPTION', 'old', { gone: true }),
+            newDisplay: v('OPTION', 'pro', { label: 'Pro plan' }),
+          },
+          { field: 'fields.seats', oldValue: '1234.5', newValue: null, redacted: false, oldDisplay: v('NUMBER', '1234.5') },
+          { field: 'fields.renewal', oldValue: null, newValue: '2026-03-05', redacted: false, newDisplay: v('DATE', '2026-03-05') },
+          {
+            field: 'fields.vip',
+            oldValue: 'false',
+            newValue: 'true',
+            redacted: false,
+            oldDisplay: v('BOOLEAN', 'false'),
+            newDisplay: v('BOOLEAN', 'true'),
+          },
+          { field: 'locale', oldValue: null, newValue: 'de', redacted: false, newDisplay: v('LANGUAGE', 'de') },
+          { field: 'timeZone', oldValue: null, newValue: 'Asia/Calcutta', redacted: false, newDisplay: v('TIME_ZONE', 'Asia/Calcutta') },
+          {
+            field: 'signIn',
+            oldValue: 'locked',
+            newValue: 'unlocked',
+            redacted: false,
+            oldDisplay: v('TEXT', 'locked'),
+            newDisplay: v('TEXT', 'unlocked'),
+          },
+          { field: 'ticketsRequested', oldValue: null, newValue: '1234', redacted: false, newDisplay: v('NUMBER', '1234') },
+        ],
+      }),
+    ];
+    function serveReadable() {
+      stubGraphQL({
+        User: () => ({ data: { user: makeUser() } }),
+        UserEvents: ({ id }) => ({ data: { user: { id, events: page(readable, 0, 20) } } }),
+      });
+    }
+
+    it('names people and organizations as they are now, deleted ones as such, in English', async () => {
+      serveReadable();
+      ({ wrapper } = await mountApp('/users/42'));
+      const lines = entryTexts(0).changes;
+      expect(lines[0]).toBe('Organization: Royal Navy (then “Navy”) → Army (deleted since)');
+      expect(lines[1]).toBe('manager: a deleted person → Ada Lovelace');
+      expect(lines[2]).toBe('plan: old (option removed since) → Pro plan');
+      expect(lines[3]).toBe('seats: 1,234.5 → (empty)');
+      expect(lines[4]).toBe('renewal: (empty) → Mar 5, 2026');
+      expect(lines[5]).toBe('vip: No → Yes');
+      expect(lines[6]).toBe('Language: (empty) → German (de)');
+      expect(lines[7]).toBe('Time zone: (empty) → UTC+05:30 Kolkata');
+      expect(lines[8]).toBe('Sign-in: locked → unlocked');
+      expect(lines[9]).toBe('Tickets requested: (empty) → 1,234');
+      // Links to what still exists.
+      const links = entries()[0]!
+        .findAll('.history__changes a')
+        .map((a) => a.attributes('href'));
+      expect(links).toEqual(['/organizations/7', '/users/13']);
+      // The moment in the reader's time zone: English on the 12-hour clock.
+      expect(entries()[0]!.get('time').text()).toMatch(/\d{1,2}:05\s[AP]M/);
+    });
+
+    it('reads them in French: decimal comma, 24-hour clock, French names', async () => {
+      serveReadable();
+      ({ wrapper } = await mountApp('/users/42', 'fr'));
+      const lines = entryTexts(0).changes;
+      expect(lines[0]).toBe('Organisation : Royal Navy (alors « Navy ») → Army (supprimée depuis)');
+      expect(lines[1]).toBe('manager : une personne supprimée → Ada Lovelace');
+      expect(lines[3]).toBe('seats : 1\u202f234,5 → (vide)');
+      expect(lines[4]).toMatch(/renewal : \(vide\) → 5 mars 2026/);
+      expect(lines[5]).toBe('vip : Non → Oui');
+      expect(lines[6]).toBe('Langue : (vide) → allemand (de)');
+      expect(lines[8]).toBe('Connexion : verrouillée → déverrouillée');
+      expect(lines[9]).toBe('Tickets demandés : (vide) → 1\u202f234');
+      // French on the 24-hour clock (two-digit hours, no AM/PM).
+      expect(entries()[0]!.get('time').text()).toMatch(/\b\d{2}:05$/);
+      expect(entries()[0]!.get('time').text()).not.toMatch(/AM|PM/);
+    });
   });
 });

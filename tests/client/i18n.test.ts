@@ -33,8 +33,18 @@ describe('messages', () => {
     expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Nom', 'E-mail', 'Organisation', 'Créé le']);
     await router.push('/users/42');
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(byLabel(wrapper, 'Fuseau horaire').element.tagName).toBe('SELECT');
-    expect(byLabel(wrapper, 'Téléphone').attributes('type')).toBe('tel');
+    expect(byLabel(wrapper, 'Fuseau horaire').attributes('role')).toBe('combobox');
+    expect(byLabel(wrapper, 'Téléphone principal').attributes('readonly')).toBeDefined();
     wrapper.unmount();
+  });
+
+  it('writes counts the reader’s way: narrow no-break spaces in French, commas in English', async () => {
+    stubGraphQL({ Users: () => usersPage([makeUser()], { totalCount: 12345, hasNextPage: true }) });
+    const french = await mountApp('/customers', 'fr');
+    expect(french.wrapper.text()).toContain('12\u202f345 clients');
+    french.wrapper.unmount();
+    const english = await mountApp('/customers', 'en');
+    expect(english.wrapper.text()).toContain('12,345 customers');
+    english.wrapper.unmount();
   });
 });

@@ -74,9 +74,7 @@ describe('organization picker on the profile', () => {
     expect(input.attributes('aria-expanded')).toBe('false');
     await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'UpdateUser').map((call) => call.variables)).toEqual([
-      { id: '42', input: { organizationId: '9' }, checkRequiredFields: true, expectedVersion: 1 },
-    ]);
+    expect(callsOf(calls, 'UpdateUser').map((call) => call.variables)).toEqual([{ id: '42', input: { organizationId: '9' }, expectedVersion: 1 }]);
     expect(wrapper.get('.profile-header__organization').text()).toBe('Arctic Survey');
     expect(wrapper.get('.profile-header__organization').attributes('href')).toBe('/organizations/9');
   });

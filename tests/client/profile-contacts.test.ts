@@ -203,8 +203,8 @@ describe('contacts on the profile', () => {
     expect(notice.text()).toBe('+1 415-555-2671 is also the number of Ada Lovelace. It is kept here as a shared number: both profiles have it.');
     expect(notice.get('a').attributes('href')).toBe('/users/9');
     expect(contact('+1 415-555-2671').text()).toContain('Shared number');
-    // The form's Phone field follows the server.
-    expect((byLabel(wrapper, 'Phone').element as HTMLInputElement).value).toBe('+14155552671');
+    // The form's primary phone (read-only) follows the server.
+    expect((byLabel(wrapper, 'Primary phone').element as HTMLInputElement).value).toBe('+14155552671');
   });
 
   it('shows a refused phone number next to the input', async () => {
@@ -243,7 +243,7 @@ describe('contacts on the profile', () => {
     await flushPromises();
     expect(callsOf(calls, 'MakeUserIdentityPrimary').map((call) => call.variables)).toEqual([{ id: '2' }]);
     expect(contacts()[0]).toEqual({ value: 'grace@work.example', badges: ['Primary', 'Not verified'] });
-    expect((byLabel(wrapper, 'Email').element as HTMLInputElement).value).toBe('grace@work.example');
+    expect((byLabel(wrapper, 'Primary email').element as HTMLInputElement).value).toBe('grace@work.example');
     expect(contact('grace@work.example').find('[data-action="remove"]').exists()).toBe(false);
   });
 

@@ -19,6 +19,7 @@ const saved: DeskSettingsFragment = {
   helpCenterSignUp: true,
   requireVerification: true,
   welcomeOnAgentCreate: false,
+  agentsMayDeleteUsers: true,
   welcomeSubject: 'Welcome to {{desk_name}}',
   welcomeBody: 'Hello {{name}}: {{verify_link}}',
   deskName: 'Acme Help',
@@ -78,6 +79,8 @@ describe('the Registration settings page', () => {
     await byLabel(wrapper, 'Who may submit requests').setValue('REGISTERED');
     await byLabel(wrapper, 'Block list').setValue('reject:spam.io\n\n  suspend:odd.io ');
     await byLabel(wrapper, 'Send the welcome email when the team adds someone').setValue(true);
+    expect((byLabel(wrapper, 'Agents may delete customers').element as HTMLInputElement).checked).toBe(true);
+    await byLabel(wrapper, 'Agents may delete customers').setValue(false);
     await wrapper.get('form[data-form="settings"]').trigger('submit');
     await flushPromises();
     expect(callsOf(calls, 'UpdateSettings').map((c) => c.variables.input)).toEqual([
@@ -85,6 +88,7 @@ describe('the Registration settings page', () => {
         version: 3,
         requestAccess: 'REGISTERED',
         welcomeOnAgentCreate: true,
+        agentsMayDeleteUsers: false,
         welcomeBody: 'Dear {{name}}, see {{verify_link}}',
         allowList: ['acme.com'],
         blockList: ['reject:spam.io', 'suspend:odd.io'],

@@ -78,7 +78,7 @@ describe('as an agent', () => {
   it('has no API tokens entry in the sidebar', async () => {
     serve(AGENT_VIEWER);
     ({ wrapper } = await mountApp('/customers'));
-    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations']);
+    expect(navLinks()).toEqual(['Tickets', 'Customers', 'Deleted customers', 'Organizations', 'Team']);
     expect(wrapper.find('#add-menu-button').exists()).toBe(true);
   });
 
@@ -108,8 +108,6 @@ describe('as an agent', () => {
     expect(wrapper.get('h1').text()).toBe(user.name);
     for (const label of [
       'Name',
-      'Email',
-      'Phone',
       'Organization',
       'Tags',
       'Time zone',
@@ -123,6 +121,8 @@ describe('as an agent', () => {
     ]) {
       expect(byLabel(wrapper, label).attributes('disabled'), label).toBeDefined();
     }
+    // The primary email and phone are read-only for everyone (they change in Contacts).
+    for (const label of ['Primary email', 'Primary phone']) expect(byLabel(wrapper, label).attributes('readonly'), label).toBeDefined();
     expect(wrapper.find('#profile-role').exists()).toBe(false);
     expect(saveButton().exists()).toBe(false);
     expect(deleteButton().exists()).toBe(false);
@@ -169,6 +169,7 @@ describe('as an admin', () => {
       'Customers',
       'Deleted customers',
       'Organizations',
+      'Team',
       'API tokens',
       'User fields',
       'Imports',

@@ -4,7 +4,7 @@ import type { UserProfileFragment } from '../../client/src/graphql/generated/gra
 import { normalizeDomain } from '../../client/src/organizations/domain-rules';
 import { normalizeTag, normalizeTagTyping } from '../../client/src/tags/tag-rules';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
-import { byLabel, callsOf, makeUser, mountApp, stubGraphQL, usersPage, type GraphQLCall } from './helpers';
+import { byLabel, callsOf, CUSTOMERS_ONLY, makeUser, mountApp, stubGraphQL, usersPage, type GraphQLCall } from './helpers';
 
 // Tags: their rules, the autocomplete on the profile, and the tag and organization filters of the customer list.
 
@@ -130,7 +130,7 @@ describe('tags', () => {
     await tagFilter.setValue('VIP');
     await tagFilter.trigger('keydown', { key: 'Enter' });
     await flushPromises();
-    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null, tags: ['vip'] });
+    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null, tags: ['vip'], filter: CUSTOMERS_ONLY });
     expect(router.currentRoute.value.query).toEqual({ tag: ['vip'] });
 
     const organizationFilter = byLabel(wrapper, 'Filter by organization');
@@ -145,6 +145,7 @@ describe('tags', () => {
       query: null,
       tags: ['vip'],
       organizationId: '7',
+      filter: CUSTOMERS_ONLY,
     });
     expect(router.currentRoute.value.query).toEqual({ tag: ['vip'], org: '7' });
 
@@ -153,7 +154,7 @@ describe('tags', () => {
       .find((button) => button.text() === 'Clear filters')!
       .trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null });
+    expect(callsOf(calls, 'Users').at(-1)!.variables).toEqual({ first: 25, after: null, query: null, filter: CUSTOMERS_ONLY });
   });
 
   it('restores the filters from the address, naming the organization', async () => {
@@ -168,6 +169,7 @@ describe('tags', () => {
       query: null,
       tags: ['vip', 'billing'],
       organizationId: '7',
+      filter: CUSTOMERS_ONLY,
     });
     expect((byLabel(wrapper, 'Filter by organization').element as HTMLInputElement).value).toBe('Navy');
     expect(wrapper.text()).toContain('No customers match these filters');

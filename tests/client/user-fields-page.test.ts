@@ -309,6 +309,49 @@ describe('user fields page', () => {
     expect(titles()).toEqual(['Pricing plan', 'Contract number', 'Newsletter']);
   });
 
+  it('says how many customers lack a value when a field is made required, before saving', async () => {
+    const calls = serveDefinitions();
+    ({ wrapper } = await mountApp('/settings/user-fields'));
+    await row('Contract number').get('[data-action="edit"]').trigger('click');
+    await flushPromises();
+    expect(callsOf(calls, 'MissingValueCounts')).toHaveLength(0);
+    expect(wrapper.find('[data-missing-count]').exists()).toBe(false);
+
+    await byLabel(wrapper, 'Required').setValue(true);
+    await flushPromises();
+    expect(callsOf(calls, 'MissingValueCounts')).toHaveLength(1);
+    expect(wrapper.get('[data-missing-count]').text()).toBe('1,234 customers have no value for it yet: their profiles will show it as missing.');
+    expect(callsOf(calls, 'UpdateUserField')).toHaveLength(0);
+    // Unchecked: nothing to say; checked again: the count is known.
+    await byLabel(wrapper, 'Required').setValue(false);
+    expect(wrapper.find('[data-missing-count]').exists()).toBe(false);
+    await byLabel(wrapper, 'Required').setValue(true);
+    await flushPromises();
+    expect(callsOf(calls, 'MissingValueCounts')).toHaveLength(1);
+    await submitDialog();
+    expect(callsOf(calls, 'UpdateUserField').at(-1)!.variables.input).toMatchObject({ required: true });
+  });
+
+  it('says so in French, with French numbers; a field everyone has filled in needs no warning', async () => {
+    serveDefinitions();
+    ({ wrapper } = await mountApp('/settings/user-fields', 'fr'));
+    await row('Contract number').get('[data-action="edit"]').trigger('click');
+    await flushPromises();
+    await byLabel(wrapper, 'Obligatoire').setValue(true);
+    await flushPromises();
+    expect(wrapper.get('[data-missing-count]').text()).toBe(
+      '1\u202f234 clients n’ont pas encore de valeur pour ce champ : leurs profils le signaleront comme manquant.',
+    );
+    wrapper.unmount();
+
+    serveDefinitions();
+    ({ wrapper } = await mountApp('/settings/user-fields'));
+    await row('Plan').get('[data-action="edit"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-missing-count]').text()).toBe('No customer lacks a value for it.');
+    expect(wrapper.get('[data-missing-count]').attributes('role')).toBe('status');
+  });
+
   it('deactivates and activates a field', async () => {
     const calls = serveDefinitions();
     ({ wrapper } = await mountApp('/settings/user-fields'));

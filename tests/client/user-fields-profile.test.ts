@@ -1,7 +1,7 @@
 import { flushPromises, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AGENT_VIEWER, byLabel, callsOf, errorNextTo, graphQLError, makeUser, mountApp, signedInAs, stubGraphQL, NOTHING_ON_USER } from './helpers';
-import { profileValues, serveProfile, updates } from './user-fields-setup';
+import { PROFILE_FIELDS, profileValues, serveProfile, updates, value } from './user-fields-setup';
 
 // Custom fields on the profile: one editor per type, what is sent, and the errors shown.
 
@@ -141,6 +141,47 @@ describe('custom fields on the profile', () => {
     expect(updates(calls)).toHaveLength(1);
   });
 
+  it('types and shows numbers the French way in French, and sends plain decimals', async () => {
+    const calls = serveProfile(makeUser({ fields: profileValues() }));
+    ({ wrapper } = await mountApp('/users/42', 'fr'));
+    expect((byLabel(wrapper, 'Discount').element as HTMLInputElement).value).toBe('12,5');
+
+    // A point is ambiguous in French: a clear error, nothing sent.
+    await byLabel(wrapper, 'Discount').setValue('1.234');
+    await byLabel(wrapper, 'Seats').setValue('12,5');
+    await saveProfile();
+    expect(updates(calls)).toEqual([]);
+    expect(errorNextTo(wrapper, 'Discount')).toBe('Écrivez les décimales avec une virgule et les milliers avec des espaces, par ex. 1 234,5.');
+    expect(errorNextTo(wrapper, 'Seats')).toBe('Saisissez un nombre entier, sans décimales.');
+
+    await byLabel(wrapper, 'Discount').setValue('1 234,75');
+    await byLabel(wrapper, 'Seats').setValue('1\u202f200');
+    await saveProfile();
+    expect(updates(calls)).toEqual([
+      {
+        id: '42',
+        input: {
+          fields: [
+            { key: 'seats', value: '1200' },
+            { key: 'discount', value: '1234.75' },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it('refuses a French decimal comma in English, and reads "1,234.5"', async () => {
+    const calls = serveProfile(makeUser({ fields: profileValues() }));
+    ({ wrapper } = await mountApp('/users/42'));
+    await byLabel(wrapper, 'Discount').setValue('12,5');
+    await saveProfile();
+    expect(updates(calls)).toEqual([]);
+    expect(errorNextTo(wrapper, 'Discount')).toBe('Write decimals with a point and thousands with commas or spaces, e.g. 1,234.5.');
+    await byLabel(wrapper, 'Discount').setValue('1,234.5');
+    await saveProfile();
+    expect(updates(calls)).toEqual([{ id: '42', input: { fields: [{ key: 'discount', value: '1234.5' }] } }]);
+  });
+
   it('sends custom fields with the built-in ones, and a cleared drop-down as null', async () => {
     const calls = serveProfile(makeUser({ fields: profileValues() }));
     ({ wrapper } = await mountApp('/users/42'));
@@ -185,12 +226,12 @@ describe('custom fields on the profile', () => {
   it('shows an error on a field path such as input.fields.seats next to Seats', async () => {
     serveProfile(
       makeUser({ fields: profileValues() }),
-      graphQLError('Seats must be a whole number.', { code: 'BAD_USER_INPUT', field: 'input.fields.seats' }),
+      graphQLError('Seats can have at most 12 digits.', { code: 'BAD_USER_INPUT', field: 'input.fields.seats' }),
     );
     ({ wrapper } = await mountApp('/users/42'));
-    await byLabel(wrapper, 'Seats').setValue('4.5');
+    await byLabel(wrapper, 'Seats').setValue('1234567890123');
     await saveProfile();
-    expect(errorNextTo(wrapper, 'Seats')).toBe('Seats must be a whole number.');
+    expect(errorNextTo(wrapper, 'Seats')).toBe('Seats can have at most 12 digits.');
   });
 
   it('will not save with a required field left empty', async () => {
@@ -200,6 +241,41 @@ describe('custom fields on the profile', () => {
     await saveProfile();
     expect(updates(calls)).toEqual([]);
     expect(errorNextTo(wrapper, 'Plan')).toBe('Fill this in: it is required.');
+  });
+
+  it('names the required fields without a value in a banner, links to each, and saves other changes anyway', async () => {
+    const fields = profileValues().map((v) => (v.key === 'plan' ? value(PROFILE_FIELDS.dropdown) : v));
+    const calls = serveProfile(makeUser({ fields }));
+    ({ wrapper } = await mountApp('/users/42'));
+    const banner = wrapper.get('[data-missing-fields]');
+    expect(banner.text()).toContain('Required fields without a value: Plan.');
+    expect(banner.text()).toContain('Other changes still save');
+    const link = banner.get('a');
+    expect(link.attributes('href')).toBe('#user-field-plan');
+    await link.trigger('click');
+    expect(document.activeElement?.id).toBe('user-field-plan');
+
+    // A save that does not touch it goes through (the server's rule too).
+    await byLabel(wrapper, 'Nickname').setValue('Amazing Grace');
+    await saveProfile();
+    expect(updates(calls)).toEqual([{ id: '42', input: { fields: [{ key: 'nickname', value: 'Amazing Grace' }] } }]);
+    expect(errorNextTo(wrapper, 'Plan')).toBe('');
+
+    // Filled in: the banner goes.
+    await byLabel(wrapper, 'Plan').setValue('gold');
+    await saveProfile();
+    expect(wrapper.find('[data-missing-fields]').exists()).toBe(false);
+  });
+
+  it('has no banner when every required field has a value, and reads in French', async () => {
+    serveProfile(makeUser({ fields: profileValues() }));
+    ({ wrapper } = await mountApp('/users/42'));
+    expect(wrapper.find('[data-missing-fields]').exists()).toBe(false);
+    wrapper.unmount();
+    const fields = profileValues().map((v) => (v.key === 'plan' ? value(PROFILE_FIELDS.dropdown) : v));
+    serveProfile(makeUser({ fields }));
+    ({ wrapper } = await mountApp('/users/42', 'fr'));
+    expect(wrapper.get('[data-missing-fields]').text()).toContain('Champs obligatoires sans valeur : Plan.');
   });
 
   it('looks up a user as the agent types and saves the chosen id', async () => {

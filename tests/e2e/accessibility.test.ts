@@ -90,13 +90,15 @@ describe('accessibility of every screen (axe-core, WCAG 2.1 A and AA), in Chromi
     { name: 'outbox', path: '/settings/outbox', ready: 'main h1' },
     { name: 'webhooks', path: '/settings/webhooks', ready: 'main h1' },
     { name: 'registration settings', path: '/settings/registration', ready: 'form' },
+    { name: 'team', path: '/team', ready: 'table' },
+    { name: 'invite dialog', path: '/team', ready: 'table', open: '[data-invite]' },
   ];
 
   it('the sign-in page, the public request form and the help center', async () => {
     const context = await browser.browser.newContext({ viewport: { width: 1400, height: 900 }, bypassCSP: true });
     const page = await context.newPage();
     const found: string[] = [];
-    for (const path of ['/sign-in', '/requests/new', '/help/sign-in', '/help/sign-up', '/help/reset']) {
+    for (const path of ['/sign-in', '/forgot-password', '/requests/new', '/help/sign-in', '/help/sign-up', '/help/reset']) {
       await page.goto(`${app.url}${path}`);
       await page.locator('form').first().waitFor();
       found.push(...(await seriousViolations(page)).map((v) => `${path}: ${v}`));

@@ -82,4 +82,41 @@ describe('search, save as a shared list, tag all, export, in Chromium', () => {
     for (const r of rows) expect(r.tags).toBe('navy');
     await page.screenshot({ path: screenshotPath('lists-3-exported') });
   });
+
+  it('keeps the search and the page in the address: Back from a profile returns to the same rows', async () => {
+    const inputs = Array.from({ length: 27 }, (_, i) => ({
+      name: `Pager Person ${String(i + 1).padStart(2, '0')}`,
+      email: `pager${i + 1}@example.org`,
+    }));
+    const made = await app.gql('mutation($inputs: [CreateUserInput!]!) { createUsers(inputs: $inputs) { status } }', { inputs });
+    expect(made.errors).toBeUndefined();
+
+    await page.goto(`${app.url}/customers`);
+    const search = page.getByRole('searchbox', { name: 'Search customers' });
+    await search.fill('pager');
+    await expect.poll(() => page.url()).toContain('q=pager');
+    await expect.poll(() => page.locator('.pager__range').innerText()).toBe('1–25 of 27');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect.poll(() => page.locator('.pager__range').innerText()).toBe('26–27 of 27');
+    expect(page.url()).toMatch(/after=.+&page=2|page=2.*after=/);
+    const rowsBefore = await page.locator('tbody tr td:first-child').allInnerTexts();
+    expect(rowsBefore).toHaveLength(2);
+
+    await page.locator('tbody tr').first().getByRole('link').first().click();
+    await page.waitForURL(/\/users\/\d+$/);
+    await page.goBack();
+    await page.waitForURL(/\/customers\?/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('pager');
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    await expect.poll(() => page.locator('.pager__range').innerText()).toBe('26–27 of 27');
+    expect(await search.inputValue()).toBe('pager');
+    expect(await page.locator('tbody tr td:first-child').allInnerTexts()).toEqual(rowsBefore);
+
+    // Previous still goes to the page before; Back after it returns to page 2 again.
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect.poll(() => page.locator('.pager__range').innerText()).toBe('1–25 of 27');
+    await page.goBack();
+    await expect.poll(() => page.locator('.pager__range').innerText()).toBe('26–27 of 27');
+    await page.screenshot({ path: screenshotPath('lists-4-back-to-page-2') });
+  });
 });

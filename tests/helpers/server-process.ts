@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { TEST_PASSWORD_HASH_COST } from './test-env.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -28,7 +29,13 @@ export interface ServerProcess {
 export function startServerProcess(env: Record<string, string>, tmpDir: string): ServerProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', TMPDIR: tmpDir, EMAIL_DOMAIN_CHECK: 'off', ...env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      TMPDIR: tmpDir,
+      EMAIL_DOMAIN_CHECK: 'off',
+      PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -6,12 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { expect, onTestFinished } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { readConfig } from '../../server/config.js';
 import { Database } from '../../server/db/database.js';
 import { createApp } from '../../server/app.js';
 import type { Services } from '../../server/graphql/context.js';
 import { freshDatabase, type TestDialect } from './databases.js';
+import { TEST_PASSWORD_HASH_COST } from './test-env.js';
+
+export { TEST_PASSWORD_HASH_COST };
 
 export interface GraphQLResponse<T = any> {
   data?: T | null;
@@ -67,6 +70,7 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     API_RATE_LIMIT: '0',
     SIGN_IN_RATE_LIMIT: '0',
     EMAIL_DOMAIN_CHECK: 'off',
+    PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
     ...env,
   });
   const db = await Database.open(config.databaseUrl);
@@ -145,7 +149,12 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
  */
 export function tempDir(prefix = 'accueil-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  if (expect.getState().currentTestName !== undefined) onTestFinished(() => removeTempDir(dir));
+  try {
+    onTestFinished(() => removeTempDir(dir));
+  } catch {
+    // Not inside a test (a beforeAll): the caller removes it. (expect.getState() cannot tell: with
+    // one module graph per worker, it still names the previous file's last test.)
+  }
   return dir;
 }
 

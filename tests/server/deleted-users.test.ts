@@ -172,6 +172,36 @@ describe.each(testDialects())('deleted customers, on %s', (dialect) => {
     expect(reuse.errors).toBeUndefined();
   });
 
+  it('lets agents delete customers only while the setting allows it; admins always may', async () => {
+    const SETTINGS = 'mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { agentsMayDeleteUsers } }';
+    const CAN = 'query($id: ID!) { user(id: $id) { viewerCan { delete } } }';
+    const BULK = 'mutation($i: BulkDeleteUsersInput!) { bulkDeleteUsers(input: $i) { matched changed failed { id code } } }';
+    expect(ok(await app.as(app.admin)('query { settings { agentsMayDeleteUsers } }')).settings.agentsMayDeleteUsers).toBe(true);
+    const [a, b, c] = [await customer(), await customer(), await customer()];
+    try {
+      // Only admins change it.
+      expect((await app.as(agent.auth)(SETTINGS, { i: { agentsMayDeleteUsers: false } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(ok(await app.as(app.admin)(SETTINGS, { i: { agentsMayDeleteUsers: false } })).updateSettings.agentsMayDeleteUsers).toBe(false);
+      expect(ok(await app.as(agent.auth)(CAN, { id: a.id })).user.viewerCan.delete).toBe(false);
+      const refused = await app.as(agent.auth)(DELETE, { id: a.id });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect(refused.errors?.[0].message).toMatch(/Only admins can delete customers/);
+      const bulk = ok(await app.as(agent.auth)(BULK, { i: { ids: [a.id, b.id] } })).bulkDeleteUsers;
+      expect(bulk).toMatchObject({ matched: 2, changed: 0 });
+      expect(bulk.failed.map((f: any) => f.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      // Nothing was deleted; an admin still may.
+      expect(ok(await app.gql(DELETED, { first: 100 })).deletedUsers.edges.map((e: any) => e.node.id)).not.toContain(a.id);
+      expect(ok(await app.as(app.admin)(CAN, { id: a.id })).user.viewerCan.delete).toBe(true);
+      ok(await app.as(app.admin)(DELETE, { id: c.id }));
+      // Turned back on, the agent may again.
+      ok(await app.as(app.admin)(SETTINGS, { i: { agentsMayDeleteUsers: true } }));
+      expect(ok(await app.as(agent.auth)(CAN, { id: a.id })).user.viewerCan.delete).toBe(true);
+      ok(await app.as(agent.auth)(DELETE, { id: a.id }));
+    } finally {
+      await app.as(app.admin)(SETTINGS, { i: { agentsMayDeleteUsers: true } });
+    }
+  });
+
   it('pages the list, newest deletion first', async () => {
     const a = await customer();
     const b = await customer();

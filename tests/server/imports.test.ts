@@ -164,8 +164,12 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     expect(ok.status).toBe(202);
     expect(ok.body).toEqual({ id: expect.any(String), status: 'QUEUED' });
     expect((await upload(app, 'name,email\n', { mode: 'MERGE' })).status).toBe(400);
-    const list = await app.as(importer.auth)(`{ importJobs(first: 2) { edges { node { id status } } pageInfo { hasNextPage } } }`);
+    const list = await app.as(importer.auth)(`{ importJobs(first: 2) { totalCount edges { node { id status } } pageInfo { hasNextPage } } }`);
     expect(list.data.importJobs.edges[0].node.id).toBe(ok.body.id);
+    // Every import, not only those of the page.
+    const jobCount = (await app.db.manager.query('SELECT COUNT(*) AS n FROM import_jobs')) as { n: number | string }[];
+    expect(list.data.importJobs.totalCount).toBe(Number(jobCount[0]!.n));
+    expect(list.data.importJobs.totalCount).toBeGreaterThan(2);
     expect((await app.as(noScope.auth)(`{ importJobs { edges { node { id } } } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(
       (await app.as(agent.auth)(`query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`, { id: ok.body.id })).errors?.[0].extensions?.code,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
-import { isCommonPassword, passwordProblem } from '../../server/auth/password.js';
+import { hashPassword, isCommonPassword, passwordProblem, setPasswordHashCost, verifyPassword } from '../../server/auth/password.js';
 import { readConfig } from '../../server/config.js';
 
 /** New passwords: enough visible characters, no control characters, not a common password. */
@@ -40,6 +40,25 @@ describe('password rules', () => {
     'g7#Kq9!vX2@p',
   ])('accepts %s', (pw) => {
     expect(passwordProblem(pw)).toBeNull();
+  });
+
+  it('hashes at scrypt N = 2^15 by default (PASSWORD_HASH_COST), and a hash made at another cost still verifies', async () => {
+    expect(readConfig({}).passwordHashCost).toBe(15);
+    expect(readConfig({ PASSWORD_HASH_COST: '12' }).passwordHashCost).toBe(12);
+    for (const bad of ['9', '21', '15.5', 'high']) expect(() => readConfig({ PASSWORD_HASH_COST: bad })).toThrow(/PASSWORD_HASH_COST/);
+    setPasswordHashCost(15);
+    const strong = await hashPassword('correct horse battery staple');
+    expect(strong).toMatch(/^scrypt\$32768\$8\$1\$/);
+    setPasswordHashCost(10);
+    try {
+      const cheap = await hashPassword('correct horse battery staple');
+      expect(cheap).toMatch(/^scrypt\$1024\$8\$1\$/);
+      expect(await verifyPassword('correct horse battery staple', strong)).toBe(true);
+      expect(await verifyPassword('correct horse battery stable', strong)).toBe(false);
+      expect(await verifyPassword('correct horse battery staple', cheap)).toBe(true);
+    } finally {
+      setPasswordHashCost(15);
+    }
   });
 
   it('checks ADMIN_PASSWORD at start', () => {

@@ -136,6 +136,13 @@ const NEVER_BY_TOKEN: Record<string, Case> = {
   deleteWebhook: { call: '{ deleteWebhook(id: "1")', vars: async () => ({}) },
   testWebhook: { call: '{ testWebhook(id: "1")', vars: async () => ({}) },
   replyToMyRequest: { call: '{ replyToMyRequest(ticketId: "1", body: "From a token")', vars: async () => ({}) },
+  // The team: admins signed in invite, resend and revoke (team.policy.ts).
+  inviteTeamMember: {
+    call: '{ inviteTeamMember(input: { name: "Token Invitee", email: "token.invitee@acme.io", role: AGENT })',
+    vars: async () => ({}),
+  },
+  resendInvitation: { call: '($id: ID!) { resendInvitation(userId: $id)', vars: async (f) => ({ id: f.endUserId }) },
+  revokeInvitation: { call: '($id: ID!) { revokeInvitation(userId: $id)', vars: async (f) => ({ id: f.endUserId }) },
 };
 
 /** Open to anyone: signIn's answer is read as the person who just signed in; signOut answers a Boolean. */

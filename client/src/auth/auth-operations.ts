@@ -18,6 +18,7 @@ graphql(`
     changeOwnPassword
     restoreUsers
     eraseUsers
+    manageTeam
     createStaff
     createUsers
     listUsers

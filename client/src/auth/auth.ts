@@ -33,6 +33,7 @@ export const NOBODY_CAN: Readonly<ViewerAbilitiesFragment> = Object.freeze({
   changeOwnPassword: false,
   restoreUsers: false,
   eraseUsers: false,
+  manageTeam: false,
   createStaff: false,
   createUsers: false,
   listUsers: false,

@@ -121,3 +121,13 @@ export const LookupUsersDocument = graphql(`
     }
   }
 `);
+
+/** How many end users have no value for each field: what making one required leaves to fill in. */
+export const MissingValueCountsDocument = graphql(`
+  query MissingValueCounts {
+    userFields {
+      id
+      missingValueCount
+    }
+  }
+`);

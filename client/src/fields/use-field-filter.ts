@@ -2,7 +2,7 @@
 // fields one can filter by (not LOOKUP ones: their values are ids), the field
 // and the value picked, as the address keeps them (?field=KEY&value=VALUE),
 // and the users(fields:) filter they make.
-import { computed, ref } from 'vue';
+import { computed, ref, type Ref } from 'vue';
 import { request } from '../graphql/client';
 import type { FieldDefinitionFragment, UserFieldFilter } from '../graphql/generated/graphql';
 import { UserFieldsDocument } from './field-operations';
@@ -18,14 +18,28 @@ export function fieldFilterInput(field: Pick<FieldDefinitionFragment, 'key' | 't
   return field.type === 'MULTISELECT' ? { key: field.key, values: [value] } : { key: field.key, value };
 }
 
-export function useFieldFilter(initialKey: string | null = null, initialValue = '') {
+/**
+ * `address`: the field's key ('' for none) and the value as the page keeps
+ * them (ui/list/use-url-state: ?field=&value=).
+ */
+export function useFieldFilter(address: { key: Ref<string>; value: Ref<string> }) {
   /** The fields one can filter by, in the admins' order; null until they are known. */
   const fields = ref<FilterableField[] | null>(null);
   /** The definitions could not be loaded: a value from the address goes to the server as text. */
   const failed = ref(false);
-  const pickedKey = ref<string | null>(initialKey || null);
-  /** The value as the server reads it (an option's value, "true"/"false", YYYY-MM-DD, text). */
-  const value = ref(pickedKey.value ? initialValue : '');
+  const pickedKey = computed<string | null>({
+    get: () => address.key.value || null,
+    set: (next) => {
+      address.key.value = next ?? '';
+    },
+  });
+  /** The value as the server reads it (an option's value, "true"/"false", YYYY-MM-DD, text); none without a field. */
+  const value = computed<string>({
+    get: () => (pickedKey.value ? address.value.value : ''),
+    set: (next) => {
+      address.value.value = next;
+    },
+  });
 
   /** The key of the field picked; picking another one empties the value. */
   const key = computed<string | null>({

@@ -14,6 +14,8 @@ export interface FieldError {
   i18nParams?: Record<string, string>;
   existingUserId?: string;
   existingUserName?: string;
+  /** EMAIL_TAKEN by an invitation: the role of the account that has the address (an end user's can be changed instead). */
+  existingUserRole?: string;
   /** An organization name or domain already taken: the organization that has it. */
   existingOrganizationId?: string;
   /** UNAUTHENTICATED with reason LOCKED: too many failed sign-ins. */
@@ -55,6 +57,7 @@ function entryOf(message: string, extensions: GraphQLErrorExtensions): FieldErro
   };
   if (extensions.existingUserId != null) entry.existingUserId = String(extensions.existingUserId);
   if (typeof extensions.existingUserName === 'string') entry.existingUserName = extensions.existingUserName;
+  if (typeof extensions.existingUserRole === 'string') entry.existingUserRole = extensions.existingUserRole;
   if (extensions.existingOrganizationId != null) entry.existingOrganizationId = String(extensions.existingOrganizationId);
   if (typeof extensions.reason === 'string') entry.reason = extensions.reason;
   if (typeof extensions.retryAfterSeconds === 'number') entry.retryAfterSeconds = extensions.retryAfterSeconds;

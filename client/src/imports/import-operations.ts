@@ -26,14 +26,15 @@ graphql(`
 export const ImportJobsDocument = graphql(`
   query ImportJobs($first: Int, $after: String) {
     importJobs(first: $first, after: $after) {
+      totalCount
       edges {
+        cursor
         node {
           ...ImportJobSummary
         }
       }
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageInfoFields
       }
     }
   }

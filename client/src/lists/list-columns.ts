@@ -6,11 +6,40 @@ export type ListUser = ListUsersQuery['users']['edges'][number]['node'];
 
 export const CUSTOM_PREFIX = 'custom_fields.';
 
-/** The text of a column for a user; `yesNo` and `date` say booleans and dates in the reader's language. */
-export function columnText(user: ListUser, column: string, say: { yesNo: (v: boolean) => string; date: (iso: string) => string }): string {
+/** How the reader's language says a boolean, a date and a number (ui/format for the last two). */
+export interface ColumnWords {
+  yesNo: (v: boolean) => string;
+  date: (iso: string) => string;
+  number: (decimal: string) => string;
+}
+
+/** A custom field's value as its column shows it: numbers and dates the reader's way, options by title. */
+function customText(value: ListUser['fields'][number] | undefined, say: ColumnWords): string {
+  if (!value) return '';
+  switch (value.type) {
+    case 'INTEGER':
+    case 'DECIMAL':
+      return value.number ? say.number(value.number) : '';
+    case 'CHECKBOX':
+      return value.boolean === null || value.boolean === undefined ? '' : say.yesNo(value.boolean);
+    case 'DATE':
+      return value.date ? say.date(value.date) : '';
+    case 'DROPDOWN':
+    case 'MULTISELECT':
+      return (value.options ?? []).map((option) => option.title).join(', ');
+    default:
+      return value.text ?? '';
+  }
+}
+
+/** The text of a column for a user, in the reader's language (`say`). */
+export function columnText(user: ListUser, column: string, say: ColumnWords): string {
   if (column.startsWith(CUSTOM_PREFIX)) {
     const key = column.slice(CUSTOM_PREFIX.length);
-    return user.fields.find((f) => f.key === key)?.text ?? '';
+    return customText(
+      user.fields.find((f) => f.key === key),
+      say,
+    );
   }
   switch (column) {
     case 'phone':

@@ -12,17 +12,21 @@ export interface EditedList {
 }
 
 /**
- * The Customers page's address for a list's filter (?q=&tag=&org=&field=&value=&list=), to change it
- * there; null when the filter has parts that page cannot show (roles, dates, any/none tags…).
+ * The Customers page's address for a list's filter (?q=&role=&tag=&org=&field=&value=&list=), to change it
+ * there; null when the filter has parts that page cannot show (several roles, dates, any/none tags…).
+ * A filter without roles holds everyone (role=ALL: the page shows end users unless told).
  */
 export function customersLinkOf(id: string, f: UserFilterInput): string | null {
-  const shown = new Set(['query', 'tagsAll', 'organizationId', 'fields']);
+  const shown = new Set(['query', 'roles', 'tagsAll', 'organizationId', 'fields']);
+  if ((f.roles?.length ?? 0) > 1) return null;
   const given = Object.entries(f).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
   if (given.some(([k]) => !shown.has(k))) return null;
   const fields = f.fields ?? [];
   if (fields.length > 1 || fields.some((x) => x.isEmpty || x.before || x.after || (x.values?.length ?? 0) > 1)) return null;
   const params = new URLSearchParams();
   if (f.query) params.set('q', f.query);
+  const role = f.roles?.[0] ?? 'ALL';
+  if (role !== 'END_USER') params.set('role', role);
   for (const tag of f.tagsAll ?? []) params.append('tag', tag);
   if (f.organizationId) params.set('org', f.organizationId);
   if (fields[0]) {
@@ -131,7 +135,14 @@ export const ListUsersDocument = graphql(`
           updatedAt
           fields {
             key
+            type
             text
+            number
+            boolean
+            date
+            options {
+              title
+            }
           }
         }
       }

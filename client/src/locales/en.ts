@@ -13,6 +13,8 @@ import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
 import deletedMessages from '../users/deleted/locales/en';
 import formMessages from '../ui/form/locales/en';
+import formatMessages from '../ui/format/locales/en';
+import teamMessages from '../team/locales/en';
 
 const en = {
   unsaved: {
@@ -54,6 +56,8 @@ const en = {
   ...settingsMessages,
   ...deletedMessages,
   ...formMessages,
+  ...formatMessages,
+  ...teamMessages,
   account: {
     menu: 'account menu',
     myProfile: 'My profile',
@@ -368,6 +372,7 @@ const en = {
     SIDE_CONVERSATION: 'Side conversation',
     SELF: 'Wrote in themself',
     SYSTEM: 'System',
+    INVITATION: 'Invited to the team',
   },
   deliverability: {
     DELIVERABLE: 'Deliverable',

@@ -13,6 +13,8 @@ import helpMessages from '../help/locales/fr';
 import settingsMessages from '../settings/locales/fr';
 import deletedMessages from '../users/deleted/locales/fr';
 import formMessages from '../ui/form/locales/fr';
+import formatMessages from '../ui/format/locales/fr';
+import teamMessages from '../team/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
@@ -54,6 +56,8 @@ const fr: MessageSchema = {
   ...settingsMessages,
   ...deletedMessages,
   ...formMessages,
+  ...formatMessages,
+  ...teamMessages,
   account: {
     menu: 'menu du compte',
     myProfile: 'Mon profil',
@@ -371,6 +375,7 @@ const fr: MessageSchema = {
     SIDE_CONVERSATION: 'Conversation annexe',
     SELF: 'A écrit lui-même',
     SYSTEM: 'Système',
+    INVITATION: 'Invité dans l’équipe',
   },
   deliverability: {
     DELIVERABLE: 'Distribuable',

@@ -8,6 +8,7 @@ export interface SettingsValues {
   helpCenterSignUp: boolean;
   requireVerification: boolean;
   welcomeOnAgentCreate: boolean;
+  agentsMayDeleteUsers: boolean;
   deskName: string;
   allowList: string;
   blockList: string;
@@ -23,6 +24,7 @@ export function settingsValues(s: DeskSettingsFragment): SettingsValues {
     helpCenterSignUp: s.helpCenterSignUp,
     requireVerification: s.requireVerification,
     welcomeOnAgentCreate: s.welcomeOnAgentCreate,
+    agentsMayDeleteUsers: s.agentsMayDeleteUsers,
     deskName: s.deskName,
     allowList: s.allowList.join('\n'),
     blockList: s.blockList.join('\n'),

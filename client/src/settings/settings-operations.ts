@@ -9,6 +9,7 @@ graphql(`
     helpCenterSignUp
     requireVerification
     welcomeOnAgentCreate
+    agentsMayDeleteUsers
     welcomeSubject
     welcomeBody
     deskName

@@ -1,18 +1,35 @@
-// The customer list: search, filters (tags, an organization, custom field
-// values) and cursor pages (ui/list/use-cursor-list). A custom field value
+// The customer list: search, filters (role, tags, an organization, custom
+// field values) and cursor pages (ui/list/use-cursor-list). A custom field value
 // the server refuses (BAD_USER_INPUT naming the field's key) is an error of
 // that filter, not of the list, and the list it no longer answers goes.
+// The search, the filters and the page live in the address (ui/list/use-url-state).
 import { computed, ref } from 'vue';
 import { request } from '../graphql/client';
 import { toFormErrors, type FieldError } from '../graphql/errors';
-import type { UserFieldFilter, UserListItemFragment } from '../graphql/generated/graphql';
+import type { Role, UserFieldFilter, UserListItemFragment, UserSortInput } from '../graphql/generated/graphql';
 import { useCursorList } from '../ui/list/use-cursor-list';
+import type { UrlState } from '../ui/list/use-url-state';
 import { UsersDocument } from './user-operations';
 
+/** Whose accounts the Customers page lists: end users unless asked (the API's `users` lists every role). */
+export type RoleFilter = Role | 'ALL';
+export const ROLE_FILTERS: readonly RoleFilter[] = ['END_USER', 'AGENT', 'ADMIN', 'ALL'];
+export const DEFAULT_ROLE_FILTER: RoleFilter = 'END_USER';
+
+/** How the list is sorted (?sort=); '' is the server's own order (best matches, else newest first). */
+export const CUSTOMER_SORTS = ['', 'name', '-name', 'created', '-updated'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+function sortInput(sort: CustomerSort): UserSortInput | null {
+  if (sort === '') return null;
+  const field = sort.replace('-', '');
+  return {
+    field: field === 'name' ? 'NAME' : field === 'created' ? 'CREATED_AT' : 'UPDATED_AT',
+    direction: sort.startsWith('-') ? 'DESC' : 'ASC',
+  };
+}
+
 export interface CustomerFilters {
-  /** Users with every one of these tags. */
-  tags?: string[];
-  organizationId?: string | null;
   /**
    * Custom field values, read whenever they may have changed; `null` while
    * they cannot be told yet (the list waits instead of showing everyone).
@@ -20,9 +37,19 @@ export interface CustomerFilters {
   fields?: () => UserFieldFilter[] | null;
 }
 
-export function useCustomerList(initialQuery = '', initialFilters: CustomerFilters = {}) {
-  const tags = ref<string[]>(initialFilters.tags ?? []);
-  const organizationId = ref<string | null>(initialFilters.organizationId ?? null);
+export function useCustomerList(url: UrlState, initialFilters: CustomerFilters = {}) {
+  /** Users with every one of these tags (?tag=). */
+  const tags = url.list('tag');
+  const organizationKey = url.text('org');
+  const organizationId = computed<string | null>({
+    get: () => organizationKey.value || null,
+    set: (id) => {
+      organizationKey.value = id ?? '';
+    },
+  });
+  const sort = url.choice('sort', CUSTOMER_SORTS, '');
+  /** Whose accounts (?role=; end users unless asked). */
+  const role = url.choice<RoleFilter>('role', ROLE_FILTERS, DEFAULT_ROLE_FILTER);
   /** Errors about a custom field filter, by the field's key. */
   const fieldErrors = ref<Record<string, FieldError>>({});
   const fieldFilters = computed<UserFieldFilter[] | null>(() => (initialFilters.fields ? initialFilters.fields() : []));
@@ -33,8 +60,8 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
   const suggestions = ref<{ query: string | null; values: string[] }>({ query: null, values: [] });
 
   const list = useCursorList<UserListItemFragment>({
-    initialQuery,
-    filters: [tags, organizationId, fieldsKey],
+    url,
+    filters: [role, tags, organizationId, fieldsKey, sort],
     fetch: async ({ first, after, query }) => {
       fieldErrors.value = {};
       const fields = fieldFilters.value;
@@ -47,6 +74,8 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
         ...(tags.value.length > 0 ? { tags: tags.value } : {}),
         ...(organizationId.value ? { organizationId: organizationId.value } : {}),
         ...(fields.length > 0 ? { fields } : {}),
+        ...(role.value !== 'ALL' ? { filter: { roles: [role.value] } } : {}),
+        ...(sort.value ? { sort: sortInput(sort.value) } : {}),
       });
       suggestions.value = { query: query ?? '', values: data.users.suggestions };
       return data.users;
@@ -61,17 +90,20 @@ export function useCustomerList(initialQuery = '', initialFilters: CustomerFilte
     },
   });
 
-  /** The search, the tags and the organization (the page clears its field filter). */
+  /** The search, the role, the tags and the organization (the page clears its field filter). */
   function clearAll(): void {
     list.clearSearch();
+    role.value = DEFAULT_ROLE_FILTER;
     tags.value = [];
     organizationId.value = null;
   }
 
-  const filtered = computed(() => tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0);
+  const filtered = computed(
+    () => role.value !== DEFAULT_ROLE_FILTER || tags.value.length > 0 || organizationId.value !== null || (fieldFilters.value ?? []).length > 0,
+  );
 
   /** Suggestions for the search shown (never an older one's). */
   const didYouMean = computed(() => (suggestions.value.query === list.query.value ? suggestions.value.values : []));
 
-  return { ...list, tags, organizationId, filtered, fieldErrors, clearAll, didYouMean };
+  return { ...list, role, tags, organizationId, sort, filtered, fieldErrors, clearAll, didYouMean };
 }

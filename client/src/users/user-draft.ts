@@ -2,7 +2,8 @@
 // carries only what changed (an emptied text field becomes null: cleared).
 import type { OrganizationRefFragment, Role, UpdateUserInput, UserProfileFragment } from '../graphql/generated/graphql';
 
-export const TEXT_FIELDS = ['name', 'email', 'phone', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes'] as const;
+// The primary email and phone are not in it: they change in one place, the Contacts card (contacts/PrimaryContacts.vue).
+export const TEXT_FIELDS = ['name', 'timeZone', 'locale', 'externalId', 'alias', 'details', 'notes'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 export type UserDraft = Record<TextField, string> & {

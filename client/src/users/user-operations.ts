@@ -45,8 +45,17 @@ graphql(`
 `);
 
 export const UsersDocument = graphql(`
-  query Users($first: Int, $after: String, $query: String, $tags: [String!], $organizationId: ID, $fields: [UserFieldFilter!]) {
-    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields) {
+  query Users(
+    $first: Int
+    $after: String
+    $query: String
+    $tags: [String!]
+    $organizationId: ID
+    $fields: [UserFieldFilter!]
+    $filter: UserFilterInput
+    $sort: UserSortInput
+  ) {
+    users(first: $first, after: $after, query: $query, tags: $tags, organizationId: $organizationId, fields: $fields, filter: $filter, sort: $sort) {
       ...UserPage
       suggestions
     }
@@ -138,8 +147,8 @@ export const CreateUserDocument = graphql(`
 `);
 
 export const UpdateUserDocument = graphql(`
-  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $checkRequiredFields: Boolean = false, $expectedVersion: Int) {
-    updateUser(id: $id, input: $input, checkRequiredFields: $checkRequiredFields, expectedVersion: $expectedVersion) {
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!, $expectedVersion: Int) {
+    updateUser(id: $id, input: $input, expectedVersion: $expectedVersion) {
       ...UserProfile
     }
   }
@@ -183,7 +192,24 @@ graphql(`
       oldValue
       newValue
       redacted
+      oldDisplay {
+        ...HistoryValueFields
+      }
+      newDisplay {
+        ...HistoryValueFields
+      }
     }
+  }
+`);
+
+/** A history value as people read it: what it is, and what it refers to now. */
+export const HistoryValueFragment = graphql(`
+  fragment HistoryValueFields on HistoryValue {
+    kind
+    value
+    label
+    refId
+    gone
   }
 `);
 

@@ -14,6 +14,9 @@ import { Outbox1765500000000 } from './1765500000000-outbox.js';
 import { Webhooks1765500000100 } from './1765500000100-webhooks.js';
 import { SettingsDoor1765500000200 } from './1765500000200-settings-door.js';
 import { Records1765500000300 } from './1765500000300-records.js';
+import { Team1765600000000 } from './1765600000000-team.js';
+import { TimeZoneNames1765600000200 } from './1765600000200-time-zone-names.js';
+import { AgentsDelete1765600000400 } from './1765600000400-agents-delete.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -33,4 +36,7 @@ export const migrations = [
   Webhooks1765500000100,
   SettingsDoor1765500000200,
   Records1765500000300,
+  Team1765600000000,
+  TimeZoneNames1765600000200,
+  AgentsDelete1765600000400,
 ];

@@ -10,4 +10,11 @@ export const doorMail = {
   'doorMail.resetIntro': (p: { desk: ParamValue }) => `Someone (probably you) asked to sign in to ${p.desk}. Choose a new password here:`,
   'doorMail.resetFooter': () => `The link works for 2 hours. If you did not ask for it, ignore this message: your password stays as it is.`,
   'doorMail.replyFooter': (p: { id: number }) => `Reply to this email to answer on request #${p.id}.`,
+  'doorMail.anAdmin': () => `An admin`,
+  'doorMail.inviteSubject': (p: { desk: ParamValue }) => `You are invited to join ${p.desk}`,
+  'doorMail.inviteAsAdmin': (p: { inviter: ParamValue; desk: ParamValue }) =>
+    `${p.inviter} invited you to join the team of ${p.desk} as an admin. Choose your password here:`,
+  'doorMail.inviteAsAgent': (p: { inviter: ParamValue; desk: ParamValue }) =>
+    `${p.inviter} invited you to join the team of ${p.desk} as an agent. Choose your password here:`,
+  'doorMail.inviteFooter': () => `The link works for 7 days and only once. If you did not expect this invitation, ignore this message.`,
 };

@@ -10,4 +10,10 @@ export const doorMail: Translation<typeof en> = {
   'doorMail.resetIntro': (p) => `Quelqu’un (sans doute vous) a demandé à se connecter à ${p.desk}. Choisissez un nouveau mot de passe ici :`,
   'doorMail.resetFooter': () => `Le lien est valable 2 heures. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
   'doorMail.replyFooter': (p) => `Répondez à cet e-mail pour répondre à la demande n° ${p.id}.`,
+  'doorMail.anAdmin': () => `Un administrateur`,
+  'doorMail.inviteSubject': (p) => `Vous êtes invité à rejoindre ${p.desk}`,
+  'doorMail.inviteAsAdmin': (p) =>
+    `${p.inviter} vous invite à rejoindre l’équipe de ${p.desk} comme administrateur. Choisissez votre mot de passe ici :`,
+  'doorMail.inviteAsAgent': (p) => `${p.inviter} vous invite à rejoindre l’équipe de ${p.desk} comme agent. Choisissez votre mot de passe ici :`,
+  'doorMail.inviteFooter': () => `Le lien est valable 7 jours, une seule fois. Si vous n’attendiez pas cette invitation, ignorez ce message.`,
 };

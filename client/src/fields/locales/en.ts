@@ -104,7 +104,11 @@ const userFields = {
       ORGANIZATION: 'An organization',
     },
     required: 'Required',
-    requiredHint: 'Agents must fill it in before they can save a profile.',
+    requiredHint: 'Its value cannot be emptied; a profile without it says so, and other changes still save.',
+    missingCounting: 'Counting the customers without a value…',
+    missingCount:
+      'No customer lacks a value for it. | {count} customer has no value for it yet: their profile will show it as missing. | {count} customers have no value for it yet: their profiles will show it as missing.',
+    missingNew: 'No customer has a value for a new field yet: their profiles will show it as missing until someone fills it in.',
     active: 'Active',
     activeHint: 'Profiles show active fields. Inactive ones are hidden and keep their values.',
     create: 'Create field',
@@ -148,6 +152,8 @@ const userFields = {
   profile: {
     section: 'Customer fields',
     required: 'Fill this in: it is required.',
+    missingTitle: 'Required fields without a value:',
+    missingHint: 'Other changes still save; fill these in when you know them.',
     noChoice: '—',
     unknownOption: '{value} (no longer an option)',
     lookup: {

@@ -108,7 +108,11 @@ const userFields: typeof userFieldsEn = {
       ORGANIZATION: 'Une organisation',
     },
     required: 'Obligatoire',
-    requiredHint: 'Les agents doivent le remplir pour pouvoir enregistrer un profil.',
+    requiredHint: 'Sa valeur ne peut pas être effacée ; un profil sans valeur le signale, et les autres modifications s’enregistrent.',
+    missingCounting: 'Comptage des clients sans valeur…',
+    missingCount:
+      'Aucun client n’est sans valeur pour ce champ. | {count} client n’a pas encore de valeur pour ce champ : son profil le signalera comme manquant. | {count} clients n’ont pas encore de valeur pour ce champ : leurs profils le signaleront comme manquant.',
+    missingNew: 'Aucun client n’a encore de valeur pour un nouveau champ : leurs profils le signaleront comme manquant jusqu’à ce qu’il soit rempli.',
     active: 'Actif',
     activeHint: 'Les profils affichent les champs actifs. Les champs inactifs sont masqués et gardent leurs valeurs.',
     create: 'Créer le champ',
@@ -152,6 +156,8 @@ const userFields: typeof userFieldsEn = {
   profile: {
     section: 'Champs client',
     required: 'Remplissez ce champ : il est obligatoire.',
+    missingTitle: 'Champs obligatoires sans valeur :',
+    missingHint: 'Les autres modifications s’enregistrent quand même ; complétez-les quand vous les connaissez.',
     noChoice: '—',
     unknownOption: '{value} (n’est plus une option)',
     lookup: {

@@ -1,5 +1,13 @@
-// English messages for customer lists, bulk actions and the export (spread into locales/en.ts).
+// English messages for customer lists, the Customers page's sort, bulk actions and the export (spread into locales/en.ts).
 const messages = {
+  customerSort: {
+    label: 'Sort customers',
+    default: 'Best match, then newest',
+    name: 'Name A–Z',
+    '-name': 'Name Z–A',
+    created: 'Oldest first',
+    '-updated': 'Recently updated',
+  },
   lists: {
     title: 'Customer list',
     sidebar: 'Customer lists',

@@ -1,5 +1,13 @@
-// Messages français des listes de clients, actions groupées et export (repris dans locales/fr.ts).
+// Messages français des listes de clients, du tri de la page Clients, des actions groupées et de l’export (repris dans locales/fr.ts).
 const messages = {
+  customerSort: {
+    label: 'Trier les clients',
+    default: 'Pertinence, puis les plus récents',
+    name: 'Nom de A à Z',
+    '-name': 'Nom de Z à A',
+    created: 'Les plus anciens d’abord',
+    '-updated': 'Modifiés récemment',
+  },
   lists: {
     title: 'Liste de clients',
     sidebar: 'Listes de clients',

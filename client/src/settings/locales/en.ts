@@ -16,6 +16,9 @@ const messages = {
     helpCenterSignUp: 'Visitors may sign up in the help center',
     requireVerification: 'People must verify their address',
     welcomeOnAgentCreate: 'Send the welcome email when the team adds someone',
+    agentsMayDeleteUsers: 'Agents may delete customers',
+    agentsMayDeleteUsersHint:
+      'A deleted customer can be restored from Deleted customers until erased. Admins can always delete; only admins delete permanently.',
     deskName: 'Desk name',
     lists: 'Allow and block lists',
     listsHint: 'One entry a line: a domain (acme.com) or an address. The allow list wins over the block list.',

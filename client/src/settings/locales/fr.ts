@@ -18,6 +18,9 @@ const messages: typeof settingsMessages = {
     helpCenterSignUp: "Les visiteurs peuvent s'inscrire dans le centre d'aide",
     requireVerification: 'Les personnes doivent confirmer leur adresse',
     welcomeOnAgentCreate: "Envoyer l'e-mail de bienvenue quand l'équipe ajoute quelqu'un",
+    agentsMayDeleteUsers: 'Les agents peuvent supprimer des clients',
+    agentsMayDeleteUsersHint:
+      "Un client supprimé peut être restauré depuis Clients supprimés jusqu'à son effacement. Les administrateurs peuvent toujours supprimer ; eux seuls suppriment définitivement.",
     deskName: 'Nom du service',
     lists: 'Listes autorisée et bloquée',
     listsHint: "Une entrée par ligne : un domaine (acme.com) ou une adresse. La liste autorisée l'emporte sur la liste bloquée.",

@@ -23,6 +23,8 @@ export interface CursorPagesOptions<TNode> {
    * whether the page shown no longer answers what was asked (it goes).
    */
   onError?: (failure: unknown) => { error: FieldError | null; dropPage?: boolean };
+  /** The server refused the cursor asked for (e.g. one from an old link): by default the first page shows. */
+  onBadCursor?: () => void;
 }
 
 function generalError(failure: unknown): { error: FieldError | null; dropPage?: boolean } {
@@ -30,8 +32,11 @@ function generalError(failure: unknown): { error: FieldError | null; dropPage?: 
 }
 
 export function useCursorPages<TNode>(options: CursorPagesOptions<TNode>) {
-  /** The `after` cursor of every page visited; the last one is the current page. */
-  const cursors = ref<(string | null)[]>([null]);
+  /**
+   * The `after` cursor of every page visited; the last one is the current
+   * page. Undefined: a page before whose cursor is not known (a shared link).
+   */
+  const cursors = ref<(string | null | undefined)[]>([null]);
   const page = ref(null) as Ref<Connection<TNode> | null>;
   const loading = ref(false);
   const error = ref<FieldError | null>(null);
@@ -47,6 +52,12 @@ export function useCursorPages<TNode>(options: CursorPagesOptions<TNode>) {
       page.value = found;
     } catch (failure) {
       if (!current()) return;
+      if (cursors.value.length > 1 && toFormErrors(failure, ['after']).fields.after) {
+        loading.value = false;
+        if (options.onBadCursor) options.onBadCursor();
+        else void first();
+        return;
+      }
       const { error: shown, dropPage } = (options.onError ?? generalError)(failure);
       error.value = shown;
       if (dropPage) page.value = null;
@@ -70,7 +81,9 @@ export function useCursorPages<TNode>(options: CursorPagesOptions<TNode>) {
 
   function previous(): void {
     if (cursors.value.length <= 1) return;
-    cursors.value = cursors.value.slice(0, -1);
+    const before = cursors.value.slice(0, -1);
+    // The page before is not known (the list was opened on a later page): the first one.
+    cursors.value = before[before.length - 1] === undefined ? [null] : before;
     void load();
   }
 
@@ -83,5 +96,5 @@ export function useCursorPages<TNode>(options: CursorPagesOptions<TNode>) {
     return { from, to: from + nodes.value.length - 1, total };
   });
 
-  return { page, nodes, loading, error, range, hasPrevious, hasNext, first, next, previous, reload: load };
+  return { page, nodes, loading, error, range, hasPrevious, hasNext, first, next, previous, reload: load, cursors };
 }

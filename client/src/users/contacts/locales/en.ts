@@ -36,6 +36,10 @@ const messages = {
     madePrimary: '{value} is now primary.',
     verifiedDone: '{value} marked verified.',
     sharedPhoneNotice: '{number} is also the number of {user}. It is kept here as a shared number: both profiles have it.',
+    primaryEmail: 'Primary email',
+    primaryPhone: 'Primary phone',
+    none: 'None',
+    changeInContacts: 'Change in Contacts',
   },
 };
 

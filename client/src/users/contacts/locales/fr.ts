@@ -38,6 +38,10 @@ const messages: typeof messagesEn = {
     madePrimary: 'Principal désormais : {value}.',
     verifiedDone: 'Vérifié : {value}.',
     sharedPhoneNotice: '{number} est aussi le numéro de {user}. Il est conservé ici comme numéro partagé : les deux profils l’ont.',
+    primaryEmail: 'E-mail principal',
+    primaryPhone: 'Téléphone principal',
+    none: 'Aucun',
+    changeInContacts: 'Modifier dans Contacts',
   },
 };
 

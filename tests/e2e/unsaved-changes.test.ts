@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dialog, Page } from 'playwright-core';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+
+/**
+ * Issue 13: leaving a profile with unsaved edits asks first, in a real browser, for each way of
+ * leaving: a link in the sidebar, Back, a reload and closing the tab. Answering "stay" keeps the
+ * page and the edits; once saved, nothing asks.
+ */
+describe('unsaved edits are never thrown away without a word, in Chromium', () => {
+  let app: TestApp;
+  let browser: TestBrowser;
+  let page: Page;
+  let userId: string;
+  /** What the browser asked, in order: the kind of dialog ('confirm' from the app, 'beforeunload' from the browser). */
+  const asked: string[] = [];
+  /** The answer to the next question: stay (dismiss) unless told otherwise. */
+  let answer: 'stay' | 'leave' = 'stay';
+
+  const onDialog = async (dialog: Dialog) => {
+    asked.push(dialog.type());
+    if (answer === 'leave') await dialog.accept();
+    else await dialog.dismiss();
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp('sqlite');
+    browser = await launchBrowser();
+    const r = await app.gql('mutation { createUser(input: { name: "Careful Editor", email: "careful.editor@acme.io" }) { user { id } } }');
+    userId = r.data.createUser.user.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  async function openProfileWithEdits(): Promise<Page> {
+    const context = await browser.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await context.newPage();
+    p.setDefaultTimeout(10_000);
+    p.on('dialog', onDialog);
+    await p.goto(`${app.url}/customers`);
+    await p.waitForURL(/\/sign-in/);
+    await p.getByLabel('Email').fill(ADMIN_EMAIL);
+    await p.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.waitForURL(/\/customers/);
+    await p.getByRole('link', { name: 'Careful Editor' }).click();
+    await p.waitForURL(new RegExp(`/users/${userId}$`));
+    await p.getByRole('textbox', { name: 'Notes' }).fill('A note not saved yet');
+    return p;
+  }
+
+  const notes = () => page.getByRole('textbox', { name: 'Notes' }).inputValue();
+
+  it('asks before a sidebar link, Back and a reload; "stay" keeps the page and the edits', async () => {
+    page = await openProfileWithEdits();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe('confirm');
+    expect(page.url()).toMatch(new RegExp(`/users/${userId}$`));
+    expect(await notes()).toBe('A note not saved yet');
+
+    await page.goBack();
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toBe('confirm');
+    await expect.poll(() => page.url()).toMatch(new RegExp(`/users/${userId}$`));
+    expect(await notes()).toBe('A note not saved yet');
+
+    await page.reload().catch(() => undefined); // staying cancels the navigation
+    await expect.poll(() => asked.length).toBe(3);
+    expect(asked[2]).toBe('beforeunload');
+    expect(await notes()).toBe('A note not saved yet');
+  });
+
+  it('asks before the tab closes; after a save, nothing asks', async () => {
+    const before = asked.length;
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked.length).toBe(before + 1);
+    expect(asked.at(-1)).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
+
+    // Saved: leaving by the sidebar asks nothing.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.locator('.profile-form [role="status"]').textContent()).toMatch(/Saved/);
+    await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
+    await page.waitForURL(/\/organizations$/);
+    expect(asked.length).toBe(before + 1);
+    const stored = await app.gql('query($id: ID!) { user(id: $id) { notes } }', { id: userId });
+    expect(stored.data.user.notes).toBe('A note not saved yet');
+  });
+
+  it('leaving on purpose ("leave") goes, and the edits are not saved', async () => {
+    page = await openProfileWithEdits();
+    await page.getByRole('textbox', { name: 'Notes' }).fill('Thrown away on purpose');
+    answer = 'leave';
+    const before = asked.length;
+    await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
+    await page.waitForURL(/\/organizations$/);
+    expect(asked.slice(before)).toEqual(['confirm']);
+    const stored = await app.gql('query($id: ID!) { user(id: $id) { notes } }', { id: userId });
+    expect(stored.data.user.notes).toBe('A note not saved yet');
+  });
+});
