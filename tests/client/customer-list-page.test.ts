@@ -50,19 +50,18 @@ const LIST = {
   },
 };
 
-function serve() {
+const GRACES = [person('1', 'Grace Hopper'), person('2', 'Grace Kelly', { verified: false })];
+
+function serve(list = LIST, users = GRACES) {
   return stubGraphQL({
     CustomerLists: () => ({ data: { customerLists: [{ id: '7', name: 'VIPs', shared: true, userCount: 2 }] } }),
-    CustomerList: () => ({ data: { customerList: LIST } }),
+    CustomerList: () => ({ data: { customerList: list } }),
     ListUsers: () => ({
       data: {
         users: {
-          totalCount: 2,
-          pageInfo: { hasNextPage: false, endCursor: 'c2' },
-          edges: [
-            { cursor: 'c1', node: person('1', 'Grace Hopper') },
-            { cursor: 'c2', node: person('2', 'Grace Kelly', { verified: false }) },
-          ],
+          totalCount: users.length,
+          pageInfo: { hasNextPage: false, endCursor: `c${users.length}` },
+          edges: users.map((node, i) => ({ cursor: `c${i + 1}`, node })),
         },
       },
     }),
@@ -156,5 +155,42 @@ describe('customer list page', () => {
     await update.trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'UpdateCustomerList')[0]!.variables).toEqual({ id: '7', input: { filter: { query: 'grace', tagsAll: ['vip'] } } });
+  });
+
+  it.each([
+    [
+      'en',
+      ['Name', 'Time zone', 'Language'],
+      ['Grace Hopper', 'UTC+05:30 Kolkata', 'Canadian French (fr-CA)'],
+      ['Grace Kelly', 'UTC+07:00 Ho Chi Minh', 'German (de)'],
+    ],
+    [
+      'fr',
+      ['Nom', 'Fuseau horaire', 'Langue'],
+      ['Grace Hopper', 'UTC+05:30 Kolkata', 'français canadien (fr-CA)'],
+      ['Grace Kelly', 'UTC+07:00 Ho Chi Minh', 'allemand (de)'],
+    ],
+  ] as const)('shows time zones by their current names and languages by name (%s)', async (locale, headers, ...rows) => {
+    serve({ ...LIST, columns: ['name', 'time_zone', 'locale'] }, [
+      // Former names as ICU still gives them: shown by the current ones.
+      person('1', 'Grace Hopper', { timeZone: 'Asia/Calcutta', locale: 'fr-CA' }),
+      person('2', 'Grace Kelly', { timeZone: 'Asia/Saigon', locale: 'de' }),
+    ]);
+    ({ wrapper } = await mountApp('/lists/7', locale));
+    await flushPromises();
+    expect(
+      wrapper
+        .findAll('thead th')
+        .map((th) => th.text())
+        .slice(1),
+    ).toEqual(headers);
+    expect(
+      wrapper.findAll('tbody tr').map((tr) =>
+        tr
+          .findAll('td')
+          .map((td) => td.text())
+          .slice(1),
+      ),
+    ).toEqual(rows);
   });
 });

@@ -174,6 +174,36 @@ export function stubGraphQL(given: Handlers): GraphQLCall[] {
   return calls;
 }
 
+type MergePreview = DataOf<'MergeUsersPreview'>['mergeUsersPreview'];
+
+/**
+ * Handlers for a profile (42, Grace Hopper) with one possible duplicate (77,
+ * G. Hopper) and the preview of merging it: nothing moves unless `preview` says so.
+ */
+export function duplicateHandlers(preview: Partial<MergePreview> = {}): Handlers {
+  return {
+    PossibleDuplicates: () => ({
+      data: { user: { id: '42', possibleDuplicates: [{ id: '77', name: 'G. Hopper', email: 'gh@navy.example.org', phone: '+14155550111' }] } },
+    }),
+    MergeUsersPreview: () => ({
+      data: {
+        mergeUsersPreview: {
+          source: { id: '77', name: 'G. Hopper' },
+          target: { id: '42', name: 'Grace Hopper', fields: [] },
+          emails: [],
+          phones: [],
+          tags: [],
+          choices: [],
+          ticketsRequested: 0,
+          ticketsCopied: 0,
+          historyEntries: 0,
+          ...preview,
+        },
+      },
+    }),
+  };
+}
+
 export function callsOf(calls: GraphQLCall[], operationName: OperationName): GraphQLCall[] {
   return calls.filter((call) => call.operationName === operationName);
 }

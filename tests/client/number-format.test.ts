@@ -123,6 +123,8 @@ describe('list columns of custom fields', () => {
     yesNo: (v: boolean) => (v ? 'oui' : 'non'),
     date: (iso: string) => formatDate(iso, locale, 'date'),
     number: (decimal: string) => formatNumber(decimal, locale),
+    timeZone: (zone: string) => zone,
+    language: (code: string) => code,
   });
   const user = {
     fields: [

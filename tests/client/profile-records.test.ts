@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { UpdateUserInput, UserProfileFragment } from '../../client/src/graphql/generated/graphql';
-import { byLabel, callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
+import { byLabel, callsOf, duplicateHandlers, makeUser, mountApp, stubGraphQL } from './helpers';
 
 // Two people, one profile: the form sends the version it read; a CONFLICT shows both values side by
 // side, the other person's other changes come in, and nothing typed here is lost.
@@ -135,23 +135,14 @@ describe('possible duplicates', () => {
     const user = makeUser({ notes: 'Target notes' });
     const calls = stubGraphQL({
       User: () => ({ data: { user } }),
-      PossibleDuplicates: () => ({
-        data: { user: { id: '42', possibleDuplicates: [{ id: '77', name: 'G. Hopper', email: 'gh@navy.example.org', phone: '+14155550111' }] } },
-      }),
-      MergeUsersPreview: () => ({
-        data: {
-          mergeUsersPreview: {
-            source: { id: '77', name: 'G. Hopper' },
-            target: { id: '42', name: 'Grace Hopper' },
-            emails: ['gh@navy.example.org'],
-            phones: ['+14155550111'],
-            tags: ['beta'],
-            choices: [{ field: 'notes', title: 'notes', sourceValue: 'Source notes', targetValue: 'Target notes' }],
-            ticketsRequested: 2,
-            ticketsCopied: 1,
-            historyEntries: 5,
-          },
-        },
+      ...duplicateHandlers({
+        emails: ['gh@navy.example.org'],
+        phones: ['+14155550111'],
+        tags: ['beta'],
+        choices: [{ field: 'notes', title: 'notes', sourceValue: 'Source notes', targetValue: 'Target notes' }],
+        ticketsRequested: 2,
+        ticketsCopied: 1,
+        historyEntries: 5,
       }),
       MergeUsers: () => ({ data: { mergeUsers: { id: '42' } } }),
     });

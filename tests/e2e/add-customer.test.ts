@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * An agent's path in Chromium: open the app, Add customer, name and email,
@@ -20,12 +20,7 @@ describe('add a customer by hand, in Chromium', () => {
     page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(10_000);
     // Signed in as the first admin (from ADMIN_EMAIL / ADMIN_PASSWORD).
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/customers/);
+    await signInAs(page, `${app.url}/`, ADMIN_EMAIL, ADMIN_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

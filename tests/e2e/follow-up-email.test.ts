@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, type TestBrowser } from '../helpers/browser.js';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 /**
@@ -34,12 +34,7 @@ describe('an agent sends a follow-up from the profile, in Chromium', () => {
 
     page = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
-    await page.goto(`${app.url}/users/${id}`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(agent.email);
-    await page.getByLabel('Password').fill(agent.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/users/${id}$`));
+    await signInAs(page, `${app.url}/users/${id}`, agent.email, agent.password);
 
     const messages = page.getByRole('region', { name: 'Messages' });
     await expect.poll(() => messages.getByText('No email has been sent to this person yet.').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -68,12 +63,7 @@ describe('an agent sends a follow-up from the profile, in Chromium', () => {
   it('the admin finds it in the Outbox, and the filter narrows the list', async () => {
     const admin = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
     admin.setDefaultTimeout(10_000);
-    await admin.goto(`${app.url}/settings/outbox`);
-    await admin.waitForURL(/\/sign-in/);
-    await admin.getByLabel('Email').fill(ADMIN_EMAIL);
-    await admin.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await admin.getByRole('button', { name: 'Sign in' }).click();
-    await admin.waitForURL(/\/settings\/outbox$/);
+    await signInAs(admin, `${app.url}/settings/outbox`, ADMIN_EMAIL, ADMIN_PASSWORD);
     await expect.poll(() => admin.getByRole('link', { name: 'Outbox' }).isVisible(), { timeout: 10_000 }).toBe(true);
     const row = admin.getByRole('row', { name: /Your replacement zipper/ });
     await expect.poll(() => row.isVisible(), { timeout: 10_000 }).toBe(true);

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * Issue 13, French all the way, in Chromium against the built app: a custom
@@ -35,12 +35,7 @@ describe('French numbers and time zones, in Chromium', () => {
     page = await browser.browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/customers/);
+    await signInAs(page, `${app.url}/`, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.evaluate(() => localStorage.setItem('accueil.locale', 'fr'));
   });
   afterAll(async () => {

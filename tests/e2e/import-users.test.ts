@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * An admin imports a 1,000-row file with a few bad rows in Chromium: drop it
@@ -26,12 +26,7 @@ describe('import users from a CSV file, in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.setDefaultTimeout(20_000);
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/customers/);
+    await signInAs(page, `${app.url}/`, ADMIN_EMAIL, ADMIN_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

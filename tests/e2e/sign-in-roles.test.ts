@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, submitSignIn, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * Sign in as the admin from ADMIN_EMAIL, add a customer, see the History
@@ -33,17 +33,11 @@ describe('sign-in and roles, in Chromium', () => {
     return page;
   }
 
-  async function signIn(page: Page, email: string, password: string) {
-    await page.goto(`${app.url}/customers`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
   it('refuses a wrong password with a message and no way in', async () => {
     const page = await newPage();
-    await signIn(page, ADMIN_EMAIL, 'not the password at all');
+    await page.goto(`${app.url}/customers`);
+    await page.waitForURL(/\/sign-in/);
+    await submitSignIn(page, ADMIN_EMAIL, 'not the password at all');
     await expect.poll(() => page.getByText('Email or password is incorrect.').isVisible()).toBe(true);
     expect(page.url()).toMatch(/\/sign-in/);
     await page.screenshot({ path: screenshotPath('10-sign-in-error') });
@@ -52,8 +46,7 @@ describe('sign-in and roles, in Chromium', () => {
 
   it('the admin signs in, adds a customer, and sees it in the History', async () => {
     const page = await newPage();
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.waitForURL(/\/customers/);
+    await signInAs(page, `${app.url}/customers`, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Add customer' }).first().click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill('Historia Person');
@@ -93,8 +86,7 @@ describe('sign-in and roles, in Chromium', () => {
     const agent = await app.person('AGENT', 'Agent Smith');
     const admin = (await app.as(app.admin)('{ me { id } }')).data.me.id;
     const page = await newPage();
-    await signIn(page, agent.email, agent.password);
-    await page.waitForURL(/\/customers/);
+    await signInAs(page, `${app.url}/customers`, agent.email, agent.password);
     await expect.poll(() => page.getByText('Agent Smith').first().isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'API tokens' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'User fields' }).count()).toBe(0);

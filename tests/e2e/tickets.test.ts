@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * Two paths in Chromium against the production build: an agent creates a
@@ -21,12 +21,7 @@ describe('tickets, in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(10_000);
-    await page.goto(`${app.url}/`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/customers/);
+    await signInAs(page, `${app.url}/`, ADMIN_EMAIL, ADMIN_PASSWORD);
   });
   afterAll(async () => {
     await browser?.close();

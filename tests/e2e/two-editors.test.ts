@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, screenshotPath, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshotPath, signInAs, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * Issue 13: two people on one profile, in two Chromium contexts (two sessions). Fields only one of
@@ -31,12 +31,7 @@ describe('two people editing one profile, in Chromium', () => {
     const context = await browser.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${app.url}/users/${userId}`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Email').fill(ADMIN_EMAIL);
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(new RegExp(`/users/${userId}$`));
+    await signInAs(page, `${app.url}/users/${userId}`, ADMIN_EMAIL, ADMIN_PASSWORD);
     await expect.poll(() => page.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('First note');
     return page;
   }

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dialog, Page } from 'playwright-core';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestApp, type TestApp } from '../helpers/test-app.js';
-import { launchBrowser, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, signInAs, type TestBrowser } from '../helpers/browser.js';
 
 /**
  * Issue 13: leaving a profile with unsaved edits asks first, in a real browser, for each way of
@@ -41,12 +41,7 @@ describe('unsaved edits are never thrown away without a word, in Chromium', () =
     const p = await context.newPage();
     p.setDefaultTimeout(10_000);
     p.on('dialog', onDialog);
-    await p.goto(`${app.url}/customers`);
-    await p.waitForURL(/\/sign-in/);
-    await p.getByLabel('Email').fill(ADMIN_EMAIL);
-    await p.getByLabel('Password').fill(ADMIN_PASSWORD);
-    await p.getByRole('button', { name: 'Sign in' }).click();
-    await p.waitForURL(/\/customers/);
+    await signInAs(p, `${app.url}/customers`, ADMIN_EMAIL, ADMIN_PASSWORD);
     await p.getByRole('link', { name: 'Careful Editor' }).click();
     await p.waitForURL(new RegExp(`/users/${userId}$`));
     await p.getByRole('textbox', { name: 'Notes' }).fill('A note not saved yet');

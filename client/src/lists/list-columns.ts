@@ -6,11 +6,16 @@ export type ListUser = ListUsersQuery['users']['edges'][number]['node'];
 
 export const CUSTOM_PREFIX = 'custom_fields.';
 
-/** How the reader's language says a boolean, a date and a number (ui/format for the last two). */
+/**
+ * How the reader's language says a boolean, a date, a number (ui/format), a
+ * time zone and a language (by name: users/profile-values.ts).
+ */
 export interface ColumnWords {
   yesNo: (v: boolean) => string;
   date: (iso: string) => string;
   number: (decimal: string) => string;
+  timeZone: (zone: string) => string;
+  language: (code: string) => string;
 }
 
 /** A custom field's value as its column shows it: numbers and dates the reader's way, options by title. */
@@ -51,9 +56,9 @@ export function columnText(user: ListUser, column: string, say: ColumnWords): st
     case 'alias':
       return user.alias ?? '';
     case 'time_zone':
-      return user.timeZone ?? '';
+      return user.timeZone ? say.timeZone(user.timeZone) : '';
     case 'locale':
-      return user.locale ?? '';
+      return user.locale ? say.language(user.locale) : '';
     case 'verified':
       return say.yesNo(user.verified);
     case 'suspended':

@@ -6,14 +6,7 @@
 import type { HistoryValueFieldsFragment } from '../graphql/generated/graphql';
 import { formatDate } from '../ui/format/dates';
 import { formatNumber } from '../ui/format/numbers';
-import { languageName } from './languages';
-import { findTimeZone, timeZoneChoices, type Region } from './time-zones';
-
-export interface HistoryWords {
-  t: (key: string, params?: Record<string, unknown>) => string;
-  te: (key: string) => boolean;
-  locale: string;
-}
+import { languageText, timeZoneText, yesNoText, type ValueWords } from './profile-values';
 
 /** Words the server records for a few fields ("locked", "unlocked"): said in the reader's language. */
 const WORDS: Record<string, Record<string, string>> = {
@@ -21,7 +14,7 @@ const WORDS: Record<string, Record<string, string>> = {
 };
 
 /** A value of the change to `field`, as the reader says it. */
-export function historyValueText(value: HistoryValueFieldsFragment, words: HistoryWords, field = ''): string {
+export function historyValueText(value: HistoryValueFieldsFragment, words: ValueWords, field = ''): string {
   const { t, te, locale } = words;
   const word = WORDS[field]?.[value.value];
   if (value.kind === 'TEXT' && word) return t(word);
@@ -40,17 +33,15 @@ export function historyValueText(value: HistoryValueFieldsFragment, words: Histo
     case 'OPTION':
       return value.label ?? t('historyValue.goneOption', { value: value.value });
     case 'BOOLEAN':
-      return value.value === 'true' ? t('history.yes') : value.value === 'false' ? t('history.no') : value.value;
+      return yesNoText(value.value, words);
     case 'NUMBER':
       return formatNumber(value.value, locale);
     case 'DATE':
       return formatDate(value.value, locale, 'date');
     case 'LANGUAGE':
-      return `${languageName(value.value, locale)} (${value.value})`;
-    case 'TIME_ZONE': {
-      const zones = timeZoneChoices(locale, (region: Region) => t(`timeZone.regions.${region}`));
-      return findTimeZone(zones, value.value)?.label ?? value.value;
-    }
+      return languageText(value.value, locale);
+    case 'TIME_ZONE':
+      return timeZoneText(value.value, words);
     case 'ROLE':
       return te(`roles.${value.value}`) ? t(`roles.${value.value}`) : value.value;
     default:

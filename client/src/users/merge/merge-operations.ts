@@ -25,6 +25,18 @@ export const MergeUsersPreviewDocument = graphql(`
       target {
         id
         name
+        fields {
+          key
+          type
+          field {
+            id
+            options {
+              id
+              title
+              value
+            }
+          }
+        }
       }
       emails
       phones
