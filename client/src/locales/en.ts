@@ -11,6 +11,7 @@ import mailMessages from '../mail/locales/en';
 import webhookMessages from '../webhooks/locales/en';
 import helpMessages from '../help/locales/en';
 import settingsMessages from '../settings/locales/en';
+import tokenMessages from '../tokens/locales/en';
 import deletedMessages from '../users/deleted/locales/en';
 import formMessages from '../ui/form/locales/en';
 import formatMessages from '../ui/format/locales/en';
@@ -54,6 +55,7 @@ const en = {
   ...webhookMessages,
   ...helpMessages,
   ...settingsMessages,
+  ...tokenMessages,
   ...deletedMessages,
   ...formMessages,
   ...formatMessages,
@@ -112,55 +114,6 @@ const en = {
     intro: 'How your support team addresses and reaches you.',
     emailHint: 'To change your email address, ask your support team.',
     noEmail: 'No email address',
-  },
-  apiTokens: {
-    title: 'API tokens',
-    subtitle: 'Secrets that let other systems use the Accueil API.',
-    noAccess: "You don't have access",
-    noAccessHint: 'Only admins can manage API tokens.',
-    createTitle: 'Create a token',
-    name: 'Name',
-    nameHint: 'What will use it, e.g. “CRM sync”.',
-    scopes: 'Scopes',
-    scopeHints: {
-      usersRead: 'Read users and their history.',
-      usersWrite: 'Add, change and delete users.',
-      import: 'Import users in bulk.',
-      ticketsRead: 'Read tickets, their comments and history.',
-      ticketsWrite: 'Create tickets, comment, change CCs, start side conversations.',
-      inbound: 'Deliver inbound mail to /inbound/email, and nothing else (alone).',
-    },
-    submit: 'Create token',
-    submitting: 'Creating…',
-    nameRequired: 'Enter a name.',
-    scopesRequired: 'Choose at least one scope.',
-    secretTitle: 'Token “{name}” created',
-    secretLabel: 'Token secret',
-    secretWarning: "Copy this token now. You won't be able to see it again.",
-    secretUsage: 'Send it as the header {header}.',
-    copy: 'Copy',
-    copied: 'Copied',
-    copyFailed: 'Copying failed: select the token and copy it yourself.',
-    dismiss: 'Done',
-    tableCaption: 'API tokens',
-    columns: {
-      name: 'Name',
-      scopes: 'Scopes',
-      created: 'Created',
-      lastUsed: 'Last used',
-      status: 'Status',
-    },
-    createdBy: 'by {name}',
-    never: 'Never',
-    active: 'Active',
-    revoked: 'Revoked',
-    revoke: 'Revoke',
-    revokeLabel: 'Revoke {name}',
-    revoking: 'Revoking…',
-    confirmRevoke: 'Revoke “{name}”? Anything using it stops working at once.',
-    empty: 'No API tokens yet',
-    emptyHint: 'Create one for each system that uses the API, so you can revoke one without the others.',
-    loadError: 'API tokens could not be loaded.',
   },
   history: {
     title: 'History',

@@ -1,0 +1,56 @@
+// Messages français de la page Jetons d’API (répandus dans locales/fr.ts).
+import type tokenMessages from './en';
+
+const messages: typeof tokenMessages = {
+  apiTokens: {
+    title: 'Jetons d’API',
+    subtitle: 'Des secrets qui permettent à d’autres systèmes d’utiliser l’API d’Accueil.',
+    noAccess: 'Vous n’avez pas accès à cette page',
+    noAccessHint: 'Seuls les administrateurs gèrent les jetons d’API.',
+    createTitle: 'Créer un jeton',
+    name: 'Nom',
+    nameHint: 'Ce qui l’utilisera, par ex. « Synchro CRM ».',
+    scopes: 'Portées',
+    scopeHints: {
+      usersRead: 'Lire les utilisateurs et leur historique.',
+      usersWrite: 'Ajouter, modifier et supprimer des utilisateurs.',
+      import: 'Importer des utilisateurs en masse.',
+      ticketsRead: 'Lire les tickets, leurs commentaires et leur historique.',
+      ticketsWrite: 'Créer des tickets, commenter, gérer les copies, lancer des conversations annexes.',
+      inbound: 'Remettre le courrier entrant à /inbound/email, et rien d’autre (seule).',
+    },
+    submit: 'Créer le jeton',
+    submitting: 'Création…',
+    nameRequired: 'Saisissez un nom.',
+    scopesRequired: 'Choisissez au moins une portée.',
+    secretTitle: 'Jeton « {name} » créé',
+    secretLabel: 'Secret du jeton',
+    secretWarning: 'Copiez ce jeton maintenant. Vous ne pourrez plus le voir ensuite.',
+    secretUsage: 'Envoyez-le dans l’en-tête {header}.',
+    copy: 'Copier',
+    copied: 'Copié',
+    copyFailed: 'La copie a échoué : sélectionnez le jeton et copiez-le vous-même.',
+    dismiss: 'Terminé',
+    tableCaption: 'Jetons d’API',
+    columns: {
+      name: 'Nom',
+      scopes: 'Portées',
+      created: 'Créé le',
+      lastUsed: 'Dernière utilisation',
+      status: 'État',
+    },
+    createdBy: 'par {name}',
+    never: 'Jamais',
+    active: 'Actif',
+    revoked: 'Révoqué',
+    revoke: 'Révoquer',
+    revokeLabel: 'Révoquer {name}',
+    revoking: 'Révocation…',
+    confirmRevoke: 'Révoquer « {name} » ? Ce qui l’utilise cessera aussitôt de fonctionner.',
+    empty: 'Aucun jeton d’API pour l’instant',
+    emptyHint: 'Créez-en un par système qui utilise l’API, pour pouvoir en révoquer un sans toucher aux autres.',
+    loadError: 'Impossible de charger les jetons d’API.',
+  },
+};
+
+export default messages;
