@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ListUsersQuery } from '../../client/src/graphql/generated/graphql';
+import type { FieldDefinitionFragment, ListUsersQuery } from '../../client/src/graphql/generated/graphql';
 import { callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
 
 // A customer list's page (issue 9): its columns and sort, selection, bulk actions.
@@ -21,7 +21,7 @@ const person = (id: string, name: string, extra: Partial<ListUser> = {}): ListUs
   locale: null,
   verified: true,
   updatedAt: '2025-01-03T10:00:00.000Z',
-  fields: [{ key: 'plan', type: 'DROPDOWN', text: null, number: null, boolean: null, date: null, options: [{ title: 'Pro' }] }],
+  fields: [{ key: 'plan', type: 'DROPDOWN', text: null, number: null, boolean: null, date: null, value: 'pro' }],
   ...extra,
 });
 const LIST = {
@@ -52,6 +52,24 @@ const LIST = {
 
 const GRACES = [person('1', 'Grace Hopper'), person('2', 'Grace Kelly', { verified: false })];
 
+/** The field's definition: its title heads the column, its options' titles fill the cells (the list reads values). */
+const PLAN: FieldDefinitionFragment = {
+  id: '3',
+  key: 'plan',
+  title: 'Plan',
+  description: null,
+  type: 'DROPDOWN',
+  pattern: null,
+  patternHint: null,
+  lookupTarget: null,
+  required: false,
+  active: true,
+  position: 0,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  options: [{ id: '31', title: 'Pro', value: 'pro', position: 0 }],
+};
+
 function serve(list = LIST, users = GRACES) {
   return stubGraphQL({
     CustomerLists: () => ({ data: { customerLists: [{ id: '7', name: 'VIPs', shared: true, userCount: 2 }] } }),
@@ -66,7 +84,7 @@ function serve(list = LIST, users = GRACES) {
       },
     }),
     BulkUpdateUsers: () => ({ data: { bulkUpdateUsers: { matched: 2, changed: 2, failedCount: 0 } } }),
-    UserFields: () => ({ data: { userFields: [] } }),
+    UserFields: () => ({ data: { userFields: [PLAN] } }),
     UpdateCustomerList: () => ({ data: { updateCustomerList: { id: '7', name: 'Gold VIPs', shared: true, userCount: 2 } } }),
   });
 }
@@ -77,7 +95,7 @@ describe('customer list page', () => {
     ({ wrapper } = await mountApp('/lists/7'));
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('VIPs');
-    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Select', 'Name', 'Tags', 'Verified', 'plan']);
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Select', 'Name', 'Tags', 'Verified', 'Plan']);
     expect(wrapper.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))).toEqual([
       ['', 'Grace Hopper', 'vip', 'Yes', 'Pro'],
       ['', 'Grace Kelly', 'vip', 'No', 'Pro'],

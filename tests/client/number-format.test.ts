@@ -125,12 +125,13 @@ describe('list columns of custom fields', () => {
     number: (decimal: string) => formatNumber(decimal, locale),
     timeZone: (zone: string) => zone,
     language: (code: string) => code,
+    optionTitle: (key: string, value: string) => ({ pro: 'Pro', team: 'Team' })[value] ?? `${key}:${value}`,
   });
   const user = {
     fields: [
       { key: 'seats', type: 'DECIMAL', text: null, number: '1234.5', boolean: null, date: null, options: null },
       { key: 'renewal', type: 'DATE', text: null, number: null, boolean: null, date: '2026-03-05', options: null },
-      { key: 'plan', type: 'MULTISELECT', text: null, number: null, boolean: null, date: null, options: [{ title: 'Pro' }, { title: 'Team' }] },
+      { key: 'plan', type: 'MULTISELECT', text: null, number: null, boolean: null, date: null, value: 'pro, team, gone' },
     ],
   } as unknown as ListUser;
 
@@ -138,7 +139,8 @@ describe('list columns of custom fields', () => {
     expect(columnText(user, 'custom_fields.seats', say('fr'))).toBe(`1${NNBSP}234,5`);
     expect(columnText(user, 'custom_fields.seats', say('en'))).toBe('1,234.5');
     expect(columnText(user, 'custom_fields.renewal', say('fr'))).toBe('5 mars 2026');
-    expect(columnText(user, 'custom_fields.plan', say('en'))).toBe('Pro, Team');
+    // Options by title from the field's definition; one it no longer has, by its value.
+    expect(columnText(user, 'custom_fields.plan', say('en'))).toBe('Pro, Team, plan:gone');
     expect(columnText(user, 'custom_fields.missing', say('en'))).toBe('');
   });
 });

@@ -16,6 +16,8 @@ export interface ColumnWords {
   number: (decimal: string) => string;
   timeZone: (zone: string) => string;
   language: (code: string) => string;
+  /** A custom field's option by its title (its value while the definitions are unknown). */
+  optionTitle: (key: string, value: string) => string;
 }
 
 /** A custom field's value as its column shows it: numbers and dates the reader's way, options by title. */
@@ -29,9 +31,17 @@ function customText(value: ListUser['fields'][number] | undefined, say: ColumnWo
       return value.boolean === null || value.boolean === undefined ? '' : say.yesNo(value.boolean);
     case 'DATE':
       return value.date ? say.date(value.date) : '';
+    // By value (one per cell: the chosen titles of a field with 2,000 options, for a page of 100, would cost the
+    // server's limit), titled from the field's definition.
     case 'DROPDOWN':
+      return value.value ? say.optionTitle(value.key, value.value) : '';
     case 'MULTISELECT':
-      return (value.options ?? []).map((option) => option.title).join(', ');
+      return value.value
+        ? value.value
+            .split(', ')
+            .map((v) => say.optionTitle(value.key, v))
+            .join(', ')
+        : '';
     default:
       return value.text ?? '';
   }

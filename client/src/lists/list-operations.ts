@@ -140,9 +140,7 @@ export const ListUsersDocument = graphql(`
             number
             boolean
             date
-            options {
-              title
-            }
+            value
           }
         }
       }
