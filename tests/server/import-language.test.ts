@@ -13,10 +13,12 @@ const JOB = `query($id: ID!) { importJob(id: $id) { ${JOB_FIELDS} } }`;
 
 describe.each(testDialects())('import errors in the reader’s language, on %s', (dialect) => {
   let app: TestApp;
+  let ownerId = '';
   beforeAll(async () => {
     app = await startTestApp(dialect, { IMPORT_CHUNK_ROWS: '2' });
     const taken = await app.gql('mutation { createUser(input: { name: "Owner Of Taken", email: "taken@lang.example.org" }) { user { id } } }');
     expect(taken.errors).toBeUndefined();
+    ownerId = taken.data.createUser.user.id;
   });
   afterAll(() => app.stop());
 
@@ -132,5 +134,21 @@ describe.each(testDialects())('import errors in the reader’s language, on %s',
       ]),
     );
     expect(byCode(await read(previewId, { 'accept-language': 'fr' })).RAGGED_ROW).toBe('Old English text.');
+  });
+
+  it('erasing a person scrubs them from the row errors’ messages too', async () => {
+    const mentions = async () =>
+      (
+        (await app.db.manager.query('SELECT message, message_json FROM import_row_errors WHERE job_id = ?', [Number(previewId)])) as {
+          message: string;
+          message_json: string | null;
+        }[]
+      ).filter((r) => `${r.message} ${r.message_json ?? ''}`.includes('Owner Of Taken'));
+    expect((await mentions()).length).toBeGreaterThan(0);
+    expect((await app.as(app.admin)('mutation($id: ID!) { deleteUser(id: $id) }', { id: ownerId })).errors).toBeUndefined();
+    expect((await app.as(app.admin)('mutation($id: ID!) { eraseUser(id: $id) }', { id: ownerId })).errors).toBeUndefined();
+    expect(await mentions()).toEqual([]);
+    const taken = byCode(await read(previewId, { 'accept-language': 'fr' })).EMAIL_TAKEN;
+    expect(taken).not.toContain('Owner Of Taken');
   });
 });
