@@ -1,5 +1,6 @@
 import { inputErrors, type UserInputError } from '../graphql/errors.js';
 import type { PreparedFieldValues } from './field-values.service.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * The rule of required custom fields, the same on every way an end user's
@@ -9,10 +10,10 @@ import type { PreparedFieldValues } from './field-values.service.js';
  * start without it (the profile shows what is missing). Staff accounts are
  * not held to it.
  */
-export function emptiedRequired(prepared: PreparedFieldValues): { field: string; message: string }[] {
+export function emptiedRequired(prepared: PreparedFieldValues): { field: string; message: Message }[] {
   return prepared.items
     .filter((item) => item.field.active && item.field.required && item.values.length === 0)
-    .map((item) => ({ field: item.field.key, message: `${item.field.title} is required: it cannot be emptied.` }));
+    .map((item) => ({ field: item.field.key, message: msg('fields.requiredCannotBeEmptied', { title: item.field.title }) }));
 }
 
 /** The error for a save that empties required fields (every one named), or null when it empties none. */

@@ -10,6 +10,7 @@
  * - EMPTY_COLUMN: a header cell with nothing in it;
  * - DOUBLED_COLUMN: the same column twice, in any letter case.
  */
+import { msg, type Message } from '../i18n/message.js';
 
 export interface CsvHeader {
   /** The allowed (canonical, lower-case) name of each column, in file order. */
@@ -26,7 +27,10 @@ export interface HeaderProblem {
   column: string;
   /** 1-based position: 1 is the spreadsheet's column A. */
   position: number;
+  /** In English. */
   message: string;
+  /** The same, from the catalog: rendered in the reader's language. */
+  text: Message;
 }
 
 /** A spreadsheet's column letters for a 1-based position: 1 -> A, 27 -> AA. */
@@ -48,33 +52,30 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
   const columns: string[] = [];
   const spelled: Record<string, string> = {};
   const problems: HeaderProblem[] = [];
-  const at = (i: number) => `column ${columnLetters(i + 1)}`;
+  const problem = (code: HeaderProblemCode, column: string, i: number, text: Message): HeaderProblem => ({
+    code,
+    column,
+    position: i + 1,
+    message: String(text),
+    text,
+  });
   cells.forEach((cell, i) => {
     const name = cell.trim();
     if (name === '') {
-      problems.push({ code: 'EMPTY_COLUMN', column: '', position: i + 1, message: `The header of ${at(i)} is empty: every column needs a name.` });
+      problems.push(problem('EMPTY_COLUMN', '', i, msg('imports.headerEmpty', { letters: columnLetters(i + 1) })));
       columns.push('');
       return;
     }
     const column = canonical.get(name.toLowerCase());
     if (!column) {
-      const hint = /[;\t]/.test(name) ? ' The file seems to separate columns with semicolons or tabs: save it as CSV with commas.' : '';
-      problems.push({
-        code: 'UNKNOWN_COLUMN',
-        column: name,
-        position: i + 1,
-        message: `${quoted(name)} (${at(i)}) is not a column this import knows.${hint}`,
-      });
+      const code = /[;\t]/.test(name) ? 'imports.unknownColumnSeparator' : 'imports.unknownColumn';
+      problems.push(problem('UNKNOWN_COLUMN', name, i, msg(code, { name: quoted(name), letters: columnLetters(i + 1) })));
       columns.push('');
       return;
     }
     if (column in spelled) {
-      problems.push({
-        code: 'DOUBLED_COLUMN',
-        column: name,
-        position: i + 1,
-        message: `${quoted(name)} (${at(i)}) repeats the column ${quoted(spelled[column])}: each column may appear once.`,
-      });
+      const text = msg('imports.doubledColumn', { name: quoted(name), letters: columnLetters(i + 1), first: quoted(spelled[column]) });
+      problems.push(problem('DOUBLED_COLUMN', name, i, text));
       columns.push('');
       return;
     }

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { CsvError, parse } from 'csv-parse';
 import { checkHeader, type CsvHeader, type HeaderProblem } from './csv-header.js';
 import { CsvTextDecoder, type CsvEncoding, type DecodeProblem } from './csv-text-decoder.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * A streaming reader of an imported users CSV file (issue 11) over
@@ -47,20 +48,21 @@ export interface CsvReaderOptions {
 export type CsvItem =
   | { kind: 'header'; header: CsvHeader }
   | { kind: 'row'; line: number; cells: Record<string, string> }
-  | { kind: 'error'; line: number; code: 'RAGGED_ROW'; message: string };
+  | { kind: 'error'; line: number; code: 'RAGGED_ROW'; message: string; text: Message };
 
 export type CsvFileErrorCode = 'EMPTY_FILE' | 'NOT_UTF8' | 'BINARY' | 'MALFORMED' | 'RECORD_TOO_LARGE' | 'BAD_HEADER';
 
 export class CsvFileError extends Error {
   constructor(
     readonly code: CsvFileErrorCode,
-    message: string,
+    /** What is wrong, from the catalog (the error's `message` is its English text). */
+    readonly text: Message,
     /** The row the problem is in, as a spreadsheet numbers rows; null for the whole file. */
     readonly line: number | null,
     /** For BAD_HEADER: every problem of the header. */
     readonly problems: HeaderProblem[] = [],
   ) {
-    super(message);
+    super(String(text));
     this.name = 'CsvFileError';
   }
 }
@@ -74,31 +76,18 @@ const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '
 
 function decodeError(problem: DecodeProblem, line: number): CsvFileError {
   if (problem.kind === 'BINARY') {
-    return new CsvFileError(
-      'BINARY',
-      `This is a binary file, not CSV text (an .xlsx spreadsheet, an image…): row ${line} holds the byte ${hex(problem.byte)}. Save the sheet as CSV.`,
-      line,
-    );
+    return new CsvFileError('BINARY', msg('imports.binaryFile', { line: String(line), byte: hex(problem.byte) }), line);
   }
-  return new CsvFileError(
-    'NOT_UTF8',
-    `The file is not UTF-8 text: row ${line} holds the byte ${hex(problem.byte)}, which UTF-8 does not allow there. ` +
-      'Save it as "CSV UTF-8", or import it declared as Windows-1252.',
-    line,
-  );
+  return new CsvFileError('NOT_UTF8', msg('imports.notUtf8', { line: String(line), byte: hex(problem.byte) }), line);
 }
 
 function parseError(err: CsvError, maxRowChars: number): CsvFileError {
   const line = Number((err as unknown as { records?: number }).records ?? 0) + 1;
   if (err.code === 'CSV_MAX_RECORD_SIZE') {
-    return new CsvFileError(
-      'RECORD_TOO_LARGE',
-      `Row ${line} is longer than ${maxRowChars.toLocaleString('en-US')} characters: is a quote (") opened there and never closed?`,
-      line,
-    );
+    return new CsvFileError('RECORD_TOO_LARGE', msg('imports.rowTooLong', { line: String(line), max: maxRowChars }), line);
   }
-  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new CsvFileError('MALFORMED', `Row ${line} opens a quote (") that is never closed.`, line);
-  return new CsvFileError('MALFORMED', `Row ${line} is not valid CSV: ${err.message}`, line);
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return new CsvFileError('MALFORMED', msg('imports.quoteNotClosed', { line: String(line) }), line);
+  return new CsvFileError('MALFORMED', msg('imports.notCsv', { line: String(line), detail: err.message }), line);
 }
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((c) => c.trim() === '');
@@ -144,16 +133,11 @@ export async function* readCsv(
       line++;
       if (problem && record.some((cell) => cell.includes(SENTINEL))) throw decodeError(problem, line);
       if (!header) {
-        if (isBlank(record)) throw new CsvFileError('BAD_HEADER', 'Row 1 is empty: the first row must name the columns.', 1);
+        if (isBlank(record)) throw new CsvFileError('BAD_HEADER', msg('imports.row1Empty'), 1);
         const checked = checkHeader(record, options.columns);
         if (checked.problems.length > 0) {
-          const list = checked.problems.map((p) => p.message).join(' ');
-          throw new CsvFileError(
-            'BAD_HEADER',
-            `The header row has ${checked.problems.length === 1 ? 'a problem' : `${checked.problems.length} problems`}: ${list}`,
-            1,
-            checked.problems,
-          );
+          const list = checked.problems.map((p) => p.text).reduceRight((then, first) => msg('imports.twoSentences', { first, then }));
+          throw new CsvFileError('BAD_HEADER', msg('imports.headerProblems', { count: checked.problems.length, list }), 1, checked.problems);
         }
         header = checked.header;
         yield { kind: 'header', header };
@@ -162,12 +146,8 @@ export async function* readCsv(
       if (isBlank(record)) continue;
       const width = header.columns.length;
       if (record.length < width || (record.length > width && !isBlank(record.slice(width)))) {
-        yield {
-          kind: 'error',
-          line,
-          code: 'RAGGED_ROW',
-          message: `Row ${line} has ${record.length} ${record.length === 1 ? 'cell' : 'cells'} where the header has ${width} columns.`,
-        };
+        const text = msg('imports.raggedRow', { line: String(line), cells: record.length, columns: String(width) });
+        yield { kind: 'error', line, code: 'RAGGED_ROW', message: String(text), text };
         continue;
       }
       const cells: Record<string, string> = {};
@@ -189,6 +169,6 @@ export async function* readCsv(
   }
   if (!header) {
     if (problem) throw decodeError(problem, 1);
-    throw new CsvFileError('EMPTY_FILE', 'The file is empty: its first row must name the columns.', null);
+    throw new CsvFileError('EMPTY_FILE', msg('imports.fileEmpty'), null);
   }
 }

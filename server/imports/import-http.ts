@@ -126,19 +126,14 @@ export function importRoutes(services: Services): Router {
         return;
       }
       if (!job.filePath) {
-        send(
-          res,
-          410,
-          'GONE',
-          `The file of import ${job.id} was deleted after IMPORT_FILE_RETENTION_DAYS; its errors are still listed in the import.`,
-        );
+        send(res, 410, 'GONE', msg('imports.fileDeletedGone', { id: job.id }));
         return;
       }
       const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_') || 'import';
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${base}-failed-rows.csv"`);
       res.write('\uFEFF');
-      await services.imports.writeFailedRows(job, res);
+      await services.imports.writeFailedRows(job, res, requestLanguage(req));
     } catch (err) {
       next(err);
     }

@@ -65,6 +65,10 @@ export class ImportJobEntity {
   @Column({ name: 'file_error', type: 'varchar', length: 2000, nullable: true })
   fileError: string | null;
 
+  /** The file error's catalog message (see i18n/message-json.ts), rendered in the reader's language; null before issue 13. */
+  @Column({ name: 'file_error_json', type: 'text', nullable: true })
+  fileErrorJson: string | null;
+
   @Column({ name: 'created_by_id', type: 'int', nullable: true })
   createdById: number | null;
 
@@ -103,6 +107,11 @@ export class ImportRowErrorEntity {
   @Column({ type: 'varchar', length: 32 })
   code: string;
 
+  /** In English (for logs, and what rows written before issue 13 show). */
   @Column({ type: 'varchar', length: 2000 })
   message: string;
+
+  /** The catalog message (see i18n/message-json.ts), rendered in the reader's language; null when only the text is known. */
+  @Column({ name: 'message_json', type: 'text', nullable: true })
+  messageJson: string | null;
 }

@@ -15,6 +15,8 @@ import { csvField } from './import-rows.js';
 import { userColumns } from './user-columns.js';
 import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
 import { msg, type Message } from '../i18n/message.js';
+import type { Lang } from '../i18n/language.js';
+import { storedText } from '../i18n/message-json.js';
 
 export const IMPORT_MODES = ['CREATE', 'CREATE_OR_UPDATE', 'UPDATE'] as const;
 export type ImportModeName = (typeof IMPORT_MODES)[number];
@@ -194,9 +196,9 @@ export class ImportJobService {
 
   /**
    * The failing rows as CSV, ready to fix and import again: the file's header
-   * and the failing rows' cells as they were, with an `errors` column.
+   * and the failing rows' cells as they were, with an `errors` column (in `lang`: the reader's).
    */
-  async writeFailedRows(job: ImportJobEntity, out: Writable): Promise<void> {
+  async writeFailedRows(job: ImportJobEntity, out: Writable, lang: Lang = 'en'): Promise<void> {
     const byLine = new Map<number, string[]>();
     for (let after = 0; ;) {
       const rows = await this.db.manager.find(ImportRowErrorEntity, {
@@ -207,7 +209,8 @@ export class ImportJobService {
       if (rows.length === 0) break;
       for (const r of rows) {
         const list = byLine.get(r.line) ?? [];
-        list.push(r.column ? `${r.column}: ${r.message}` : r.message);
+        const message = storedText(r.messageJson, r.message, lang);
+        list.push(r.column ? `${r.column}: ${message}` : message);
         byLine.set(r.line, list);
       }
       after = rows.at(-1)!.id;

@@ -18,6 +18,8 @@ import type { CsvEncoding } from './csv-text-decoder.js';
 import { mapRow } from './row-mapper.js';
 import { userColumns } from './user-columns.js';
 import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
+import { messageToJson } from '../i18n/message-json.js';
 import { batchInputOf, columnOf, InFileDuplicates } from './import-rows.js';
 
 export interface RunnerDeps {
@@ -36,7 +38,8 @@ interface RowError {
   line: number;
   column: string | null;
   code: string;
-  message: string;
+  /** Kept as its catalog message: rendered in the language of whoever reads it (English in the `message` column). */
+  text: Text;
 }
 
 interface Chunk {
@@ -108,16 +111,16 @@ export class ImportRunner {
         rowsSeen++;
         const resumed = item.line <= job.committedLine;
         if (item.kind === 'error') {
-          if (!resumed) fail(chunk, item.line, null, item.code, item.message);
+          if (!resumed) fail(chunk, item.line, null, item.code, item.text);
         } else {
           const mapped = mapRow(item, header!, { blankCells: job.blankCellsClear ? 'clear' : 'leave' });
           const dup = duplicates.check(item.line, mapped.user);
           if (resumed) continue;
-          if (mapped.errors.length) for (const e of mapped.errors) fail(chunk, item.line, e.column, e.code, e.message);
+          if (mapped.errors.length) for (const e of mapped.errors) fail(chunk, item.line, e.column, e.code, e.text);
           else if (dup) {
             const column = header!.spelled[dup.column] ?? (dup.column === 'email' ? header!.spelled.emails : null) ?? dup.column;
-            const what = dup.column === 'email' ? 'an email address' : 'an external ID';
-            fail(chunk, item.line, column, 'DUPLICATE_IN_FILE', `Row ${dup.line} already has ${what} of this row (in any letter case).`);
+            const code = dup.column === 'email' ? 'imports.duplicateEmail' : 'imports.duplicateExternalId';
+            fail(chunk, item.line, column, 'DUPLICATE_IN_FILE', msg(code, { line: String(dup.line) }));
           } else {
             chunk.inputs.push(batchInputOf(mapped.user));
             chunk.lines.push(item.line);
@@ -190,7 +193,7 @@ export class ImportRunner {
       for (const o of outcomes) {
         if (o.status === 'FAILED') {
           counts.failed++;
-          for (const p of o.errors) errors.push({ line: chunk.lines[o.index], column: columnOf(p, header), code: p.code, message: p.message });
+          for (const p of o.errors) errors.push({ line: chunk.lines[o.index], column: columnOf(p, header), code: p.code, text: p.text });
         } else counts[o.status === 'CREATED' ? 'created' : o.status === 'UPDATED' ? 'updated' : 'unchanged']++;
       }
       errors.sort((a, b) => a.line - b.line);
@@ -199,7 +202,7 @@ export class ImportRunner {
       await insertMany(
         m,
         ImportRowErrorEntity,
-        errors.slice(0, 5000).map((e) => ({ jobId: job.id, ...e, column: e.column?.slice(0, 300) ?? null, message: e.message.slice(0, 2000) })),
+        errors.slice(0, 5000).map((e) => rowErrorOf(job.id, e.line, e.column, e.code, e.text)),
       );
       const n = chunk.lines.length + chunk.failedLines.size;
       const r = await m
@@ -248,18 +251,15 @@ export class ImportRunner {
   private async fileFailed(job: ImportJobEntity, owner: string, err: CsvFileError): Promise<void> {
     await this.deps.db.transaction(async (m) => {
       const problems = err.problems.length
-        ? err.problems.map((p) => ({ column: p.column || null, code: p.code, message: p.message }))
-        : [{ column: null, code: err.code, message: err.message }];
+        ? err.problems.map((p) => ({ column: p.column || null, code: p.code, text: p.text }))
+        : [{ column: null, code: err.code, text: err.text }];
       await insertMany(
         m,
         ImportRowErrorEntity,
-        problems.map((p) => ({ jobId: job.id, line: err.line ?? 0, ...p })),
+        problems.map((p) => rowErrorOf(job.id, err.line ?? 0, p.column, p.code, p.text)),
       );
-      await m.update(
-        ImportJobEntity,
-        { id: job.id, claimedBy: owner },
-        { status: 'FAILED', fileError: err.message.slice(0, 2000), finishedAt: new Date(), claimedBy: null },
-      );
+      const fileError = { fileError: err.message.slice(0, 2000), fileErrorJson: messageToJson(err.text) };
+      await m.update(ImportJobEntity, { id: job.id, claimedBy: owner }, { status: 'FAILED', ...fileError, finishedAt: new Date(), claimedBy: null });
     });
   }
 
@@ -273,7 +273,19 @@ export class ImportRunner {
   }
 }
 
-function fail(chunk: Chunk, line: number, column: string | null, code: string, message: string): void {
-  chunk.errors.push({ line, column, code, message });
+/** A row of import_row_errors: the message in English, and as its catalog message to render for each reader. */
+function rowErrorOf(jobId: number, line: number, column: string | null, code: string, text: Text) {
+  return {
+    jobId,
+    line,
+    column: column?.slice(0, 300) ?? null,
+    code,
+    message: renderText(text, 'en').slice(0, 2000),
+    messageJson: messageToJson(text),
+  };
+}
+
+function fail(chunk: Chunk, line: number, column: string | null, code: string, text: Text): void {
+  chunk.errors.push({ line, column, code, text });
   chunk.failedLines.add(line);
 }

@@ -8,11 +8,13 @@ import { importPolicy } from './import.policy.js';
 import { ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError } from './import.types.js';
 import type { ImportJobEntity } from './import-job.entity.js';
 import { importErrorCursor, importJobCursor } from './import-jobs.service.js';
+import { currentLanguage, type Lang } from '../i18n/language.js';
+import { storedText } from '../i18n/message-json.js';
 
 const ENDED = new Set(['DONE', 'FAILED', 'CANCELLED', 'PREVIEWED']);
 
-/** A job row as the API shows it, with its pace computed now. */
-export function importJobOf(e: ImportJobEntity, now = Date.now()): ImportJob {
+/** A job row as the API shows it, with its pace computed now and its file error in `lang` (the asker's). */
+export function importJobOf(e: ImportJobEntity, now = Date.now(), lang: Lang = currentLanguage()): ImportJob {
   const seconds = e.startedAt ? Math.max(0.001, ((e.finishedAt ?? new Date(now)).getTime() - e.startedAt.getTime()) / 1000) : 0;
   const rate = seconds > 0 ? e.rowsRead / seconds : 0;
   const ended = ENDED.has(e.status);
@@ -31,7 +33,7 @@ export function importJobOf(e: ImportJobEntity, now = Date.now()): ImportJob {
     failed: e.failed,
     rowsPerSecond: Math.round(rate),
     secondsLeft: left,
-    fileError: e.fileError,
+    fileError: e.fileError === null ? null : storedText(e.fileErrorJson, e.fileError, lang),
     startedAt: e.startedAt,
     finishedAt: e.finishedAt,
     createdAt: e.createdAt,
@@ -84,7 +86,14 @@ export class ImportJobResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportRowError[]> {
     const rows = await ctx.imports.errors(Number(job.id), { first, after });
-    return rows.map((r) => ({ cursor: importErrorCursor.encode(r.id), line: r.line, column: r.column, message: r.message, code: r.code }));
+    const lang = currentLanguage();
+    return rows.map((r) => ({
+      cursor: importErrorCursor.encode(r.id),
+      line: r.line,
+      column: r.column,
+      message: storedText(r.messageJson, r.message, lang),
+      code: r.code,
+    }));
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the file (null for the command line).' })

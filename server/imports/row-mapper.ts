@@ -1,4 +1,5 @@
 import type { CsvHeader } from './csv-header.js';
+import { msg, type Message } from '../i18n/message.js';
 import { CUSTOM_FIELD_PREFIX } from './user-columns.js';
 
 /**
@@ -61,7 +62,10 @@ export interface CellError {
   /** The column as the file's header spells it. */
   column: string;
   code: 'INVALID_ROLE' | 'INVALID_BOOLEAN';
+  /** In English. */
   message: string;
+  /** The same, from the catalog: rendered in the reader's language. */
+  text: Message;
 }
 
 export interface MappedRow {
@@ -125,8 +129,8 @@ export function mapRow(row: { line: number; cells: Record<string, string> }, hea
   const errors: CellError[] = [];
   const has = (column: string) => Object.hasOwn(row.cells, column);
   const cell = (column: string) => (has(column) ? row.cells[column] : '').trim();
-  const fail = (column: string, code: CellError['code'], message: string) =>
-    errors.push({ line: row.line, column: header.spelled[column] ?? column, code, message });
+  const fail = (column: string, code: CellError['code'], text: Message) =>
+    errors.push({ line: row.line, column: header.spelled[column] ?? column, code, message: String(text), text });
 
   if (cell('name') !== '') user.name = cell('name');
 
@@ -142,7 +146,7 @@ export function mapRow(row: { line: number; cells: Record<string, string> }, hea
   if (role !== '') {
     const known = ROLES.get(role.toLowerCase().replace(/\s+/gu, ' '));
     if (known) user.role = known;
-    else fail('role', 'INVALID_ROLE', `${shown(role)} is not a role: use end-user, agent or admin.`);
+    else fail('role', 'INVALID_ROLE', msg('imports.invalidRole', { value: shown(role) }));
   }
 
   for (const column of ['verified', 'suspended'] as const) {
@@ -150,7 +154,7 @@ export function mapRow(row: { line: number; cells: Record<string, string> }, hea
     if (value === '') continue;
     if (TRUE.has(value)) user[column] = true;
     else if (FALSE.has(value)) user[column] = false;
-    else fail(column, 'INVALID_BOOLEAN', `${shown(cell(column))} is not yes or no: use true/false, yes/no or 1/0.`);
+    else fail(column, 'INVALID_BOOLEAN', msg('imports.invalidBoolean', { value: shown(cell(column)) }));
   }
 
   if (has('tags')) {

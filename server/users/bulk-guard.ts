@@ -1,6 +1,5 @@
 import { refusal } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
-import { say } from '../i18n/message.js';
 import { userPolicy } from './user.policy.js';
 import type { BatchGuard } from './user-batch.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
@@ -12,6 +11,6 @@ export function batchGuard(viewer: Viewer): BatchGuard {
       what.kind === 'create'
         ? refusal(viewer, userPolicy.create, what.input as CreateUserInput)
         : refusal(viewer, userPolicy.update, { user: what.user, input: what.input as UpdateUserInput });
-    return why ? say(why.message) : null;
+    return why ? why.message : null;
   };
 }

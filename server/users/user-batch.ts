@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { textOf } from '../graphql/errors.js';
-import { msg, say } from '../i18n/message.js';
+import { msg, say, type Text } from '../i18n/message.js';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
@@ -31,7 +31,10 @@ export type BulkStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
 export interface BulkProblem {
   code: string;
   field: string | null;
+  /** In the language of the request (a bulk mutation's payload); English outside of one. */
   message: string;
+  /** The same message, to render in another language (an import's row errors, read later by someone else). */
+  text: Text;
   /** The message without the other account it names (EMAIL_TAKEN's owner), for those who may not list users. */
   publicMessage?: string;
 }
@@ -68,7 +71,7 @@ export interface BulkOutcome {
 }
 
 /** Who may do what to which account: a refusal message, or null. Given by the caller (the resolvers' policies). */
-export type BatchGuard = (what: { kind: 'create'; input: BatchInput } | { kind: 'update'; user: User; input: BatchInput }) => string | null;
+export type BatchGuard = (what: { kind: 'create'; input: BatchInput } | { kind: 'update'; user: User; input: BatchInput }) => Text | null;
 
 export interface BatchOptions {
   mode: BatchMode;
@@ -103,7 +106,8 @@ export function problemOf(err: unknown): BulkProblem | null {
   if (!(err instanceof GraphQLError)) return null;
   const field = err.extensions.field;
   const code = String(err.extensions.code ?? 'BAD_USER_INPUT');
-  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: say(textOf(err)) };
+  const text = textOf(err);
+  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: say(text), text };
   if (err.extensions.existingUserId !== undefined || err.extensions.existingUserName !== undefined) {
     problem.publicMessage = say(code === 'EMAIL_TAKEN' ? msg('common.addressCannotBeAdded') : msg('common.valueUsedByAnother'));
   }
@@ -282,9 +286,9 @@ export class UserBatch {
     now: Date,
   ): Promise<BulkOutcome> {
     const failed = (errors: BulkProblem[]): BulkOutcome => ({ index, status: 'FAILED', userId: null, errors, warnings: [] });
-    if (opts.mode === 'UPDATE') return failed([{ code: 'NOT_FOUND', field: null, message: say(msg('users.noMatch')) }]);
+    if (opts.mode === 'UPDATE') return failed([{ code: 'NOT_FOUND', field: null, message: say(msg('users.noMatch')), text: msg('users.noMatch') }]);
     const refused = opts.guard?.({ kind: 'create', input });
-    if (refused) return failed([{ code: 'FORBIDDEN', field: null, message: refused }]);
+    if (refused) return failed([{ code: 'FORBIDDEN', field: null, message: say(refused), text: refused }]);
     let asCreate;
     try {
       asCreate = await this.accounts.asCreate(prepared);
@@ -310,8 +314,11 @@ export class UserBatch {
     const snapshot = opts.wo.batch?.snapshots.get(match.id);
     if (opts.guard) {
       const user = snapshot?.user ?? (await this.reads.findById(match.id, m));
-      const refused = user ? opts.guard({ kind: 'update', user, input }) : 'This account cannot be changed.';
-      if (refused) return { index, status: 'FAILED', userId: match.id, errors: [{ code: 'FORBIDDEN', field: null, message: refused }], warnings: [] };
+      const refused = user ? opts.guard({ kind: 'update', user, input }) : msg('users.accountCannotBeChanged');
+      if (refused) {
+        const errors = [{ code: 'FORBIDDEN', field: null, message: say(refused), text: refused }];
+        return { index, status: 'FAILED', userId: match.id, errors, warnings: [] };
+      }
     }
     // An address the matched user already has is not a change of their primary email.
     const owned = !prepared.email
@@ -322,7 +329,7 @@ export class UserBatch {
     const p = owned === match.id ? { ...prepared, email: null } : prepared;
     const emptied = match.role === Role.END_USER ? emptiedRequired(p.fields) : [];
     if (emptied.length > 0) {
-      const errors = emptied.map((e) => ({ code: 'BAD_USER_INPUT', ...e }));
+      const errors = emptied.map((e) => ({ code: 'BAD_USER_INPUT', field: e.field, message: say(e.message), text: e.message }));
       return { index, status: 'FAILED', userId: match.id, errors, warnings: [] };
     }
     const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);

@@ -249,7 +249,15 @@ async function eraseHistory(m: EntityManager, userId: number, terms: string[]): 
       }));
       await m.query('UPDATE audit_events SET changes = ? WHERE id = ?', [JSON.stringify(changes), row.id]);
     }
-    await m.query("UPDATE import_row_errors SET message = ? WHERE message LIKE ? ESCAPE '!'", [ERASED_TEXT, like]);
+    // An import's row error loses its text and its catalog message (whose parameters may quote the person: JSON-escaped).
+    const likeJson = `%${JSON.stringify(term)
+      .slice(1, -1)
+      .replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
+    await m.query("UPDATE import_row_errors SET message = ?, message_json = NULL WHERE message LIKE ? ESCAPE '!' OR message_json LIKE ? ESCAPE '!'", [
+      ERASED_TEXT,
+      like,
+      likeJson,
+    ]);
   }
 }
 

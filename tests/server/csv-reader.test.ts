@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { Message } from '../../server/i18n/message.js';
 import { checkHeader, columnLetters } from '../../server/imports/csv-header.js';
 import { CsvFileError, readCsv, type CsvItem, type CsvReaderOptions } from '../../server/imports/csv-reader.js';
 import { CsvTextDecoder, utf8Extent } from '../../server/imports/csv-text-decoder.js';
@@ -92,11 +93,17 @@ describe('readCsv: the format', () => {
   it('ragged rows are row errors, and reading goes on', async () => {
     const got = await rows('name,email,phone\nAda,ada@acme.io\nBob,bob@acme.io,+1,extra\nCarol,c@acme.io,+33,,\nDan\nEve,e@acme.io,+44\n');
     expect(got).toEqual([
-      { kind: 'error', line: 2, code: 'RAGGED_ROW', message: 'Row 2 has 2 cells where the header has 3 columns.' },
-      { kind: 'error', line: 3, code: 'RAGGED_ROW', message: 'Row 3 has 4 cells where the header has 3 columns.' },
+      { kind: 'error', line: 2, code: 'RAGGED_ROW', message: 'Row 2 has 2 cells where the header has 3 columns.', text: expect.any(Message) },
+      { kind: 'error', line: 3, code: 'RAGGED_ROW', message: 'Row 3 has 4 cells where the header has 3 columns.', text: expect.any(Message) },
       { kind: 'row', line: 4, cells: { name: 'Carol', email: 'c@acme.io', phone: '+33' } },
-      { kind: 'error', line: 5, code: 'RAGGED_ROW', message: 'Row 5 has 1 cell where the header has 3 columns.' },
+      { kind: 'error', line: 5, code: 'RAGGED_ROW', message: 'Row 5 has 1 cell where the header has 3 columns.', text: expect.any(Message) },
       { kind: 'row', line: 6, cells: { name: 'Eve', email: 'e@acme.io', phone: '+44' } },
+    ]);
+    const texts = got.flatMap((i) => (i.kind === 'error' ? [i.text.render('fr')] : []));
+    expect(texts).toEqual([
+      'La ligne 2 a 2 cellules alors que l’en-tête a 3 colonnes.',
+      'La ligne 3 a 4 cellules alors que l’en-tête a 3 colonnes.',
+      'La ligne 5 a 1 cellule alors que l’en-tête a 3 colonnes.',
     ]);
   });
 });
@@ -117,12 +124,24 @@ describe('readCsv: the header', () => {
     expect(err.message).toMatch(/6 problems/);
     expect(err.message).toContain('"email" (column F) repeats the column "EMAIL"');
     expect(err.message).toContain('"Nom" (column B) is not a column');
+    // The same problems, kept as catalog messages, in French (whoever reads the import later).
+    const fr = err.text.render('fr');
+    expect(fr).toMatch(/^La ligne d’en-tête a 6 problèmes : "Nom" \(colonne B\) n’est pas une colonne connue de cet import\. /);
+    expect(fr).toContain('"email" (colonne F) répète la colonne "EMAIL"');
+    expect(fr).toContain('L’en-tête de la colonne E est vide');
+    expect(err.problems.map((p) => p.text.render('en'))).toEqual(err.problems.map((p) => p.message));
   });
 
   it('a doubled column in another letter case, alone, is refused', async () => {
     const err = await failure('Name,NAME\nA,B\n');
     expect(err.problems).toEqual([
-      { code: 'DOUBLED_COLUMN', column: 'NAME', position: 2, message: '"NAME" (column B) repeats the column "Name": each column may appear once.' },
+      {
+        code: 'DOUBLED_COLUMN',
+        column: 'NAME',
+        position: 2,
+        message: '"NAME" (column B) repeats the column "Name": each column may appear once.',
+        text: expect.any(Message),
+      },
     ]);
   });
 
@@ -139,6 +158,7 @@ describe('readCsv: the header', () => {
   it('says so when the file is separated by semicolons', async () => {
     const err = await failure('name;email\nAda;ada@acme.io\n');
     expect(err.problems[0].message).toMatch(/semicolons/);
+    expect(err.problems[0].text.render('fr')).toMatch(/points-virgules/);
   });
 
   it('an empty file, a blank first row', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Message } from '../../server/i18n/message.js';
 import { checkHeader, type CsvHeader } from '../../server/imports/csv-header.js';
 import { readCsv } from '../../server/imports/csv-reader.js';
 import { mapRow, splitList, splitTags, type MappedRow, type RowMapperOptions } from '../../server/imports/row-mapper.js';
@@ -102,9 +103,26 @@ describe('mapRow: errors', () => {
     const { errors, user } = map({ a: 'Ada', b: 'boss', c: 'maybe', d: 'sometimes' }, {}, ['Name', 'ROLE', 'Verified', 'suspended']);
     expect(user).toEqual({ name: 'Ada' });
     expect(errors).toEqual([
-      { line: 7, column: 'ROLE', code: 'INVALID_ROLE', message: '"boss" is not a role: use end-user, agent or admin.' },
-      { line: 7, column: 'Verified', code: 'INVALID_BOOLEAN', message: '"maybe" is not yes or no: use true/false, yes/no or 1/0.' },
-      { line: 7, column: 'suspended', code: 'INVALID_BOOLEAN', message: '"sometimes" is not yes or no: use true/false, yes/no or 1/0.' },
+      { line: 7, column: 'ROLE', code: 'INVALID_ROLE', message: '"boss" is not a role: use end-user, agent or admin.', text: expect.any(Message) },
+      {
+        line: 7,
+        column: 'Verified',
+        code: 'INVALID_BOOLEAN',
+        message: '"maybe" is not yes or no: use true/false, yes/no or 1/0.',
+        text: expect.any(Message),
+      },
+      {
+        line: 7,
+        column: 'suspended',
+        code: 'INVALID_BOOLEAN',
+        message: '"sometimes" is not yes or no: use true/false, yes/no or 1/0.',
+        text: expect.any(Message),
+      },
+    ]);
+    expect(errors.map((e) => e.text.render('fr'))).toEqual([
+      '"boss" n’est pas un rôle : utilisez end-user, agent ou admin.',
+      '"maybe" n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.',
+      '"sometimes" n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.',
     ]);
   });
 
@@ -190,11 +208,23 @@ describe('reader and mapper together', () => {
         line: 4,
         user: { name: 'Bob', emails: ['bob@acme.io'], tags: [], fields: [{ key: 'plan', value: null }] },
         errors: [
-          { line: 4, column: 'Role', code: 'INVALID_ROLE', message: '"chief" is not a role: use end-user, agent or admin.' },
-          { line: 4, column: 'Verified', code: 'INVALID_BOOLEAN', message: '"perhaps" is not yes or no: use true/false, yes/no or 1/0.' },
+          {
+            line: 4,
+            column: 'Role',
+            code: 'INVALID_ROLE',
+            message: '"chief" is not a role: use end-user, agent or admin.',
+            text: expect.any(Message),
+          },
+          {
+            line: 4,
+            column: 'Verified',
+            code: 'INVALID_BOOLEAN',
+            message: '"perhaps" is not yes or no: use true/false, yes/no or 1/0.',
+            text: expect.any(Message),
+          },
         ],
       },
-      { kind: 'error', line: 5, code: 'RAGGED_ROW', message: 'Row 5 has 1 cell where the header has 7 columns.' },
+      { kind: 'error', line: 5, code: 'RAGGED_ROW', message: 'Row 5 has 1 cell where the header has 7 columns.', text: expect.any(Message) },
     ]);
   });
 });

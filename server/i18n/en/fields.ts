@@ -51,4 +51,5 @@ export const fields = {
   'fields.fieldListedTwiceList': (p: { id: ParamValue }) => `Field ${p.id} is listed twice; list every field exactly once.`,
   'fields.listEveryFieldExactly': (p: { value: ParamValue; value2: ParamValue }) => `List every field exactly once; missing: ${p.value}${p.value2}.`,
   'fields.userFieldWithKey': (p: { key: ParamValue }) => `A user field with the key "${p.key}" already exists.`,
+  'fields.requiredCannotBeEmptied': (p: { title: ParamValue }) => `${p.title} is required: it cannot be emptied.`,
 };

@@ -1,4 +1,4 @@
-import type { ParamValue } from '../message.js';
+import type { FormatNumber, ParamValue } from '../message.js';
 
 export const imports = {
   'imports.onlyPreviewedRun': () => `Only a previewed import can be run.`,
@@ -10,4 +10,32 @@ export const imports = {
   'imports.sendMultipart': () => `Send the file as multipart/form-data in the field "file".`,
   'imports.fileTooLarge': () => `The file is over 200 MB.`,
   'imports.noFile': () => `No file: send it in the multipart field "file" (put mode, dryRun and blankCellsClear before it).`,
+  // A file's rows and header (written in the background, rendered when read: see i18n/message-json.ts).
+  'imports.twoSentences': (p: { first: ParamValue; then: ParamValue }) => `${p.first} ${p.then}`,
+  'imports.headerEmpty': (p: { letters: ParamValue }) => `The header of column ${p.letters} is empty: every column needs a name.`,
+  'imports.unknownColumn': (p: { name: ParamValue; letters: ParamValue }) => `${p.name} (column ${p.letters}) is not a column this import knows.`,
+  'imports.unknownColumnSeparator': (p: { name: ParamValue; letters: ParamValue }) =>
+    `${p.name} (column ${p.letters}) is not a column this import knows. The file seems to separate columns with semicolons or tabs: save it as CSV with commas.`,
+  'imports.doubledColumn': (p: { name: ParamValue; letters: ParamValue; first: ParamValue }) =>
+    `${p.name} (column ${p.letters}) repeats the column ${p.first}: each column may appear once.`,
+  'imports.headerProblems': (p: { count: number; list: ParamValue }, n: FormatNumber) =>
+    `The header row has ${p.count === 1 ? 'a problem' : `${n(p.count)} problems`}: ${p.list}`,
+  'imports.row1Empty': () => `Row 1 is empty: the first row must name the columns.`,
+  'imports.fileEmpty': () => `The file is empty: its first row must name the columns.`,
+  'imports.binaryFile': (p: { line: ParamValue; byte: ParamValue }) =>
+    `This is a binary file, not CSV text (an .xlsx spreadsheet, an image…): row ${p.line} holds the byte ${p.byte}. Save the sheet as CSV.`,
+  'imports.notUtf8': (p: { line: ParamValue; byte: ParamValue }) =>
+    `The file is not UTF-8 text: row ${p.line} holds the byte ${p.byte}, which UTF-8 does not allow there. Save it as "CSV UTF-8", or import it declared as Windows-1252.`,
+  'imports.rowTooLong': (p: { line: ParamValue; max: number }, n: FormatNumber) =>
+    `Row ${p.line} is longer than ${n(p.max)} characters: is a quote (") opened there and never closed?`,
+  'imports.quoteNotClosed': (p: { line: ParamValue }) => `Row ${p.line} opens a quote (") that is never closed.`,
+  'imports.notCsv': (p: { line: ParamValue; detail: ParamValue }) => `Row ${p.line} is not valid CSV: ${p.detail}`,
+  'imports.raggedRow': (p: { line: ParamValue; cells: number; columns: ParamValue }) =>
+    `Row ${p.line} has ${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} where the header has ${p.columns} columns.`,
+  'imports.invalidRole': (p: { value: ParamValue }) => `${p.value} is not a role: use end-user, agent or admin.`,
+  'imports.invalidBoolean': (p: { value: ParamValue }) => `${p.value} is not yes or no: use true/false, yes/no or 1/0.`,
+  'imports.duplicateEmail': (p: { line: ParamValue }) => `Row ${p.line} already has an email address of this row (in any letter case).`,
+  'imports.duplicateExternalId': (p: { line: ParamValue }) => `Row ${p.line} already has an external ID of this row (in any letter case).`,
+  'imports.fileDeletedGone': (p: { id: ParamValue }) =>
+    `The file of import ${p.id} was deleted after IMPORT_FILE_RETENTION_DAYS; its errors are still listed in the import.`,
 };

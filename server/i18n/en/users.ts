@@ -54,4 +54,5 @@ export const users = {
   'users.adminsDeleteCustomerPermanently': () => `Only admins can delete a customer permanently.`,
   'users.giveIdsExternalidsNot': () => `Give ids or externalIds, not both.`,
   'users.atMostAtOnce': (p: { lookupMax: number; field: ParamValue }) => `At most ${p.lookupMax} ${p.field} at once.`,
+  'users.accountCannotBeChanged': () => `This account cannot be changed.`,
 };

@@ -54,4 +54,5 @@ export const fields: Translation<typeof en> = {
   'fields.fieldListedTwiceList': (p) => `Le champ ${p.id} est listé deux fois ; listez chaque champ exactement une fois.`,
   'fields.listEveryFieldExactly': (p) => `Listez chaque champ exactement une fois ; il manque : ${p.value}${p.value2}.`,
   'fields.userFieldWithKey': (p) => `Un champ utilisateur avec la clé « ${p.key} » existe déjà.`,
+  'fields.requiredCannotBeEmptied': (p) => `${p.title} est obligatoire : il ne peut pas être vidé.`,
 };

@@ -11,4 +11,27 @@ export const imports: Translation<typeof en> = {
   'imports.sendMultipart': () => `Envoyez le fichier en multipart/form-data dans le champ "file".`,
   'imports.fileTooLarge': () => `Le fichier dépasse 200 Mo.`,
   'imports.noFile': () => `Aucun fichier : envoyez-le dans le champ multipart "file" (mettez mode, dryRun et blankCellsClear avant lui).`,
+  'imports.twoSentences': (p) => `${p.first} ${p.then}`,
+  'imports.headerEmpty': (p) => `L’en-tête de la colonne ${p.letters} est vide : chaque colonne doit avoir un nom.`,
+  'imports.unknownColumn': (p) => `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import.`,
+  'imports.unknownColumnSeparator': (p) =>
+    `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import. Le fichier semble séparer les colonnes par des points-virgules ou des tabulations : enregistrez-le en CSV avec des virgules.`,
+  'imports.doubledColumn': (p) => `${p.name} (colonne ${p.letters}) répète la colonne ${p.first} : chaque colonne ne peut figurer qu’une fois.`,
+  'imports.headerProblems': (p, n) => `La ligne d’en-tête a ${p.count === 1 ? 'un problème' : `${n(p.count)} problèmes`} : ${p.list}`,
+  'imports.row1Empty': () => `La ligne 1 est vide : la première ligne doit nommer les colonnes.`,
+  'imports.fileEmpty': () => `Le fichier est vide : sa première ligne doit nommer les colonnes.`,
+  'imports.binaryFile': (p) =>
+    `C’est un fichier binaire, pas du texte CSV (un classeur .xlsx, une image…) : la ligne ${p.line} contient l’octet ${p.byte}. Enregistrez la feuille au format CSV.`,
+  'imports.notUtf8': (p) =>
+    `Le fichier n’est pas du texte UTF-8 : la ligne ${p.line} contient l’octet ${p.byte}, que l’UTF-8 n’autorise pas à cet endroit. Enregistrez-le en « CSV UTF-8 », ou importez-le en le déclarant Windows-1252.`,
+  'imports.rowTooLong': (p, n) => `La ligne ${p.line} dépasse ${n(p.max)} caractères : un guillemet (") y est-il ouvert sans être fermé ?`,
+  'imports.quoteNotClosed': (p) => `La ligne ${p.line} ouvre un guillemet (") qui n’est jamais fermé.`,
+  'imports.notCsv': (p) => `La ligne ${p.line} n’est pas du CSV valide : ${p.detail}`,
+  'imports.raggedRow': (p) => `La ligne ${p.line} a ${p.cells} ${p.cells <= 1 ? 'cellule' : 'cellules'} alors que l’en-tête a ${p.columns} colonnes.`,
+  'imports.invalidRole': (p) => `${p.value} n’est pas un rôle : utilisez end-user, agent ou admin.`,
+  'imports.invalidBoolean': (p) => `${p.value} n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.`,
+  'imports.duplicateEmail': (p) => `La ligne ${p.line} a déjà une adresse e-mail de cette ligne (sans tenir compte de la casse).`,
+  'imports.duplicateExternalId': (p) => `La ligne ${p.line} a déjà un identifiant externe de cette ligne (sans tenir compte de la casse).`,
+  'imports.fileDeletedGone': (p) =>
+    `Le fichier de l’import ${p.id} a été supprimé après IMPORT_FILE_RETENTION_DAYS ; ses erreurs restent listées dans l’import.`,
 };

@@ -54,4 +54,5 @@ export const users: Translation<typeof en> = {
   'users.adminsDeleteCustomerPermanently': () => `Seuls les administrateurs peuvent supprimer un client définitivement.`,
   'users.giveIdsExternalidsNot': () => `Donnez ids ou externalIds, pas les deux.`,
   'users.atMostAtOnce': (p, n) => `Au plus ${n(p.lookupMax)} ${p.field} à la fois.`,
+  'users.accountCannotBeChanged': () => `Ce compte ne peut pas être modifié.`,
 };
