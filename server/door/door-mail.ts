@@ -112,8 +112,10 @@ export class DoorMail {
     const subject = subjectText.render(lang);
     const paragraphs = parts.map((p) => (typeof p === 'string' ? p : p.render(lang)));
     const text = `${paragraphs.join('\n\n')}\n`;
-    const html = paragraphs
-      .map((p) => `<p>${/^https?:\/\//.test(p) ? `<a href="${escapeHtml(p)}">${escapeHtml(p)}</a>` : escapeHtml(p)}</p>`)
+    // Only the links this server wrote (the plain strings) become links: a rendered message that happens to start with
+    // "http" (an inviter named like an address) stays text.
+    const html = parts
+      .map((p, i) => `<p>${typeof p === 'string' ? `<a href="${escapeHtml(p)}">${escapeHtml(p)}</a>` : escapeHtml(paragraphs[i])}</p>`)
       .join('\n');
     await enqueueEmail(m, { kind, to: to.address, subject, text, html, userId: to.user.id });
   }

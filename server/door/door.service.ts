@@ -6,6 +6,8 @@ import { checkPasswordPolicy, hashPassword } from '../auth/password.js';
 import { normalizeName } from '../users/profile-rules.js';
 import { CreatedVia } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
+import { lockUser } from '../users/user-reads.js';
+import { IdentityType, UserIdentity } from '../users/user-identity.entity.js';
 import type { UserService } from '../users/user.service.js';
 import type { ParsedEmail } from '../users/email-address.js';
 import type { TicketService } from '../tickets/ticket.service.js';
@@ -119,9 +121,16 @@ export class DoorService {
     const r = await checkLink(this.deps.db.manager, row.signingSecret, token);
     if (!r.link) return;
     const link = r.link;
+    const parsed = await this.deps.users.checkEmail(link.email, 'token').catch(() => null);
+    if (!parsed) return;
     await this.deps.db.transaction(async (m) => {
-      const user = await this.deps.users.findByIdIn(m, link.userId);
+      // Under the person's lock, read again: an invitation accepted meanwhile is not pending any more.
+      const user = await lockUser(m, link.userId);
       if (!user || user.suspended) return;
+      // Only to an address the account still has (its primary one for an invitation): an old link to an address
+      // corrected since neither mails that address again nor voids the links sent to the right one.
+      const identity = await m.findOneBy(UserIdentity, { userId: user.id, type: IdentityType.EMAIL, valueNormalized: parsed.normalized });
+      if (!identity || (link.purpose === 'INVITE' && !identity.primary)) return;
       const to = { user, address: link.email };
       if (link.purpose === 'VERIFY') await this.deps.mail.verification(m, to);
       else if (link.purpose === 'INVITE' && user.invitedAt) {

@@ -4,9 +4,8 @@ import type { Config } from '../config.js';
 import { ForbiddenError, ServiceUnavailableError, UnauthenticatedError } from './errors.js';
 import { isStoreUnavailable } from '../db/unavailable.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
-import { actorOf, type Actor, type AgentAllowances, type Viewer } from '../auth/viewer.js';
-import { Role } from '../users/role.js';
-import type { User } from '../users/user.entity.js';
+import { actorOf, type Actor, type Viewer } from '../auth/viewer.js';
+import { agentAllowances } from '../auth/agent-allowances.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { SignInService } from '../auth/sign-in.service.js';
 import type { RateLimiter } from '../auth/rate-limiter.js';
@@ -93,12 +92,6 @@ export interface Context extends Services {
   loaders: Loaders;
 }
 
-/** What the settings allow an agent, read (through the settings' short cache) only when the viewer is one. */
-async function agentAllowances(services: Services, user: User): Promise<AgentAllowances> {
-  if (user.role !== Role.AGENT) return {};
-  return { agentsMayDeleteUsers: (await services.settings.get()).row.agentsMayDeleteUsers };
-}
-
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
 export async function resolveViewer(services: Services, req: Request, res: Response): Promise<Viewer> {
   const auth = req.headers.authorization;
@@ -115,12 +108,12 @@ export async function resolveViewer(services: Services, req: Request, res: Respo
       Object.assign(refused.extensions, { http: { status: 403 } });
       throw refused;
     }
-    return { kind: 'token', user: found.user, token: found.token, ...(await agentAllowances(services, found.user)) };
+    return { kind: 'token', user: found.user, token: found.token, ...(await agentAllowances(services.settings, found.user)) };
   }
   const secret = readSessionCookie(req);
   if (secret) {
     const session = await services.sessions.resolve(secret);
-    if (session) return { kind: 'session', user: session.user, sessionId: session.id, ...(await agentAllowances(services, session.user)) };
+    if (session) return { kind: 'session', user: session.user, sessionId: session.id, ...(await agentAllowances(services.settings, session.user)) };
     clearSessionCookie(req, res); // tampered, expired or ended: forget it
   }
   return { kind: 'anonymous' };

@@ -111,7 +111,8 @@ export const userPolicy = {
       if (isSelf(v, u.id)) return 'You cannot delete your own account.';
       if (v.user.role === Role.ADMIN) return null;
       if (u.role !== Role.END_USER) return 'Agents can only delete end users.';
-      return v.agentsMayDeleteUsers === false ? 'Only admins can delete customers here (an admin turned it off for agents in the settings).' : null;
+      // Closed unless known to be open: a viewer made without the settings (a future path) cannot delete.
+      return v.agentsMayDeleteUsers !== true ? 'Only admins can delete customers here (an admin turned it off for agents in the settings).' : null;
     },
   }),
   /** Deleted customers: the list and restoring one (whoever may delete end users). */

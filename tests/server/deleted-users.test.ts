@@ -186,6 +186,13 @@ describe.each(testDialects())('deleted customers, on %s', (dialect) => {
       const refused = await app.as(agent.auth)(DELETE, { id: a.id });
       expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect(refused.errors?.[0].message).toMatch(/Only admins can delete customers/);
+      // Signing in within the same request gives no way around it: the new session's viewer reads the setting too.
+      const together = await app.as({ kind: 'anonymous' })(
+        'mutation($e: String!, $p: String!, $id: ID!) { signIn(email: $e, password: $p) { id } deleteUser(id: $id) }',
+        { e: agent.email, p: agent.password, id: a.id },
+      );
+      // (deleteUser is non-null: its refusal nulls the whole answer, the session was started all the same.)
+      expect(together.errors?.map((e) => [e.path?.[0], e.extensions?.code])).toEqual([['deleteUser', 'FORBIDDEN']]);
       const bulk = ok(await app.as(agent.auth)(BULK, { i: { ids: [a.id, b.id] } })).bulkDeleteUsers;
       expect(bulk).toMatchObject({ matched: 2, changed: 0 });
       expect(bulk.failed.map((f: any) => f.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);

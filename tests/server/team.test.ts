@@ -214,6 +214,25 @@ describe.each(testDialects())('the team on %s', (dialect) => {
     expect(reinvited.errors).toBeUndefined();
   });
 
+  it('an old link to an address corrected since neither mails it again nor voids the link sent to the right one', async () => {
+    const typo = addr('typo');
+    const right = addr('right');
+    const id = (await invite({ name: 'Typo Joiner', email: typo, role: 'AGENT' })).data.inviteTeamMember.id;
+    const typoToken = tokenIn((await mails(typo))[0].textBody, 'invitation');
+    const fixed = await app.as(app.admin)('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { email } }', {
+      id,
+      i: { email: right },
+    });
+    expect(fixed.errors).toBeUndefined();
+    expect((await app.as(app.admin)(RESEND, { id })).errors).toBeUndefined();
+    const rightToken = tokenIn((await mails(right))[0].textBody, 'invitation');
+    // The answer is the same as ever (it tells nothing), but nothing happens.
+    expect((await anon(RENEW, { t: typoToken })).body.data.renewAccountLink).toBe(true);
+    expect((await anon(LINK, { t: rightToken })).body.data.accountLink.state).toBe('VALID');
+    expect(await mails(typo)).toHaveLength(1);
+    expect(await mails(right)).toHaveLength(1);
+  });
+
   it('accepting and revoking at the same moment: exactly one wins, and the account matches it', async () => {
     const raced = async (email: string, id: string, token: string) => {
       if (dialect !== 'mysql') return Promise.all([anon(USE, { t: token, p: PASSWORD }), app.as(app.admin)(REVOKE, { id })]);
