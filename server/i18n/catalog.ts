@@ -29,6 +29,7 @@ import { tokens as en_tokens } from './en/tokens.js';
 import { users as en_users } from './en/users.js';
 import { versions as en_versions } from './en/versions.js';
 import { webhooks as en_webhooks } from './en/webhooks.js';
+import { refusals as en_refusals } from './en/refusals.js';
 import { common as fr_common } from './fr/common.js';
 import { team as fr_team } from './fr/team.js';
 import { doorMail as fr_doorMail } from './fr/doorMail.js';
@@ -54,6 +55,7 @@ import { tokens as fr_tokens } from './fr/tokens.js';
 import { users as fr_users } from './fr/users.js';
 import { versions as fr_versions } from './fr/versions.js';
 import { webhooks as fr_webhooks } from './fr/webhooks.js';
+import { refusals as fr_refusals } from './fr/refusals.js';
 
 /** A translation of a part of the catalog: the same codes, each with the English template's parameters. */
 export type Translation<T> = { [K in keyof T]: T[K] extends (p: infer P, ...rest: never[]) => string ? (p: P, n: FormatNumber) => string : never };
@@ -84,6 +86,7 @@ export const en = {
   ...en_users,
   ...en_versions,
   ...en_webhooks,
+  ...en_refusals,
 };
 export type EnglishCatalog = typeof en;
 
@@ -113,4 +116,5 @@ export const fr: Translation<EnglishCatalog> = {
   ...fr_users,
   ...fr_versions,
   ...fr_webhooks,
+  ...fr_refusals,
 };

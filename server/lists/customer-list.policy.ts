@@ -21,7 +21,7 @@ export const customerListPolicy = {
     scope: ApiTokenScope.USERS_READ,
     roles: STAFF,
     message: msg('lists.agentsAdminsSeeCustomer'),
-    target: (v, l) => (l.shared || l.ownerId === v.user.id ? null : 'This list is private to its owner.'),
+    target: (v, l) => (l.shared || l.ownerId === v.user.id ? null : msg('refusals.listPrivate')),
   }),
   /** Create a list (a shared one: see `share`), and change or delete one. */
   manage: rule<ListTarget>({
@@ -30,8 +30,8 @@ export const customerListPolicy = {
     roles: STAFF,
     message: msg('lists.agentsAdminsSaveCustomer'),
     target: (v, l) => {
-      if (l.shared) return v.user.role === Role.ADMIN ? null : 'Only admins manage shared lists.';
-      return l.ownerId === v.user.id ? null : 'This list is private to its owner.';
+      if (l.shared) return v.user.role === Role.ADMIN ? null : msg('refusals.onlyAdminsSharedLists');
+      return l.ownerId === v.user.id ? null : msg('refusals.listPrivate');
     },
   }),
   share: rule({ name: 'customerList.share', scope: ApiTokenScope.USERS_WRITE, roles: ADMINS, message: msg('lists.adminsShareListsWith') }),

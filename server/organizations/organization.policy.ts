@@ -13,7 +13,7 @@ export const organizationPolicy = {
   read: rule<Pick<Organization, 'id'>>({
     name: 'organization.read',
     scope: ApiTokenScope.USERS_READ,
-    target: (v, org) => (isStaffRole(v.user.role) || v.user.organizationId === org.id ? null : 'Only agents and admins can see organizations.'),
+    target: (v, org) => (isStaffRole(v.user.role) || v.user.organizationId === org.id ? null : msg('refusals.onlyStaffSeeOrganizations')),
   }),
   /** Lists and lookups, internal fields (details, notes, tags, external id) and its users. */
   list: rule({

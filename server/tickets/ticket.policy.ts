@@ -24,9 +24,7 @@ export const ticketPolicy = {
     name: 'ticket.read',
     scope: TICKETS_READ,
     target: (v, t) =>
-      isStaffRole(v.user.role) || isSelf(v, t.requesterId) || (t.ccIds ?? []).includes(v.user.id)
-        ? null
-        : 'You can only see the tickets you asked for or are copied on.',
+      isStaffRole(v.user.role) || isSelf(v, t.requesterId) || (t.ccIds ?? []).includes(v.user.id) ? null : msg('refusals.onlyOwnOrCopiedTickets'),
   }),
   /** Lists and searches of tickets, internal notes, side conversations, history. */
   list: rule({ name: 'tickets.list', scope: TICKETS_READ, roles: STAFF, message: msg('tickets.agentsAdminsDo') }),
@@ -34,13 +32,13 @@ export const ticketPolicy = {
   readOf: rule<{ id: number }>({
     name: 'tickets.readOf',
     scope: TICKETS_READ,
-    target: (v, u) => (isStaffRole(v.user.role) || isSelf(v, u.id) ? null : 'You can only see your own tickets.'),
+    target: (v, u) => (isStaffRole(v.user.role) || isSelf(v, u.id) ? null : msg('refusals.onlyOwnTickets')),
   }),
   /** A comment reached through a ticket the viewer may read: staff any, others the public ones. */
   readComment: rule<{ public: boolean }>({
     name: 'ticket.readComment',
     scope: TICKETS_READ,
-    target: (v, c) => (isStaffRole(v.user.role) || c.public ? null : 'Only agents and admins can see internal notes.'),
+    target: (v, c) => (isStaffRole(v.user.role) || c.public ? null : msg('refusals.onlyStaffSeeNotes')),
   }),
   write: rule({ name: 'tickets.write', scope: TICKETS_WRITE, roles: STAFF, message: msg('tickets.agentsAdminsWorkTickets') }),
   /** The public Submit a request form. */

@@ -4,7 +4,7 @@ import { Role } from './role.js';
 import type { User } from './user.entity.js';
 import type { UserIdentity } from './user-identity.entity.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
-import { msg } from '../i18n/message.js';
+import { msg, type Text } from '../i18n/message.js';
 
 /**
  * Who may do what to an account. END_USER: only themself, and only name,
@@ -24,29 +24,29 @@ const given = (input: object): string[] =>
     .map(([k]) => k);
 
 /** Whether `v` may change `target` at all (which fields is the business of the rules below). */
-function editRefusal(v: SignedIn, target: Pick<User, 'id' | 'role'>): string | null {
+function editRefusal(v: SignedIn, target: Pick<User, 'id' | 'role'>): Text | null {
   if (v.user.role === Role.ADMIN) return null;
   if (v.user.role === Role.AGENT) {
-    return isSelf(v, target.id) || target.role === Role.END_USER ? null : "Agents cannot edit another agent's or an admin's account.";
+    return isSelf(v, target.id) || target.role === Role.END_USER ? null : msg('refusals.agentsCannotEditStaff');
   }
-  return isSelf(v, target.id) ? null : 'You can only change your own account.';
+  return isSelf(v, target.id) ? null : msg('refusals.onlyOwnAccount');
 }
 
-function changeRoleRefusal(v: SignedIn, target: User): string | null {
-  if (v.user.role !== Role.ADMIN) return 'Only admins can change roles.';
-  return isSelf(v, target.id) ? 'Admins cannot change their own role; ask another admin.' : null;
+function changeRoleRefusal(v: SignedIn, target: User): Text | null {
+  if (v.user.role !== Role.ADMIN) return msg('refusals.onlyAdminsChangeRoles');
+  return isSelf(v, target.id) ? msg('refusals.adminsCannotChangeOwnRole') : null;
 }
 
-function changeSuspendedRefusal(v: SignedIn, target: User): string | null {
-  if (!staff(v)) return 'You cannot change suspended.';
-  if (isSelf(v, target.id)) return v.user.role === Role.ADMIN ? 'You cannot suspend yourself.' : 'You cannot change suspended on your own account.';
+function changeSuspendedRefusal(v: SignedIn, target: User): Text | null {
+  if (!staff(v)) return msg('refusals.cannotChangeSuspended');
+  if (isSelf(v, target.id)) return v.user.role === Role.ADMIN ? msg('refusals.cannotSuspendYourself') : msg('refusals.cannotChangeOwnSuspended');
   return editRefusal(v, target);
 }
 
 /** Marking an account or one of its addresses verified: one rule for updateUser, addUserIdentity and verifyUserIdentity. */
-function changeVerifiedRefusal(v: SignedIn, target: User): string | null {
-  if (!staff(v)) return 'Only agents and admins can mark an address as verified.';
-  if (v.user.role === Role.AGENT && isSelf(v, target.id)) return 'You cannot change verified on your own account.';
+function changeVerifiedRefusal(v: SignedIn, target: User): Text | null {
+  if (!staff(v)) return msg('refusals.onlyStaffMarkVerified');
+  if (v.user.role === Role.AGENT && isSelf(v, target.id)) return msg('refusals.cannotVerifyOwn');
   return editRefusal(v, target);
 }
 
@@ -55,7 +55,7 @@ export const userPolicy = {
   read: rule<Pick<User, 'id'>>({
     name: 'user.read',
     scope: USERS_READ,
-    target: (v, u) => (staff(v) || isSelf(v, u.id) ? null : 'You can only see your own account.'),
+    target: (v, u) => (staff(v) || isSelf(v, u.id) ? null : msg('refusals.onlyOwnAccountSeen')),
   }),
   /** Internal fields: notes, details, tags, external id, suspended, history, custom fields. */
   readPrivate: rule<Pick<User, 'id'>>({
@@ -70,15 +70,14 @@ export const userPolicy = {
   write: rule<number | null>({
     name: 'user.write',
     scope: USERS_WRITE,
-    target: (v, id) => (staff(v) || isSelf(v, id) ? null : 'You can only change your own account.'),
+    target: (v, id) => (staff(v) || isSelf(v, id) ? null : msg('refusals.onlyOwnAccount')),
   }),
   create: rule<Pick<CreateUserInput, 'role'>>({
     name: 'user.create',
     scope: USERS_WRITE,
     roles: STAFF,
     message: msg('users.agentsAdminsAddUsers'),
-    target: (v, input) =>
-      (input.role ?? Role.END_USER) === Role.END_USER || v.user.role === Role.ADMIN ? null : 'Only admins can add agents and admins.',
+    target: (v, input) => ((input.role ?? Role.END_USER) === Role.END_USER || v.user.role === Role.ADMIN ? null : msg('refusals.onlyAdminsAddStaff')),
   }),
   update: rule<{ user: User; input: UpdateUserInput }>({
     name: 'user.update',
@@ -108,11 +107,11 @@ export const userPolicy = {
     roles: STAFF,
     message: msg('users.agentsAdminsDeleteUsers'),
     target: (v, u) => {
-      if (isSelf(v, u.id)) return 'You cannot delete your own account.';
+      if (isSelf(v, u.id)) return msg('refusals.cannotDeleteOwn');
       if (v.user.role === Role.ADMIN) return null;
-      if (u.role !== Role.END_USER) return 'Agents can only delete end users.';
+      if (u.role !== Role.END_USER) return msg('refusals.agentsDeleteEndUsersOnly');
       // Closed unless known to be open: a viewer made without the settings (a future path) cannot delete.
-      return v.agentsMayDeleteUsers !== true ? 'Only admins can delete customers here (an admin turned it off for agents in the settings).' : null;
+      return v.agentsMayDeleteUsers !== true ? msg('refusals.onlyAdminsDeleteHere') : null;
     },
   }),
   /** Deleted customers: the list and restoring one (whoever may delete end users). */
@@ -128,7 +127,7 @@ export const userPolicy = {
     sessionOnly: true,
     roles: ADMINS,
     message: msg('tokens.adminSignedInAccueil'),
-    target: (v, u) => (isSelf(v, u.id) ? 'Change your own password with changePassword.' : null),
+    target: (v, u) => (isSelf(v, u.id) ? msg('refusals.ownPasswordWithChange') : null),
   }),
   /** Admins lift the sign-in locks of an account (after failed passwords). */
   unlock: rule<User>({
@@ -141,7 +140,7 @@ export const userPolicy = {
   readIdentity: rule<Pick<UserIdentity, 'userId'>>({
     name: 'identity.read',
     scope: USERS_READ,
-    target: (v, i) => (staff(v) || isSelf(v, i.userId) ? null : 'You can only see your own addresses.'),
+    target: (v, i) => (staff(v) || isSelf(v, i.userId) ? null : msg('refusals.onlyOwnAddresses')),
   }),
   /** Reaching an address to change it (others' addresses are NOT_FOUND, so nobody learns they exist). */
   reachIdentity: rule<Pick<UserIdentity, 'userId'>>({
@@ -156,6 +155,6 @@ export const userPolicy = {
   makeUnverifiedEmailPrimary: rule<User>({
     name: 'identity.makeUnverifiedEmailPrimary',
     scope: USERS_WRITE,
-    target: (v, u) => (staff(v) ? editRefusal(v, u) : 'Only a verified email address can become your primary address.'),
+    target: (v, u) => (staff(v) ? editRefusal(v, u) : msg('refusals.onlyVerifiedPrimary')),
   }),
 } as const;

@@ -61,6 +61,14 @@ describe.each(testDialects())('server messages by language on %s', (dialect) => 
       message: 'Seuls les agents et les administrateurs peuvent lister les utilisateurs.',
       extensions: { code: 'FORBIDDEN' },
     });
+    // A rule's refusal about one record (here: deleting one's own account), in both languages.
+    const agent = await app.person('AGENT');
+    const own = (lang: string) => app.as(agent.auth)('mutation($id: ID!) { deleteUser(id: $id) }', { id: agent.id }, { 'accept-language': lang });
+    expect((await own('fr')).errors?.[0]).toMatchObject({
+      message: 'Vous ne pouvez pas supprimer votre propre compte.',
+      extensions: { code: 'FORBIDDEN' },
+    });
+    expect((await own('en')).errors?.[0].message).toBe('You cannot delete your own account.');
     const anonymous = await app.as({ kind: 'anonymous' })('{ users(first: 5) { edges { node { id } } } }', {}, { 'accept-language': 'fr' });
     expect(anonymous.errors?.[0]).toMatchObject({ message: 'Connectez-vous d’abord.', extensions: { code: 'UNAUTHENTICATED' } });
   });
