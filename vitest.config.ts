@@ -63,6 +63,9 @@ export default defineConfig({
           globalSetup: ['tests/helpers/global-setup.ts', 'tests/e2e/build-client.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a page shows after a click may take longer than expect.poll's 1 s default while the other
+          // projects' files run beside it (a token created, a save answered): 10 s before a poll fails.
+          expect: { poll: { timeout: 10_000 } },
           // Each file has its own app and browser: they run beside the other projects' files, not after them all,
           // and share one module graph per worker as the server tests do.
           isolate: false,
