@@ -67,6 +67,9 @@ describe('sign-in and roles, in Chromium', () => {
     await expect.poll(() => page.getByRole('link', { name: 'API tokens' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('combobox', { name: 'Role' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'API tokens' }).click();
+    // On the tokens page before typing: while its chunk loads, 'Name' is still the profile's name field.
+    await page.waitForURL(/\/settings\/api-tokens$/);
+    await page.getByRole('heading', { name: 'API tokens', level: 1 }).waitFor();
     await page.getByRole('textbox', { name: 'Name' }).fill('Partner CRM');
     await page.getByLabel('USERS_READ').check();
     await page.getByRole('button', { name: 'Create token' }).click();
