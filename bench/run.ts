@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
+import { ensureBufferPool } from './buffer-pool.js';
 import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
 import { floor, scenarios, type BenchContext, type Measured, type Scenario } from './scenarios.js';
 
@@ -184,6 +185,15 @@ async function runScenario(s: Scenario, ctx: BenchContext): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
+  const restorePool = await ensureBufferPool(url);
+  try {
+    await measureAll();
+  } finally {
+    await restorePool();
+  }
+}
+
+async function measureAll(): Promise<void> {
   let seedSeconds = 0;
   if (process.env.BENCH_REUSE !== '1') {
     console.log(`Recreating ${url} and seeding ${USERS} users…`);

@@ -1,3 +1,4 @@
+import { rebuildPrefixCountsSql } from '../server/search/prefix-counts.js';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
 import { Database } from '../server/db/database.js';
 import { UserFieldService, loadFieldDefinitions } from '../server/fields/user-field.service.js';
@@ -110,6 +111,7 @@ export async function seedUsers(url: string, count: number): Promise<void> {
       await conn.query('INSERT INTO user_tags (user_id, tag) VALUES ?', [tags]);
       await conn.query('INSERT INTO user_search_words (word, user_id) VALUES ?', [words]);
     }
+    for (const sql of rebuildPrefixCountsSql('mysql')) await conn.query(sql);
     await conn.query('ANALYZE TABLE users, user_identities, user_tags, organizations, user_search_words');
   } finally {
     await conn.end();

@@ -232,6 +232,7 @@ export async function createApp(
   opts: { firstRun?: boolean } = {},
 ): Promise<App> {
   setPasswordHashCost(config.passwordHashCost);
+  db.searchBroadEntries = config.searchBroadEntries;
   const counters = await makeCounters(config, db);
   const services = makeServices(config, db, log, counters);
   if (opts.firstRun !== false) await firstRun(config, db, log);

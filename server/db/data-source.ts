@@ -23,6 +23,7 @@ import { SettingsEntity } from '../settings/settings.entity.js';
 import { AccountLinkEntity } from '../door/account-link.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
+import { UserSearchPrefixCount } from '../search/user-search-prefix-count.entity.js';
 import { migrations } from './migrations/index.js';
 import { RecordVersionEntity } from '../versions/record-version.entity.js';
 import { underStartLock } from './start-lock.js';
@@ -51,6 +52,7 @@ export const entities = [
   SideConversationParticipant,
   SideConversationMessage,
   UserSearchWord,
+  UserSearchPrefixCount,
   CustomerListEntity,
   UserChangeLogEntity,
   UserChangeEntity,

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { placeholders } from '../db/sql.js';
 import type { UserChangeListener } from '../users/user-change-listeners.js';
 import { userSearchWords } from './search-words.js';
+import { addPrefixCounts, prefixesOf } from './prefix-counts.js';
 
 /**
  * Keeps `user_search_words` in step with the users (issue 9). The listener
@@ -75,6 +76,15 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
   const fresh: [number, string][] = [];
   for (const [id, words] of wanted) for (const word of words) if (!have.get(id)?.has(word)) fresh.push([id, word]);
 
+  // The one- and two-letter prefix counts (prefix-counts.ts) follow the difference.
+  const delta = new Map<string, number>();
+  for (const id of new Set([...stale.map(([u]) => u), ...fresh.map(([u]) => u)])) {
+    const before = prefixesOf(have.get(id) ?? []);
+    const after = prefixesOf(wanted.get(id) ?? []);
+    for (const p of after) if (!before.has(p)) delta.set(p, (delta.get(p) ?? 0) + 1);
+    for (const p of before) if (!after.has(p)) delta.set(p, (delta.get(p) ?? 0) - 1);
+  }
+
   for (const id of new Set(stale.map(([id]) => id))) {
     const words = stale.filter(([u]) => u === id).map(([, w]) => w);
     for (let i = 0; i < words.length; i += INSERT_ROWS) {
@@ -89,6 +99,7 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
       part.flatMap(([id, word]) => [id, word]),
     );
   }
+  await addPrefixCounts(m, delta);
 }
 
 /** The listener the app adds to its UserChangeListeners. */

@@ -22,9 +22,10 @@ export interface Sql {
 }
 
 /** The ids of the users whose words match every query word, as a derived table `alias(id)`; null when the query has no word. */
-export function matchingIds(words: readonly string[], alias = 'm'): Sql | null {
+export function matchingIds(words: readonly string[], alias = 'm', driveFirst = false): Sql | null {
   if (words.length === 0) return null;
-  const ordered = [...words].sort((a, b) => [...b].length - [...a].length);
+  // `driveFirst`: the caller ordered the words, narrowest first (wordBreadths).
+  const ordered = driveFirst ? [...words] : [...words].sort((a, b) => [...b].length - [...a].length);
   const [first, ...rest] = ordered;
   const exists = rest.map(
     (_, i) =>
@@ -36,14 +37,45 @@ export function matchingIds(words: readonly string[], alias = 'm'): Sql | null {
   };
 }
 
+/** ` AND EXISTS …` conditions on alias `u`: the user has a word starting with each query word. */
+export function wordConditions(words: readonly string[]): Sql {
+  return {
+    sql: words
+      .map((_, i) => ` AND EXISTS (SELECT 1 FROM user_search_words x${i} WHERE x${i}.user_id = u.id AND x${i}.word >= ? AND x${i}.word < ?)`)
+      .join(''),
+    params: words.flatMap((w) => [w, w + TOP]),
+  };
+}
+
 /**
- * The rank of a matching user (alias `u`), lower first: 0 when the query is
- * exactly one of its email addresses, its phone number (typed with +country)
- * or its external id; 1 when its name starts with the whole query; 2
- * otherwise. Those exact matches are found first by a few index lookups
- * (`exactIds`), so ranking a large match set costs no lookup per row.
+ * How many index entries each word's prefix range holds, counted up to
+ * `limit` (an index range read of at most `limit` entries each). Only the
+ * plan of a search depends on it, never its answer (both plans return the
+ * same users), so each process remembers a word's breadth for a minute.
  */
-export async function rankSql(db: Database, query: string): Promise<Sql> {
+export async function wordBreadths(db: Database, words: readonly string[], limit: number): Promise<number[]> {
+  const now = Date.now();
+  const missing = [...new Set(words)].filter((w) => {
+    const known = breadthCache.get(`${limit}:${w}`);
+    return !known || known.until < now;
+  });
+  if (missing.length) {
+    const [row] = await db.manager.query(
+      `SELECT ${missing.map((_, i) => `(SELECT COUNT(*) FROM (SELECT 1 FROM user_search_words WHERE word >= ? AND word < ? LIMIT ${limit}) t${i}) AS b${i}`).join(', ')}`,
+      missing.flatMap((w) => [w, w + TOP]),
+    );
+    if (breadthCache.size > BREADTH_CACHE) breadthCache.clear();
+    missing.forEach((w, i) => breadthCache.set(`${limit}:${w}`, { n: Number(row[`b${i}`]), until: now + BREADTH_TTL_MS }));
+  }
+  return words.map((w) => breadthCache.get(`${limit}:${w}`)!.n);
+}
+
+const BREADTH_TTL_MS = 60_000;
+const BREADTH_CACHE = 10_000;
+const breadthCache = new Map<string, { n: number; until: number }>();
+
+/** The users a query is exactly one of the addresses, phone number (typed with +country) or external id of. */
+export async function exactMatchIds(db: Database, query: string): Promise<number[]> {
   const q = query.trim();
   const digits = queryPhoneDigits(q);
   const phone = digits && digits.length >= 6 && q.startsWith('+') ? `+${digits}` : null;
@@ -53,8 +85,19 @@ export async function rankSql(db: Database, query: string): Promise<Sql> {
      ${phone ? "UNION SELECT user_id AS id FROM user_identities WHERE type = 'PHONE' AND value_normalized = ?" : ''} LIMIT 100`,
     [externalIdKey(q), emailSearchKey(q), ...(phone ? [phone] : [])],
   );
-  const exact = rows.map((r) => Number(r.id));
-  const name = searchKey(q);
+  return rows.map((r) => Number(r.id));
+}
+
+/**
+ * The rank of a matching user (alias `u`), lower first: 0 when the query is
+ * exactly one of its email addresses, its phone number (typed with +country)
+ * or its external id; 1 when its name starts with the whole query; 2
+ * otherwise. Those exact matches are found first by a few index lookups
+ * (`exactIds`), so ranking a large match set costs no lookup per row.
+ */
+export async function rankSql(db: Database, query: string): Promise<Sql> {
+  const exact = await exactMatchIds(db, query);
+  const name = searchKey(query.trim());
   return {
     sql: `CASE ${exact.length ? `WHEN u.id IN (${exact.join(', ')}) THEN 0 ` : ''}WHEN u.name_key >= ? AND u.name_key < ? THEN 1 ELSE 2 END`,
     params: [name, name + TOP],

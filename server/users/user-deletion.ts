@@ -212,7 +212,6 @@ export class UserDeletion {
     await this.deps.identities.removeAllOf(m, id);
     await m.delete(UserTag, { userId: id });
     await this.deps.fields.removeAll(m, id);
-    await m.query('DELETE FROM user_search_words WHERE user_id = ?', [id]);
     await m.query("DELETE FROM record_versions WHERE subject_type = 'user' AND subject_id = ?", [id]);
     for (const entity of [SignInFailure, SignInLock]) await m.createQueryBuilder().delete().from(entity).where(ofSubjects(lockKeys)).execute();
     await eraseHistory(m, id, terms);

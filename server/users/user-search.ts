@@ -2,7 +2,10 @@ import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { fromSqlDate, sqlDate } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
-import { matchingIds, rankSql, suggestQueries, type Sql } from '../search/word-match.js';
+import { exactMatchIds, matchingIds, rankSql, suggestQueries, TOP, wordBreadths, wordConditions, type Sql } from '../search/word-match.js';
+import { MAX_PREFIX, prefixCount } from '../search/prefix-counts.js';
+import { searchKey } from './profile-rules.js';
+import { Role } from './role.js';
 import { queryWords } from '../search/search-words.js';
 import type { User } from './user.entity.js';
 import { filterSql, type UserFilter } from './user-filter.js';
@@ -52,21 +55,56 @@ export function normalizeQuery(query: string | null | undefined): string | null 
   return q;
 }
 
-/**
- * `FROM …` of the users a query matches (alias `u`), or of every user; null
- * when the query has no word (it matches nobody). The matching ids drive the
- * join (STRAIGHT_JOIN on MySQL, CROSS JOIN on SQLite fix the order): left to
- * itself, MariaDB would read every user and probe the matches.
+/*
+ * A query word whose prefix range holds at least `db.searchBroadEntries` index
+ * entries (SEARCH_BROAD_ENTRIES, 5,000 by default) is broad ("a", "jo", a
+ * common mail domain): its users are not gathered from the word index, but
+ * read in the page's own order (users by id, name or date, from their
+ * indexes), each checked for its words, until the page is full.
  */
-function source(db: Database, query: string | null): Sql | null {
-  if (query === null) return { sql: 'users u', params: [] };
+
+/**
+ * Where the users a query matches come from (alias `u`): `from` and ` AND …`
+ * conditions. Null when the query has no word (it matches nobody).
+ * - Narrow (some word is rare): the matching ids, gathered from the index
+ *   range of the narrowest word, drive the join (STRAIGHT_JOIN on MySQL,
+ *   CROSS JOIN on SQLite fix the order; left to itself, MariaDB would read
+ *   every user and probe the matches).
+ * - Broad (every word is frequent): every user in the wanted order, with an
+ *   EXISTS per word; the page fills after a few dozen rows.
+ */
+interface Source {
+  from: Sql;
+  where: Sql;
+  broad: boolean;
+  /** The query's words, narrowest first. */
+  words: string[];
+}
+
+const everyUser: Source = { from: { sql: 'users u', params: [] }, where: { sql: '', params: [] }, broad: false, words: [] };
+
+async function source(db: Database, query: string | null): Promise<Source | null> {
+  if (query === null) return everyUser;
   return matchesSource(db, queryWords(query));
 }
 
-function matchesSource(db: Database, words: string[]): Sql | null {
-  const ids = matchingIds(words);
+async function matchesSource(db: Database, words: string[]): Promise<Source | null> {
+  if (words.length === 0) return null;
+  const breadths = await wordBreadths(db, words, db.searchBroadEntries);
+  const ordered = words
+    .map((w, i) => ({ w, b: breadths[i] }))
+    .sort((a, b) => a.b - b.b || [...b.w].length - [...a.w].length)
+    .map((x) => x.w);
+  if (Math.min(...breadths) >= db.searchBroadEntries)
+    return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
+  const ids = matchingIds(ordered, 'm', true)!;
   const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
-  return ids && { sql: `${ids.sql} ${join} users u ON u.id = m.id`, params: ids.params };
+  return {
+    from: { sql: `${ids.sql} ${join} users u ON u.id = m.id`, params: ids.params },
+    where: { sql: '', params: [] },
+    broad: false,
+    words: ordered,
+  };
 }
 
 type Row = Record<string, unknown>;
@@ -76,7 +114,7 @@ const sortKey = (sort: UserSort, r: Row): string => (sort.field === 'NAME' ? Str
 export async function searchUsers(db: Database, req: UserPageRequest): Promise<UserPage> {
   const query = normalizeQuery(req.query);
   const sort = req.sort ?? null;
-  const from = source(db, query);
+  const src = await source(db, query);
   const f = filterSql(req.filter);
   const byRank = query !== null && sort === null;
   const codec = sort ? sortCursors[sort.field] : byRank ? foundCursor : userCursor;
@@ -91,10 +129,33 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
     req,
     { defaultSize: DEFAULT_PAGE, decode: (c: string) => codec.decode(c) as readonly (string | number)[] },
     async (limit, after) => {
-      if (from === null) return [];
+      if (src === null) return [];
       const base = `SELECT ${userSelect('u')}`;
-      const where = ` WHERE u.deleted_at IS NULL${f.sql}`;
-      if (byRank) {
+      const from = src.from;
+      const where = ` WHERE u.deleted_at IS NULL${src.where.sql}${f.sql}`;
+      const whereParams = [...src.where.params, ...f.params];
+      if (byRank && src.broad) {
+        // Tier by tier (exact, name starts with the query, the rest), each newest first from the primary key.
+        const exact = await exactMatchIds(db, query);
+        const name = searchKey(query);
+        const notExact = exact.length ? ` AND u.id NOT IN (${exact.join(', ')})` : '';
+        const tiers: { tier: number; sql: string; params: unknown[] }[] = [
+          ...(exact.length ? [{ tier: 0, sql: ` AND u.id IN (${exact.join(', ')})`, params: [] }] : []),
+          { tier: 1, sql: ` AND u.name_key >= ? AND u.name_key < ?${notExact}`, params: [name, name + TOP] },
+          { tier: 2, sql: ` AND NOT (u.name_key >= ? AND u.name_key < ?)${notExact}`, params: [name, name + TOP] },
+        ];
+        rows = [];
+        for (const t of tiers) {
+          if (after !== null && t.tier < Number(after[0])) continue;
+          const cursor = after !== null && t.tier === Number(after[0]) ? ' AND u.id < ?' : '';
+          const got: Row[] = await db.manager.query(
+            `${base}, ${t.tier} AS tier FROM users u ${primaryEmailJoin('u')}${where}${t.sql}${cursor} ORDER BY u.id DESC LIMIT ${limit - rows.length}`,
+            [...whereParams, ...t.params, ...(cursor ? [after![1]] : [])],
+          );
+          rows.push(...got);
+          if (rows.length >= limit) break;
+        }
+      } else if (byRank) {
         // The page's ids first (a sort of ids and ranks only), then their rows: sorting whole rows (notes,
         // details) of a large match set is what would cost.
         const rank = await rankSql(db, query);
@@ -104,7 +165,7 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
            SELECT r.id, r.tier FROM (SELECT u.id AS id, ${rank.sql} AS tier FROM ${from.sql}${where}) r${cursor}
            ORDER BY r.tier, r.id DESC LIMIT ${limit}
          ) p JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY p.tier, p.id DESC`,
-          [...rank.params, ...from.params, ...f.params, ...(after === null ? [] : [after[0], after[0], after[1]])],
+          [...rank.params, ...from.params, ...whereParams, ...(after === null ? [] : [after[0], after[0], after[1]])],
         );
       } else if (sort) {
         const col = `u.${SORT_COLUMN[sort.field]}`;
@@ -112,12 +173,12 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
         const cursor = after === null ? '' : ` AND (${col} ${op} ? OR (${col} = ? AND u.id ${op} ?))`;
         rows = await db.manager.query(
           `${base} FROM ${from.sql} ${primaryEmailJoin('u')}${where}${cursor} ORDER BY ${col} ${dir}, u.id ${dir} LIMIT ${limit}`,
-          [...from.params, ...f.params, ...(after === null ? [] : [after[0], after[0], after[1]])],
+          [...from.params, ...whereParams, ...(after === null ? [] : [after[0], after[0], after[1]])],
         );
       } else {
         rows = await db.manager.query(
           `${base} FROM ${from.sql} ${primaryEmailJoin('u')}${where}${after === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${limit}`,
-          [...from.params, ...f.params, ...(after === null ? [] : [after[0]])],
+          [...from.params, ...whereParams, ...(after === null ? [] : [after[0]])],
         );
       }
       return rows;
@@ -129,16 +190,45 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
 export async function countUsers(db: Database, query: string | null, filter?: UserFilter): Promise<number> {
   const q = normalizeQuery(query);
   const f = filterSql(filter);
+  const words = q === null ? [] : queryWords(q);
+  const onlyRoles = filter !== undefined && Object.keys(filter).every((k) => k === 'roles');
+  if (words.length === 1 && [...words[0]].length <= MAX_PREFIX && (f.sql === '' || onlyRoles)) {
+    // One short word: the prefix counts (search/prefix-counts.ts) answer at once. With a role filter that
+    // keeps end users, the users of the other roles (a few staff) are counted and taken away.
+    const all = await prefixCount(db.manager, words[0]);
+    const roles = filter?.roles;
+    if (!roles) return all;
+    const others = Object.values(Role).filter((r) => !roles.includes(r));
+    if (others.length === 0) return all;
+    if (!roles.includes(Role.END_USER)) return countWhere(db, words, filterSql({ roles }));
+    return all - (await countWhere(db, words, filterSql({ roles: others })));
+  }
   if (q !== null && f.sql === '') {
     // Deleted users keep no words: the word index alone answers, without reading users.
-    const ids = matchingIds(queryWords(q));
-    if (ids === null) return 0;
+    if (words.length === 0) return 0;
+    const breadths = await wordBreadths(db, words, db.searchBroadEntries);
+    const ordered = words
+      .map((w, i) => ({ w, b: breadths[i] }))
+      .sort((a, b) => a.b - b.b)
+      .map((x) => x.w);
+    const ids = matchingIds(ordered, 'm', true)!;
     const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${ids.sql}`, ids.params);
     return Number(row.n);
   }
-  const from = source(db, q);
-  if (from === null) return 0;
-  const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql}`, [...from.params, ...f.params]);
+  if (q !== null) return countWhere(db, words, f);
+  const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL${f.sql}`, f.params);
+  return Number(row.n);
+}
+
+/** The users with every word and the filter (no words: nobody). */
+async function countWhere(db: Database, words: string[], f: Sql): Promise<number> {
+  const src = await matchesSource(db, words);
+  if (src === null) return 0;
+  const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${src.from.sql} WHERE u.deleted_at IS NULL${src.where.sql}${f.sql}`, [
+    ...src.from.params,
+    ...src.where.params,
+    ...f.params,
+  ]);
   return Number(row.n);
 }
 
@@ -148,9 +238,13 @@ export async function suggestUsers(db: Database, query: string | null, filter?: 
   if (q === null) return [];
   const f = filterSql(filter);
   const matches = async (words: string[]): Promise<boolean> => {
-    const from = matchesSource(db, words);
-    if (!from) return false;
-    const rows = await db.manager.query(`SELECT u.id FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql} LIMIT 1`, [...from.params, ...f.params]);
+    const src = await matchesSource(db, words);
+    if (!src) return false;
+    const rows = await db.manager.query(`SELECT u.id FROM ${src.from.sql} WHERE u.deleted_at IS NULL${src.where.sql}${f.sql} LIMIT 1`, [
+      ...src.from.params,
+      ...src.where.params,
+      ...f.params,
+    ]);
     return rows.length > 0;
   };
   if (await matches(queryWords(q))) return [];
@@ -169,12 +263,12 @@ export async function matchingUserIds(
   beforeId: number | null,
   limit: number,
 ): Promise<number[]> {
-  const from = source(db, normalizeQuery(query));
-  if (from === null) return [];
+  const src = await source(db, normalizeQuery(query));
+  if (src === null) return [];
   const f = filterSql(filter);
   const rows: { id: unknown }[] = await db.manager.query(
-    `SELECT u.id FROM ${from.sql} WHERE u.deleted_at IS NULL${f.sql}${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${Math.floor(limit)}`,
-    [...from.params, ...f.params, ...(beforeId === null ? [] : [beforeId])],
+    `SELECT u.id FROM ${src.from.sql} WHERE u.deleted_at IS NULL${src.where.sql}${f.sql}${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${Math.floor(limit)}`,
+    [...src.from.params, ...src.where.params, ...f.params, ...(beforeId === null ? [] : [beforeId])],
   );
   return rows.map((r) => Number(r.id));
 }

@@ -8,7 +8,17 @@ import { SearchWords1765100000000 } from '../../server/db/migrations/17651000000
 const SEARCH = `query($q: String, $first: Int, $after: String) {
   users(query: $q, first: $first, after: $after) { totalCount suggestions edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }`;
 
-describe.each(testDialects())('word search on %s', (dialect) => {
+// Each suite twice: with the default plan choice, and with SEARCH_BROAD_ENTRIES=1, where every word counts as
+// broad and users are read in the page's order instead of gathered from the word index. The answers must be the same.
+const plans = testDialects().flatMap(
+  (d) =>
+    [
+      [d, 'gathered'],
+      [d, 'broad'],
+    ] as const,
+);
+
+describe.each(plans)('word search on %s (%s plan)', (dialect, plan) => {
   let app: TestApp;
   const ids: Record<string, string> = {};
   const create = async (key: string, input: Record<string, unknown>) => {
@@ -28,7 +38,7 @@ describe.each(testDialects())('word search on %s', (dialect) => {
   };
 
   beforeAll(async () => {
-    app = await startTestApp(dialect);
+    app = await startTestApp(dialect, plan === 'broad' ? { SEARCH_BROAD_ENTRIES: '1' } : {});
     await app.as(app.admin)('mutation { createOrganization(input: { name: "Acme Corporation" }) { id } }');
     await create('grace', {
       name: 'Grace Hopper',

@@ -17,6 +17,7 @@ import { Records1765500000300 } from './1765500000300-records.js';
 import { Team1765600000000 } from './1765600000000-team.js';
 import { TimeZoneNames1765600000200 } from './1765600000200-time-zone-names.js';
 import { AgentsDelete1765600000400 } from './1765600000400-agents-delete.js';
+import { SearchPrefixCounts1765730000000 } from './1765730000000-search-prefix-counts.js';
 import { ImportErrorMessages1765600000600 } from './1765600000600-import-error-messages.js';
 
 /** Every migration, oldest first. */
@@ -41,4 +42,5 @@ export const migrations = [
   TimeZoneNames1765600000200,
   AgentsDelete1765600000400,
   ImportErrorMessages1765600000600,
+  SearchPrefixCounts1765730000000,
 ];

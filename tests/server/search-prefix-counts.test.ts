@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { testDialects } from '../helpers/databases.js';
+import { prefixesOf, rebuildPrefixCountsSql } from '../../server/search/prefix-counts.js';
+
+// Issue 9: a one- or two-letter search's totalCount comes from per-prefix counts kept in each write's transaction.
+// The oracle here is the word index itself: for every prefix, the users with a word starting with it.
+const COUNT = 'query($q: String, $f: UserFilterInput) { users(query: $q, filter: $f, first: 1) { totalCount } }';
+
+describe.each(testDialects())('one- and two-letter counts on %s', (dialect) => {
+  let app: TestApp;
+
+  /** prefix -> users, from the stored words (what a full scan of the index would count). */
+  async function truth(): Promise<Map<string, number>> {
+    const rows: { user_id: unknown; word: string }[] = await app.db.manager.query('SELECT user_id, word FROM user_search_words');
+    const users = new Map<string, Set<number>>();
+    for (const r of rows) for (const p of prefixesOf([r.word])) (users.get(p) ?? users.set(p, new Set()).get(p)!).add(Number(r.user_id));
+    return new Map([...users].map(([p, s]) => [p, s.size]));
+  }
+
+  async function stored(): Promise<Map<string, number>> {
+    const rows: { prefix: string; n: unknown }[] = await app.db.manager.query(
+      'SELECT prefix, SUM(users) AS n FROM user_search_prefix_counts GROUP BY prefix',
+    );
+    return new Map(rows.map((r) => [r.prefix, Number(r.n)]).filter(([, n]) => n !== 0) as [string, number][]);
+  }
+
+  async function expectExact(): Promise<void> {
+    const want = await truth();
+    expect(await stored()).toEqual(want);
+    // And the API answers with them, for a sample of prefixes (one and two letters, in any case).
+    for (const p of [...want.keys()].slice(0, 12)) {
+      const r = await app.gql(COUNT, { q: p.toUpperCase() });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.users.totalCount, p).toBe(want.get(p));
+    }
+  }
+
+  const create = async (name: string, email: string, extra: Record<string, unknown> = {}) => {
+    const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name, email, ...extra } });
+    expect(r.errors).toBeUndefined();
+    return r.data.createUser.user.id as string;
+  };
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(() => app.stop());
+
+  it('follow creates, renames, new addresses, tags, organization renames, deletes, restores and erasures', async () => {
+    const ada = await create('Ada Lovelace', 'ada@analytical.example.org', { tags: ['math'] });
+    const alan = await create('Alan Turing', 'alan@bletchley.example.org');
+    await create('Zoë Ødegaard', 'zoe@fjord.example.no');
+    await create('王小明', 'xiaoming@example.cn');
+    await expectExact();
+
+    await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { name: "Augusta King", tags: ["poetry"] }) { id } }', { id: ada });
+    await app.gql(
+      'mutation($id: ID!) { addUserIdentity(userId: $id, input: { type: EMAIL, value: "enigma@hut8.example.org" }) { identity { id } } }',
+      {
+        id: alan,
+      },
+    );
+    const org = await app.as(app.admin)('mutation { createOrganization(input: { name: "Quartz Works" }) { id } }');
+    await app.gql('mutation($id: ID!, $o: ID!) { updateUser(id: $id, input: { organizationId: $o }) { id } }', {
+      id: alan,
+      o: org.data.createOrganization.id,
+    });
+    await app.as(app.admin)('mutation($id: ID!) { updateOrganization(id: $id, input: { name: "Xylo Labs" }) { id } }', {
+      id: org.data.createOrganization.id,
+    });
+    await expectExact();
+    expect((await app.gql(COUNT, { q: 'xy' })).data.users.totalCount).toBe(1);
+    expect((await app.gql(COUNT, { q: 'qu' })).data.users.totalCount).toBe(0);
+
+    await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: alan });
+    await expectExact();
+    await app.as(app.admin)('mutation($id: ID!) { restoreUser(id: $id) { id } }', { id: alan });
+    await expectExact();
+    await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: ada });
+    const erased = await app.as(app.admin)('mutation($id: ID!) { eraseUser(id: $id) }', { id: ada });
+    expect(erased.errors).toBeUndefined();
+    await expectExact();
+  });
+
+  it('count end users alone by taking the staff away, and the staff alone directly', async () => {
+    await create('Amelia Earhart', 'amelia@air.example.org');
+    const agent = await app.as(app.admin)(
+      'mutation { createUser(input: { name: "Agnes Agent", email: "agnes@desk.example.org", role: AGENT }) { user { id } } }',
+    );
+    expect(agent.errors).toBeUndefined();
+    const words: { user_id: unknown; role: string }[] = await app.db.manager.query(
+      "SELECT DISTINCT w.user_id, u.role FROM user_search_words w JOIN users u ON u.id = w.user_id WHERE w.word >= 'a' AND w.word < 'b'",
+    );
+    const endUsers = words.filter((w) => w.role === 'END_USER').length;
+    const staff = words.length - endUsers;
+    expect(staff).toBeGreaterThan(0);
+    expect((await app.gql(COUNT, { q: 'a', f: { roles: ['END_USER'] } })).data.users.totalCount).toBe(endUsers);
+    expect((await app.gql(COUNT, { q: 'a', f: { roles: ['AGENT', 'ADMIN'] } })).data.users.totalCount).toBe(staff);
+    expect((await app.gql(COUNT, { q: 'a', f: { roles: ['END_USER', 'AGENT', 'ADMIN'] } })).data.users.totalCount).toBe(words.length);
+    // Any other filter counts the users themselves.
+    expect((await app.gql(COUNT, { q: 'a', f: { tagsAll: ['nobody-has-this'] } })).data.users.totalCount).toBe(0);
+  });
+
+  it('follow batches (createUsers) and many writers at once', async () => {
+    const batch = await app.gql('mutation($i: [CreateUserInput!]!) { createUsers(inputs: $i) { status } }', {
+      i: Array.from({ length: 40 }, (_, n) => ({ name: `Batch Person${n}`, email: `batch${n}@bulk.example.org`, tags: [`t${n % 3}`] })),
+    });
+    expect(batch.errors).toBeUndefined();
+    const writers = await Promise.all([
+      ...Array.from({ length: 24 }, (_, n) => create(`Crowd Member${n}`, `crowd${n}@many.example.org`, { tags: ['crowd'] })),
+    ]);
+    await Promise.all(
+      writers.map((id, n) =>
+        app.gql('mutation($id: ID!, $n: String!) { updateUser(id: $id, input: { name: $n }) { id } }', {
+          id,
+          n: n % 2 ? `Renamed ${n}` : `Crowd Member${n}`,
+        }),
+      ),
+    );
+    await expectExact();
+  });
+
+  it('are rebuilt from the word index by the migration', async () => {
+    for (const sql of rebuildPrefixCountsSql(dialect === 'sqlite' ? 'sqlite' : 'mysql')) await app.db.manager.query(sql);
+    await expectExact();
+  });
+});
