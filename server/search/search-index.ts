@@ -26,12 +26,15 @@ interface Row {
 }
 
 /** Recomputes the words of these users (a deleted or missing user keeps none), with the caller's manager. */
-export async function indexUsers(m: EntityManager, userIds: readonly number[], created = false): Promise<void> {
-  for (let i = 0; i < userIds.length; i += BATCH) await indexBatch(m, userIds.slice(i, i + BATCH), created);
+export async function indexUsers(m: EntityManager, userIds: readonly number[], created = false, counts = true): Promise<void> {
+  for (let i = 0; i < userIds.length; i += BATCH) await indexBatch(m, userIds.slice(i, i + BATCH), created, counts);
 }
 
-/** `created`: users made in this transaction, who have no words yet (nothing to read or remove). */
-async function indexBatch(m: EntityManager, ids: readonly number[], created: boolean): Promise<void> {
+/**
+ * `created`: users made in this transaction, who have no words yet (nothing to read or remove). `counts`:
+ * keep the prefix counts in step (false only for the word index's own migration, which runs before they exist).
+ */
+async function indexBatch(m: EntityManager, ids: readonly number[], created: boolean, counts: boolean): Promise<void> {
   if (ids.length === 0) return;
   const inList = placeholders(ids.length);
   const users: Row[] = await m.query(
@@ -99,7 +102,7 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
       part.flatMap(([id, word]) => [id, word]),
     );
   }
-  await addPrefixCounts(m, delta);
+  if (counts) await addPrefixCounts(m, delta);
 }
 
 /** The listener the app adds to its UserChangeListeners. */

@@ -36,7 +36,7 @@ export class SearchWords1765100000000 implements MigrationInterface {
       const rows: { id: number }[] = await q.query('SELECT id FROM users WHERE id > ? AND deleted_at IS NULL ORDER BY id LIMIT 1000', [after]);
       if (rows.length === 0) break;
       const ids = rows.map((r) => Number(r.id));
-      await indexUsers(q.manager, ids);
+      await indexUsers(q.manager, ids, false, false); // the prefix counts come later (1765730000000)
       after = ids[ids.length - 1];
     }
   }
