@@ -51,10 +51,11 @@ export function wordConditions(words: readonly string[]): Sql {
  * How many index entries each word's prefix range holds, counted up to
  * `limit` (an index range read of at most `limit` entries each). Only the
  * plan of a search depends on it, never its answer (both plans return the
- * same users), so each process remembers a word's breadth for a minute.
+ * same users), so each process remembers a word's breadth for a minute, per database.
  */
 export async function wordBreadths(db: Database, words: readonly string[], limit: number): Promise<number[]> {
   const now = Date.now();
+  const breadthCache = breadthCaches.get(db) ?? breadthCaches.set(db, new Map()).get(db)!;
   const missing = [...new Set(words)].filter((w) => {
     const known = breadthCache.get(`${limit}:${w}`);
     return !known || known.until < now;
@@ -72,7 +73,8 @@ export async function wordBreadths(db: Database, words: readonly string[], limit
 
 const BREADTH_TTL_MS = 60_000;
 const BREADTH_CACHE = 10_000;
-const breadthCache = new Map<string, { n: number; until: number }>();
+/** Per database (a test process opens many). */
+const breadthCaches = new WeakMap<Database, Map<string, { n: number; until: number }>>();
 
 /** The users a query is exactly one of the addresses, phone number (typed with +country) or external id of. */
 export async function exactMatchIds(db: Database, query: string): Promise<number[]> {
