@@ -26,12 +26,17 @@ export class UserConnection {
   /** Resolved only when asked for (see UserConnectionResolver). */
   query: string | null;
   filter?: UserFilter;
-  /** Known when the page is the whole list (users by ids or external ids). */
+  /** Known when the page is the whole list (users by ids or external ids), or when its query counted the matches. */
   total?: number;
 }
 
 /** The connection of a page of users (each edge with the cursor its list's order gives it). */
 export function userConnection(page: UserPage, filter: UserFilter | undefined): UserConnection {
   const cursors = new Map(page.items.map((u, i) => [u, page.cursors[i]]));
-  return Object.assign(new UserConnection(), { ...connection(page, (u) => cursors.get(u)!), query: page.query, filter });
+  return Object.assign(new UserConnection(), {
+    ...connection(page, (u) => cursors.get(u)!),
+    query: page.query,
+    filter,
+    ...(page.total === undefined ? {} : { total: page.total }),
+  });
 }

@@ -33,6 +33,8 @@ export interface UserPage extends Page<User> {
   query: string | null;
   /** Each user's cursor, in page order. */
   cursors: string[];
+  /** How many match over all pages, when the page's query counted them on the way. */
+  total?: number;
 }
 
 /** Newest first (no query, no sort): a cursor is a user's id. */
@@ -160,9 +162,10 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
         // details) of a large match set is what would cost.
         const rank = await rankSql(db, query);
         const cursor = after === null ? '' : ' WHERE (r.tier > ? OR (r.tier = ? AND r.id < ?))';
+        // Every match is ranked here anyway: their number comes with the page (totalCount needs no second query).
         rows = await db.manager.query(
-          `SELECT ${userSelect('u')}, p.tier FROM (
-           SELECT r.id, r.tier FROM (SELECT u.id AS id, ${rank.sql} AS tier FROM ${from.sql}${where}) r${cursor}
+          `SELECT ${userSelect('u')}, p.tier, p.total FROM (
+           SELECT r.id, r.tier, r.total FROM (SELECT u.id AS id, ${rank.sql} AS tier, COUNT(*) OVER () AS total FROM ${from.sql}${where}) r${cursor}
            ORDER BY r.tier, r.id DESC LIMIT ${limit}
          ) p JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY p.tier, p.id DESC`,
           [...rank.params, ...from.params, ...whereParams, ...(after === null ? [] : [after[0], after[0], after[1]])],
@@ -184,7 +187,8 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
       return rows;
     },
   );
-  return { ...page, items: page.items.map(userFromRow), cursors: page.items.map(cursorOf), query };
+  const total = rows.length && rows[0].total !== undefined ? Number(rows[0].total) : undefined;
+  return { ...page, items: page.items.map(userFromRow), cursors: page.items.map(cursorOf), query, ...(total === undefined ? {} : { total }) };
 }
 
 export async function countUsers(db: Database, query: string | null, filter?: UserFilter): Promise<number> {

@@ -164,6 +164,11 @@ describe.each(plans)('word search on %s (%s plan)', (dialect, plan) => {
     // Names that start with "pagina" (odd i) come first, newest first, then the others.
     const odd = made.filter((_, i) => i % 2).reverse();
     expect(seen.slice(0, odd.length)).toEqual(odd);
+    // totalCount counts every match on every page, not those after the cursor.
+    const everyone = (await found('pagina')).length;
+    const first: any = await app.gql(SEARCH, { q: 'pagina', first: 2 });
+    const second: any = await app.gql(SEARCH, { q: 'pagina', first: 2, after: first.data.users.pageInfo.endCursor });
+    expect([first.data.users.totalCount, second.data.users.totalCount]).toEqual([everyone, everyone]);
     for (const k of Object.keys(ids)) if (k.startsWith('pg')) delete ids[k];
   });
 
