@@ -99,6 +99,7 @@ export async function seedUsers(url: string, count: number): Promise<void> {
             phones: phone ? [phone] : [],
             organizationName: `Customer ${i % 50}`,
             tags: [tag],
+            role: 'END_USER',
           }).map((x) => x.word),
         )) {
           words.push([w, id]);

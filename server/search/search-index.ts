@@ -21,6 +21,7 @@ interface Row {
   name: string;
   alias: string | null;
   external_id: string | null;
+  role: string;
   deleted_at: unknown;
   org: string | null;
 }
@@ -38,7 +39,7 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
   if (ids.length === 0) return;
   const inList = placeholders(ids.length);
   const users: Row[] = await m.query(
-    `SELECT u.id, u.name, u.alias, u.external_id, u.deleted_at, o.name AS org
+    `SELECT u.id, u.name, u.alias, u.external_id, u.role, u.deleted_at, o.name AS org
      FROM users u LEFT JOIN organizations o ON o.id = u.organization_id WHERE u.id IN (${inList})`,
     [...ids],
   );
@@ -64,6 +65,7 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
       externalId: u.external_id,
       organizationName: u.org,
       tags: tags.filter((t) => Number(t.user_id) === id).map((t) => t.tag),
+      role: u.role,
     });
     wanted.set(id, new Set(words.map((w) => w.word)));
   }

@@ -46,7 +46,7 @@ import { capWord, indexWordsOf, runsOf } from './word-split.js';
  * (they add no condition).
  */
 
-export type SearchWordKind = 'name' | 'alias' | 'email' | 'email_local' | 'email_domain' | 'phone' | 'external_id' | 'organization' | 'tag';
+export type SearchWordKind = 'name' | 'alias' | 'email' | 'email_local' | 'email_domain' | 'phone' | 'external_id' | 'organization' | 'tag' | 'role';
 
 export interface SearchWord {
   word: string;
@@ -62,7 +62,20 @@ export interface SearchableUser {
   externalId?: string | null;
   organizationName?: string | null;
   tags?: readonly string[];
+  /** The account's role: indexed as a marker word (`roleMarker`) that no query can type. */
+  role?: string | null;
 }
+
+/**
+ * Every account in the index has one marker word, a control character and
+ * its role's letter: a query cannot contain a control character, so no
+ * search ever matches it, but the prefix counts (prefix-counts.ts) count it
+ * like any word, so "how many accounts" and "how many end users" are one
+ * small read (ROLE_MARK alone: every account not deleted).
+ */
+export const ROLE_MARK = '\u0001';
+const ROLE_LETTERS: Record<string, string> = { END_USER: 'E', AGENT: 'A', ADMIN: 'D' };
+export const roleMarker = (role: string): string => ROLE_MARK + (ROLE_LETTERS[role] ?? '?');
 
 const PHONE_CHUNK = /^\+?[\d().\-/]*\d[\d().\-/]*$/u;
 const DOMAIN_SHAPED = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_-]*(?:\.[\p{L}\p{M}\p{N}_-]+)*\.(?=[\p{L}\p{M}\p{N}-]*\p{L})[\p{L}\p{M}\p{N}-]{2,}\.?$/u;
@@ -157,6 +170,7 @@ export function userSearchWords(user: SearchableUser): SearchWord[] {
     ...(user.externalId ? wholeAndWords(user.externalId, 'external_id') : []),
     ...textWords(user.organizationName, 'organization'),
     ...(user.tags ?? []).flatMap((tag) => wholeAndWords(tag, 'tag')),
+    ...(user.role ? [{ word: roleMarker(user.role), kind: 'role' as const }] : []),
   ];
   const seen = new Set<string>();
   return all.filter(({ word, kind }) => {

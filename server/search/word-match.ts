@@ -37,11 +37,17 @@ export function matchingIds(words: readonly string[], alias = 'm', driveFirst = 
   };
 }
 
-/** ` AND EXISTS …` conditions on alias `u`: the user has a word starting with each query word. */
+/**
+ * ` AND …` conditions on alias `u`: the user has a word starting with each
+ * query word. Written as a scalar subquery rather than EXISTS on purpose: an
+ * EXISTS may be turned into a semi-join that reads the word's whole range
+ * first (823,000 entries for "j" at a million users, 150 ms), while this is
+ * one index lookup per user read, and the page stops after a few dozen.
+ */
 export function wordConditions(words: readonly string[]): Sql {
   return {
     sql: words
-      .map((_, i) => ` AND EXISTS (SELECT 1 FROM user_search_words x${i} WHERE x${i}.user_id = u.id AND x${i}.word >= ? AND x${i}.word < ?)`)
+      .map((_, i) => ` AND (SELECT 1 FROM user_search_words x${i} WHERE x${i}.user_id = u.id AND x${i}.word >= ? AND x${i}.word < ? LIMIT 1) = 1`)
       .join(''),
     params: words.flatMap((w) => [w, w + TOP]),
   };

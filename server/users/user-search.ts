@@ -6,7 +6,7 @@ import { exactMatchIds, matchingIds, rankSql, suggestQueries, TOP, wordBreadths,
 import { MAX_PREFIX, prefixCount } from '../search/prefix-counts.js';
 import { searchKey } from './profile-rules.js';
 import { Role } from './role.js';
-import { queryWords } from '../search/search-words.js';
+import { queryWords, ROLE_MARK, roleMarker } from '../search/search-words.js';
 import type { User } from './user.entity.js';
 import { filterSql, type UserFilter } from './user-filter.js';
 import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
@@ -220,6 +220,14 @@ export async function countUsers(db: Database, query: string | null, filter?: Us
     return Number(row.n);
   }
   if (q !== null) return countWhere(db, words, f);
+  // No query: every account, or those of some roles, are prefix counts of the role markers (search-words.ts).
+  if (f.sql === '' || onlyRoles) {
+    const roles = filter?.roles;
+    if (!roles) return prefixCount(db.manager, ROLE_MARK);
+    let n = 0;
+    for (const r of new Set(roles)) n += await prefixCount(db.manager, roleMarker(r));
+    return n;
+  }
   const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM users u WHERE u.deleted_at IS NULL${f.sql}`, f.params);
   return Number(row.n);
 }

@@ -33,7 +33,14 @@ describe.runIf(testDialects().includes('mysql'))('search query plans on MySQL at
         const phone = `+3361${String(i).padStart(7, '0')}`;
         users.push(id, name, searchKey(name), `EXT-${i}`, `ext-${i}`, now, now);
         emails.push(id, email, email, email, 1);
-        for (const w of userSearchWords({ name, emails: [email], phones: [phone], externalId: `EXT-${i}`, tags: i % 10 ? [] : ['vip'] })) {
+        for (const w of userSearchWords({
+          name,
+          emails: [email],
+          phones: [phone],
+          externalId: `EXT-${i}`,
+          tags: i % 10 ? [] : ['vip'],
+          role: 'END_USER',
+        })) {
           words.push(w.word, id);
         }
       }

@@ -200,6 +200,7 @@ describe.each(plans)('word search on %s (%s plan)', (dialect, plan) => {
       emails: final.identities.filter((i: any) => i.type === 'EMAIL').map((i: any) => i.value),
       phones: final.identities.filter((i: any) => i.type === 'PHONE').map((i: any) => i.value),
       tags: final.tags,
+      role: 'END_USER',
     }).map((w) => w.word);
     const stored = (await app.db.manager.query('SELECT word FROM user_search_words WHERE user_id = ?', [Number(id)])).map((r: any) => r.word);
     expect([...stored].sort()).toEqual([...new Set(expected)].sort());
