@@ -96,7 +96,7 @@ export interface Config {
   deletedUsersPurgeSeconds: number;
   /** scrypt's cost for new password hashes, as a power of two (15: N = 32768, the default; lower only for test machines). */
   passwordHashCost: number;
-  /** A search word whose index range holds at least this many entries is read in the page's order, not gathered (user-search.ts). */
+  /** A search word whose index range holds at least this many entries is read in the page's order, not gathered (user-search.ts); 0: 2·√(accounts). */
   searchBroadEntries: number;
 }
 
@@ -348,7 +348,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: publicUrl(env.PUBLIC_URL, port),
     deletedUsersRetentionDays: int('DELETED_USERS_RETENTION_DAYS', env.DELETED_USERS_RETENTION_DAYS, 30, 1, 3650),
     passwordHashCost: int('PASSWORD_HASH_COST', env.PASSWORD_HASH_COST, 15, 10, 20),
-    searchBroadEntries: int('SEARCH_BROAD_ENTRIES', env.SEARCH_BROAD_ENTRIES, 5000, 1, 1_000_000),
+    searchBroadEntries: int('SEARCH_BROAD_ENTRIES', env.SEARCH_BROAD_ENTRIES, 0, 0, 1_000_000),
     deletedUsersPurgeSeconds: int('DELETED_USERS_PURGE_SECONDS', env.DELETED_USERS_PURGE_SECONDS, 3600, 0, 86_400),
   };
 }

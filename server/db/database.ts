@@ -36,8 +36,8 @@ export function duplicateKeyOf(err: unknown): DuplicateKey | null {
 export class Database {
   readonly dialect: Dialect;
   private queue: Promise<unknown> = Promise.resolve();
-  /** SEARCH_BROAD_ENTRIES: when a search word counts as broad (users/user-search.ts). */
-  searchBroadEntries = 5000;
+  /** SEARCH_BROAD_ENTRIES: when a search word counts as broad (search/word-match.ts broadThreshold); 0: from the number of accounts. */
+  searchBroadEntries = 0;
 
   constructor(readonly ds: DataSource) {
     this.dialect = dialectOfDataSource(ds);

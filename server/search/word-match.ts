@@ -2,7 +2,8 @@ import type { Database } from '../db/database.js';
 import { externalIdKey, searchKey } from '../users/profile-rules.js';
 import { emailSearchKey } from '../users/email-address.js';
 import { candidateRange, oneEditAway } from './did-you-mean.js';
-import { queryPhoneDigits, queryWords } from './search-words.js';
+import { queryPhoneDigits, queryWords, ROLE_MARK } from './search-words.js';
+import { prefixCount } from './prefix-counts.js';
 
 /**
  * The SQL of the word search (issue 9) over `user_search_words`: a user
@@ -54,10 +55,14 @@ export function wordConditions(words: readonly string[]): Sql {
 }
 
 /**
- * How many index entries each word's prefix range holds, counted up to
- * `limit` (an index range read of at most `limit` entries each). Only the
- * plan of a search depends on it, never its answer (both plans return the
- * same users), so each process remembers a word's breadth for a minute, per database.
+ * How broad each word is: the number of distinct users among the first
+ * `8 × limit` entries of its prefix range (an index range read of at most
+ * that many entries). A user has several words starting with a surname
+ * (the name, the address's local part, the address), so entries alone would
+ * call a surname shared by 70 people broad; users are what a walk in page
+ * order must find. Only the plan of a search depends on it, never its
+ * answer (both plans return the same users), so each process remembers a
+ * word's breadth for a minute, per database.
  */
 export async function wordBreadths(db: Database, words: readonly string[], limit: number): Promise<number[]> {
   const now = Date.now();
@@ -68,7 +73,12 @@ export async function wordBreadths(db: Database, words: readonly string[], limit
   });
   if (missing.length) {
     const [row] = await db.manager.query(
-      `SELECT ${missing.map((_, i) => `(SELECT COUNT(*) FROM (SELECT 1 FROM user_search_words WHERE word >= ? AND word < ? LIMIT ${limit}) t${i}) AS b${i}`).join(', ')}`,
+      `SELECT ${missing
+        .map(
+          (_, i) =>
+            `(SELECT COUNT(DISTINCT user_id) FROM (SELECT user_id FROM user_search_words WHERE word >= ? AND word < ? LIMIT ${ENTRIES_PER_USER * limit}) t${i}) AS b${i}`,
+        )
+        .join(', ')}`,
       missing.flatMap((w) => [w, w + TOP]),
     );
     if (breadthCache.size > BREADTH_CACHE) breadthCache.clear();
@@ -78,9 +88,33 @@ export async function wordBreadths(db: Database, words: readonly string[], limit
 }
 
 const BREADTH_TTL_MS = 60_000;
+const ENTRIES_PER_USER = 8;
 const BREADTH_CACHE = 10_000;
 /** Per database (a test process opens many). */
 const breadthCaches = new WeakMap<Database, Map<string, { n: number; until: number }>>();
+
+/**
+ * From how many users a word is broad (users/user-search.ts): the
+ * fixed SEARCH_BROAD_ENTRIES, or by default where reading users in order
+ * costs less than gathering the matches. A page of 25 among N users takes
+ * about 25·N/M rows read in order when M match, against about M rows
+ * gathered (each dearer: a distinct, a join and a sort); measured at 100,000
+ * users, the two meet near M = 2·√N. The number of accounts is a prefix
+ * count (one small read), remembered a minute per database like the breadths.
+ */
+export async function broadThreshold(db: Database): Promise<number> {
+  if (db.searchBroadEntries > 0) return db.searchBroadEntries;
+  const now = Date.now();
+  let known = accountCounts.get(db);
+  if (!known || known.until < now) {
+    known = { n: await prefixCount(db.manager, ROLE_MARK), until: now + BREADTH_TTL_MS };
+    accountCounts.set(db, known);
+  }
+  return Math.max(MIN_BROAD, Math.round(2 * Math.sqrt(known.n)));
+}
+
+const MIN_BROAD = 300;
+const accountCounts = new WeakMap<Database, { n: number; until: number }>();
 
 /** The users a query is exactly one of the addresses, phone number (typed with +country) or external id of. */
 export async function exactMatchIds(db: Database, query: string): Promise<number[]> {

@@ -2,7 +2,17 @@ import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { fromSqlDate, sqlDate } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
-import { exactMatchIds, matchingIds, rankSql, suggestQueries, TOP, wordBreadths, wordConditions, type Sql } from '../search/word-match.js';
+import {
+  broadThreshold,
+  exactMatchIds,
+  matchingIds,
+  rankSql,
+  suggestQueries,
+  TOP,
+  wordBreadths,
+  wordConditions,
+  type Sql,
+} from '../search/word-match.js';
 import { MAX_PREFIX, prefixCount } from '../search/prefix-counts.js';
 import { searchKey } from './profile-rules.js';
 import { Role } from './role.js';
@@ -58,11 +68,12 @@ export function normalizeQuery(query: string | null | undefined): string | null 
 }
 
 /*
- * A query word whose prefix range holds at least `db.searchBroadEntries` index
- * entries (SEARCH_BROAD_ENTRIES, 5,000 by default) is broad ("a", "jo", a
- * common mail domain): its users are not gathered from the word index, but
- * read in the page's own order (users by id, name or date, from their
- * indexes), each checked for its words, until the page is full.
+ * A query word that starts words of at least `broadThreshold` users
+ * (SEARCH_BROAD_ENTRIES, or by default 2·√(accounts): 632 at 100,000, 2,000
+ * at a million) is broad ("a", "jo", a common mail domain): its users
+ * are not gathered from the word index, but read in the page's own order
+ * (users by id, name or date, from their indexes), each checked for its
+ * words, until the page is full.
  */
 
 /**
@@ -92,13 +103,13 @@ async function source(db: Database, query: string | null): Promise<Source | null
 
 async function matchesSource(db: Database, words: string[]): Promise<Source | null> {
   if (words.length === 0) return null;
-  const breadths = await wordBreadths(db, words, db.searchBroadEntries);
+  const broad = await broadThreshold(db);
+  const breadths = await wordBreadths(db, words, broad);
   const ordered = words
     .map((w, i) => ({ w, b: breadths[i] }))
     .sort((a, b) => a.b - b.b || [...b.w].length - [...a.w].length)
     .map((x) => x.w);
-  if (Math.min(...breadths) >= db.searchBroadEntries)
-    return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
+  if (Math.min(...breadths) >= broad) return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
   const ids = matchingIds(ordered, 'm', true)!;
   const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
   return {
@@ -210,7 +221,7 @@ export async function countUsers(db: Database, query: string | null, filter?: Us
   if (q !== null && f.sql === '') {
     // Deleted users keep no words: the word index alone answers, without reading users.
     if (words.length === 0) return 0;
-    const breadths = await wordBreadths(db, words, db.searchBroadEntries);
+    const breadths = await wordBreadths(db, words, await broadThreshold(db));
     const ordered = words
       .map((w, i) => ({ w, b: breadths[i] }))
       .sort((a, b) => a.b - b.b)
