@@ -233,8 +233,10 @@ export function usersCsvExport(services: Services): RequestHandler {
       const query = filterInput.query ?? null;
       const filter = await userFilterOf(filterInput, services.fieldValues);
       const total = await services.users.count(query, filter);
-      const fields = (await services.fieldValues.definitions()).filter((f) => f.active);
-      const fieldIds = fields.map((f) => f.id);
+      const definitions = await services.fieldValues.definitions();
+      const fields = definitions.filter((f) => f.active);
+      // The values of the active fields; when every field is, no condition (a field made since is passed by the writer).
+      const fieldIds = fields.length === definitions.length && fields.length > 0 ? 'every' : fields.map((f) => f.id);
 
       res.status(200);
       res.setHeader('Content-Type', 'text/csv; charset=utf-8');

@@ -77,8 +77,12 @@ export function readExportUsers(
   return matchingUserRows<ExportUserRow>(db, query, filter, beforeId, limit, USER_SELECT, ORGANIZATION_JOIN);
 }
 
-/** The identities, tags and values of `fieldIds` of a page of users (readExportUsers), in one page. */
-export async function readExportPage(db: Database, users: ExportUserRow[], fieldIds: readonly number[]): Promise<ExportPage> {
+/**
+ * The identities, tags and custom field values of a page of users
+ * (readExportUsers), in one page: the values of `fieldIds`, or of every field
+ * ('every': no condition on the field, which MariaDB reads a third faster).
+ */
+export async function readExportPage(db: Database, users: ExportUserRow[], fieldIds: readonly number[] | 'every'): Promise<ExportPage> {
   if (users.length === 0) return { users, identities: [], tags: [], values: [] };
   const newest = Number(users[0].id);
   const oldest = Number(users[users.length - 1].id);
@@ -86,6 +90,7 @@ export async function readExportPage(db: Database, users: ExportUserRow[], field
   const byUser = dense
     ? { sql: 'user_id BETWEEN ? AND ?', params: [oldest, newest] }
     : { sql: `user_id IN (${placeholders(users.length)})`, params: users.map((u) => Number(u.id)) };
+  const ofFields = fieldIds === 'every' ? { sql: '', params: [] } : { sql: ` AND field_id IN (${placeholders(fieldIds.length)})`, params: fieldIds };
   const m = db.manager;
   const [identities, tags, values] = await Promise.all([
     m.query(
@@ -93,13 +98,12 @@ export async function readExportPage(db: Database, users: ExportUserRow[], field
       byUser.params,
     ) as Promise<ExportIdentityRow[]>,
     m.query(`SELECT user_id, tag FROM user_tags WHERE ${byUser.sql} ORDER BY user_id, tag`, byUser.params) as Promise<ExportTagRow[]>,
-    fieldIds.length === 0
+    fieldIds !== 'every' && fieldIds.length === 0
       ? Promise.resolve([])
-      : (m.query(
-          `SELECT user_id, field_id, value FROM user_field_values WHERE ${byUser.sql} AND field_id IN (${placeholders(fieldIds.length)})
-           ORDER BY user_id, field_id, value_key`,
-          [...byUser.params, ...fieldIds],
-        ) as Promise<ExportValueRow[]>),
+      : (m.query(`SELECT user_id, field_id, value FROM user_field_values WHERE ${byUser.sql}${ofFields.sql} ORDER BY user_id, field_id, value_key`, [
+          ...byUser.params,
+          ...ofFields.params,
+        ]) as Promise<ExportValueRow[]>),
   ]);
   return { users, identities, tags, values };
 }

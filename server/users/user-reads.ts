@@ -125,7 +125,7 @@ export class UserReads {
     return readExportUsers(this.db, query, filter, beforeId, limit);
   }
 
-  exportPage(users: ExportUserRow[], fieldIds: readonly number[]): Promise<ExportPage> {
+  exportPage(users: ExportUserRow[], fieldIds: readonly number[] | 'every'): Promise<ExportPage> {
     return readExportPage(this.db, users, fieldIds);
   }
 

@@ -261,8 +261,8 @@ export class UserService {
   exportUsers(query: string | null, filter: UserFilter | undefined, beforeId: number | null, limit: number): Promise<ExportUserRow[]> {
     return this.reads.exportUsers(query, filter, beforeId, limit);
   }
-  /** Their identities, tags and the values of fieldIds, as plain rows. */
-  exportPage(users: ExportUserRow[], fieldIds: readonly number[]): Promise<ExportPage> {
+  /** Their identities, tags and the values of fieldIds (or of every field), as plain rows. */
+  exportPage(users: ExportUserRow[], fieldIds: readonly number[] | 'every'): Promise<ExportPage> {
     return this.reads.exportPage(users, fieldIds);
   }
   /** "Did you mean …?" queries for a search that matches nobody. */

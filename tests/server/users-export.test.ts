@@ -136,6 +136,25 @@ describe.each(testDialects())('users export on %s', (dialect) => {
         });
       }
     }
+    // An inactive field's values stay out (no column, and nothing of theirs in another one).
+    const admin = app.as(app.admin);
+    const legacy = (await admin('mutation { createUserField(input: { key: "legacy", title: "Legacy", type: TEXT }) { id } }')).data.createUserField
+      .id;
+    const one = (await app.gql('query($e: String!) { userByEmail(email: $e) { id } }', { e: `p1.${stem}@export.example.org` })).data.userByEmail.id;
+    const set = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { fields: [{ key: "legacy", value: "kept, hidden" }] }) { id } }', {
+      id: one,
+    });
+    expect(set.errors).toBeUndefined();
+    expect(
+      (await admin('mutation($id: ID!) { updateUserField(id: $id, input: { active: false }) { active } }', { id: legacy })).data.updateUserField,
+    ).toEqual({
+      active: false,
+    });
+    const text = await (await get(`/exports/users.csv?query=${stem}&verified=false`)).text();
+    expect(text).not.toContain('kept, hidden');
+    const p1 = rowsOf(text).find((r) => r.email === `p1.${stem}@export.example.org`)!;
+    expect(Object.keys(p1)).toEqual([...USER_COLUMNS, 'custom_fields.plan', 'custom_fields.bio']);
+    expect(p1).toMatchObject({ notes: 'short', 'custom_fields.plan': '', 'custom_fields.bio': '' });
   });
 
   it('round trip: the export imported back changes nothing; an edited export changes exactly the edited cells', async () => {
