@@ -6,10 +6,11 @@ import { matchingUserRows } from './user-search.js';
 /**
  * One page of the users export (GET /exports/users.csv) as plain rows, in four
  * queries: the page of users (readExportUsers: keyset on the id, newest first,
- * with their organization's name), then (readExportPage) the identities, tags and custom field values of
- * the page, each in its index's order (oldest user first), which the writer
- * walks from the end beside the users (a merge): nothing is grouped per
- * user and no entity is made; a page is read, written and dropped.
+ * with their organization's name), then (readExportPage) the page's
+ * identities, tags and custom field values, each sorted by user, oldest first
+ * (the order of their indexes), which the writer walks from the end beside the
+ * users (a merge): nothing is grouped per user and no entity is made; a page
+ * is read, written and dropped.
  *
  * When the page's ids are dense (every user, or most: at most twice as many
  * ids between its first and last as it has users), the three lists are read
