@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
 import { ensureBufferPool } from './buffer-pool.js';
 import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
+import { rssMb } from './export-measure.js';
 import { floor, scenarios, type BenchContext, type Measured, type Scenario } from './scenarios.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -212,7 +213,16 @@ async function measureAll(): Promise<void> {
   for (const [i, { workers, jit }] of SETTINGS.entries()) {
     const server = await startServer(workers, jit);
     try {
-      const ctx: BenchContext = { users: USERS, workers, baseUrl, authorization: `Bearer ${await partnerToken()}`, prefixes, serverPid: server.pid! };
+      const idleRssMb = rssMb(server.pid!);
+      const ctx: BenchContext = {
+        users: USERS,
+        workers,
+        baseUrl,
+        authorization: `Bearer ${await partnerToken()}`,
+        prefixes,
+        serverPid: server.pid!,
+        idleRssMb,
+      };
       // Warm up the server's code paths (in every worker) and the database's buffer pool.
       await load(
         'warm-up',

@@ -13,6 +13,8 @@ export interface BenchContext {
   prefixes: string[];
   /** The server's (primary) process, for its memory. */
   serverPid: number;
+  /** Its resident memory right after it started serving, before any request of the bench (MB): the floor of memory. */
+  idleRssMb: number;
 }
 
 export interface Measured {
@@ -123,8 +125,11 @@ scenarios.push({
   name: 'export /exports/users.csv',
   async measure(ctx) {
     const r = await measureExport(ctx.baseUrl, ctx.authorization, ctx.serverPid);
-    console.log(`export: ${r.rows} rows in ${r.seconds} s (${r.rowsPerSecond} rows/s), server peak RSS ${r.peakRssMb} MB`);
-    return { rowsPerSecond: r.rowsPerSecond, peakRssMb: r.peakRssMb, rows: r.rows };
+    console.log(
+      `export: ${r.rows} rows in ${r.seconds} s (${r.rowsPerSecond} rows/s; server CPU ${r.serverCpuSeconds} s), server RSS: ` +
+        `idle ${ctx.idleRssMb} MB, ${r.rssBeforeMb} MB before the export, peak ${r.peakRssMb} MB`,
+    );
+    return { rowsPerSecond: r.rowsPerSecond, peakRssMb: r.peakRssMb, idleRssMb: ctx.idleRssMb, rows: r.rows, serverCpuSeconds: r.serverCpuSeconds };
   },
 });
 

@@ -6,6 +6,7 @@ import { placeholders } from '../db/sql.js';
 import { parseEmail } from './email-address.js';
 import { externalIdKey, normalizeTag } from './profile-rules.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
+import { readExportPage, readExportUsers, type ExportPage, type ExportUserRow } from './user-export-rows.js';
 import { countUsers, matchingUserIds, searchUsers, suggestUsers, type UserFilter, type UserPage, type UserPageRequest } from './user-search.js';
 import { User } from './user.entity.js';
 import { valuesOf } from '../versions/record-versions.js';
@@ -118,6 +119,14 @@ export class UserReads {
 
   suggest(query: string | null, filter?: UserFilter): Promise<string[]> {
     return suggestUsers(this.db, query, filter);
+  }
+
+  exportUsers(query: string | null, filter: UserFilter | undefined, beforeId: number | null, limit: number): Promise<ExportUserRow[]> {
+    return readExportUsers(this.db, query, filter, beforeId, limit);
+  }
+
+  exportPage(users: ExportUserRow[], fieldIds: readonly number[] | 'every'): Promise<ExportPage> {
+    return readExportPage(this.db, users, fieldIds);
   }
 
   // ---- Batches for the DataLoaders (plain SQL: read for every user of a page) ----

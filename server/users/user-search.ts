@@ -286,12 +286,47 @@ export async function matchingUserIds(
   beforeId: number | null,
   limit: number,
 ): Promise<number[]> {
-  const src = await source(db, normalizeQuery(query));
-  if (src === null) return [];
-  const f = filterSql(filter);
-  const rows: { id: unknown }[] = await db.manager.query(
-    `SELECT u.id FROM ${src.from.sql} WHERE u.deleted_at IS NULL${src.where.sql}${f.sql}${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${Math.floor(limit)}`,
-    [...src.from.params, ...src.where.params, ...f.params, ...(beforeId === null ? [] : [beforeId])],
-  );
+  const ids = await matchingIdsSql(db, query, filter, beforeId, limit);
+  if (ids === null) return [];
+  const rows: { id: unknown }[] = await db.manager.query(ids.sql, ids.params);
   return rows.map((r) => Number(r.id));
+}
+
+/**
+ * As matchingUserIds, the columns `select` names (of `u`, and of what `join`
+ * adds, one row per user) rather than the ids: the export reads a page of
+ * users in the query that finds them. The page's ids are found first, by
+ * matchingUserIds' own query (an index range that the LIMIT stops), and the
+ * rows joined to them: asked for whole rows in one go, MariaDB walks
+ * ix_users_deleted_at from the newest user down to the page, so that each
+ * page reads every newer user again.
+ */
+export async function matchingUserRows<T extends object = Row>(
+  db: Database,
+  query: string | null,
+  filter: UserFilter | undefined,
+  beforeId: number | null,
+  limit: number,
+  select: string,
+  join = '',
+): Promise<T[]> {
+  const ids = await matchingIdsSql(db, query, filter, beforeId, limit);
+  if (ids === null) return [];
+  return db.manager.query(`SELECT ${select} FROM (${ids.sql}) p JOIN users u ON u.id = p.id${join ? ` ${join}` : ''} ORDER BY p.id DESC`, ids.params);
+}
+
+async function matchingIdsSql(
+  db: Database,
+  query: string | null,
+  filter: UserFilter | undefined,
+  beforeId: number | null,
+  limit: number,
+): Promise<Sql | null> {
+  const src = await source(db, normalizeQuery(query));
+  if (src === null) return null;
+  const f = filterSql(filter);
+  return {
+    sql: `SELECT u.id FROM ${src.from.sql} WHERE u.deleted_at IS NULL${src.where.sql}${f.sql}${beforeId === null ? '' : ' AND u.id < ?'} ORDER BY u.id DESC LIMIT ${Math.floor(limit)}`,
+    params: [...src.from.params, ...src.where.params, ...f.params, ...(beforeId === null ? [] : [beforeId])],
+  };
 }

@@ -14,6 +14,7 @@ import type { StaffCreateHook } from './user-account.types.js';
 import { UserCredentials } from './user-credentials.js';
 import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
+import type { ExportPage, ExportUserRow } from './user-export-rows.js';
 import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-contacts.js';
 import type { ParsedEmail } from './email-address.js';
 import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome, type PreparedBatch } from './user-batch.js';
@@ -255,6 +256,14 @@ export class UserService {
   /** The ids a search and filter match, newest first, a page after beforeId (bulk actions, export). */
   matchingIds(query: string | null, filter: UserFilter | undefined, beforeId: number | null, limit: number): Promise<number[]> {
     return this.reads.matchingIds(query, filter, beforeId, limit);
+  }
+  /** The export's page of users as plain rows (users-csv.ts): those a search and filter match after beforeId, newest first. */
+  exportUsers(query: string | null, filter: UserFilter | undefined, beforeId: number | null, limit: number): Promise<ExportUserRow[]> {
+    return this.reads.exportUsers(query, filter, beforeId, limit);
+  }
+  /** Their identities, tags and the values of fieldIds (or of every field), as plain rows. */
+  exportPage(users: ExportUserRow[], fieldIds: readonly number[] | 'every'): Promise<ExportPage> {
+    return this.reads.exportPage(users, fieldIds);
   }
   /** "Did you mean …?" queries for a search that matches nobody. */
   suggest(query: string | null, filter?: UserFilter): Promise<string[]> {

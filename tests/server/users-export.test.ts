@@ -109,6 +109,54 @@ describe.each(testDialects())('users export on %s', (dialect) => {
     expect(seven).toMatchObject({ notes: 'short', tags: '', organization: '', verified: 'false', 'custom_fields.plan': '' });
   });
 
+  it("keeps each user's emails, tags, organization and fields on their own row, across pages and past the users a filter leaves out", async () => {
+    // Every user (more than a page), then every other one: the users left out sit between those written.
+    for (const [q, expected] of [
+      ['', USERS],
+      [`?query=${stem}&verified=true`, USERS / 2],
+      [`?query=${stem}&verified=false`, USERS / 2],
+    ] as const) {
+      const res = await get(`/exports/users.csv${q}`);
+      expect(res.status).toBe(200);
+      const rows = rowsOf(await res.text());
+      expect(rows, q).toHaveLength(Number(res.headers.get('x-total-count')));
+      const mine = rows.filter((r) => r.email.endsWith(`.${stem}@export.example.org`));
+      expect(mine, q).toHaveLength(expected);
+      for (const r of mine) {
+        const i = Number(/^p(\d+)\./.exec(r.email)![1]);
+        expect(r, `${q} p${i}`).toMatchObject({
+          emails: i === 0 ? 'second.zoe@export.example.org' : '',
+          external_id: `EXT-${stem}-${i}`,
+          phone: i === 0 ? '+33612345678' : '',
+          organization: i % 5 === 0 ? 'Export, "Quoted" Inc' : '',
+          tags: i % 3 === 0 ? 'eu vip' : '',
+          verified: String(i % 2 === 0),
+          'custom_fields.plan': i === 0 ? 'Pro, yearly' : '',
+          'custom_fields.bio': i === 0 ? 'first\nsecond' : '',
+        });
+      }
+    }
+    // An inactive field's values stay out (no column, and nothing of theirs in another one).
+    const admin = app.as(app.admin);
+    const legacy = (await admin('mutation { createUserField(input: { key: "legacy", title: "Legacy", type: TEXT }) { id } }')).data.createUserField
+      .id;
+    const one = (await app.gql('query($e: String!) { userByEmail(email: $e) { id } }', { e: `p1.${stem}@export.example.org` })).data.userByEmail.id;
+    const set = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { fields: [{ key: "legacy", value: "kept, hidden" }] }) { id } }', {
+      id: one,
+    });
+    expect(set.errors).toBeUndefined();
+    expect(
+      (await admin('mutation($id: ID!) { updateUserField(id: $id, input: { active: false }) { active } }', { id: legacy })).data.updateUserField,
+    ).toEqual({
+      active: false,
+    });
+    const text = await (await get(`/exports/users.csv?query=${stem}&verified=false`)).text();
+    expect(text).not.toContain('kept, hidden');
+    const p1 = rowsOf(text).find((r) => r.email === `p1.${stem}@export.example.org`)!;
+    expect(Object.keys(p1)).toEqual([...USER_COLUMNS, 'custom_fields.plan', 'custom_fields.bio']);
+    expect(p1).toMatchObject({ notes: 'short', 'custom_fields.plan': '', 'custom_fields.bio': '' });
+  });
+
   it('round trip: the export imported back changes nothing; an edited export changes exactly the edited cells', async () => {
     const text = await (await get(`/exports/users.csv?query=${encodeURIComponent(stem)}`)).text();
     const again = await importFile(app, text, { mode: 'CREATE_OR_UPDATE' });
