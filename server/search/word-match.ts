@@ -56,7 +56,7 @@ export function wordConditions(words: readonly string[]): Sql {
 
 /**
  * How broad each word is: the number of distinct users among the first
- * `8 × limit` entries of its prefix range (an index range read of at most
+ * `3 × limit` entries of its prefix range (an index range read of at most
  * that many entries). A user has several words starting with a surname
  * (the name, the address's local part, the address), so entries alone would
  * call a surname shared by 70 people broad; users are what a walk in page
@@ -88,7 +88,7 @@ export async function wordBreadths(db: Database, words: readonly string[], limit
 }
 
 const BREADTH_TTL_MS = 60_000;
-const ENTRIES_PER_USER = 8;
+const ENTRIES_PER_USER = 3;
 const BREADTH_CACHE = 10_000;
 /** Per database (a test process opens many). */
 const breadthCaches = new WeakMap<Database, Map<string, { n: number; until: number }>>();

@@ -96,12 +96,19 @@ interface Source {
 
 const everyUser: Source = { from: { sql: 'users u', params: [] }, where: { sql: '', params: [] }, broad: false, words: [] };
 
-async function source(db: Database, query: string | null): Promise<Source | null> {
+/**
+ * `sorted`: the page is in name or date order. Matches can cluster in that
+ * order (every "gr…" name sits between "Frances" and "Hopper"), so a walk
+ * from the start of the name index may read a large part of it before the
+ * first match; such a list is read in order only when most users match: a
+ * one- or two-letter word matching a tenth of the accounts or more.
+ */
+async function source(db: Database, query: string | null, sorted = false): Promise<Source | null> {
   if (query === null) return everyUser;
-  return matchesSource(db, queryWords(query));
+  return matchesSource(db, queryWords(query), sorted);
 }
 
-async function matchesSource(db: Database, words: string[]): Promise<Source | null> {
+async function matchesSource(db: Database, words: string[], sorted = false): Promise<Source | null> {
   if (words.length === 0) return null;
   const broad = await broadThreshold(db);
   const breadths = await wordBreadths(db, words, broad);
@@ -109,7 +116,8 @@ async function matchesSource(db: Database, words: string[]): Promise<Source | nu
     .map((w, i) => ({ w, b: breadths[i] }))
     .sort((a, b) => a.b - b.b || [...b.w].length - [...a.w].length)
     .map((x) => x.w);
-  if (Math.min(...breadths) >= broad) return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
+  if (Math.min(...breadths) >= broad && (!sorted || (await mostMatch(db, ordered[0]))))
+    return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
   const ids = matchingIds(ordered, 'm', true)!;
   const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
   return {
@@ -122,12 +130,28 @@ async function matchesSource(db: Database, words: string[]): Promise<Source | nu
 
 type Row = Record<string, unknown>;
 
+/** Whether a one- or two-letter word starts words of a tenth of the accounts or more (prefix counts: two small reads). */
+async function mostMatch(db: Database, word: string): Promise<boolean> {
+  if ([...word].length > MAX_PREFIX) return false;
+  const [matching, accounts] = await Promise.all([prefixCount(db.manager, word), prefixCount(db.manager, ROLE_MARK)]);
+  return matching * 10 >= accounts;
+}
+
+/** Whether fewer than `limit` users have a name starting with `nameKey` (an index range read of at most that many entries). */
+async function fewNamesStartWith(db: Database, nameKey: string, limit: number): Promise<boolean> {
+  const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM users WHERE name_key >= ? AND name_key < ? LIMIT ${limit}) t`, [
+    nameKey,
+    nameKey + TOP,
+  ]);
+  return Number(row.n) < limit;
+}
+
 const sortKey = (sort: UserSort, r: Row): string => (sort.field === 'NAME' ? String(r.name_key) : sqlDate(fromSqlDate(r[SORT_COLUMN[sort.field]])));
 
 export async function searchUsers(db: Database, req: UserPageRequest): Promise<UserPage> {
   const query = normalizeQuery(req.query);
   const sort = req.sort ?? null;
-  const src = await source(db, query);
+  const src = await source(db, query, sort !== null);
   const f = filterSql(req.filter);
   const byRank = query !== null && sort === null;
   const codec = sort ? sortCursors[sort.field] : byRank ? foundCursor : userCursor;
@@ -152,17 +176,27 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
         const exact = await exactMatchIds(db, query);
         const name = searchKey(query);
         const notExact = exact.length ? ` AND u.id NOT IN (${exact.join(', ')})` : '';
-        const tiers: { tier: number; sql: string; params: unknown[] }[] = [
+        // Names that start with the query: when they are few, read them from the name index and sort their ids
+        // ("kak" at a million users: 2,500 names, 3 ms) rather than walk every user newest first (14–70 ms).
+        const few = db.dialect === 'mysql' && (await fewNamesStartWith(db, name, 3 * (await broadThreshold(db))));
+        const tiers: { tier: number; sql: string; params: unknown[]; hint?: string }[] = [
           ...(exact.length ? [{ tier: 0, sql: ` AND u.id IN (${exact.join(', ')})`, params: [] }] : []),
-          { tier: 1, sql: ` AND u.name_key >= ? AND u.name_key < ?${notExact}`, params: [name, name + TOP] },
+          {
+            tier: 1,
+            sql: ` AND u.name_key >= ? AND u.name_key < ?${notExact}`,
+            params: [name, name + TOP],
+            hint: few ? ' FORCE INDEX (ix_users_name_key)' : '',
+          },
           { tier: 2, sql: ` AND NOT (u.name_key >= ? AND u.name_key < ?)${notExact}`, params: [name, name + TOP] },
         ];
         rows = [];
         for (const t of tiers) {
           if (after !== null && t.tier < Number(after[0])) continue;
           const cursor = after !== null && t.tier === Number(after[0]) ? ' AND u.id < ?' : '';
+          // The ids alone first (an index range, no row read but the page's), then the page's rows.
           const got: Row[] = await db.manager.query(
-            `${base}, ${t.tier} AS tier FROM users u ${primaryEmailJoin('u')}${where}${t.sql}${cursor} ORDER BY u.id DESC LIMIT ${limit - rows.length}`,
+            `${base}, ${t.tier} AS tier FROM (SELECT u.id FROM users u${t.hint ?? ''}${where}${t.sql}${cursor} ORDER BY u.id DESC LIMIT ${limit - rows.length}) p
+             JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY u.id DESC`,
             [...whereParams, ...t.params, ...(cursor ? [after![1]] : [])],
           );
           rows.push(...got);
