@@ -197,24 +197,12 @@ export class ImportJobService {
   /**
    * The failing rows as CSV, ready to fix and import again: the file's header
    * and the failing rows' cells as they were, with an `errors` column (in `lang`: the reader's).
+   * The file and the errors are both read in row order, a page at a time, so a
+   * million failed rows take no more memory than ten.
    */
   async writeFailedRows(job: ImportJobEntity, out: Writable, lang: Lang = 'en'): Promise<void> {
-    const byLine = new Map<number, string[]>();
-    for (let after = 0; ;) {
-      const rows = await this.db.manager.find(ImportRowErrorEntity, {
-        where: { jobId: job.id, id: MoreThan(after) },
-        order: { id: 'ASC' },
-        take: 5000,
-      });
-      if (rows.length === 0) break;
-      for (const r of rows) {
-        const list = byLine.get(r.line) ?? [];
-        const message = storedText(r.messageJson, r.message, lang);
-        list.push(r.column ? `${r.column}: ${message}` : message);
-        byLine.set(r.line, list);
-      }
-      after = rows.at(-1)!.id;
-    }
+    const failed = this.errorsByLine(job.id, lang);
+    let next = await failed.next();
     const columns = userColumns((await this.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));
     const write = (line: string) => (out.write(`${line}\r\n`) ? Promise.resolve() : new Promise<void>((ok) => out.once('drain', () => ok())));
     let header: string[] = [];
@@ -225,14 +213,44 @@ export class ImportJobService {
           await write([...header.map((c) => csvField(item.header.spelled[c] ?? c)), 'errors'].join(','));
           continue;
         }
-        const errors = byLine.get(item.line);
-        if (!errors) continue;
+        while (!next.done && next.value.line < item.line) next = await failed.next();
+        if (next.done) break;
+        if (next.value.line !== item.line) continue;
         const cells = item.kind === 'row' ? header.map((c) => item.cells[c] ?? '') : header.map(() => '');
-        await write([...cells, errors.join('; ')].map(csvField).join(','));
+        await write([...cells, next.value.messages.join('; ')].map(csvField).join(','));
       }
     } catch {
       // A file that cannot be read has no rows to give back; its problem is in the job's errors.
+    } finally {
+      await failed.return(undefined);
     }
     out.end();
+  }
+
+  /** A job's errors grouped by row, in row order (then in the order they were found), read a page at a time. */
+  private async *errorsByLine(jobId: number, lang: Lang): AsyncGenerator<{ line: number; messages: string[] }, void, undefined> {
+    let current = null as { line: number; messages: string[] } | null;
+    for (let after = { line: -1, id: 0 }; ;) {
+      const rows = await this.db.manager.find(ImportRowErrorEntity, {
+        where: [
+          { jobId, line: MoreThan(after.line) },
+          { jobId, line: after.line, id: MoreThan(after.id) },
+        ],
+        order: { line: 'ASC', id: 'ASC' },
+        take: 1000,
+      });
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const message = storedText(r.messageJson, r.message, lang);
+        const text = r.column ? `${r.column}: ${message}` : message;
+        if (current?.line === r.line) current.messages.push(text);
+        else {
+          if (current) yield current;
+          current = { line: r.line, messages: [text] };
+        }
+      }
+      after = { line: rows.at(-1)!.line, id: rows.at(-1)!.id };
+    }
+    if (current) yield current;
   }
 }

@@ -34,6 +34,9 @@ export interface RunnerDeps {
 /** The job was cancelled, or another process took it over: stop without writing. */
 export class JobLost extends Error {}
 
+/** This process is stopping: the job stops after its last committed chunk, for a process to resume it. */
+class Stopping extends Error {}
+
 interface RowError {
   line: number;
   column: string | null;
@@ -64,7 +67,12 @@ const emptyChunk = (): Chunk => ({ inputs: [], lines: [], errors: [], failedLine
 export class ImportRunner {
   constructor(private readonly deps: RunnerDeps) {}
 
-  async execute(job: ImportJobEntity, owner: string): Promise<void> {
+  /**
+   * `stopping`: asked before each chunk; when it says yes, the run waits for the chunk being written, lets the job go
+   * (no claim) and returns, and whoever claims it next resumes after that chunk (a graceful stop does not wait for the
+   * rest of a million rows).
+   */
+  async execute(job: ImportJobEntity, owner: string, stopping: () => boolean = () => false): Promise<void> {
     const preview = job.status === 'PREVIEWING';
     if (preview || (job.status === 'QUEUED' && job.committedLine === 0)) await this.reset(job, owner, preview);
     const creator = job.createdById === null ? null : await this.deps.users.findById(job.createdById);
@@ -94,6 +102,7 @@ export class ImportRunner {
     let writing: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (chunk.lastLine === 0) return;
+      if (stopping()) throw new Stopping();
       const current = chunk;
       chunk = emptyChunk();
       const checked = await this.deps.users.prepareBatch(current.inputs);
@@ -135,6 +144,10 @@ export class ImportRunner {
     } catch (err) {
       await writing.catch(() => {});
       if (err instanceof JobLost) return;
+      if (err instanceof Stopping) {
+        await this.deps.db.transaction((m) => m.update(ImportJobEntity, { id: job.id, claimedBy: owner }, { claimedBy: null }));
+        return;
+      }
       if (!(err instanceof CsvFileError)) throw err;
       await this.fileFailed(job, owner, err);
       return;

@@ -68,11 +68,12 @@ export class ImportWorker {
       const n = await this.files.sweepFiles(this.opts.fileRetentionMs);
       if (n) this.log.info({ files: n }, 'deleted the uploaded files of ended imports');
     }
-    for (let job = await this.claim(); job && !this.loop.isStopped; job = await this.claim()) {
+    // Checked before each claim: a stopping process takes no job (it would hold it until the claim went stale).
+    for (let job = await this.claim(); job; job = this.loop.isStopped ? null : await this.claim()) {
       const beat = setInterval(() => void this.heartbeat(job!.id), Math.max(200, this.opts.staleMs / 3));
       beat.unref();
       try {
-        await this.runner.execute(job, this.owner);
+        await this.runner.execute(job, this.owner, () => this.loop.isStopped);
         await this.files.dropFileIfClean(job.id);
       } catch (err) {
         this.log.error({ err, job: job.id }, 'import job stopped; it resumes from its last committed chunk');

@@ -14,7 +14,7 @@ import { addPrefixCounts, prefixesOf } from './prefix-counts.js';
  */
 
 const BATCH = 500;
-const INSERT_ROWS = 500;
+const INSERT_ROWS = 2000;
 
 interface Row {
   id: unknown;
@@ -52,11 +52,13 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
     ? []
     : await m.query(`SELECT user_id, word FROM user_search_words WHERE user_id IN (${inList})`, [...ids]);
 
+  const identitiesOf = groupBy(identities);
+  const tagsOf = groupBy(tags);
   const wanted = new Map<number, Set<string>>(ids.map((id) => [id, new Set<string>()]));
   for (const u of users) {
     if (u.deleted_at !== null && u.deleted_at !== undefined) continue;
     const id = Number(u.id);
-    const mine = identities.filter((i) => Number(i.user_id) === id);
+    const mine = identitiesOf.get(id) ?? [];
     const words = userSearchWords({
       name: u.name,
       alias: u.alias,
@@ -64,7 +66,7 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
       phones: mine.filter((i) => i.type === 'PHONE').map((i) => i.value),
       externalId: u.external_id,
       organizationName: u.org,
-      tags: tags.filter((t) => Number(t.user_id) === id).map((t) => t.tag),
+      tags: (tagsOf.get(id) ?? []).map((t) => t.tag),
       role: u.role,
     });
     wanted.set(id, new Set(words.map((w) => w.word)));
@@ -105,6 +107,18 @@ async function indexBatch(m: EntityManager, ids: readonly number[], created: boo
     );
   }
   if (counts) await addPrefixCounts(m, delta);
+}
+
+/** Rows by their user. */
+function groupBy<T extends { user_id: unknown }>(rows: readonly T[]): Map<number, T[]> {
+  const by = new Map<number, T[]>();
+  for (const row of rows) {
+    const id = Number(row.user_id);
+    const list = by.get(id);
+    if (list) list.push(row);
+    else by.set(id, [row]);
+  }
+  return by;
 }
 
 /** The listener the app adds to its UserChangeListeners. */

@@ -140,5 +140,42 @@ describe.runIf(testDialects().includes('mysql'))('an import killed mid-run resum
     expect(pick(resumedRow)).toEqual(pick(onceRow));
     expect(Number(onceRow.created)).toBeGreaterThan(500);
     expect(await outcome(killed.url)).toEqual(await outcome(plain.url));
+    uninterrupted = { row: pick(onceRow), outcome: await outcome(plain.url) };
+  }, 300_000);
+
+  let uninterrupted: { row: Record<string, unknown>; outcome: Record<string, unknown> } | null = null;
+
+  it('a graceful stop (SIGTERM) leaves the job after its last committed chunk, unclaimed, and the next start ends it the same way', async () => {
+    expect(uninterrupted).not.toBeNull();
+    const tmp = tempDir();
+    const stopped = freshDatabase('mysql', 'resume');
+    cleanups.push(stopped.cleanup, async () => removeTempDir(tmp));
+
+    const first = start(stopped.url, tmp, { IMPORT_STALE_SECONDS: '600' });
+    const job = await upload(await first.listening());
+    await until(stopped.url, job, (r) => Number(r.rows_read) >= 300);
+    const asked = Date.now();
+    first.child.kill('SIGTERM');
+    expect((await first.exited()).code).toBe(0);
+    // It did not wait for the rest of the file (a chunk is 50 rows).
+    expect(Date.now() - asked).toBeLessThan(15_000);
+    const conn = await connectMysql(stopped.url, true);
+    const [rows] = await conn.query('SELECT status, claimed_by, rows_read, committed_line FROM import_jobs WHERE id = ?', [job]);
+    await conn.end();
+    const left = (rows as Record<string, unknown>[])[0];
+    expect(left).toMatchObject({ status: 'RUNNING', claimed_by: null });
+    expect(Number(left.rows_read)).toBeLessThan(Number(uninterrupted!.row.rows));
+    expect(Number(left.committed_line)).toBeGreaterThan(0);
+
+    // Not claimed: the next process takes it at once (the claim would only go stale after 600 s).
+    const next = start(stopped.url, tmp, { IMPORT_STALE_SECONDS: '600' });
+    await next.listening();
+    const ended = await until(stopped.url, job, (r) => r.status === 'DONE');
+    next.child.kill('SIGTERM');
+    await next.exited();
+    expect({ rows: ended.rows_read, created: ended.created, updated: ended.updated, unchanged: ended.unchanged, failed: ended.failed }).toEqual(
+      uninterrupted!.row,
+    );
+    expect(await outcome(stopped.url)).toEqual(uninterrupted!.outcome);
   }, 300_000);
 });

@@ -106,6 +106,28 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     expect(refused.status).toBe(403);
   });
 
+  it('gives back every failed row with all of its errors, however many, in file order', async () => {
+    // 400 rows with three bad cells each (1,200 errors: more than one page of them, a row's errors split across two pages)
+    // and one good row in the middle.
+    const rows = Array.from({ length: 400 }, (_, i) => `Bad ${i},bad.${i}@rows.example.org,boss,maybe,perhaps`);
+    rows.splice(200, 0, 'Good One,good.one@rows.example.org,end-user,yes,no');
+    const job = await importFile(app, `name,email,role,verified,suspended\n${rows.join('\n')}\n`, { mode: 'CREATE' });
+    expect(job).toMatchObject({ status: 'DONE', created: 1, failed: 400 });
+    const res = await fetch(`${app.url}${job.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(401);
+    expect(lines[0]).toBe('name,email,role,verified,suspended,errors');
+    const failed = lines.slice(1);
+    expect(failed.map((l) => l.split(',')[0])).toEqual(Array.from({ length: 400 }, (_, i) => `Bad ${i}`));
+    for (const line of failed) {
+      const errors = line.slice(line.indexOf(',"') + 2, -1).split('; ');
+      expect(errors.map((e) => e.split(':')[0])).toEqual(['role', 'verified', 'suspended']);
+    }
+  });
+
   it('modes: CREATE fails existing users, UPDATE fails unmatched rows, blank cells clear only when asked', async () => {
     const create = await importFile(app, 'name,email\nAda Again,ada@imp.example.org\nNew Person,new.person@imp.example.org\n', { mode: 'CREATE' });
     expect(create).toMatchObject({ created: 1, failed: 1 });
