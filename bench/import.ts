@@ -22,6 +22,8 @@ import { mapRow } from '../server/imports/row-mapper.js';
 import { userColumns } from '../server/imports/user-columns.js';
 import { generatedUsersCsv } from '../tests/helpers/generated-csv.js';
 import { userSearchWords } from '../server/search/search-words.js';
+import { serverNodeFlags } from './server-flags.js';
+import { prefixesOf } from '../server/search/prefix-counts.js';
 
 const root = resolve(import.meta.dirname, '..');
 const base = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_bench').replace(/\/[^/]*$/, '');
@@ -43,7 +45,7 @@ async function startServer(dir: string): Promise<ChildProcess> {
   // BENCH_NODE_ARGS: extra flags for the server's node (a profile: --cpu-prof --cpu-prof-dir=/tmp/prof).
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   // As `npm start` runs it: a 512 MB old space makes V8 collect before its heap is four times what is live.
-  const startArgs = process.env.BENCH_NODE_DEFAULTS === '1' ? [] : ['--max-old-space-size=512'];
+  const startArgs = serverNodeFlags();
   const child = spawn(process.execPath, [...startArgs, ...nodeArgs, 'dist/server/main.js'], {
     cwd: root,
     env: {
@@ -198,6 +200,7 @@ async function floorRun(path: string): Promise<{ rows: number; seconds: number; 
     const audit: unknown[][] = [];
     const changes: unknown[][] = [];
     const words: unknown[][] = [];
+    const prefixes = new Map<string, number>();
     batch.forEach((u, i) => {
       const id = r.insertId + i;
       for (const f of u.fields ?? []) if (f.value) values.push([id, fieldIds.get(f.key), f.value.toLowerCase(), f.value, now]);
@@ -214,8 +217,10 @@ async function floorRun(path: string): Promise<{ rows: number; seconds: number; 
         externalId: u.externalId ?? null,
         organizationName: u.organization ?? null,
         tags: u.tags ?? [],
+        role: 'END_USER',
       });
       for (const word of new Set(w.map((x) => x.word))) words.push([id, word]);
+      for (const p of prefixesOf(w.map((x) => x.word))) prefixes.set(p, (prefixes.get(p) ?? 0) + 1);
     });
     if (values.length) await conn.query('INSERT INTO user_field_values (user_id, field_id, value_key, value, updated_at) VALUES ?', [values]);
     await conn.query(
@@ -225,6 +230,10 @@ async function floorRun(path: string): Promise<{ rows: number; seconds: number; 
     await conn.query('INSERT INTO user_change_log (user_id, kind, changed_at) VALUES ?', [changes]);
     for (let i = 0; i < words.length; i += 2000)
       await conn.query('INSERT INTO user_search_words (user_id, word) VALUES ?', [words.slice(i, i + 2000)]);
+    // The one- and two-letter prefix counts, as the search index's listener adds them (one slot).
+    await conn.query('INSERT INTO user_search_prefix_counts (prefix, slot, users) VALUES ? ON DUPLICATE KEY UPDATE users = users + VALUES(users)', [
+      [...prefixes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, n]) => [p, 0, n]),
+    ]);
     batch = [];
   };
   let header;

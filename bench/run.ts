@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
 import { ensureBufferPool } from './buffer-pool.js';
+import { serverNodeFlags } from './server-flags.js';
 import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
 import { rssMb } from './export-measure.js';
 import { floor, scenarios, type BenchContext, type Measured, type Scenario } from './scenarios.js';
@@ -68,7 +69,7 @@ async function recreateDatabase(): Promise<void> {
 /** The compiled server, as `npm start` runs it, with WORKERS processes; resolves once every worker serves. */
 async function startServer(workers: number, jit: boolean): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, 'dist/server/main.js'], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), ...profile, 'dist/server/main.js'], {
     cwd: root,
     env: {
       ...process.env,
