@@ -230,10 +230,8 @@ async function floorRun(path: string): Promise<{ rows: number; seconds: number; 
     await conn.query('INSERT INTO user_change_log (user_id, kind, changed_at) VALUES ?', [changes]);
     for (let i = 0; i < words.length; i += 2000)
       await conn.query('INSERT INTO user_search_words (user_id, word) VALUES ?', [words.slice(i, i + 2000)]);
-    // The one- and two-letter prefix counts, as the search index's listener adds them (one slot).
-    await conn.query('INSERT INTO user_search_prefix_counts (prefix, slot, users) VALUES ? ON DUPLICATE KEY UPDATE users = users + VALUES(users)', [
-      [...prefixes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, n]) => [p, 0, n]),
-    ]);
+    // The one- and two-letter prefix counts' deltas, as the search index's listener appends them.
+    await conn.query('INSERT INTO user_search_prefix_deltas (prefix, users) VALUES ?', [[...prefixes].map(([p, n]) => [p, n])]);
     batch = [];
   };
   let header;

@@ -30,6 +30,7 @@ import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
 import { DeletedUsersPurge } from './users/deleted-users-purge.js';
+import { PrefixDeltaFolder } from './search/prefix-counts.js';
 import { importRoutes } from './imports/import-http.js';
 import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/outbox-worker.js';
 import { MailService } from './mail/mail.service.js';
@@ -278,6 +279,8 @@ export async function createApp(
   if (config.outboxWorker) outboxWorker.start();
   const purge = new DeletedUsersPurge(services.users, log, config.deletedUsersPurgeSeconds * 1000);
   purge.start();
+  const prefixFolder = new PrefixDeltaFolder(db, log);
+  prefixFolder.start();
 
   const protection = armor(config);
   const schema = await buildAppSchema();
@@ -383,6 +386,7 @@ export async function createApp(
     outboxWorker,
     async stop() {
       await purge.stop();
+      await prefixFolder.stop();
       await importWorker.stop();
       await outboxWorker.stop();
       unregisterDeliverer('WEBHOOK');

@@ -23,7 +23,7 @@ import { SettingsEntity } from '../settings/settings.entity.js';
 import { AccountLinkEntity } from '../door/account-link.entity.js';
 import { CustomerListEntity } from '../lists/customer-list.entity.js';
 import { UserSearchWord } from '../search/user-search-word.entity.js';
-import { UserSearchPrefixCount } from '../search/user-search-prefix-count.entity.js';
+import { UserSearchPrefixCount, UserSearchPrefixDelta } from '../search/user-search-prefix-count.entity.js';
 import { migrations } from './migrations/index.js';
 import { RecordVersionEntity } from '../versions/record-version.entity.js';
 import { underStartLock } from './start-lock.js';
@@ -53,6 +53,7 @@ export const entities = [
   SideConversationMessage,
   UserSearchWord,
   UserSearchPrefixCount,
+  UserSearchPrefixDelta,
   CustomerListEntity,
   UserChangeLogEntity,
   UserChangeEntity,

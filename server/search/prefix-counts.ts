@@ -1,25 +1,34 @@
 import type { EntityManager } from 'typeorm';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { placeholders } from '../db/sql.js';
 
 /**
  * How many users have a word starting with each one- and two-letter prefix
  * (issue 9), so that the count of a one- or two-letter search ("a", "jo"),
  * which matches most users, is one small read instead of a scan of a large
  * part of the word index (80 ms at 100,000 users, about a second at a
- * million).
+ * million). The role marker words (search-words.ts) make "every account" and
+ * "the end users" such counts too.
  *
- * Exact and transactional: the search index's listener adds the difference
- * of a user's prefixes inside the write's own transaction, so a count read
- * after a commit includes it, and a rolled-back write leaves nothing.
- * Every user has words starting with a few letters, so one row per prefix
- * would be a hot row that serializes every user write; each prefix's count
- * is split over SLOTS rows instead (a write adds to one slot chosen at
- * random, a read sums the slots), and a write's rows are touched in prefix
- * order, so two writers never wait on each other in opposite orders.
+ * Exact and transactional, and no writer waits for another:
+ * - A write appends its differences to `user_search_prefix_deltas`, inside
+ *   its own transaction (a rolled-back write leaves nothing). Appends take no
+ *   lock another writer needs: a shared counter row would make every user
+ *   write wait for every other one's commit (every account has the role
+ *   marker), and an import chunk or a long transaction would hold them all.
+ * - A count is the folded total (`user_search_prefix_counts`) plus the
+ *   committed deltas, read in one statement (one snapshot).
+ * - Every process folds, every few seconds, the deltas it can lock (FOR
+ *   UPDATE SKIP LOCKED: another folder's rows and rows of transactions not
+ *   yet committed are skipped) into the totals, and zeroes them, in one
+ *   transaction: a delta is counted in the totals or in the log, never both.
+ *   Zeroed rows are then deleted when no writer is in the way.
  */
 
-export const SLOTS = 16;
 /** The longest prefix counted. */
 export const MAX_PREFIX = 2;
+const FOLD_ROWS = 5000;
 
 /** The prefixes (one and two code points) of a user's words. */
 export function prefixesOf(words: Iterable<string>): Set<string> {
@@ -31,26 +40,118 @@ export function prefixesOf(words: Iterable<string>): Set<string> {
   return out;
 }
 
-/** Adds `delta` (prefix → change in users) to one random slot, inside the caller's transaction. */
+/** Appends `delta` (prefix → change in users), inside the caller's transaction. */
 export async function addPrefixCounts(m: EntityManager, delta: Map<string, number>): Promise<void> {
-  const rows = [...delta].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (rows.length === 0) return;
-  const slot = Math.floor(Math.random() * SLOTS);
-  const mysql = m.connection.options.type !== 'better-sqlite3';
+  const rows = [...delta].filter(([, n]) => n !== 0);
   for (let i = 0; i < rows.length; i += 500) {
     const part = rows.slice(i, i + 500);
     await m.query(
-      `INSERT INTO user_search_prefix_counts (prefix, slot, users) VALUES ${part.map(() => '(?, ?, ?)').join(', ')} ` +
-        (mysql ? 'ON DUPLICATE KEY UPDATE users = users + VALUES(users)' : 'ON CONFLICT (prefix, slot) DO UPDATE SET users = users + excluded.users'),
-      part.flatMap(([prefix, n]) => [prefix, slot, n]),
+      `INSERT INTO user_search_prefix_deltas (prefix, users) VALUES ${part.map(() => '(?, ?)').join(', ')}`,
+      part.flatMap(([prefix, n]) => [prefix, n]),
     );
   }
 }
 
 /** The number of users with a word starting with `prefix` (one or two code points). */
 export async function prefixCount(m: EntityManager, prefix: string): Promise<number> {
-  const [row] = await m.query('SELECT COALESCE(SUM(users), 0) AS n FROM user_search_prefix_counts WHERE prefix = ?', [prefix]);
+  const [row] = await m.query(
+    `SELECT COALESCE((SELECT users FROM user_search_prefix_counts WHERE prefix = ?), 0)
+          + COALESCE((SELECT SUM(users) FROM user_search_prefix_deltas WHERE prefix = ?), 0) AS n`,
+    [prefix, prefix],
+  );
   return Number(row.n);
+}
+
+/** Folds committed deltas into the totals (see above); returns how many were folded. */
+export async function foldPrefixDeltas(db: Database, max = FOLD_ROWS): Promise<number> {
+  const mysql = db.dialect === 'mysql';
+  const folded = await db.transaction(async (m) => {
+    const rows: { id: unknown; prefix: string; users: unknown }[] = await m.query(
+      `SELECT id, prefix, users FROM user_search_prefix_deltas WHERE users <> 0 ORDER BY id LIMIT ${Math.floor(max)}${mysql ? ' FOR UPDATE SKIP LOCKED' : ''}`,
+    );
+    if (rows.length === 0) return [];
+    const sums = new Map<string, number>();
+    for (const r of rows) sums.set(r.prefix, (sums.get(r.prefix) ?? 0) + Number(r.users));
+    const totals = [...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let i = 0; i < totals.length; i += 500) {
+      const part = totals.slice(i, i + 500);
+      await m.query(
+        `INSERT INTO user_search_prefix_counts (prefix, users) VALUES ${part.map(() => '(?, ?)').join(', ')} ` +
+          (mysql ? 'ON DUPLICATE KEY UPDATE users = users + VALUES(users)' : 'ON CONFLICT (prefix) DO UPDATE SET users = users + excluded.users'),
+        part.flatMap(([prefix, n]) => [prefix, n]),
+      );
+    }
+    const ids = rows.map((r) => Number(r.id));
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      // MySQL: zeroed, not deleted. On a small table the optimizer scans it for a DELETE, and a DELETE waits
+      // for every row a writer has inserted and not yet committed; an UPDATE reads past them (semi-consistent
+      // read), so folding never waits for a writer, and no writer waits for it.
+      await m.query(
+        mysql
+          ? `UPDATE user_search_prefix_deltas SET users = 0 WHERE id IN (${placeholders(part.length)})`
+          : `DELETE FROM user_search_prefix_deltas WHERE id IN (${placeholders(part.length)})`,
+        part,
+      );
+    }
+    return ids;
+  });
+  if (mysql && folded.length) await removeZeroed(db, Math.max(...folded));
+  return folded.length;
+}
+
+/**
+ * Deletes the zeroed deltas up to `throughId`, giving up after a second if a
+ * writer's uncommitted row is in the way (nothing is lost: they are zero, and
+ * the next fold tries again).
+ */
+async function removeZeroed(db: Database, throughId: number): Promise<void> {
+  await db
+    .transaction(async (m) => {
+      const [{ t }] = await m.query('SELECT @@SESSION.innodb_lock_wait_timeout AS t');
+      await m.query('SET SESSION innodb_lock_wait_timeout = 1');
+      try {
+        await m.query('DELETE FROM user_search_prefix_deltas WHERE users = 0 AND id <= ?', [throughId]);
+      } finally {
+        await m.query(`SET SESSION innodb_lock_wait_timeout = ${Number(t)}`);
+      }
+    })
+    .catch(() => undefined);
+}
+
+/** Folds the deltas every `intervalMs` in this process (every process may: see above). */
+export class PrefixDeltaFolder {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: Logger,
+    private readonly intervalMs = 5000,
+  ) {}
+
+  start(): void {
+    if (this.intervalMs <= 0) return;
+    this.timer = setInterval(() => void this.runOnce(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async runOnce(): Promise<void> {
+    if (this.running) return;
+    this.running = (async () => {
+      while ((await foldPrefixDeltas(this.db)) === FOLD_ROWS);
+    })()
+      .catch((err: unknown) => this.log.warn({ err }, 'folding the search prefix counts failed (they stay exact; retried later)'))
+      .finally(() => {
+        this.running = null;
+      });
+    await this.running;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
 }
 
 /**
@@ -63,12 +164,13 @@ export function rebuildPrefixCountsSql(dialect: 'mysql' | 'sqlite'): string[] {
   const left = (n: number) => (mysql ? `LEFT(word, ${n})` : `substr(word, 1, ${n})`);
   const length = mysql ? 'CHAR_LENGTH(word)' : 'length(word)';
   return [
+    'DELETE FROM user_search_prefix_deltas',
     'DELETE FROM user_search_prefix_counts',
     ...Array.from(
       { length: MAX_PREFIX },
       (_, i) =>
-        `INSERT INTO user_search_prefix_counts (prefix, slot, users)
-         SELECT ${left(i + 1)}, 0, COUNT(DISTINCT user_id) FROM user_search_words WHERE ${length} >= ${i + 1} GROUP BY ${left(i + 1)}`,
+        `INSERT INTO user_search_prefix_counts (prefix, users)
+         SELECT ${left(i + 1)}, COUNT(DISTINCT user_id) FROM user_search_words WHERE ${length} >= ${i + 1} GROUP BY ${left(i + 1)}`,
     ),
   ];
 }

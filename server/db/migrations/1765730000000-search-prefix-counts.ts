@@ -14,21 +14,24 @@ export class SearchPrefixCounts1765730000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const mysql = q.connection.options.type !== 'better-sqlite3';
-    await q.query(
-      mysql
-        ? `CREATE TABLE user_search_prefix_counts (
-            prefix VARCHAR(2) COLLATE utf8mb4_bin NOT NULL,
-            slot SMALLINT NOT NULL,
-            users INT NOT NULL,
-            PRIMARY KEY (prefix, slot)
-          ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`
-        : `CREATE TABLE user_search_prefix_counts (
-            prefix VARCHAR(2) NOT NULL,
-            slot SMALLINT NOT NULL,
-            users INTEGER NOT NULL,
-            PRIMARY KEY (prefix, slot)
-          )`,
-    );
+    if (mysql) {
+      await q.query(`CREATE TABLE user_search_prefix_counts (
+        prefix VARCHAR(2) COLLATE utf8mb4_bin NOT NULL,
+        users INT NOT NULL,
+        PRIMARY KEY (prefix)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+      await q.query(`CREATE TABLE user_search_prefix_deltas (
+        id INT NOT NULL AUTO_INCREMENT,
+        prefix VARCHAR(2) COLLATE utf8mb4_bin NOT NULL,
+        users INT NOT NULL,
+        PRIMARY KEY (id),
+        KEY ix_user_search_prefix_deltas_prefix (prefix)
+      ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
+    } else {
+      await q.query('CREATE TABLE user_search_prefix_counts (prefix VARCHAR(2) NOT NULL PRIMARY KEY, users INTEGER NOT NULL)');
+      await q.query('CREATE TABLE user_search_prefix_deltas (id INTEGER PRIMARY KEY AUTOINCREMENT, prefix VARCHAR(2) NOT NULL, users INTEGER NOT NULL)');
+      await q.query('CREATE INDEX ix_user_search_prefix_deltas_prefix ON user_search_prefix_deltas (prefix)');
+    }
     // Each account's role marker (search-words.ts; the word index's own migration, running today's code, may
     // have written some), then the counts of everything.
     await q.query('DELETE FROM user_search_words WHERE word >= ? AND word < ?', [ROLE_MARK, ROLE_MARK + '\u{10FFFF}']);
@@ -42,6 +45,7 @@ export class SearchPrefixCounts1765730000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query('DELETE FROM user_search_words WHERE word >= ? AND word < ?', [ROLE_MARK, ROLE_MARK + '\u{10FFFF}']);
+    await q.query('DROP TABLE user_search_prefix_deltas');
     await q.query('DROP TABLE user_search_prefix_counts');
   }
 }
