@@ -29,7 +29,9 @@ export class SearchPrefixCounts1765730000000 implements MigrationInterface {
       ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci`);
     } else {
       await q.query('CREATE TABLE user_search_prefix_counts (prefix VARCHAR(2) NOT NULL PRIMARY KEY, users INTEGER NOT NULL)');
-      await q.query('CREATE TABLE user_search_prefix_deltas (id INTEGER PRIMARY KEY AUTOINCREMENT, prefix VARCHAR(2) NOT NULL, users INTEGER NOT NULL)');
+      await q.query(
+        'CREATE TABLE user_search_prefix_deltas (id INTEGER PRIMARY KEY AUTOINCREMENT, prefix VARCHAR(2) NOT NULL, users INTEGER NOT NULL)',
+      );
       await q.query('CREATE INDEX ix_user_search_prefix_deltas_prefix ON user_search_prefix_deltas (prefix)');
     }
     // Each account's role marker (search-words.ts; the word index's own migration, running today's code, may
