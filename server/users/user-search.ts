@@ -69,7 +69,7 @@ export function normalizeQuery(query: string | null | undefined): string | null 
 
 /*
  * A query word that starts words of at least `broadThreshold` users
- * (SEARCH_BROAD_ENTRIES, or by default 2·√(accounts): 632 at 100,000, 2,000
+ * (SEARCH_BROAD_ENTRIES, or by default 8·√(accounts): 2,530 at 100,000, 8,000
  * at a million) is broad ("a", "jo", a common mail domain): its users
  * are not gathered from the word index, but read in the page's own order
  * (users by id, name or date, from their indexes), each checked for its
