@@ -1,5 +1,5 @@
 // `npm run lint`: ESLint and Prettier over the whole tree, side by side (each
-// is one process on one core; one after the other they took over 30 s). Each
+// is one process on one core; one after the other they took over 30 s, side by side about 35 s on a cold cache). Each
 // tool's output is printed whole once it ends; the exit code fails if either did.
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -17,5 +17,11 @@ const run = (name, args) =>
     });
   });
 
-const codes = await Promise.all([run('eslint', ['.', '--max-warnings', '0']), run('prettier', ['--check', '.'])]);
+// Both keep a cache of the files they found clean (in node_modules/.cache, never committed): a second run checks only
+// what changed. A cycle that a change makes always runs through the changed file, which is checked again.
+const cache = (tool) => resolve(import.meta.dirname, '../node_modules/.cache', tool);
+const codes = await Promise.all([
+  run('eslint', ['.', '--max-warnings', '0', '--cache', '--cache-strategy', 'content', '--cache-location', `${cache('eslint')}/`]),
+  run('prettier', ['--check', '.', '--cache', '--cache-location', cache('prettier.json')]),
+]);
 process.exit(codes.some((c) => c !== 0) ? 1 : 0);

@@ -30,7 +30,7 @@ import { ImportJobService } from './imports/import-jobs.service.js';
 import { ImportRunner } from './imports/import-runner.js';
 import { ImportWorker } from './imports/import-worker.js';
 import { DeletedUsersPurge } from './users/deleted-users-purge.js';
-import { PrefixDeltaFolder } from './search/prefix-counts.js';
+import { startPrefixDeltaFolder } from './search/prefix-counts.js';
 import { importRoutes } from './imports/import-http.js';
 import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/outbox-worker.js';
 import { MailService } from './mail/mail.service.js';
@@ -279,8 +279,7 @@ export async function createApp(
   if (config.outboxWorker) outboxWorker.start();
   const purge = new DeletedUsersPurge(services.users, log, config.deletedUsersPurgeSeconds * 1000);
   purge.start();
-  const prefixFolder = new PrefixDeltaFolder(db, log);
-  prefixFolder.start();
+  const prefixFolder = startPrefixDeltaFolder(db, log, config.searchFoldSeconds * 1000);
 
   const protection = armor(config);
   const schema = await buildAppSchema();

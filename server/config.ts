@@ -94,6 +94,8 @@ export interface Config {
   deletedUsersRetentionDays: number;
   /** How often this process looks for deleted users past the retention (seconds; 0: never, another process does it). */
   deletedUsersPurgeSeconds: number;
+  /** How often this process folds the search prefix counts' deltas into their totals (seconds; 0: never, another process does it). */
+  searchFoldSeconds: number;
   /** scrypt's cost for new password hashes, as a power of two (15: N = 32768, the default; lower only for test machines). */
   passwordHashCost: number;
   /** A search word whose index range holds at least this many entries is read in the page's order, not gathered (user-search.ts); 0: 2·√(accounts). */
@@ -350,5 +352,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordHashCost: int('PASSWORD_HASH_COST', env.PASSWORD_HASH_COST, 15, 10, 20),
     searchBroadEntries: int('SEARCH_BROAD_ENTRIES', env.SEARCH_BROAD_ENTRIES, 0, 0, 1_000_000),
     deletedUsersPurgeSeconds: int('DELETED_USERS_PURGE_SECONDS', env.DELETED_USERS_PURGE_SECONDS, 3600, 0, 86_400),
+    searchFoldSeconds: int('SEARCH_FOLD_SECONDS', env.SEARCH_FOLD_SECONDS, 5, 0, 3600),
   };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { placeholders } from '../db/sql.js';
+import { WorkLoop } from '../db/work-loop.js';
 
 /**
  * How many users have a word starting with each one- and two-letter prefix
@@ -119,39 +120,20 @@ async function removeZeroed(db: Database, throughId: number): Promise<void> {
     .catch(() => undefined);
 }
 
-/** Folds the deltas every `intervalMs` in this process (every process may: see above). */
-export class PrefixDeltaFolder {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-
-  constructor(
-    private readonly db: Database,
-    private readonly log: Logger,
-    private readonly intervalMs = 5000,
-  ) {}
-
-  start(): void {
-    if (this.intervalMs <= 0) return;
-    this.timer = setInterval(() => void this.runOnce(), this.intervalMs);
-    this.timer.unref();
-  }
-
-  async runOnce(): Promise<void> {
-    if (this.running) return;
-    this.running = (async () => {
-      while ((await foldPrefixDeltas(this.db)) === FOLD_ROWS);
-    })()
-      .catch((err: unknown) => this.log.warn({ err }, 'folding the search prefix counts failed (they stay exact; retried later)'))
-      .finally(() => {
-        this.running = null;
-      });
-    await this.running;
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
+/**
+ * Started: folds the deltas every `intervalMs` in this process (SEARCH_FOLD_SECONDS; every process may: see
+ * above), one run at a time; 0: never in this process (the returned loop is stopped).
+ */
+export function startPrefixDeltaFolder(db: Database, log: Logger, intervalMs: number): WorkLoop {
+  const loop = new WorkLoop(
+    async () => {
+      while ((await foldPrefixDeltas(db)) === FOLD_ROWS);
+    },
+    intervalMs,
+    (err) => log.warn({ err }, 'folding the search prefix counts failed (they stay exact; retried later)'),
+  );
+  if (intervalMs > 0) loop.start();
+  return loop;
 }
 
 /**

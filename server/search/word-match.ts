@@ -119,6 +119,17 @@ const MIN_BROAD = 300;
 const BROAD_FACTOR = 8;
 const accountCounts = new WeakMap<Database, { n: number; until: number }>();
 
+/** The query's words, narrowest first, and whether every one is broad (at least `broadThreshold` users). */
+export async function narrowestFirst(db: Database, words: readonly string[]): Promise<{ ordered: string[]; broad: boolean }> {
+  const threshold = await broadThreshold(db);
+  const breadths = await wordBreadths(db, words, threshold);
+  const ordered = words
+    .map((w, i) => ({ w, b: breadths[i] }))
+    .sort((a, b) => a.b - b.b || [...b.w].length - [...a.w].length)
+    .map((x) => x.w);
+  return { ordered, broad: Math.min(...breadths) >= threshold };
+}
+
 /** The users a query is exactly one of the addresses, phone number (typed with +country) or external id of. */
 export async function exactMatchIds(db: Database, query: string): Promise<number[]> {
   const q = query.trim();

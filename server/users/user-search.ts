@@ -6,10 +6,10 @@ import {
   broadThreshold,
   exactMatchIds,
   matchingIds,
+  narrowestFirst,
   rankSql,
   suggestQueries,
   TOP,
-  wordBreadths,
   wordConditions,
   type Sql,
 } from '../search/word-match.js';
@@ -110,13 +110,8 @@ async function source(db: Database, query: string | null, sorted = false): Promi
 
 async function matchesSource(db: Database, words: string[], sorted = false): Promise<Source | null> {
   if (words.length === 0) return null;
-  const broad = await broadThreshold(db);
-  const breadths = await wordBreadths(db, words, broad);
-  const ordered = words
-    .map((w, i) => ({ w, b: breadths[i] }))
-    .sort((a, b) => a.b - b.b || [...b.w].length - [...a.w].length)
-    .map((x) => x.w);
-  if (Math.min(...breadths) >= broad && (!sorted || (await mostMatch(db, ordered[0]))))
+  const { ordered, broad } = await narrowestFirst(db, words);
+  if (broad && (!sorted || (await mostMatch(db, ordered[0]))))
     return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
   const ids = matchingIds(ordered, 'm', true)!;
   const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
@@ -255,11 +250,7 @@ export async function countUsers(db: Database, query: string | null, filter?: Us
   if (q !== null && f.sql === '') {
     // Deleted users keep no words: the word index alone answers, without reading users.
     if (words.length === 0) return 0;
-    const breadths = await wordBreadths(db, words, await broadThreshold(db));
-    const ordered = words
-      .map((w, i) => ({ w, b: breadths[i] }))
-      .sort((a, b) => a.b - b.b)
-      .map((x) => x.w);
+    const { ordered } = await narrowestFirst(db, words);
     const ids = matchingIds(ordered, 'm', true)!;
     const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${ids.sql}`, ids.params);
     return Number(row.n);

@@ -2,6 +2,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Router } from 'vue-router';
 import type { FieldDefinitionFragment } from '../../client/src/graphql/generated/graphql';
+import { definition } from './user-fields-setup';
 import {
   byLabel,
   callsOf,
@@ -25,24 +26,6 @@ afterEach(() => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function definition(
-  overrides: Partial<FieldDefinitionFragment> & Pick<FieldDefinitionFragment, 'id' | 'key' | 'title' | 'type'>,
-): FieldDefinitionFragment {
-  return {
-    description: null,
-    pattern: null,
-    patternHint: null,
-    options: [],
-    lookupTarget: null,
-    required: false,
-    active: true,
-    position: Number(overrides.id),
-    createdAt: '2025-01-02T10:00:00.000Z',
-    updatedAt: '2025-01-02T10:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const PLAN = definition({
   id: '1',

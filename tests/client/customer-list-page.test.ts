@@ -1,7 +1,8 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FieldDefinitionFragment, ListUsersQuery } from '../../client/src/graphql/generated/graphql';
+import type { ListUsersQuery } from '../../client/src/graphql/generated/graphql';
 import { callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
+import { definition } from './user-fields-setup';
 
 // A customer list's page (issue 9): its columns and sort, selection, bulk actions.
 let wrapper: VueWrapper;
@@ -53,22 +54,14 @@ const LIST = {
 const GRACES = [person('1', 'Grace Hopper'), person('2', 'Grace Kelly', { verified: false })];
 
 /** The field's definition: its title heads the column, its options' titles fill the cells (the list reads values). */
-const PLAN: FieldDefinitionFragment = {
+const PLAN = definition({
   id: '3',
   key: 'plan',
   title: 'Plan',
-  description: null,
   type: 'DROPDOWN',
-  pattern: null,
-  patternHint: null,
-  lookupTarget: null,
-  required: false,
-  active: true,
   position: 0,
-  createdAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
   options: [{ id: '31', title: 'Pro', value: 'pro', position: 0 }],
-};
+});
 
 function serve(list = LIST, users = GRACES) {
   return stubGraphQL({
