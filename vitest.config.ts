@@ -40,6 +40,8 @@ export default defineConfig({
           name: 'client',
           include: ['tests/client/**/*.test.ts'],
           environment: 'happy-dom',
+          isolate: false,
+          setupFiles: ['tests/client/fresh-modules.ts'],
           // Mounting the whole app is slow on a busy 2-core machine; 5 s (the default) made the first test of a file flaky.
           testTimeout: 20_000,
         },
