@@ -23,12 +23,13 @@ import { userColumns } from '../server/imports/user-columns.js';
 import { generatedUsersCsv } from '../tests/helpers/generated-csv.js';
 import { userSearchWords } from '../server/search/search-words.js';
 import { serverNodeFlags } from './server-flags.js';
+import { benchDatabaseUrl } from './database-url.js';
+import { ensureBufferPool } from './buffer-pool.js';
 import { prefixesOf } from '../server/search/prefix-counts.js';
 
 const root = resolve(import.meta.dirname, '..');
-const base = (process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_bench').replace(/\/[^/]*$/, '');
-const importUrl = `${base}/accueil_bench_import`;
-const floorUrl = `${importUrl}_floor`;
+const importUrl = benchDatabaseUrl('accueil_bench_import');
+const floorUrl = benchDatabaseUrl('accueil_bench_import_floor');
 const PORT = Number(process.env.BENCH_PORT ?? 4601);
 const ADMIN = { email: 'bench.admin@acme.io', password: 'benchmark admin password' };
 const FIELDS = ['plan', 'tier'];
@@ -275,6 +276,16 @@ async function bulkRun(): Promise<{ calls: number; callsPerSecond: number; p50: 
 }
 
 async function main(): Promise<void> {
+  // The import and its floor write the same rows: both with the pool a production server would have (bench/buffer-pool.ts).
+  const restorePool = await ensureBufferPool(floorUrl);
+  try {
+    await measureAll();
+  } finally {
+    await restorePool();
+  }
+}
+
+async function measureAll(): Promise<void> {
   const dir = join(tmpdir(), `accueil-bench-import-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const sizes = [Number(process.env.BENCH_IMPORT_ROWS ?? 100_000), ...(process.env.BENCH_IMPORT_MILLION === '1' ? [1_000_000] : [])];

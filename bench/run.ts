@@ -19,13 +19,14 @@ import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
 import { ensureBufferPool } from './buffer-pool.js';
+import { benchDatabaseUrl } from './database-url.js';
 import { serverNodeFlags } from './server-flags.js';
 import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
 import { rssMb } from './export-measure.js';
 import { floor, scenarios, type BenchContext, type Measured, type Scenario } from './scenarios.js';
 
 const root = resolve(import.meta.dirname, '..');
-const url = process.env.BENCH_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/accueil_bench';
+const url = benchDatabaseUrl();
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);

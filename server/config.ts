@@ -170,7 +170,7 @@ function host(raw: string | undefined): string {
   return v;
 }
 
-/** mysql://user:pass@host:port/database[?poolSize=N] or sqlite:PATH (the URL itself is never printed: it may hold a password). */
+/** mysql://user:pass@host:port/database[?poolSize=N][&socket=/path/to/mysqld.sock] or sqlite:PATH (the URL itself is never printed: it may hold a password). */
 function databaseUrl(raw: string | undefined): string {
   const v = raw?.trim() || 'sqlite:./data/accueil.sqlite';
   if (v.startsWith('sqlite:')) return v;
@@ -188,6 +188,11 @@ function databaseUrl(raw: string | undefined): string {
     throw new ConfigError('DATABASE_URL must name a database, as in mysql://user:password@127.0.0.1:3306/accueil.');
   }
   int('DATABASE_URL poolSize', u.searchParams.get('poolSize') ?? undefined, 20, 1, 1000);
+  const unknown = [...u.searchParams.keys()].find((k) => k !== 'poolSize' && k !== 'socket');
+  if (unknown !== undefined) throw new ConfigError(`DATABASE_URL takes the options poolSize and socket, not "${unknown}".`);
+  const socket = u.searchParams.get('socket');
+  if (socket !== null && !socket.startsWith('/'))
+    throw new ConfigError("DATABASE_URL socket must be the absolute path of the MySQL server's Unix socket, as in ?socket=/run/mysqld/mysqld.sock.");
   return v;
 }
 

@@ -54,10 +54,12 @@ const NETWORK_REASONS: Record<string, string> = {
 
 function describeMysqlError(err: unknown, url: string): string {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
-  const at = `MySQL at ${u.hostname}:${u.port || 3306}`;
+  const socket = u.searchParams.get('socket');
+  const at = socket ? `MySQL at the socket ${socket}` : `MySQL at ${u.hostname}:${u.port || 3306}`;
   const user = decodeURIComponent(u.username) || '(none)';
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   const code = codeOf(err) ?? '';
+  if (socket && code === 'ENOENT') return `cannot reach ${at}: no such socket (is the server running, and is that its socket?).`;
   if (NETWORK_REASONS[code]) return `cannot reach ${at}: ${NETWORK_REASONS[code]}.`;
   if (code.startsWith('ER_ACCESS_DENIED')) {
     return `${at} refused user "${user}": access denied (check the user and password in DATABASE_URL).`;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
 import { ConfigError, readConfig } from '../../server/config.js';
+import { connectMysql } from '../../server/db/data-source.js';
+import { describeDatabaseError } from '../../server/startup-errors.js';
+import { mysqlBaseUrl, testDialects } from '../helpers/databases.js';
 
 // Every variable the server reads is checked at start; a wrong value is one line naming it.
 
@@ -72,6 +76,8 @@ describe('readConfig', () => {
     ['DATABASE_URL', 'mysql://root@127.0.0.1:3306/', /^DATABASE_URL must name a database/],
     ['DATABASE_URL', 'mysql://root@127.0.0.1:99999/accueil', /^DATABASE_URL is not a valid URL/],
     ['DATABASE_URL', 'mysql://root@127.0.0.1/accueil?poolSize=none', /^DATABASE_URL poolSize must be a whole number from 1 to 1000/],
+    ['DATABASE_URL', 'mysql://root@127.0.0.1/accueil?poolsize=5', /^DATABASE_URL takes the options poolSize and socket, not "poolsize"/],
+    ['DATABASE_URL', 'mysql://root@localhost/accueil?socket=mysqld.sock', /^DATABASE_URL socket must be the absolute path/],
     ['NODE_ENV', 'prod', /^NODE_ENV must be production, development or test/],
     ['DEFAULT_PHONE_COUNTRY', 'France', /^DEFAULT_PHONE_COUNTRY must be a two-letter country code/],
     ['DEFAULT_PHONE_COUNTRY', 'ZZ', /^DEFAULT_PHONE_COUNTRY must be a two-letter country code/],
@@ -137,5 +143,30 @@ describe('readConfig', () => {
     } catch (e) {
       expect((e as Error).message).not.toContain('s3cret');
     }
+  });
+});
+
+describe.runIf(testDialects().includes('mysql'))('DATABASE_URL with ?socket= (MySQL on the same machine)', () => {
+  it('reaches MySQL through its Unix socket, and names a socket that is not there', async () => {
+    const tcp = await connectMysql(`${mysqlBaseUrl}/x`);
+    const [[{ socket }]] = (await tcp.query('SELECT @@socket AS socket')) as unknown as [[{ socket: string }]];
+    await tcp.end();
+    expect(existsSync(socket), `${socket}: the test MySQL server runs on this machine`).toBe(true);
+    // The host of the URL is ignored: an address that refuses connections proves the socket was used.
+    const url = `mysql://root@127.0.0.1:1/x?socket=${encodeURIComponent(socket)}`;
+    expect(readConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    const conn = await connectMysql(url);
+    const [[row]] = (await conn.query('SELECT 1 + 1 AS two')) as unknown as [[{ two: number }]];
+    await conn.end();
+    expect(row.two).toBe(2);
+
+    const missing = 'mysql://root@localhost/x?socket=/nonexistent/mysqld.sock';
+    const err = await connectMysql(missing).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(await describeDatabaseError(err, missing)).toBe(
+      'cannot reach MySQL at the socket /nonexistent/mysqld.sock: no such socket (is the server running, and is that its socket?).',
+    );
   });
 });
