@@ -1,6 +1,6 @@
 import { UserBulkResolver } from '../users/user-bulk.resolver.js';
 import { UserDeletionResolver } from '../users/user-deletion.resolver.js';
-import { UserMergeResolver } from '../users/user-merge.resolver.js';
+import { MergeChoiceResolver, UserMergeResolver } from '../users/user-merge.resolver.js';
 import { UserVersionsResolver } from '../users/user-versions.resolver.js';
 import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
@@ -35,6 +35,7 @@ export const resolvers = [
   UserResolver,
   UserDeletionResolver,
   UserMergeResolver,
+  MergeChoiceResolver,
   UserVersionsResolver,
   UserIdentityResolver,
   UserConnectionResolver,

@@ -23,6 +23,8 @@ import { userPolicy } from './user.policy.js';
 import { IDENTITIES_BOUND } from './user.resolver.js';
 import { LIMITS } from './profile-rules.js';
 import { msg } from '../i18n/message.js';
+import { displayValue } from '../audit/history-display.js';
+import { HistoryValue } from '../audit/history-value.types.js';
 
 export enum MergeSide {
   SOURCE = 'SOURCE',
@@ -68,6 +70,24 @@ export class MergeChoice {
 
   @Field(() => String, { nullable: true, description: "The survivor's value." })
   targetValue: string | null;
+}
+
+/** The two values as people read them, as a history line shows them (a LOOKUP's person or organization by name, options by title). */
+@Resolver(() => MergeChoice)
+export class MergeChoiceResolver {
+  @FieldResolver(() => HistoryValue, {
+    nullable: true,
+    description:
+      'sourceValue for people to read: what it is and what it refers to (a person, an organization, an option), as FieldChange.oldDisplay.',
+  })
+  sourceDisplay(@Root() c: MergeChoice, @Ctx() ctx: Context): Promise<HistoryValue | null> {
+    return displayValue({ field: c.field, oldValue: c.sourceValue, newValue: null, redacted: false }, 'old', ctx.loaders);
+  }
+
+  @FieldResolver(() => HistoryValue, { nullable: true, description: 'targetValue for people to read (see sourceDisplay).' })
+  targetDisplay(@Root() c: MergeChoice, @Ctx() ctx: Context): Promise<HistoryValue | null> {
+    return displayValue({ field: c.field, oldValue: null, newValue: c.targetValue, redacted: false }, 'new', ctx.loaders);
+  }
 }
 
 @ObjectType({ description: 'What merging two accounts would do.' })

@@ -189,7 +189,7 @@ export function duplicateHandlers(preview: Partial<MergePreview> = {}): Handlers
       data: {
         mergeUsersPreview: {
           source: { id: '77', name: 'G. Hopper' },
-          target: { id: '42', name: 'Grace Hopper', fields: [] },
+          target: { id: '42', name: 'Grace Hopper' },
           emails: [],
           phones: [],
           tags: [],

@@ -1,6 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppLocale } from '../../client/src/i18n';
+import { HistoryValueKind } from '../../client/src/graphql/generated/graphql';
 import { storedValueText } from '../../client/src/users/profile-values';
 import { byLabel, duplicateHandlers, makeUser, mountApp, stubGraphQL } from './helpers';
 import { PROFILE_FIELDS, profileValues, value } from './user-fields-setup';
@@ -47,6 +48,39 @@ const STORED = {
   locale: ['fr-CA', 'en-US'],
 } as const;
 const FIELDS = Object.keys(STORED) as (keyof typeof STORED)[];
+
+type Display = { kind: HistoryValueKind; value: string; label?: string; refId?: string };
+/** What the server says of each stored value in a merge preview: [the account merged away's, the survivor's]. */
+const DISPLAY: Record<keyof typeof STORED | 'fields.manager', [Display, Display]> = {
+  'fields.discount': [
+    { kind: HistoryValueKind.Number, value: '1234.5' },
+    { kind: HistoryValueKind.Number, value: '0.75' },
+  ],
+  'fields.renewal': [
+    { kind: HistoryValueKind.Date, value: '2026-03-05' },
+    { kind: HistoryValueKind.Date, value: '2026-11-26' },
+  ],
+  'fields.newsletter': [
+    { kind: HistoryValueKind.Boolean, value: 'false' },
+    { kind: HistoryValueKind.Boolean, value: 'true' },
+  ],
+  'fields.products': [
+    { kind: HistoryValueKind.Option, value: 'chat, voice', label: 'Chat, Voice' },
+    { kind: HistoryValueKind.Option, value: 'chat, email_channel', label: 'Chat, Email' },
+  ],
+  timeZone: [
+    { kind: HistoryValueKind.TimeZone, value: 'Asia/Kolkata' },
+    { kind: HistoryValueKind.TimeZone, value: 'Asia/Tokyo' },
+  ],
+  locale: [
+    { kind: HistoryValueKind.Language, value: 'fr-CA' },
+    { kind: HistoryValueKind.Language, value: 'en-US' },
+  ],
+  'fields.manager': [
+    { kind: HistoryValueKind.Person, value: '13', label: 'Alan Turing', refId: '13' },
+    { kind: HistoryValueKind.Person, value: '12', label: 'Ada Lovelace', refId: '12' },
+  ],
+};
 const readKey = (field: string) => field.replace('fields.', '') as keyof (typeof READ)['en'];
 
 describe.each(['en', 'fr'] as AppLocale[])('values read the reader’s way (%s)', (locale) => {
@@ -83,12 +117,19 @@ describe.each(['en', 'fr'] as AppLocale[])('values read the reader’s way (%s)'
   });
 
   it('in a merge preview: each choice', async () => {
+    const display = (field: keyof typeof DISPLAY, i: 0 | 1) => ({ label: null, refId: null, gone: false, ...DISPLAY[field][i] });
     stubGraphQL({
       User: () => ({ data: { user } }),
       ...duplicateHandlers({
-        // The survivor's custom fields say each field's type and options.
-        target: { id: '42', name: 'Grace Hopper', fields: user.fields },
-        choices: FIELDS.map((field) => ({ field, title: field, sourceValue: STORED[field][0], targetValue: STORED[field][1] })),
+        // What the server says each value is (MergeChoice.sourceDisplay and targetDisplay, as a history line's).
+        choices: [...FIELDS, 'fields.manager' as const].map((field) => ({
+          field,
+          title: field,
+          sourceValue: DISPLAY[field][0].value,
+          targetValue: DISPLAY[field][1].value,
+          sourceDisplay: display(field, 0),
+          targetDisplay: display(field, 1),
+        })),
       }),
     });
     ({ wrapper } = await mountApp('/users/42', locale));
@@ -100,6 +141,10 @@ describe.each(['en', 'fr'] as AppLocale[])('values read the reader’s way (%s)'
       expect(labels[0]).toMatch(new RegExp(`: ${literal(ours)}$`, 'u'));
       expect(labels[1]).toMatch(new RegExp(`: ${literal(theirs)}$`, 'u'));
     }
+    // A LOOKUP to a person reads as their name, not as the id it stores.
+    const manager = wrapper.findAll('[data-choice="fields.manager"] label').map((l) => l.text());
+    expect(manager[0]).toMatch(/: Ada Lovelace$/u);
+    expect(manager[1]).toMatch(/: Alan Turing$/u);
   });
 });
 

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { UpdateUserInput, UserProfileFragment } from '../../client/src/graphql/generated/graphql';
+import { HistoryValueKind, type UpdateUserInput, type UserProfileFragment } from '../../client/src/graphql/generated/graphql';
 import { byLabel, callsOf, duplicateHandlers, makeUser, mountApp, stubGraphQL } from './helpers';
 
 // Two people, one profile: the form sends the version it read; a CONFLICT shows both values side by
@@ -139,7 +139,16 @@ describe('possible duplicates', () => {
         emails: ['gh@navy.example.org'],
         phones: ['+14155550111'],
         tags: ['beta'],
-        choices: [{ field: 'notes', title: 'notes', sourceValue: 'Source notes', targetValue: 'Target notes' }],
+        choices: [
+          {
+            field: 'notes',
+            title: 'notes',
+            sourceValue: 'Source notes',
+            targetValue: 'Target notes',
+            sourceDisplay: { kind: HistoryValueKind.Text, value: 'Source notes', label: null, refId: null, gone: false },
+            targetDisplay: { kind: HistoryValueKind.Text, value: 'Target notes', label: null, refId: null, gone: false },
+          },
+        ],
         ticketsRequested: 2,
         ticketsCopied: 1,
         historyEntries: 5,

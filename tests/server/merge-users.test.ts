@@ -152,6 +152,61 @@ describe.each(testDialects())('merging users, on %s', (dialect) => {
     ]);
   });
 
+  it('says what each side of a choice is, as a history line does: a LOOKUP person or organization by name, an option by title', async () => {
+    const admin = app.as(app.admin);
+    const n = ++seq;
+    const fields = [
+      { key: `mgr_${n}`, title: 'Manager', type: 'LOOKUP', lookupTarget: 'USER' },
+      { key: `acct_${n}`, title: 'Account', type: 'LOOKUP', lookupTarget: 'ORGANIZATION' },
+      {
+        key: `tier_${n}`,
+        title: 'Tier',
+        type: 'DROPDOWN',
+        options: [
+          { value: 'gold', title: 'Gold tier' },
+          { value: 'silver', title: 'Silver tier' },
+        ],
+      },
+    ];
+    for (const f of fields)
+      expect((await admin('mutation($i: CreateUserFieldInput!) { createUserField(input: $i) { key } }', { i: f })).errors).toBeUndefined();
+    const grace = await create({ name: 'Grace Hopper' });
+    const alan = await create({ name: 'Alan Turing' });
+    const org = async (name: string) =>
+      (await admin('mutation($n: String!) { createOrganization(input: { name: $n }) { id } }', { n: name })).data.createOrganization.id;
+    const [navy, army] = [await org(`Navy ${n}`), await org(`Army ${n}`)];
+    const target = await create({
+      name: 'Kept',
+      fields: [
+        { key: `mgr_${n}`, value: grace },
+        { key: `acct_${n}`, value: navy },
+        { key: `tier_${n}`, value: 'gold' },
+      ],
+    });
+    const source = await create({
+      name: 'Kept',
+      fields: [
+        { key: `mgr_${n}`, value: alan },
+        { key: `acct_${n}`, value: army },
+        { key: `tier_${n}`, value: 'silver' },
+      ],
+    });
+    const shown = '{ kind value label refId gone }';
+    const p = await app.as(agent.auth)(
+      `query($s: ID!, $t: ID!) { mergeUsersPreview(sourceId: $s, targetId: $t) { choices { field sourceValue targetValue sourceDisplay ${shown} targetDisplay ${shown} } } }`,
+      { s: source, t: target },
+    );
+    expect(p.errors).toBeUndefined();
+    const read = (d: any) => [d.kind, d.label, d.refId];
+    expect(
+      p.data.mergeUsersPreview.choices.map((c: any) => [c.field, c.sourceValue, read(c.sourceDisplay), c.targetValue, read(c.targetDisplay)]),
+    ).toEqual([
+      [`fields.mgr_${n}`, alan, ['PERSON', 'Alan Turing', alan], grace, ['PERSON', 'Grace Hopper', grace]],
+      [`fields.acct_${n}`, army, ['ORGANIZATION', `Army ${n}`, army], navy, ['ORGANIZATION', `Navy ${n}`, navy]],
+      [`fields.tier_${n}`, 'silver', ['OPTION', 'Silver tier', null], 'gold', ['OPTION', 'Gold tier', null]],
+    ]);
+  });
+
   it('refuses staff, across roles, the same account twice, unknown choices, and end users asking', async () => {
     const a = await create({ name: 'Solo A' });
     const b = await create({ name: 'Solo B' });

@@ -25,18 +25,6 @@ export const MergeUsersPreviewDocument = graphql(`
       target {
         id
         name
-        fields {
-          key
-          type
-          field {
-            id
-            options {
-              id
-              title
-              value
-            }
-          }
-        }
       }
       emails
       phones
@@ -46,6 +34,12 @@ export const MergeUsersPreviewDocument = graphql(`
         title
         sourceValue
         targetValue
+        sourceDisplay {
+          ...HistoryValueFields
+        }
+        targetDisplay {
+          ...HistoryValueFields
+        }
       }
       ticketsRequested
       ticketsCopied
