@@ -116,6 +116,7 @@ async function importRun(
   form.append('mode', 'CREATE');
   form.append('file', new Blob([readFileSync(path)]), 'bench.csv');
   const res = await fetch(`http://127.0.0.1:${PORT}/imports/users`, { method: 'POST', body: form, headers: { cookie, 'x-accueil-csrf': '1' } });
+  if (res.status !== 202) throw new Error(`the upload was refused: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
   for (;;) {
     await new Promise((ok) => setTimeout(ok, 1000));

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import busboy from 'busboy';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { refusal } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
@@ -80,17 +80,24 @@ export function importRoutes(services: Services): Router {
           started.catch(() => undefined);
           return;
         }
-        file.on('limit', () => file.destroy(new FileTooLargeError('The file is over 200 MB.')));
+        // busboy's own stream is never destroyed (busboy would wait for it forever, and the request would get no answer):
+        // the import reads a copy, and when it gives up (a file over the limit), the rest of the upload is read and dropped.
+        const body = new PassThrough();
+        file.pipe(body);
+        file.on('limit', () => body.destroy(new FileTooLargeError('The file is over 200 MB.')));
         started = services.imports.create({
           fileName: info.filename ?? '',
-          file,
+          file: body,
           mode,
           dryRun: truthy(fields.dryRun),
           blankCellsClear: truthy(fields.blankCellsClear),
           encoding: (/^(windows-1252|cp1252)$/i.test(fields.encoding ?? '') ? 'windows-1252' : 'utf-8') as CsvEncoding,
           createdById: viewer.kind === 'anonymous' ? null : viewer.user.id,
         });
-        started.catch(() => undefined);
+        started.catch(() => {
+          file.unpipe(body);
+          file.resume();
+        });
       });
       bb.on('close', async () => {
         if (!started) {
