@@ -162,6 +162,7 @@ describe('possible duplicates', () => {
     expect(dialog.get('h2').text()).toBe('Merge G. Hopper into Grace Hopper?');
     expect(dialog.text()).toContain('Email addresses: gh@navy.example.org');
     expect(dialog.text()).toContain('Tickets: 2 requested, 1 CC’d');
+    expect(dialog.text()).toContain('History: 5 entries');
     await dialog.get('[data-choice="notes"] input[value="SOURCE"]').setValue(true);
     await dialog.trigger('submit');
     await flushPromises();

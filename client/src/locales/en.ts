@@ -293,7 +293,7 @@ const en = {
     phones: 'Phone numbers: {list}',
     tags: 'Tags: {list}',
     tickets: 'Tickets: {requested} requested, {copied} CC’d',
-    history: 'History: {count} entries',
+    history: 'History: {count} entry | History: {count} entries',
     keepTarget: 'Keep this profile’s: {value}',
     keepSource: 'Take theirs: {value}',
     submit: 'Merge',

@@ -295,7 +295,7 @@ const fr: MessageSchema = {
     phones: 'Numéros de téléphone : {list}',
     tags: 'Étiquettes : {list}',
     tickets: 'Tickets : {requested} demandés, {copied} en copie',
-    history: 'Historique : {count} entrées',
+    history: 'Historique : {count} entrée | Historique : {count} entrées',
     keepTarget: 'Garder celle de ce profil : {value}',
     keepSource: 'Prendre la sienne : {value}',
     submit: 'Fusionner',
