@@ -28,9 +28,11 @@ export function matchingIds(words: readonly string[], alias = 'm', driveFirst = 
   // `driveFirst`: the caller ordered the words, narrowest first (wordBreadths).
   const ordered = driveFirst ? [...words] : [...words].sort((a, b) => [...b].length - [...a].length);
   const [first, ...rest] = ordered;
+  // The other words as scalar subqueries, one index lookup per entry of the first word's range (see wordConditions):
+  // as EXISTS, MariaDB may make a semi-join of a frequent word ("m" in "kalo.m") that reads its whole range first.
   const exists = rest.map(
     (_, i) =>
-      ` AND EXISTS (SELECT 1 FROM user_search_words w${i + 1} WHERE w${i + 1}.user_id = w0.user_id AND w${i + 1}.word >= ? AND w${i + 1}.word < ?)`,
+      ` AND (SELECT 1 FROM user_search_words w${i + 1} WHERE w${i + 1}.user_id = w0.user_id AND w${i + 1}.word >= ? AND w${i + 1}.word < ? LIMIT 1) = 1`,
   );
   return {
     sql: `(SELECT DISTINCT w0.user_id AS id FROM user_search_words w0 WHERE w0.word >= ? AND w0.word < ?${exists.join('')}) ${alias}`,
