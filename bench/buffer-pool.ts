@@ -29,3 +29,13 @@ export async function ensureBufferPool(url: string): Promise<() => Promise<void>
     await conn.end();
   }
 }
+
+/** Runs `measure` with the buffer pool raised (ensureBufferPool), and puts it back afterwards, whatever happens. */
+export async function withBufferPool<T>(url: string, measure: () => Promise<T>): Promise<T> {
+  const restore = await ensureBufferPool(url);
+  try {
+    return await measure();
+  } finally {
+    await restore();
+  }
+}

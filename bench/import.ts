@@ -24,7 +24,7 @@ import { generatedUsersCsv } from '../tests/helpers/generated-csv.js';
 import { userSearchWords } from '../server/search/search-words.js';
 import { serverNodeFlags } from './server-flags.js';
 import { benchDatabaseUrl } from './database-url.js';
-import { ensureBufferPool } from './buffer-pool.js';
+import { withBufferPool } from './buffer-pool.js';
 import { prefixesOf } from '../server/search/prefix-counts.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -276,15 +276,8 @@ async function bulkRun(): Promise<{ calls: number; callsPerSecond: number; p50: 
   return { calls: times.length, callsPerSecond: Math.round((1000 / mean) * 100) / 100, p50: at(0.5), p99: at(0.99) };
 }
 
-async function main(): Promise<void> {
-  // The import and its floor write the same rows: both with the pool a production server would have (bench/buffer-pool.ts).
-  const restorePool = await ensureBufferPool(floorUrl);
-  try {
-    await measureAll();
-  } finally {
-    await restorePool();
-  }
-}
+// The import and its floor write the same rows: both with the pool a production server would have (bench/buffer-pool.ts).
+const main = (): Promise<void> => withBufferPool(floorUrl, measureAll);
 
 async function measureAll(): Promise<void> {
   const dir = join(tmpdir(), `accueil-bench-import-${process.pid}`);

@@ -18,7 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { connectMysql, openDatabase } from '../server/db/data-source.js';
-import { ensureBufferPool } from './buffer-pool.js';
+import { withBufferPool } from './buffer-pool.js';
 import { benchDatabaseUrl } from './database-url.js';
 import { serverNodeFlags } from './server-flags.js';
 import { seedFieldValues, seedUsers, searchPrefixes } from './seed.js';
@@ -187,14 +187,7 @@ async function runScenario(s: Scenario, ctx: BenchContext): Promise<Measured> {
   return result;
 }
 
-async function main(): Promise<void> {
-  const restorePool = await ensureBufferPool(url);
-  try {
-    await measureAll();
-  } finally {
-    await restorePool();
-  }
-}
+const main = (): Promise<void> => withBufferPool(url, measureAll);
 
 async function measureAll(): Promise<void> {
   let seedSeconds = 0;

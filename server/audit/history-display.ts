@@ -77,16 +77,25 @@ async function custom(field: UserField | undefined, text: string, loaders: Loade
 }
 
 /** One side of a change; null when there was no value or the change is redacted. */
-export async function displayValue(change: FieldChange, side: 'old' | 'new', loaders: Loaders): Promise<HistoryValue | null> {
-  const text = side === 'old' ? change.oldValue : change.newValue;
-  if (change.redacted || text === null || text === '') return null;
-  const { field } = change;
+export function displayValue(change: FieldChange, side: 'old' | 'new', loaders: Loaders): Promise<HistoryValue | null> {
+  if (change.redacted) return Promise.resolve(null);
+  return side === 'old'
+    ? displayOf(change.field, change.oldValue, loaders, change.oldRef)
+    : displayOf(change.field, change.newValue, loaders, change.newRef);
+}
+
+/**
+ * A field's stored text as people read it (a side of a history line, a value of a merge choice); null when there is
+ * none. `ref`: an organization's id, when the text is its name.
+ */
+export async function displayOf(field: string, text: string | null, loaders: Loaders, ref?: number | null): Promise<HistoryValue | null> {
+  if (text === null || text === '') return null;
   if (field.startsWith('fields.')) {
     const key = field.slice('fields.'.length);
     const definition = (await loaders.fieldDefinitions()).find((f) => f.key === key);
     return custom(definition, text, loaders);
   }
-  if (field === 'organization') return organization(text, side === 'old' ? change.oldRef : change.newRef, loaders);
+  if (field === 'organization') return organization(text, ref, loaders);
   if (field === 'timeZone') return plain(HistoryValueKind.TIME_ZONE, currentZoneName(text));
   return plain(BY_FIELD[field] ?? HistoryValueKind.TEXT, text);
 }

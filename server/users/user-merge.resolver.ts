@@ -23,7 +23,7 @@ import { userPolicy } from './user.policy.js';
 import { IDENTITIES_BOUND } from './user.resolver.js';
 import { LIMITS } from './profile-rules.js';
 import { msg } from '../i18n/message.js';
-import { displayValue } from '../audit/history-display.js';
+import { displayOf } from '../audit/history-display.js';
 import { HistoryValue } from '../audit/history-value.types.js';
 
 export enum MergeSide {
@@ -81,12 +81,12 @@ export class MergeChoiceResolver {
       'sourceValue for people to read: what it is and what it refers to (a person, an organization, an option), as FieldChange.oldDisplay.',
   })
   sourceDisplay(@Root() c: MergeChoice, @Ctx() ctx: Context): Promise<HistoryValue | null> {
-    return displayValue({ field: c.field, oldValue: c.sourceValue, newValue: null, redacted: false }, 'old', ctx.loaders);
+    return displayOf(c.field, c.sourceValue, ctx.loaders);
   }
 
   @FieldResolver(() => HistoryValue, { nullable: true, description: 'targetValue for people to read (see sourceDisplay).' })
   targetDisplay(@Root() c: MergeChoice, @Ctx() ctx: Context): Promise<HistoryValue | null> {
-    return displayValue({ field: c.field, oldValue: null, newValue: c.targetValue, redacted: false }, 'new', ctx.loaders);
+    return displayOf(c.field, c.targetValue, ctx.loaders);
   }
 }
 
