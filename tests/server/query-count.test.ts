@@ -60,8 +60,9 @@ describe.each(testDialects())('SQL queries per page on %s', (dialect) => {
   let historyOf = '';
 
   beforeAll(async () => {
-    // No background work (imports, the outbox, the purge of deleted users): their looks for work would count among a page's queries.
-    app = await startTestApp(dialect, { IMPORT_WORKER: 'false', OUTBOX_WORKER: 'false', DELETED_USERS_PURGE_SECONDS: '0' });
+    // No background work (imports, the outbox, the purge of deleted users, the fold of the search prefix counts): their
+    // looks for work would count among a page's queries.
+    app = await startTestApp(dialect, { IMPORT_WORKER: 'false', OUTBOX_WORKER: 'false', DELETED_USERS_PURGE_SECONDS: '0', SEARCH_FOLD_SECONDS: '0' });
     const manager = (await app.gql(`query { me { id } }`)).data?.me?.id;
     for (const [key, type, extra] of FIELD_TYPES) {
       const r = await app.gql(`mutation($input: CreateUserFieldInput!) { createUserField(input: $input) { id } }`, {
