@@ -132,17 +132,23 @@ export async function narrowestFirst(db: Database, words: readonly string[]): Pr
   return { ordered, broad: Math.min(...breadths) >= threshold };
 }
 
-/** The users a query is exactly one of the addresses, phone number (typed with +country) or external id of. */
-export async function exactMatchIds(db: Database, query: string): Promise<number[]> {
+/** The SQL of the users a query is exactly one of the addresses, phone number (typed with +country) or external id of: `id` rows. */
+function exactMatchSql(query: string): Sql {
   const q = query.trim();
   const digits = queryPhoneDigits(q);
   const phone = digits && digits.length >= 6 && q.startsWith('+') ? `+${digits}` : null;
-  const rows: { id: unknown }[] = await db.manager.query(
-    `SELECT id FROM users WHERE external_id_key = ? AND deleted_at IS NULL
+  return {
+    sql: `SELECT id FROM users WHERE external_id_key = ? AND deleted_at IS NULL
      UNION SELECT user_id AS id FROM user_identities WHERE type = 'EMAIL' AND value_normalized = ?
      ${phone ? "UNION SELECT user_id AS id FROM user_identities WHERE type = 'PHONE' AND value_normalized = ?" : ''} LIMIT 100`,
-    [externalIdKey(q), emailSearchKey(q), ...(phone ? [phone] : [])],
-  );
+    params: [externalIdKey(q), emailSearchKey(q), ...(phone ? [phone] : [])],
+  };
+}
+
+/** The users a query is exactly one of the addresses, phone number (typed with +country) or external id of. */
+export async function exactMatchIds(db: Database, query: string): Promise<number[]> {
+  const exact = exactMatchSql(query);
+  const rows: { id: unknown }[] = await db.manager.query(exact.sql, exact.params);
   return rows.map((r) => Number(r.id));
 }
 
@@ -150,15 +156,17 @@ export async function exactMatchIds(db: Database, query: string): Promise<number
  * The rank of a matching user (alias `u`), lower first: 0 when the query is
  * exactly one of its email addresses, its phone number (typed with +country)
  * or its external id; 1 when its name starts with the whole query; 2
- * otherwise. Those exact matches are found first by a few index lookups
- * (`exactIds`), so ranking a large match set costs no lookup per row.
+ * otherwise. `join` (a LEFT JOIN to put after `u`) brings those exact
+ * matches as a derived table of a few rows, made once by a few index lookups
+ * in the same statement: ranking a large match set costs no lookup per row,
+ * and the search no round trip of its own.
  */
-export async function rankSql(db: Database, query: string): Promise<Sql> {
-  const exact = await exactMatchIds(db, query);
+export function rankSql(query: string, alias = 'x'): { join: Sql; tier: Sql } {
+  const exact = exactMatchSql(query);
   const name = searchKey(query.trim());
   return {
-    sql: `CASE ${exact.length ? `WHEN u.id IN (${exact.join(', ')}) THEN 0 ` : ''}WHEN u.name_key >= ? AND u.name_key < ? THEN 1 ELSE 2 END`,
-    params: [name, name + TOP],
+    join: { sql: ` LEFT JOIN (${exact.sql}) ${alias} ON ${alias}.id = u.id`, params: exact.params },
+    tier: { sql: `CASE WHEN ${alias}.id IS NOT NULL THEN 0 WHEN u.name_key >= ? AND u.name_key < ? THEN 1 ELSE 2 END`, params: [name, name + TOP] },
   };
 }
 

@@ -157,6 +157,8 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
         ? foundCursor.encode(Number(r.tier), Number(r.id))
         : userCursor.encode(Number(r.id));
   let rows: Row[] = [];
+  /** The page's statement counted every match (the ranked search): none at all when the first page is empty. */
+  let counted = false;
   const page = await readPage(
     req,
     { defaultSize: DEFAULT_PAGE, decode: (c: string) => codec.decode(c) as readonly (string | number)[] },
@@ -200,15 +202,16 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
       } else if (byRank) {
         // The page's ids first (a sort of ids and ranks only), then their rows: sorting whole rows (notes,
         // details) of a large match set is what would cost.
-        const rank = await rankSql(db, query);
+        const rank = rankSql(query);
+        counted = after === null;
         const cursor = after === null ? '' : ' WHERE (r.tier > ? OR (r.tier = ? AND r.id < ?))';
         // Every match is ranked here anyway: their number comes with the page (totalCount needs no second query).
         rows = await db.manager.query(
           `SELECT ${userSelect('u')}, p.tier, p.total FROM (
-           SELECT r.id, r.tier, r.total FROM (SELECT u.id AS id, ${rank.sql} AS tier, COUNT(*) OVER () AS total FROM ${from.sql}${where}) r${cursor}
+           SELECT r.id, r.tier, r.total FROM (SELECT u.id AS id, ${rank.tier.sql} AS tier, COUNT(*) OVER () AS total FROM ${from.sql}${rank.join.sql}${where}) r${cursor}
            ORDER BY r.tier, r.id DESC LIMIT ${limit}
          ) p JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY p.tier, p.id DESC`,
-          [...rank.params, ...from.params, ...whereParams, ...(after === null ? [] : [after[0], after[0], after[1]])],
+          [...rank.tier.params, ...from.params, ...rank.join.params, ...whereParams, ...(after === null ? [] : [after[0], after[0], after[1]])],
         );
       } else if (sort) {
         const col = `u.${SORT_COLUMN[sort.field]}`;
@@ -227,7 +230,7 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
       return rows;
     },
   );
-  const total = rows.length && rows[0].total !== undefined ? Number(rows[0].total) : undefined;
+  const total = rows.length && rows[0].total !== undefined ? Number(rows[0].total) : counted ? 0 : undefined;
   return { ...page, items: page.items.map(userFromRow), cursors: page.items.map(cursorOf), query, ...(total === undefined ? {} : { total }) };
 }
 
