@@ -9,7 +9,7 @@ import { prefixCount } from './prefix-counts.js';
  * The SQL of the word search (issue 9) over `user_search_words`: a user
  * matches when every query word is the prefix of one of its words. The
  * longest query word drives (a prefix range scan of the primary key
- * (word, user_id)); each other word is an EXISTS on (user_id, word). No
+ * (word, user_id)); each other word is joined on (user_id, word). No
  * branch reads the users table but by primary key.
  */
 
@@ -22,21 +22,27 @@ export interface Sql {
   params: unknown[];
 }
 
-/** The ids of the users whose words match every query word, as a derived table `alias(id)`; null when the query has no word. */
-export function matchingIds(words: readonly string[], alias = 'm', driveFirst = false): Sql | null {
+/**
+ * The ids of the users whose words match every query word, as a derived
+ * table `alias(id)`; null when the query has no word. `words` come narrowest
+ * first (narrowestFirst): the first one's prefix range drives, and each other
+ * word is a join on (user_id, word) in that fixed order (STRAIGHT_JOIN on
+ * MySQL, CROSS JOIN on SQLite), which the DISTINCT lets MariaDB leave at a
+ * user's first matching word. Left free, MariaDB may start from a frequent
+ * word's whole range ("m" in "kalo.m"); as one correlated subquery per entry,
+ * each check costs a subquery's setup (2,000 users with a one-letter second
+ * word: 15 ms, against 8.5 ms joined).
+ */
+export function matchingIds(dialect: 'mysql' | 'sqlite', words: readonly string[], alias = 'm'): Sql | null {
   if (words.length === 0) return null;
-  // `driveFirst`: the caller ordered the words, narrowest first (wordBreadths).
-  const ordered = driveFirst ? [...words] : [...words].sort((a, b) => [...b].length - [...a].length);
-  const [first, ...rest] = ordered;
-  // The other words as scalar subqueries, one index lookup per entry of the first word's range (see wordConditions):
-  // as EXISTS, MariaDB may make a semi-join of a frequent word ("m" in "kalo.m") that reads its whole range first.
-  const exists = rest.map(
-    (_, i) =>
-      ` AND (SELECT 1 FROM user_search_words w${i + 1} WHERE w${i + 1}.user_id = w0.user_id AND w${i + 1}.word >= ? AND w${i + 1}.word < ? LIMIT 1) = 1`,
+  const [first, ...rest] = words;
+  const join = dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+  const others = rest.map(
+    (_, i) => ` ${join} user_search_words w${i + 1} ON w${i + 1}.user_id = w0.user_id AND w${i + 1}.word >= ? AND w${i + 1}.word < ?`,
   );
   return {
-    sql: `(SELECT DISTINCT w0.user_id AS id FROM user_search_words w0 WHERE w0.word >= ? AND w0.word < ?${exists.join('')}) ${alias}`,
-    params: [first, first + TOP, ...rest.flatMap((w) => [w, w + TOP])],
+    sql: `(SELECT DISTINCT w0.user_id AS id FROM user_search_words w0${others.join('')} WHERE w0.word >= ? AND w0.word < ?) ${alias}`,
+    params: [...rest.flatMap((w) => [w, w + TOP]), first, first + TOP],
   };
 }
 

@@ -113,7 +113,7 @@ async function matchesSource(db: Database, words: string[], sorted = false): Pro
   const { ordered, broad } = await narrowestFirst(db, words);
   if (broad && (!sorted || (await mostMatch(db, ordered[0]))))
     return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
-  const ids = matchingIds(ordered, 'm', true)!;
+  const ids = matchingIds(db.dialect, ordered)!;
   const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
   return {
     from: { sql: `${ids.sql} ${join} users u ON u.id = m.id`, params: ids.params },
@@ -254,7 +254,7 @@ export async function countUsers(db: Database, query: string | null, filter?: Us
     // Deleted users keep no words: the word index alone answers, without reading users.
     if (words.length === 0) return 0;
     const { ordered } = await narrowestFirst(db, words);
-    const ids = matchingIds(ordered, 'm', true)!;
+    const ids = matchingIds(db.dialect, ordered)!;
     const [row] = await db.manager.query(`SELECT COUNT(*) AS n FROM ${ids.sql}`, ids.params);
     return Number(row.n);
   }
