@@ -92,6 +92,8 @@ interface Source {
   broad: boolean;
   /** The query's words, narrowest first. */
   words: string[];
+  /** Narrow: the matching ids alone, as the derived table `m(id)` that `from` joins to the users. */
+  ids?: Sql;
 }
 
 const everyUser: Source = { from: { sql: 'users u', params: [] }, where: { sql: '', params: [] }, broad: false, words: [] };
@@ -120,6 +122,7 @@ async function matchesSource(db: Database, words: string[], sorted = false): Pro
     where: { sql: '', params: [] },
     broad: false,
     words: ordered,
+    ids,
   };
 }
 
@@ -202,16 +205,28 @@ export async function searchUsers(db: Database, req: UserPageRequest): Promise<U
       } else if (byRank) {
         // The page's ids first (a sort of ids and ranks only), then their rows: sorting whole rows (notes,
         // details) of a large match set is what would cost.
-        const rank = rankSql(query);
         counted = after === null;
         const cursor = after === null ? '' : ' WHERE (r.tier > ? OR (r.tier = ? AND r.id < ?))';
+        // Without a filter, the matches are ranked from the word and name indexes alone (deleted users keep no
+        // words): only the page's users rows are read. With one, each match's row is read for the filter anyway.
+        const lean = f.sql === '' && src.ids !== undefined;
+        const rank = rankSql(query, lean ? 'm.id' : 'u.id', lean ? 'index' : 'u');
+        const matches = lean
+          ? {
+              sql: `SELECT m.id AS id, ${rank.tier.sql} AS tier, COUNT(*) OVER () AS total FROM ${src.ids!.sql}${rank.join.sql}`,
+              params: [...rank.tier.params, ...src.ids!.params, ...rank.join.params],
+            }
+          : {
+              sql: `SELECT u.id AS id, ${rank.tier.sql} AS tier, COUNT(*) OVER () AS total FROM ${from.sql}${rank.join.sql}${where}`,
+              params: [...rank.tier.params, ...from.params, ...rank.join.params, ...whereParams],
+            };
         // Every match is ranked here anyway: their number comes with the page (totalCount needs no second query).
         rows = await db.manager.query(
           `SELECT ${userSelect('u')}, p.tier, p.total FROM (
-           SELECT r.id, r.tier, r.total FROM (SELECT u.id AS id, ${rank.tier.sql} AS tier, COUNT(*) OVER () AS total FROM ${from.sql}${rank.join.sql}${where}) r${cursor}
+           SELECT r.id, r.tier, r.total FROM (${matches.sql}) r${cursor}
            ORDER BY r.tier, r.id DESC LIMIT ${limit}
          ) p JOIN users u ON u.id = p.id ${primaryEmailJoin('u')} ORDER BY p.tier, p.id DESC`,
-          [...rank.tier.params, ...from.params, ...rank.join.params, ...whereParams, ...(after === null ? [] : [after[0], after[0], after[1]])],
+          [...matches.params, ...(after === null ? [] : [after[0], after[0], after[1]])],
         );
       } else if (sort) {
         const col = `u.${SORT_COLUMN[sort.field]}`;
