@@ -1,12 +1,10 @@
 // ESLint 9 flat config: JavaScript and typescript-eslint recommended rules,
-// eslint-plugin-vue for the admin app, import cycles refused (import-x), and
-// nothing about layout: Prettier owns that (eslint-config-prettier turns the
-// overlapping rules off). `npm run lint` runs ESLint and `prettier --check`.
+// eslint-plugin-vue for the admin app, and nothing about layout: Prettier owns that (eslint-config-prettier turns the
+// overlapping rules off). `npm run lint` runs ESLint, `prettier --check` and
+// dependency-cruiser, which refuses import cycles (.dependency-cruiser.cjs).
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import { importX } from 'eslint-plugin-import-x';
 import vue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -17,27 +15,12 @@ export default defineConfig([
   tseslint.configs.recommended,
   vue.configs['flat/recommended'],
   {
-    // <script lang="ts"> in .vue files; set for every file because import-x parses a
-    // .vue file it follows with the options of the file that imports it.
+    // <script lang="ts"> in .vue files is read by typescript-eslint's parser.
     languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: globals.node, parserOptions: { parser: tseslint.parser } },
   },
   {
     files: ['client/**'],
     languageOptions: { globals: globals.browser },
-  },
-  {
-    plugins: { 'import-x': importX },
-    settings: {
-      // Which files import-x reads to follow imports (a cycle may pass through a .vue file).
-      'import-x/extensions': ['.ts', '.mts', '.js', '.mjs', '.vue'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts'], 'vue-eslint-parser': ['.vue'] },
-      'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: ['tsconfig.json', 'client/tsconfig.json'], noWarnOnMultipleProjects: true }),
-      ],
-    },
-    rules: {
-      'import-x/no-cycle': ['error', { ignoreExternal: true }],
-    },
   },
   {
     rules: {
