@@ -1,7 +1,8 @@
 // The state of an editable combobox with a listbox popup (WAI-ARIA combobox
 // pattern): suggestions fetched as the person types (debounced, stale answers
 // ignored), which option is active (aria-activedescendant), open and closed.
-// The component owns the input and the keys; this owns the list.
+// The component owns the input; this owns the list and the keys that move
+// through it (`keydown`), with the component's own choices as hooks.
 import { computed, onBeforeUnmount, ref, type Ref } from 'vue';
 import { latestRequest } from './latest-request';
 
@@ -13,6 +14,26 @@ export interface ComboboxOptions<T> {
   fetch: (query: string) => Promise<T[]>;
   /** Highlight the first match as soon as it arrives, so Enter picks it. */
   autoActivate?: boolean;
+}
+
+/** What a component decides about the combobox keys (`keydown`). */
+export interface ComboboxKeys<T> {
+  /** Whether the list shows (default: while open). */
+  shown?: () => boolean;
+  /** ArrowDown on a closed list (ArrowUp too with `arrowUpOpens`): e.g. search the text at once. None: the key is left alone. */
+  openList?: () => void;
+  arrowUpOpens?: boolean;
+  /** Enter on the highlighted option. */
+  pick: (item: T) => void;
+  /**
+   * Enter without a highlighted option. Default: while the list shows, nothing (a half-made choice
+   * does not submit the form around it); else the key is left alone.
+   */
+  enter?: (event: KeyboardEvent) => void;
+  /** After Escape closed the list (Escape then stops there: it does not also close a dialog around it). */
+  closed?: () => void;
+  /** Escape while the list is closed (default: left alone, e.g. to close the dialog). */
+  escapeClosed?: (event: KeyboardEvent) => void;
 }
 
 export function useCombobox<T>(options: ComboboxOptions<T>) {
@@ -98,7 +119,48 @@ export function useCombobox<T>(options: ComboboxOptions<T>) {
     active.value = index;
   }
 
+  /**
+   * The keys of the combobox pattern, the same in every picker: ArrowDown/ArrowUp move through the list (or open
+   * it), Enter picks the highlighted option, Escape closes the list; nothing while an input method composes.
+   */
+  function keydown(event: KeyboardEvent, keys: ComboboxKeys<T>): void {
+    if (event.isComposing) return;
+    const shown = keys.shown?.() ?? open.value;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        const down = event.key === 'ArrowDown';
+        if (shown) {
+          event.preventDefault();
+          move(down ? 1 : -1);
+        } else if (keys.openList && (down || keys.arrowUpOpens)) {
+          event.preventDefault();
+          keys.openList();
+        }
+        return;
+      }
+      case 'Enter': {
+        const item = shown ? activeItem.value : undefined;
+        if (item !== undefined) {
+          event.preventDefault();
+          keys.pick(item);
+        } else if (keys.enter) keys.enter(event);
+        else if (shown) event.preventDefault();
+        return;
+      }
+      case 'Escape':
+        if (open.value) {
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+          keys.closed?.();
+        } else keys.escapeClosed?.(event);
+        return;
+    }
+  }
+
   return {
+    keydown,
     items,
     open,
     active,
