@@ -90,6 +90,20 @@ export class TicketCommentResolver {
     return c.authorId === null ? null : ctx.loaders.users.load(c.authorId);
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "Who wrote it, as anyone who may read the comment sees them: an agent's or admin's alias when they have one, else the name. " +
+      'The help center shows it: an end user may not read other accounts (`author`), but may see who answered them. Null when a token or the system wrote it, or the account is gone.',
+  })
+  @Authorized(ticketPolicy.readComment)
+  async authorName(@Root() c: TicketComment, @Ctx() ctx: Context): Promise<string | null> {
+    if (c.authorId === null) return null;
+    const author = await ctx.loaders.users.load(c.authorId);
+    if (!author) return null;
+    return STAFF.includes(author.role) && author.alias?.trim() ? author.alias.trim() : author.name;
+  }
+
   @FieldResolver(() => [String], { description: 'File names of the attachments of the mail it came from (listed, not stored yet).' })
   @Authorized(ticketPolicy.readComment)
   @listSize({ kind: 'bound', max: 100 })

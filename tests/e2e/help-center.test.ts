@@ -89,6 +89,19 @@ describe('the help center, in Chromium', () => {
       ['Ordered a week ago.', 'Vera Visitor'],
       ['Any news?', 'Vera Visitor'],
     ]);
+    // The desk answers: Vera reads the answer and who wrote it (she may not read the admin's account itself).
+    const answered = await app.as(app.admin)(
+      'mutation($t: ID!) { addTicketComment(ticketId: $t, input: { body: "It ships tomorrow." }) { ticket { id } } }',
+      { t: id },
+    );
+    expect(answered.errors).toBeUndefined();
+    const adminName = (await app.as(app.admin)('{ me { name } }')).data.me.name as string;
+    await page.reload();
+    const answer = page.locator('[data-conversation]').getByText('It ships tomorrow.');
+    await expect.poll(() => answer.isVisible()).toBe(true);
+    await expect.poll(() => page.locator('[data-conversation]').getByText(adminName, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('This request was not found.').count()).toBe(0);
+
     await page.goto(`${app.url}${link}`);
     await expect.poll(() => page.getByText('This link was already used.').isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Send me a new link' }).isVisible()).toBe(true);

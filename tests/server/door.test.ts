@@ -179,6 +179,31 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     ]);
     const reply = await me(REPLY, { t: String(held.id), b: 'Any news?' });
     expect(reply.data.replyToMyRequest).toMatchObject({ body: 'Any news?', public: true });
+    // An agent answers (under their alias) and leaves an internal note: the requester reads the answer and who wrote it,
+    // without the right to read the agent's account, and never the note.
+    const agentSays = (body: string, isPublic: boolean) =>
+      app.as(agent.auth)('mutation($t: ID!, $i: AddTicketCommentInput!) { addTicketComment(ticketId: $t, input: $i) { ticket { id } } }', {
+        t: String(held.id),
+        i: { body, public: isPublic },
+      });
+    expect(
+      (await app.as(agent.auth)('mutation($id: ID!) { updateUser(id: $id, input: { alias: "Sam from Support" }) { id } }', { id: agent.id })).errors,
+    ).toBeUndefined();
+    expect((await agentSays('It ships tomorrow.', true)).errors).toBeUndefined();
+    expect((await agentSays('Carrier is late again.', false)).errors).toBeUndefined();
+    const THREAD = 'query($id: ID!) { ticket(id: $id) { comments(first: 100) { edges { node { body authorName } } } } }';
+    const thread = await me(THREAD, { id: String(held.id) });
+    expect(thread.errors).toBeUndefined();
+    expect(thread.data.ticket.comments.edges.map((e: any) => e.node)).toEqual([
+      { body: 'It is late.', authorName: 'Ann Asker' },
+      { body: 'Any news?', authorName: 'Ann Asker' },
+      { body: 'It ships tomorrow.', authorName: 'Sam from Support' },
+    ]);
+    // The account itself stays out of reach.
+    const author = await me('query($id: ID!) { ticket(id: $id) { comments(first: 100) { edges { node { author { id email } } } } } }', {
+      id: String(held.id),
+    });
+    expect(author.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     // Someone else's ticket, an empty reply, a token: refused.
     const other = await app.person('END_USER');
     expect((await app.as(other.auth)(REPLY, { t: String(held.id), b: 'Me too' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');

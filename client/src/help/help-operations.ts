@@ -93,10 +93,7 @@ export const MyRequestDocument = graphql(`
             id
             body
             createdAt
-            author {
-              id
-              name
-            }
+            authorName
           }
         }
       }
@@ -110,10 +107,7 @@ export const ReplyToMyRequestDocument = graphql(`
       id
       body
       createdAt
-      author {
-        id
-        name
-      }
+      authorName
     }
   }
 `);
