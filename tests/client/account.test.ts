@@ -166,6 +166,11 @@ describe('an end user', () => {
     await router.push('/account/profile');
     await flushPromises();
     expect(wrapper.get('h1').text()).toBe('My profile');
+    // Their navigation: the profile, and the way back to their requests in the help center; nothing of the desk's.
+    expect(wrapper.findAll('nav[aria-label] a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['My profile', '/account/profile'],
+      ['My requests', '/help/requests'],
+    ]);
   });
 
   it('edits name, phone, time zone and language, sending only what changed', async () => {
