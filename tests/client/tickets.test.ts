@@ -179,6 +179,7 @@ describe('public request form', () => {
     let refuse = true;
     const calls = stubGraphQL({
       Me: signedInAs(null),
+      HelpCenter: () => ({ data: { helpCenter: { deskName: 'Acme Support', signUpOpen: true } } }),
       SubmitRequest: () =>
         refuse
           ? graphQLError('Enter a valid email address.', {
@@ -195,6 +196,9 @@ describe('public request form', () => {
     ({ wrapper, router } = await mountApp('/requests/new'));
     expect(router!.currentRoute.value.path).toBe('/requests/new');
     expect(wrapper.find('nav').exists()).toBe(false);
+    // Whose desk it is, over the form.
+    await flushPromises();
+    expect(wrapper.get('.request-page__desk').text()).toBe('Acme Support');
     await byLabel(wrapper, 'Your name').setValue('Visitor');
     await byLabel(wrapper, 'Your email address').setValue('visitor@');
     await byLabel(wrapper, 'Subject').setValue('x');

@@ -259,7 +259,7 @@ const en = {
       name: 'Name',
       email: 'Email',
       phone: 'Phone',
-      phoneHint: 'International format, e.g. +1 415 555 2671',
+      phoneHint: 'International format, e.g. +1 415 555 2671',
       organization: 'Organization',
       tags: 'Tags',
       timeZone: 'Time zone',

@@ -261,7 +261,7 @@ const fr: MessageSchema = {
       name: 'Nom',
       email: 'E-mail',
       phone: 'Téléphone',
-      phoneHint: 'Format international, par ex. +33 1 23 45 67 89',
+      phoneHint: 'Format international, par ex. +33 1 23 45 67 89',
       organization: 'Organisation',
       tags: 'Étiquettes',
       timeZone: 'Fuseau horaire',
