@@ -66,6 +66,10 @@ import { DoorMail } from './door/door-mail.js';
 import { DoorService } from './door/door.service.js';
 import { staffCreateHook } from './door/staff-create.js';
 import { TeamService } from './team/team.service.js';
+import { OperationsInFlight } from './graphql/in-flight.js';
+
+/** How long a stop waits for the GraphQL operations under way. */
+const STOP_DRAIN_MS = 10_000;
 
 export interface App {
   express: Express;
@@ -283,6 +287,7 @@ export async function createApp(
 
   const protection = armor(config);
   const schema = await buildAppSchema();
+  const inFlight = new OperationsInFlight();
   const apollo = new ApolloServer<Context>({
     // Hot queries compiled by graphql-jit (the only way Apollo takes another executor is its gateway interface).
     ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
@@ -303,6 +308,7 @@ export async function createApp(
       serviceUnavailablePlugin<Context>(),
       ownerRedactionPlugin(),
       requestLogPlugin(log),
+      inFlight.plugin<Context>(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -384,6 +390,8 @@ export async function createApp(
     importWorker,
     outboxWorker,
     async stop() {
+      // Operations still running (their clients may have hung up) finish before anything they need stops.
+      await inFlight.drained(STOP_DRAIN_MS);
       await purge.stop();
       await prefixFolder.stop();
       await importWorker.stop();

@@ -57,7 +57,7 @@ describe('search, save as a shared list, tag all, export, in Chromium', () => {
     await expect
       .poll(() => page.locator('thead th').allInnerTexts())
       .toEqual(['SELECT', 'NAME', 'EMAIL', 'PHONE', 'ORGANIZATION', 'TAGS', 'CREATED']);
-    await expect.poll(() => page.locator('tbody tr td[data-column="name"]').allInnerTexts()).toEqual(['Grace Hopper', 'Hopper Jones']);
+    await expect.poll(() => page.locator('tbody tr td[data-column="name"] a').allInnerTexts()).toEqual(['Grace Hopper', 'Hopper Jones']);
 
     await page.getByRole('button', { name: 'Select all 2 matching' }).click();
     await page.getByRole('button', { name: 'Add tags' }).click();

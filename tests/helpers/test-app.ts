@@ -55,12 +55,9 @@ export interface TestApp {
 
 let people = 0;
 
-/** The real app on a fresh, empty database, listening on a free port of 127.0.0.1. */
-export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
-  const { url: databaseUrl, cleanup } = freshDatabase(dialect, 't');
-  // Uploaded import files go to a folder of this app's own, removed when it stops.
-  const importDir = mkdtempSync(join(tmpdir(), 'accueil-imports-'));
-  const config = readConfig({
+/** The configuration of an app under test: quiet, on a free port, the first admin known, no limits or DNS in the way. */
+export function testConfig(databaseUrl: string, importDir: string, env: Record<string, string> = {}) {
+  return readConfig({
     IMPORT_DIR: importDir,
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',
@@ -73,6 +70,14 @@ export async function startTestApp(dialect: TestDialect, env: Record<string, str
     PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
     ...env,
   });
+}
+
+/** The real app on a fresh, empty database, listening on a free port of 127.0.0.1. */
+export async function startTestApp(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestApp> {
+  const { url: databaseUrl, cleanup } = freshDatabase(dialect, 't');
+  // Uploaded import files go to a folder of this app's own, removed when it stops.
+  const importDir = mkdtempSync(join(tmpdir(), 'accueil-imports-'));
+  const config = testConfig(databaseUrl, importDir, env);
   const db = await Database.open(config.databaseUrl);
   const app = await createApp(config, db, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   const server: Server = await new Promise((ok) => {
