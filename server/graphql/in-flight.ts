@@ -30,11 +30,6 @@ export class OperationsInFlight {
     };
   }
 
-  /** How many are under way now. */
-  get size(): number {
-    return this.count;
-  }
-
   /** Resolves once none is under way, or after `timeoutMs` (a stop must not hang on a stuck operation). */
   drained(timeoutMs: number): Promise<void> {
     if (this.count === 0) return Promise.resolve();
