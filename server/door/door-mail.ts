@@ -9,6 +9,7 @@ import { issueLink } from './account-links.js';
 import type { LinkPurpose } from './account-link.entity.js';
 import { languageOfLocale } from '../i18n/language.js';
 import { msg, type Message } from '../i18n/message.js';
+import { DEFAULT_WELCOME_BODY, DEFAULT_WELCOME_SUBJECT } from '../db/migrations/1765500000200-settings-door.js';
 
 /** Who a mail is about: the account and the address it goes to. */
 export interface MailTarget {
@@ -57,7 +58,13 @@ export class DoorMail {
   async welcome(m: EntityManager, to: MailTarget): Promise<void> {
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'VERIFY');
-    const mail = renderWelcome(row.welcomeSubject, row.welcomeBody, { name: to.user.name, verify_link: link, desk_name: row.deskName });
+    // The shipped template, never changed by the admins, goes out in the recipient's language; an edited one as written.
+    const shipped = isShippedWelcome(row.welcomeSubject, row.welcomeBody);
+    const lang = languageOfLocale(to.user.locale);
+    const [subject, body] = shipped
+      ? [msg('doorMail.welcomeSubjectTemplate').render(lang), msg('doorMail.welcomeBodyTemplate').render(lang)]
+      : [row.welcomeSubject, row.welcomeBody];
+    const mail = renderWelcome(subject, body, { name: to.user.name, verify_link: link, desk_name: row.deskName });
     await enqueueEmail(m, { kind: 'WELCOME', to: to.address, subject: mail.subject, text: mail.text, html: mail.html, userId: to.user.id });
   }
 
@@ -119,4 +126,10 @@ export class DoorMail {
       .join('\n');
     await enqueueEmail(m, { kind, to: to.address, subject, text, html, userId: to.user.id });
   }
+}
+
+/** Whether the welcome template is still the one shipped (a save that trims it, or a line-ending change, leaves it so). */
+function isShippedWelcome(subject: string, body: string): boolean {
+  const same = (a: string, b: string) => a.replace(/\r\n?/g, '\n').trim() === b.trim();
+  return same(subject, DEFAULT_WELCOME_SUBJECT) && same(body, DEFAULT_WELCOME_BODY);
 }

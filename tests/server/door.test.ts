@@ -4,6 +4,7 @@ import { testDialects } from '../helpers/databases.js';
 import { OutboxMessage } from '../../server/outbox/outbox-message.entity.js';
 import { AccountLinkEntity } from '../../server/door/account-link.entity.js';
 import { Ticket } from '../../server/tickets/ticket.entity.js';
+import { DEFAULT_WELCOME_BODY, DEFAULT_WELCOME_SUBJECT } from '../../server/db/migrations/1765500000200-settings-door.js';
 import { eventually, startSmtpSink, type SmtpSink } from '../helpers/smtp-sink.js';
 
 const SIGN_UP = 'mutation($i: SignUpInput!) { signUp(input: $i) { received } }';
@@ -251,6 +252,30 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     const endUser = await app.person('END_USER');
     expect((await app.as(endUser.auth)(resend, { id: r.data.createUser.user.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.as(agent.auth)(resend, { id: '999999' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('sends the shipped welcome in each person’s language until the admins change it, then as they wrote it', async () => {
+    await settings({ welcomeOnAgentCreate: true, welcomeSubject: DEFAULT_WELCOME_SUBJECT, welcomeBody: DEFAULT_WELCOME_BODY });
+    const create = async (email: string, locale?: string) => {
+      const r = await app.as(agent.auth)('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { name: 'Léa Martin', email, ...(locale ? { locale } : {}) },
+      });
+      expect(r.errors).toBeUndefined();
+      const [mail] = await mails(email);
+      return mail;
+    };
+    const french = await create(addr('lea.fr'), 'fr-CA');
+    expect(french.subject).toBe('Bienvenue chez Accueil');
+    expect(french.textBody).toMatch(/^Bonjour Léa Martin,\n\nBienvenue chez Accueil\. Confirmez votre adresse/);
+    expect(french.textBody).toContain('/verify/');
+    // English (or no language): the shipped English text, exactly.
+    const english = await create(addr('lea.en'));
+    expect(english.subject).toBe('Welcome to Accueil');
+    expect(english.textBody).toMatch(/^Hello Léa Martin,\n\nWelcome to Accueil\. Confirm your address/);
+    // Once changed, the template goes out as written, whatever the language.
+    await settings({ welcomeSubject: 'Welcome aboard {{desk_name}}' });
+    expect((await create(addr('lea.fr2'), 'fr')).subject).toBe('Welcome aboard Accueil');
+    await settings({ welcomeOnAgentCreate: false, welcomeSubject: DEFAULT_WELCOME_SUBJECT });
   });
 
   it('an agent releases a ticket the block list held, in its history; end users cannot', async () => {

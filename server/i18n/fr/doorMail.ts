@@ -3,6 +3,9 @@ import type { doorMail as en } from '../en/doorMail.js';
 
 export const doorMail: Translation<typeof en> = {
   'doorMail.hello': (p) => `Bonjour ${p.name},`,
+  'doorMail.welcomeSubjectTemplate': () => 'Bienvenue chez {{desk_name}}',
+  'doorMail.welcomeBodyTemplate': () =>
+    'Bonjour {{name}},\n\nBienvenue chez {{desk_name}}. Confirmez votre adresse et choisissez un mot de passe ici :\n{{verify_link}}\n\nLe lien est valable 3 jours.\n',
   'doorMail.verifySubject': (p) => `Confirmez votre adresse pour ${p.desk}`,
   'doorMail.verifyIntro': (p) => `Merci de confirmer que cette adresse est la vôtre et de choisir un mot de passe pour ${p.desk} :`,
   'doorMail.verifyFooter': () => `Le lien est valable 3 jours. Si vous ne l’avez pas demandé, ignorez ce message.`,

@@ -27,6 +27,7 @@ const messages = {
     blockListHint: 'reject: refuses outright, suspend: holds for review, * holds everyone not allowed.',
     welcome: 'Welcome email',
     welcomeHint: 'Placeholders: {placeholders}',
+    welcomeLanguages: 'Until you change them, the subject and body shipped with Accueil go out in each person’s language (English or French).',
     welcomeSubject: 'Subject',
     welcomeBody: 'Body',
     preview: 'Preview',

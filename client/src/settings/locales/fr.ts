@@ -29,6 +29,8 @@ const messages: typeof settingsMessages = {
     blockListHint: 'reject: refuse, suspend: retient pour examen, * retient tous ceux qui ne sont pas autorisés.',
     welcome: 'E-mail de bienvenue',
     welcomeHint: 'Variables : {placeholders}',
+    welcomeLanguages:
+      'Tant que vous ne les modifiez pas, l’objet et le texte fournis avec Accueil partent dans la langue de chaque personne (anglais ou français).',
     welcomeSubject: 'Objet',
     welcomeBody: 'Corps',
     preview: 'Aperçu',
