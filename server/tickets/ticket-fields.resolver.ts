@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Resolver, Root } from 'type-g
 import type { Context } from '../graphql/context.js';
 import { connection } from '../graphql/connection.js';
 import { listSize } from '../graphql/list-size.js';
-import { STAFF } from '../auth/policy.js';
+import { can, STAFF } from '../auth/policy.js';
+import { userPolicy } from '../users/user.policy.js';
 import { User } from '../users/user.entity.js';
 import { TicketEventConnection } from './ticket-event.types.js';
 import type { TicketEventAction } from './ticket-enums.js';
@@ -94,11 +95,13 @@ export class TicketCommentResolver {
     nullable: true,
     description:
       "Who wrote it, as anyone who may read the comment sees them: an agent's or admin's alias when they have one, else the name. " +
-      'The help center shows it: an end user may not read other accounts (`author`), but may see who answered them. Null when a token or the system wrote it, or the account is gone.',
+      'The help center shows it: an end user may not read other accounts (`author`), but may see who answered them. Null when a token or the system wrote it, or the account is gone; for a token without users:read, always null.',
   })
   @Authorized(ticketPolicy.readComment)
   async authorName(@Root() c: TicketComment, @Ctx() ctx: Context): Promise<string | null> {
     if (c.authorId === null) return null;
+    // A name is something about a user: a token reads it only with the users' scope, as `author` needs.
+    if (ctx.viewer.kind === 'token' && !can(ctx.viewer, userPolicy.list)) return null;
     const author = await ctx.loaders.users.load(c.authorId);
     if (!author) return null;
     return STAFF.includes(author.role) && author.alias?.trim() ? author.alias.trim() : author.name;

@@ -200,6 +200,18 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
       { body: 'Any news?', authorName: 'Ann Asker' },
       { body: 'It ships tomorrow.', authorName: 'Sam from Support' },
     ]);
+    // A token reads names only with the users' scope, as for `author`.
+    const ticketsOnly = await app.token(['TICKETS_READ']);
+    const byToken = await app.as(ticketsOnly.auth)(THREAD, { id: String(held.id) });
+    expect(byToken.errors).toBeUndefined();
+    expect(byToken.data.ticket.comments.edges.map((e: any) => e.node.authorName)).toEqual([null, null, null, null]);
+    const withUsers = await app.as((await app.token(['TICKETS_READ', 'USERS_READ'])).auth)(THREAD, { id: String(held.id) });
+    expect(withUsers.data.ticket.comments.edges.map((e: any) => e.node.authorName)).toEqual([
+      'Ann Asker',
+      'Ann Asker',
+      'Sam from Support',
+      'Sam from Support',
+    ]);
     // The account itself stays out of reach.
     const author = await me('query($id: ID!) { ticket(id: $id) { comments(first: 100) { edges { node { author { id email } } } } } }', {
       id: String(held.id),

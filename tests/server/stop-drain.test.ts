@@ -28,6 +28,8 @@ mysqlOnly('a graceful stop on MySQL', () => {
     await new Promise((ok) => server.once('listening', ok));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const locker = await connectMysql(databaseUrl, true);
+    let stopped = false;
+    let stopping: Promise<void> | null = null;
     try {
       const signIn = await fetch(base, {
         method: 'POST',
@@ -62,8 +64,7 @@ mysqlOnly('a graceful stop on MySQL', () => {
       expect(await rename).toBe('aborted');
 
       // The stop, as main.ts does it.
-      let stopped = false;
-      const stopping = (async () => {
+      stopping = (async () => {
         await new Promise((ok) => server.close(ok));
         await app.stop();
         await db.close();
@@ -78,7 +79,13 @@ mysqlOnly('a graceful stop on MySQL', () => {
       expect(rows[0].name).toBe('After');
     } finally {
       await locker.end();
-      server.close();
+      // Failed on the way: finish the stop (the lock is gone with its connection), so nothing of this app outlives the test.
+      if (stopping) await (stopping as Promise<void>).catch(() => undefined);
+      else if (!stopped) {
+        server.close();
+        await app.stop();
+        await db.close();
+      }
       rmSync(importDir, { recursive: true, force: true });
       await cleanup();
     }
