@@ -3,23 +3,17 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { costLimitPlugin } from './graphql/cost-limit.js';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import { makeContext, type Context, type Services } from './graphql/context.js';
-import { makeFormatError, UNAVAILABLE_TEXT } from './graphql/errors.js';
+import { UNAVAILABLE_TEXT } from './graphql/errors.js';
+import { startApollo } from './graphql/apollo-server.js';
 import { languageMiddleware, requestLanguage } from './i18n/language.js';
 import { msg } from './i18n/message.js';
-import { ownerRedactionPlugin } from './graphql/owner-redaction.js';
 import { capResponseBytes } from './graphql/response-size.js';
-import { requestLogPlugin } from './graphql/request-log.js';
-import { buildAppSchema } from './graphql/schema.js';
-import { jitGateway } from './graphql/jit-executor.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { searchIndexListener } from './search/search-index.js';
 import { UserService } from './users/user.service.js';
@@ -47,7 +41,6 @@ import { apiRateLimit } from './limits/api-rate-limit.js';
 import { connectRedis, DatabaseCounters, RedisCounters, type Counters } from './limits/counters.js';
 import { isStoreUnavailable } from './db/unavailable.js';
 import { underStartLock } from './db/start-lock.js';
-import { serviceUnavailablePlugin } from './graphql/service-unavailable.js';
 import { UNAVAILABLE_RETRY_SECONDS } from './graphql/errors.js';
 import { ensureFirstAdmin } from './auth/first-admin.js';
 import { setPasswordHashCost } from './auth/password.js';
@@ -66,7 +59,6 @@ import { DoorMail } from './door/door-mail.js';
 import { DoorService } from './door/door.service.js';
 import { staffCreateHook } from './door/staff-create.js';
 import { TeamService } from './team/team.service.js';
-import { OperationsInFlight } from './graphql/in-flight.js';
 
 /**
  * How long a stop waits for the GraphQL operations under way. They mostly end while main.ts waits for the HTTP
@@ -163,22 +155,6 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     team: new TeamService({ db, users, mail: doorMail }),
     log,
   };
-}
-
-/** Depth, cost, alias and directive limits on every operation (introspection exempt from depth and cost). */
-function armor(config: Config) {
-  return new ApolloArmor({
-    maxDepth: { n: config.maxQueryDepth, ignoreIntrospection: true },
-    // Cost is counted by costLimitPlugin, once the variables (`first: $n`) are known.
-    costLimit: { enabled: false },
-    maxAliases: { n: config.maxAliases },
-    // Token limits are enforced by graphql-js's own parser (parseOptions below), which
-    // reports an oversized document as the parse failure it is.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: 20 },
-    // Suggestions ("Did you mean …?") are removed from every message by formatError when introspection is off.
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
 }
 
 /**
@@ -289,35 +265,7 @@ export async function createApp(
   purge.start();
   const prefixFolder = startPrefixDeltaFolder(db, log, config.searchFoldSeconds * 1000);
 
-  const protection = armor(config);
-  const schema = await buildAppSchema();
-  const inFlight = new OperationsInFlight();
-  const apollo = new ApolloServer<Context>({
-    // Hot queries compiled by graphql-jit (the only way Apollo takes another executor is its gateway interface).
-    ...(config.graphqlJit ? { gateway: jitGateway(schema) } : { schema }),
-    introspection: config.introspection,
-    includeStacktraceInErrorResponses: false,
-    csrfPrevention: true,
-    // main.ts owns the shutdown order (HTTP, then Apollo, then the database).
-    stopOnTerminationSignals: false,
-    formatError: makeFormatError(log, { hideSuggestions: !config.introspection }),
-    validationRules: [...protection.validationRules],
-    allowBatchedHttpRequests: false,
-    parseOptions: { maxTokens: config.maxTokens },
-    // No HTTP cache hints (the data is private) and no landing page that would load a
-    // sandbox from a CDN: the admin app and partner tools talk to /graphql directly.
-    plugins: [
-      ...(protection.plugins as unknown as ApolloServerPlugin<Context>[]),
-      costLimitPlugin<Context>(config.maxQueryCost),
-      serviceUnavailablePlugin<Context>(),
-      ownerRedactionPlugin(),
-      requestLogPlugin(log),
-      inFlight.plugin<Context>(),
-      ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginLandingPageDisabled(),
-    ],
-  });
-  await apollo.start();
+  const { apollo, inFlight } = await startApollo(config, log);
 
   const app = express();
   app.disable('x-powered-by');

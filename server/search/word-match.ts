@@ -22,6 +22,9 @@ export interface Sql {
   params: unknown[];
 }
 
+/** An inner join that keeps the tables in the order written: the left one drives (MySQL's STRAIGHT_JOIN, SQLite's CROSS JOIN). */
+export const fixedOrderJoin = (dialect: 'mysql' | 'sqlite'): string => (dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN');
+
 /**
  * The ids of the users whose words match every query word, as a derived
  * table `alias(id)`; null when the query has no word. `words` come narrowest
@@ -36,7 +39,7 @@ export interface Sql {
 export function matchingIds(dialect: 'mysql' | 'sqlite', words: readonly string[], alias = 'm'): Sql | null {
   if (words.length === 0) return null;
   const [first, ...rest] = words;
-  const join = dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
+  const join = fixedOrderJoin(dialect);
   const others = rest.map(
     (_, i) => ` ${join} user_search_words w${i + 1} ON w${i + 1}.user_id = w0.user_id AND w${i + 1}.word >= ? AND w${i + 1}.word < ?`,
   );

@@ -5,6 +5,7 @@ import { UserInputError } from '../graphql/errors.js';
 import {
   broadThreshold,
   exactMatchIds,
+  fixedOrderJoin,
   matchingIds,
   narrowestFirst,
   rankSql,
@@ -116,9 +117,8 @@ async function matchesSource(db: Database, words: string[], sorted = false): Pro
   if (broad && (!sorted || (await mostMatch(db, ordered[0]))))
     return { from: { sql: 'users u', params: [] }, where: wordConditions(ordered), broad: true, words: ordered };
   const ids = matchingIds(db.dialect, ordered)!;
-  const join = db.dialect === 'mysql' ? 'STRAIGHT_JOIN' : 'CROSS JOIN';
   return {
-    from: { sql: `${ids.sql} ${join} users u ON u.id = m.id`, params: ids.params },
+    from: { sql: `${ids.sql} ${fixedOrderJoin(db.dialect)} users u ON u.id = m.id`, params: ids.params },
     where: { sql: '', params: [] },
     broad: false,
     words: ordered,

@@ -1,12 +1,12 @@
 import type { ParamValue } from '../message.js';
+import { DEFAULT_WELCOME_BODY, DEFAULT_WELCOME_SUBJECT } from '../../db/migrations/1765500000200-settings-door.js';
 
 /** The end users' door mails (door/door-mail.ts), in the recipient's language. */
 export const doorMail = {
   'doorMail.hello': (p: { name: ParamValue }) => `Hello ${p.name},`,
   // The shipped welcome template (the settings' default, with its {{placeholders}}), sent in the recipient's language while unchanged.
-  'doorMail.welcomeSubjectTemplate': () => 'Welcome to {{desk_name}}',
-  'doorMail.welcomeBodyTemplate': () =>
-    'Hello {{name}},\n\nWelcome to {{desk_name}}. Confirm your address and choose a password here:\n{{verify_link}}\n\nThe link works for 3 days.\n',
+  'doorMail.welcomeSubjectTemplate': () => DEFAULT_WELCOME_SUBJECT,
+  'doorMail.welcomeBodyTemplate': () => DEFAULT_WELCOME_BODY,
   'doorMail.verifySubject': (p: { desk: ParamValue }) => `Confirm your address for ${p.desk}`,
   'doorMail.verifyIntro': (p: { desk: ParamValue }) => `Please confirm that this is your address and choose a password for ${p.desk}:`,
   'doorMail.verifyFooter': () => `The link works for 3 days. If you did not ask for it, ignore this message.`,
