@@ -4,8 +4,8 @@ import { MergeChoiceResolver, UserMergeResolver } from '../users/user-merge.reso
 import { UserVersionsResolver } from '../users/user-versions.resolver.js';
 import { CustomerListResolver } from '../lists/customer-list.resolver.js';
 import 'reflect-metadata';
-import { isObjectType, type GraphQLSchema } from 'graphql';
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
 import { UserConnectionResolver, UserResolver, UserWarningResolver } from '../users/user.resolver.js';
 import { UserIdentityResolver } from '../users/identity.resolver.js';
 import { AuthResolver } from '../auth/auth.resolver.js';
@@ -14,6 +14,7 @@ import { BulkUserResolver } from '../users/bulk.resolver.js';
 import { ImportJobResolver } from '../imports/import.resolver.js';
 import { MailResolver, UserMessagesResolver } from '../mail/mail.resolver.js';
 import { authChecker } from '../auth/auth-checker.js';
+import { directResolvers } from './direct-resolvers.js';
 import { ApiTokenResolver } from '../tokens/api-token.resolver.js';
 import { WebhookResolver } from '../webhooks/webhook.resolver.js';
 import { EventActorResolver, FieldChangeResolver } from '../audit/audit.resolver.js';
@@ -70,35 +71,10 @@ export const resolvers = [
 
 let schema: Promise<GraphQLSchema> | null = null;
 
-/**
- * type-graphql applies `@Authorized` through an async middleware: a promise for
- * every field it guards, which doubled the time of a page of 100 profiles. A
- * plain property (no field resolver, no middleware) gets the same check, from
- * the same `@Authorized` rules and the same auth checker, synchronously.
- */
-function synchronousPropertyGuards(built: GraphQLSchema): void {
-  const storage = getMetadataStorage();
-  for (const meta of storage.objectTypes) {
-    const type = built.getType(meta.name);
-    if (!isObjectType(type)) continue;
-    const resolved = new Set(storage.fieldResolvers.filter((r) => r.getObjectType?.() === meta.target).map((r) => r.methodName));
-    for (const field of meta.fields ?? []) {
-      const roles = field.roles;
-      const target = type.getFields()[field.schemaName];
-      if (!roles || !target || field.middlewares?.length || resolved.has(field.name)) continue;
-      const name = field.name;
-      target.resolve = (root, args, context, info) => {
-        authChecker({ root, args, context, info }, roles);
-        return (root as Record<string, unknown>)[name];
-      };
-    }
-  }
-}
-
 /** The executable schema, built once from the type-graphql classes; every @Authorized rule goes through one auth checker. */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({ resolvers, validate: false, emitSchemaFile: false, authChecker, authMode: 'error' }).then((built) => {
-    synchronousPropertyGuards(built);
+    directResolvers(built);
     // type-graphql has no option for the root types' descriptions.
     built.getQueryType()!.description = 'What can be read. Each field says who may read it; `viewerCan` tells what the person asking may do.';
     built.getMutationType()!.description =
