@@ -79,10 +79,23 @@ export function fieldText(field: UserField, values: StoredValue[]): string | nul
   return change('value', null, auditValue(field, values)).newValue;
 }
 
-/** MULTISELECT rows in option order (a value whose option is gone goes last). */
+/**
+ * A definition's options by comparison key, made once per definition object: a page of 100 profiles presents each
+ * drop-down's values 100 times from the same definitions (read once per request), and the definitions are never
+ * changed in place (an edit reads them again).
+ */
+const optionsByKey = new WeakMap<UserField, Map<string, UserFieldOption>>();
+function optionByKey(field: UserField): Map<string, UserFieldOption> {
+  let byKey = optionsByKey.get(field);
+  if (!byKey) optionsByKey.set(field, (byKey = new Map(field.options.map((o) => [o.valueKey, o]))));
+  return byKey;
+}
+
+/** Option rows in option order (a value whose option is gone goes last). */
 function ordered(field: UserField, values: StoredValue[]): StoredValue[] {
-  const pos = new Map(field.options.map((o) => [o.valueKey, o.position]));
-  return [...values].sort((a, b) => (pos.get(a.key) ?? Infinity) - (pos.get(b.key) ?? Infinity));
+  if (values.length < 2) return values;
+  const byKey = optionByKey(field);
+  return [...values].sort((a, b) => (byKey.get(a.key)?.position ?? Infinity) - (byKey.get(b.key)?.position ?? Infinity));
 }
 
 /**
@@ -314,43 +327,55 @@ export class FieldValuesService {
 }
 
 function presentValue(field: UserField, stored: StoredValue[]): UserFieldValue {
-  const out = Object.assign(new UserFieldValue(), {
-    key: field.key,
-    field,
-    type: field.type,
-    value: null,
-    values: null,
-    text: null,
-    number: null,
-    boolean: null,
-    date: null,
-    options: null,
-    lookupId: null,
-  } satisfies Partial<UserFieldValue>);
+  const out = new UserFieldValue();
+  out.key = field.key;
+  out.field = field;
+  out.type = field.type;
+  out.value = null;
+  out.values = null;
+  out.text = null;
+  out.number = null;
+  out.boolean = null;
+  out.date = null;
+  out.options = null;
+  out.lookupId = null;
   if (stored.length === 0) return out;
   const first = stored[0].value;
+  out.value = first;
   switch (field.type) {
     case UserFieldType.TEXT:
     case UserFieldType.MULTILINE:
     case UserFieldType.REGEXP:
-      return Object.assign(out, { value: first, text: first });
+      out.text = first;
+      return out;
     case UserFieldType.INTEGER:
     case UserFieldType.DECIMAL:
-      return Object.assign(out, { value: first, number: first });
+      out.number = first;
+      return out;
     case UserFieldType.CHECKBOX:
-      return Object.assign(out, { value: first, boolean: first === 'true' });
+      out.boolean = first === 'true';
+      return out;
     case UserFieldType.DATE:
-      return Object.assign(out, { value: first, date: first });
+      out.date = first;
+      return out;
     case UserFieldType.LOOKUP:
-      return Object.assign(out, { value: first, lookupId: Number(first) });
+      out.lookupId = Number(first);
+      return out;
     case UserFieldType.DROPDOWN:
     case UserFieldType.MULTISELECT: {
-      const byKey = new Map(field.options.map((o) => [o.valueKey, o]));
+      const byKey = optionByKey(field);
       const rows = ordered(field, stored);
       const options = rows.map((r) => byKey.get(r.key)).filter((o): o is UserFieldOption => o !== undefined);
       const values = rows.map((r) => byKey.get(r.key)?.value ?? r.value);
-      if (field.type === UserFieldType.DROPDOWN) return Object.assign(out, { value: values[0], options: options.slice(0, 1) });
-      return Object.assign(out, { value: values.join(', '), values, options });
+      if (field.type === UserFieldType.DROPDOWN) {
+        out.value = values[0];
+        out.options = options.slice(0, 1);
+        return out;
+      }
+      out.value = values.join(', ');
+      out.values = values;
+      out.options = options;
+      return out;
     }
   }
 }
