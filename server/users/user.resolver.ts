@@ -22,7 +22,7 @@ import { connection } from '../graphql/connection.js';
 import { UserFilterInput, UserSortInput } from './user-filter.types.js';
 import { userFilterOf } from './user-filter.js';
 import { UserPermissions, userPermissions } from './user-permissions.js';
-import { msg } from '../i18n/message.js';
+import { msg, say } from '../i18n/message.js';
 
 /**
  * No rule caps how many addresses an account has; the cost limit counts this
@@ -303,8 +303,6 @@ export class UserWarningResolver {
   @FieldResolver(() => String, { description: 'What happened, for people to read. Names another user only for those who may list users.' })
   message(@Root() warning: UserWarning, @Ctx() ctx: Context): string {
     if (warning.existingUserId === undefined || warning.existingUserId === null || can(ctx.viewer, userPolicy.list)) return warning.message;
-    return warning.code === 'SHARED_PHONE'
-      ? 'Another account has this number too: it is kept on this profile as a shared number.'
-      : 'This concerns another account.';
+    return say(warning.code === 'SHARED_PHONE' ? msg('users.sharedPhoneUnnamed') : msg('users.concernsAnotherAccount'));
   }
 }

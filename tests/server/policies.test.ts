@@ -60,7 +60,34 @@ describe.each(testDialects())('policies on %s', (dialect) => {
       const self = await app.as(endUser.auth)(ADD, { id: endUser.id, input: { type: 'PHONE', value: '+33 6 98 76 54 32' } });
       expect(self.errors).toBeUndefined();
       expect(self.data.addUserIdentity.warnings).toEqual([
-        { code: 'SHARED_PHONE', field: 'value', existingUserId: null, message: expect.not.stringMatching(/Olga/) },
+        {
+          code: 'SHARED_PHONE',
+          field: 'value',
+          existingUserId: null,
+          message: 'Another account has this number too: it is kept on this profile as a shared number.',
+        },
+      ]);
+      // The unnamed message is in the asker's language too.
+      const third = await app.gql(
+        'mutation($e: String!) { createUser(input: { name: "Third", email: $e, phone: "+33 6 98 76 54 31" }) { user { id } } }',
+        {
+          e: email(),
+        },
+      );
+      expect(third.errors).toBeUndefined();
+      const inFrench = await app.as(endUser.auth)(
+        ADD,
+        { id: endUser.id, input: { type: 'PHONE', value: '+33 6 98 76 54 31' } },
+        { 'accueil-language': 'fr' },
+      );
+      expect(inFrench.errors).toBeUndefined();
+      expect(inFrench.data.addUserIdentity.warnings).toEqual([
+        {
+          code: 'SHARED_PHONE',
+          field: 'value',
+          existingUserId: null,
+          message: 'Un autre compte a aussi ce numéro : il est gardé sur ce profil comme numéro partagé.',
+        },
       ]);
       const other = await app.gql('mutation($e: String!) { createUser(input: { name: "Second", email: $e }) { user { id } } }', { e: email() });
       const staff = await app.as(agent.auth)(ADD, { id: other.data.createUser.user.id, input: { type: 'PHONE', value: '+33 6 98 76 54 32' } });

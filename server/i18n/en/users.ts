@@ -55,4 +55,6 @@ export const users = {
   'users.giveIdsExternalidsNot': () => `Give ids or externalIds, not both.`,
   'users.atMostAtOnce': (p: { lookupMax: number; field: ParamValue }) => `At most ${p.lookupMax} ${p.field} at once.`,
   'users.accountCannotBeChanged': () => `This account cannot be changed.`,
+  'users.sharedPhoneUnnamed': () => `Another account has this number too: it is kept on this profile as a shared number.`,
+  'users.concernsAnotherAccount': () => `This concerns another account.`,
 };

@@ -55,4 +55,6 @@ export const users: Translation<typeof en> = {
   'users.giveIdsExternalidsNot': () => `Donnez ids ou externalIds, pas les deux.`,
   'users.atMostAtOnce': (p, n) => `Au plus ${n(p.lookupMax)} ${p.field} à la fois.`,
   'users.accountCannotBeChanged': () => `Ce compte ne peut pas être modifié.`,
+  'users.sharedPhoneUnnamed': () => `Un autre compte a aussi ce numéro : il est gardé sur ce profil comme numéro partagé.`,
+  'users.concernsAnotherAccount': () => `Cela concerne un autre compte.`,
 };
