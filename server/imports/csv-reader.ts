@@ -3,6 +3,7 @@ import { CsvError, parse } from 'csv-parse';
 import { checkHeader, type CsvHeader, type HeaderProblem } from './csv-header.js';
 import { CsvTextDecoder, type CsvEncoding, type DecodeProblem } from './csv-text-decoder.js';
 import { msg, type Message } from '../i18n/message.js';
+import { unescapeFormula } from '../exports/spreadsheet-formulas.js';
 
 /**
  * A streaming reader of an imported users CSV file (issue 11) over
@@ -15,7 +16,10 @@ import { msg, type Message } from '../i18n/message.js';
  *    (csv-header.ts). A header with any unknown, empty or doubled column
  *    throws CsvFileError BAD_HEADER listing every problem, before any row.
  * 2. For each following row, `{ kind: 'row', line, cells }` (cells by
- *    canonical column name, as written: not trimmed), or
+ *    canonical column name, as written: not trimmed, except that a cell
+ *    written as `'=…`, `'+…`, `'-…`, `'@…`, `'` TAB or `'` CR loses that
+ *    leading `'`, the one the export and the failed rows add against formula
+ *    injection: ../exports/spreadsheet-formulas.ts), or
  *    `{ kind: 'error', line, code: 'RAGGED_ROW', message }` when the row has
  *    fewer cells than the header, or more with something in the extra ones
  *    (extra cells that are all empty, as some spreadsheets write, are fine).
@@ -152,7 +156,7 @@ export async function* readCsv(
       }
       const cells: Record<string, string> = {};
       header.columns.forEach((column, i) => {
-        cells[column] = record[i];
+        cells[column] = unescapeFormula(record[i]);
       });
       yield { kind: 'row', line, cells };
     }

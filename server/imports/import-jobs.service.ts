@@ -11,7 +11,7 @@ import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import { readCsv } from './csv-reader.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
-import { csvField } from './import-rows.js';
+import { csvField } from '../exports/csv-writer.js';
 import { userColumns } from './user-columns.js';
 import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
 import { msg, type Message } from '../i18n/message.js';

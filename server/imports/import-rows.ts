@@ -144,8 +144,3 @@ function put(slots: Uint32Array, hi: number, lo: number, line: number): boolean 
     if (slots[3 * i] === hi && slots[3 * i + 1] === lo) return false;
   }
 }
-
-/** One CSV field, quoted when it must be (RFC 4180). */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}

@@ -73,6 +73,22 @@ describe('readCsv: the format', () => {
     ]);
   });
 
+  it("takes off the ' the export puts before a formula (one), and keeps any other leading '", async () => {
+    const file = [
+      'name,notes,phone,custom_fields.plan',
+      `"'=HYPERLINK(""https://evil.example/"")",'+cmd|' /C calc'!A0,'+33612345678,''=1+2`,
+      `'Quoted' name,'-2+3,+33612345678,"'\t@x"`,
+    ].join('\r\n');
+    expect(await rows(file)).toEqual([
+      {
+        kind: 'row',
+        line: 2,
+        cells: { name: '=HYPERLINK("https://evil.example/")', notes: "+cmd|' /C calc'!A0", phone: '+33612345678', 'custom_fields.plan': "'=1+2" },
+      },
+      { kind: 'row', line: 3, cells: { name: "'Quoted' name", notes: '-2+3', phone: '+33612345678', 'custom_fields.plan': '\t@x' } },
+    ]);
+  });
+
   it('reads \\r\\n, \\n and \\r line ends', async () => {
     for (const eol of ['\r\n', '\n', '\r']) {
       expect(
