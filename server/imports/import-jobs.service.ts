@@ -34,6 +34,11 @@ export interface NewImport {
   dryRun: boolean;
   encoding: CsvEncoding;
   createdById: number | null;
+  /**
+   * Settles when the rest of the request is read (an upload: the end of the form). The job is made only once it
+   * resolves; when it rejects, the stored file is deleted, no job is made, and `create` rejects with its error.
+   */
+  ready?: Promise<unknown>;
 }
 
 export const importJobCursor = cursorCodec('importJobs', ['int']);
@@ -54,7 +59,7 @@ export class ImportJobService {
     private readonly fieldValues: FieldValuesService,
   ) {}
 
-  /** Stores the file (streamed, at most 200 MB) and makes the job: PREVIEWING, or QUEUED without a preview. */
+  /** Stores the file (streamed, at most 200 MB) and makes the job (once `ready`): PREVIEWING, or QUEUED without a preview. */
   async create(input: NewImport): Promise<ImportJobEntity> {
     if (!(IMPORT_MODES as readonly string[]).includes(input.mode)) {
       throw new UserInputError('mode', msg('imports.modeMustOne', { value: IMPORT_MODES.join(', ') }));
@@ -71,6 +76,7 @@ export class ImportJobService {
     });
     try {
       await pipeline(input.file, cap, createWriteStream(path));
+      await input.ready;
     } catch (err) {
       await unlink(path).catch(() => undefined);
       throw err;
