@@ -6,12 +6,13 @@ import { refusal } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import { resolveViewer, type Services } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
-import { textOf } from '../graphql/errors.js';
+import { textOf, UserInputError } from '../graphql/errors.js';
 import { requestLanguage } from '../i18n/language.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { importPolicy } from './import.policy.js';
-import { FileTooLargeError, IMPORT_MODES, MAX_IMPORT_BYTES, type ImportModeName } from './import-jobs.service.js';
+import { FileTooLargeError, IMPORT_MODES, MAX_IMPORT_BYTES, type ImportModeName, type NewImport } from './import-jobs.service.js';
+import type { ImportJobEntity } from './import-job.entity.js';
 
 /**
  * The import's HTTP doors for scripts and the admin app (GraphQL carries no
@@ -21,7 +22,9 @@ import { FileTooLargeError, IMPORT_MODES, MAX_IMPORT_BYTES, type ImportModeName 
  *   disk (busboy; never held in memory), answers 202 { id, status }. A session
  *   must send the CSRF header (`x-accueil-csrf: 1`, or Apollo's
  *   `apollo-require-preflight`): a cross-site form cannot; a token needs the
- *   IMPORT scope.
+ *   IMPORT scope. Answered once, when the whole request is read: a field's
+ *   bad value, a form cut off or unreadable is 400 BAD_USER_INPUT naming the
+ *   field, and the job is made only for a whole, well-formed form.
  * - GET /imports/users/:id/failed-rows.csv: the failing rows with an `errors` column.
  */
 
@@ -51,11 +54,140 @@ async function allowed(services: Services, req: Request, res: Response, needsCsr
   return viewer;
 }
 
-const truthy = (v: string | undefined): boolean => /^(1|true|yes|on)$/i.test((v ?? '').trim());
+/** The fields that set the import up: read before the file, which is streamed as it arrives. */
+const OPTION_FIELDS = ['mode', 'dryRun', 'blankCellsClear', 'encoding'];
+const MAX_FIELDS = 20;
+
+function modeOf(fields: Record<string, string>): ImportModeName {
+  const mode = (fields.mode ?? 'CREATE_OR_UPDATE').trim().toUpperCase();
+  if (!(IMPORT_MODES as readonly string[]).includes(mode))
+    throw new UserInputError('mode', msg('imports.modeMustOne', { value: IMPORT_MODES.join(', ') }));
+  return mode as ImportModeName;
+}
+
+/** A yes-or-no field: absent is no; true/false, 1/0, yes/no, on/off in any case; anything else is refused (never taken as no). */
+function flagOf(fields: Record<string, string>, name: string): boolean {
+  const value = fields[name]?.trim().toLowerCase();
+  if (value === undefined) return false;
+  if (['true', '1', 'yes', 'on'].includes(value)) return true;
+  if (['false', '0', 'no', 'off'].includes(value)) return false;
+  throw new UserInputError(name, msg('imports.flagMustBoolean', { field: name }));
+}
+
+/** The file's encoding (csv-text-decoder.ts): UTF-8 unless the upload says windows-1252; any other name is refused. */
+function encodingOf(fields: Record<string, string>): CsvEncoding {
+  const value = (fields.encoding ?? 'utf-8').trim().toLowerCase();
+  if (value === 'utf-8' || value === 'utf8') return 'utf-8';
+  if (value === 'windows-1252' || value === 'cp1252') return 'windows-1252';
+  throw new UserInputError('encoding', msg('imports.encodingMustOne'));
+}
+
+/** C0 and C1 controls and DEL: no file's name holds one (busboy decodes `filename*=utf-8''a%0A.csv`). */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** busboy's errors about the body: it ended before the form's end, or a part's headers cannot be read. */
+const formError = (err: unknown): UserInputError =>
+  new UserInputError(
+    'file',
+    /^Unexpected end of (form|file)$/.test((err as Error)?.message ?? '') ? msg('imports.formCutOff') : msg('imports.formMalformed'),
+  );
+
+/**
+ * Reads an upload's form with `bb`: the fields, then the file, streamed into a new job (services.imports.create).
+ * Settles once, when the request has been read to its end (or cut off): with the job, or with the first problem (a
+ * UserInputError naming the field, a FileTooLargeError, or an unexpected error). The job is made only for a whole,
+ * well-formed form (create waits for `formRead`); for any other, the stored file is deleted before this settles.
+ */
+function receiveUpload(services: Services, req: Request, bb: busboy.Busboy, createdById: number | null): Promise<ImportJobEntity> {
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    let job: Promise<ImportJobEntity> | null = null;
+    let problem: Error | null = null;
+    let formDone!: { read: () => void; refused: (err: Error) => void };
+    const formRead = new Promise<void>((read, refused) => (formDone = { read, refused }));
+    formRead.catch(() => undefined); // create reads it; without a file nothing else does
+
+    const refuse = (err: Error) => {
+      problem ??= err;
+      formDone.refused(problem);
+    };
+    // The body cannot be read on: the rest of the request is read and dropped, and busboy ends the file's stream in error.
+    const stop = (err: Error) => {
+      refuse(err);
+      req.unpipe(bb);
+      req.resume();
+      if (!bb.destroyed) bb.destroy();
+    };
+
+    bb.on('field', (name, value) => {
+      if (job && OPTION_FIELDS.includes(name)) refuse(new UserInputError(name, msg('imports.fieldAfterFile', { field: name })));
+      else fields[name] = value;
+    });
+    bb.on('fieldsLimit', () => refuse(new UserInputError('file', msg('imports.tooManyFields', { max: MAX_FIELDS }))));
+    bb.on('file', (name, file: Readable, info) => {
+      // Cut off mid-part, busboy ends the part's stream in error, read or not (and says so in its own 'error' too):
+      // without a listener, that error would end the process.
+      file.on('error', () => undefined);
+      if (name !== 'file' || job || problem) {
+        file.resume();
+        return;
+      }
+      let options: Pick<NewImport, 'mode' | 'dryRun' | 'blankCellsClear' | 'encoding'>;
+      try {
+        options = {
+          mode: modeOf(fields),
+          dryRun: flagOf(fields, 'dryRun'),
+          blankCellsClear: flagOf(fields, 'blankCellsClear'),
+          encoding: encodingOf(fields),
+        };
+        if (CONTROL_CHARACTER.test(info.filename ?? '')) throw new UserInputError('file', msg('imports.fileNameControl'));
+      } catch (err) {
+        refuse(err as Error);
+        file.resume();
+        return;
+      }
+      // busboy's own stream is never destroyed (busboy would wait for it forever, and the request would get no answer):
+      // the import reads a copy, and when it gives up (a file over the limit), the rest of the upload is read and dropped.
+      const body = new PassThrough();
+      file.pipe(body);
+      file.on('limit', () => body.destroy(new FileTooLargeError('The file is over 200 MB.')));
+      // The copy ends in the same error (create deletes the stored file).
+      file.on('error', (err) => body.destroy(err));
+      job = services.imports.create({ fileName: info.filename ?? '', file: body, ...options, createdById, ready: formRead });
+      job.catch(() => {
+        file.unpipe(body);
+        file.resume();
+      });
+    });
+    bb.on('error', (err) => stop(formError(err)));
+    // The client went away before the end of its request.
+    req.on('close', () => {
+      if (!req.complete) stop(new UserInputError('file', msg('imports.formCutOff')));
+    });
+    bb.on('close', () => {
+      if (problem) {
+        const err = problem;
+        // A job begun fails too (formRead was refused) once its file is deleted; then the answer.
+        void (job ?? Promise.resolve()).then(
+          () => reject(err),
+          () => reject(err),
+        );
+      } else if (!job) {
+        reject(new UserInputError('file', msg('imports.noFile')));
+      } else {
+        formDone.read();
+        job.then(resolve, reject);
+      }
+    });
+    req.pipe(bb);
+    if (req.destroyed) stop(new UserInputError('file', msg('imports.formCutOff'))); // gone while the viewer was read
+  });
+}
 
 export function importRoutes(services: Services): Router {
   const router = Router();
 
+  // Every answer is written here, once, when the upload has been read (receiveUpload settles once).
   router.post('/users', async (req, res, next) => {
     try {
       const viewer = await allowed(services, req, res, true);
@@ -64,62 +196,20 @@ export function importRoutes(services: Services): Router {
         send(res, 400, 'BAD_REQUEST', msg('imports.sendMultipart'));
         return;
       }
-      const fields: Record<string, string> = {};
-      let started: Promise<unknown> | null = null;
-      const bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_IMPORT_BYTES + 1, fields: 20, fieldSize: 1000 } });
-      bb.on('field', (name, value) => (fields[name] = value));
-      bb.on('file', (name, file: Readable, info) => {
-        if (name !== 'file' || started) {
-          file.resume();
-          return;
-        }
-        const mode = (fields.mode ?? 'CREATE_OR_UPDATE').trim().toUpperCase() as ImportModeName;
-        if (!(IMPORT_MODES as readonly string[]).includes(mode)) {
-          file.resume();
-          started = Promise.reject(Object.assign(new Error(`mode must be one of ${IMPORT_MODES.join(', ')}.`), { field: 'mode' }));
-          started.catch(() => undefined);
-          return;
-        }
-        // busboy's own stream is never destroyed (busboy would wait for it forever, and the request would get no answer):
-        // the import reads a copy, and when it gives up (a file over the limit), the rest of the upload is read and dropped.
-        const body = new PassThrough();
-        file.pipe(body);
-        file.on('limit', () => body.destroy(new FileTooLargeError('The file is over 200 MB.')));
-        started = services.imports.create({
-          fileName: info.filename ?? '',
-          file: body,
-          mode,
-          dryRun: truthy(fields.dryRun),
-          blankCellsClear: truthy(fields.blankCellsClear),
-          encoding: (/^(windows-1252|cp1252)$/i.test(fields.encoding ?? '') ? 'windows-1252' : 'utf-8') as CsvEncoding,
-          createdById: viewer.kind === 'anonymous' ? null : viewer.user.id,
-        });
-        started.catch(() => {
-          file.unpipe(body);
-          file.resume();
-        });
-      });
-      bb.on('close', async () => {
-        if (!started) {
-          send(res, 400, 'BAD_USER_INPUT', msg('imports.noFile'), {
-            field: 'file',
-          });
-          return;
-        }
-        try {
-          const job = (await started) as { id: number; status: string };
-          res.status(202).json({ id: String(job.id), status: job.status });
-        } catch (err) {
-          if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', msg('imports.fileTooLarge'));
-          else if ((err as { field?: string }).field)
-            send(res, 400, 'BAD_USER_INPUT', textOf(err as Error), { field: (err as { field: string }).field });
-          else next(err);
-        }
-      });
-      bb.on('error', (err) => next(err));
-      req.pipe(bb);
+      let bb: busboy.Busboy;
+      try {
+        bb = busboy({ headers: req.headers, limits: { files: 1, fileSize: MAX_IMPORT_BYTES + 1, fields: MAX_FIELDS, fieldSize: 1000 } });
+      } catch {
+        // No boundary in the content type.
+        send(res, 400, 'BAD_REQUEST', msg('imports.sendMultipart'));
+        return;
+      }
+      const job = await receiveUpload(services, req, bb, viewer.kind === 'anonymous' ? null : viewer.user.id);
+      res.status(202).json({ id: String(job.id), status: job.status });
     } catch (err) {
-      next(err);
+      if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', msg('imports.fileTooLarge'));
+      else if (err instanceof UserInputError) send(res, 400, 'BAD_USER_INPUT', textOf(err), { field: err.field });
+      else next(err);
     }
   });
 

@@ -41,3 +41,28 @@ export async function importFile(app: TestApp, csv: string | Uint8Array, fields:
   expect(r.status, JSON.stringify(r.body)).toBe(202);
   return waitForJob(app, r.body.id, ['PREVIEWED', 'DONE', 'FAILED', 'CANCELLED']);
 }
+
+/**
+ * POST /imports/users with a multipart body written by hand (bytes as given, cut-off or malformed), as the admin's
+ * session with the CSRF header. `boundary` goes into the content-type.
+ */
+export async function uploadRaw(app: TestApp, body: string | Buffer, boundary = 'zzz'): Promise<{ status: number; body: any }> {
+  const payload = new Uint8Array(typeof body === 'string' ? Buffer.from(body, 'latin1') : body);
+  const res = await fetch(`${app.url}/imports/users`, {
+    method: 'POST',
+    body: payload,
+    headers: {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      cookie: (app.admin as { cookie: string }).cookie,
+      'x-accueil-csrf': '1',
+    },
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Not JSON: kept as text for the assertion's message.
+  }
+  return { status: res.status, body: parsed };
+}

@@ -10,6 +10,16 @@ export const imports = {
   'imports.sendMultipart': () => `Send the file as multipart/form-data in the field "file".`,
   'imports.fileTooLarge': () => `The file is over 200 MB.`,
   'imports.noFile': () => `No file: send it in the multipart field "file" (put mode, dryRun and blankCellsClear before it).`,
+  'imports.formCutOff': () => `The upload was cut off before the end of the form: nothing was imported. Send it again, whole.`,
+  'imports.formMalformed': () =>
+    `The upload is not valid multipart/form-data: the headers of a part cannot be read (a line break or a control character in a name, a name too long…). Nothing was imported.`,
+  'imports.tooManyFields': (p: { max: number }, n: FormatNumber) =>
+    `The form has more than ${n(p.max)} fields: send mode, dryRun, blankCellsClear, encoding and the file.`,
+  'imports.fileNameControl': () => `The file's name holds a control character (a line break, NUL…): rename the file and send it again.`,
+  'imports.flagMustBoolean': (p: { field: ParamValue }) => `${p.field} must be true or false (or 1/0, yes/no, on/off).`,
+  'imports.encodingMustOne': () => `encoding must be utf-8 or windows-1252.`,
+  'imports.fieldAfterFile': (p: { field: ParamValue }) =>
+    `${p.field} came after the file: send mode, dryRun, blankCellsClear and encoding before the file.`,
   // A file's rows and header (written in the background, rendered when read: see i18n/message-json.ts).
   'imports.twoSentences': (p: { first: ParamValue; then: ParamValue }) => `${p.first} ${p.then}`,
   'imports.headerEmpty': (p: { letters: ParamValue }) => `The header of column ${p.letters} is empty: every column needs a name.`,

@@ -11,6 +11,15 @@ export const imports: Translation<typeof en> = {
   'imports.sendMultipart': () => `Envoyez le fichier en multipart/form-data dans le champ "file".`,
   'imports.fileTooLarge': () => `Le fichier dépasse 200 Mo.`,
   'imports.noFile': () => `Aucun fichier : envoyez-le dans le champ multipart "file" (mettez mode, dryRun et blankCellsClear avant lui).`,
+  'imports.formCutOff': () => `L’envoi s’est interrompu avant la fin du formulaire : rien n’a été importé. Envoyez-le à nouveau, en entier.`,
+  'imports.formMalformed': () =>
+    `L’envoi n’est pas un multipart/form-data valide : les en-têtes d’une partie sont illisibles (un saut de ligne ou un caractère de contrôle dans un nom, un nom trop long…). Rien n’a été importé.`,
+  'imports.tooManyFields': (p, n) => `Le formulaire a plus de ${n(p.max)} champs : envoyez mode, dryRun, blankCellsClear, encoding et le fichier.`,
+  'imports.fileNameControl': () =>
+    `Le nom du fichier contient un caractère de contrôle (un saut de ligne, NUL…) : renommez le fichier et envoyez-le à nouveau.`,
+  'imports.flagMustBoolean': (p) => `${p.field} doit valoir true ou false (ou 1/0, yes/no, on/off).`,
+  'imports.encodingMustOne': () => `encoding doit valoir utf-8 ou windows-1252.`,
+  'imports.fieldAfterFile': (p) => `${p.field} est arrivé après le fichier : envoyez mode, dryRun, blankCellsClear et encoding avant le fichier.`,
   'imports.twoSentences': (p) => `${p.first} ${p.then}`,
   'imports.headerEmpty': (p) => `L’en-tête de la colonne ${p.letters} est vide : chaque colonne doit avoir un nom.`,
   'imports.unknownColumn': (p) => `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import.`,
