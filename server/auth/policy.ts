@@ -47,6 +47,17 @@ export interface Rule<T = void> {
 
 export const rule = <T = void>(r: Rule<T>): Rule<T> => r;
 
+/**
+ * The same rule, checked on an object that leads to its target: `pick` finds
+ * what the rule is about (a merge preview's source account, the account a
+ * value belongs to). For `@Authorized` on a type whose objects are not the
+ * rule's own target; the rule's scope, roles and message stay as they are.
+ */
+export const about = <T, R>(r: Rule<T>, pick: (root: R) => T): Rule<R> => {
+  const check = r.target;
+  return { ...r, target: check && ((v, root) => check(v, pick(root))) };
+};
+
 export interface Refusal {
   code: 'UNAUTHENTICATED' | 'FORBIDDEN';
   message: Text;

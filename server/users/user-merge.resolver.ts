@@ -25,6 +25,9 @@ import { LIMITS } from './profile-rules.js';
 import { msg } from '../i18n/message.js';
 import { displayOf } from '../audit/history-display.js';
 import { HistoryValue } from '../audit/history-value.types.js';
+import { about } from '../auth/policy.js';
+import { userFieldPolicy } from '../fields/user-field.policy.js';
+import type { MergePlan } from './user-merge.js';
 
 export enum MergeSide {
   SOURCE = 'SOURCE',
@@ -57,19 +60,42 @@ export class MergeUsersInput {
   fieldChoices?: MergeFieldChoice[] | null;
 }
 
+/**
+ * The preview's values are the two accounts' data: each is read by the rule of
+ * that field of that account (userPolicy.readField), as reading the users
+ * themselves would be, however the preview is reached. The field's name is
+ * open (it is what mergeUsers' choices name).
+ */
+const sourceField = about(userPolicy.readField, (c: MergeChoice) => ({ userId: c.sourceUserId, field: c.field }));
+const targetField = about(userPolicy.readField, (c: MergeChoice) => ({ userId: c.targetUserId, field: c.field }));
+/** What moves belongs to the account merged away: its addresses as its identities, the rest as its internal fields. */
+const sourceIdentities = about(userPolicy.readIdentity, (p: MergePlan) => ({ userId: p.source.id }));
+const sourcePrivate = about(userPolicy.readPrivate, (p: MergePlan) => p.source);
+
 @ObjectType({ description: 'A field both accounts have with different values.' })
 export class MergeChoice {
   @Field(() => String, { description: 'The field (as MergeFieldChoice.field takes it).' })
   field: string;
 
-  @Field(() => String, { description: "The field's title (a custom field's title; else the field)." })
+  @Field(() => String, { description: "The field's title (a custom field's title; else the field). Agents and admins (for a token: USERS_READ)." })
+  @Authorized(userFieldPolicy.read)
   title: string;
 
-  @Field(() => String, { nullable: true, description: 'The value of the account merged away.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The value of the account merged away. Read as that field of the account (notes, details, external id, custom fields: agents and admins; USERS_READ).',
+  })
+  @Authorized(sourceField)
   sourceValue: string | null;
 
-  @Field(() => String, { nullable: true, description: "The survivor's value." })
+  @Field(() => String, { nullable: true, description: "The survivor's value (read as sourceValue)." })
+  @Authorized(targetField)
   targetValue: string | null;
+
+  /** The two accounts (the rules above are about them). */
+  sourceUserId: number;
+  targetUserId: number;
 }
 
 /** The two values as people read them, as a history line shows them (a LOOKUP's person or organization by name, options by title). */
@@ -80,11 +106,13 @@ export class MergeChoiceResolver {
     description:
       'sourceValue for people to read: what it is and what it refers to (a person, an organization, an option), as FieldChange.oldDisplay.',
   })
+  @Authorized(sourceField)
   sourceDisplay(@Root() c: MergeChoice, @Ctx() ctx: Context): Promise<HistoryValue | null> {
     return displayOf(c.field, c.sourceValue, ctx.loaders);
   }
 
   @FieldResolver(() => HistoryValue, { nullable: true, description: 'targetValue for people to read (see sourceDisplay).' })
+  @Authorized(targetField)
   targetDisplay(@Root() c: MergeChoice, @Ctx() ctx: Context): Promise<HistoryValue | null> {
     return displayOf(c.field, c.targetValue, ctx.loaders);
   }
@@ -98,29 +126,37 @@ export class MergeUsersPreview {
   @Field(() => User, { description: 'The surviving account.' })
   target: User;
 
-  @Field(() => [String], { description: 'Email addresses that move to the survivor.' })
+  @Field(() => [String], { description: "Email addresses that move to the survivor (read as the merged account's addresses)." })
+  @Authorized(sourceIdentities)
   @listSize({ kind: 'bound', max: IDENTITIES_BOUND })
   emails: string[];
 
-  @Field(() => [String], { description: 'Phone numbers that move to the survivor.' })
+  @Field(() => [String], { description: 'Phone numbers that move to the survivor (read as emails).' })
+  @Authorized(sourceIdentities)
   @listSize({ kind: 'bound', max: IDENTITIES_BOUND })
   phones: string[];
 
-  @Field(() => [String], { description: 'Tags the survivor gains.' })
+  @Field(() => [String], { description: 'Tags the survivor gains. Agents and admins (for a token: USERS_READ), as User.tags.' })
+  @Authorized(sourcePrivate)
   @listSize({ kind: 'bound', max: LIMITS.tags })
   tags: string[];
 
-  @Field(() => [MergeChoice], { description: 'Fields both have with different values: choose in fieldChoices.' })
+  @Field(() => [MergeChoice], {
+    description: 'Fields both have with different values: choose in fieldChoices. Each value is read as that field of its account.',
+  })
   @listSize({ kind: 'bound', max: 200 })
   choices: MergeChoice[];
 
-  @Field(() => Int, { description: 'Tickets the merged account requested, which move.' })
+  @Field(() => Int, { description: 'Tickets the merged account requested, which move. Agents and admins (for a token: USERS_READ).' })
+  @Authorized(sourcePrivate)
   ticketsRequested: number;
 
-  @Field(() => Int, { description: "Tickets it is CC'd on, which move." })
+  @Field(() => Int, { description: "Tickets it is CC'd on, which move (read as ticketsRequested)." })
+  @Authorized(sourcePrivate)
   ticketsCopied: number;
 
-  @Field(() => Int, { description: 'History entries that move.' })
+  @Field(() => Int, { description: 'History entries that move (read as User.events).' })
+  @Authorized(sourcePrivate)
   historyEntries: number;
 }
 
@@ -140,7 +176,8 @@ export class UserMergeResolver {
     @Arg('targetId', () => ID, { description: 'The surviving account.' }) targetId: string,
     @Ctx() ctx: Context,
   ): Promise<MergeUsersPreview> {
-    return ctx.users.mergePreview(idOf(sourceId, 'sourceId'), idOf(targetId, 'targetId'));
+    const plan = await ctx.users.mergePreview(idOf(sourceId, 'sourceId'), idOf(targetId, 'targetId'));
+    return { ...plan, choices: plan.choices.map((c) => ({ ...c, sourceUserId: plan.source.id, targetUserId: plan.target.id })) };
   }
 
   @Mutation(() => User, {

@@ -1,4 +1,4 @@
-import { ADMINS, isSelf, isStaffRole, rule, STAFF, type SignedIn } from '../auth/policy.js';
+import { ADMINS, isSelf, isStaffRole, refusal, rule, STAFF, type SignedIn } from '../auth/policy.js';
 import { ApiTokenScope } from '../tokens/api-token-scope.js';
 import { Role } from './role.js';
 import type { User } from './user.entity.js';
@@ -50,19 +50,39 @@ function changeVerifiedRefusal(v: SignedIn, target: User): Text | null {
   return editRefusal(v, target);
 }
 
+/** A profile's ordinary fields: staff read anyone, others only themself. */
+const read = rule<Pick<User, 'id'>>({
+  name: 'user.read',
+  scope: USERS_READ,
+  target: (v, u) => (staff(v) || isSelf(v, u.id) ? null : msg('refusals.onlyOwnAccountSeen')),
+});
+
+/** Internal fields: notes, details, tags, external id, suspended, history, custom fields. */
+const readPrivate = rule<Pick<User, 'id'>>({
+  name: 'user.readPrivate',
+  scope: USERS_READ,
+  roles: STAFF,
+  message: msg('users.agentsAdminsSeeField'),
+});
+
+/**
+ * The fields the User type guards with readPrivate, by the names versions, merges and
+ * conflicts give them (custom fields are `fields.<key>`). Every other field is read's.
+ */
+const PRIVATE_FIELDS = new Set(['externalId', 'details', 'notes', 'suspended', 'tags', 'lastSignInAt', 'invitedAt']);
+export const isPrivateUserField = (field: string): boolean => PRIVATE_FIELDS.has(field) || field.startsWith('fields.');
+
 export const userPolicy = {
-  /** A profile's ordinary fields: staff read anyone, others only themself. */
-  read: rule<Pick<User, 'id'>>({
-    name: 'user.read',
+  read,
+  readPrivate,
+  /**
+   * One field's value of an account, named as versions and merges name it (a merge
+   * preview's values, a CONFLICT's values): the same rule as that field of the User type.
+   */
+  readField: rule<{ userId: number; field: string }>({
+    name: 'user.readField',
     scope: USERS_READ,
-    target: (v, u) => (staff(v) || isSelf(v, u.id) ? null : msg('refusals.onlyOwnAccountSeen')),
-  }),
-  /** Internal fields: notes, details, tags, external id, suspended, history, custom fields. */
-  readPrivate: rule<Pick<User, 'id'>>({
-    name: 'user.readPrivate',
-    scope: USERS_READ,
-    roles: STAFF,
-    message: msg('users.agentsAdminsSeeField'),
+    target: (v, { userId, field }) => refusal(v, isPrivateUserField(field) ? readPrivate : read, { id: userId })?.message ?? null,
   }),
   /** Lists and lookups (users, userByEmail, tags), and who owns an address (EMAIL_TAKEN's existingUserId, a shared number's other holder). */
   list: rule({ name: 'users.list', scope: USERS_READ, roles: STAFF, message: msg('users.agentsAdminsListUsers') }),

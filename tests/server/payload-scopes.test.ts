@@ -313,3 +313,115 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
     expect(await f.app.db.manager.query(`SELECT updated_at FROM users WHERE id = ?`, [Number(f.endUserId)])).toEqual(stamp);
   });
 });
+
+/**
+ * The same edge for what is not a User object but carries users' data: a merge
+ * preview's values, a CONFLICT's values and writer, a ticket history's people.
+ * Each follows the rule of the field it shows (userPolicy.readField, read,
+ * readPrivate, list); staff sessions and tokens with USERS_READ see what they saw.
+ */
+describe.each(testDialects())('users’ data in merge previews, conflicts and ticket histories, on %s', (dialect) => {
+  let app: TestApp;
+  let admin: Gql;
+  let agent: Awaited<ReturnType<TestApp['person']>>;
+  const tokens: Record<'write' | 'readWrite' | 'ticketsRead' | 'ticketsUsersRead', Auth> = {} as never;
+  const CREATE = 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id version } } }';
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+    admin = app.as(app.admin);
+    agent = await app.person('AGENT', 'Staff Writer');
+    tokens.write = (await app.token(['USERS_WRITE'], 'writer')).auth;
+    tokens.readWrite = (await app.token(['USERS_READ', 'USERS_WRITE'], 'reader-writer')).auth;
+    tokens.ticketsRead = (await app.token(['TICKETS_READ'], 'tickets')).auth;
+    tokens.ticketsUsersRead = (await app.token(['TICKETS_READ', 'USERS_READ'], 'tickets-users')).auth;
+    const field = await admin('mutation { createUserField(input: { key: "leak_plan", title: "Leak plan", type: TEXT }) { id } }');
+    expect(field.errors).toBeUndefined();
+  }, 120_000);
+  afterAll(() => app?.stop());
+
+  const create = async (i: Record<string, unknown>): Promise<{ id: string; version: number }> => {
+    const r = await admin(CREATE, { i });
+    expect(r.errors).toBeUndefined();
+    return r.data.createUser.user;
+  };
+
+  it('a merge preview: a USERS_WRITE token reads ids and field names only; USERS_READ, agents and admins read it all', async () => {
+    const target = await create({
+      name: 'Target Secretname',
+      email: `${unique('target')}@leak.io`,
+      notes: 'target notes secret',
+      details: 'target details secret',
+      externalId: unique('EXT-T'),
+      alias: 'Tee Secret',
+      fields: [{ key: 'leak_plan', value: 'Gold secret' }],
+    });
+    const source = await create({
+      name: 'Source Secretname',
+      email: `${unique('source')}@leak.io`,
+      phone: '+33 6 12 34 56 79',
+      notes: 'source notes secret',
+      details: 'source details secret',
+      externalId: unique('EXT-S'),
+      alias: 'Ess Secret',
+      tags: ['vipsecret'],
+      fields: [{ key: 'leak_plan', value: 'Silver secret' }],
+    });
+    const ids = { s: source.id, t: target.id };
+    const preview = (selection: string) => `query($s: ID!, $t: ID!) { mergeUsersPreview(sourceId: $s, targetId: $t) { ${selection} } }`;
+    const LEAK = /secret|leak\.io|\+33|EXT-|Leak plan/i;
+    // The security test's query, as it was sent.
+    const asked = await app.as(tokens.write)(
+      preview('emails phones tags choices { field sourceValue targetValue sourceDisplay { value label } }'),
+      ids,
+    );
+    expect(JSON.stringify(asked.data)).not.toMatch(LEAK);
+    expect(asked.errors?.length).toBeGreaterThan(0);
+    expect(asked.errors!.every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(true);
+    // Ids and the fields to choose for (what mergeUsers' choices name) stay readable.
+    const open = await app.as(tokens.write)(preview('source { id } target { id } choices { field }'), ids);
+    expect(open.errors).toBeUndefined();
+    expect(open.data.mergeUsersPreview.source).toEqual({ id: source.id });
+    expect(open.data.mergeUsersPreview.choices.map((c: { field: string }) => c.field).sort()).toEqual(
+      ['alias', 'details', 'externalId', 'fields.leak_plan', 'name', 'notes'].sort(),
+    );
+    // Each piece of user data on its own (so that no refused sibling hides another): refused, nothing shown.
+    for (const selection of [
+      'emails',
+      'phones',
+      'tags',
+      'ticketsRequested',
+      'ticketsCopied',
+      'historyEntries',
+      'choices { title }',
+      'choices { sourceValue }',
+      'choices { targetValue }',
+      'choices { sourceDisplay { value label } }',
+      'choices { targetDisplay { value label } }',
+      'source { name }',
+    ]) {
+      const r = await app.as(tokens.write)(preview(selection), ids);
+      expect(r.errors?.[0]?.extensions?.code, selection).toBe('FORBIDDEN');
+      expect(JSON.stringify(r.data), selection).not.toMatch(LEAK);
+    }
+    // With USERS_READ, and for agents and admins signed in, everything as before.
+    const ALL = preview(
+      'source { id name } target { id name } emails phones tags choices { field title sourceValue targetValue sourceDisplay { value } targetDisplay { value } } ticketsRequested ticketsCopied historyEntries',
+    );
+    const full = await app.as(tokens.readWrite)(ALL, ids);
+    expect(full.errors).toBeUndefined();
+    const p = full.data.mergeUsersPreview;
+    expect(p).toMatchObject({ emails: [expect.stringMatching(/@leak\.io$/)], phones: ['+33612345679'], tags: ['vipsecret'], historyEntries: 1 });
+    expect(p.choices.find((c: { field: string }) => c.field === 'notes')).toMatchObject({
+      title: 'notes',
+      sourceValue: 'source notes secret',
+      targetValue: 'target notes secret',
+    });
+    expect(p.choices.find((c: { field: string }) => c.field === 'fields.leak_plan')).toMatchObject({
+      title: 'Leak plan',
+      sourceValue: 'Silver secret',
+      targetDisplay: { value: 'Gold secret' },
+    });
+    for (const session of [app.admin, agent.auth]) expect(await app.as(session)(ALL, ids)).toEqual(full);
+  });
+});
