@@ -9,6 +9,7 @@ import { makeFormatError } from './errors.js';
 import { OperationsInFlight } from './in-flight.js';
 import { jitGateway } from './jit-executor.js';
 import { ownerRedactionPlugin } from './owner-redaction.js';
+import { conflictRedactionPlugin } from '../versions/conflict-redaction.js';
 import { requestLogPlugin } from './request-log.js';
 import { buildAppSchema } from './schema.js';
 import { serviceUnavailablePlugin } from './service-unavailable.js';
@@ -59,6 +60,7 @@ export async function startApollo(config: Config, log: Logger): Promise<{ apollo
       costLimitPlugin<Context>(config.maxQueryCost),
       serviceUnavailablePlugin<Context>(),
       ownerRedactionPlugin(),
+      conflictRedactionPlugin(),
       requestLogPlugin(log),
       inFlight.plugin<Context>(),
       ApolloServerPluginCacheControlDisabled(),

@@ -4,6 +4,7 @@ import { placeholders } from '../db/sql.js';
 import { UserInputError } from '../graphql/errors.js';
 import { RecordVersionEntity } from './record-version.entity.js';
 import { msg } from '../i18n/message.js';
+import type { Role } from '../users/role.js';
 
 /**
  * Versions of records people edit (users, organizations): every save adds one
@@ -33,28 +34,73 @@ export interface VersionChange {
   after: unknown;
 }
 
+/** Who made the save a conflict is with, as the database knows them. */
+export interface ConflictWriter {
+  id: number;
+  name: string;
+  role: Role;
+  alias: string | null;
+}
+
 export interface FieldConflict {
   field: string;
   theirValue: unknown;
   yourValue: unknown;
-  changedBy: { id: string; name: string } | null;
+  changedBy: ConflictWriter | null;
   changedAt: Date;
 }
 
-/** Someone else changed a field this save changes too. */
+/** A conflict as the API shows it (`extensions.conflicts[]`). */
+export interface ShownConflict {
+  field: string;
+  theirValue: string | null;
+  yourValue: string | null;
+  /** true when the viewer may not read this field of this record: both values are null. */
+  redacted: boolean;
+  changedBy: { id: string | null; name: string | null } | null;
+  changedAt: string;
+}
+
+/** What one viewer may see of a conflict (conflict-redaction.ts decides it from the policies). */
+export interface ConflictView {
+  values(field: string): boolean;
+  writer(w: ConflictWriter): ShownConflict['changedBy'];
+}
+
+/** Nothing but the fields and when: what an error shows until someone decides what its viewer may see. */
+const NOTHING: ConflictView = { values: () => false, writer: () => null };
+
+/**
+ * Someone else changed a field this save changes too. The conflicts' values and
+ * writers are the record's data: `extensions.conflicts` starts with field names
+ * and times only, and the API fills in what its viewer may read (`show`, from
+ * conflict-redaction.ts), so nothing reaches a client that nobody decided it may see.
+ */
 export class ConflictError extends GraphQLError {
-  constructor(conflicts: FieldConflict[]) {
+  constructor(
+    readonly subject: SubjectType,
+    readonly subjectId: number,
+    readonly conflicts: readonly FieldConflict[],
+  ) {
     const fields = conflicts.map((c) => c.field).join(', ');
     super(`Someone else changed ${fields} since you opened this record. Choose which value to keep.`, {
-      extensions: {
-        code: 'CONFLICT',
-        conflicts: conflicts.map((c) => ({
-          ...c,
-          theirValue: shown(c.theirValue),
-          yourValue: shown(c.yourValue),
-          changedAt: c.changedAt.toISOString(),
-        })),
-      },
+      extensions: { code: 'CONFLICT', conflicts: [] },
+    });
+    this.show(NOTHING);
+  }
+
+  /** Writes `extensions.conflicts` as `view` allows. */
+  show(view: ConflictView): void {
+    this.extensions.conflicts = this.conflicts.map((c): ShownConflict => {
+      const visible = view.values(c.field);
+      return {
+        field: c.field,
+        theirValue: visible ? shown(c.theirValue) : null,
+        yourValue: visible ? shown(c.yourValue) : null,
+        redacted: !visible,
+        changedBy: c.changedBy && view.writer(c.changedBy),
+        changedAt: c.changedAt.toISOString(),
+      };
     });
   }
 }
@@ -151,17 +197,29 @@ export async function reconcile(
     }
   }
   if (conflicts.length) {
-    const names = await actorNames(m, actors);
-    throw new ConflictError(conflicts.map((c, i) => ({ ...c, changedBy: actors[i] === null ? null : (names.get(actors[i]!) ?? null) })));
+    const writers = await writersOf(m, actors);
+    throw new ConflictError(
+      subject,
+      id,
+      conflicts.map((c, i) => ({ ...c, changedBy: actors[i] === null ? null : (writers.get(actors[i]!) ?? null) })),
+    );
   }
   return keepTheirs;
 }
 
-async function actorNames(m: EntityManager, ids: (number | null)[]): Promise<Map<number, { id: string; name: string }>> {
+async function writersOf(m: EntityManager, ids: (number | null)[]): Promise<Map<number, ConflictWriter>> {
   const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
   if (wanted.length === 0) return new Map();
-  const rows: { id: unknown; name: unknown }[] = await m.query(`SELECT id, name FROM users WHERE id IN (${placeholders(wanted.length)})`, wanted);
-  return new Map(rows.map((r) => [Number(r.id), { id: String(r.id), name: String(r.name) }]));
+  const rows: { id: unknown; name: unknown; role: unknown; alias: unknown }[] = await m.query(
+    `SELECT id, name, role, alias FROM users WHERE id IN (${placeholders(wanted.length)})`,
+    wanted,
+  );
+  return new Map(
+    rows.map((r) => [
+      Number(r.id),
+      { id: Number(r.id), name: String(r.name), role: r.role as Role, alias: r.alias === null ? null : String(r.alias) },
+    ]),
+  );
 }
 
 /** The earlier values of a field (newest first), from the saves that changed it: for History's "restore". */

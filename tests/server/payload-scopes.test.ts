@@ -424,4 +424,76 @@ describe.each(testDialects())('users’ data in merge previews, conflicts and ti
     });
     for (const session of [app.admin, agent.auth]) expect(await app.as(session)(ALL, ids)).toEqual(full);
   });
+
+  it('a CONFLICT tells a USERS_WRITE token the fields and the writer’s id, not the values nor the writer’s name', async () => {
+    const user = await create({ name: 'Conflicted Person', email: `${unique('conflict')}@acme.io`, notes: 'first notes' });
+    const SAVE = 'mutation($id: ID!, $i: UpdateUserInput!, $v: Int) { updateUser(id: $id, input: $i, expectedVersion: $v) { id } }';
+    const theirs = await app.as(agent.auth)(SAVE, {
+      id: user.id,
+      i: { notes: 'their secret notes', details: 'their secret details' },
+      v: user.version,
+    });
+    expect(theirs.errors).toBeUndefined();
+    const mine = { id: user.id, i: { notes: 'x', details: 'y' }, v: user.version };
+    const r = await app.as(tokens.write)(SAVE, mine);
+    expect(r.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(r.errors![0].extensions!.conflicts).toEqual(
+      ['details', 'notes'].map((field) => ({
+        field,
+        theirValue: null,
+        yourValue: null,
+        redacted: true,
+        changedBy: { id: agent.id, name: null },
+        changedAt: expect.any(String),
+      })),
+    );
+    expect(JSON.stringify(r)).not.toMatch(/secret|Staff Writer/);
+    // An organization's conflict alike (its notes are read with organizations.list).
+    const org = (await admin('mutation($n: String!) { createOrganization(input: { name: $n, notes: "n0" }) { id } }', { n: unique('Conflict Org ') }))
+      .data.createOrganization.id;
+    const ORG_SAVE =
+      'mutation($id: ID!, $i: UpdateOrganizationInput!, $v: Int) { updateOrganization(id: $id, input: $i, expectedVersion: $v) { id } }';
+    expect((await admin(ORG_SAVE, { id: org, i: { notes: 'their secret org notes' }, v: 1 })).errors).toBeUndefined();
+    const orgConflict = await app.as(tokens.write)(ORG_SAVE, { id: org, i: { notes: 'mine' }, v: 1 });
+    expect(orgConflict.errors?.[0].extensions?.conflicts).toEqual([expect.objectContaining({ field: 'notes', theirValue: null, redacted: true })]);
+    expect(JSON.stringify(orgConflict)).not.toMatch(/secret/);
+    // With USERS_READ (and for staff signed in, record-versions.test.ts), the values and the name.
+    const read = await app.as(tokens.readWrite)(SAVE, mine);
+    expect(read.errors![0].extensions!.conflicts.find((c: { field: string }) => c.field === 'notes')).toEqual({
+      field: 'notes',
+      theirValue: 'their secret notes',
+      yourValue: 'x',
+      redacted: false,
+      changedBy: { id: agent.id, name: 'Staff Writer' },
+      changedAt: expect.any(String),
+    });
+  });
+
+  it('a CONFLICT on an end user’s own name shows them both names, and staff as the support team or their alias', async () => {
+    const me = await app.person('END_USER', 'Ann Original');
+    const SAVE = 'mutation($id: ID!, $i: UpdateUserInput!, $v: Int) { updateUser(id: $id, input: $i, expectedVersion: $v) { id } }';
+    const VERSION = 'query($id: ID!) { user(id: $id) { version } }';
+    const conflictAfter = async (staffName: string, headers: Record<string, string> = {}) => {
+      const v = (await app.as(me.auth)(VERSION, { id: me.id })).data.user.version;
+      expect((await app.as(agent.auth)(SAVE, { id: me.id, i: { name: staffName }, v })).errors).toBeUndefined();
+      const r = await app.as(me.auth)(SAVE, { id: me.id, i: { name: `Mine ${staffName}` }, v }, headers);
+      expect(r.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(JSON.stringify(r)).not.toContain('Staff Writer');
+      expect(JSON.stringify(r)).not.toContain(`"${agent.id}"`);
+      return r.errors![0].extensions!.conflicts;
+    };
+    expect(await conflictAfter('Ann By Staff')).toEqual([
+      {
+        field: 'name',
+        theirValue: 'Ann By Staff',
+        yourValue: 'Mine Ann By Staff',
+        redacted: false,
+        changedBy: { id: null, name: 'the support team' },
+        changedAt: expect.any(String),
+      },
+    ]);
+    expect((await conflictAfter('Ann Again', { 'accueil-language': 'fr' }))[0].changedBy).toEqual({ id: null, name: 'l’équipe d’assistance' });
+    expect((await app.as(agent.auth)(SAVE, { id: agent.id, i: { alias: 'Sam from Support' } })).errors).toBeUndefined();
+    expect((await conflictAfter('Ann Third'))[0].changedBy).toEqual({ id: null, name: 'Sam from Support' });
+  });
 });
