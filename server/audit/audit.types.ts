@@ -93,7 +93,10 @@ export class FieldChange {
   @Field(() => String, { nullable: true, description: 'The value after, as text; null when cleared or when redacted.' })
   newValue: string | null;
 
-  @Field(() => Boolean, { description: 'true for notes, details and passwords: the change is recorded without its text.' })
+  @Field(() => Boolean, {
+    description:
+      "true when the values are not shown: notes, details and passwords (recorded without their text), and a ticket history's people (requester, ccs) for a token without USERS_READ.",
+  })
   redacted: boolean;
 
   /** An organization change: the organizations' ids (recorded since issue 13), so that the history names them as they are now. */

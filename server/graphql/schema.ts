@@ -28,6 +28,7 @@ import {
   SideConversationMessageResolver,
   SideConversationResolver,
   TicketCommentResolver,
+  TicketEventResolver,
   TicketFieldsResolver,
   UserTicketsResolver,
 } from '../tickets/ticket-fields.resolver.js';
@@ -55,6 +56,7 @@ export const resolvers = [
   TicketResolver,
   TicketFieldsResolver,
   TicketCommentResolver,
+  TicketEventResolver,
   SideConversationResolver,
   SideConversationMessageResolver,
   UserTicketsResolver,

@@ -18,7 +18,9 @@ export class TicketEvent {
   @Field(() => EventActor, { description: 'Who made the change.' })
   actor: EventActor;
 
-  @Field(() => [FieldChange], { description: 'What changed: subject, status, requester, ccs, comment…' })
+  @Field(() => [FieldChange], {
+    description: "What changed: subject, status, requester, ccs, comment… The people's names need USERS_READ (for a token): without it, redacted.",
+  })
   @listSize({ kind: 'bound', max: 10 })
   changes: FieldChange[];
 

@@ -5,7 +5,8 @@ import { listSize } from '../graphql/list-size.js';
 import { can, STAFF } from '../auth/policy.js';
 import { userPolicy } from '../users/user.policy.js';
 import { User } from '../users/user.entity.js';
-import { TicketEventConnection } from './ticket-event.types.js';
+import { TicketEvent, TicketEventConnection } from './ticket-event.types.js';
+import type { FieldChange } from '../audit/audit.types.js';
 import type { TicketEventAction } from './ticket-enums.js';
 import { eventCursor } from '../audit/audit.service.js';
 import { SideConversation, SideConversationMessage, Ticket, TicketComment } from './ticket.entity.js';
@@ -80,6 +81,24 @@ export class TicketFieldsResolver {
   ): Promise<TicketEventConnection> {
     const page = await ctx.audit.forSubject<TicketEventAction>('ticket', t.id, { first, after });
     return { ...connection(page, (e) => eventCursor.encode(e.id)), totalCount: page.total };
+  }
+}
+
+/** The fields of a ticket's history whose values are people's names (the requester, the CCs). */
+const PEOPLE_FIELDS: ReadonlySet<string> = new Set(['requester', 'ccs']);
+
+@Resolver(() => TicketEvent)
+export class TicketEventResolver {
+  /**
+   * A ticket's history names the people in it: a name is something about a user, read only by
+   * those who may read users (a token needs USERS_READ, as for `requester`, `ccs` and
+   * `TicketComment.authorName`). For the others such a change keeps its field and shows no
+   * values: `redacted`, as notes are.
+   */
+  @FieldResolver()
+  changes(@Root() e: TicketEvent, @Ctx() ctx: Context): FieldChange[] {
+    if (!e.changes.some((c) => PEOPLE_FIELDS.has(c.field)) || can(ctx.viewer, userPolicy.list)) return e.changes;
+    return e.changes.map((c) => (PEOPLE_FIELDS.has(c.field) ? { field: c.field, oldValue: null, newValue: null, redacted: true } : c));
   }
 }
 

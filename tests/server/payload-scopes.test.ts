@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { startTestApp, type Auth, type Gql, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type Auth, type Gql, type GraphQLResponse, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { buildAppSchema } from '../../server/graphql/schema.js';
 
@@ -495,5 +495,45 @@ describe.each(testDialects())('users’ data in merge previews, conflicts and ti
     expect((await conflictAfter('Ann Again', { 'accueil-language': 'fr' }))[0].changedBy).toEqual({ id: null, name: 'l’équipe d’assistance' });
     expect((await app.as(agent.auth)(SAVE, { id: agent.id, i: { alias: 'Sam from Support' } })).errors).toBeUndefined();
     expect((await conflictAfter('Ann Third'))[0].changedBy).toEqual({ id: null, name: 'Sam from Support' });
+  });
+
+  it('a ticket’s history names its people only for those who may read users', async () => {
+    const CREATE_TICKET = 'mutation($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }';
+    const created = await app.as(agent.auth)(CREATE_TICKET, {
+      i: {
+        subject: 'History names',
+        comment: 'Hello',
+        requester: { email: `${unique('req')}@acme.io`, name: 'End Secretuser' },
+        ccs: [{ email: `${unique('cc')}@acme.io`, name: 'Cc Secretperson' }],
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const ticketId = created.data.createTicket.ticket.id;
+    const moved = await app.as(agent.auth)('mutation($id: ID!, $i: UpdateTicketInput!) { updateTicket(id: $id, input: $i) { id } }', {
+      id: ticketId,
+      i: { requester: { email: `${unique('req2')}@acme.io`, name: 'Req Secretnew' }, status: 'PENDING' },
+    });
+    expect(moved.errors).toBeUndefined();
+    const HISTORY =
+      'query($id: ID!) { ticket(id: $id) { events { edges { node { action changes { field oldValue newValue redacted oldDisplay { value } newDisplay { value } } } } } } }';
+    const changes = (r: GraphQLResponse) =>
+      r.data.ticket.events.edges.flatMap((e: { node: { changes: { field: string }[] } }) => e.node.changes) as Record<string, unknown>[];
+    const byToken = await app.as(tokens.ticketsRead)(HISTORY, { id: ticketId });
+    expect(byToken.errors).toBeUndefined();
+    expect(JSON.stringify(byToken)).not.toMatch(/Secret/);
+    const people = changes(byToken).filter((c) => c.field === 'requester' || c.field === 'ccs');
+    expect(people).toHaveLength(3);
+    for (const c of people) expect(c).toMatchObject({ oldValue: null, newValue: null, redacted: true, oldDisplay: null, newDisplay: null });
+    // Not a person: shown as before.
+    expect(changes(byToken)).toContainEqual(expect.objectContaining({ field: 'status', newValue: 'PENDING', redacted: false }));
+    // With USERS_READ, and for staff signed in, the names as before.
+    for (const auth of [tokens.ticketsUsersRead, app.admin]) {
+      const r = await app.as(auth)(HISTORY, { id: ticketId });
+      expect(r.errors).toBeUndefined();
+      expect(changes(r)).toContainEqual(
+        expect.objectContaining({ field: 'requester', oldValue: 'End Secretuser', newValue: 'Req Secretnew', redacted: false }),
+      );
+      expect(changes(r)).toContainEqual(expect.objectContaining({ field: 'ccs', newValue: 'Cc Secretperson', redacted: false }));
+    }
   });
 });
