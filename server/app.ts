@@ -13,6 +13,7 @@ import { UNAVAILABLE_TEXT } from './graphql/errors.js';
 import { startApollo } from './graphql/apollo-server.js';
 import { languageMiddleware, requestLanguage } from './i18n/language.js';
 import { msg } from './i18n/message.js';
+import { BODY_CHARSET_REFUSED, BODY_NOT_UTF8, jsonBody } from './text/json-body.js';
 import { capResponseBytes } from './graphql/response-size.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { searchIndexListener } from './search/search-index.js';
@@ -283,7 +284,8 @@ export async function createApp(
     // Partner apps: a request budget per API token, shared by every process (429 with Retry-After past it).
     apiRateLimit(services.apiLimiter),
     capResponseBytes(config.maxResponseBytes, log),
-    express.json({ limit: '256kb' }),
+    // Refuses a body that is not UTF-8 (never decoded into U+FFFD): text/json-body.ts.
+    jsonBody('256kb'),
     // The asker's language, for the messages of errors (i18n/language.ts).
     languageMiddleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
@@ -310,7 +312,7 @@ export async function createApp(
       res.type('text').send('Accueil API is running at /graphql. The admin app is not built: run `npm run build`.');
     });
   }
-  // Malformed JSON and oversized bodies get a clean 400/413, never a stack trace.
+  // Malformed JSON, a body that is not UTF-8 and oversized bodies get a clean 400/413, never a stack trace.
   // The database or Redis away (e.g. while counting a token's budget): 503 with Retry-After.
   app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (!err) return next();
@@ -329,7 +331,16 @@ export async function createApp(
     }
     const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 500;
     if (status === 500) log.error({ err }, 'unexpected error');
-    const text = status === 413 ? msg('common.requestBodyTooLarge') : status === 500 ? 'Internal server error' : msg('common.badRequest');
+    const text =
+      status === 413
+        ? msg('common.requestBodyTooLarge')
+        : err.type === BODY_NOT_UTF8
+          ? msg('common.bodyNotUtf8')
+          : err.type === BODY_CHARSET_REFUSED
+            ? msg('common.bodyCharsetNotUtf8')
+            : status === 500
+              ? 'Internal server error'
+              : msg('common.badRequest');
     const message = typeof text === 'string' ? text : text.render(requestLanguage(req));
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
