@@ -3,6 +3,7 @@ import type { UserFieldCondition } from '../users/user-filter.types.js';
 import { FILTER_LIMITS, type FieldValuesService } from './field-values.service.js';
 import { UserFieldType } from './user-field.types.js';
 import { msg } from '../i18n/message.js';
+import { isCalendarDate } from './field-rules.js';
 
 /**
  * Conditions on custom field values for a user filter (issue 9), as SQL on a
@@ -46,6 +47,8 @@ export async function fieldConditionsSql(
       ] as const) {
         if (bound == null) continue;
         if (!shape.test(bound.trim())) throw new UserInputError(key, date ? msg('fields.dateBound') : msg('fields.numberBound'));
+        // The shape is not enough for a date: 2020-02-30 would compare as text and silently match nothing.
+        if (date && !isCalendarDate(bound.trim())) throw new UserInputError(key, msg('fieldValues.notCalendarDate', { v: bound.trim() }));
         parts.push(` AND ${value} ${op} ?`);
         params.push(date ? bound.trim() : Number(bound.trim()));
       }

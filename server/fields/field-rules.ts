@@ -191,14 +191,20 @@ function checkbox(field: UserField, raw: string): string {
   return v;
 }
 
-function date(field: UserField, raw: string): string {
-  const v = shortText(field, raw);
+/** Whether YYYY-MM-DD text names a day of the calendar (years 0001 to 9999): 2020-02-29 does, 2020-02-30 does not. */
+export function isCalendarDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) fail(field, msg('fieldValues.notDateInForm', { v }));
+  if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const t = new Date(0);
   t.setUTCFullYear(y, mo - 1, d);
-  if (y < 1 || t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) fail(field, msg('fieldValues.notCalendarDate', { v }));
+  return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function date(field: UserField, raw: string): string {
+  const v = shortText(field, raw);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) fail(field, msg('fieldValues.notDateInForm', { v }));
+  if (!isCalendarDate(v)) fail(field, msg('fieldValues.notCalendarDate', { v }));
   return v;
 }
 

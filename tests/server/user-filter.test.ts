@@ -109,6 +109,13 @@ describe.each(testDialects())('user filters and sorts on %s', (dialect) => {
     await bad({ fields: [{ key: 'nope', equals: 'x' }] }, 'nope');
     await bad({ fields: [{ key: 'plan', before: '3' }] }, 'plan');
     await bad({ fields: [{ key: 'seats', after: 'ten' }] }, 'seats');
+    // A date bound in the right shape that is no day of the calendar is refused too, not compared as text.
+    for (const day of ['2020-02-30', '2026-13-01', '2026-04-31', '0000-01-01']) await bad({ fields: [{ key: 'renewal', before: day }] }, 'renewal');
+    await bad({ fields: [{ key: 'renewal', after: '2021-02-29' }] }, 'renewal');
+    const r = await app.as(app.admin)(LIST, { filter: { fields: [{ key: 'renewal', before: '2020-02-30' }] } });
+    expect(r.errors?.[0].message).toBe('2020-02-30 is not a calendar date.');
+    // A leap day is a day.
+    expect((await app.as(app.admin)(LIST, { filter: { fields: [{ key: 'renewal', after: '2024-02-29' }] } })).errors).toBeUndefined();
     await bad({ fields: [{ key: 'seats', after: '1', isEmpty: true }] }, 'seats');
     await bad({ fields: Array.from({ length: 21 }, () => ({ key: 'seats', isEmpty: true })) }, 'fields');
   });
