@@ -3,14 +3,14 @@ import { GraphQLError } from 'graphql';
 import { authorize } from '../auth/policy.js';
 import type { Services } from '../graphql/context.js';
 import { resolveViewer } from '../graphql/context.js';
-import { UserInputError, NotFoundError, textOf } from '../graphql/errors.js';
+import { NotFoundError, textOf } from '../graphql/errors.js';
 import { parseId } from '../graphql/ids.js';
 import { USER_COLUMNS, customFieldColumn } from '../imports/user-columns.js';
 import { customerListPolicy } from '../lists/customer-list.policy.js';
-import { Role } from '../users/role.js';
-import { UserFieldCondition, UserFilterInput } from '../users/user-filter.types.js';
+import type { UserFilterInput } from '../users/user-filter.types.js';
 import { userFilterOf } from '../users/user-filter.js';
 import { userPolicy } from '../users/user.policy.js';
+import { exportRequest } from './export-params.js';
 import { csvField, csvRecord, UTF8_BOM } from './csv-writer.js';
 import type { ExportPage } from '../users/user-export-rows.js';
 import { fromSqlBool } from '../db/sql.js';
@@ -26,57 +26,12 @@ import { requestLanguage } from '../i18n/language.js';
  * read as plain rows (keyset paging on the id: users/user-export-rows.ts) and
  * written as CSV text straight from them, waiting for the client to take each
  * page (backpressure), so memory stays flat whatever the size; `X-Total-Count`
- * announces the rows for a progress bar.
+ * announces the rows for a progress bar. The parameters are read strictly
+ * (exports/export-params.ts): one it does not know is refused, not ignored.
  */
 
 /** Users a page: at 2,000 a page's rows outlive V8's young generation and the old one grows (RSS); 1,000 is as fast. */
 const PAGE = 1000;
-const LIST_PARAMS = ['tagsAll', 'tagsAny', 'tagsNone', 'roles'] as const;
-const BOOL_PARAMS = ['withoutOrganization', 'verified', 'suspended'] as const;
-const DATE_PARAMS = ['createdAfter', 'createdBefore', 'updatedAfter', 'updatedBefore'] as const;
-
-const param = (req: Request, name: string): string[] => {
-  const v = req.query[name];
-  if (v === undefined) return [];
-  return (Array.isArray(v) ? v : [v]).map(String);
-};
-
-/** The filter the query parameters describe (validated later, as users(filter:) does). */
-function filterFromQuery(req: Request): UserFilterInput {
-  const f = new UserFilterInput();
-  const json = param(req, 'filter')[0];
-  if (json !== undefined) {
-    try {
-      Object.assign(f, JSON.parse(json));
-    } catch {
-      throw new UserInputError('filter', msg('exports.filterMustJsonUserfilterinput'));
-    }
-    if (f.fields) f.fields = f.fields.map((c) => Object.assign(new UserFieldCondition(), c));
-  }
-  const query = param(req, 'query')[0];
-  if (query !== undefined) f.query = query;
-  const org = param(req, 'organizationId')[0];
-  if (org !== undefined) f.organizationId = org;
-  for (const k of LIST_PARAMS) {
-    const values = param(req, k).flatMap((v) => v.split(','));
-    if (values.length) (f as Record<string, unknown>)[k] = values;
-  }
-  if (f.roles && f.roles.some((r) => !(r in Role))) throw new UserInputError('roles', msg('exports.rolesAreEndUser'));
-  for (const k of BOOL_PARAMS) {
-    const v = param(req, k)[0];
-    if (v === undefined) continue;
-    if (v !== 'true' && v !== 'false') throw new UserInputError(k, msg('exports.trueFalse', { k }));
-    f[k] = v === 'true';
-  }
-  for (const k of [...DATE_PARAMS]) {
-    const v = param(req, k)[0] ?? (f[k] as unknown as string | undefined);
-    if (v === undefined || v === null) continue;
-    const d = new Date(String(v));
-    if (Number.isNaN(d.getTime())) throw new UserInputError(k, msg('exports.iSO8601Time', { k }));
-    f[k] = d;
-  }
-  return f;
-}
 
 function fail(req: Request, res: Response, e: unknown, services: Services): void {
   const code = e instanceof GraphQLError ? String(e.extensions?.code ?? 'BAD_USER_INPUT') : 'INTERNAL_SERVER_ERROR';
@@ -220,8 +175,9 @@ export function usersCsvExport(services: Services): RequestHandler {
       authorize(viewer, userPolicy.list);
       let filterInput: UserFilterInput;
       let name = 'users';
-      const listId = param(req, 'listId')[0];
-      if (listId !== undefined) {
+      const asked = exportRequest(req);
+      if ('listId' in asked) {
+        const { listId } = asked;
         const n = parseId(listId);
         const list = n === null ? null : await services.customerLists.byId(n);
         if (!list || viewer.kind === 'anonymous' || !(list.shared || list.ownerId === viewer.user.id))
@@ -229,7 +185,7 @@ export function usersCsvExport(services: Services): RequestHandler {
         authorize(viewer, customerListPolicy.read, list);
         filterInput = list.filter;
         name = list.name.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'users';
-      } else filterInput = filterFromQuery(req);
+      } else filterInput = asked.filter;
       const query = filterInput.query ?? null;
       const filter = await userFilterOf(filterInput, services.fieldValues);
       const total = await services.users.count(query, filter);

@@ -307,4 +307,51 @@ describe.each(testDialects())('users export on %s', (dialect) => {
       expect((await r.json()).errors[0].extensions.field).toBe(field);
     }
   });
+
+  it('refuses a parameter it does not know, given twice, or a filter that is not a UserFilterInput, instead of exporting everyone', async () => {
+    const refused = async (q: string, field: string, message: RegExp) => {
+      const r = await get(`/exports/users.csv?${q}`);
+      expect(r.status, q).toBe(400);
+      const body = await r.json();
+      expect(body.errors[0].extensions, q).toEqual({ code: 'BAD_USER_INPUT', field });
+      expect(body.errors[0].message, q).toMatch(message);
+    };
+    const filter = (f: unknown) => `filter=${encodeURIComponent(JSON.stringify(f))}`;
+    // Bracketed names (PHP/qs style) are other names, not these parameters.
+    await refused('query[]=x', 'query[]', /"query\[\]" is not a parameter of this export.*tagsAll/);
+    await refused('roles[]=ADMIN', 'roles[]', /not a parameter/);
+    await refused(`tagsAny[0]=vip&query=${stem}`, 'tagsAny[0]', /not a parameter/);
+    // A typo, a cache buster.
+    await refused('verifed=true', 'verifed', /not a parameter/);
+    await refused('_=1712345678', '_', /not a parameter/);
+    // A value for a one-value parameter, given twice; listId beside a filter parameter.
+    await refused(`query=${stem}&query=other`, 'query', /once/);
+    await refused('verified=true&verified=false', 'verified', /once/);
+    await refused(`listId=${listId}&verified=true`, 'verified', /without verified/);
+    // filter: not an object, an unknown key, a value of the wrong type.
+    await refused('filter=[]', 'filter', /JSON UserFilterInput/);
+    await refused('filter=null', 'filter', /JSON UserFilterInput/);
+    await refused('filter=%22vip%22', 'filter', /JSON UserFilterInput/);
+    await refused('filter=5', 'filter', /JSON UserFilterInput/);
+    await refused(filter({ tagsany: ['vip'] }), 'filter', /"tagsany" is not a field of UserFilterInput/);
+    await refused(filter({ tagsAny: 'vip' }), 'filter', /tagsAny must be of type \[String!\]/);
+    await refused(filter({ roles: ['toString'] }), 'filter', /roles must be of type \[Role!\]/);
+    await refused(filter({ verified: 'true' }), 'filter', /verified must be of type Boolean/);
+    await refused(filter({ fields: [{ key: 'plan', equal: 'Pro' }] }), 'filter', /"fields\[0\].equal" is not a field/);
+    await refused(filter({ fields: ['plan'] }), 'filter', /fields\[0\] must be of type UserFieldConditionInput/);
+    await refused(filter({ fields: [{ equals: 'Pro' }] }), 'filter', /fields\[0\].key must be of type String!/);
+    await refused('roles=toString', 'roles', /END_USER/);
+    // In French for a French asker.
+    const fr = await fetch(`${app.url}/exports/users.csv?query[]=x`, { headers: { cookie: app.admin.cookie, 'accept-language': 'fr' } });
+    expect((await fr.json()).errors[0].message).toMatch(/n’est pas un paramètre de cet export/);
+    // What the parameters do say still works: null is a condition left out, as in GraphQL; repeated lists add up.
+    const rows = async (q: string) => {
+      const r = await get(`/exports/users.csv?${q}`);
+      expect(r.status, q).toBe(200);
+      return rowsOf(await r.text()).length;
+    };
+    expect(await rows(filter({ query: stem, tagsAll: ['vip'], verified: null, fields: null }))).toBe(Math.ceil(USERS / 3));
+    expect(await rows(`query=${stem}&tagsAny=vip&tagsAny=other`)).toBe(Math.ceil(USERS / 3));
+    expect(await rows(`listId=${listId}`)).toBe(Math.ceil(USERS / 3));
+  });
 });
