@@ -3,7 +3,7 @@ import type { Context } from '../graphql/context.js';
 import { NotFoundError, RateLimitedError } from '../graphql/errors.js';
 import { doorPolicy } from './door.policy.js';
 import { parseId } from '../graphql/ids.js';
-import { authorize, OPEN } from '../auth/policy.js';
+import { authorize, can, OPEN } from '../auth/policy.js';
 import { clientOf } from '../auth/rate-limiter.js';
 import { startSession } from '../auth/start-session.js';
 import { User } from '../users/user.entity.js';
@@ -110,8 +110,8 @@ export class DoorResolver {
   ): Promise<TicketComment> {
     const n = parseId(ticketId);
     const ticket = n === null ? null : await ctx.tickets.reads.findById(n);
-    if (!ticket) throw new NotFoundError(msg('notFound.ticket', { ticketId }));
-    authorize(ctx.viewer, ticketPolicy.read, ticket);
+    // Someone else's ticket answers as a missing one: which ids exist is not theirs to learn.
+    if (!ticket || !can(ctx.viewer, ticketPolicy.read, ticket)) throw new NotFoundError(msg('notFound.ticket', { ticketId }));
     const text = ticketBody(body, 'body', 'Reply');
     const r = await ctx.tickets.addComment(
       ticket.id,

@@ -217,9 +217,9 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
       id: String(held.id),
     });
     expect(author.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    // Someone else's ticket, an empty reply, a token: refused.
+    // Someone else's ticket (answered as a missing one: NOT_FOUND), an empty reply, a token: refused.
     const other = await app.person('END_USER');
-    expect((await app.as(other.auth)(REPLY, { t: String(held.id), b: 'Me too' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await app.as(other.auth)(REPLY, { t: String(held.id), b: 'Me too' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await me(REPLY, { t: String(held.id), b: '   ' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
     expect((await app.gql(REPLY, { t: String(held.id), b: 'token' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await app.as({ kind: 'anonymous' })(REPLY, { t: String(held.id), b: 'x' })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

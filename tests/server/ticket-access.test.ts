@@ -52,7 +52,6 @@ describe.each(testDialects())('ticket roles and scopes on %s', (dialect) => {
   });
 
   it('an end user cannot read others’ tickets, list, create, comment or see side conversations', async () => {
-    expect(code(await app.as(stranger.auth)(READ, { id: ticketId }))).toBe('FORBIDDEN');
     expect(code(await app.as(stranger.auth)(LIST_TICKETS, {}))).toBe('FORBIDDEN');
     expect(code(await app.as(stranger.auth)(USER_TICKETS, { id: requester.id }))).toBe('FORBIDDEN');
     const create = await app.as(requester.auth)(CREATE_TICKET, { input: { subject: 's', comment: 'c', requester: { id: requester.id } } });
@@ -64,6 +63,32 @@ describe.each(testDialects())('ticket roles and scopes on %s', (dialect) => {
     const side = await app.as(requester.auth)('query($id: ID!) { ticket(id: $id) { sideConversations { id } } }', { id: ticketId });
     expect(code(side)).toBe('FORBIDDEN');
     expect(code(await app.as({ kind: 'anonymous' })(READ, { id: ticketId }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('an end user cannot tell another person’s ticket from a missing one: both are null, or NOT_FOUND for a reply', async () => {
+    const missing = String(Number(ticketId) + 100_000);
+    for (const id of [ticketId, missing, 'x']) {
+      const r = await app.as(stranger.auth)(READ, { id });
+      expect(r, id).toEqual({ data: { ticket: null } });
+    }
+    const REPLY = 'mutation($t: ID!) { replyToMyRequest(ticketId: $t, body: "Hello?") { id } }';
+    const replies = await Promise.all([ticketId, missing].map((t) => app.as(stranger.auth)(REPLY, { t })));
+    expect(replies.map((r) => r.errors?.map((e) => [e.extensions?.code, e.message.replace(/\d+/, 'N')]))).toEqual([
+      [['NOT_FOUND', 'Ticket N was not found.']],
+      [['NOT_FOUND', 'Ticket N was not found.']],
+    ]);
+    // Nothing was added to the ticket.
+    const staff = await app.as(agent.auth)(READ, { id: ticketId });
+    expect(staff.data.ticket.comments.totalCount).toBe(2);
+    // Staff read it; a missing ticket is null to them as before.
+    expect(staff.data.ticket.id).toBe(ticketId);
+    expect((await app.as(agent.auth)(READ, { id: missing })).data.ticket).toBeNull();
+    // Without the right to read tickets at all, the answer is still FORBIDDEN / UNAUTHENTICATED, whatever the id.
+    const usersOnly = await app.token(['USERS_READ']);
+    for (const id of [ticketId, missing]) {
+      expect(code(await app.as(usersOnly.auth)(READ, { id })), id).toBe('FORBIDDEN');
+      expect(code(await app.as({ kind: 'anonymous' })(READ, { id })), id).toBe('UNAUTHENTICATED');
+    }
   });
 
   it('tokens need TICKETS_READ to read and TICKETS_WRITE to write; the people in a ticket need USERS_READ', async () => {
