@@ -142,8 +142,9 @@ export class UnauthenticatedError extends GraphQLError {
 }
 
 export class ForbiddenError extends GraphQLError {
-  constructor(message: Text = msg('common.notAllowed')) {
-    super(String(message), { extensions: { code: 'FORBIDDEN' } });
+  /** `field`: the argument the refusal is about (`verified`), when it is one argument of an otherwise allowed change. */
+  constructor(message: Text = msg('common.notAllowed'), field?: string) {
+    super(String(message), { extensions: { code: 'FORBIDDEN', ...(field ? { field } : {}) } });
     withText(this, message);
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { NotFoundError } from '../graphql/errors.js';
-import { authorize, can } from '../auth/policy.js';
+import { ForbiddenError, NotFoundError } from '../graphql/errors.js';
+import { authorize, can, refusal, refusalError } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
@@ -27,7 +27,7 @@ export class AddUserIdentityInput {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'The address is known to belong to this person. Applies only for those who may mark this account verified (see User.viewerCan.verifyIdentities); ignored otherwise.',
+      'The address is known to belong to this person. Only for those who may mark this account verified (see User.viewerCan.verifyIdentities): true from anyone else is FORBIDDEN (extensions.field "verified") and adds nothing.',
   })
   verified?: boolean | null;
 }
@@ -72,8 +72,13 @@ export class UserIdentityResolver {
   ): Promise<AddUserIdentityPayload> {
     const target = await userToChange(userId, ctx);
     authorize(ctx.viewer, userPolicy.changeIdentities, target);
-    // Vouching for an address follows the rule of the account's Verified flag.
-    const verified = input.verified === true && can(ctx.viewer, userPolicy.verifyIdentity, target);
+    // Vouching for an address follows the rule of the account's Verified flag; asked without the right, it is refused
+    // (FORBIDDEN naming `verified`, nothing added), never dropped: the caller would believe the address verified.
+    const verified = input.verified === true;
+    if (verified) {
+      const why = refusal(ctx.viewer, userPolicy.verifyIdentity, target);
+      if (why) throw why.code === 'FORBIDDEN' ? new ForbiddenError(why.message, 'verified') : refusalError(why);
+    }
     const added = await ctx.users.addIdentity(target, { type: input.type, value: input.value, verified }, ctx.actor);
     ctx.loaders.identities.clear(target.id);
     return { identity: added.identity, user: (await ctx.users.findById(target.id))!, warnings: added.warnings };

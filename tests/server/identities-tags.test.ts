@@ -119,10 +119,21 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       const me = await app.person('END_USER', 'Self Service');
       const asMe = app.as(me.auth);
       const mine = email('mine');
-      const added = await asMe(ADD, { userId: me.id, input: { type: 'EMAIL', value: mine, verified: true } });
+      // An end user cannot vouch for an address: asking to is refused, naming `verified`, and adds nothing.
+      const vouched = await asMe(ADD, { userId: me.id, input: { type: 'EMAIL', value: mine, verified: true } });
+      expect(vouched.data).toBeNull();
+      expect(vouched.errors?.[0]).toMatchObject({
+        message: 'Only agents and admins can mark an address as verified.',
+        extensions: { code: 'FORBIDDEN', field: 'verified' },
+      });
+      const stored = async () =>
+        Number((await app.db.manager.query('SELECT COUNT(*) AS n FROM user_identities WHERE user_id = ?', [Number(me.id)]))[0].n);
+      expect(await stored()).toBe(1);
+      // verified: false asks for nothing and is taken.
+      const added = await asMe(ADD, { userId: me.id, input: { type: 'EMAIL', value: mine, verified: false } });
       expect(added.errors).toBeUndefined();
-      // An end user cannot vouch for an address.
       expect(added.data.addUserIdentity.identity.verified).toBe(false);
+      expect(await stored()).toBe(2);
       const id = added.data.addUserIdentity.identity.id;
       expect((await asMe(PRIMARY, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
       expect((await asMe(VERIFY, { id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');

@@ -106,7 +106,15 @@ describe.each(testDialects())('policies on %s', (dialect) => {
         (await asAgent('mutation($id: ID!) { updateUser(id: $id, input: { verified: true }) { id } }', { id: agent.id })).errors?.[0].extensions
           ?.code,
       ).toBe('FORBIDDEN');
-      const added = await asAgent(ADD, { id: agent.id, input: { type: 'EMAIL', value: email('agent-own'), verified: true } });
+      const own = email('agent-own');
+      const vouched = await asAgent(ADD, { id: agent.id, input: { type: 'EMAIL', value: own, verified: true } });
+      expect(vouched.errors?.[0]).toMatchObject({
+        message: 'You cannot change verified on your own account.',
+        extensions: { code: 'FORBIDDEN', field: 'verified' },
+      });
+      const count = async () => Number((await app.db.manager.query('SELECT COUNT(*) AS n FROM user_identities WHERE value = ?', [own]))[0].n);
+      expect(await count()).toBe(0);
+      const added = await asAgent(ADD, { id: agent.id, input: { type: 'EMAIL', value: own } });
       expect(added.errors).toBeUndefined();
       expect(added.data.addUserIdentity.identity.verified).toBe(false);
       const refused = await asAgent(VERIFY, { id: added.data.addUserIdentity.identity.id });
