@@ -336,7 +336,7 @@ export async function createApp(
         ? msg('common.requestBodyTooLarge')
         : err.type === BODY_NOT_UTF8
           ? msg('common.bodyNotUtf8')
-          : err.type === BODY_CHARSET_REFUSED
+          : err.type === BODY_CHARSET_REFUSED || err.type === 'charset.unsupported'
             ? msg('common.bodyCharsetNotUtf8')
             : status === 500
               ? 'Internal server error'

@@ -1,7 +1,10 @@
 import { isUtf8 } from 'node:buffer';
 import express, { type RequestHandler } from 'express';
 
-/** The error types (body-parser's `type`) of a JSON body refused for its bytes: answered by the app's error handler. */
+/**
+ * The error types (body-parser's `type`) of a JSON body refused for its bytes: answered by the app's error handler
+ * (with body-parser's own `charset.unsupported`, for a charset that is not even a UTF).
+ */
 export const BODY_NOT_UTF8 = 'entity.not.utf8';
 export const BODY_CHARSET_REFUSED = 'charset.not.utf8';
 

@@ -41,6 +41,13 @@ describe.each(testDialects())('the HTTP endpoint on %s', (dialect) => {
     });
     expect(utf16.status).toBe(415);
     expect(((await utf16.json()) as any).errors[0].message).toMatch(/UTF-8/);
+    const latin1 = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json; charset=iso-8859-1' },
+      body: Buffer.from(`{"query":${JSON.stringify(CREATE_USER)},"variables":${variables('Zo\u00eb')}}`, 'latin1'),
+    });
+    expect(latin1.status).toBe(415);
+    expect(((await latin1.json()) as any).errors[0].message).toMatch(/UTF-8/);
     expect(await count()).toBe(0);
     // The same body in valid UTF-8 (with a BOM, accents and an emoji) is answered.
     const good = await fetch(`${app.url}/graphql`, {
