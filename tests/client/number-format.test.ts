@@ -62,6 +62,9 @@ describe('parseNumber', () => {
     expect(parseNumber('12,5', 'fr', { integer: true })).toEqual({ ok: false, problem: 'notInteger' });
     expect(parseNumber('1 200', 'fr', { integer: true })).toEqual({ ok: true, value: '1200' });
     expect(parseNumber('12,00', 'fr', { integer: true })).toEqual({ ok: true, value: '12' });
+    // Not a number at all: the example is a whole number too.
+    expect(parseNumber('12a', 'en', { integer: true })).toEqual({ ok: false, problem: 'invalidInteger' });
+    expect(parseNumber('12a', 'en')).toEqual({ ok: false, problem: 'invalid' });
   });
 });
 

@@ -5,7 +5,7 @@
 // never goes through a float, so a value keeps every digit it was typed with.
 
 /** Why a typed number was refused; each has a text under `format.number.<code>`. */
-export type NumberProblem = 'invalid' | 'ambiguous' | 'notInteger';
+export type NumberProblem = 'invalid' | 'invalidInteger' | 'ambiguous' | 'notInteger';
 
 export type ParsedNumber = { ok: true; value: string } | { ok: false; problem: NumberProblem };
 
@@ -43,6 +43,12 @@ function groupedDigits(text: string, separator: RegExp): string | null {
  * ambiguous.
  */
 export function parseNumber(text: string, locale: string, options: { integer?: boolean } = {}): ParsedNumber {
+  const parsed = parseDecimal(text, locale, options);
+  // A whole number's example has no decimals ("12a" in an Integer field is not asked for "1,234.5").
+  return !parsed.ok && parsed.problem === 'invalid' && options.integer ? { ok: false, problem: 'invalidInteger' } : parsed;
+}
+
+function parseDecimal(text: string, locale: string, options: { integer?: boolean }): ParsedNumber {
   let rest = text.trim();
   if (rest === '') return { ok: true, value: '' };
   let sign = '';

@@ -3,6 +3,7 @@ const messages = {
   format: {
     number: {
       invalid: 'Enter a number, e.g. 1,234.5.',
+      invalidInteger: 'Enter a whole number, e.g. 1,234.',
       ambiguous: 'Write decimals with a point and thousands with commas or spaces, e.g. 1,234.5.',
       notInteger: 'Enter a whole number, without decimals.',
     },

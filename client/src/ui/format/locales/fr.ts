@@ -3,6 +3,7 @@ const messages = {
   format: {
     number: {
       invalid: 'Saisissez un nombre, par ex. 1 234,5.',
+      invalidInteger: 'Saisissez un nombre entier, par ex. 1 234.',
       ambiguous: 'Écrivez les décimales avec une virgule et les milliers avec des espaces, par ex. 1 234,5.',
       notInteger: 'Saisissez un nombre entier, sans décimales.',
     },
