@@ -207,7 +207,6 @@ const en = {
     },
   },
   addCustomer: {
-    didYouMean: 'Did you mean {address}?',
     title: 'Add customer',
     intro: 'Creates an account for someone your team supports.',
     name: 'Name',

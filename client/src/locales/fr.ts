@@ -208,7 +208,6 @@ const fr: MessageSchema = {
     },
   },
   addCustomer: {
-    didYouMean: 'Vouliez-vous dire {address} ?',
     title: 'Ajouter un client',
     intro: 'Crée un compte pour une personne que votre équipe accompagne.',
     name: 'Nom',

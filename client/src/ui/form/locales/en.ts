@@ -4,6 +4,9 @@ const messages = {
     title: 'One field needs attention | {count} fields need attention',
     separator: ': ',
   },
+  emailSuggestion: {
+    didYouMean: 'Did you mean {address}?',
+  },
 };
 
 export default messages;

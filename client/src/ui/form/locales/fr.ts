@@ -6,6 +6,9 @@ const messages: typeof formMessages = {
     title: 'Un champ demande votre attention | {count} champs demandent votre attention',
     separator: ' : ',
   },
+  emailSuggestion: {
+    didYouMean: 'Vouliez-vous dire {address} ?',
+  },
 };
 
 export default messages;
