@@ -12,7 +12,7 @@ describe('public request form: the email typed', () => {
     const calls = stubGraphQL({
       Me: signedInAs(null),
       HelpCenter: () => ({ data: { helpCenter: { deskName: 'Acme Support', signUpOpen: true } } }),
-      SubmitRequest: () => ({ data: { submitRequest: true } }),
+      SubmitRequest: () => ({ data: { submitRequest: { received: true } } }),
     });
     const { wrapper } = await mountApp('/requests/new', 'fr');
     await byLabel(wrapper, 'Votre nom').setValue('Zoé Martin');
