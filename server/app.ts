@@ -31,6 +31,7 @@ import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/o
 import { MailService } from './mail/mail.service.js';
 import { emailDeliverer } from './mail/email-deliverer.js';
 import { ticketCommentMail } from './mail/ticket-mail.js';
+import { sideConversationMail } from './mail/side-conversation-mail.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
 import { OrganizationService } from './organizations/organization.service.js';
@@ -126,6 +127,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   const admission = new RequestAdmission({ settings, users, organizations });
   // An agent's public comment emails the requester and the CCs, in the comment's transaction.
   tickets.onPublicComment = ticketCommentMail(config.inboundDomain);
+  // A staff message of a side conversation emails its participants, in the message's transaction.
+  tickets.onSideConversationMessage = sideConversationMail(config.inboundDomain);
   return {
     config,
     imports: new ImportJobService(db, config.importDir, fieldValues),

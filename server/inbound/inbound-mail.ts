@@ -11,6 +11,7 @@ import { mailBody, mailSubject } from '../tickets/ticket-text.js';
 import { MAX_PEOPLE } from '../tickets/ticket.inputs.js';
 import { parseMessage, type ParsedMessage, type RawMessage } from './parse-message.js';
 import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
+import { sideConversationRefOf } from './side-conversation-ref.js';
 import type { RequestAdmission } from '../tickets/request-admission.js';
 import type { DoorMail } from '../door/door-mail.js';
 
@@ -18,6 +19,7 @@ import type { DoorMail } from '../door/door-mail.js';
 export type InboundOutcome =
   | { result: 'CREATED'; ticketId: number }
   | { result: 'COMMENTED'; ticketId: number }
+  | { result: 'SIDE_CONVERSATION'; ticketId: number; sideConversationId: number }
   | { result: 'IGNORED'; reason: 'AUTO_GENERATED' | 'BAD_SENDER' | 'OWN_ADDRESS' | 'DUPLICATE' | 'REFUSED'; detail?: string };
 
 const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.trim()).toLowerCase();
@@ -28,6 +30,10 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  * - mail written by a machine (auto-replies, bounces, lists: auto-generated.ts),
  *   from an address that is not one, from the desk's own domain, or a second
  *   delivery of a Message-ID already taken, creates nothing;
+ * - a reply to a side conversation's mail (In-Reply-To or References naming
+ *   `<ticket-12.side-3…@desk>`, else `[#12-3]` in the subject:
+ *   side-conversation-ref.ts) from one of its participants adds a message
+ *   to it (never a ticket comment); from anyone else it goes on below;
  * - a reply (In-Reply-To or References naming the desk's Message-ID of a
  *   ticket, or of mail that came in on it; else `[#id]` in the subject) from
  *   the ticket's requester or one of its CCs adds a public comment to it;
@@ -64,9 +70,20 @@ export class InboundMail {
     if (!from) return { result: 'IGNORED', reason: 'BAD_SENDER' };
     if (this.isDesk(from)) return { result: 'IGNORED', reason: 'OWN_ADDRESS' };
     const { reads } = this.deps.tickets;
-    if (msg.messageId && (await reads.ticketOfMessageIds([msg.messageId])) !== null) return { result: 'IGNORED', reason: 'DUPLICATE' };
+    if (
+      msg.messageId &&
+      ((await reads.ticketOfMessageIds([msg.messageId])) !== null || (await reads.sideConversationMessageExists([msg.messageId])))
+    ) {
+      return { result: 'IGNORED', reason: 'DUPLICATE' };
+    }
     const attachments = msg.attachments.filter((a) => !a.inline).map((a) => a.filename ?? 'attachment');
     const body = mailBody(msg.text);
+
+    const side = await this.repliedSideConversation(msg, from);
+    if (side) {
+      await this.deps.tickets.addSideConversationMessage(side.conversationId, { body, authorId: side.senderId, messageId: msg.messageId }, actor);
+      return { result: 'SIDE_CONVERSATION', ticketId: side.ticketId, sideConversationId: side.conversationId };
+    }
 
     const ticketId = await this.repliedTicket(msg);
     if (ticketId !== null) {
@@ -116,6 +133,23 @@ export class InboundMail {
       actor,
     );
     return { result: 'CREATED', ticketId: created.ticket.id };
+  }
+
+  /** The side conversation a reply names (side-conversation-ref.ts), when its sender is one of the participants; else null. */
+  private async repliedSideConversation(
+    msg: ParsedMessage,
+    from: ParsedEmail,
+  ): Promise<{ ticketId: number; conversationId: number; senderId: number } | null> {
+    const ref = sideConversationRefOf(msg, this.deps.domain);
+    if (!ref) return null;
+    const conversation = await this.deps.tickets.reads.sideConversation(ref.sideConversationId);
+    if (!conversation || conversation.ticketId !== ref.ticketId) return null;
+    const sender = await this.deps.users.findByEmail(from.address);
+    if (!sender) return null;
+    const participants = await this.deps.tickets.reads.participantsOf([conversation.id]);
+    return participants.some((p) => p.userId === sender.id)
+      ? { ticketId: conversation.ticketId, conversationId: conversation.id, senderId: sender.id }
+      : null;
   }
 
   /** The ticket a reply names: the desk's Message-IDs or [#id] (ticket-ref.ts), else the Message-ID of mail that came in on a ticket. */

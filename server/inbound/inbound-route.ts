@@ -15,7 +15,8 @@ const fail = (res: Response, status: number, code: string, message: string, head
  * POST /inbound/email: one raw message (Content-Type: message/rfc822, at
  * most 10 MB), as mail providers deliver inbound mail, with a token that has
  * the INBOUND scope (and only it). Answers 200 with what became of it
- * ({ result: CREATED | COMMENTED | IGNORED, ticketId?, reason? }); 401
+ * ({ result: CREATED | COMMENTED | SIDE_CONVERSATION | IGNORED, ticketId?,
+ * sideConversationId?, reason? }); 401
  * without a valid token, 403 for a token without the scope, 415 for another
  * content type, 413 past 10 MB, 400 for something that is not a message.
  */

@@ -44,6 +44,7 @@ export enum TicketEventAction {
   CC_ADDED = 'CC_ADDED',
   CC_REMOVED = 'CC_REMOVED',
   SIDE_CONVERSATION_STARTED = 'SIDE_CONVERSATION_STARTED',
+  SIDE_CONVERSATION_MESSAGE_ADDED = 'SIDE_CONVERSATION_MESSAGE_ADDED',
 }
 registerEnumType(TicketEventAction, {
   name: 'TicketEventAction',
@@ -55,5 +56,8 @@ registerEnumType(TicketEventAction, {
     CC_ADDED: { description: 'Someone was copied on it.' },
     CC_REMOVED: { description: 'Someone was taken off its CCs.' },
     SIDE_CONVERSATION_STARTED: { description: 'A side conversation was started.' },
+    SIDE_CONVERSATION_MESSAGE_ADDED: {
+      description: 'A message was added to a side conversation (by staff, or a reply by email from a participant).',
+    },
   },
 });

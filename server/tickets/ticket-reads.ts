@@ -90,6 +90,10 @@ export class TicketReads {
     return this.db.manager.find(SideConversation, { where: { ticketId: In([...ticketIds]) }, order: { id: 'ASC' } });
   }
 
+  async sideConversation(id: number): Promise<SideConversation | null> {
+    return this.db.manager.findOneBy(SideConversation, { id });
+  }
+
   async participantsOf(conversationIds: readonly number[]): Promise<SideConversationParticipant[]> {
     if (conversationIds.length === 0) return [];
     return this.db.manager.find(SideConversationParticipant, { where: { sideConversationId: In([...conversationIds]) }, order: { userId: 'ASC' } });
@@ -98,6 +102,13 @@ export class TicketReads {
   async messagesOf(conversationIds: readonly number[]): Promise<SideConversationMessage[]> {
     if (conversationIds.length === 0) return [];
     return this.db.manager.find(SideConversationMessage, { where: { sideConversationId: In([...conversationIds]) }, order: { id: 'ASC' } });
+  }
+
+  /** Whether mail with one of these Message-IDs already came in as a side conversation's message. */
+  async sideConversationMessageExists(messageIds: readonly string[]): Promise<boolean> {
+    const ids = messageIds.filter((id) => id.length <= 255);
+    if (ids.length === 0) return false;
+    return this.db.manager.existsBy(SideConversationMessage, { messageId: In(ids) });
   }
 
   /** The ticket an inbound reply names by the Message-ID of one of its comments (mail that came in), or null. */

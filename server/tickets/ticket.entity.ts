@@ -171,6 +171,7 @@ export class SideConversationParticipant {
 /** A message of a side conversation. */
 @Entity('side_conversation_messages')
 @Index('ix_side_conversation_messages_conversation', ['sideConversationId', 'id'])
+@Index('ix_side_conversation_messages_message_id', ['messageId'])
 @ObjectType('SideConversationMessage', { description: 'A message of a side conversation.' })
 @Authorized(ticketPolicy.list)
 export class SideConversationMessage {
@@ -186,9 +187,13 @@ export class SideConversationMessage {
   @Column({ name: 'author_id', type: 'int', nullable: true })
   authorId: number | null;
 
-  @Field(() => String, { description: 'The text, up to 65,535 characters.' })
+  @Field(() => String, { description: 'The text, up to 65,535 characters (a reply by email comes in as its text).' })
   @Column({ ...MEDIUMTEXT })
   body: string;
+
+  /** The Message-ID of the mail it came in as (a second delivery adds nothing; replies may name it). */
+  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
+  messageId: string | null;
 
   @Field(() => Date, { description: 'When it was written (UTC).' })
   @Column({ name: 'created_at', ...TIMESTAMP })

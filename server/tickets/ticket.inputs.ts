@@ -3,7 +3,7 @@ import { PageInfo } from '../graphql/connection.js';
 import { listSize } from '../graphql/list-size.js';
 import { User } from '../users/user.entity.js';
 import { UserWarning } from '../users/user.inputs.js';
-import { SideConversation, Ticket, TicketComment } from './ticket.entity.js';
+import { SideConversation, SideConversationMessage, Ticket, TicketComment } from './ticket.entity.js';
 import { TicketStatus } from './ticket-enums.js';
 
 /** At most this many CCs, side-conversation participants, and people named in one write. */
@@ -89,6 +89,15 @@ export class StartSideConversationInput {
   to: UserRefInput[];
 }
 
+@InputType({ description: 'A message to add to a side conversation; it is emailed to its participants.' })
+export class AddSideConversationMessageInput {
+  @Field(() => ID, { description: 'The side conversation.' })
+  sideConversationId: string;
+
+  @Field(() => String, { description: 'The message, up to 65,535 characters.' })
+  message: string;
+}
+
 @InputType({ description: 'A request sent with the public Submit a request form.' })
 export class SubmitRequestInput {
   @Field(() => String, { description: 'Your name, 1 to 255 characters.' })
@@ -160,6 +169,15 @@ export class StartSideConversationPayload {
   @Field(() => [UserWarning], { description: 'Warnings about the addresses (field: to.0.email…).' })
   @listSize({ kind: 'bound', max: MAX_PEOPLE })
   warnings: UserWarning[];
+}
+
+@ObjectType({ description: 'The message added to a side conversation, and the side conversation.' })
+export class AddSideConversationMessagePayload {
+  @Field(() => SideConversation, { description: 'The side conversation, with the new message last.' })
+  sideConversation: SideConversation;
+
+  @Field(() => SideConversationMessage, { description: 'The new message.' })
+  message: SideConversationMessage;
 }
 
 @ObjectType({ description: 'The answer of the web form: the same whatever the address, so that nobody learns who has an account.' })

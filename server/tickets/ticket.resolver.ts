@@ -9,6 +9,8 @@ import { CreatedVia } from '../users/role.js';
 import { Ticket } from './ticket.entity.js';
 import { TicketStatus, TicketVia } from './ticket-enums.js';
 import {
+  AddSideConversationMessageInput,
+  AddSideConversationMessagePayload,
   AddTicketCommentInput,
   AddTicketCommentPayload,
   CreateTicketInput,
@@ -191,7 +193,8 @@ export class TicketResolver {
   @Mutation(() => StartSideConversationPayload, {
     description:
       'Starts a side conversation about a ticket with other people; addresses that belong to nobody make end users ' +
-      '(createdVia SIDE_CONVERSATION, tagged created_for_side_conversation, no welcome email). Agents and admins.',
+      '(createdVia SIDE_CONVERSATION, tagged created_for_side_conversation, no welcome email). The message is emailed to the participants ' +
+      '(subject [#ticket-side] first; reserved addresses skipped), and their replies by email come back to it. Agents and admins.',
   })
   @Authorized(ticketPolicy.write)
   async startSideConversation(
@@ -206,6 +209,22 @@ export class TicketResolver {
     const to = [];
     for (const [i, ref] of toInputs.entries()) to.push(await checkRef(ctx.users, ref, `to.${i}`));
     const r = await ctx.tickets.startSideConversation(n, { subject, message, to }, authorOf(ctx), ctx.actor);
+    return r.result;
+  }
+
+  @Mutation(() => AddSideConversationMessagePayload, {
+    description:
+      'Adds a message to a side conversation; it is emailed to its participants (reserved addresses skipped), and their replies by email come back to it. Agents and admins.',
+  })
+  @Authorized(ticketPolicy.write)
+  async addSideConversationMessage(
+    @Arg('input', () => AddSideConversationMessageInput, { description: 'The message.' }) input: AddSideConversationMessageInput,
+    @Ctx() ctx: Context,
+  ): Promise<AddSideConversationMessagePayload> {
+    const n = parseId(input.sideConversationId);
+    if (n === null) throw new NotFoundError(msg('notFound.sideConversation', { id: input.sideConversationId }));
+    const message = ticketBody(input.message, 'message', 'Message');
+    const r = await ctx.tickets.addSideConversationMessage(n, { body: message, authorId: authorOf(ctx) }, ctx.actor);
     return r.result;
   }
 

@@ -76,6 +76,10 @@ export class TicketService {
   /** Called in the transaction of a public comment by staff (the admin app or an API token): outgoing mail queues its emails. */
   onPublicComment: ((m: EntityManager, ticket: Ticket, comment: { id: number; body: string; authorId: number | null }) => Promise<void>) | null =
     null;
+  /** Called in the transaction of a side conversation's message by staff (its first one included): outgoing mail queues its emails. */
+  onSideConversationMessage:
+    ((m: EntityManager, conversation: SideConversation, message: { id: number; body: string; authorId: number | null }) => Promise<void>) | null =
+    null;
 
   constructor(
     private readonly db: Database,
@@ -234,7 +238,14 @@ export class TicketService {
         SideConversationParticipant,
         ids.map((userId) => ({ sideConversationId: conversation.id, userId })),
       );
-      await insertOne(m, SideConversationMessage, { sideConversationId: conversation.id, authorId, body: input.message, createdAt: now });
+      const messageId = await insertOne(m, SideConversationMessage, {
+        sideConversationId: conversation.id,
+        authorId,
+        body: input.message,
+        messageId: null,
+        createdAt: now,
+      });
+      await this.onSideConversationMessage?.(m, conversation, { id: messageId, body: input.message, authorId });
       await m.update(Ticket, { id: ticketId }, { updatedAt: now });
       await this.record(m, ticketId, TicketEventAction.SIDE_CONVERSATION_STARTED, actor, now, [
         change('sideConversation', null, input.subject),
@@ -245,6 +256,38 @@ export class TicketService {
         ),
       ]);
       return { sideConversation: conversation, createdUsers: dedupe(created(people)), warnings: warningsOf(people) };
+    });
+  }
+
+  /**
+   * A message added to a side conversation: by staff (mailed to its
+   * participants), or a participant's reply by email (`messageId` set; not
+   * mailed again: the sender's mail client chose whom to copy).
+   */
+  async addSideConversationMessage(
+    sideConversationId: number,
+    input: { body: string; authorId: number | null; messageId?: string | null },
+    actor: Actor,
+  ): Promise<TicketWrite<{ sideConversation: SideConversation; message: SideConversationMessage }>> {
+    const found = await this.db.manager.findOneBy(SideConversation, { id: sideConversationId });
+    if (!found) throw new NotFoundError(msg('notFound.sideConversation', { id: sideConversationId }));
+    return this.change(found.ticketId, async (m, _ticket, now) => {
+      const conversation = (await m.findOneBy(SideConversation, { id: sideConversationId }))!;
+      const fromMail = input.messageId !== undefined && input.messageId !== null;
+      const id = await insertOne(m, SideConversationMessage, {
+        sideConversationId,
+        authorId: input.authorId,
+        body: input.body,
+        messageId: fromMail && input.messageId!.length <= 255 ? input.messageId! : null,
+        createdAt: now,
+      });
+      if (!fromMail) await this.onSideConversationMessage?.(m, conversation, { id, body: input.body, authorId: input.authorId });
+      await m.update(Ticket, { id: conversation.ticketId }, { updatedAt: now });
+      await this.record(m, conversation.ticketId, TicketEventAction.SIDE_CONVERSATION_MESSAGE_ADDED, actor, now, [
+        change('sideConversation', null, conversation.subject),
+        change('sideConversationMessage', null, `#${id}`),
+      ]);
+      return { sideConversation: conversation, message: (await m.findOneBy(SideConversationMessage, { id }))! };
     });
   }
 

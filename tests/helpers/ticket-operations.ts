@@ -43,6 +43,13 @@ export const START_SIDE = `mutation StartSide($input: StartSideConversationInput
   }
 }`;
 
+export const ADD_SIDE_MESSAGE = `mutation AddSideMessage($input: AddSideConversationMessageInput!) {
+  addSideConversationMessage(input: $input) {
+    sideConversation { id messages { id body author { id } } }
+    message { id body author { id } }
+  }
+}`;
+
 export const SUBMIT_REQUEST = `mutation SubmitRequest($input: SubmitRequestInput!) { submitRequest(input: $input) { received } }`;
 
 export const USER_BY_EMAIL = `query($email: String!) { userByEmail(email: $email) { id name email createdVia verified tags } }`;

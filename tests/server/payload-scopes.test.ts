@@ -149,7 +149,15 @@ const NEVER_BY_TOKEN: Record<string, Case> = {
 const OPEN = ['signIn', 'signOut', 'submitRequest', 'signUp', 'useAccountLink', 'renewAccountLink', 'requestPasswordReset'];
 
 /** Writes of another scope (TICKETS_WRITE): their answers' edges are checked in ticket-access.test.ts. */
-const TICKET_WRITES = ['createTicket', 'updateTicket', 'addTicketComment', 'addTicketCc', 'removeTicketCc', 'startSideConversation'];
+const TICKET_WRITES = [
+  'createTicket',
+  'updateTicket',
+  'addTicketComment',
+  'addTicketCc',
+  'removeTicketCc',
+  'startSideConversation',
+  'addSideConversationMessage',
+];
 
 /** One request per field of the payload: `id` plus that field (objects by their __typename). */
 function leafSelections(type: GraphQLObjectType, prefix: string[] = []): { path: string[]; selection: string }[] {

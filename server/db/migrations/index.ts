@@ -18,6 +18,7 @@ import { Team1765600000000 } from './1765600000000-team.js';
 import { TimeZoneNames1765600000200 } from './1765600000200-time-zone-names.js';
 import { AgentsDelete1765600000400 } from './1765600000400-agents-delete.js';
 import { SearchPrefixCounts1765730000000 } from './1765730000000-search-prefix-counts.js';
+import { SideConversationMail1765800000000 } from './1765800000000-side-conversation-mail.js';
 import { ImportErrorMessages1765600000600 } from './1765600000600-import-error-messages.js';
 
 /** Every migration, oldest first. */
@@ -43,4 +44,5 @@ export const migrations = [
   AgentsDelete1765600000400,
   ImportErrorMessages1765600000600,
   SearchPrefixCounts1765730000000,
+  SideConversationMail1765800000000,
 ];

@@ -3,6 +3,7 @@ import type { ParamValue } from '../message.js';
 export const notFound = {
   'notFound.user': (p: { id: ParamValue }) => `User ${p.id} was not found.`,
   'notFound.ticket': (p: { ticketId: ParamValue }) => `Ticket ${p.ticketId} was not found.`,
+  'notFound.sideConversation': (p: { id: ParamValue }) => `Side conversation ${p.id} was not found.`,
   'notFound.customerList': (p: { listId: ParamValue }) => `Customer list ${p.listId} was not found.`,
   'notFound.userField': (p: { id: ParamValue }) => `User field ${p.id} was not found.`,
   'notFound.import': (p: { id: ParamValue }) => `Import ${p.id} was not found.`,

@@ -4,6 +4,7 @@ import type { notFound as en } from '../en/notFound.js';
 export const notFound: Translation<typeof en> = {
   'notFound.user': (p) => `L’utilisateur ${p.id} est introuvable.`,
   'notFound.ticket': (p) => `Le ticket ${p.ticketId} est introuvable.`,
+  'notFound.sideConversation': (p) => `La conversation annexe ${p.id} est introuvable.`,
   'notFound.customerList': (p) => `La liste de clients ${p.listId} est introuvable.`,
   'notFound.userField': (p) => `Le champ utilisateur ${p.id} est introuvable.`,
   'notFound.import': (p) => `L’import ${p.id} est introuvable.`,

@@ -1,0 +1,54 @@
+import type { EntityManager } from 'typeorm';
+import { placeholders } from '../db/sql.js';
+import { sideConversationMessageId, sideConversationToken } from '../inbound/side-conversation-ref.js';
+import { enqueueEmail } from '../outbox/outbox.js';
+import type { SideConversation } from '../tickets/ticket.entity.js';
+
+export interface SideConversationMail {
+  id: number;
+  body: string;
+  authorId: number | null;
+}
+
+/** The subject of the desk's mail of a side conversation: its `[#12-3]` token first, so a reply names it (side-conversation-ref.ts). */
+export const sideConversationMailSubject = (conversation: Pick<SideConversation, 'id' | 'ticketId' | 'subject'>): string =>
+  `${sideConversationToken(conversation.ticketId, conversation.id)} ${conversation.subject}`;
+
+/**
+ * A staff message of a side conversation (the first, when it starts, and each
+ * one added), emailed to its participants (not to its author), one
+ * SIDE_CONVERSATION message each, queued with the manager of the message's
+ * transaction: the outbox skips reserved addresses at once and the sender
+ * checks the domain, as for every email. The Message-ID names the message and
+ * In-Reply-To/References the side conversation, so replies thread back to it.
+ */
+export function sideConversationMail(deskDomain: string) {
+  return async (m: EntityManager, conversation: SideConversation, message: SideConversationMail): Promise<void> => {
+    const rows: { user_id: unknown }[] = await m.query('SELECT user_id FROM side_conversation_participants WHERE side_conversation_id = ?', [
+      conversation.id,
+    ]);
+    const ids = rows.map((r) => Number(r.user_id)).filter((id) => id !== message.authorId);
+    if (ids.length === 0) return;
+    const people: { id: unknown; value: string }[] = await m.query(
+      `SELECT u.id, i.value FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
+       WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL ORDER BY u.id`,
+      ids,
+    );
+    const thread = sideConversationMessageId(conversation.ticketId, conversation.id, null, deskDomain);
+    const headers = {
+      'Message-ID': sideConversationMessageId(conversation.ticketId, conversation.id, message.id, deskDomain),
+      'In-Reply-To': thread,
+      References: thread,
+    };
+    for (const p of people) {
+      await enqueueEmail(m, {
+        kind: 'SIDE_CONVERSATION',
+        to: p.value,
+        subject: sideConversationMailSubject(conversation),
+        text: message.body,
+        userId: Number(p.id),
+        headers,
+      });
+    }
+  };
+}
