@@ -234,6 +234,16 @@ export const StartSideConversationDocument = graphql(`
   }
 `);
 
+export const AddSideConversationMessageDocument = graphql(`
+  mutation AddSideConversationMessage($input: AddSideConversationMessageInput!) {
+    addSideConversationMessage(input: $input) {
+      message {
+        id
+      }
+    }
+  }
+`);
+
 export const SubmitRequestDocument = graphql(`
   mutation SubmitRequest($input: SubmitRequestInput!) {
     submitRequest(input: $input) {

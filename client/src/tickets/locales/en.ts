@@ -100,6 +100,10 @@ const messages = {
       sideSubmit: 'Start',
       sideSubmitting: 'Starting…',
       toRequired: 'Enter at least one address.',
+      sideReply: 'Reply',
+      sideReplyHint: 'Emailed to everyone in this side conversation; their answers by email appear here.',
+      sideReplySend: 'Send',
+      sideReplySending: 'Sending…',
       with: 'With {names}',
       by: '{name}, {time}',
       system: 'System',
@@ -114,6 +118,7 @@ const messages = {
         CC_ADDED: 'CC added',
         CC_REMOVED: 'CC removed',
         SIDE_CONVERSATION_STARTED: 'Side conversation started',
+        SIDE_CONVERSATION_MESSAGE_ADDED: 'Side conversation message',
       },
       fields: {
         subject: 'Subject',
@@ -125,6 +130,7 @@ const messages = {
         internalNote: 'Internal note',
         sideConversation: 'Side conversation',
         participants: 'With',
+        sideConversationMessage: 'Message',
       },
     },
     profile: {

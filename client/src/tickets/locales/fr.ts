@@ -100,6 +100,10 @@ const messages = {
       sideSubmit: 'Lancer',
       sideSubmitting: 'Lancement…',
       toRequired: 'Saisissez au moins une adresse.',
+      sideReply: 'Répondre',
+      sideReplyHint: 'Envoyé par e-mail à chaque participant ; leurs réponses par e-mail s’affichent ici.',
+      sideReplySend: 'Envoyer',
+      sideReplySending: 'Envoi…',
       with: 'Avec {names}',
       by: '{name}, {time}',
       system: 'Système',
@@ -114,6 +118,7 @@ const messages = {
         CC_ADDED: 'Copie ajoutée',
         CC_REMOVED: 'Copie retirée',
         SIDE_CONVERSATION_STARTED: 'Conversation annexe lancée',
+        SIDE_CONVERSATION_MESSAGE_ADDED: 'Message de conversation annexe',
       },
       fields: {
         subject: 'Objet',
@@ -125,6 +130,7 @@ const messages = {
         internalNote: 'Note interne',
         sideConversation: 'Conversation annexe',
         participants: 'Avec',
+        sideConversationMessage: 'Message',
       },
     },
     profile: {

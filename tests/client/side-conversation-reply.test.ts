@@ -1,0 +1,83 @@
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TicketDetailFragment } from '../../client/src/graphql/generated/graphql';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL } from './helpers';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  vi.unstubAllGlobals();
+});
+
+const now = '2026-01-02T03:04:05.000Z';
+const agent = { id: '3', name: 'Agent Smith', email: 'smith@acme.io' };
+const warehouse = { id: '9', name: 'Warehouse', email: 'warehouse@logistics.fr' };
+
+function ticket(messages: { id: string; body: string; author: typeof agent | null }[]): TicketDetailFragment {
+  return {
+    id: '12',
+    subject: 'Lost parcel',
+    status: 'OPEN',
+    held: null,
+    via: 'AGENT',
+    createdAt: now,
+    updatedAt: now,
+    requester: { id: '8', name: 'New Caller', email: 'new.caller@acme.io' },
+    submitter: null,
+    ccs: [],
+    comments: { totalCount: 0, edges: [] },
+    sideConversations: [
+      { id: '2', subject: 'Parcel 42', createdAt: now, participants: [warehouse], messages: messages.map((m) => ({ ...m, createdAt: now })) },
+    ],
+  };
+}
+
+const first = { id: '5', body: 'Can you trace parcel 42?', author: agent };
+
+describe('the reply box of a side conversation', () => {
+  it('sends the message to the side conversation, shows it and empties the box', async () => {
+    let current = ticket([first]);
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: current } }),
+      AddSideConversationMessage: ({ input }) => {
+        current = ticket([first, { id: '6', body: String((input as { message: string }).message), author: agent }]);
+        return { data: { addSideConversationMessage: { message: { id: '6' } } } };
+      },
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    const side = wrapper.get('[data-side-conversations]');
+    expect(side.text()).toContain('Emailed to everyone in this side conversation');
+    await byLabel(wrapper, 'Reply').setValue('Any news?');
+    await wrapper.get('[data-form="side-conversation-reply"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'AddSideConversationMessage').map((c) => c.variables)).toEqual([
+      { input: { sideConversationId: '2', message: 'Any news?' } },
+    ]);
+    expect(wrapper.findAll('.ticket-side__body').map((p) => p.text())).toEqual(['Can you trace parcel 42?', 'Any news?']);
+    expect((byLabel(wrapper, 'Reply').element as HTMLTextAreaElement).value).toBe('');
+  });
+
+  it('refuses an empty message without asking the server, and shows the server’s refusal next to the message', async () => {
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: ticket([first]) } }),
+      AddSideConversationMessage: () => graphQLError('Message is too long.', { code: 'BAD_USER_INPUT', field: 'message' }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await wrapper.get('[data-form="side-conversation-reply"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Reply')).toBe('Write something first.');
+    expect(callsOf(calls, 'AddSideConversationMessage')).toHaveLength(0);
+    await byLabel(wrapper, 'Reply').setValue('x'.repeat(10));
+    await wrapper.get('[data-form="side-conversation-reply"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Reply')).toBe('Message is too long.');
+  });
+
+  it('speaks French', async () => {
+    stubGraphQL({ Ticket: () => ({ data: { ticket: ticket([first]) } }) });
+    ({ wrapper } = await mountApp('/tickets/12', 'fr'));
+    expect(byLabel(wrapper, 'Répondre').element.tagName).toBe('TEXTAREA');
+    expect(wrapper.get('[data-form="side-conversation-reply"] button[type="submit"]').text()).toBe('Envoyer');
+  });
+});
