@@ -13,11 +13,3 @@ export const labelOf = (choice: RequesterChoice): string => `${choice.name} <${c
 export function refOf(choice: RequesterChoice): UserRefInput {
   return choice.id ? { id: choice.id } : { email: choice.email, name: choice.name };
 }
-
-/** Addresses typed in one field, separated by commas, semicolons or spaces. */
-export function addressesIn(text: string): string[] {
-  return text
-    .split(/[,;\s]+/)
-    .map((a) => a.trim())
-    .filter(Boolean);
-}

@@ -47,7 +47,7 @@ const messages = {
       comment: 'Description',
       commentRequired: 'Describe the request.',
       ccs: 'CCs',
-      ccsHint: 'Email addresses, separated by commas. Unknown addresses become customers.',
+      ccsHint: 'Email addresses, separated by commas (Name <address> works too). Unknown addresses become customers.',
       status: 'Status',
       submit: 'Create ticket',
       submitting: 'Creating…',
@@ -63,6 +63,9 @@ const messages = {
     newCustomerTitle: 'Add a new customer',
     newCustomerIntro: 'They are saved with the ticket.',
     newCustomerSubmit: 'Use for this ticket',
+    /** One entry of an address field that is not an address, named as typed. */
+    notAnAddress: '“{entry}” is not an email address.',
+    notAnAddressList: 'Not email addresses: {entries}.',
     page: {
       back: 'Tickets',
       notFound: 'Ticket not found',
@@ -95,7 +98,7 @@ const messages = {
       startSide: 'Start a side conversation',
       sideSubject: 'Subject',
       sideTo: 'To',
-      sideToHint: 'Email addresses, separated by commas. Unknown addresses become customers.',
+      sideToHint: 'Email addresses, separated by commas (Name <address> works too). Unknown addresses become customers.',
       sideMessage: 'Message',
       sideSubmit: 'Start',
       sideSubmitting: 'Starting…',

@@ -1,0 +1,175 @@
+// Addresses pasted as mail clients write them (`Gus Fring <gus@pollos.fr>`) in a
+// ticket's requester, CC and side conversation fields: split into name and
+// address, and an entry that is not an address named in its error.
+import { flushPromises, type VueWrapper } from '@vue/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TicketDetailFragment } from '../../client/src/graphql/generated/graphql';
+import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL } from './helpers';
+
+let wrapper: VueWrapper | undefined;
+afterEach(() => {
+  wrapper?.unmount();
+  wrapper = undefined;
+  vi.unstubAllGlobals();
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const now = '2026-01-02T03:04:05.000Z';
+const noEvents = ({ id }: { id: string }) => ({ data: { ticket: { id, events: { totalCount: 0, edges: [] } } } });
+
+function detail(overrides: Partial<TicketDetailFragment> = {}): TicketDetailFragment {
+  return {
+    id: '12',
+    subject: 'Cannot log in',
+    status: 'NEW',
+    held: null,
+    via: 'AGENT',
+    createdAt: now,
+    updatedAt: now,
+    requester: { id: '8', name: 'New Caller', email: 'new.caller@acme.io' },
+    submitter: null,
+    ccs: [],
+    comments: { totalCount: 0, edges: [] },
+    sideConversations: [],
+    ...overrides,
+  };
+}
+
+async function typeRequester(text: string): Promise<void> {
+  await byLabel(wrapper!, 'Requester').setValue(text);
+  await pause(SUGGEST_DEBOUNCE_MS + 50);
+  await flushPromises();
+}
+
+describe('the requester', () => {
+  it('Name <address> looks for the address, and "Add … as a new customer" fills in both name and email', async () => {
+    const calls = stubGraphQL({
+      RequesterSuggestions: () => ({ data: { users: { edges: [] } } }),
+      CreateTicket: () => ({ data: { createTicket: { ticket: { id: '12' }, createdUsers: [], warnings: [] } } }),
+      Ticket: () => ({ data: { ticket: detail() } }),
+      TicketEvents: noEvents,
+    });
+    ({ wrapper } = await mountApp('/tickets/new'));
+    await typeRequester('Gus Fring <gus@pollos.fr>');
+    expect(callsOf(calls, 'RequesterSuggestions').at(-1)!.variables.query).toBe('gus@pollos.fr');
+    const add = wrapper.findAll('[role="option"]').at(-1)!;
+    expect(add.text()).toBe('Add “Gus Fring <gus@pollos.fr>” as a new customer');
+    await add.trigger('click');
+    await flushPromises();
+    const dialog = wrapper.get('dialog[open]');
+    expect((dialog.get('input[name="name"]').element as HTMLInputElement).value).toBe('Gus Fring');
+    expect((dialog.get('input[name="email"]').element as HTMLInputElement).value).toBe('gus@pollos.fr');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-new-customer]').text()).toBe('New customer: Gus Fring (gus@pollos.fr)');
+
+    await byLabel(wrapper, 'Subject').setValue('Order');
+    await byLabel(wrapper, 'Description').setValue('Where is it?');
+    await byLabel(wrapper, 'CCs').setValue('Kim <kim@newco.fr>, "Fring, Gus" <gus2@pollos.fr>; mike@pollos.fr');
+    await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
+    await flushPromises();
+    const input = callsOf(calls, 'CreateTicket')[0]!.variables.input as Record<string, unknown>;
+    expect(input.requester).toEqual({ email: 'gus@pollos.fr', name: 'Gus Fring' });
+    expect(input.ccs).toEqual([{ email: 'kim@newco.fr', name: 'Kim' }, { email: 'gus2@pollos.fr', name: 'Fring, Gus' }, { email: 'mike@pollos.fr' }]);
+  });
+
+  it('"Use for this ticket" refuses, at once, an email that is not an address, naming it', async () => {
+    stubGraphQL({ RequesterSuggestions: () => ({ data: { users: { edges: [] } } }) });
+    ({ wrapper } = await mountApp('/tickets/new'));
+    await typeRequester('Gus Fring');
+    await wrapper.findAll('[role="option"]').at(-1)!.trigger('click');
+    await flushPromises();
+    const dialog = wrapper.get('dialog[open]');
+    expect((dialog.get('input[name="name"]').element as HTMLInputElement).value).toBe('Gus Fring');
+    await dialog.get('input[name="email"]').setValue('gus fring@pollos.fr');
+    await dialog.get('form').trigger('submit');
+    await flushPromises();
+    expect(wrapper.find('dialog[open]').exists()).toBe(true);
+    expect(errorNextTo(wrapper, 'Email')).toContain('“gus fring@pollos.fr” is not an email address.');
+  });
+});
+
+describe('CCs of a new ticket', () => {
+  it('names the entries that are not addresses before sending, and the one the server refused after', async () => {
+    const calls = stubGraphQL({
+      RequesterSuggestions: () => ({ data: { users: { edges: [{ node: { id: '7', name: 'Ada Known', email: 'ada@acme.io' } }] } } }),
+      CreateTicket: () => graphQLError('This address cannot be used.', { code: 'BAD_USER_INPUT', field: 'ccs.1.email' }),
+    });
+    ({ wrapper } = await mountApp('/tickets/new'));
+    await typeRequester('ada');
+    await wrapper.findAll('[role="option"]')[0]!.trigger('click');
+    await byLabel(wrapper, 'Subject').setValue('s');
+    await byLabel(wrapper, 'Description').setValue('d');
+    await byLabel(wrapper, 'CCs').setValue('Kim <kim@newco.fr>, Gus Fring');
+    await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'CCs')).toContain('“Gus Fring” is not an email address.');
+    expect(callsOf(calls, 'CreateTicket')).toEqual([]);
+
+    await byLabel(wrapper, 'CCs').setValue('Kim <kim@newco.fr>, Walter <walter@blocked.fr>');
+    await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'CCs')).toContain('Walter <walter@blocked.fr> — This address cannot be used.');
+  });
+});
+
+describe('a ticket’s CCs and side conversations', () => {
+  it('Add CC takes Name <address> (and several), names a refused entry, and keeps it in the field', async () => {
+    const kim = { id: '20', name: 'Kim', email: 'kim@newco.fr' };
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: detail() } }),
+      TicketEvents: noEvents,
+      AddTicketCc: ({ user }) =>
+        (user as { email: string }).email === 'kim@newco.fr'
+          ? { data: { addTicketCc: { ticket: detail({ ccs: [kim] }), createdUser: kim, warnings: [] } } }
+          : graphQLError('This address cannot be used.', { code: 'BAD_USER_INPUT', field: 'user.email' }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await flushPromises();
+    const field = () => wrapper!.get('form[data-form="add-cc"] input[name="user"]');
+    await field().setValue('Kim <kim@newco');
+    await wrapper.get('form[data-form="add-cc"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-ccs]').text()).toContain('“Kim <kim@newco” is not an email address.');
+    expect(callsOf(calls, 'AddTicketCc')).toEqual([]);
+
+    await field().setValue('Kim <kim@newco.fr>, "Fring, Gus" <gus@blocked.fr>');
+    await wrapper.get('form[data-form="add-cc"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'AddTicketCc').map((c) => c.variables.user)).toEqual([
+      { email: 'kim@newco.fr', name: 'Kim' },
+      { email: 'gus@blocked.fr', name: 'Fring, Gus' },
+    ]);
+    expect(wrapper.get('[data-ccs]').text()).toContain('Kim');
+    expect(wrapper.get('[data-ccs]').text()).toContain('"Fring, Gus" <gus@blocked.fr> — This address cannot be used.');
+    expect((field().element as HTMLInputElement).value).toBe('"Fring, Gus" <gus@blocked.fr>');
+  });
+
+  it('a side conversation’s To takes Name <address> and names an entry that is not one', async () => {
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: detail() } }),
+      TicketEvents: noEvents,
+      StartSideConversation: () => ({
+        data: {
+          startSideConversation: { sideConversation: { id: '1', subject: 'Parts', participants: [], messages: [] }, createdUsers: [], warnings: [] },
+        },
+      }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await flushPromises();
+    const form = wrapper.get('form[data-form="side-conversation"]');
+    await form.get('input[name="subject"]').setValue('Parts');
+    await form.get('textarea[name="message"]').setValue('Can you help?');
+    await form.get('input[name="to"]').setValue('Lydia <lydia@madrigal.de>; Mike');
+    await form.trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-side-conversations]').text()).toContain('“Mike” is not an email address.');
+    await form.get('input[name="to"]').setValue('Lydia <lydia@madrigal.de>; mike@pollos.fr');
+    await form.trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'StartSideConversation')[0]!.variables.input).toMatchObject({
+      to: [{ email: 'lydia@madrigal.de', name: 'Lydia' }, { email: 'mike@pollos.fr' }],
+    });
+  });
+});
