@@ -3,6 +3,7 @@ import { can } from '../auth/policy.js';
 import type { Viewer } from '../auth/viewer.js';
 import type { User } from './user.entity.js';
 import { userPolicy } from './user.policy.js';
+import { Role } from './role.js';
 
 /**
  * What the person asking may do to one account, computed by the rules of
@@ -51,6 +52,11 @@ export class UserPermissions {
 
   @Field(() => Boolean, { description: "Fill in custom fields (with the account's other internal fields)." })
   changeFields: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Merge this account into another end user, or another into it (mergeUsers, mergeUsersPreview): end users only, for staff.',
+  })
+  merge: boolean;
 }
 
 export function userPermissions(viewer: Viewer, user: User): UserPermissions {
@@ -70,5 +76,6 @@ export function userPermissions(viewer: Viewer, user: User): UserPermissions {
     verifyIdentities: can(viewer, userPolicy.verifyIdentity, user),
     makeUnverifiedEmailPrimary: can(viewer, userPolicy.makeUnverifiedEmailPrimary, user),
     changeFields: staffEdit,
+    merge: user.role === Role.END_USER && can(viewer, userPolicy.merge),
   };
 }

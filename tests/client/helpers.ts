@@ -122,6 +122,7 @@ export const ADMIN_ON_END_USER: UserAbilitiesFragment = {
   setPassword: false,
   unlock: true,
   delete: true,
+  merge: true,
 };
 /** What an agent may do to an admin's account: read it. */
 export const NOTHING_ON_USER: UserAbilitiesFragment = Object.fromEntries(

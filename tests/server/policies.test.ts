@@ -14,7 +14,7 @@ const ADD = `mutation($id: ID!, $input: AddUserIdentityInput!) { addUserIdentity
   identity { id verified shared } warnings { code field message existingUserId } } }`;
 const VERIFY = 'mutation($id: ID!) { verifyUserIdentity(id: $id) { id verified } }';
 const USER_CAN = `query($id: ID!) { user(id: $id) { id viewerCan { update updateOwnProfileOnly readPrivateFields delete changeRole changeVerified
-  changeSuspended setPassword changeIdentities verifyIdentities makeUnverifiedEmailPrimary changeFields } } }`;
+  changeSuspended setPassword changeIdentities verifyIdentities makeUnverifiedEmailPrimary changeFields merge } } }`;
 const VIEWER_CAN =
   '{ viewerCan { listUsers createUsers createStaff readOrganizations manageOrganizations readUserFields manageUserFields manageApiTokens changeOwnPassword restoreUsers eraseUsers } }';
 
@@ -154,6 +154,7 @@ describe.each(testDialects())('policies on %s', (dialect) => {
         verifyIdentities: true,
         makeUnverifiedEmailPrimary: true,
         changeFields: true,
+        merge: true,
       });
       expect(await permissions(app.admin, adminId)).toMatchObject({
         update: true,
@@ -176,8 +177,10 @@ describe.each(testDialects())('policies on %s', (dialect) => {
         verifyIdentities: false,
         makeUnverifiedEmailPrimary: true,
         changeFields: true,
+        merge: false,
       });
       expect(await permissions(agent.auth, endUser.id)).toMatchObject({
+        merge: true,
         update: true,
         delete: true,
         changeRole: false,
@@ -206,6 +209,7 @@ describe.each(testDialects())('policies on %s', (dialect) => {
         verifyIdentities: false,
         makeUnverifiedEmailPrimary: false,
         changeFields: false,
+        merge: false,
       });
     });
 

@@ -297,6 +297,17 @@ const en = {
     keepSource: 'Take theirs: {value}',
     submit: 'Merge',
     saving: 'Merging…',
+    /** From the merged-away profile: "Merge into another customer…". */
+    into: 'Merge into another customer…',
+    intoTitle: 'Merge {name} into another customer',
+    intoIntro: 'Choose the customer who is the same person. You see what moves before anything changes.',
+    intoLabel: 'Customer to keep',
+    intoRequired: 'Choose a customer.',
+    intoNext: 'Continue',
+    intoSaving: 'Continue',
+    intoMergeIntro: 'This profile ({source}) is deleted; everything below moves to {target}, and its link opens {target}.',
+    keepTargetNamed: 'Keep {target}’s: {value}',
+    keepSourceHere: 'Take this profile’s: {value}',
   },
   conflicts: {
     title: 'Someone else saved this profile meanwhile',

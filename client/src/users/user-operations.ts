@@ -78,6 +78,7 @@ graphql(`
     setPassword
     unlock
     delete
+    merge
   }
 `);
 
