@@ -50,7 +50,7 @@ export type AddUserIdentityInput = {
   type: IdentityType;
   /** An email address, or a phone number in international format. */
   value: string;
-  /** The address is known to belong to this person. Applies only for those who may mark this account verified (see User.viewerCan.verifyIdentities); ignored otherwise. */
+  /** The address is known to belong to this person. Only for those who may mark this account verified (see User.viewerCan.verifyIdentities): true from anyone else is FORBIDDEN (extensions.field "verified") and adds nothing. */
   verified?: boolean | null | undefined;
 };
 
