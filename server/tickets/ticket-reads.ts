@@ -10,6 +10,8 @@ export const commentCursor = cursorCodec('comments', ['int']);
 
 export interface TicketFilter {
   status?: TicketStatus | null;
+  /** true: only held tickets (block list, unverified sender); false: only those that are not held. */
+  held?: boolean | null;
   requesterId?: number | null;
   /** Tickets this user is copied on. */
   ccUserId?: number | null;
@@ -21,6 +23,8 @@ const likeEscape = (s: string): string => s.replace(/[!%_]/g, (c) => `!${c}`);
 
 function filtered(qb: SelectQueryBuilder<Ticket>, f: TicketFilter): SelectQueryBuilder<Ticket> {
   if (f.status) qb.andWhere('t.status = :status', { status: f.status });
+  if (f.held === true) qb.andWhere('t.held IS NOT NULL');
+  if (f.held === false) qb.andWhere('t.held IS NULL');
   if (f.requesterId !== null && f.requesterId !== undefined) qb.andWhere('t.requester_id = :requester', { requester: f.requesterId });
   if (f.ccUserId !== null && f.ccUserId !== undefined) {
     qb.innerJoin(TicketCc, 'cc', 'cc.ticket_id = t.id AND cc.user_id = :ccUser', { ccUser: f.ccUserId });

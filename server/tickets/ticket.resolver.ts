@@ -71,7 +71,7 @@ export class TicketResolver {
 
   @Query(() => TicketConnection, {
     description:
-      'Tickets newest first. `status` and `requesterId` narrow the list; `query` finds words of the subject (any letter case) or a ticket number (12 or #12). `first` is capped at 100. Agents and admins.',
+      'Tickets newest first. `status`, `held` and `requesterId` narrow the list; `query` finds words of the subject (any letter case) or a ticket number (12 or #12). `first` is capped at 100. Agents and admins.',
   })
   @Authorized(ticketPolicy.list)
   @listSize({ kind: 'page', max: 100 })
@@ -79,6 +79,12 @@ export class TicketResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: 'How many tickets to return, 0 to 100.' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
     @Arg('status', () => TicketStatus, { nullable: true, description: 'Only tickets with this status.' }) status: TicketStatus | null,
+    @Arg('held', () => Boolean, {
+      nullable: true,
+      description:
+        'true: only held tickets (Ticket.held set: the block list, or a sender who has not verified), waiting to be released; false: only tickets that are not held.',
+    })
+    held: boolean | null,
     @Arg('requesterId', () => ID, { nullable: true, description: 'Only tickets this user requested.' }) requesterId: string | null,
     @Arg('query', () => String, { nullable: true, description: 'Words of the subject, or a ticket number.' }) query: string | null,
     @Ctx() ctx: Context,
@@ -88,7 +94,7 @@ export class TicketResolver {
       requester = parseId(requesterId);
       if (requester === null) throw new UserInputError('requesterId', msg('tickets.notUserId'));
     }
-    return ticketConnection(ctx, { first, after }, { status, requesterId: requester, query });
+    return ticketConnection(ctx, { first, after }, { status, held, requesterId: requester, query });
   }
 
   @Mutation(() => CreateTicketPayload, {

@@ -182,10 +182,16 @@ export class TicketService {
 
   async addComment(ticketId: number, input: NewComment, actor: Actor): Promise<TicketWrite<TicketComment>> {
     return this.change(ticketId, async (m, ticket, now) => {
+      const staff = input.via === TicketVia.AGENT || input.via === TicketVia.API;
+      // Held means nothing is mailed: a public reply by staff (which is mailed) waits for the release; internal notes do not.
+      if (ticket.held && staff && input.public) {
+        const e = new UserInputError('public', msg('tickets.heldReleaseFirst'));
+        Object.assign(e.extensions, { reason: 'HELD', held: ticket.held });
+        throw e;
+      }
       const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
-      if (input.public && (input.via === TicketVia.AGENT || input.via === TicketVia.API))
-        await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
+      if (input.public && staff) await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
       // An end user's reply reopens a ticket that waited for them or was solved.
       const reopen = (input.via === 'EMAIL' || input.via === 'WEB_FORM') && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });

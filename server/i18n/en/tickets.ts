@@ -10,4 +10,6 @@ export const tickets = {
   'tickets.statusEmpty': () => `Status cannot be empty.`,
   'tickets.nameAtLeastOne': () => `Name at least one person.`,
   'tickets.requesterAlreadyFollowsTicket': () => `The requester already follows this ticket.`,
+  'tickets.heldReleaseFirst': () =>
+    `This ticket is held for review, so nothing is mailed to its requester: release it first (Release on the ticket, or updateTicket with release: true), then send the public reply. An internal note can be added meanwhile.`,
 };
