@@ -11,7 +11,7 @@ import type { DeskSettings, SettingsService } from '../settings/settings.service
 export type RequestPath = 'WEB_FORM' | 'EMAIL' | 'SIGN_UP';
 
 /** Why a request is dropped (answered as a success all the same: the sender never learns which rule applied). */
-export type Refusal = 'HONEYPOT' | 'REJECTED' | 'CLOSED' | 'RESTRICTED';
+export type Refusal = 'HONEYPOT' | 'REJECTED' | 'CLOSED' | 'RESTRICTED' | 'STAFF_ADDRESS';
 
 export type Admission =
   | {
@@ -32,6 +32,15 @@ export interface RequestToAdmit {
 /** What the rules know of a sender who has an account. */
 export type KnownSender = Pick<User, 'role' | 'createdVia' | 'verified'>;
 
+/**
+ * Who stands behind a request on the web form: the account signed in
+ * (`signedInUserId`, null when nobody is). Mail and sign-up give none: they
+ * are taken at their sender's word, as before.
+ */
+export interface WebFormSender {
+  signedInUserId: number | null;
+}
+
 const ADMIT: Admission = { admitted: true, hold: null, verify: false };
 
 /** A bot that filled the hidden `website` field (checked before the fields: it gets no field errors to learn from). */
@@ -44,7 +53,9 @@ export function admitRequest(request: RequestToAdmit): Admission {
  * The rules, pure: who may submit a request (the web form, mail to the desk,
  * a sign-up), by Zendesk's semantics.
  *
- * 1. Staff (agents, admins) always may.
+ * 1. Staff (agents, admins) always may, except by their address alone: an
+ *    anonymous web-form request (`addressProven` false) from a staff
+ *    address is refused (STAFF_ADDRESS), never made in their name.
  * 2. The lists: the allow list and the organizations' domains win over the
  *    block list; else `reject:` refuses outright; `suspend:`, a plain entry
  *    and `*` hold the request (SUSPENDED) for review.
@@ -54,9 +65,24 @@ export function admitRequest(request: RequestToAdmit): Admission {
  *    the request of an unknown sender (or, with requireVerification, of an
  *    unverified account) as UNVERIFIED and mails them a verification link;
  *    ANYONE admits everyone.
+ * 4. Where the account is what admits a request (CLOSED, RESTRICTED by the
+ *    account rather than the allow list, REGISTERED), an anonymous web-form
+ *    request from its address proves control of it first: held UNVERIFIED
+ *    with a verification link, as for an unverified sender. ANYONE takes a
+ *    customer's address at its word (Zendesk does too).
+ *
+ * `addressProven`: the request comes from the address's owner for sure (the
+ * account signed in), or by a path taken at its word (mail, sign-up).
  */
-export function decideAdmission(settings: DeskSettings, email: ParsedEmail, sender: KnownSender | null, orgDomain: boolean): Admission {
-  if (sender && (sender.role === Role.AGENT || sender.role === Role.ADMIN)) return ADMIT;
+export function decideAdmission(
+  settings: DeskSettings,
+  email: ParsedEmail,
+  sender: KnownSender | null,
+  orgDomain: boolean,
+  addressProven = true,
+): Admission {
+  if (sender && (sender.role === Role.AGENT || sender.role === Role.ADMIN))
+    return addressProven ? ADMIT : { admitted: false, reason: 'STAFF_ADDRESS' };
   const verdict = listVerdict(email, settings.allow, settings.block, orgDomain);
   if (verdict === 'REJECT') return { admitted: false, reason: 'REJECTED' };
   const teamAdded = sender !== null && sender.createdVia !== CreatedVia.SELF;
@@ -65,6 +91,9 @@ export function decideAdmission(settings: DeskSettings, email: ParsedEmail, send
   if (access === RequestAccess.RESTRICTED && !teamAdded && verdict !== 'ALLOWED') return { admitted: false, reason: 'RESTRICTED' };
   // Held for review: nothing is mailed until someone looks at it.
   if (verdict === 'SUSPEND') return { admitted: true, hold: TicketHold.SUSPENDED, verify: false };
+  const byAccount =
+    access === RequestAccess.CLOSED || access === RequestAccess.REGISTERED || (access === RequestAccess.RESTRICTED && verdict !== 'ALLOWED');
+  if (sender !== null && !addressProven && byAccount) return { admitted: true, hold: TicketHold.UNVERIFIED, verify: true };
   if (access === RequestAccess.REGISTERED && (sender === null || (settings.row.requireVerification && !sender.verified))) {
     return { admitted: true, hold: TicketHold.UNVERIFIED, verify: true };
   }
@@ -80,12 +109,14 @@ export function decideAdmission(settings: DeskSettings, email: ParsedEmail, send
 export class RequestAdmission {
   constructor(private readonly deps: { settings: SettingsService; users: UserService; organizations: OrganizationService }) {}
 
-  async admit(email: ParsedEmail): Promise<Admission> {
+  /** `webForm`: who is signed in behind a web-form request (the address is proven only when it is that account's). */
+  async admit(email: ParsedEmail, webForm?: WebFormSender): Promise<Admission> {
     const [settings, sender, org] = await Promise.all([
       this.deps.settings.get(),
       this.deps.users.findByEmail(email.address),
       this.deps.organizations.byDomain(email.domain),
     ]);
-    return decideAdmission(settings, email, sender, org !== null);
+    const proven = !webForm || (sender !== null && webForm.signedInUserId === sender.id);
+    return decideAdmission(settings, email, sender, org !== null, proven);
   }
 }

@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_EMAIL, startTestApp, type TestApp } from '../helpers/test-app.js';
+import { testDialects } from '../helpers/databases.js';
+import { OutboxMessage } from '../../server/outbox/outbox-message.entity.js';
+import { Ticket } from '../../server/tickets/ticket.entity.js';
+import { SUBMIT_REQUEST } from '../helpers/ticket-operations.js';
+
+const COMMENT =
+  'mutation($t: ID!, $b: String!, $p: Boolean) { addTicketComment(ticketId: $t, input: { body: $b, public: $p }) { comment { id public } } }';
+const RELEASE = 'mutation($id: ID!) { updateTicket(id: $id, input: { release: true }) { id held } }';
+const HELD_LIST = 'query($held: Boolean) { tickets(first: 100, held: $held) { totalCount edges { node { id held } } } }';
+
+let seq = 0;
+
+/** Held tickets (block list, unverified senders): nothing mailed until released; listed apart; the web form proves addresses. */
+describe.each(testDialects())('held tickets on %s', (dialect) => {
+  let app: TestApp;
+  let agent: Awaited<ReturnType<TestApp['person']>>;
+  let client = 0;
+
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { REQUEST_RATE_LIMIT: '0', TRUST_PROXY: 'loopback' });
+    agent = await app.person('AGENT');
+  });
+  afterAll(() => app?.stop());
+
+  const settings = async (i: Record<string, unknown>) => {
+    const r = await app.as(app.admin)('mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }', { i });
+    expect(r.errors).toBeUndefined();
+  };
+  /** The public form, signed out (or with a session cookie). */
+  const submit = async (email: string, name = 'Someone Typed', cookie?: string) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': `198.51.100.${++client % 250}`,
+        ...(cookie ? { cookie, 'x-accueil-csrf': '1' } : {}),
+      },
+      body: JSON.stringify({ query: SUBMIT_REQUEST, variables: { input: { name, email, subject: `Help ${++seq}`, description: 'Please.' } } }),
+    });
+    expect(await res.json()).toEqual({ data: { submitRequest: { received: true } } });
+  };
+  const ticketsOf = async (email: string) => {
+    const user = await app.services.users.findByEmail(email);
+    return user ? app.db.manager.find(Ticket, { where: { requesterId: user.id }, order: { id: 'ASC' } }) : [];
+  };
+  const mails = (to: string, kind?: string) =>
+    app.db.manager.find(OutboxMessage, { where: { recipient: to, ...(kind ? { kind } : {}) }, order: { id: 'ASC' } });
+
+  it('refuses a public reply on a held ticket (block list or unverified) until it is released; internal notes stay allowed', async () => {
+    await settings({ requestAccess: 'ANYONE', blockList: ['suspend:yahoo.fr'] });
+    const email = `held.${++seq}@yahoo.fr`;
+    await submit(email);
+    const [ticket] = await ticketsOf(email);
+    expect(ticket.held).toBe('SUSPENDED');
+    const id = String(ticket.id);
+
+    const refused = await app.as(agent.auth)(COMMENT, { t: id, b: 'We are on it.', p: true });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'public', reason: 'HELD', held: 'SUSPENDED' });
+    expect(refused.errors?.[0].message).toMatch(/release it first/);
+    // A partner app's token (API) is refused too; and the default (public) is a public reply.
+    const token = (await app.token(['TICKETS_WRITE'])).auth;
+    expect((await app.as(token)(COMMENT, { t: id, b: 'Default is public.' })).errors?.[0].extensions?.reason).toBe('HELD');
+    // In French for a French reader.
+    const fr = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'fr', authorization: `Bearer ${token.token}` },
+      body: JSON.stringify({ query: COMMENT, variables: { t: id, b: 'Bonjour' } }),
+    });
+    expect(((await fr.json()) as any).errors[0].message).toMatch(/Libérez-le d’abord/);
+
+    const note = await app.as(agent.auth)(COMMENT, { t: id, b: 'Looks like spam.', p: false });
+    expect(note.errors).toBeUndefined();
+    expect(note.data.addTicketComment.comment.public).toBe(false);
+    // Nothing was mailed, and the ticket has the request and the note only.
+    expect(await mails(email)).toEqual([]);
+    const comments = await app.as(agent.auth)('query($id: ID!) { ticket(id: $id) { held comments { edges { node { public } } } } }', { id });
+    expect(comments.data.ticket).toEqual({ held: 'SUSPENDED', comments: { edges: [{ node: { public: true } }, { node: { public: false } }] } });
+
+    // Released, the reply goes out.
+    expect((await app.as(agent.auth)(RELEASE, { id })).data.updateTicket.held).toBeNull();
+    const sent = await app.as(agent.auth)(COMMENT, { t: id, b: 'We are on it.', p: true });
+    expect(sent.errors).toBeUndefined();
+    expect((await mails(email)).map((m) => m.kind)).toEqual(['TICKET_COMMENT']);
+
+    // Held because the sender has not verified: the same.
+    await settings({ requestAccess: 'REGISTERED', blockList: [] });
+    const unverified = `new.${++seq}@acme.io`;
+    await submit(unverified);
+    const [waiting] = await ticketsOf(unverified);
+    expect(waiting.held).toBe('UNVERIFIED');
+    const r = await app.as(agent.auth)(COMMENT, { t: String(waiting.id), b: 'Hello', p: true });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HELD', held: 'UNVERIFIED' });
+    expect((await mails(unverified)).map((m) => m.kind)).toEqual(['VERIFICATION']);
+    await settings({ requestAccess: 'ANYONE' });
+  });
+
+  it('lists held tickets apart: tickets(held: true) and tickets(held: false)', async () => {
+    await settings({ requestAccess: 'ANYONE', blockList: ['suspend:hold.io'] });
+    const heldAddress = `x.${++seq}@hold.io`;
+    await submit(heldAddress);
+    const worked = `y.${++seq}@worked.io`;
+    await submit(worked);
+    await settings({ blockList: [] });
+    const [heldTicket] = await ticketsOf(heldAddress);
+    const [workedTicket] = await ticketsOf(worked);
+    const all = await app.as(agent.auth)(HELD_LIST, {});
+    const onlyHeld = await app.as(agent.auth)(HELD_LIST, { held: true });
+    const notHeld = await app.as(agent.auth)(HELD_LIST, { held: false });
+    const ids = (r: any) => r.data.tickets.edges.map((e: any) => e.node.id);
+    expect(ids(onlyHeld)).toContain(String(heldTicket.id));
+    expect(ids(onlyHeld)).not.toContain(String(workedTicket.id));
+    expect(onlyHeld.data.tickets.edges.every((e: any) => e.node.held !== null)).toBe(true);
+    expect(ids(notHeld)).toContain(String(workedTicket.id));
+    expect(ids(notHeld)).not.toContain(String(heldTicket.id));
+    expect(onlyHeld.data.tickets.totalCount + notHeld.data.tickets.totalCount).toBe(all.data.tickets.totalCount);
+  });
+
+  it('never makes an anonymous request in a staff member’s name, whatever the access setting; signed in, staff may', async () => {
+    const admin = (await app.services.users.findByEmail(ADMIN_EMAIL))!;
+    for (const access of ['ANYONE', 'CLOSED', 'RESTRICTED', 'REGISTERED']) {
+      await settings({ requestAccess: access });
+      const before = (await ticketsOf(ADMIN_EMAIL)).length;
+      await submit(ADMIN_EMAIL, 'Mallory');
+      await submit(agent.email.toUpperCase(), 'Mallory');
+      expect((await ticketsOf(ADMIN_EMAIL)).length, access).toBe(before);
+      expect(await ticketsOf(agent.email), access).toEqual([]);
+    }
+    expect(await mails(ADMIN_EMAIL)).toEqual([]);
+    const still = (await app.services.users.findById(admin.id))!;
+    expect(still.name).toBe(admin.name);
+    // Signed in as themself, an agent's request is theirs.
+    await settings({ requestAccess: 'CLOSED' });
+    await submit(agent.email, 'Agent Typed', agent.auth.cookie);
+    const [own] = await ticketsOf(agent.email);
+    expect(own).toMatchObject({ held: null });
+    // Signed in as someone else, the address is still only typed.
+    const other = await app.person('END_USER');
+    await submit(ADMIN_EMAIL, 'Mallory', other.auth.cookie);
+    expect(await mails(ADMIN_EMAIL)).toEqual([]);
+    await settings({ requestAccess: 'ANYONE' });
+  });
+
+  it('holds an anonymous request from a known customer’s address until they prove it, where only known people may ask; ANYONE takes it', async () => {
+    const customer = async (verified: boolean) => {
+      const email = `known.${++seq}@customers.io`;
+      const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id name } } }', {
+        i: { name: 'Known Customer', email, verified },
+      });
+      expect(r.errors).toBeUndefined();
+      return { email, id: Number(r.data.createUser.user.id) };
+    };
+    for (const access of ['CLOSED', 'RESTRICTED', 'REGISTERED']) {
+      await settings({ requestAccess: access });
+      const c = await customer(true);
+      await submit(c.email, 'Someone Else');
+      const [ticket] = await ticketsOf(c.email);
+      expect(ticket?.held, access).toBe('UNVERIFIED');
+      const verify = await mails(c.email, 'VERIFICATION');
+      expect(verify, access).toHaveLength(1);
+      expect(verify[0].textBody).toMatch(/\/verify\/\d+\.VERIFY\./);
+      // The typed name never renames the account.
+      expect((await app.services.users.findById(c.id))!.name, access).toBe('Known Customer');
+    }
+    // ANYONE: a customer's address is taken at its word (as Zendesk does), with no mail; the name stays.
+    await settings({ requestAccess: 'ANYONE' });
+    const c = await customer(false);
+    await submit(c.email, 'Renamed?');
+    const [ticket] = await ticketsOf(c.email);
+    expect(ticket.held).toBeNull();
+    expect(await mails(c.email)).toEqual([]);
+    expect((await app.services.users.findById(c.id))!.name).toBe('Known Customer');
+    // Signed in as that customer under CLOSED: proven, worked at once.
+    await settings({ requestAccess: 'CLOSED' });
+    const signed = await app.person('END_USER');
+    await submit(signed.email, 'Me', signed.auth.cookie);
+    const [mine] = await ticketsOf(signed.email);
+    expect(mine.held).toBeNull();
+    await settings({ requestAccess: 'ANYONE' });
+  });
+});
