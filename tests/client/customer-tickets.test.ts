@@ -18,6 +18,7 @@ const ticket: TicketListItemFragment = {
   id: '5',
   subject: 'Printer on fire',
   status: 'OPEN',
+  held: null,
   via: 'API',
   createdAt: '2026-03-01T10:00:00.000Z',
   updatedAt: '2026-03-05T10:00:00.000Z',

@@ -36,10 +36,11 @@ function detail(overrides: Partial<TicketDetailFragment> = {}): TicketDetailFrag
   };
 }
 
-const listItem = (id: string, status: TicketListItemFragment['status']): TicketListItemFragment => ({
+const listItem = (id: string, status: TicketListItemFragment['status'], held: TicketListItemFragment['held'] = null): TicketListItemFragment => ({
   id,
   subject: `Ticket ${id}`,
   status,
+  held,
   via: 'EMAIL',
   createdAt: now,
   updatedAt: now,
@@ -159,6 +160,42 @@ describe('tickets list', () => {
   });
 });
 
+describe('held tickets in the list', () => {
+  it('wear a Held badge that says why, and a filter shows only them (or only the others)', async () => {
+    const calls = stubGraphQL({
+      Tickets: ({ held }) => ({
+        data: {
+          tickets: {
+            totalCount: 2,
+            edges: [
+              ...(held === false ? [] : [{ cursor: 'a', node: listItem('4', 'NEW', 'SUSPENDED') }]),
+              ...(held === true ? [] : [{ cursor: 'b', node: listItem('5', 'OPEN') }]),
+            ],
+            pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: 'a', endCursor: 'b' },
+          },
+        },
+      }),
+    });
+    let router;
+    ({ wrapper, router } = await mountApp('/tickets'));
+    const badges = wrapper.findAll('[data-held-badge]');
+    expect(badges).toHaveLength(1);
+    const [badge] = badges;
+    expect(badge!.text()).toBe('Held');
+    expect(badge!.attributes('title')).toBe('Held for review: the sender is on the block list.');
+    expect(callsOf(calls, 'Tickets').at(-1)!.variables.held).toBeNull();
+    await wrapper.get('select[data-filter="held"]').setValue('yes');
+    await flushPromises();
+    expect(callsOf(calls, 'Tickets').at(-1)!.variables.held).toBe(true);
+    expect(router!.currentRoute.value.query.held).toBe('yes');
+    expect(wrapper.text()).not.toContain('Ticket 5');
+    await wrapper.get('select[data-filter="held"]').setValue('no');
+    await flushPromises();
+    expect(callsOf(calls, 'Tickets').at(-1)!.variables.held).toBe(false);
+    expect(wrapper.find('[data-held-badge]').exists()).toBe(false);
+  });
+});
+
 describe('a held ticket', () => {
   it('says why it waits, and Release takes the hold off', async () => {
     const calls = stubGraphQL({
@@ -171,6 +208,29 @@ describe('a held ticket', () => {
     await flushPromises();
     expect(callsOf(calls, 'UpdateTicket').map((c) => c.variables)).toEqual([{ id: '12', input: { release: true } }]);
     expect(wrapper.find('[data-held]').exists()).toBe(false);
+  });
+
+  it('takes internal notes only until it is released: no public reply box while held', async () => {
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: detail({ held: 'UNVERIFIED' }) } }),
+      AddTicketComment: () => ({ data: { addTicketComment: { ticket: detail({ held: 'UNVERIFIED' }) } } }),
+      UpdateTicket: () => ({ data: { updateTicket: detail({ held: null }) } }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    expect(wrapper.get('[data-held]').text()).toContain('Waiting for the requester to verify their address.');
+    expect(wrapper.find('input[name="visibility"][value="public"]').exists()).toBe(false);
+    expect(wrapper.get('[data-held-reply]').text()).toMatch(/only internal notes until you release it/);
+    await byLabel(wrapper, 'Internal note').setValue('Checking the sender.');
+    await wrapper.get('form[data-form="reply"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'AddTicketComment').map((c) => c.variables)).toEqual([
+      { ticketId: '12', input: { body: 'Checking the sender.', public: false } },
+    ]);
+    // Released: the public reply is back.
+    await wrapper.get('[data-held] button').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-held-reply]').exists()).toBe(false);
+    expect(wrapper.find('input[name="visibility"][value="public"]').exists()).toBe(true);
   });
 });
 

@@ -14,6 +14,7 @@ graphql(`
     id
     subject
     status
+    held
     via
     createdAt
     updatedAt
@@ -77,8 +78,8 @@ graphql(`
 `);
 
 export const TicketsDocument = graphql(`
-  query Tickets($first: Int, $after: String, $query: String, $status: TicketStatus, $requesterId: ID) {
-    tickets(first: $first, after: $after, query: $query, status: $status, requesterId: $requesterId) {
+  query Tickets($first: Int, $after: String, $query: String, $status: TicketStatus, $held: Boolean, $requesterId: ID) {
+    tickets(first: $first, after: $after, query: $query, status: $status, held: $held, requesterId: $requesterId) {
       totalCount
       edges {
         cursor

@@ -16,6 +16,11 @@ const messages = {
     noMatchHint: 'Essayez des mots de l’objet, ou un numéro de ticket.',
     statusFilter: 'Statut',
     anyStatus: 'Tous les statuts',
+    held: 'Retenu',
+    heldFilter: 'Retenus pour examen',
+    anyHold: 'Retenus ou non',
+    heldOnly: 'Retenus pour examen',
+    notHeld: 'Non retenus',
     columns: {
       subject: 'Objet',
       requester: 'Demandeur',
@@ -87,6 +92,8 @@ const messages = {
       send: 'Envoyer',
       sending: 'Envoi…',
       bodyRequired: 'Écrivez d’abord quelque chose.',
+      heldReplyHint:
+        'Ce ticket est retenu : rien n’est envoyé par e-mail. Seules les notes internes sont possibles jusqu’à ce que vous le libériez (Libérer, plus haut).',
       ccs: 'Copies',
       noCcs: 'Personne n’est en copie.',
       addCc: 'Ajouter en copie',
