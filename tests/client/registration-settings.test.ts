@@ -97,6 +97,27 @@ describe('the Registration settings page', () => {
     expect(wrapper.text()).toContain('Saved');
   });
 
+  it('offers “People must verify their address” only where it applies (Registered), and says so elsewhere', async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/settings/registration'));
+    await settle();
+    const box = () => byLabel(wrapper, 'People must verify their address').element as HTMLInputElement;
+    const hint = () => wrapper.get(`#${box().getAttribute('aria-describedby')}`).text();
+    expect(box().disabled).toBe(true);
+    expect(hint()).toBe('Applies only to “Registered people” above; with this choice it has no effect.');
+    for (const access of ['CLOSED', 'RESTRICTED']) {
+      await byLabel(wrapper, 'Who may submit requests').setValue(access);
+      expect(box().disabled, access).toBe(true);
+    }
+    await byLabel(wrapper, 'Who may submit requests').setValue('REGISTERED');
+    expect(box().disabled).toBe(false);
+    expect(hint()).toMatch(/waits until it does/);
+    await byLabel(wrapper, 'People must verify their address').setValue(false);
+    await wrapper.get('form[data-form="settings"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateSettings').at(-1)!.variables.input).toMatchObject({ requestAccess: 'REGISTERED', requireVerification: false });
+  });
+
   it('puts a bad placeholder and a bad list entry next to their fields', async () => {
     serve();
     ({ wrapper } = await mountApp('/settings/registration'));

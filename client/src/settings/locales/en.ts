@@ -15,6 +15,8 @@ const messages = {
     },
     helpCenterSignUp: 'Visitors may sign up in the help center',
     requireVerification: 'People must verify their address',
+    requireVerificationHint: 'A request from an account that has not confirmed its address waits until it does (a link is mailed).',
+    requireVerificationOnlyRegistered: 'Applies only to “Registered people” above; with this choice it has no effect.',
     welcomeOnAgentCreate: 'Send the welcome email when the team adds someone',
     agentsMayDeleteUsers: 'Agents may delete customers',
     agentsMayDeleteUsersHint:

@@ -17,6 +17,8 @@ const messages: typeof settingsMessages = {
     },
     helpCenterSignUp: "Les visiteurs peuvent s'inscrire dans le centre d'aide",
     requireVerification: 'Les personnes doivent confirmer leur adresse',
+    requireVerificationHint: 'La demande d’un compte dont l’adresse n’est pas confirmée attend qu’elle le soit (un lien est envoyé).',
+    requireVerificationOnlyRegistered: 'Ne s’applique qu’avec « Les personnes inscrites » ci-dessus ; avec ce choix, elle est sans effet.',
     welcomeOnAgentCreate: "Envoyer l'e-mail de bienvenue quand l'équipe ajoute quelqu'un",
     agentsMayDeleteUsers: 'Les agents peuvent supprimer des clients',
     agentsMayDeleteUsersHint:
