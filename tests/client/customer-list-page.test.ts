@@ -83,7 +83,7 @@ function serve(list = LIST, users = GRACES) {
         },
       },
     }),
-    BulkUpdateUsers: () => ({ data: { bulkUpdateUsers: { matched: 2, changed: 2, failedCount: 0 } } }),
+    BulkUpdateUsers: () => ({ data: { bulkUpdateUsers: { matched: 2, changed: 2, failedCount: 0, failed: [] } } }),
     UserFields: () => ({ data: { userFields: [PLAN] } }),
     UpdateCustomerList: () => ({ data: { updateCustomerList: { id: '7', name: 'Gold VIPs', shared: true, userCount: 2 } } }),
   });

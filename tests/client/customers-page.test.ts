@@ -30,10 +30,10 @@ describe('customers page', () => {
     ({ wrapper, router } = await mountApp('/'));
     expect(router.currentRoute.value.path).toBe('/customers');
     expect(wrapper.get('h1').text()).toBe('Customers');
-    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Name', 'Email', 'Organization', 'Created']);
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Select', 'Name', 'Email', 'Organization', 'Created']);
     expect(rows()).toEqual([
-      ['Ada Lovelace', 'ada@lycée.fr', 'Analytical', 'Jan 2, 2025'],
-      ['Grace Hopper', 'grace@navy.example', '—', 'Jan 2, 2025'],
+      ['', 'Ada Lovelace', 'ada@lycée.fr', 'Analytical', 'Jan 2, 2025'],
+      ['', 'Grace Hopper', 'grace@navy.example', '—', 'Jan 2, 2025'],
     ]);
     expect(wrapper.get('tbody a').attributes('href')).toBe('/users/1');
     expect(wrapper.get('.pager__range').text()).toBe('1–2 of 2');

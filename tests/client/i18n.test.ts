@@ -30,7 +30,7 @@ describe('messages', () => {
     });
     const { wrapper, router } = await mountApp('/customers', 'fr');
     expect(wrapper.get('h1').text()).toBe('Clients');
-    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Nom', 'E-mail', 'Organisation', 'Créé le']);
+    expect(wrapper.findAll('thead th').map((th) => th.text())).toEqual(['Sélectionner', 'Nom', 'E-mail', 'Organisation', 'Créé le']);
     await router.push('/users/42');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(byLabel(wrapper, 'Fuseau horaire').attributes('role')).toBe('combobox');

@@ -1,18 +1,30 @@
-// Downloads GET /exports/users.csv for a list, reading the stream to show
-// progress (rows read of X-Total-Count), then saves it as a file.
+// Downloads GET /exports/users.csv for a saved list (?listId=) or for the
+// filter a page shows (?filter=<UserFilterInput as JSON>, as bulk actions send
+// it), reading the stream to show progress (rows read of X-Total-Count), then
+// saves it as a file.
 import { ref } from 'vue';
 import { languageHeaders } from '../graphql/client';
+import type { UserFilterInput } from '../graphql/generated/graphql';
+
+/** What to export: a saved list, or the users a filter matches. */
+export type ExportSource = { listId: string } | { filter: UserFilterInput };
+
+export function exportUrl(source: ExportSource): string {
+  return 'listId' in source
+    ? `/exports/users.csv?listId=${encodeURIComponent(source.listId)}`
+    : `/exports/users.csv?filter=${encodeURIComponent(JSON.stringify(source.filter))}`;
+}
 
 export function useCsvExport() {
   /** 0 to 1 while an export runs, null otherwise. */
   const progress = ref<number | null>(null);
   const failed = ref(false);
 
-  async function download(listId: string, fileName: string): Promise<void> {
+  async function download(source: ExportSource, fileName: string): Promise<void> {
     progress.value = 0;
     failed.value = false;
     try {
-      const res = await fetch(`/exports/users.csv?listId=${encodeURIComponent(listId)}`, { credentials: 'same-origin', headers: languageHeaders() });
+      const res = await fetch(exportUrl(source), { credentials: 'same-origin', headers: languageHeaders() });
       if (!res.ok || !res.body) throw new Error(`export failed: ${res.status}`);
       const total = Number(res.headers.get('x-total-count') ?? '0');
       const reader = res.body.getReader();

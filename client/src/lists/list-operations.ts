@@ -154,6 +154,11 @@ export const BulkUpdateUsersDocument = graphql(`
       matched
       changed
       failedCount
+      failed {
+        id
+        code
+        message
+      }
     }
   }
 `);
@@ -164,6 +169,11 @@ export const BulkDeleteUsersDocument = graphql(`
       matched
       changed
       failedCount
+      failed {
+        id
+        code
+        message
+      }
     }
   }
 `);

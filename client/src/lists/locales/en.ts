@@ -23,6 +23,7 @@ const messages = {
     exporting: 'Exporting… {percent} %',
     exportProgress: 'Export progress',
     exportFailed: 'The export could not be made. Try again.',
+    exportFileName: 'customers',
     edit: 'Edit list',
     changeFilter: 'Change its filter',
     updateFilter: 'Update “{name}” with this search',
@@ -83,8 +84,12 @@ const messages = {
       organization: 'Organization',
       working: 'Working…',
       done: 'No customer changed. | 1 customer changed. | {count} customers changed.',
-      failed:
-        '{count} could not be changed (your role does not allow it, or they are gone). | {count} could not be changed (your role does not allow it, or they are gone). | {count} could not be changed (your role does not allow it, or they are gone).',
+      unchanged: 'No customer changed: they were all already as asked.',
+      notChanged: '{count} could not be changed: | {count} could not be changed: | {count} could not be changed:',
+      deleted: 'No customer deleted. | 1 customer deleted. | {count} customers deleted.',
+      notDeleted: '{count} could not be deleted: | {count} could not be deleted: | {count} could not be deleted:',
+      failure: '{name}: {message}',
+      moreFailures: 'and {count} more. | and {count} more. | and {count} more.',
       addTags: {
         action: 'Add tags',
         title: 'Add tags',
@@ -96,6 +101,7 @@ const messages = {
         title: 'Remove tags',
         intro: 'From no customer. | From 1 customer. | From {count} customers.',
         submit: 'Remove tags | Remove tags from 1 customer | Remove tags from {count} customers',
+        hint: 'Only existing tags: type, then pick one from the list (Enter takes the highlighted one).',
       },
       setOrganization: {
         action: 'Set organization',
@@ -116,6 +122,9 @@ const messages = {
         intro:
           'Nobody will be deleted. | 1 customer will be deleted, with their history kept. | {count} customers will be deleted, with their history kept.',
         submit: 'Delete | Delete 1 customer | Delete {count} customers',
+        self: 'You are in the selection: you cannot delete your own account, so you will stay.',
+        staff:
+          'No team member is selected. | A team member is selected ({names}): your role cannot delete them, so they will stay. | {count} team members are selected ({names}): your role cannot delete them, so they will stay.',
       },
     },
   },

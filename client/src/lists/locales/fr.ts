@@ -23,6 +23,7 @@ const messages = {
     exporting: 'Export en cours… {percent} %',
     exportProgress: 'Avancement de l’export',
     exportFailed: 'L’export a échoué. Réessayez.',
+    exportFileName: 'clients',
     edit: 'Modifier la liste',
     changeFilter: 'Changer son filtre',
     updateFilter: 'Mettre à jour « {name} » avec cette recherche',
@@ -83,8 +84,12 @@ const messages = {
       organization: 'Organisation',
       working: 'En cours…',
       done: 'Aucun client modifié. | 1 client modifié. | {count} clients modifiés.',
-      failed:
-        '{count} n’a pas pu être modifié (votre rôle ne le permet pas, ou il n’existe plus). | {count} n’a pas pu être modifié (votre rôle ne le permet pas, ou il n’existe plus). | {count} n’ont pas pu être modifiés (votre rôle ne le permet pas, ou ils n’existent plus).',
+      unchanged: 'Aucun client modifié : tous étaient déjà comme demandé.',
+      notChanged: '{count} n’a pas pu être modifié : | {count} n’a pas pu être modifié : | {count} n’ont pas pu être modifiés :',
+      deleted: 'Aucun client supprimé. | 1 client supprimé. | {count} clients supprimés.',
+      notDeleted: '{count} n’a pas pu être supprimé : | {count} n’a pas pu être supprimé : | {count} n’ont pas pu être supprimés :',
+      failure: '{name} : {message}',
+      moreFailures: 'et {count} autre. | et {count} autre. | et {count} autres.',
       addTags: {
         action: 'Ajouter des étiquettes',
         title: 'Ajouter des étiquettes',
@@ -96,6 +101,7 @@ const messages = {
         title: 'Retirer des étiquettes',
         intro: 'D’aucun client. | D’1 client. | De {count} clients.',
         submit: 'Retirer | Retirer d’1 client | Retirer de {count} clients',
+        hint: 'Seulement des étiquettes existantes : tapez, puis choisissez-en une dans la liste (Entrée prend celle en surbrillance).',
       },
       setOrganization: {
         action: 'Définir l’organisation',
@@ -116,6 +122,9 @@ const messages = {
         intro:
           'Personne ne sera supprimé. | 1 client sera supprimé, son historique conservé. | {count} clients seront supprimés, leur historique conservé.',
         submit: 'Supprimer | Supprimer 1 client | Supprimer {count} clients',
+        self: 'Vous faites partie de la sélection : vous ne pouvez pas supprimer votre propre compte, il restera.',
+        staff:
+          'Aucun membre de l’équipe n’est sélectionné. | Un membre de l’équipe est sélectionné ({names}) : votre rôle ne permet pas de le supprimer, il restera. | {count} membres de l’équipe sont sélectionnés ({names}) : votre rôle ne permet pas de les supprimer, ils resteront.',
       },
     },
   },
