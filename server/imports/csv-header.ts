@@ -9,6 +9,9 @@
  *   exist or is inactive counts as unknown: nothing is silently dropped);
  * - EMPTY_COLUMN: a header cell with nothing in it;
  * - DOUBLED_COLUMN: the same column twice, in any letter case.
+ * One column is read past rather than refused: `errors`, exactly as the
+ * failed-rows file adds it (FAILED_ROWS_ERRORS_COLUMN), so that file, fixed,
+ * imports again; its position holds '' in `columns`, like no column at all.
  */
 import { msg, type Message } from '../i18n/message.js';
 
@@ -18,6 +21,9 @@ export interface CsvHeader {
   /** Each column as the header spells it (trimmed), by canonical name: for messages. */
   spelled: Record<string, string>;
 }
+
+/** The column the failed-rows file adds after the file's own (import-jobs.service.ts writeFailedRows). */
+export const FAILED_ROWS_ERRORS_COLUMN = 'errors';
 
 export type HeaderProblemCode = 'UNKNOWN_COLUMN' | 'EMPTY_COLUMN' | 'DOUBLED_COLUMN';
 
@@ -52,6 +58,7 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
   const columns: string[] = [];
   const spelled: Record<string, string> = {};
   const problems: HeaderProblem[] = [];
+  let errorsColumnSeen = false;
   const problem = (code: HeaderProblemCode, column: string, i: number, text: Message): HeaderProblem => ({
     code,
     column,
@@ -67,6 +74,12 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
       return;
     }
     const column = canonical.get(name.toLowerCase());
+    if (!column && name === FAILED_ROWS_ERRORS_COLUMN && !errorsColumnSeen) {
+      // The failed-rows file's messages: not data, read past.
+      errorsColumnSeen = true;
+      columns.push('');
+      return;
+    }
     if (!column) {
       const code = /[;\t]/.test(name) ? 'imports.unknownColumnSeparator' : 'imports.unknownColumn';
       problems.push(problem('UNKNOWN_COLUMN', name, i, msg(code, { name: quoted(name), letters: columnLetters(i + 1) })));

@@ -156,7 +156,8 @@ export async function* readCsv(
       }
       const cells: Record<string, string> = {};
       header.columns.forEach((column, i) => {
-        cells[column] = unescapeFormula(record[i]);
+        // '' is a column read past (the failed-rows file's `errors`).
+        if (column !== '') cells[column] = unescapeFormula(record[i]);
       });
       yield { kind: 'row', line, cells };
     }

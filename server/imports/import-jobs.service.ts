@@ -203,6 +203,8 @@ export class ImportJobService {
   /**
    * The failing rows as CSV, ready to fix and import again: the file's header
    * and the failing rows' cells as they were, with an `errors` column (in `lang`: the reader's).
+   * The import reads past that column (csv-header.ts), so the file, fixed, imports again; a file that
+   * had one already (a failed-rows file imported again) gets the new messages in place of the old.
    * The file and the errors are both read in row order, a page at a time, so a
    * million failed rows take no more memory than ten.
    */
@@ -215,7 +217,8 @@ export class ImportJobService {
     try {
       for await (const item of readCsv(createReadStream(job.filePath), { columns, encoding: job.encoding as CsvEncoding })) {
         if (item.kind === 'header') {
-          header = item.header.columns;
+          // Without the columns read past (an `errors` column of a failed-rows file imported again).
+          header = item.header.columns.filter((c) => c !== '');
           await write([...header.map((c) => csvField(item.header.spelled[c] ?? c)), 'errors'].join(','));
           continue;
         }

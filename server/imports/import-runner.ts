@@ -149,7 +149,7 @@ export class ImportRunner {
         return;
       }
       if (!(err instanceof CsvFileError)) throw err;
-      await this.fileFailed(job, owner, err);
+      await this.fileFailed(job, owner, err, rowsSeen);
       return;
     }
     await this.finish(job, owner, preview ? (job.previewOnly ? 'PREVIEWED' : 'QUEUED') : 'DONE', rowsSeen);
@@ -261,7 +261,12 @@ export class ImportRunner {
     }
   }
 
-  private async fileFailed(job: ImportJobEntity, owner: string, err: CsvFileError): Promise<void> {
+  /**
+   * The file stopped being readable (a refused header: before any row). `rowsTotal` becomes the rows read before
+   * that (0 for a refused header), so the job reads "0 of 0 rows", not "0 of ? rows" waiting for a count that
+   * never comes (the count before a run stops at the same problem).
+   */
+  private async fileFailed(job: ImportJobEntity, owner: string, err: CsvFileError, rowsSeen: number): Promise<void> {
     await this.deps.db.transaction(async (m) => {
       const problems = err.problems.length
         ? err.problems.map((p) => ({ column: p.column || null, code: p.code, text: p.text }))
@@ -272,7 +277,11 @@ export class ImportRunner {
         problems.map((p) => rowErrorOf(job.id, err.line ?? 0, p.column, p.code, p.text)),
       );
       const fileError = { fileError: err.message.slice(0, 2000), fileErrorJson: messageToJson(err.text) };
-      await m.update(ImportJobEntity, { id: job.id, claimedBy: owner }, { status: 'FAILED', ...fileError, finishedAt: new Date(), claimedBy: null });
+      await m.update(
+        ImportJobEntity,
+        { id: job.id, claimedBy: owner },
+        { status: 'FAILED', ...fileError, rowsTotal: rowsSeen, finishedAt: new Date(), claimedBy: null },
+      );
     });
   }
 

@@ -109,6 +109,41 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     expect(refused.status).toBe(403);
   });
 
+  it('imports its failed-rows file again once fixed: the `errors` column it adds is read past', async () => {
+    const file = [
+      'name,email,role',
+      'Fixme One,fixme.one@again.example.org,boss',
+      'Fixme Two,not-an-address,end-user',
+      'Fine,fine@again.example.org,end-user',
+    ].join('\r\n');
+    const first = await importFile(app, file, { mode: 'CREATE' });
+    expect(first).toMatchObject({ status: 'DONE', created: 1, failed: 2 });
+    const res = await fetch(`${app.url}${first.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    const rows = parse((await res.text()).replace(/^\uFEFF/, '')) as string[][];
+    expect(rows[0]).toEqual(['name', 'email', 'role', 'errors']);
+    expect(rows).toHaveLength(3);
+    // Fix the first failed row only; the second stays wrong, its old message beside it.
+    rows[1]![2] = 'agent';
+    const fixed = rows.map((r) => r.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\r\n');
+    const again = await importFile(app, fixed, { mode: 'CREATE' });
+    expect(again).toMatchObject({ status: 'DONE', fileError: null, rowsTotal: 2, rowsRead: 2, created: 1, failed: 1 });
+    expect(again.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([[3, 'email', 'BAD_USER_INPUT']]);
+    const one = (await app.gql('{ userByEmail(email: "fixme.one@again.example.org") { name role } }')).data.userByEmail;
+    expect(one).toEqual({ name: 'Fixme One', role: 'AGENT' });
+    // Its own failed rows: the file's columns and one errors column with the new message, not two.
+    const back = await fetch(`${app.url}${again.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    const backRows = parse((await back.text()).replace(/^\uFEFF/, '')) as string[][];
+    expect(backRows[0]).toEqual(['name', 'email', 'role', 'errors']);
+    expect(backRows.slice(1).map((r) => r.slice(0, 3))).toEqual([['Fixme Two', 'not-an-address', 'end-user']]);
+    expect(backRows[1]![3]).toMatch(/^email: /);
+    // Only that exact name: another spelling is an unknown column, and a file refused as a whole counts 0 rows of 0.
+    for (const name of ['Errors', 'error']) {
+      const refused = await importFile(app, `name,email,${name}\nX,x.${name}@again.example.org,\n`);
+      expect(refused).toMatchObject({ status: 'FAILED', rowsTotal: 0, rowsRead: 0, created: 0 });
+      expect(refused.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([[1, name, 'UNKNOWN_COLUMN']]);
+    }
+  });
+
   it('gives back every failed row with all of its errors, however many, in file order', async () => {
     // 400 rows with three bad cells each (1,200 errors: more than one page of them, a row's errors split across two pages)
     // and one good row in the middle.
