@@ -312,7 +312,7 @@ describe('customers: the filter by a custom field value', () => {
     await type(seats, 'abc');
     await seats.trigger('keydown', { key: 'Enter' });
     await flushPromises();
-    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Enter a number, e.g. 1,234.5.');
+    expect(errorNextTo(wrapper, 'Value of Seats')).toBe('Enter a whole number, e.g. 1,234.');
     expect(callsOf(calls, 'Users').every((call) => !call.variables.fields)).toBe(true);
 
     await type(seats, '1234567890123');

@@ -340,7 +340,7 @@ describe('a full customer profile, in Chromium', () => {
     await seats.press('Enter');
     const error = filters.getByRole('alert');
     await expect.poll(() => error.isVisible()).toBe(true);
-    expect(await error.innerText()).toMatch(/Enter a number, e\.g\. 1,234\.5\./);
+    expect(await error.innerText()).toMatch(/Enter a whole number, e\.g\. 1,234\./);
     expect(await seats.getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByText('Customers could not be loaded.').count()).toBe(0);
     await page.setViewportSize({ width: 400, height: 900 });
