@@ -140,6 +140,11 @@ const messages = {
         sideConversation: 'Side conversation',
         participants: 'With',
         sideConversationMessage: 'Message',
+        held: 'Held for review',
+      },
+      holds: {
+        SUSPENDED: 'the block list',
+        UNVERIFIED: 'waiting for the requester to verify',
       },
     },
     profile: {

@@ -140,6 +140,11 @@ const messages = {
         sideConversation: 'Conversation annexe',
         participants: 'Avec',
         sideConversationMessage: 'Message',
+        held: 'Retenu pour examen',
+      },
+      holds: {
+        SUSPENDED: 'la liste de blocage',
+        UNVERIFIED: 'en attente de la vérification du demandeur',
       },
     },
     profile: {

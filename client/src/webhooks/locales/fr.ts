@@ -3,7 +3,7 @@ const messages = {
   webhooks: {
     title: 'Webhooks',
     subtitle: 'Les applications partenaires apprennent les changements au fil de l’eau : des requêtes POST signées vers leur URL.',
-    noAccess: "Vous n'avez pas accès",
+    noAccess: 'Vous n’avez pas accès',
     noAccessHint: 'Seuls les administrateurs peuvent gérer les webhooks.',
     add: 'Ajouter un webhook',
     addTitle: 'Ajouter un webhook',
