@@ -227,5 +227,8 @@ describe('user profile', () => {
     serve(makeUser());
     ({ wrapper } = await mountApp('/users/999'));
     expect(wrapper.get('h1').text()).toBe('This customer does not exist');
+    // Staff who may restore are shown where a customer deleted in the last 30 days is.
+    expect(wrapper.text()).toContain('can be restored from Deleted customers');
+    expect(wrapper.get('[data-not-found-link]').attributes('href')).toBe('/customers/deleted');
   });
 });

@@ -244,6 +244,8 @@ const en = {
     back: 'All customers',
     notFound: 'This customer does not exist',
     notFoundHint: 'It may have been deleted, or the link is wrong.',
+    notFoundRestorableHint:
+      'It may have been deleted: a customer deleted in the last 30 days can be restored from Deleted customers. Or the link is wrong.',
     loadError: 'This customer could not be loaded.',
     added: 'Customer added.',
     readOnly: 'You can see this profile but not change it: agents only change end users’ accounts.',

@@ -246,6 +246,8 @@ const fr: MessageSchema = {
     back: 'Tous les clients',
     notFound: 'Ce client n’existe pas',
     notFoundHint: 'Il a peut-être été supprimé, ou le lien est erroné.',
+    notFoundRestorableHint:
+      'Il a peut-être été supprimé : un client supprimé ces 30 derniers jours peut être restauré depuis Clients supprimés. Ou le lien est erroné.',
     loadError: 'Impossible de charger ce client.',
     added: 'Client ajouté.',
     readOnly: 'Vous pouvez consulter ce profil mais pas le modifier : les agents ne modifient que les comptes des utilisateurs finaux.',
