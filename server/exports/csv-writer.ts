@@ -7,17 +7,19 @@ import { escapeFormula } from './spreadsheet-formulas.js';
  * spreadsheet would read as a formula gets a leading `'` first
  * (spreadsheet-formulas.ts; the import takes it off). The BOM makes
  * spreadsheet programs read the file as UTF-8. Used by the users export and
- * the import's failed rows.
+ * the import's failed rows (with the uploaded file's delimiter: a semicolon
+ * or a tab is then what quotes a field, besides quotes and line breaks).
  */
 export const UTF8_BOM = '\uFEFF';
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/u;
 
-export function csvField(value: string): string {
+export function csvField(value: string, delimiter: ',' | ';' | '\t' = ','): string {
   const cell = escapeFormula(value);
-  return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  const quote = NEEDS_QUOTES.test(cell) || (delimiter !== ',' && cell.includes(delimiter));
+  return quote ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 export function csvRecord(values: readonly string[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  return `${values.map((v) => csvField(v)).join(',')}\r\n`;
 }

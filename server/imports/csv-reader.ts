@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { CsvError, parse } from 'csv-parse';
 import { checkHeader, type CsvHeader, type HeaderProblem } from './csv-header.js';
+import { detectDelimiter, headerEnd, type CsvDelimiter } from './csv-delimiter.js';
 import { CsvTextDecoder, type CsvEncoding, type DecodeProblem } from './csv-text-decoder.js';
 import { msg, type Message } from '../i18n/message.js';
 import { unescapeFormula } from '../exports/spreadsheet-formulas.js';
@@ -28,7 +29,9 @@ import { unescapeFormula } from '../exports/spreadsheet-formulas.js';
  * `line` is the row as a spreadsheet shows it: the header is row 1, a line
  * break inside quotes stays in its row, an empty line is a row.
  *
- * RFC 4180: comma separated, fields in double quotes may hold commas, line
+ * RFC 4180, with the field delimiter found from the header row (comma,
+ * semicolon or tab: csv-delimiter.ts) unless the caller gives one; the header
+ * item says which. Fields in double quotes may hold commas, line
  * breaks and doubled quotes (""). A quote inside an unquoted field is kept as
  * a character (x"y), as spreadsheets read it. Line ends: \n, \r\n or \r.
  *
@@ -47,10 +50,12 @@ export interface CsvReaderOptions {
   encoding?: CsvEncoding;
   /** The longest row accepted, in characters. */
   maxRowChars?: number;
+  /** The field delimiter; found from the header row when not given. */
+  delimiter?: CsvDelimiter;
 }
 
 export type CsvItem =
-  | { kind: 'header'; header: CsvHeader }
+  | { kind: 'header'; header: CsvHeader; delimiter: CsvDelimiter }
   | { kind: 'row'; line: number; cells: Record<string, string> }
   | { kind: 'error'; line: number; code: 'RAGGED_ROW'; message: string; text: Message };
 
@@ -105,14 +110,51 @@ export async function* readCsv(
   // Every record comes out, empty lines included ([""]), so counting them gives
   // the spreadsheet's row number (csv-parse's on_record context would too, at
   // a fifth of the reading time).
-  const parser = parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRowChars });
   const decoder = new CsvTextDecoder(options.encoding ?? 'utf-8');
   const stop = new AbortController();
   let problem: DecodeProblem | null = null;
 
+  // The header row is read first (as far as its line break outside quotes, the file's end, a bad byte or the longest
+  // row), to find the delimiter; the parser then reads that text again, and the rest.
+  const chunks = (Symbol.asyncIterator in source ? source[Symbol.asyncIterator]() : source[Symbol.iterator]()) as
+    AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>;
+  let head = '';
+  let ended = false;
+  try {
+    while (headerEnd(head) < 0 && head.length <= maxRowChars) {
+      const next = await chunks.next();
+      if (next.done) {
+        const rest = decoder.end();
+        problem = rest.problem;
+        head += rest.text + (problem ? SENTINEL : '');
+        ended = true;
+        break;
+      }
+      const decoded = decoder.decode(next.value);
+      head += decoded.text;
+      if (decoded.problem) {
+        problem = decoded.problem;
+        head += SENTINEL;
+        ended = true;
+        break;
+      }
+    }
+  } catch (err) {
+    await chunks.return?.();
+    throw err;
+  }
+  const delimiter = options.delimiter ?? detectDelimiter(head.replace(SENTINEL, ''), options.columns);
+  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRowChars });
+
   const pump = async () => {
     try {
-      for await (const chunk of source) {
+      if (ended) {
+        await chunks.return?.();
+        parser.end(head);
+        return;
+      }
+      if (head !== '' && !parser.write(head)) await once(parser, 'drain', { signal: stop.signal });
+      for await (const chunk of { [Symbol.asyncIterator]: () => chunks as AsyncIterator<Uint8Array | string> }) {
         const decoded = decoder.decode(chunk);
         if (decoded.problem) {
           problem = decoded.problem;
@@ -125,6 +167,7 @@ export async function* readCsv(
       problem = rest.problem;
       parser.end(rest.text + (problem ? SENTINEL : ''));
     } catch (err) {
+      await chunks.return?.(); // the source is released whether the pump stopped in its loop or before
       if (!stop.signal.aborted) parser.destroy(err as Error);
     }
   };
@@ -144,7 +187,7 @@ export async function* readCsv(
           throw new CsvFileError('BAD_HEADER', msg('imports.headerProblems', { count: checked.problems.length, list }), 1, checked.problems);
         }
         header = checked.header;
-        yield { kind: 'header', header };
+        yield { kind: 'header', header, delimiter };
         continue;
       }
       if (isBlank(record)) continue;

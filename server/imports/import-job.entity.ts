@@ -32,6 +32,10 @@ export class ImportJobEntity {
   @Column({ type: 'varchar', length: 16 })
   encoding: string;
 
+  /** The field delimiter found from the header row: COMMA, SEMICOLON or TAB (csv-delimiter.ts); null until the header is read. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  delimiter: string | null;
+
   @Column({ name: 'blank_cells_clear', type: 'boolean' })
   blankCellsClear: boolean;
 

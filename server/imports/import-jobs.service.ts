@@ -10,6 +10,7 @@ import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import { readCsv } from './csv-reader.js';
+import type { CsvDelimiter } from './csv-delimiter.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { csvField } from '../exports/csv-writer.js';
 import { userColumns } from './user-columns.js';
@@ -88,6 +89,7 @@ export class ImportJobService {
       filePath: path,
       fileBytes: bytes,
       encoding: input.encoding,
+      delimiter: null,
       blankCellsClear: input.blankCellsClear,
       previewOnly: input.dryRun,
       rowsTotal: null,
@@ -201,7 +203,7 @@ export class ImportJobService {
   }
 
   /**
-   * The failing rows as CSV, ready to fix and import again: the file's header
+   * The failing rows as CSV, ready to fix and import again, with the uploaded file's delimiter: the file's header
    * and the failing rows' cells as they were, with an `errors` column (in `lang`: the reader's).
    * The import reads past that column (csv-header.ts), so the file, fixed, imports again; a file that
    * had one already (a failed-rows file imported again) gets the new messages in place of the old.
@@ -214,19 +216,23 @@ export class ImportJobService {
     const columns = userColumns((await this.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));
     const write = (line: string) => (out.write(`${line}\r\n`) ? Promise.resolve() : new Promise<void>((ok) => out.once('drain', () => ok())));
     let header: string[] = [];
+    // The uploaded file's delimiter (a semicolon file gives a semicolon file back, to open in the same spreadsheet).
+    let delimiter: CsvDelimiter = ',';
+    const record = (cells: string[]) => cells.map((c) => csvField(c, delimiter)).join(delimiter);
     try {
       for await (const item of readCsv(createReadStream(job.filePath), { columns, encoding: job.encoding as CsvEncoding })) {
         if (item.kind === 'header') {
           // Without the columns read past (an `errors` column of a failed-rows file imported again).
           header = item.header.columns.filter((c) => c !== '');
-          await write([...header.map((c) => csvField(item.header.spelled[c] ?? c)), 'errors'].join(','));
+          delimiter = item.delimiter;
+          await write(record([...header.map((c) => item.header.spelled[c] ?? c), 'errors']));
           continue;
         }
         while (!next.done && next.value.line < item.line) next = await failed.next();
         if (next.done) break;
         if (next.value.line !== item.line) continue;
         const cells = item.kind === 'row' ? header.map((c) => item.cells[c] ?? '') : header.map(() => '');
-        await write([...cells, next.value.messages.join('; ')].map(csvField).join(','));
+        await write(record([...cells, next.value.messages.join('; ')]));
       }
     } catch {
       // A file that cannot be read has no rows to give back; its problem is in the job's errors.

@@ -13,6 +13,7 @@ import { organizationPolicy } from '../organizations/organization.policy.js';
 import { batchGuard } from '../users/bulk-guard.js';
 import type { BatchInput, BatchMode, BulkOutcome, PreparedBatch } from '../users/user-batch.js';
 import { CsvFileError, readCsv } from './csv-reader.js';
+import { delimiterName } from './csv-delimiter.js';
 import type { CsvHeader } from './csv-header.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { mapRow } from './row-mapper.js';
@@ -115,6 +116,7 @@ export class ImportRunner {
       for await (const item of readCsv(source, { columns, encoding: job.encoding as CsvEncoding })) {
         if (item.kind === 'header') {
           header = item.header;
+          await this.recordDelimiter(job, owner, delimiterName(item.delimiter));
           continue;
         }
         rowsSeen++;
@@ -166,6 +168,13 @@ export class ImportRunner {
     }
     job.rowsTotal = rows;
     await this.deps.db.transaction((m) => m.update(ImportJobEntity, { id: job.id }, { rowsTotal: rows }));
+  }
+
+  /** Which delimiter the header row showed (a resumed run reads the same). */
+  private async recordDelimiter(job: ImportJobEntity, owner: string, delimiter: string): Promise<void> {
+    if (job.delimiter === delimiter) return;
+    await this.deps.db.transaction((m) => m.update(ImportJobEntity, { id: job.id, claimedBy: owner }, { delimiter }));
+    job.delimiter = delimiter;
   }
 
   /** A fresh start: counts, errors and resume point cleared. */

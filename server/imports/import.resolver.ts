@@ -5,7 +5,7 @@ import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
 import { User } from '../users/user.entity.js';
 import { importPolicy } from './import.policy.js';
-import { ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError } from './import.types.js';
+import { ImportDelimiter, ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError } from './import.types.js';
 import type { ImportJobEntity } from './import-job.entity.js';
 import { importErrorCursor, importJobCursor } from './import-jobs.service.js';
 import { currentLanguage, type Lang } from '../i18n/language.js';
@@ -24,6 +24,7 @@ export function importJobOf(e: ImportJobEntity, now = Date.now(), lang: Lang = c
     status: e.status as ImportJobStatus,
     mode: e.mode as ImportMode,
     fileName: e.fileName,
+    delimiter: e.delimiter as ImportDelimiter | null,
     blankCellsClear: e.blankCellsClear,
     rowsTotal: e.rowsTotal,
     rowsRead: e.rowsRead,

@@ -42,6 +42,21 @@ registerEnumType(ImportMode, {
   },
 });
 
+export enum ImportDelimiter {
+  COMMA = 'COMMA',
+  SEMICOLON = 'SEMICOLON',
+  TAB = 'TAB',
+}
+registerEnumType(ImportDelimiter, {
+  name: 'ImportDelimiter',
+  description: 'What separates the fields of an imported file, found from its header row.',
+  valuesConfig: {
+    COMMA: { description: 'Commas (RFC 4180; Excel in English).' },
+    SEMICOLON: { description: 'Semicolons (Excel where the comma is the decimal separator: French, German…).' },
+    TAB: { description: 'Tabs (a .tsv, or Excel’s “Unicode text”).' },
+  },
+});
+
 @ObjectType({ description: 'A failing row of an import, or a problem with its file (line 1 for the header).' })
 @Authorized(importPolicy.manage)
 export class ImportRowError {
@@ -76,6 +91,12 @@ export class ImportJob {
 
   @Field(() => String, { description: 'The uploaded file’s name.' })
   fileName: string;
+
+  @Field(() => ImportDelimiter, {
+    nullable: true,
+    description: 'The field delimiter found from the file’s header row; null until the header is read, or when it was refused.',
+  })
+  delimiter: ImportDelimiter | null;
 
   @Field(() => Boolean, { description: 'In update modes, an empty cell clears the field (otherwise it leaves it as it is).' })
   blankCellsClear: boolean;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Message } from '../../server/i18n/message.js';
 import { checkHeader, columnLetters } from '../../server/imports/csv-header.js';
 import { CsvFileError, readCsv, type CsvItem, type CsvReaderOptions } from '../../server/imports/csv-reader.js';
+import { detectDelimiter, splitHeader } from '../../server/imports/csv-delimiter.js';
 import { CsvTextDecoder, utf8Extent } from '../../server/imports/csv-text-decoder.js';
 import { userColumns } from '../../server/imports/user-columns.js';
 import { generatedUsersCsv } from '../helpers/generated-csv.js';
@@ -39,6 +40,7 @@ describe('readCsv: the format', () => {
           columns: ['email', 'name', 'custom_fields.plan'],
           spelled: { email: 'Email', name: 'NAME', 'custom_fields.plan': 'Custom_Fields.Plan' },
         },
+        delimiter: ',',
       },
       { kind: 'row', line: 2, cells: { email: 'grace@acme.io', name: 'Grace Hopper', 'custom_fields.plan': 'gold' } },
     ]);
@@ -101,7 +103,7 @@ describe('readCsv: the format', () => {
   it('a two-column file and a header-only file', async () => {
     expect(await rows('name,email\nAda,ada@acme.io\n')).toHaveLength(1);
     expect(await read('name,email\r\n')).toEqual([
-      { kind: 'header', header: { columns: ['name', 'email'], spelled: { name: 'name', email: 'email' } } },
+      { kind: 'header', header: { columns: ['name', 'email'], spelled: { name: 'name', email: 'email' } }, delimiter: ',' },
     ]);
     expect(await read('name,email')).toHaveLength(1);
   });
@@ -171,8 +173,8 @@ describe('readCsv: the header', () => {
     expect(seen).toEqual([]);
   });
 
-  it('says so when the file is separated by semicolons', async () => {
-    const err = await failure('name;email\nAda;ada@acme.io\n');
+  it('says so when the columns are separated by semicolons and none is known', async () => {
+    const err = await failure('nom;courriel\nAda;ada@acme.io\n');
     expect(err.problems[0].message).toMatch(/semicolons/);
     expect(err.problems[0].text.render('fr')).toMatch(/points-virgules/);
   });
@@ -301,4 +303,61 @@ describe('readCsv: big files, flat memory, backpressure', () => {
     // Holding its rows would take over 100 MB (75,000 objects of 16 strings); streaming takes a few MB.
     expect(peak - before).toBeLessThan(48 * 1024 * 1024);
   }, 120_000);
+});
+
+describe('the field delimiter, from the header row', () => {
+  it('detectDelimiter picks the one that splits the header into known columns, outside quotes', () => {
+    expect(detectDelimiter('name,email\r\nAda;x,a@b.c\r\n', COLUMNS)).toBe(',');
+    expect(detectDelimiter('name;email;tags\r\nDupont, Jean;a@b.c;x\r\n', COLUMNS)).toBe(';');
+    expect(detectDelimiter('name\temail\nAda\ta@b.c\n', COLUMNS)).toBe('\t');
+    // Quotes: a quoted name holding the other candidates, doubled quotes, a quoted line break.
+    expect(detectDelimiter('"name";"EMAIL";"custom_fields.plan"\n', COLUMNS)).toBe(';');
+    expect(detectDelimiter('"name;email",phone\n', [...COLUMNS, 'name;email'])).toBe(',');
+    expect(detectDelimiter('" name "\t"email"\r\n', COLUMNS)).toBe('\t');
+    expect(splitHeader('"a""b";"c\nd";e\nnext;row', ';')).toEqual(['a"b', 'c\nd', 'e']);
+    // None all known: the most known; the comma on a tie, and when none is known (the file is refused as before).
+    expect(detectDelimiter('name;email;nom,prénom\n', COLUMNS)).toBe(';');
+    expect(detectDelimiter('name;courriel\n', COLUMNS)).toBe(';');
+    expect(detectDelimiter('email\n', COLUMNS)).toBe(',');
+    expect(detectDelimiter('nom;courriel\n', COLUMNS)).toBe(',');
+    expect(detectDelimiter('', COLUMNS)).toBe(',');
+    // The failed-rows file's `errors` column counts as known.
+    expect(detectDelimiter('name;email;errors\n', COLUMNS)).toBe(';');
+  });
+
+  it('reads a semicolon file: quoted cells keep their semicolons, commas are plain text', async () => {
+    const file = '\ufeffname;email;tags;custom_fields.plan\r\n"Dupont; Jean";jean@acme.fr;"vip;fr";12,5\r\nAda, L.;ada@acme.io;a,b;\'=1+2\r\n';
+    const items = await read(byteByByte(file));
+    expect(items[0]).toMatchObject({ kind: 'header', delimiter: ';', header: { columns: ['name', 'email', 'tags', 'custom_fields.plan'] } });
+    expect(items.slice(1)).toEqual([
+      { kind: 'row', line: 2, cells: { name: 'Dupont; Jean', email: 'jean@acme.fr', tags: 'vip;fr', 'custom_fields.plan': '12,5' } },
+      { kind: 'row', line: 3, cells: { name: 'Ada, L.', email: 'ada@acme.io', tags: 'a,b', 'custom_fields.plan': '=1+2' } },
+    ]);
+  });
+
+  it('reads a tab-separated file, and a windows-1252 semicolon file', async () => {
+    const items = await read('name\temail\nRené Côté\trene@acme.fr\n"a\tb"\tx@y.z\n');
+    expect(items[0]).toMatchObject({ kind: 'header', delimiter: '\t' });
+    expect(items.slice(1).map((i) => (i.kind === 'row' ? i.cells : i))).toEqual([
+      { name: 'René Côté', email: 'rene@acme.fr' },
+      { name: 'a\tb', email: 'x@y.z' },
+    ]);
+    const latin = Buffer.from('name;email\r\nRen\xe9;rene@acme.fr\r\n', 'latin1');
+    expect(await rows(latin, { encoding: 'windows-1252' })).toEqual([{ kind: 'row', line: 2, cells: { name: 'René', email: 'rene@acme.fr' } }]);
+  });
+
+  it('a header row longer than a chunk, and a ragged semicolon row', async () => {
+    const wide = 'x'.repeat(100_000);
+    const file = `name;${wide};email\nAda;;a@b.c\n`;
+    const pieces = file.match(/[^]{1,1000}/g)!;
+    const items = await read(pieces, { columns: [...COLUMNS, wide] });
+    expect(items[0]).toMatchObject({ kind: 'header', delimiter: ';' });
+    expect(items[1]).toEqual({ kind: 'row', line: 2, cells: { name: 'Ada', [wide]: '', email: 'a@b.c' } });
+    const got = await rows('name;email\nAda;ada@acme.io\nBob\n');
+    expect(got.map((r) => r.kind)).toEqual(['row', 'error']);
+  });
+
+  it('a given delimiter is used as it is', async () => {
+    expect((await failure('name;email\nAda;a@b.c\n', { delimiter: ',' })).code).toBe('BAD_HEADER');
+  });
 });

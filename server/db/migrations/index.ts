@@ -20,6 +20,7 @@ import { AgentsDelete1765600000400 } from './1765600000400-agents-delete.js';
 import { SearchPrefixCounts1765730000000 } from './1765730000000-search-prefix-counts.js';
 import { SideConversationMail1765800000000 } from './1765800000000-side-conversation-mail.js';
 import { ImportErrorMessages1765600000600 } from './1765600000600-import-error-messages.js';
+import { ImportDelimiter1765900000000 } from './1765900000000-import-delimiter.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   ImportErrorMessages1765600000600,
   SearchPrefixCounts1765730000000,
   SideConversationMail1765800000000,
+  ImportDelimiter1765900000000,
 ];

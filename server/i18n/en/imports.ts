@@ -25,7 +25,7 @@ export const imports = {
   'imports.headerEmpty': (p: { letters: ParamValue }) => `The header of column ${p.letters} is empty: every column needs a name.`,
   'imports.unknownColumn': (p: { name: ParamValue; letters: ParamValue }) => `${p.name} (column ${p.letters}) is not a column this import knows.`,
   'imports.unknownColumnSeparator': (p: { name: ParamValue; letters: ParamValue }) =>
-    `${p.name} (column ${p.letters}) is not a column this import knows. The file seems to separate columns with semicolons or tabs: save it as CSV with commas.`,
+    `${p.name} (column ${p.letters}) is not a column this import knows. The columns seem separated by semicolons or tabs, and none of their names is one this import knows: check the names.`,
   'imports.doubledColumn': (p: { name: ParamValue; letters: ParamValue; first: ParamValue }) =>
     `${p.name} (column ${p.letters}) repeats the column ${p.first}: each column may appear once.`,
   'imports.headerProblems': (p: { count: number; list: ParamValue }, n: FormatNumber) =>

@@ -24,7 +24,7 @@ export const imports: Translation<typeof en> = {
   'imports.headerEmpty': (p) => `L’en-tête de la colonne ${p.letters} est vide : chaque colonne doit avoir un nom.`,
   'imports.unknownColumn': (p) => `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import.`,
   'imports.unknownColumnSeparator': (p) =>
-    `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import. Le fichier semble séparer les colonnes par des points-virgules ou des tabulations : enregistrez-le en CSV avec des virgules.`,
+    `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import. Les colonnes semblent séparées par des points-virgules ou des tabulations, et aucun de leurs noms n’est connu de cet import : vérifiez les noms.`,
   'imports.doubledColumn': (p) => `${p.name} (colonne ${p.letters}) répète la colonne ${p.first} : chaque colonne ne peut figurer qu’une fois.`,
   'imports.headerProblems': (p, n) => `La ligne d’en-tête a ${p.count === 1 ? 'un problème' : `${n(p.count)} problèmes`} : ${p.list}`,
   'imports.row1Empty': () => `La ligne 1 est vide : la première ligne doit nommer les colonnes.`,
