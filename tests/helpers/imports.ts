@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Auth, TestApp } from './test-app.js';
 
-export const JOB_FIELDS = `id status mode fileName rowsTotal rowsRead created updated unchanged failed rowsPerSecond secondsLeft fileError failedRowsUrl
+export const JOB_FIELDS = `id status mode fileName delimiter rowsTotal rowsRead created updated unchanged failed rowsPerSecond secondsLeft fileError failedRowsUrl
   createdBy { id } startedAt finishedAt errors(first: 100) { line column code message }`;
 
 /** POST /imports/users as a script would: multipart, the fields before the file. */

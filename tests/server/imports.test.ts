@@ -142,6 +142,62 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     }
   });
 
+  it('reads a semicolon file (French Excel): quoted multi-select cells, decimals, its failed rows semicolon-separated and importable again', async () => {
+    const admin = app.as(app.admin);
+    const o = ['fr', 'en', 'de'].map((v) => ({ value: v, title: v.toUpperCase() }));
+    const made = await admin(
+      `mutation($o: [UserFieldOptionInput!]) { a: createUserField(input: { key: "langs", title: "Langs", type: MULTISELECT, options: $o }) { id }
+        b: createUserField(input: { key: "weight", title: "Weight", type: DECIMAL }) { id } }`,
+      { o },
+    );
+    expect(made.errors).toBeUndefined();
+    // As Excel in French saves it: a BOM, semicolons, a cell holding a semicolon quoted, commas as plain text.
+    const file = [
+      '\ufeffname;email;tags;custom_fields.langs;custom_fields.weight;notes',
+      'Jean Dupont;jean@semi.example.org;vip,fr;"fr;en";12.5;"Appelle; puis écrit"',
+      'Marie Curie;marie@semi.example.org;;de;"=1+2";Prix, Nobel',
+      'Paul Virgule;paul@semi.example.org;;en;12,5;',
+      '',
+    ].join('\r\n');
+    const job = await importFile(app, file, { mode: 'CREATE' });
+    expect(job).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', fileError: null, rowsTotal: 3, created: 1, failed: 2 });
+    // A decimal is written with a point, as everywhere on the server: `12,5` is one cell (not split), refused.
+    expect(job.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([
+      [3, 'custom_fields.weight', 'BAD_USER_INPUT'],
+      [4, 'custom_fields.weight', 'BAD_USER_INPUT'],
+    ]);
+    const jean = (await app.gql('{ userByEmail(email: "jean@semi.example.org") { name notes tags fields { key value values } } }')).data.userByEmail;
+    expect(jean).toMatchObject({ name: 'Jean Dupont', notes: 'Appelle; puis écrit', tags: ['fr', 'vip'] });
+    expect(Object.fromEntries(jean.fields.map((f: any) => [f.key, f.values ?? f.value]))).toMatchObject({ langs: ['fr', 'en'], weight: '12.5' });
+    // The failed rows: semicolons, the formula behind its `'`, the errors cell quoted where it holds a semicolon.
+    const res = await fetch(`${app.url}${job.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    expect(text.split('\r\n')[0]).toBe('name;email;tags;custom_fields.langs;custom_fields.weight;notes;errors');
+    const rows = parse(text, { delimiter: ';' }) as string[][];
+    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      ['Marie Curie', 'marie@semi.example.org', '', 'de', "'=1+2", 'Prix, Nobel'],
+      ['Paul Virgule', 'paul@semi.example.org', '', 'en', '12,5', ''],
+    ]);
+    expect(text).toContain('Marie Curie;marie@semi.example.org;;de;\'=1+2;"Prix, Nobel";');
+    // Fixed in the spreadsheet and saved again (semicolons), it imports.
+    const fixed = text.replace("'=1+2", '70').replace('12,5', '80.25');
+    const again = await importFile(app, fixed, { mode: 'CREATE' });
+    expect(again).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', created: 2, failed: 0 });
+    const paul = (await app.gql('{ userByEmail(email: "paul@semi.example.org") { fields { key value } } }')).data.userByEmail;
+    expect(paul.fields.find((f: any) => f.key === 'weight').value).toBe('80.25');
+  });
+
+  it('reads a tab-separated file (.tsv, Excel’s Unicode text)', async () => {
+    const file = 'name\temail\tnotes\r\nTab One\ttab.one@tsv.example.org\t"a\tb; c, d"\r\nTab Two\tnot-an-address\t\r\n';
+    const job = await importFile(app, file, { mode: 'CREATE' });
+    expect(job).toMatchObject({ status: 'DONE', delimiter: 'TAB', created: 1, failed: 1 });
+    const one = (await app.gql('{ userByEmail(email: "tab.one@tsv.example.org") { name notes } }')).data.userByEmail;
+    expect(one).toEqual({ name: 'Tab One', notes: 'a\tb; c, d' });
+    const res = await fetch(`${app.url}${job.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    const text = (await res.text()).replace(/^\uFEFF/, '');
+    expect(text.split('\r\n').slice(0, 2)).toEqual(['name\temail\tnotes\terrors', expect.stringMatching(/^Tab Two\tnot-an-address\t\temail: /)]);
+  });
+
   it('gives back every failed row with all of its errors, however many, in file order', async () => {
     // 400 rows with three bad cells each (1,200 errors: more than one page of them, a row's errors split across two pages)
     // and one good row in the middle.
