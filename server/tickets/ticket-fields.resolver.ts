@@ -84,8 +84,8 @@ export class TicketFieldsResolver {
   }
 }
 
-/** The fields of a ticket's history whose values are people's names (the requester, the CCs). */
-const PEOPLE_FIELDS: ReadonlySet<string> = new Set(['requester', 'ccs']);
+/** The fields of a ticket's history whose values are people's names (the requester, the CCs, a side conversation's participants). */
+const PEOPLE_FIELDS: ReadonlySet<string> = new Set(['requester', 'ccs', 'participants']);
 
 @Resolver(() => TicketEvent)
 export class TicketEventResolver {

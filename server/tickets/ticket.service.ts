@@ -180,15 +180,26 @@ export class TicketService {
     });
   }
 
+  /** Held means nothing is mailed to its requester or CCs: a staff message that would be refused until the release. */
+  private heldError(ticket: Ticket, field: string): UserInputError {
+    const e = new UserInputError(field, msg('tickets.heldReleaseFirst'));
+    Object.assign(e.extensions, { reason: 'HELD', held: ticket.held });
+    return e;
+  }
+
+  /** A side conversation's mail would reach the held ticket's requester or one of its CCs: refused until the release. */
+  private async refuseMailToHeld(m: EntityManager, ticket: Ticket, userIds: readonly number[], field: string): Promise<void> {
+    if (!ticket.held || userIds.length === 0) return;
+    const ccs = await m.findBy(TicketCc, { ticketId: ticket.id });
+    const people = new Set([ticket.requesterId, ...ccs.map((c) => c.userId)]);
+    if (userIds.some((id) => people.has(id))) throw this.heldError(ticket, field);
+  }
+
   async addComment(ticketId: number, input: NewComment, actor: Actor): Promise<TicketWrite<TicketComment>> {
     return this.change(ticketId, async (m, ticket, now) => {
       const staff = input.via === TicketVia.AGENT || input.via === TicketVia.API;
       // Held means nothing is mailed: a public reply by staff (which is mailed) waits for the release; internal notes do not.
-      if (ticket.held && staff && input.public) {
-        const e = new UserInputError('public', msg('tickets.heldReleaseFirst'));
-        Object.assign(e.extensions, { reason: 'HELD', held: ticket.held });
-        throw e;
-      }
+      if (ticket.held && staff && input.public) throw this.heldError(ticket, 'public');
       const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
       if (input.public && staff) await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
@@ -233,9 +244,15 @@ export class TicketService {
     authorId: number | null,
     actor: Actor,
   ): Promise<TicketWrite<{ sideConversation: SideConversation; createdUsers: User[]; warnings: UserWarning[] }>> {
-    return this.change(ticketId, async (m, _ticket, now) => {
+    return this.change(ticketId, async (m, ticket, now) => {
       const people: ResolvedPerson[] = [];
       for (const ref of input.to) people.push(await resolveRef(this.users, m, ref, SIDE_CONVERSATION_ORIGIN, actor));
+      await this.refuseMailToHeld(
+        m,
+        ticket,
+        people.map((p) => p.user.id),
+        'to',
+      );
       const conversation = Object.assign(new SideConversation(), { ticketId, subject: input.subject, createdById: authorId, createdAt: now });
       conversation.id = await insertOne(m, SideConversation, conversation);
       const ids = [...new Set(people.map((p) => p.user.id))];
@@ -277,9 +294,18 @@ export class TicketService {
   ): Promise<TicketWrite<{ sideConversation: SideConversation; message: SideConversationMessage }>> {
     const found = await this.db.manager.findOneBy(SideConversation, { id: sideConversationId });
     if (!found) throw new NotFoundError(msg('notFound.sideConversation', { id: sideConversationId }));
-    return this.change(found.ticketId, async (m, _ticket, now) => {
+    return this.change(found.ticketId, async (m, ticket, now) => {
       const conversation = (await m.findOneBy(SideConversation, { id: sideConversationId }))!;
       const fromMail = input.messageId !== undefined && input.messageId !== null;
+      if (!fromMail) {
+        const participants = await m.findBy(SideConversationParticipant, { sideConversationId });
+        await this.refuseMailToHeld(
+          m,
+          ticket,
+          participants.map((p) => p.userId),
+          'message',
+        );
+      }
       const id = await insertOne(m, SideConversationMessage, {
         sideConversationId,
         authorId: input.authorId,

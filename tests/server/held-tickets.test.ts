@@ -96,6 +96,32 @@ describe.each(testDialects())('held tickets on %s', (dialect) => {
     await settings({ requestAccess: 'ANYONE' });
   });
 
+  it('refuses a side conversation that would mail a held ticket’s requester; one with others goes out', async () => {
+    await settings({ requestAccess: 'ANYONE', blockList: ['suspend:yahoo.fr'] });
+    const email = `side.${++seq}@yahoo.fr`;
+    await submit(email);
+    const [ticket] = await ticketsOf(email);
+    expect(ticket.held).toBe('SUSPENDED');
+    const START = 'mutation($i: StartSideConversationInput!) { startSideConversation(input: $i) { sideConversation { id } } }';
+    const ADD = 'mutation($i: AddSideConversationMessageInput!) { addSideConversationMessage(input: $i) { message { id } } }';
+    const toRequester = await app.as(agent.auth)(START, {
+      i: { ticketId: String(ticket.id), subject: 'About your order', message: 'Hello', to: [{ email: email.toUpperCase() }] },
+    });
+    expect(toRequester.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to', reason: 'HELD', held: 'SUSPENDED' });
+    expect(await mails(email)).toEqual([]);
+    // With someone else (a supplier), it goes out, and so does a later message; the requester still gets nothing.
+    const supplier = `supplier.${++seq}@acme.io`;
+    const started = await app.as(agent.auth)(START, {
+      i: { ticketId: String(ticket.id), subject: 'Stock', message: 'Any left?', to: [{ email: supplier }] },
+    });
+    expect(started.errors).toBeUndefined();
+    expect((await mails(supplier)).map((m) => m.kind)).toEqual(['SIDE_CONVERSATION']);
+    const sideId = started.data.startSideConversation.sideConversation.id;
+    expect((await app.as(agent.auth)(ADD, { i: { sideConversationId: sideId, message: 'Still waiting.' } })).errors).toBeUndefined();
+    expect(await mails(email)).toEqual([]);
+    await settings({ blockList: [] });
+  });
+
   it('lists held tickets apart: tickets(held: true) and tickets(held: false)', async () => {
     await settings({ requestAccess: 'ANYONE', blockList: ['suspend:hold.io'] });
     const heldAddress = `x.${++seq}@hold.io`;

@@ -206,6 +206,11 @@ describe.each(testDialects())('users’ data in merge previews, conflicts and ti
       i: { requester: { email: `${unique('req2')}@acme.io`, name: 'Req Secretnew' }, status: 'PENDING' },
     });
     expect(moved.errors).toBeUndefined();
+    const side = await app.as(agent.auth)(
+      'mutation($i: StartSideConversationInput!) { startSideConversation(input: $i) { sideConversation { id } } }',
+      { i: { ticketId, subject: 'Stock', message: 'Any left?', to: [{ email: `${unique('vendor')}@acme.io`, name: 'Vera Secretvendor' }] } },
+    );
+    expect(side.errors).toBeUndefined();
     const HISTORY =
       'query($id: ID!) { ticket(id: $id) { events { edges { node { action changes { field oldValue newValue redacted oldDisplay { value } newDisplay { value } } } } } } }';
     const changes = (r: GraphQLResponse) =>
@@ -213,8 +218,8 @@ describe.each(testDialects())('users’ data in merge previews, conflicts and ti
     const byToken = await app.as(tokens.ticketsRead)(HISTORY, { id: ticketId });
     expect(byToken.errors).toBeUndefined();
     expect(JSON.stringify(byToken)).not.toMatch(/Secret/);
-    const people = changes(byToken).filter((c) => c.field === 'requester' || c.field === 'ccs');
-    expect(people).toHaveLength(3);
+    const people = changes(byToken).filter((c) => c.field === 'requester' || c.field === 'ccs' || c.field === 'participants');
+    expect(people).toHaveLength(4);
     for (const c of people) expect(c).toMatchObject({ oldValue: null, newValue: null, redacted: true, oldDisplay: null, newDisplay: null });
     // Not a person: shown as before.
     expect(changes(byToken)).toContainEqual(expect.objectContaining({ field: 'status', newValue: 'PENDING', redacted: false }));
@@ -226,6 +231,7 @@ describe.each(testDialects())('users’ data in merge previews, conflicts and ti
         expect.objectContaining({ field: 'requester', oldValue: 'End Secretuser', newValue: 'Req Secretnew', redacted: false }),
       );
       expect(changes(r)).toContainEqual(expect.objectContaining({ field: 'ccs', newValue: 'Cc Secretperson', redacted: false }));
+      expect(JSON.stringify(changes(r).find((c) => c.field === 'participants'))).toMatch(/Vera Secretvendor/);
     }
   });
 });
