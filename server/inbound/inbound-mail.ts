@@ -9,6 +9,7 @@ import type { TicketService } from '../tickets/ticket.service.js';
 import type { CheckedRef } from '../tickets/ticket-people.js';
 import { mailBody, mailSubject } from '../tickets/ticket-text.js';
 import { MAX_PEOPLE } from '../tickets/ticket.inputs.js';
+import { replyText } from './reply-text.js';
 import { parseMessage, type ParsedMessage, type RawMessage } from './parse-message.js';
 import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
 import { sideConversationRefOf } from './side-conversation-ref.js';
@@ -37,6 +38,7 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  * - a reply (In-Reply-To or References naming the desk's Message-ID of a
  *   ticket, or of mail that came in on it; else `[#id]` in the subject) from
  *   the ticket's requester or one of its CCs adds a public comment to it;
+ *   a reply keeps its own text, not the mail it quotes (reply-text.ts);
  * - anything else opens a ticket (via EMAIL): From is its requester (found by
  *   any of their addresses, or made with the display name as name, createdVia
  *   SELF, unverified), every Cc but the desk's own addresses is copied
@@ -78,10 +80,16 @@ export class InboundMail {
     }
     const attachments = msg.attachments.filter((a) => !a.inline).map((a) => a.filename ?? 'attachment');
     const body = mailBody(msg.text);
+    // A reply keeps what its sender wrote, not the mail it quotes (reply-text.ts).
+    const reply = mailBody(replyText(msg.text));
 
     const side = await this.repliedSideConversation(msg, from);
     if (side) {
-      await this.deps.tickets.addSideConversationMessage(side.conversationId, { body, authorId: side.senderId, messageId: msg.messageId }, actor);
+      await this.deps.tickets.addSideConversationMessage(
+        side.conversationId,
+        { body: reply, authorId: side.senderId, messageId: msg.messageId },
+        actor,
+      );
       return { result: 'SIDE_CONVERSATION', ticketId: side.ticketId, sideConversationId: side.conversationId };
     }
 
@@ -92,7 +100,7 @@ export class InboundMail {
       if (ticket && sender && (sender.id === ticket.requesterId || (ticket.ccIds ?? []).includes(sender.id))) {
         await this.deps.tickets.addComment(
           ticket.id,
-          { body, public: true, via: TicketVia.EMAIL, author: sender.id, messageId: msg.messageId, attachments },
+          { body: reply, public: true, via: TicketVia.EMAIL, author: sender.id, messageId: msg.messageId, attachments },
           actor,
         );
         return { result: 'COMMENTED', ticketId: ticket.id };

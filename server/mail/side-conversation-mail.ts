@@ -3,6 +3,8 @@ import { placeholders } from '../db/sql.js';
 import { sideConversationMessageId, sideConversationToken } from '../inbound/side-conversation-ref.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { SideConversation } from '../tickets/ticket.entity.js';
+import { languageOfLocale } from '../i18n/language.js';
+import { REPLY_ABOVE } from './ticket-mail.js';
 
 export interface SideConversationMail {
   id: number;
@@ -29,8 +31,8 @@ export function sideConversationMail(deskDomain: string) {
     ]);
     const ids = rows.map((r) => Number(r.user_id)).filter((id) => id !== message.authorId);
     if (ids.length === 0) return;
-    const people: { id: unknown; value: string }[] = await m.query(
-      `SELECT u.id, i.value FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
+    const people: { id: unknown; value: string; locale: string | null }[] = await m.query(
+      `SELECT u.id, i.value, u.locale FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
        WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL ORDER BY u.id`,
       ids,
     );
@@ -45,7 +47,8 @@ export function sideConversationMail(deskDomain: string) {
         kind: 'SIDE_CONVERSATION',
         to: p.value,
         subject: sideConversationMailSubject(conversation),
-        text: message.body,
+        // The reply line first, in the participant's language: a reply is cut there (inbound/reply-text.ts).
+        text: `${REPLY_ABOVE.render(languageOfLocale(p.locale))}\n\n${message.body}`,
         userId: Number(p.id),
         headers,
       });

@@ -6,6 +6,9 @@ import type { Ticket } from '../tickets/ticket.entity.js';
 import { languageOfLocale } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 
+/** The first line of the desk's mail about a ticket or a side conversation. */
+export const REPLY_ABOVE = msg('doorMail.replyAbove');
+
 export interface PublicComment {
   id: number;
   body: string;
@@ -36,7 +39,9 @@ export function ticketCommentMail(deskDomain: string) {
     // The footer in each recipient's language (their profile's locale).
     const footer = msg('doorMail.replyFooter', { id: ticket.id });
     for (const p of people) {
-      const text = `${comment.body}\n\n--\n${footer.render(languageOfLocale(p.locale))}`;
+      const lang = languageOfLocale(p.locale);
+      // The reply line first: a reply is cut there when it comes back (inbound/reply-text.ts).
+      const text = `${REPLY_ABOVE.render(lang)}\n\n${comment.body}\n\n--\n${footer.render(lang)}`;
       await enqueueEmail(m, { kind: 'TICKET_COMMENT', to: p.value, subject: ticketMailSubject(ticket), text, userId: Number(p.id), headers });
     }
   };

@@ -58,7 +58,7 @@ describe.each(testDialects())('mails in the recipient’s language on %s', (dial
     }
   });
 
-  it('ends an agent’s public comment with the reply line in each recipient’s language', async () => {
+  it('frames an agent’s public comment with the reply lines in each recipient’s language (the one a reply is cut at first)', async () => {
     const fr = await app.gql(CREATE_USER, { i: { name: 'Léa', email: 'lea@mail.acme.io', locale: 'fr' } });
     const agent = await app.person('AGENT');
     const t = await app.as(agent.auth)(CREATE_TICKET, {
@@ -71,5 +71,7 @@ describe.each(testDialects())('mails in the recipient’s language on %s', (dial
     const [english] = await received('sam@mail.acme.io');
     expect(french.text).toContain(`C’est envoyé.\n\n--\nRépondez à cet e-mail pour répondre à la demande n° ${ticketId}.`);
     expect(english.text).toContain(`--\nReply to this email to answer on request #${ticketId}.`);
+    expect(french.text.startsWith('##- Veuillez écrire votre réponse au-dessus de cette ligne -##\n\nC’est envoyé.')).toBe(true);
+    expect(english.text.startsWith('##- Please type your reply above this line -##\n\nC’est envoyé.')).toBe(true);
   });
 });

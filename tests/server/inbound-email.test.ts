@@ -144,6 +144,16 @@ describe.each(testDialects())('inbound email over HTTP on %s', (dialect) => {
     const t = await ticket(id);
     expect(t.comments.edges.map((e: any) => e.node.body)).toEqual(['First', 'Second', 'Third', 'Fourth']);
     expect(t.comments.edges.every((e: any) => e.node.public && e.node.via === 'EMAIL')).toBe(true);
+    // A reply quoting the mail it answers: the comment is the new text alone; a new request keeps all of its text.
+    const quoting = `Fifth\n\nLe mar. 1 déc. 2026 à 10:02, Support <help@${DESK}> a écrit :\n> ##- Veuillez écrire votre réponse au-dessus de cette ligne -##\n> Old`;
+    expect(await deliver({ from, subject: `Re: Need help [#${id}]`, text: quoting })).toEqual({ result: 'COMMENTED', ticketId: id });
+    expect((await ticket(id)).comments.edges.at(-1).node.body).toBe('Fifth');
+    const forwarded = await deliver({
+      from: addr('forwarder'),
+      subject: 'Fwd: order',
+      text: `Please see below.\n\nOn Mon, Jean wrote:\n> My order is late`,
+    });
+    expect((await ticket(forwarded.ticketId)).comments.edges[0].node.body).toBe('Please see below.\n\nOn Mon, Jean wrote:\n> My order is late');
     // Someone else replying, by header or subject, opens a new ticket.
     const stranger = addr('stranger');
     const other = await deliver({ from: stranger, subject: `Re: Need help [#${id}]`, text: 'Me too', inReplyTo: `<ticket-${id}@${DESK}>` });

@@ -105,7 +105,7 @@ describe.each(testDialects())('side conversations by email on %s', (dialect) => 
     for (const to of [warehouse, kim]) {
       const [mail] = await arrived(to, 1);
       expect(mail).toMatchObject({ from: '"Acme Support" <support@logistics.acme.io>', to: [to], subject: `[#${ticketId}-${sideId}] Parcel 42` });
-      expect(mail.text.trim()).toBe('Can you trace parcel 42?');
+      expect(mail.text.trim()).toBe('##- Please type your reply above this line -##\n\nCan you trace parcel 42?');
       expect(mail.messageId).toBe(`<ticket-${ticketId}.side-${sideId}.message-${messageId}@${DESK}>`);
       expect(mail.inReplyTo).toBe(`<ticket-${ticketId}.side-${sideId}@${DESK}>`);
       expect(mail.references).toEqual([`<ticket-${ticketId}.side-${sideId}@${DESK}>`]);
@@ -156,12 +156,13 @@ describe.each(testDialects())('side conversations by email on %s', (dialect) => 
     ]);
     const second = (await arrived(warehouse, 2))[1];
     expect(second.subject).toBe(`[#${ticketId}-${sideId}] Parcel 42`);
-    expect(second.text.trim()).toBe('Any news?\nThanks.');
+    expect(second.text.trim()).toBe('##- Please type your reply above this line -##\n\nAny news?\nThanks.');
     expect(second.messageId).toBe(`<ticket-${ticketId}.side-${sideId}.message-${added.data.addSideConversationMessage.message.id}@${DESK}>`);
     expect((await arrived(kim, 2)).length).toBe(2);
 
-    // The warehouse answers over HTTP (the provider's POST), in another letter case.
-    const reply = replyTo(second, `"Warehouse" <${warehouse.toUpperCase()}>`, 'Found it, shipping today.', `<w.${n}@logistics.acme.io>`);
+    // The warehouse answers over HTTP (the provider's POST), in another letter case, quoting the mail it answers: only its own text lands.
+    const quoting = `Found it, shipping today.\n\nOn Tue, Dec 1, 2026 at 9:00 AM Acme <help@${DESK}> wrote:\n${second.text.replace(/^/gm, '> ')}`;
+    const reply = replyTo(second, `"Warehouse" <${warehouse.toUpperCase()}>`, quoting, `<w.${n}@logistics.acme.io>`);
     expect(await post(reply)).toEqual({ result: 'SIDE_CONVERSATION', ticketId: Number(ticketId), sideConversationId: Number(sideId) });
     // A second delivery of it adds nothing.
     expect(await post(reply)).toMatchObject({ result: 'IGNORED', reason: 'DUPLICATE' });

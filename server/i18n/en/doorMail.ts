@@ -13,6 +13,8 @@ export const doorMail = {
   'doorMail.resetSubject': (p: { desk: ParamValue }) => `Choose a new password for ${p.desk}`,
   'doorMail.resetIntro': (p: { desk: ParamValue }) => `Someone (probably you) asked to sign in to ${p.desk}. Choose a new password here:`,
   'doorMail.resetFooter': () => `The link works for 2 hours. If you did not ask for it, ignore this message: your password stays as it is.`,
+  // The first line of the desk's mail about a ticket or a side conversation: a reply is cut there (inbound/reply-text.ts), so it keeps the `##- … -##` shape.
+  'doorMail.replyAbove': () => `##- Please type your reply above this line -##`,
   'doorMail.replyFooter': (p: { id: number }) => `Reply to this email to answer on request #${p.id}.`,
   'doorMail.anAdmin': () => `An admin`,
   'doorMail.inviteSubject': (p: { desk: ParamValue }) => `You are invited to join ${p.desk}`,

@@ -12,6 +12,7 @@ export const doorMail: Translation<typeof en> = {
   'doorMail.resetSubject': (p) => `Choisissez un nouveau mot de passe pour ${p.desk}`,
   'doorMail.resetIntro': (p) => `Quelqu’un (sans doute vous) a demandé à se connecter à ${p.desk}. Choisissez un nouveau mot de passe ici :`,
   'doorMail.resetFooter': () => `Le lien est valable 2 heures. Si vous ne l’avez pas demandé, ignorez ce message : votre mot de passe ne change pas.`,
+  'doorMail.replyAbove': () => `##- Veuillez écrire votre réponse au-dessus de cette ligne -##`,
   'doorMail.replyFooter': (p) => `Répondez à cet e-mail pour répondre à la demande n° ${p.id}.`,
   'doorMail.anAdmin': () => `Un administrateur`,
   'doorMail.inviteSubject': (p) => `Vous êtes invité à rejoindre ${p.desk}`,
