@@ -12,6 +12,7 @@ import { makeContext, type Context, type Services } from './graphql/context.js';
 import { UNAVAILABLE_TEXT } from './graphql/errors.js';
 import { startApollo } from './graphql/apollo-server.js';
 import { languageMiddleware, requestLanguage } from './i18n/language.js';
+import { staticAssets } from './static-assets.js';
 import { msg } from './i18n/message.js';
 import { BODY_CHARSET_REFUSED, BODY_NOT_UTF8, jsonBody } from './text/json-body.js';
 import { capResponseBytes } from './graphql/response-size.js';
@@ -303,6 +304,7 @@ export async function createApp(
 
   const staticDir = findStaticDir(config);
   if (staticDir) {
+    app.use('/assets', staticAssets(resolve(staticDir, 'assets')));
     app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
     // History fallback: /users/12 loads the app, which routes on the client.
     app.get(/^\/(?!graphql).*/, (req, res, next) => {
