@@ -10,6 +10,8 @@ import type { LinkPurpose } from './account-link.entity.js';
 import { languageOfLocale } from '../i18n/language.js';
 import { msg, type Message } from '../i18n/message.js';
 import { DEFAULT_WELCOME_BODY, DEFAULT_WELCOME_SUBJECT } from '../db/migrations/1765500000200-settings-door.js';
+import { emailKey } from '../users/email-address.js';
+import { IdentityType, UserIdentity } from '../users/user-identity.entity.js';
 
 /** Who a mail is about: the account and the address it goes to. */
 export interface MailTarget {
@@ -54,8 +56,21 @@ export class DoorMail {
     return this.url(purpose, await issueLink(m, row.signingSecret, to.user, to.address, purpose), to.user.role);
   }
 
+  /**
+   * The address as the account holds it, or null when the account holds no such address. A link opens the account,
+   * so it goes to the mailbox on file, never to the spelling someone typed: addresses are found by a full case fold
+   * ('straße' finds 'strasse', 'ſupport' finds 'support'), and those spellings may be other people's mailboxes.
+   */
+  private async onFile(m: EntityManager, to: MailTarget): Promise<MailTarget | null> {
+    const key = emailKey(to.address);
+    const held = key === null ? null : await m.findOneBy(UserIdentity, { userId: to.user.id, type: IdentityType.EMAIL, valueNormalized: key });
+    return held ? { ...to, address: held.value } : null;
+  }
+
   /** The welcome email, rendered from the admins' template (values escaped in its HTML part). */
-  async welcome(m: EntityManager, to: MailTarget): Promise<void> {
+  async welcome(m: EntityManager, asked: MailTarget): Promise<void> {
+    const to = await this.onFile(m, asked);
+    if (!to) return;
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'VERIFY');
     // The shipped template, never changed by the admins, goes out in the recipient's language; an edited one as written.
@@ -75,7 +90,9 @@ export class DoorMail {
     if (row.welcomeOnAgentCreate) await this.welcome(m, to);
   }
 
-  async verification(m: EntityManager, to: MailTarget): Promise<void> {
+  async verification(m: EntityManager, asked: MailTarget): Promise<void> {
+    const to = await this.onFile(m, asked);
+    if (!to) return;
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'VERIFY');
     const desk = row.deskName;
@@ -87,7 +104,9 @@ export class DoorMail {
     ]);
   }
 
-  async passwordReset(m: EntityManager, to: MailTarget): Promise<void> {
+  async passwordReset(m: EntityManager, asked: MailTarget): Promise<void> {
+    const to = await this.onFile(m, asked);
+    if (!to) return;
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'RESET');
     const desk = row.deskName;
@@ -100,7 +119,9 @@ export class DoorMail {
   }
 
   /** An invitation to join the team (an agent or admin account waiting for its password), from `inviter` when known. */
-  async invitation(m: EntityManager, to: MailTarget, inviter: string | null): Promise<void> {
+  async invitation(m: EntityManager, asked: MailTarget, inviter: string | null): Promise<void> {
+    const to = await this.onFile(m, asked);
+    if (!to) return;
     const { row } = await this.settings.get(m);
     const link = await this.link(m, to, 'INVITE');
     const desk = row.deskName;
