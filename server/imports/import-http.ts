@@ -215,7 +215,8 @@ export function importRoutes(services: Services): Router {
 
   router.get('/users/:id/failed-rows.csv', async (req, res, next) => {
     try {
-      if (!(await allowed(services, req, res, false))) return;
+      const viewer = await allowed(services, req, res, false);
+      if (!viewer) return;
       const id = parseId(String(req.params.id));
       const job = id === null ? null : await services.imports.byId(id);
       if (!job) {
@@ -230,7 +231,7 @@ export function importRoutes(services: Services): Router {
       res.setHeader('content-type', 'text/csv; charset=utf-8');
       res.setHeader('content-disposition', `attachment; filename="${base}-failed-rows.csv"`);
       res.write('\uFEFF');
-      await services.imports.writeFailedRows(job, res, requestLanguage(req));
+      await services.imports.writeFailedRows(job, res, requestLanguage(req), viewer);
     } catch (err) {
       next(err);
     }

@@ -17,7 +17,8 @@ import { userColumns } from './user-columns.js';
 import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { Lang } from '../i18n/language.js';
-import { storedText } from '../i18n/message-json.js';
+import { rowErrorText } from './row-error-text.js';
+import type { Viewer } from '../auth/viewer.js';
 
 export const IMPORT_MODES = ['CREATE', 'CREATE_OR_UPDATE', 'UPDATE'] as const;
 export type ImportModeName = (typeof IMPORT_MODES)[number];
@@ -204,14 +205,15 @@ export class ImportJobService {
 
   /**
    * The failing rows as CSV, ready to fix and import again, with the uploaded file's delimiter: the file's header
-   * and the failing rows' cells as they were, with an `errors` column (in `lang`: the reader's).
+   * and the failing rows' cells as they were, with an `errors` column (in `lang`: the reader's; naming the owner of a
+   * taken value only to a `viewer` who may list users, row-error-text.ts; null: the command line).
    * The import reads past that column (csv-header.ts), so the file, fixed, imports again; a file that
    * had one already (a failed-rows file imported again) gets the new messages in place of the old.
    * The file and the errors are both read in row order, a page at a time, so a
    * million failed rows take no more memory than ten.
    */
-  async writeFailedRows(job: ImportJobEntity, out: Writable, lang: Lang = 'en'): Promise<void> {
-    const failed = this.errorsByLine(job.id, lang);
+  async writeFailedRows(job: ImportJobEntity, out: Writable, lang: Lang = 'en', viewer: Viewer | null = null): Promise<void> {
+    const failed = this.errorsByLine(job.id, lang, viewer);
     let next = await failed.next();
     const columns = userColumns((await this.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));
     const write = (line: string) => (out.write(`${line}\r\n`) ? Promise.resolve() : new Promise<void>((ok) => out.once('drain', () => ok())));
@@ -243,7 +245,11 @@ export class ImportJobService {
   }
 
   /** A job's errors grouped by row, in row order (then in the order they were found), read a page at a time. */
-  private async *errorsByLine(jobId: number, lang: Lang): AsyncGenerator<{ line: number; messages: string[] }, void, undefined> {
+  private async *errorsByLine(
+    jobId: number,
+    lang: Lang,
+    viewer: Viewer | null,
+  ): AsyncGenerator<{ line: number; messages: string[] }, void, undefined> {
     let current = null as { line: number; messages: string[] } | null;
     for (let after = { line: -1, id: 0 }; ;) {
       const rows = await this.db.manager.find(ImportRowErrorEntity, {
@@ -256,7 +262,7 @@ export class ImportJobService {
       });
       if (rows.length === 0) break;
       for (const r of rows) {
-        const message = storedText(r.messageJson, r.message, lang);
+        const message = rowErrorText(r, lang, viewer);
         const text = r.column ? `${r.column}: ${message}` : message;
         if (current?.line === r.line) current.messages.push(text);
         else {

@@ -10,6 +10,7 @@ import type { ImportJobEntity } from './import-job.entity.js';
 import { importErrorCursor, importJobCursor } from './import-jobs.service.js';
 import { currentLanguage, type Lang } from '../i18n/language.js';
 import { storedText } from '../i18n/message-json.js';
+import { rowErrorText } from './row-error-text.js';
 
 const ENDED = new Set(['DONE', 'FAILED', 'CANCELLED', 'PREVIEWED']);
 
@@ -92,7 +93,7 @@ export class ImportJobResolver {
       cursor: importErrorCursor.encode(r.id),
       line: r.line,
       column: r.column,
-      message: storedText(r.messageJson, r.message, lang),
+      message: rowErrorText(r, lang, ctx.viewer),
       code: r.code,
     }));
   }
