@@ -9,6 +9,7 @@ import { AuditSource } from '../audit/audit.types.js';
 import { CreatedVia } from '../users/role.js';
 import type { UserService } from '../users/user.service.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
+import { UserFieldType } from '../fields/user-field.types.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
 import { batchGuard } from '../users/bulk-guard.js';
 import type { BatchInput, BatchMode, BulkOutcome, PreparedBatch } from '../users/user-batch.js';
@@ -92,7 +93,11 @@ export class ImportRunner {
       wo: { canCreateOrganization: viewer ? can(viewer, organizationPolicy.manage) : true },
       guard: viewer ? batchGuard(viewer) : undefined,
     };
-    const columns = userColumns((await this.deps.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));
+    const active = (await this.deps.fieldValues.definitions()).filter((f) => f.active);
+    const columns = userColumns(active.map((f) => f.key));
+    // A file separated by semicolons writes decimals with a comma (row-mapper.ts).
+    const decimalFields = new Set(active.filter((f) => f.type === UserFieldType.DECIMAL).map((f) => f.key));
+    let decimalComma: ReadonlySet<string> | undefined;
     if (!preview && job.rowsTotal === null) await this.countRows(job, columns);
     const duplicates = new InFileDuplicates();
     let header: CsvHeader | null = null;
@@ -116,6 +121,7 @@ export class ImportRunner {
       for await (const item of readCsv(source, { columns, encoding: job.encoding as CsvEncoding })) {
         if (item.kind === 'header') {
           header = item.header;
+          decimalComma = item.delimiter === ';' ? decimalFields : undefined;
           await this.recordDelimiter(job, owner, delimiterName(item.delimiter));
           continue;
         }
@@ -124,7 +130,7 @@ export class ImportRunner {
         if (item.kind === 'error') {
           if (!resumed) fail(chunk, item.line, null, item.code, item.text);
         } else {
-          const mapped = mapRow(item, header!, { blankCells: job.blankCellsClear ? 'clear' : 'leave' });
+          const mapped = mapRow(item, header!, { blankCells: job.blankCellsClear ? 'clear' : 'leave', decimalComma });
           const dup = duplicates.check(item.line, mapped.user);
           if (resumed) continue;
           if (mapped.errors.length) for (const e of mapped.errors) fail(chunk, item.line, e.column, e.code, e.text);

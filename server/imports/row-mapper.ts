@@ -26,7 +26,8 @@ import { CUSTOM_FIELD_PREFIX } from './user-columns.js';
  *   Anything else is a cell error.
  * - organization, time_zone, locale, alias, details, notes, external_id ->
  *   organization, timeZone, locale, alias, details, notes, externalId.
- * - custom_fields.<key> -> fields: [{ key, value }].
+ * - custom_fields.<key> -> fields: [{ key, value }]; in a file separated by
+ *   semicolons, "12,5" in a DECIMAL field is 12.5 (`decimalComma`).
  *
  * Blank cells (`blankCells`): 'leave' (the default) leaves the field out, so
  * an update keeps what the user has. 'clear' sets it to null (tags and
@@ -76,7 +77,17 @@ export interface MappedRow {
 
 export interface RowMapperOptions {
   blankCells?: BlankCells;
+  /**
+   * The keys of the DECIMAL custom fields whose cells may write the decimal
+   * separator as a comma ("12,5"): given for a file separated by semicolons,
+   * as Excel writes CSV where the comma is the decimal separator (French,
+   * German…). A cell of digits with one comma is then read with a point;
+   * anything else goes to the user service as it is.
+   */
+  decimalComma?: ReadonlySet<string>;
 }
+
+const DECIMAL_COMMA = /^[+-]?\d*,\d+$/;
 
 /** Roles by their lower-case spellings (a Map: a cell such as "constructor" must not find Object's own members). */
 const ROLES = new Map<string, RoleName>([
@@ -173,7 +184,8 @@ export function mapRow(row: { line: number; cells: Record<string, string> }, hea
   for (const column of header.columns) {
     if (!column.startsWith(CUSTOM_FIELD_PREFIX)) continue;
     const key = column.slice(CUSTOM_FIELD_PREFIX.length);
-    const value = cell(column);
+    const raw = cell(column);
+    const value = options.decimalComma?.has(key) && DECIMAL_COMMA.test(raw) ? raw.replace(',', '.') : raw;
     if (value !== '') fields.push({ key, value });
     else if (clear) fields.push({ key, value: null });
   }

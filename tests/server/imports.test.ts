@@ -142,7 +142,7 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     }
   });
 
-  it('reads a semicolon file (French Excel): quoted multi-select cells, decimals, its failed rows semicolon-separated and importable again', async () => {
+  it('reads a semicolon file (French Excel): quoted multi-select cells, decimals with a comma, its failed rows semicolon-separated and importable again', async () => {
     const admin = app.as(app.admin);
     const o = ['fr', 'en', 'de'].map((v) => ({ value: v, title: v.toUpperCase() }));
     const made = await admin(
@@ -160,12 +160,11 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
       '',
     ].join('\r\n');
     const job = await importFile(app, file, { mode: 'CREATE' });
-    expect(job).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', fileError: null, rowsTotal: 3, created: 1, failed: 2 });
-    // A decimal is written with a point, as everywhere on the server: `12,5` is one cell (not split), refused.
-    expect(job.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([
-      [3, 'custom_fields.weight', 'BAD_USER_INPUT'],
-      [4, 'custom_fields.weight', 'BAD_USER_INPUT'],
-    ]);
+    expect(job).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', fileError: null, rowsTotal: 3, created: 2, failed: 1 });
+    // A file separated by semicolons writes decimals with a comma: `12,5` is one cell (not split), read as 12.5.
+    expect(job.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([[3, 'custom_fields.weight', 'BAD_USER_INPUT']]);
+    const virgule = (await app.gql('{ userByEmail(email: "paul@semi.example.org") { fields { key value } } }')).data.userByEmail;
+    expect(virgule.fields.find((f: any) => f.key === 'weight').value).toBe('12.5');
     const jean = (await app.gql('{ userByEmail(email: "jean@semi.example.org") { name notes tags fields { key value values } } }')).data.userByEmail;
     expect(jean).toMatchObject({ name: 'Jean Dupont', notes: 'Appelle; puis écrit', tags: ['fr', 'vip'] });
     expect(Object.fromEntries(jean.fields.map((f: any) => [f.key, f.values ?? f.value]))).toMatchObject({ langs: ['fr', 'en'], weight: '12.5' });
@@ -174,17 +173,18 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     const text = (await res.text()).replace(/^\uFEFF/, '');
     expect(text.split('\r\n')[0]).toBe('name;email;tags;custom_fields.langs;custom_fields.weight;notes;errors');
     const rows = parse(text, { delimiter: ';' }) as string[][];
-    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
-      ['Marie Curie', 'marie@semi.example.org', '', 'de', "'=1+2", 'Prix, Nobel'],
-      ['Paul Virgule', 'paul@semi.example.org', '', 'en', '12,5', ''],
-    ]);
+    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([['Marie Curie', 'marie@semi.example.org', '', 'de', "'=1+2", 'Prix, Nobel']]);
     expect(text).toContain('Marie Curie;marie@semi.example.org;;de;\'=1+2;"Prix, Nobel";');
     // Fixed in the spreadsheet and saved again (semicolons), it imports.
-    const fixed = text.replace("'=1+2", '70').replace('12,5', '80.25');
+    const fixed = text.replace("'=1+2", '70,25');
     const again = await importFile(app, fixed, { mode: 'CREATE' });
-    expect(again).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', created: 2, failed: 0 });
-    const paul = (await app.gql('{ userByEmail(email: "paul@semi.example.org") { fields { key value } } }')).data.userByEmail;
-    expect(paul.fields.find((f: any) => f.key === 'weight').value).toBe('80.25');
+    expect(again).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', created: 1, failed: 0 });
+    const marie = (await app.gql('{ userByEmail(email: "marie@semi.example.org") { fields { key value } } }')).data.userByEmail;
+    expect(marie.fields.find((f: any) => f.key === 'weight').value).toBe('70.25');
+    // In a file separated by commas, a comma is no decimal separator: a quoted "12,5" is refused, never read as 125 or 12.5.
+    const commas = await importFile(app, 'name,email,custom_fields.weight\r\nComma Person,comma@semi.example.org,"12,5"\r\n', { mode: 'CREATE' });
+    expect(commas).toMatchObject({ status: 'DONE', delimiter: 'COMMA', created: 0, failed: 1 });
+    expect(commas.errors.map((e: any) => [e.line, e.column, e.code])).toEqual([[2, 'custom_fields.weight', 'BAD_USER_INPUT']]);
   });
 
   it('reads a tab-separated file (.tsv, Excel’s Unicode text)', async () => {

@@ -228,3 +228,21 @@ describe('reader and mapper together', () => {
     ]);
   });
 });
+
+describe('mapRow: decimals written with a comma', () => {
+  it('reads "12,5" with a point in the DECIMAL fields it is given, and leaves every other cell as it is', () => {
+    const options: RowMapperOptions = { decimalComma: new Set(['vip_level']) };
+    const value = (cell: string, opts = options) =>
+      map({ name: 'N', email: 'n@acme.io', 'custom_fields.vip_level': cell, 'custom_fields.plan': cell }, opts).user.fields;
+    expect(value('12,5')).toEqual([
+      { key: 'vip_level', value: '12.5' },
+      { key: 'plan', value: '12,5' },
+    ]);
+    expect(value('-0,25')?.find((f) => f.key === 'vip_level')?.value).toBe('-0.25');
+    expect(value(',5')?.find((f) => f.key === 'vip_level')?.value).toBe('.5');
+    // Not a number with one comma: left for the user service to judge (and refuse).
+    for (const odd of ['1,234,5', '12,', 'a,5', '1.5,2', '12.5']) expect(value(odd)?.find((f) => f.key === 'vip_level')?.value).toBe(odd);
+    // Without the option (a file separated by commas or tabs), nothing is read differently.
+    expect(value('12,5', {})?.find((f) => f.key === 'vip_level')?.value).toBe('12,5');
+  });
+});
