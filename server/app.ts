@@ -11,7 +11,7 @@ import type { Database } from './db/database.js';
 import { makeContext, type Context, type Services } from './graphql/context.js';
 import { UNAVAILABLE_TEXT } from './graphql/errors.js';
 import { startApollo } from './graphql/apollo-server.js';
-import { languageMiddleware, requestLanguage } from './i18n/language.js';
+import { requestLanguage } from './i18n/language.js';
 import { staticAssets } from './static-assets.js';
 import { msg } from './i18n/message.js';
 import { BODY_CHARSET_REFUSED, BODY_NOT_UTF8, jsonBody } from './text/json-body.js';
@@ -290,8 +290,6 @@ export async function createApp(
     capResponseBytes(config.maxResponseBytes, log),
     // Refuses a body that is not UTF-8 (never decoded into U+FFFD): text/json-body.ts.
     jsonBody('256kb'),
-    // The asker's language, for the messages of errors (i18n/language.ts).
-    languageMiddleware,
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
   );
 

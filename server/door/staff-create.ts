@@ -4,7 +4,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import { UserWarningCode, type UserWarning } from '../users/user.inputs.js';
 import type { StaffCreateHook } from '../users/user-account.types.js';
 import type { DoorMail } from './door-mail.js';
-import { msg, say } from '../i18n/message.js';
+import { msg } from '../i18n/message.js';
 import { CreatedVia, User } from '../users/user.entity.js';
 
 /**
@@ -27,7 +27,7 @@ export function staffCreateHook(deps: { settings: SettingsService; organizations
     const warning: UserWarning = {
       code: UserWarningCode.BLOCKED_ADDRESS,
       field: 'email',
-      message: say(msg(verdict === 'REJECT' ? 'door.blockedRefused' : 'door.blockedHeld', { address: email.display })),
+      text: msg(verdict === 'REJECT' ? 'door.blockedRefused' : 'door.blockedHeld', { address: email.display }),
     };
     return [warning];
   };

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Context } from './context.js';
 import { costLimitPlugin } from './cost-limit.js';
-import { makeFormatError } from './errors.js';
+import { languagePlugin, makeFormatError } from './errors.js';
 import { OperationsInFlight } from './in-flight.js';
 import { jitGateway } from './jit-executor.js';
 import { ownerRedactionPlugin } from './owner-redaction.js';
@@ -61,6 +61,7 @@ export async function startApollo(config: Config, log: Logger): Promise<{ apollo
       serviceUnavailablePlugin<Context>(),
       ownerRedactionPlugin(),
       conflictRedactionPlugin(),
+      languagePlugin<Context>(),
       requestLogPlugin(log),
       inFlight.plugin<Context>(),
       ApolloServerPluginCacheControlDisabled(),

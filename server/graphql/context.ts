@@ -33,6 +33,7 @@ import type { DomainChecker } from '../users/domain-check.js';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 import { msg } from '../i18n/message.js';
+import { markLanguage, requestLanguage, type Lang } from '../i18n/language.js';
 
 /** The long-lived services, made once per app. */
 export interface Services {
@@ -87,6 +88,8 @@ export interface Context extends Services {
   req: Request;
   res: Response;
   viewer: Viewer;
+  /** The asker's language (i18n/language.ts: requestLanguage), for the messages a resolver writes. */
+  lang: Lang;
   /** Who the writes of this request are recorded as: the audit source follows the credential (session: ADMIN_APP, token: API). */
   actor: Actor;
   loaders: Loaders;
@@ -120,14 +123,19 @@ export async function resolveViewer(services: Services, req: Request, res: Respo
 }
 
 export async function makeContext(services: Services, req: Request, res: Response): Promise<Context> {
+  const lang = requestLanguage(req);
   const viewer = await resolveViewer(services, req, res).catch((err: unknown) => {
-    throw isStoreUnavailable(err) ? new ServiceUnavailableError() : err;
+    const refused = isStoreUnavailable(err) ? new ServiceUnavailableError() : err;
+    // Apollo formats an error of the context without the request: it carries its language.
+    markLanguage(refused, lang);
+    throw refused;
   });
   return {
     ...services,
     req,
     res,
     viewer,
+    lang,
     actor: actorOf(viewer),
     loaders: makeLoaders(services),
   };

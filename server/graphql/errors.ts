@@ -4,7 +4,9 @@ import type { Logger } from 'pino';
 import { shortenEchoes } from '../text/text-rules.js';
 import { isStoreUnavailable } from '../db/unavailable.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
-import { currentLanguage } from '../i18n/language.js';
+import { languageOfError, markLanguage } from '../i18n/language.js';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Lang } from '../i18n/language.js';
 
 /** What an error says, kept as a message (code and parameters) so that it is written in the asker's language. */
 const TEXT = Symbol('text');
@@ -232,7 +234,7 @@ let lastUnavailableLog = 0;
 function translated(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const source = [error, unwrapResolverError(error)].find((e): e is Localized => typeof e === 'object' && e !== null && TEXT in e);
   if (!source) return formatted;
-  const lang = currentLanguage();
+  const lang = languageOfError(error);
   const extensions = { ...formatted.extensions };
   const texts = source[PROBLEM_TEXTS];
   if (texts && Array.isArray(extensions.errors)) {
@@ -267,7 +269,7 @@ export function makeFormatError(log: Logger, options: { hideSuggestions?: boolea
         log.warn({ err: loggable(cause), path: formatted.path }, 'database unavailable');
       }
       return {
-        message: UNAVAILABLE_TEXT.render(currentLanguage()),
+        message: UNAVAILABLE_TEXT.render(languageOfError(error)),
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: UNAVAILABLE_RETRY_SECONDS },
@@ -280,5 +282,22 @@ export function makeFormatError(log: Logger, options: { hideSuggestions?: boolea
       path: formatted.path,
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
+  };
+}
+
+/**
+ * Marks each error of an operation with the asker's language before Apollo
+ * formats it (formatError has no context): makeFormatError then writes the
+ * message in that language (i18n/language.ts).
+ */
+export function languagePlugin<C extends { lang: Lang }>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) markLanguage(error, contextValue.lang);
+        },
+      };
+    },
   };
 }

@@ -1,5 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Request, RequestHandler } from 'express';
+import type { Request } from 'express';
 
 /** The languages the server writes its messages in. */
 export const LANGUAGES = ['en', 'fr'] as const;
@@ -28,10 +27,26 @@ export function languageOfLocale(locale: string | null | undefined): Lang {
   return isLang(base) ? base : 'en';
 }
 
-const current = new AsyncLocalStorage<Lang>();
+/*
+ * The language of a request travels explicitly: resolvers have it on their
+ * context (`ctx.lang`), and an error is marked with it on its way out
+ * (graphql/errors.ts: languagePlugin, makeContext) so the error formatting,
+ * which Apollo calls without the context, writes its message in it. Not an
+ * AsyncLocalStorage: on Node 20 its promise hooks cost a tenth of the CPU of a
+ * page of 100 full profiles (every promise of every request pays them).
+ */
+const LANGUAGE = Symbol('accueil.language');
 
-/** Runs the rest of the request with its language known to `currentLanguage()` (and so to the error formatting). */
-export const languageMiddleware: RequestHandler = (req, _res, next) => current.run(requestLanguage(req), next);
+/** Marks an error with the language of the request it answers. */
+export function markLanguage(error: unknown, lang: Lang): void {
+  if (typeof error === 'object' && error !== null) (error as { [LANGUAGE]?: Lang })[LANGUAGE] = lang;
+}
 
-/** The language of the request being answered; English outside of one. */
-export const currentLanguage = (): Lang => current.getStore() ?? 'en';
+/** The language an error (or one it wraps, as graphql-js wraps a resolver's) was marked with; English when none. */
+export function languageOfError(error: unknown): Lang {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; e = (e as { originalError?: unknown }).originalError, depth++) {
+    const lang = (e as { [LANGUAGE]?: Lang })[LANGUAGE];
+    if (lang) return lang;
+  }
+  return 'en';
+}

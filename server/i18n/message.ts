@@ -1,5 +1,5 @@
 import { en, fr, type EnglishCatalog } from './catalog.js';
-import { currentLanguage, type Lang } from './language.js';
+import type { Lang } from './language.js';
 
 /** Formats a number the way the message's language writes it (1,000 / 1 000). */
 export type FormatNumber = (n: number) => string;
@@ -52,6 +52,3 @@ export function msg<C extends MessageCode>(code: C, ...params: ParamsArg<C>): Me
 export type Text = Message | string;
 
 export const renderText = (text: Text, lang: Lang): string => (typeof text === 'string' ? text : text.render(lang));
-
-/** The text in the language of the request being answered (a batch's per-item messages, written into its payload). */
-export const say = (text: Text): string => renderText(text, currentLanguage());

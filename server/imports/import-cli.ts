@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   let last = '';
   for (;;) {
     const row = (await app.services.imports.byId(job.id))!;
-    const j = importJobOf(row, Date.now(), 'en');
+    const j = importJobOf(row, 'en');
     const left = j.secondsLeft === null ? '' : `  ~${n(j.secondsLeft)} s left`;
     const line = `${bar(j.rowsRead, j.rowsTotal)} ${n(j.rowsRead)}${j.rowsTotal !== null ? `/${n(j.rowsTotal)}` : ''} rows  ${n(j.rowsPerSecond)} rows/s${left}  ${j.status}`;
     if (line !== last) {

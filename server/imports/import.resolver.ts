@@ -8,14 +8,14 @@ import { importPolicy } from './import.policy.js';
 import { ImportDelimiter, ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError } from './import.types.js';
 import type { ImportJobEntity } from './import-job.entity.js';
 import { importErrorCursor, importJobCursor } from './import-jobs.service.js';
-import { currentLanguage, type Lang } from '../i18n/language.js';
+import type { Lang } from '../i18n/language.js';
 import { storedText } from '../i18n/message-json.js';
 import { rowErrorText } from './row-error-text.js';
 
 const ENDED = new Set(['DONE', 'FAILED', 'CANCELLED', 'PREVIEWED']);
 
 /** A job row as the API shows it, with its pace computed now and its file error in `lang` (the asker's). */
-export function importJobOf(e: ImportJobEntity, now = Date.now(), lang: Lang = currentLanguage()): ImportJob {
+export function importJobOf(e: ImportJobEntity, lang: Lang, now = Date.now()): ImportJob {
   const seconds = e.startedAt ? Math.max(0.001, ((e.finishedAt ?? new Date(now)).getTime() - e.startedAt.getTime()) / 1000) : 0;
   const rate = seconds > 0 ? e.rowsRead / seconds : 0;
   const ended = ENDED.has(e.status);
@@ -51,7 +51,7 @@ export class ImportJobResolver {
   async importJob(@Arg('id', () => ID, { description: 'The import.' }) id: string, @Ctx() ctx: Context): Promise<ImportJob | null> {
     const n = parseId(id);
     const job = n === null ? null : await ctx.imports.byId(n);
-    return job ? importJobOf(job) : null;
+    return job ? importJobOf(job, ctx.lang) : null;
   }
 
   @Query(() => ImportJobConnection, { description: 'Imports, newest first. `first` is capped at 100.' })
@@ -63,19 +63,22 @@ export class ImportJobResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportJobConnection> {
     const [page, totalCount] = await Promise.all([ctx.imports.list({ first, after }), ctx.imports.count()]);
-    return { ...connection({ ...page, items: page.items.map((j) => importJobOf(j)) }, (j) => importJobCursor.encode(Number(j.id))), totalCount };
+    return {
+      ...connection({ ...page, items: page.items.map((j) => importJobOf(j, ctx.lang)) }, (j) => importJobCursor.encode(Number(j.id))),
+      totalCount,
+    };
   }
 
   @Mutation(() => ImportJob, { description: 'Runs a previewed import, without uploading the file again.' })
   @Authorized(importPolicy.manage)
   async runImportJob(@Arg('id', () => ID, { description: 'The previewed import.' }) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
-    return importJobOf(await ctx.imports.run(parseId(id) ?? 0));
+    return importJobOf(await ctx.imports.run(parseId(id) ?? 0), ctx.lang);
   }
 
   @Mutation(() => ImportJob, { description: 'Stops an import; the chunks already written stay (each is whole).' })
   @Authorized(importPolicy.manage)
   async cancelImportJob(@Arg('id', () => ID, { description: 'The import to stop.' }) id: string, @Ctx() ctx: Context): Promise<ImportJob> {
-    return importJobOf(await ctx.imports.cancel(parseId(id) ?? 0));
+    return importJobOf(await ctx.imports.cancel(parseId(id) ?? 0), ctx.lang);
   }
 
   @FieldResolver(() => [ImportRowError], { description: 'The failing rows (one entry per problem), in file order. `first` is capped at 100.' })
@@ -88,7 +91,7 @@ export class ImportJobResolver {
     @Ctx() ctx: Context,
   ): Promise<ImportRowError[]> {
     const rows = await ctx.imports.errors(Number(job.id), { first, after });
-    const lang = currentLanguage();
+    const { lang } = ctx;
     return rows.map((r) => ({
       cursor: importErrorCursor.encode(r.id),
       line: r.line,

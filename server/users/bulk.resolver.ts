@@ -13,7 +13,7 @@ import type { BatchInput, BatchMode, BulkOutcome } from './user-batch.js';
 import { batchGuard } from './bulk-guard.js';
 import { changeCursor } from './user-change-feed.js';
 import { BULK_MAX, BulkUserResult, BulkUserStatus, UpsertUserInput, UserChangeConnection, UserChangeKind } from './bulk.types.js';
-import { msg } from '../i18n/message.js';
+import { msg, renderText } from '../i18n/message.js';
 
 /**
  * Partner apps' bulk writes and sync: createUsers and upsertUsers (up to
@@ -140,7 +140,7 @@ export async function results(outcomes: BulkOutcome[], ctx: Context): Promise<Bu
     index: o.index,
     status: o.status as BulkUserStatus,
     user: o.userId === null ? null : (users.get(o.userId) ?? null),
-    errors: o.errors.map((e) => ({ code: e.code, field: e.field, message: seeUsers ? e.message : (e.publicMessage ?? e.message) })),
+    errors: o.errors.map((e) => ({ code: e.code, field: e.field, message: renderText(seeUsers ? e.text : (e.publicText ?? e.text), ctx.lang) })),
     warnings: o.warnings,
   }));
 }

@@ -3,7 +3,7 @@ import { suggestDomain } from '../mail/domain-suggestion.js';
 import { parseEmail, type ParsedEmail } from './email-address.js';
 import type { DomainChecker } from './domain-check.js';
 import type { UserWarning } from './user.inputs.js';
-import { msg, say, type Message } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
 
 /**
  * Parses an address (BAD_USER_INPUT on `field`) and, when the domain check is
@@ -42,7 +42,7 @@ export function emailWarnings(email: ParsedEmail): UserWarning[] {
       {
         code: 'NO_MAIL_DOMAIN',
         field: 'email',
-        message: say(msg('email.noMailServerWarning', { problem: noMailServer(email), domain: displayDomain(email) })),
+        text: msg('email.noMailServerWarning', { problem: noMailServer(email), domain: displayDomain(email) }),
         suggestion: suggestedAddress(email),
       },
     ];
@@ -52,7 +52,7 @@ export function emailWarnings(email: ParsedEmail): UserWarning[] {
     {
       code: 'UNDELIVERABLE_RESERVED',
       field: 'email',
-      message: say(msg('email.reservedDomainWarning', { domain: email.domain, address: email.address })),
+      text: msg('email.reservedDomainWarning', { domain: email.domain, address: email.address }),
     },
   ];
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { textOf } from '../graphql/errors.js';
-import { msg, say, type Text } from '../i18n/message.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
@@ -31,12 +31,10 @@ export type BulkStatus = 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED';
 export interface BulkProblem {
   code: string;
   field: string | null;
-  /** In the language of the request (a bulk mutation's payload); English outside of one. */
-  message: string;
-  /** The same message, to render in another language (an import's row errors, read later by someone else). */
+  /** What is wrong, written in the reader's language when read (a bulk mutation's payload, an import's row errors). */
   text: Text;
-  /** The message without the other account it names (EMAIL_TAKEN's owner), for those who may not list users. */
-  publicMessage?: string;
+  /** The same without the other account it names (EMAIL_TAKEN's owner), for those who may not list users. */
+  publicText?: Text;
 }
 
 /** One input of a batch: a user's fields as createUser or updateUser take them, plus extra addresses. */
@@ -107,9 +105,9 @@ export function problemOf(err: unknown): BulkProblem | null {
   const field = err.extensions.field;
   const code = String(err.extensions.code ?? 'BAD_USER_INPUT');
   const text = textOf(err);
-  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, message: say(text), text };
+  const problem: BulkProblem = { code, field: typeof field === 'string' ? field : null, text };
   if (err.extensions.existingUserId !== undefined || err.extensions.existingUserName !== undefined) {
-    problem.publicMessage = say(code === 'EMAIL_TAKEN' ? msg('common.addressCannotBeAdded') : msg('common.valueUsedByAnother'));
+    problem.publicText = code === 'EMAIL_TAKEN' ? msg('common.addressCannotBeAdded') : msg('common.valueUsedByAnother');
   }
   return problem;
 }
@@ -154,8 +152,9 @@ export class UserBatch {
       const problems: BulkProblem[] = [];
       const seen = new Set<string>();
       const add = (p: BulkProblem | null) => {
-        if (!p || seen.has(`${p.field}\n${p.message}`)) return;
-        seen.add(`${p.field}\n${p.message}`);
+        const key = `${p?.field}\n${p && renderText(p.text, 'en')}`;
+        if (!p || seen.has(key)) return;
+        seen.add(key);
         problems.push(p);
       };
       for (const key of KEYS) {
@@ -286,9 +285,9 @@ export class UserBatch {
     now: Date,
   ): Promise<BulkOutcome> {
     const failed = (errors: BulkProblem[]): BulkOutcome => ({ index, status: 'FAILED', userId: null, errors, warnings: [] });
-    if (opts.mode === 'UPDATE') return failed([{ code: 'NOT_FOUND', field: null, message: say(msg('users.noMatch')), text: msg('users.noMatch') }]);
+    if (opts.mode === 'UPDATE') return failed([{ code: 'NOT_FOUND', field: null, text: msg('users.noMatch') }]);
     const refused = opts.guard?.({ kind: 'create', input });
-    if (refused) return failed([{ code: 'FORBIDDEN', field: null, message: say(refused), text: refused }]);
+    if (refused) return failed([{ code: 'FORBIDDEN', field: null, text: refused }]);
     let asCreate;
     try {
       asCreate = await this.accounts.asCreate(prepared);
@@ -316,7 +315,7 @@ export class UserBatch {
       const user = snapshot?.user ?? (await this.reads.findById(match.id, m));
       const refused = user ? opts.guard({ kind: 'update', user, input }) : msg('users.accountCannotBeChanged');
       if (refused) {
-        const errors = [{ code: 'FORBIDDEN', field: null, message: say(refused), text: refused }];
+        const errors = [{ code: 'FORBIDDEN', field: null, text: refused }];
         return { index, status: 'FAILED', userId: match.id, errors, warnings: [] };
       }
     }
@@ -329,7 +328,7 @@ export class UserBatch {
     const p = owned === match.id ? { ...prepared, email: null } : prepared;
     const emptied = match.role === Role.END_USER ? emptiedRequired(p.fields) : [];
     if (emptied.length > 0) {
-      const errors = emptied.map((e) => ({ code: 'BAD_USER_INPUT', field: e.field, message: say(e.message), text: e.message }));
+      const errors = emptied.map((e) => ({ code: 'BAD_USER_INPUT', field: e.field, text: e.message }));
       return { index, status: 'FAILED', userId: match.id, errors, warnings: [] };
     }
     const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);

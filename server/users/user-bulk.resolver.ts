@@ -11,7 +11,8 @@ import { userPolicy } from './user.policy.js';
 import type { User } from './user.entity.js';
 import { UpdateUserInput } from './user.inputs.js';
 import { BulkDeleteUsersInput, BulkUserFailure, BulkUsersPayload, BulkUpdateUsersInput, MAX_BULK_IDS, MAX_FAILURES } from './user-bulk.types.js';
-import { msg, say } from '../i18n/message.js';
+import { msg, renderText, type Text } from '../i18n/message.js';
+import type { Lang } from '../i18n/language.js';
 
 /**
  * Bulk actions (issue 9): the same writes as updateUser and deleteUser, one
@@ -32,9 +33,14 @@ class Outcome {
   failedCount = 0;
   failed: BulkUserFailure[] = [];
 
-  fail(id: number | string, code: string, message: string): void {
+  /** `lang`: the asker's, for the failures' messages. */
+  constructor(private readonly lang: Lang) {}
+
+  fail(id: number | string, code: string, text: Text): void {
     this.failedCount++;
-    if (this.failed.length < MAX_FAILURES) this.failed.push(Object.assign(new BulkUserFailure(), { id: String(id), code, message }));
+    if (this.failed.length < MAX_FAILURES) {
+      this.failed.push(Object.assign(new BulkUserFailure(), { id: String(id), code, message: renderText(text, this.lang) }));
+    }
   }
 
   result(): BulkUsersPayload {
@@ -56,7 +62,7 @@ async function targetIds(input: { ids?: string[] | null; filter?: BulkUpdateUser
     for (const raw of new Set(input.ids)) {
       const n = parseId(raw);
       out.matched++;
-      if (n === null) out.fail(raw, 'NOT_FOUND', 'There is no user with this id.');
+      if (n === null) out.fail(raw, 'NOT_FOUND', msg('users.noUserWithThisId'));
       else ids.push(n);
     }
     return ids;
@@ -84,7 +90,7 @@ async function eachUser(ids: number[], ctx: Context, out: Outcome, act: (user: U
     for (const id of chunk) {
       const user = users.get(id);
       if (!user) {
-        out.fail(id, 'NOT_FOUND', 'There is no user with this id.');
+        out.fail(id, 'NOT_FOUND', msg('users.noUserWithThisId'));
         continue;
       }
       try {
@@ -92,8 +98,8 @@ async function eachUser(ids: number[], ctx: Context, out: Outcome, act: (user: U
       } catch (e) {
         if (!(e instanceof GraphQLError)) {
           ctx.log.error({ err: e, userId: id }, 'bulk action failed for a user');
-          out.fail(id, 'INTERNAL_SERVER_ERROR', 'This user could not be changed.');
-        } else out.fail(id, String(e.extensions?.code ?? 'BAD_USER_INPUT'), say(textOf(e)));
+          out.fail(id, 'INTERNAL_SERVER_ERROR', msg('users.userCouldNotBeChanged'));
+        } else out.fail(id, String(e.extensions?.code ?? 'BAD_USER_INPUT'), textOf(e));
       }
     }
   }
@@ -125,7 +131,7 @@ export class UserBulkResolver {
     if (add.length === 0 && remove.size === 0 && orgId === undefined) {
       throw new UserInputError('addTags', msg('users.sayWhatChangeAddtags'));
     }
-    const out = new Outcome();
+    const out = new Outcome(ctx.lang);
     const ids = await targetIds(input, ctx, out);
     await eachUser(ids, ctx, out, async (user, current) => {
       const change = new UpdateUserInput();
@@ -135,7 +141,7 @@ export class UserBulkResolver {
       if (change.tags === undefined && change.organizationId === undefined) return false;
       const why = refusal(ctx.viewer, userPolicy.update, { user, input: change });
       if (why) {
-        out.fail(user.id, why.code, say(why.message));
+        out.fail(user.id, why.code, why.message);
         return false;
       }
       await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false });
@@ -152,12 +158,12 @@ export class UserBulkResolver {
     @Arg('input', () => BulkDeleteUsersInput, { description: 'Whom to delete.' }) input: BulkDeleteUsersInput,
     @Ctx() ctx: Context,
   ): Promise<BulkUsersPayload> {
-    const out = new Outcome();
+    const out = new Outcome(ctx.lang);
     const ids = await targetIds(input, ctx, out);
     await eachUser(ids, ctx, out, async (user) => {
       const why = refusal(ctx.viewer, userPolicy.delete, user);
       if (why) {
-        out.fail(user.id, why.code, say(why.message));
+        out.fail(user.id, why.code, why.message);
         return false;
       }
       await ctx.users.delete(user, ctx.actor);

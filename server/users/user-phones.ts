@@ -7,7 +7,7 @@ import { UserInputError } from '../graphql/errors.js';
 import type { UserWarning } from './user.inputs.js';
 import { User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
-import { msg, say } from '../i18n/message.js';
+import { msg } from '../i18n/message.js';
 
 /**
  * Shared phone numbers. A number belongs to one user (its `unique_value`);
@@ -155,6 +155,6 @@ export function sharedPhoneWarning(field: string, e164: string, owner: Owner): U
     code: 'SHARED_PHONE',
     field,
     existingUserId: String(owner.id),
-    message: say(msg('users.sharedPhone', { phone: parsePhoneNumberFromString(e164)?.formatInternational() ?? e164, name: owner.name })),
+    text: msg('users.sharedPhone', { phone: parsePhoneNumberFromString(e164)?.formatInternational() ?? e164, name: owner.name }),
   };
 }

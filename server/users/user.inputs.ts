@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { Role, User } from './user.entity.js';
 import { UserFieldInput } from '../fields/user-field.types.js';
 import { listSize } from '../graphql/list-size.js';
+import type { Text } from '../i18n/message.js';
 
 @InputType({ description: 'A new account. Name and email are required; everything else is optional.' })
 export class CreateUserInput {
@@ -165,11 +166,8 @@ export class UserWarning {
   /** The other user concerned; exposed by UserWarningResolver to those who may see it. */
   existingUserId?: string | null;
 
-  /** The message naming the other user; UserWarningResolver answers `publicMessage` to the others. */
-  message: string;
-
-  /** The message without any other user's name or id. */
-  publicMessage?: string;
+  /** What happened (naming the other user, if any), written in the asker's language by UserWarningResolver. */
+  text: Text;
 
   @Field(() => String, {
     nullable: true,

@@ -22,7 +22,7 @@ import { connection } from '../graphql/connection.js';
 import { UserFilterInput, UserSortInput } from './user-filter.types.js';
 import { userFilterOf } from './user-filter.js';
 import { UserPermissions, userPermissions } from './user-permissions.js';
-import { msg, say } from '../i18n/message.js';
+import { msg, renderText } from '../i18n/message.js';
 
 /**
  * No rule caps how many addresses an account has; the cost limit counts this
@@ -302,7 +302,8 @@ export class UserWarningResolver {
 
   @FieldResolver(() => String, { description: 'What happened, for people to read. Names another user only for those who may list users.' })
   message(@Root() warning: UserWarning, @Ctx() ctx: Context): string {
-    if (warning.existingUserId === undefined || warning.existingUserId === null || can(ctx.viewer, userPolicy.list)) return warning.message;
-    return say(warning.code === 'SHARED_PHONE' ? msg('users.sharedPhoneUnnamed') : msg('users.concernsAnotherAccount'));
+    if (warning.existingUserId === undefined || warning.existingUserId === null || can(ctx.viewer, userPolicy.list))
+      return renderText(warning.text, ctx.lang);
+    return renderText(warning.code === 'SHARED_PHONE' ? msg('users.sharedPhoneUnnamed') : msg('users.concernsAnotherAccount'), ctx.lang);
   }
 }

@@ -4,7 +4,8 @@ import type { Viewer } from '../auth/viewer.js';
 import { can, isStaffRole } from '../auth/policy.js';
 import { userPolicy } from '../users/user.policy.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
-import { msg, say } from '../i18n/message.js';
+import { msg } from '../i18n/message.js';
+import type { Lang } from '../i18n/language.js';
 import { ConflictError, type ConflictView } from './record-versions.js';
 
 /**
@@ -18,7 +19,7 @@ import { ConflictError, type ConflictView } from './record-versions.js';
  *   an end user gets a staff member as the help center shows staff, by their
  *   alias, else as "the support team", without an id (never another account).
  */
-export function conflictView(viewer: Viewer, e: ConflictError): ConflictView {
+export function conflictView(viewer: Viewer, e: ConflictError, lang: Lang): ConflictView {
   return {
     values: (field) =>
       e.subject === 'user'
@@ -27,7 +28,7 @@ export function conflictView(viewer: Viewer, e: ConflictError): ConflictView {
     writer: (w) => {
       if (can(viewer, userPolicy.read, { id: w.id })) return { id: String(w.id), name: w.name };
       if (viewer.kind !== 'anonymous' && isStaffRole(viewer.user.role)) return { id: String(w.id), name: null };
-      return isStaffRole(w.role) ? { id: null, name: w.alias?.trim() || say(msg('versions.theSupportTeam')) } : null;
+      return isStaffRole(w.role) ? { id: null, name: w.alias?.trim() || msg('versions.theSupportTeam').render(lang) } : null;
     },
   };
 }
@@ -49,7 +50,7 @@ export function conflictRedactionPlugin(): ApolloServerPlugin<Context> {
           for (const error of errors) {
             const conflict = conflictIn(error);
             if (!conflict) continue;
-            conflict.show(conflictView(viewer, conflict));
+            conflict.show(conflictView(viewer, conflict, contextValue?.lang ?? 'en'));
             if (error.extensions !== conflict.extensions) error.extensions.conflicts = conflict.extensions.conflicts;
           }
         },

@@ -3,6 +3,8 @@ import type { FormatNumber, ParamValue } from '../message.js';
 export const users = {
   'users.sharedPhone': (p: { phone: ParamValue; name: ParamValue }) =>
     `${p.phone} is also ${p.name}'s number: it is kept on this profile as a shared number.`,
+  'users.noUserWithThisId': () => `There is no user with this id.`,
+  'users.userCouldNotBeChanged': () => `This user could not be changed.`,
   'users.noMatch': () => `No user matches this external ID, email or phone number.`,
   'users.atMostInputsPer': (p: { bulkMax: number }, n: FormatNumber) => `At most ${n(p.bulkMax)} inputs per call.`,
   'users.emailRequired': () => `Email is required.`,

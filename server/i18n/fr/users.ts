@@ -3,6 +3,8 @@ import type { users as en } from '../en/users.js';
 
 export const users: Translation<typeof en> = {
   'users.sharedPhone': (p) => `${p.phone} est aussi le numéro de ${p.name} : il est gardé sur ce profil comme numéro partagé.`,
+  'users.noUserWithThisId': () => `Aucun utilisateur n’a cet identifiant.`,
+  'users.userCouldNotBeChanged': () => `Cet utilisateur n’a pas pu être modifié.`,
   'users.noMatch': () => `Aucun utilisateur ne correspond à cet ID externe, cette adresse e-mail ou ce numéro de téléphone.`,
   'users.atMostInputsPer': (p, n) => `Au plus ${n(p.bulkMax)} entrées par appel.`,
   'users.emailRequired': () => `L’adresse e-mail est obligatoire.`,
