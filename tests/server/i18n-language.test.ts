@@ -73,6 +73,40 @@ describe.each(testDialects())('server messages by language on %s', (dialect) => 
     expect(anonymous.errors?.[0]).toMatchObject({ message: 'Connectez-vous d’abord.', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('writes warnings, a batch’s problems, bulk failures and a refused token in the asker’s language, each request in its own', async () => {
+    const fr = { 'accueil-language': 'fr' };
+    const reserved = { name: 'Réservé', email: `res.${dialect}@example.invalid` };
+    const WARN = 'mutation($i: CreateUserInput!) { createUser(input: $i) { warnings { code message } } }';
+    const BATCH = 'mutation($i: [CreateUserInput!]!) { createUsers(inputs: $i) { status errors { field message } } }';
+    const BULK = 'mutation($i: BulkUpdateUsersInput!) { bulkUpdateUsers(input: $i) { failed { code message } } }';
+    // French and English requests at the same time: each answer in its asker's language.
+    const [warnFr, batchEn, batchFr, bulkFr, bulkEn] = await Promise.all([
+      app.as(app.admin)(WARN, { i: reserved }, fr),
+      app.as(app.admin)(BATCH, { i: [bad] }),
+      app.as(app.admin)(BATCH, { i: [bad] }, fr),
+      app.as(app.admin)(BULK, { i: { ids: ['nope'], addTags: ['x'] } }, fr),
+      app.as(app.admin)(BULK, { i: { ids: ['nope'], addTags: ['x'] } }),
+    ]);
+    expect(warnFr.data.createUser.warnings).toEqual([
+      {
+        code: 'UNDELIVERABLE_RESERVED',
+        message: `example.invalid est un domaine réservé : le compte est gardé, mais aucun e-mail n’est jamais envoyé à ${reserved.email}.`,
+      },
+    ]);
+    expect(batchEn.data.createUsers[0].errors).toEqual([{ field: 'email', message: 'The domain after the @ is missing.' }]);
+    expect(batchFr.data.createUsers[0].errors).toEqual([{ field: 'email', message: 'Le domaine après le @ manque.' }]);
+    expect(bulkFr.data.bulkUpdateUsers.failed).toEqual([{ code: 'NOT_FOUND', message: 'Aucun utilisateur n’a cet identifiant.' }]);
+    expect(bulkEn.data.bulkUpdateUsers.failed).toEqual([{ code: 'NOT_FOUND', message: 'There is no user with this id.' }]);
+    // A token refused before anything runs (the context): still the asker's language.
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer acc_not-a-token', 'accept-language': 'fr' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.status).toBe(401);
+    expect((await res.json()).errors[0].message).toBe('Ce jeton d’API n’est pas valide (inconnu, révoqué, ou son créateur n’est plus actif).');
+  });
+
   it('answers the REST endpoints (export, import) in the asker’s language', async () => {
     const csv = await fetch(`${app.url}/exports/users.csv?suspended=maybe`, { headers: { cookie: app.admin.cookie, 'accept-language': 'fr' } });
     expect(csv.status).toBe(400);
