@@ -103,6 +103,18 @@ describe('Customers page: selection, bulk actions, export', () => {
     await flushPromises();
     expect(callsOf(calls, 'BulkUpdateUsers')[0]!.variables).toEqual({ input: { ids: ['1', '2'], clearOrganization: true } });
     expect(wrapper.text()).toContain('No customer changed: they were all already as asked.');
+    // The button that opened the dialog went with the selection: the notice takes the focus (and is scrolled to).
+    await pause(10);
+    expect(document.activeElement).toBe(wrapper.get('.bulk-outcome').element);
+  });
+
+  it('offers no selection while the search matches nobody', async () => {
+    serve([]);
+    ({ wrapper } = await mountApp('/customers?q=zzz'));
+    await flushPromises();
+    expect(wrapper.text()).toContain('No customers match');
+    expect(wrapper.find('.bulk-actions').exists()).toBe(false);
+    expect(wrapper.findAll('button').some((b) => b.text() === 'Select this page')).toBe(false);
   });
 });
 

@@ -36,6 +36,8 @@ export function useBulkSelection(options: {
 
   const count = computed(() => (allMatching.value ? options.total.value : selected.value.length));
   const pageIds = computed(() => options.rows.value.map((u) => u.id));
+  /** Nothing on the page and nothing chosen: nothing to select or act on (a search that matched nobody). */
+  const idle = computed(() => pageIds.value.length === 0 && count.value === 0);
   const pageSelected = computed(() => pageIds.value.length > 0 && pageIds.value.every((id) => selected.value.includes(id)));
   function togglePage(): void {
     allMatching.value = false;
@@ -72,6 +74,7 @@ export function useBulkSelection(options: {
     count,
     total: options.total,
     pageSelected,
+    idle,
     togglePage,
     toggle,
     selectAll,
