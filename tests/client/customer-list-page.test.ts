@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ListUsersQuery } from '../../client/src/graphql/generated/graphql';
-import { callsOf, makeUser, mountApp, stubGraphQL } from './helpers';
+import { callsOf, makeUser, mountApp, stubGraphQL, type Handlers } from './helpers';
 import { definition } from './user-fields-setup';
 
 /** A cell's text as a screen reader reads it: decorative parts (the avatar's initials) left out. */
@@ -70,7 +70,7 @@ const PLAN = definition({
   options: [{ id: '31', title: 'Pro', value: 'pro', position: 0 }],
 });
 
-function serve(list = LIST, users = GRACES) {
+function serve(list = LIST, users = GRACES, more: Handlers = {}) {
   return stubGraphQL({
     CustomerLists: () => ({ data: { customerLists: [{ id: '7', name: 'VIPs', shared: true, userCount: 2 }] } }),
     CustomerList: () => ({ data: { customerList: list } }),
@@ -86,6 +86,7 @@ function serve(list = LIST, users = GRACES) {
     BulkUpdateUsers: () => ({ data: { bulkUpdateUsers: { matched: 2, changed: 2, failedCount: 0, failed: [] } } }),
     UserFields: () => ({ data: { userFields: [PLAN] } }),
     UpdateCustomerList: () => ({ data: { updateCustomerList: { id: '7', name: 'Gold VIPs', shared: true, userCount: 2 } } }),
+    ...more,
   });
 }
 
@@ -173,6 +174,48 @@ describe('customer list page', () => {
     await update.trigger('click');
     await flushPromises();
     expect(callsOf(calls, 'UpdateCustomerList')[0]!.variables).toEqual({ id: '7', input: { filter: { query: 'grace', tagsAll: ['vip'] } } });
+  });
+
+  it('shows addresses that wrap after the @ (the search marked) and a dash for no organization', async () => {
+    serve({ ...LIST, columns: ['name', 'email', 'organization'] }, [person('1', 'Grace Hopper', { email: 'grace.hopper@navy.example.org' })]);
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    const [, , email, organization] = wrapper.get('tbody tr').findAll('td');
+    const markup = email!.element.innerHTML.replace(/<!--[^>]*-->| data-v-\w+=""/g, '');
+    expect(markup).toContain('.hopper@<wbr>navy.example.org');
+    expect(email!.get('mark').text()).toBe('grace');
+    expect(organization!.text()).toBe('—');
+  });
+
+  it('asks in its own dialog before deleting the list, and shows a refusal there', async () => {
+    let refuse = true;
+    const calls = serve(LIST, GRACES, {
+      DeleteCustomerList: () =>
+        refuse
+          ? { errors: [{ message: 'Only admins change a shared list.', extensions: { code: 'FORBIDDEN' } }] }
+          : { data: { deleteCustomerList: true } },
+    });
+    const confirm = vi.fn(() => true);
+    vi.stubGlobal('confirm', confirm);
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Delete list')!
+      .trigger('click');
+    await flushPromises();
+    const dialog = wrapper.get('[data-confirm="delete-list"]');
+    expect(dialog.text()).toContain('Delete the list “VIPs”?');
+    expect(dialog.text()).toContain('Its customers stay: only the list goes.');
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(dialog.text()).toContain('You are not allowed to do this.');
+    refuse = false;
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'DeleteCustomerList')).toHaveLength(2);
+    expect(confirm).not.toHaveBeenCalled();
+    expect(wrapper.vm.$route.path).toBe('/customers');
   });
 
   it.each([
