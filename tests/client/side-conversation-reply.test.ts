@@ -81,3 +81,48 @@ describe('the reply box of a side conversation', () => {
     expect(wrapper.get('[data-form="side-conversation-reply"] button[type="submit"]').text()).toBe('Envoyer');
   });
 });
+
+describe('starting a side conversation', () => {
+  const HELD =
+    'This ticket is held for review, so nothing is mailed to its requester: release it first (Release on the ticket, or updateTicket with release: true), then send the public reply. An internal note can be added meanwhile.';
+  const SIDE_HELD =
+    'This ticket is held: nothing is mailed to its requester or CCs until you release it (Release, above). A side conversation with other people can go out now.';
+
+  async function start(to: string) {
+    await byLabel(wrapper!, 'Subject').setValue('Parcel 43');
+    await byLabel(wrapper!, 'To').setValue(to);
+    await byLabel(wrapper!, 'Message').setValue('Where is it?');
+    await wrapper!.get('[data-form="side-conversation"]').trigger('submit');
+    await flushPromises();
+  }
+
+  it('folds the form again once started', async () => {
+    stubGraphQL({
+      Ticket: () => ({ data: { ticket: ticket([first]) } }),
+      StartSideConversation: () => ({ data: { startSideConversation: { createdUsers: [] } } }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    const details = wrapper.get<HTMLDetailsElement>('details.ticket-side__start');
+    details.element.open = true;
+    await start('warehouse@logistics.fr');
+    expect(details.element.open).toBe(false);
+    expect((byLabel(wrapper, 'Subject').element as HTMLInputElement).value).toBe('');
+  });
+
+  it('says what to do on a held ticket, in the app’s words rather than the API’s', async () => {
+    stubGraphQL({
+      Ticket: () => ({ data: { ticket: { ...ticket([first]), held: 'SUSPENDED' } } }),
+      StartSideConversation: () => graphQLError(HELD, { code: 'BAD_USER_INPUT', field: 'to', reason: 'HELD', held: 'SUSPENDED' }),
+      AddSideConversationMessage: () => graphQLError(HELD, { code: 'BAD_USER_INPUT', field: 'message', reason: 'HELD', held: 'SUSPENDED' }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    wrapper.get<HTMLDetailsElement>('details.ticket-side__start').element.open = true;
+    await start('new.caller@acme.io');
+    expect(errorNextTo(wrapper, 'To')).toBe(SIDE_HELD);
+    expect(wrapper.get<HTMLDetailsElement>('details.ticket-side__start').element.open).toBe(true);
+    await byLabel(wrapper, 'Reply').setValue('Any news?');
+    await wrapper.get('[data-form="side-conversation-reply"]').trigger('submit');
+    await flushPromises();
+    expect(errorNextTo(wrapper, 'Reply')).toBe(SIDE_HELD);
+  });
+});

@@ -42,7 +42,11 @@ export function ticketFormErrors(failure: unknown, fields: readonly string[], en
       extensions.field = head(extensions.field);
     }
   }
-  return toFormErrors(failure, fields);
+  const result = toFormErrors(failure, fields);
+  // A side conversation (or its reply) that would mail a held ticket's requester or a CC: the server's words
+  // are for every client (they name updateTicket and the public reply); the app says what to do here.
+  for (const name of ['to', 'message']) if (result.fields[name]?.reason === 'HELD') result.fields[name] = clientError('tickets.page.sideHeld');
+  return result;
 }
 
 /** The same, as a form's `toErrors`, knowing what each listed field sent. */

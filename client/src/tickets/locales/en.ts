@@ -109,6 +109,8 @@ const messages = {
       sideSubmit: 'Start',
       sideSubmitting: 'Starting…',
       toRequired: 'Enter at least one address.',
+      sideHeld:
+        'This ticket is held: nothing is mailed to its requester or CCs until you release it (Release, above). A side conversation with other people can go out now.',
       sideReply: 'Reply',
       sideReplyHint: 'Emailed to everyone in this side conversation; their answers by email appear here.',
       sideReplySend: 'Send',

@@ -109,6 +109,8 @@ const messages = {
       sideSubmit: 'Lancer',
       sideSubmitting: 'Lancement…',
       toRequired: 'Saisissez au moins une adresse.',
+      sideHeld:
+        'Ce ticket est retenu : rien n’est envoyé à son demandeur ni à ses copies tant que vous ne l’avez pas libéré (Libérer, plus haut). Une conversation annexe avec d’autres personnes peut partir dès maintenant.',
       sideReply: 'Répondre',
       sideReplyHint: 'Envoyé par e-mail à chaque participant ; leurs réponses par e-mail s’affichent ici.',
       sideReplySend: 'Envoyer',
@@ -143,7 +145,7 @@ const messages = {
         held: 'Retenu pour examen',
       },
       holds: {
-        SUSPENDED: 'la liste de blocage',
+        SUSPENDED: 'la liste bloquée',
         UNVERIFIED: 'en attente de la vérification du demandeur',
       },
     },
