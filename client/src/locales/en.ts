@@ -175,7 +175,7 @@ const en = {
     count: 'No customers | {count} customer | {count} customers',
     add: 'Add customer',
     search: 'Search customers',
-    searchPlaceholder: 'Search by name, email, phone, organization or tag',
+    searchPlaceholder: 'Name, email, phone, organization, tag',
     clearSearch: 'Clear search',
     tableCaption: 'Customers',
     columns: {

@@ -175,7 +175,7 @@ const fr: MessageSchema = {
     count: 'Aucun client | {count} client | {count} clients',
     add: 'Ajouter un client',
     search: 'Rechercher des clients',
-    searchPlaceholder: 'Rechercher par nom, e-mail, téléphone, organisation ou étiquette',
+    searchPlaceholder: 'Nom, e-mail, téléphone, organisation…',
     clearSearch: 'Effacer la recherche',
     tableCaption: 'Clients',
     columns: {

@@ -9,7 +9,7 @@ const messages = {
     },
   },
   timeZonePicker: {
-    placeholder: 'Search a city, a region or an offset (+05:30)',
+    placeholder: 'City, region or offset (+05:30)',
     results: 'Time zones',
     noMatch: 'No time zone matches “{query}”. Try a city, a region or an offset such as +05:30.',
     clear: 'Clear the time zone',

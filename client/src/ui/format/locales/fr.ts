@@ -9,7 +9,7 @@ const messages = {
     },
   },
   timeZonePicker: {
-    placeholder: 'Chercher une ville, une région ou un décalage (+05:30)',
+    placeholder: 'Ville, région ou décalage (+05:30)',
     results: 'Fuseaux horaires',
     noMatch: 'Aucun fuseau horaire ne correspond à « {query} ». Essayez une ville, une région ou un décalage comme +05:30.',
     clear: 'Effacer le fuseau horaire',
