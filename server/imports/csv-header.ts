@@ -7,6 +7,9 @@
  * the column as the header spells it and its position (1 = column A):
  * - UNKNOWN_COLUMN: not an allowed column (a custom field that does not
  *   exist or is inactive counts as unknown: nothing is silently dropped);
+ *   its message names the column probably meant, when there is one: a custom
+ *   field's own column for its bare key ("plan": "custom_fields.plan"), else
+ *   a column one or two edits away ("e-mail", "timezone", "external id");
  * - EMPTY_COLUMN: a header cell with nothing in it;
  * - DOUBLED_COLUMN: the same column twice, in any letter case.
  * One column is read past rather than refused: `errors`, exactly as the
@@ -14,6 +17,8 @@
  * imports again; its position holds '' in `columns`, like no column at all.
  */
 import { msg, type Message } from '../i18n/message.js';
+import { damerauLevenshtein } from '../search/edit-distance.js';
+import { CUSTOM_FIELD_PREFIX } from './user-columns.js';
 
 export interface CsvHeader {
   /** The allowed (canonical, lower-case) name of each column, in file order. */
@@ -81,8 +86,12 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
       return;
     }
     if (!column) {
-      const code = /[;\t]/.test(name) ? 'imports.unknownColumnSeparator' : 'imports.unknownColumn';
-      problems.push(problem('UNKNOWN_COLUMN', name, i, msg(code, { name: quoted(name), letters: columnLetters(i + 1) })));
+      const letters = columnLetters(i + 1);
+      const meant = /[;\t]/.test(name) ? null : probablyMeant(name.toLowerCase(), canonical);
+      const text = meant
+        ? msg('imports.unknownColumnDidYouMean', { name: quoted(name), letters, suggestion: quoted(meant) })
+        : msg(/[;\t]/.test(name) ? 'imports.unknownColumnSeparator' : 'imports.unknownColumn', { name: quoted(name), letters });
+      problems.push(problem('UNKNOWN_COLUMN', name, i, text));
       columns.push('');
       return;
     }
@@ -96,4 +105,17 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
     columns.push(column);
   });
   return { header: { columns, spelled }, problems };
+}
+
+/** The allowed column an unknown name probably meant (lower case in, as allowed spells it out), or null. */
+function probablyMeant(name: string, canonical: ReadonlyMap<string, string>): string | null {
+  const max = [...name].length >= 8 ? 2 : [...name].length >= 4 ? 1 : 0;
+  let best: { column: string; d: number } | null = null;
+  for (const [lower, column] of canonical) {
+    // A custom field's column is also known by its bare key ("plan" for "custom_fields.plan").
+    const bare = lower.startsWith(CUSTOM_FIELD_PREFIX) ? lower.slice(CUSTOM_FIELD_PREFIX.length) : null;
+    const d = Math.min(damerauLevenshtein(name, lower, max), bare === null ? Infinity : damerauLevenshtein(name, bare, max));
+    if (d <= max && (!best || d < best.d)) best = { column, d };
+  }
+  return best?.column ?? null;
 }

@@ -150,6 +150,22 @@ describe('readCsv: the header', () => {
     expect(err.problems.map((p) => p.text.render('en'))).toEqual(err.problems.map((p) => p.message));
   });
 
+  it('names the column probably meant: a custom field’s own column for its bare key, else a column one or two edits away', () => {
+    const allowed = userColumns(['plan', 'vip_level']);
+    const said = (name: string) => checkHeader([name], allowed).problems.map((p) => [p.message, p.text.render('fr')])[0];
+    expect(said('Plan')).toEqual([
+      '"Plan" (column A) is not a column this import knows. Did you mean "custom_fields.plan"?',
+      '"Plan" (colonne A) n’est pas une colonne connue de cet import. Vouliez-vous dire "custom_fields.plan" ?',
+    ]);
+    expect(said('e-mail')[0]).toContain('Did you mean "email"?');
+    expect(said('timezone')[0]).toContain('Did you mean "time_zone"?');
+    expect(said('External ID')[0]).toContain('Did you mean "external_id"?');
+    expect(said('vip level')[0]).toContain('Did you mean "custom_fields.vip_level"?');
+    // Nothing close: no guess (a short name is never guessed at).
+    expect(said('Courriel')[0]).toBe('"Courriel" (column A) is not a column this import knows.');
+    expect(said('tel')[0]).toBe('"tel" (column A) is not a column this import knows.');
+  });
+
   it('a doubled column in another letter case, alone, is refused', async () => {
     const err = await failure('Name,NAME\nA,B\n');
     expect(err.problems).toEqual([

@@ -24,6 +24,8 @@ export const imports = {
   'imports.twoSentences': (p: { first: ParamValue; then: ParamValue }) => `${p.first} ${p.then}`,
   'imports.headerEmpty': (p: { letters: ParamValue }) => `The header of column ${p.letters} is empty: every column needs a name.`,
   'imports.unknownColumn': (p: { name: ParamValue; letters: ParamValue }) => `${p.name} (column ${p.letters}) is not a column this import knows.`,
+  'imports.unknownColumnDidYouMean': (p: { name: ParamValue; letters: ParamValue; suggestion: ParamValue }) =>
+    `${p.name} (column ${p.letters}) is not a column this import knows. Did you mean ${p.suggestion}?`,
   'imports.unknownColumnSeparator': (p: { name: ParamValue; letters: ParamValue }) =>
     `${p.name} (column ${p.letters}) is not a column this import knows. The columns seem separated by semicolons or tabs, and none of their names is one this import knows: check the names.`,
   'imports.doubledColumn': (p: { name: ParamValue; letters: ParamValue; first: ParamValue }) =>

@@ -23,6 +23,8 @@ export const imports: Translation<typeof en> = {
   'imports.twoSentences': (p) => `${p.first} ${p.then}`,
   'imports.headerEmpty': (p) => `L’en-tête de la colonne ${p.letters} est vide : chaque colonne doit avoir un nom.`,
   'imports.unknownColumn': (p) => `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import.`,
+  'imports.unknownColumnDidYouMean': (p) =>
+    `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import. Vouliez-vous dire ${p.suggestion} ?`,
   'imports.unknownColumnSeparator': (p) =>
     `${p.name} (colonne ${p.letters}) n’est pas une colonne connue de cet import. Les colonnes semblent séparées par des points-virgules ou des tabulations, et aucun de leurs noms n’est connu de cet import : vérifiez les noms.`,
   'imports.doubledColumn': (p) => `${p.name} (colonne ${p.letters}) répète la colonne ${p.first} : chaque colonne ne peut figurer qu’une fois.`,
