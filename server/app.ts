@@ -146,7 +146,7 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     apiLimiter: new RateLimiter(counters, config.apiRateLimit, 60_000, 'api'),
     requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
     tickets,
-    inbound: new InboundMail({ tickets, users, admission, doorMail, domain: config.inboundDomain, log }),
+    inbound: new InboundMail({ tickets, users, admission, doorMail, domain: config.inboundDomain, authservId: config.inboundAuthservId, log }),
     mail: new MailService(db, new RateLimiter(counters, config.followUpRateLimit, 60 * 60_000, 'follow-up')),
     domainChecker,
     tokens,

@@ -54,6 +54,11 @@ export interface Config {
   inboundDomain: string;
   /** Port of the SMTP listener for inbound mail; null: off. */
   inboundSmtpPort: number | null;
+  /**
+   * The authserv-id the desk's own receiving mail server writes in Authentication-Results: mail from a staff
+   * address is theirs only when such a header proves its From domain (inbound/authentication-results.ts); null: never.
+   */
+  inboundAuthservId: string | null;
   /** Where uploaded import files are kept. */
   importDir: string;
   /** Whether this process runs import jobs (every process may: jobs are claimed in the database). */
@@ -301,6 +306,17 @@ function smtpPort(raw: string | undefined): number | null {
   return int('INBOUND_SMTP_PORT', v, 0, 0, 65535);
 }
 
+/** INBOUND_AUTHSERV_ID: unset or empty: none; else one RFC 8601 token (a host name, usually): no spaces, quotes, `;`, `=`, `(`, `)`. */
+function authservId(raw: string | undefined): string | null {
+  const v = raw?.trim() ?? '';
+  if (v === '') return null;
+  if (!/^[!#-'*-:<>-~]+$/.test(v) || v.length > 255)
+    throw new ConfigError(
+      `INBOUND_AUTHSERV_ID must be the authserv-id your receiving mail server writes in Authentication-Results (e.g. mx.acme.com), not "${raw}".`,
+    );
+  return v;
+}
+
 /** WEBHOOK_RETRY_SECONDS: the same form as MAIL_RETRY_SECONDS (and the same default). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
@@ -336,6 +352,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requestRateLimit: int('REQUEST_RATE_LIMIT', env.REQUEST_RATE_LIMIT, 10, 0),
     inboundDomain: domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost'),
     inboundSmtpPort: smtpPort(env.INBOUND_SMTP_PORT),
+    inboundAuthservId: authservId(env.INBOUND_AUTHSERV_ID),
     importDir: env.IMPORT_DIR?.trim() || resolve('data', 'imports'),
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),

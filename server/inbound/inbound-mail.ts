@@ -15,13 +15,19 @@ import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
 import { sideConversationRefOf } from './side-conversation-ref.js';
 import type { RequestAdmission } from '../tickets/request-admission.js';
 import type { DoorMail } from '../door/door-mail.js';
+import { isStaff } from '../auth/viewer.js';
+import { senderProof } from './authentication-results.js';
 
 /** What became of one inbound message. */
 export type InboundOutcome =
   | { result: 'CREATED'; ticketId: number }
   | { result: 'COMMENTED'; ticketId: number }
   | { result: 'SIDE_CONVERSATION'; ticketId: number; sideConversationId: number }
-  | { result: 'IGNORED'; reason: 'AUTO_GENERATED' | 'BAD_SENDER' | 'OWN_ADDRESS' | 'DUPLICATE' | 'REFUSED'; detail?: string };
+  | {
+      result: 'IGNORED';
+      reason: 'AUTO_GENERATED' | 'BAD_SENDER' | 'OWN_ADDRESS' | 'UNVERIFIED_STAFF' | 'DUPLICATE' | 'REFUSED';
+      detail?: string;
+    };
 
 const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.trim()).toLowerCase();
 
@@ -31,6 +37,14 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  * - mail written by a machine (auto-replies, bounces, lists: auto-generated.ts),
  *   from an address that is not one, from the desk's own domain, or a second
  *   delivery of a Message-ID already taken, creates nothing;
+ * - mail from a staff address (an agent's or admin's, any of their
+ *   addresses) is theirs only with proof: an Authentication-Results header
+ *   of the desk's own receiving server (`authservId`, INBOUND_AUTHSERV_ID)
+ *   that passes DMARC, or DKIM or SPF aligned with the From domain
+ *   (authentication-results.ts). Without it (anyone can write a From) the
+ *   mail is IGNORED as UNVERIFIED_STAFF and logged: no ticket with staff as
+ *   requester, no comment or side-conversation message in their name, and
+ *   no way past the access settings or the block list;
  * - a reply to a side conversation's mail (In-Reply-To or References naming
  *   `<ticket-12.side-3…@desk>`, else `[#12-3]` in the subject:
  *   side-conversation-ref.ts) from one of its participants adds a message
@@ -52,6 +66,8 @@ export class InboundMail {
       admission: RequestAdmission;
       doorMail: DoorMail;
       domain: string;
+      /** INBOUND_AUTHSERV_ID: whose Authentication-Results prove a sender; null: none do. */
+      authservId: string | null;
       log: Logger;
     },
   ) {}
@@ -71,6 +87,15 @@ export class InboundMail {
     const from = await this.address(msg.from.address);
     if (!from) return { result: 'IGNORED', reason: 'BAD_SENDER' };
     if (this.isDesk(from)) return { result: 'IGNORED', reason: 'OWN_ADDRESS' };
+    const proof = senderProof(msg.authenticationResults, this.deps.authservId, from.domain);
+    const account = await this.deps.users.findByEmail(from.address);
+    if (account && isStaff(account.role) && !proof.proven) {
+      this.deps.log.warn(
+        { messageId: msg.messageId, staffUserId: account.id, why: proof.why },
+        'inbound mail from a staff address without proof of its sender: ignored',
+      );
+      return { result: 'IGNORED', reason: 'UNVERIFIED_STAFF' };
+    }
     const { reads } = this.deps.tickets;
     if (
       msg.messageId &&
@@ -108,7 +133,7 @@ export class InboundMail {
     }
 
     // A new ticket: who may write in is decided in one place (request-admission.ts); the sender is never told.
-    const admission = await this.deps.admission.admit(from);
+    const admission = await this.deps.admission.admit(from, { senderProven: proof.proven });
     if (!admission.admitted) {
       this.deps.log.info({ messageId: msg.messageId, reason: admission.reason }, 'inbound mail refused by the access settings');
       return { result: 'IGNORED', reason: 'REFUSED' };

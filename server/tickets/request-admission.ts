@@ -34,11 +34,20 @@ export type KnownSender = Pick<User, 'role' | 'createdVia' | 'verified'>;
 
 /**
  * Who stands behind a request on the web form: the account signed in
- * (`signedInUserId`, null when nobody is). Mail and sign-up give none: they
- * are taken at their sender's word, as before.
+ * (`signedInUserId`, null when nobody is). Sign-up gives none: it is taken at
+ * its sender's word, as before.
  */
 export interface WebFormSender {
   signedInUserId: number | null;
+}
+
+/**
+ * Mail to the desk: whether the desk's receiving server proved the From
+ * domain (inbound/authentication-results.ts). A customer's address is taken
+ * at its word as before; a staff address needs the proof.
+ */
+export interface MailSender {
+  senderProven: boolean;
 }
 
 const ADMIT: Admission = { admitted: true, hold: null, verify: false };
@@ -54,8 +63,9 @@ export function admitRequest(request: RequestToAdmit): Admission {
  * a sign-up), by Zendesk's semantics.
  *
  * 1. Staff (agents, admins) always may, except by their address alone: an
- *    anonymous web-form request (`addressProven` false) from a staff
- *    address is refused (STAFF_ADDRESS), never made in their name.
+ *    anonymous web-form request, or mail without proof of its sender
+ *    (`addressProven` false), from a staff address is refused
+ *    (STAFF_ADDRESS), never made in their name.
  * 2. The lists: the allow list and the organizations' domains win over the
  *    block list; else `reject:` refuses outright; `suspend:`, a plain entry
  *    and `*` hold the request (SUSPENDED) for review.
@@ -72,7 +82,8 @@ export function admitRequest(request: RequestToAdmit): Admission {
  *    customer's address at its word (Zendesk does too).
  *
  * `addressProven`: the request comes from the address's owner for sure (the
- * account signed in), or by a path taken at its word (mail, sign-up).
+ * account signed in; for mail, a staff address the desk's receiving server
+ * proved), or by a path taken at its word (a customer's mail, sign-up).
  */
 export function decideAdmission(
   settings: DeskSettings,
@@ -109,14 +120,19 @@ export function decideAdmission(
 export class RequestAdmission {
   constructor(private readonly deps: { settings: SettingsService; users: UserService; organizations: OrganizationService }) {}
 
-  /** `webForm`: who is signed in behind a web-form request (the address is proven only when it is that account's). */
-  async admit(email: ParsedEmail, webForm?: WebFormSender): Promise<Admission> {
+  /**
+   * `from`: who is signed in behind a web-form request (the address is proven only when it is that account's), or
+   * whether mail's sender was proven (a staff address needs it; a customer's is taken at its word). None: sign-up.
+   */
+  async admit(email: ParsedEmail, from?: WebFormSender | MailSender): Promise<Admission> {
     const [settings, sender, org] = await Promise.all([
       this.deps.settings.get(),
       this.deps.users.findByEmail(email.address),
       this.deps.organizations.byDomain(email.domain),
     ]);
-    const proven = !webForm || (sender !== null && webForm.signedInUserId === sender.id);
+    const staff = sender !== null && (sender.role === Role.AGENT || sender.role === Role.ADMIN);
+    const proven =
+      from === undefined || ('signedInUserId' in from ? sender !== null && from.signedInUserId === sender.id : !staff || from.senderProven);
     return decideAdmission(settings, email, sender, org !== null, proven);
   }
 }

@@ -13,6 +13,10 @@ describe('readConfig', () => {
     expect(c).toMatchObject({ port: 4000, host: '0.0.0.0', databaseUrl: 'sqlite:./data/accueil.sqlite', logLevel: 'info', production: false });
     expect(c.dnsServers).toEqual([]);
     expect(c.dnsCanary).toBe('gmail.com');
+    // No receiving server is trusted until one is named: no inbound mail is ever taken as staff's.
+    expect(c.inboundAuthservId).toBeNull();
+    expect(readConfig({ INBOUND_AUTHSERV_ID: '  ' }).inboundAuthservId).toBeNull();
+    expect(readConfig({ INBOUND_AUTHSERV_ID: ' mx.acme.io ' }).inboundAuthservId).toBe('mx.acme.io');
   });
 
   it('takes good values', () => {
@@ -98,6 +102,8 @@ describe('readConfig', () => {
     ['MAIL_URL', 'smtp://', /^MAIL_URL must be written smtp:\/\/host:587/],
     ['MAIL_URL', 'smtp://mail.acme.io/path', /^MAIL_URL .*takes no path/],
     ['MAIL_FROM', 'not an address', /^MAIL_FROM must be an address/],
+    ['INBOUND_AUTHSERV_ID', 'mx.acme.io; dkim=pass', /^INBOUND_AUTHSERV_ID must be the authserv-id/],
+    ['INBOUND_AUTHSERV_ID', 'two words', /^INBOUND_AUTHSERV_ID must be the authserv-id/],
     ['MAIL_FROM', 'Desk <desk@>', /^MAIL_FROM must be an address/],
     ['MAIL_RETRY_SECONDS', '5,soon', /^MAIL_RETRY_SECONDS must be up to 20 waits/],
     ['MAIL_RETRY_SECONDS', '-5', /^MAIL_RETRY_SECONDS must be up to 20 waits/],
