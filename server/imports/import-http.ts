@@ -98,7 +98,12 @@ const formError = (err: unknown): UserInputError =>
  * UserInputError naming the field, a FileTooLargeError, or an unexpected error). The job is made only for a whole,
  * well-formed form (create waits for `formRead`); for any other, the stored file is deleted before this settles.
  */
-function receiveUpload(services: Services, req: Request, bb: busboy.Busboy, createdById: number | null): Promise<ImportJobEntity> {
+function receiveUpload(
+  services: Services,
+  req: Request,
+  bb: busboy.Busboy,
+  uploader: { createdById: number | null; createdByTokenId: number | null },
+): Promise<ImportJobEntity> {
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
     let job: Promise<ImportJobEntity> | null = null;
@@ -153,7 +158,7 @@ function receiveUpload(services: Services, req: Request, bb: busboy.Busboy, crea
       file.on('limit', () => body.destroy(new FileTooLargeError('The file is over 200 MB.')));
       // The copy ends in the same error (create deletes the stored file).
       file.on('error', (err) => body.destroy(err));
-      job = services.imports.create({ fileName: info.filename ?? '', file: body, ...options, createdById, ready: formRead });
+      job = services.imports.create({ fileName: info.filename ?? '', file: body, ...options, ...uploader, ready: formRead });
       job.catch(() => {
         file.unpipe(body);
         file.resume();
@@ -204,7 +209,11 @@ export function importRoutes(services: Services): Router {
         send(res, 400, 'BAD_REQUEST', msg('imports.sendMultipart'));
         return;
       }
-      const job = await receiveUpload(services, req, bb, viewer.kind === 'anonymous' ? null : viewer.user.id);
+      // Who uploaded it (and with which token): the job runs only while they may still import (import-uploader.ts).
+      const job = await receiveUpload(services, req, bb, {
+        createdById: viewer.kind === 'anonymous' ? null : viewer.user.id,
+        createdByTokenId: viewer.kind === 'token' ? viewer.token.id : null,
+      });
       res.status(202).json({ id: String(job.id), status: job.status });
     } catch (err) {
       if (err instanceof FileTooLargeError) send(res, 413, 'PAYLOAD_TOO_LARGE', msg('imports.fileTooLarge'));

@@ -65,7 +65,7 @@ export class ImportJobEntity {
   @Column({ name: 'committed_line', type: 'int' })
   committedLine: number;
 
-  /** A problem with the whole file (bad header, not UTF-8…); null otherwise. */
+  /** A problem with the whole file (bad header, not UTF-8…), or why the job stopped (its uploader may no longer import); null otherwise. */
   @Column({ name: 'file_error', type: 'varchar', length: 2000, nullable: true })
   fileError: string | null;
 
@@ -75,6 +75,10 @@ export class ImportJobEntity {
 
   @Column({ name: 'created_by_id', type: 'int', nullable: true })
   createdById: number | null;
+
+  /** The API token that uploaded the file (null: a session or the command line): the job runs only while it is live. */
+  @Column({ name: 'created_by_token_id', type: 'int', nullable: true })
+  createdByTokenId: number | null;
 
   @Column({ name: 'claimed_by', type: 'varchar', length: 100, nullable: true })
   claimedBy: string | null;

@@ -36,6 +36,8 @@ export interface NewImport {
   dryRun: boolean;
   encoding: CsvEncoding;
   createdById: number | null;
+  /** The API token that uploaded it, if a token did: the job runs only while the token is live. */
+  createdByTokenId?: number | null;
   /**
    * Settles when the rest of the request is read (an upload: the end of the form). The job is made only once it
    * resolves; when it rejects, the stored file is deleted, no job is made, and `create` rejects with its error.
@@ -102,6 +104,7 @@ export class ImportJobService {
       committedLine: 0,
       fileError: null,
       createdById: input.createdById,
+      createdByTokenId: input.createdByTokenId ?? null,
       claimedBy: null,
       heartbeatAt: null,
       startedAt: null,

@@ -23,6 +23,7 @@ import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { messageToJson } from '../i18n/message-json.js';
 import { batchInputOf, columnOf, InFileDuplicates } from './import-rows.js';
+import { uploaderStanding, type UploaderStanding } from './import-uploader.js';
 
 export interface RunnerDeps {
   db: Database;
@@ -38,6 +39,13 @@ export class JobLost extends Error {}
 
 /** This process is stopping: the job stops after its last committed chunk, for a process to resume it. */
 class Stopping extends Error {}
+
+/** The uploader may no longer import (import-uploader.ts): the job stops FAILED before the chunk, saying why. */
+class UploaderLost extends Error {
+  constructor(readonly standing: UploaderStanding & { ok: false }) {
+    super(standing.code);
+  }
+}
 
 interface RowError {
   line: number;
@@ -76,8 +84,11 @@ export class ImportRunner {
    */
   async execute(job: ImportJobEntity, owner: string, stopping: () => boolean = () => false): Promise<void> {
     const preview = job.status === 'PREVIEWING';
+    // A job waits in a queue: it starts only if its uploader (and the token that uploaded it) may still import.
+    const standing = await uploaderStanding(this.deps, job);
+    if (!standing.ok) return this.uploaderLost(job, owner, standing);
     if (preview || (job.status === 'QUEUED' && job.committedLine === 0)) await this.reset(job, owner, preview);
-    const creator = job.createdById === null ? null : await this.deps.users.findById(job.createdById);
+    const creator = standing.viewer?.user ?? null;
     // The uploader's rights apply row by row; an operator's import (npm run import, no uploader) may do anything.
     const viewer: Viewer | null = creator ? { kind: 'session', user: creator, sessionId: 0 } : null;
     const actor: Actor = {
@@ -152,6 +163,7 @@ export class ImportRunner {
     } catch (err) {
       await writing.catch(() => {});
       if (err instanceof JobLost) return;
+      if (err instanceof UploaderLost) return this.uploaderLost(job, owner, err.standing);
       if (err instanceof Stopping) {
         await this.deps.db.transaction((m) => m.update(ImportJobEntity, { id: job.id, claimedBy: owner }, { claimedBy: null }));
         return;
@@ -213,6 +225,9 @@ export class ImportRunner {
     opts: { mode: BatchMode; wo: object; guard?: ReturnType<typeof batchGuard>; dryRun: boolean },
     checked: PreparedBatch,
   ): Promise<void> {
+    // Asked again before each chunk: the uploader may have been suspended (or the token revoked) since the last one.
+    const standing = await uploaderStanding(this.deps, job);
+    if (!standing.ok) throw new UploaderLost(standing);
     let counts = { created: 0, updated: 0, unchanged: 0, failed: chunk.failedLines.size };
     let errors = chunk.errors;
     const tally = (outcomes: BulkOutcome[]) => {
@@ -298,6 +313,24 @@ export class ImportRunner {
         { status: 'FAILED', ...fileError, rowsTotal: rowsSeen, finishedAt: new Date(), claimedBy: null },
       );
     });
+  }
+
+  /** The uploader may no longer import: FAILED with the reason as the job's error; the chunks committed before stay. */
+  private async uploaderLost(job: ImportJobEntity, owner: string, standing: UploaderStanding & { ok: false }): Promise<void> {
+    this.deps.log.warn({ job: job.id, reason: standing.code }, 'import job stopped: its uploader may no longer import');
+    await this.deps.db.transaction((m) =>
+      m.update(
+        ImportJobEntity,
+        { id: job.id, claimedBy: owner },
+        {
+          status: 'FAILED',
+          fileError: renderText(standing.text, 'en').slice(0, 2000),
+          fileErrorJson: messageToJson(standing.text),
+          finishedAt: new Date(),
+          claimedBy: null,
+        },
+      ),
+    );
   }
 
   private async finish(job: ImportJobEntity, owner: string, status: string, rowsSeen: number): Promise<void> {

@@ -22,7 +22,10 @@ registerEnumType(ImportJobStatus, {
     QUEUED: { description: 'Waiting for a worker.' },
     RUNNING: { description: 'Rows are being written, chunk by chunk.' },
     DONE: { description: 'Every row was read; the counts say what was done.' },
-    FAILED: { description: 'The file could not be imported (bad header, not UTF-8…): nothing was written.' },
+    FAILED: {
+      description:
+        'The file could not be imported (bad header, not UTF-8…: nothing was written), or the import stopped because its uploader may no longer import (deleted, suspended, no longer an admin, or the uploading token revoked: the chunks written before stay). fileError says why.',
+    },
     CANCELLED: { description: 'Stopped by someone; the chunks written before stay.' },
   },
 });
@@ -125,7 +128,10 @@ export class ImportJob {
   @Field(() => Int, { nullable: true, description: 'Seconds left at the current pace; null when unknown or ended.' })
   secondsLeft: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Why the whole file was refused, when it was.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the whole file was refused, or why the import stopped (its uploader may no longer import); null otherwise.',
+  })
   fileError: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When the preview or the run started.' })

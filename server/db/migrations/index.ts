@@ -21,6 +21,7 @@ import { SearchPrefixCounts1765730000000 } from './1765730000000-search-prefix-c
 import { SideConversationMail1765800000000 } from './1765800000000-side-conversation-mail.js';
 import { ImportErrorMessages1765600000600 } from './1765600000600-import-error-messages.js';
 import { ImportDelimiter1765900000000 } from './1765900000000-import-delimiter.js';
+import { ImportUploaderToken1766000000000 } from './1766000000000-import-uploader-token.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   SearchPrefixCounts1765730000000,
   SideConversationMail1765800000000,
   ImportDelimiter1765900000000,
+  ImportUploaderToken1766000000000,
 ];

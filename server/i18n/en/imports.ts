@@ -48,6 +48,14 @@ export const imports = {
   'imports.invalidBoolean': (p: { value: ParamValue }) => `${p.value} is not yes or no: use true/false, yes/no or 1/0.`,
   'imports.duplicateEmail': (p: { line: ParamValue }) => `Row ${p.line} already has an email address of this row (in any letter case).`,
   'imports.duplicateExternalId': (p: { line: ParamValue }) => `Row ${p.line} already has an external ID of this row (in any letter case).`,
+  'imports.stoppedUploaderDeleted': () =>
+    `The import stopped: the account that uploaded it was deleted. The rows written before stay; an admin can import the rest.`,
+  'imports.stoppedUploaderSuspended': () =>
+    `The import stopped: the account that uploaded it was suspended. The rows written before stay; an admin can import the rest.`,
+  'imports.stoppedTokenRevoked': () =>
+    `The import stopped: the API token that uploaded it was revoked. The rows written before stay; upload the file again with a live token to import the rest.`,
+  'imports.stoppedUploaderNotAllowed': () =>
+    `The import stopped: the account that uploaded it may no longer import users (only admins can). The rows written before stay; an admin can import the rest.`,
   'imports.fileDeletedGone': (p: { id: ParamValue }) =>
     `The file of import ${p.id} was deleted after IMPORT_FILE_RETENTION_DAYS; its errors are still listed in the import.`,
 };

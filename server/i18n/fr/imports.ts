@@ -43,6 +43,14 @@ export const imports: Translation<typeof en> = {
   'imports.invalidBoolean': (p) => `${p.value} n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.`,
   'imports.duplicateEmail': (p) => `La ligne ${p.line} a déjà une adresse e-mail de cette ligne (sans tenir compte de la casse).`,
   'imports.duplicateExternalId': (p) => `La ligne ${p.line} a déjà un identifiant externe de cette ligne (sans tenir compte de la casse).`,
+  'imports.stoppedUploaderDeleted': () =>
+    `L’import s’est arrêté : le compte qui l’a envoyé a été supprimé. Les lignes déjà écrites restent ; un administrateur peut importer le reste.`,
+  'imports.stoppedUploaderSuspended': () =>
+    `L’import s’est arrêté : le compte qui l’a envoyé a été suspendu. Les lignes déjà écrites restent ; un administrateur peut importer le reste.`,
+  'imports.stoppedTokenRevoked': () =>
+    `L’import s’est arrêté : le jeton d’API qui l’a envoyé a été révoqué. Les lignes déjà écrites restent ; envoyez de nouveau le fichier avec un jeton valide pour importer le reste.`,
+  'imports.stoppedUploaderNotAllowed': () =>
+    `L’import s’est arrêté : le compte qui l’a envoyé ne peut plus importer d’utilisateurs (seuls les administrateurs le peuvent). Les lignes déjà écrites restent ; un administrateur peut importer le reste.`,
   'imports.fileDeletedGone': (p) =>
     `Le fichier de l’import ${p.id} a été supprimé après IMPORT_FILE_RETENTION_DAYS ; ses erreurs restent listées dans l’import.`,
 };

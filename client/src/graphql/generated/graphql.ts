@@ -323,7 +323,7 @@ export const ImportJobStatus = {
   Cancelled: 'CANCELLED',
   /** Every row was read; the counts say what was done. */
   Done: 'DONE',
-  /** The file could not be imported (bad header, not UTF-8…): nothing was written. */
+  /** The file could not be imported (bad header, not UTF-8…: nothing was written), or the import stopped because its uploader may no longer import (deleted, suspended, no longer an admin, or the uploading token revoked: the chunks written before stay). fileError says why. */
   Failed: 'FAILED',
   /** Checked: the counts say what a run would do. runImportJob runs it. */
   Previewed: 'PREVIEWED',
