@@ -49,6 +49,13 @@ export class SettingsEntity {
   @Column({ name: 'agents_may_delete_users', type: 'boolean' })
   agentsMayDeleteUsers: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      'Mail the requester that their request arrived (TICKET_RECEIVED) when they write in by the web form, the help center or email; never for held requests.',
+  })
+  @Column({ name: 'acknowledge_requests', type: 'boolean' })
+  acknowledgeRequests: boolean;
+
   @Field(() => String, { description: 'Subject of the welcome email; placeholders {{name}}, {{verify_link}}, {{desk_name}}.' })
   @Column({ name: 'welcome_subject', type: 'varchar', length: 255 })
   welcomeSubject: string;

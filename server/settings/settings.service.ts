@@ -75,7 +75,7 @@ export class SettingsService {
         problems.push(problemOf(err));
       }
     };
-    const bools = ['helpCenterSignUp', 'requireVerification', 'welcomeOnAgentCreate', 'agentsMayDeleteUsers'] as const;
+    const bools = ['helpCenterSignUp', 'requireVerification', 'welcomeOnAgentCreate', 'agentsMayDeleteUsers', 'acknowledgeRequests'] as const;
     for (const key of bools) if (input[key] !== undefined && input[key] !== null) set[key] = input[key];
     if (input.requestAccess) set.requestAccess = input.requestAccess;
     if (input.welcomeSubject !== undefined && input.welcomeSubject !== null) {

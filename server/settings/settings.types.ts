@@ -21,6 +21,9 @@ export class UpdateSettingsInput {
   @Field(() => Boolean, { nullable: true, description: 'Agents may delete customers (admins always may).' })
   agentsMayDeleteUsers?: boolean | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'Mail requesters who write in that their request arrived.' })
+  acknowledgeRequests?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Welcome subject (placeholders {{name}}, {{verify_link}}, {{desk_name}}).' })
   welcomeSubject?: string | null;
 

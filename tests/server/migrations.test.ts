@@ -135,4 +135,30 @@ describe.each(testDialects())('upgrading an existing database on %s', (dialect) 
       await ds.destroy();
     }
   });
+
+  it('turns the acknowledgment of requests on for an existing desk, its other settings kept', async () => {
+    const db = freshDatabase(dialect, 'm');
+    cleanup = db.cleanup;
+    if (dialect === 'mysql') flavor = await ensureMysqlDatabase(db.url);
+    const before = migrations.findIndex((m) => m.name === 'AcknowledgeRequests1766100000000');
+    expect(before).toBeGreaterThan(0);
+    const old = await open(db.url, before);
+    await old.query(`UPDATE settings SET desk_name = 'Acme Help', version = 7 WHERE id = 1`);
+    await old.destroy();
+
+    const ds = await open(db.url, migrations.length);
+    try {
+      const [row] = await ds.query('SELECT desk_name, version, acknowledge_requests FROM settings');
+      expect([row.desk_name, Number(row.version), Number(row.acknowledge_requests)]).toEqual(['Acme Help', 7, 1]);
+      if (dialect === 'mysql') {
+        // Like the other settings, the column has no default: the entity says what it is.
+        const [column] = await ds.query(
+          `SELECT COLUMN_DEFAULT AS d FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'settings' AND COLUMN_NAME = 'acknowledge_requests'`,
+        );
+        expect(column.d === null || column.d === 'NULL').toBe(true);
+      }
+    } finally {
+      await ds.destroy();
+    }
+  });
 });

@@ -22,6 +22,7 @@ import { SideConversationMail1765800000000 } from './1765800000000-side-conversa
 import { ImportErrorMessages1765600000600 } from './1765600000600-import-error-messages.js';
 import { ImportDelimiter1765900000000 } from './1765900000000-import-delimiter.js';
 import { ImportUploaderToken1766000000000 } from './1766000000000-import-uploader-token.js';
+import { AcknowledgeRequests1766100000000 } from './1766100000000-acknowledge-requests.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   SideConversationMail1765800000000,
   ImportDelimiter1765900000000,
   ImportUploaderToken1766000000000,
+  AcknowledgeRequests1766100000000,
 ];
