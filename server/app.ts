@@ -32,6 +32,7 @@ import { OutboxWorker, registerDeliverer, unregisterDeliverer } from './outbox/o
 import { MailService } from './mail/mail.service.js';
 import { emailDeliverer } from './mail/email-deliverer.js';
 import { ticketCommentMail } from './mail/ticket-mail.js';
+import { requestReceivedMail } from './mail/request-received-mail.js';
 import { sideConversationMail } from './mail/side-conversation-mail.js';
 import { FieldValuesService } from './fields/field-values.service.js';
 import { UserFieldService } from './fields/user-field.service.js';
@@ -130,6 +131,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
   tickets.onPublicComment = ticketCommentMail(config.inboundDomain);
   // A staff message of a side conversation emails its participants, in the message's transaction.
   tickets.onSideConversationMessage = sideConversationMail(config.inboundDomain);
+  // A request its requester wrote in is acknowledged by mail, in the ticket's transaction (unless held or turned off).
+  tickets.onRequestReceived = requestReceivedMail(config.inboundDomain, settings);
   return {
     config,
     imports: new ImportJobService(db, config.importDir, fieldValues),

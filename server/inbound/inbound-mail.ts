@@ -159,6 +159,8 @@ export class InboundMail {
         messageId: msg.messageId,
         attachments,
         held: admission.hold,
+        // Acknowledged by mail (unless held), in the requester's language (the provider's request says nothing of theirs).
+        acknowledge: { language: null },
         afterCreate: admission.verify
           ? (m, _ticket, requester) => this.deps.doorMail.verification(m, { user: requester, address: from.address })
           : undefined,

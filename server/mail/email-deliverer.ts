@@ -26,6 +26,14 @@ export interface EmailPayload {
 
 /** Kinds of email a person wrote (the others are automatic: welcome, verification…). */
 const WRITTEN_BY_PEOPLE = new Set(['FOLLOW_UP', 'TICKET_COMMENT']);
+/** Automatic mail that answers a message (RFC 3834 `auto-replied`: the acknowledgment of a request); the rest is `auto-generated`. */
+const AUTO_REPLIES = new Set(['TICKET_RECEIVED']);
+
+/** The Auto-Submitted header of a kind of email, or null for mail a person wrote. */
+export function autoSubmitted(kind: string): 'auto-replied' | 'auto-generated' | null {
+  if (WRITTEN_BY_PEOPLE.has(kind)) return null;
+  return AUTO_REPLIES.has(kind) ? 'auto-replied' : 'auto-generated';
+}
 
 /** Network failures that may heal: try again later. */
 const TEMPORARY_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS', 'ETLS', 'EPROTOCOL', 'EAUTH']);
@@ -74,6 +82,7 @@ export function emailDeliverer(opts: EmailDelivererOptions): Deliverer & { close
         return { skip: `${parsed.email.domain} has no mail server` };
       const payload = message.payload ? (JSON.parse(message.payload) as EmailPayload) : {};
       const { 'Message-ID': messageId, ...headers } = payload.headers ?? {};
+      const auto = autoSubmitted(message.kind);
       try {
         const info = await transport.sendMail({
           from: opts.from,
@@ -86,7 +95,7 @@ export function emailDeliverer(opts: EmailDelivererOptions): Deliverer & { close
           headers: {
             ...headers,
             'X-Accueil-Kind': message.kind,
-            ...(WRITTEN_BY_PEOPLE.has(message.kind) ? {} : { 'Auto-Submitted': 'auto-generated' }),
+            ...(auto ? { 'Auto-Submitted': auto } : {}),
           },
         });
         return { ok: true, response: info.response };

@@ -31,7 +31,9 @@ export class OutboxMessageView {
   @Authorized(OPEN)
   id: string;
 
-  @Field(() => String, { description: 'What it is: FOLLOW_UP, TICKET_COMMENT, WELCOME, VERIFICATION…' })
+  @Field(() => String, {
+    description: 'What it is: FOLLOW_UP, TICKET_COMMENT, TICKET_RECEIVED (a request acknowledged), SIDE_CONVERSATION, WELCOME, VERIFICATION…',
+  })
   kind: string;
 
   @Field(() => String, { description: 'The address it goes to.' })

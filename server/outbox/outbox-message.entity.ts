@@ -12,8 +12,8 @@ export const FINAL_STATUSES: readonly OutboxStatusValue[] = ['SENT', 'FAILED', '
  * causes it (outbox.ts), then claimed by one process at a time and handed to
  * its channel's deliverer (outbox-worker.ts).
  *
- * - `kind`: what it is: WELCOME, VERIFICATION, FOLLOW_UP, TICKET_COMMENT, SIDE_CONVERSATION,
- *   INVITATION, PASSWORD_RESET, TEST, or a webhook event such as USER_CREATED.
+ * - `kind`: what it is: WELCOME, VERIFICATION, FOLLOW_UP, TICKET_COMMENT, TICKET_RECEIVED,
+ *   SIDE_CONVERSATION, INVITATION, PASSWORD_RESET, TEST, or a webhook event such as USER_CREATED.
  * - `recipient`: an email address or a URL.
  * - `orderKey`: messages sharing it are delivered strictly in id order; a later
  *   one waits until every earlier one is final (SENT, FAILED or SKIPPED).

@@ -15,6 +15,7 @@ import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-peopl
 import { TicketReads } from './ticket-reads.js';
 import { TicketHold } from '../settings/request-access.js';
 import { msg } from '../i18n/message.js';
+import type { Lang } from '../i18n/language.js';
 
 /** Told, inside a ticket's write transaction, of each change of it (webhooks write their outbox messages in it). */
 export type TicketChangeListener = (m: EntityManager, ticketId: number, action: TicketEventAction, at: Date) => Promise<void>;
@@ -40,6 +41,8 @@ export interface NewTicket {
   held?: TicketHold | null;
   /** Runs in the ticket's transaction once it is written (the verification mail of a held request). */
   afterCreate?: (m: EntityManager, ticket: Ticket, requester: User) => Promise<void>;
+  /** The requester wrote in (web form, help center, mail): onRequestReceived acknowledges it; `language` is the page's, if any. */
+  acknowledge?: { language: Lang | null };
 }
 
 export interface NewComment {
@@ -80,6 +83,9 @@ export class TicketService {
   onSideConversationMessage:
     ((m: EntityManager, conversation: SideConversation, message: { id: number; body: string; authorId: number | null }) => Promise<void>) | null =
     null;
+  /** Called in the transaction of a ticket its requester made by writing in (NewTicket.acknowledge): the acknowledgment mail. */
+  onRequestReceived:
+    ((m: EntityManager, ticket: Ticket, requester: User, first: { id: number; body: string }, language: Lang | null) => Promise<void>) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -137,6 +143,8 @@ export class TicketService {
           : []),
       ]);
       if (input.afterCreate) await input.afterCreate(m, ticket, requester.user);
+      if (input.acknowledge)
+        await this.onRequestReceived?.(m, ticket, requester.user, { id: commentId, body: input.comment }, input.acknowledge.language);
       const people = [requester, ...ccs];
       return { ticket, createdUsers: dedupe(created(people)), warnings: warningsOf(people), commentId };
     });

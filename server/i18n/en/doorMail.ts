@@ -16,6 +16,9 @@ export const doorMail = {
   // The first line of the desk's mail about a ticket or a side conversation: a reply is cut there (inbound/reply-text.ts), so it keeps the `##- … -##` shape.
   'doorMail.replyAbove': () => `##- Please type your reply above this line -##`,
   'doorMail.replyFooter': (p: { id: number }) => `Reply to this email to answer on request #${p.id}.`,
+  // The acknowledgment of a new request (mail/request-received-mail.ts).
+  'doorMail.receivedIntro': (p: { id: number }) => `Your request #${p.id} has been received. Our team will answer you by email.`,
+  'doorMail.receivedQuote': () => `Your request, for reference:`,
   'doorMail.anAdmin': () => `An admin`,
   'doorMail.inviteSubject': (p: { desk: ParamValue }) => `You are invited to join ${p.desk}`,
   'doorMail.inviteAsAdmin': (p: { inviter: ParamValue; desk: ParamValue }) =>

@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import { ticketMessageId } from '../inbound/ticket-ref.js';
+import { enqueueEmail } from '../outbox/outbox.js';
+import type { SettingsService } from '../settings/settings.service.js';
+import type { Ticket } from '../tickets/ticket.entity.js';
+import { Role } from '../users/role.js';
+import type { User } from '../users/user.entity.js';
+import { languageOfLocale, type Lang } from '../i18n/language.js';
+import { msg } from '../i18n/message.js';
+import { REPLY_ABOVE, ticketMailSubject } from './ticket-mail.js';
+
+/** The kind of the acknowledgment in the outbox (OutboxMessage.kind). */
+export const TICKET_RECEIVED = 'TICKET_RECEIVED';
+
+/** How much of the requester's first message the acknowledgment quotes back (a pasted log is not mailed back whole). */
+export const QUOTE_LIMIT = 5000;
+
+/** What the acknowledgment is about: the ticket's first comment, the requester's own words. */
+export interface FirstMessage {
+  id: number;
+  body: string;
+}
+
+/** The requester's text as a plain-text quote (`> ` before each line), cut at QUOTE_LIMIT characters. */
+export function quoted(body: string): string {
+  const chars = [...body.trim()];
+  const text = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT).join('')}…` : chars.join('');
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => (line === '' ? '>' : `> ${line}`))
+    .join('\n');
+}
+
+/**
+ * "Your request was received" (Zendesk's default trigger "Notify requester of
+ * received request"): one TICKET_RECEIVED email to the requester of a ticket
+ * they made by writing in (the web form, the help center, mail to the desk),
+ * queued in the ticket's transaction. Its callers say when a ticket is such a
+ * request (NewTicket.acknowledge); the rules of when it is not mailed are here:
+ * - a held request (block list, or waiting for the sender to verify: the
+ *   verification mail is what they get);
+ * - a requester who is staff (Zendesk's trigger: "current user is an end user");
+ * - the desk's `acknowledgeRequests` setting off.
+ * Refused requests and mail the inbound code ignores (auto-replies, lists,
+ * bounces) make no ticket, so no acknowledgment; CCs get nothing; a reserved
+ * address is SKIPPED by the outbox as for every email. The deliverer marks it
+ * `Auto-Submitted: auto-replied` (RFC 3834).
+ *
+ * In the requester's language (their profile's locale; for someone without
+ * one, `fallback`: the language of the web form's page). The reply line
+ * first, the ticket's threading ids as for comment mails (the Message-ID
+ * names the first comment, In-Reply-To and References the ticket), so a reply
+ * lands on the ticket as a comment, cut at that line.
+ */
+export function requestReceivedMail(deskDomain: string, settings: SettingsService) {
+  return async (m: EntityManager, ticket: Ticket, requester: User, first: FirstMessage, fallback: Lang | null): Promise<void> => {
+    if (ticket.held || requester.role !== Role.END_USER) return;
+    if (!(await settings.get(m)).row.acknowledgeRequests) return;
+    const [to]: { value: string }[] = await m.query(`SELECT value FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [
+      requester.id,
+    ]);
+    if (!to) return;
+    const lang = requester.locale ? languageOfLocale(requester.locale) : (fallback ?? 'en');
+    const ticketId = ticketMessageId(ticket.id, null, deskDomain);
+    const headers = { 'Message-ID': ticketMessageId(ticket.id, first.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
+    const text = [
+      REPLY_ABOVE.render(lang),
+      msg('doorMail.receivedIntro', { id: ticket.id }).render(lang),
+      msg('doorMail.receivedQuote').render(lang),
+      quoted(first.body),
+      `--\n${msg('doorMail.replyFooter', { id: ticket.id }).render(lang)}`,
+    ].join('\n\n');
+    await enqueueEmail(m, { kind: TICKET_RECEIVED, to: to.value, subject: ticketMailSubject(ticket), text, userId: requester.id, headers });
+  };
+}
