@@ -20,6 +20,7 @@ const saved: DeskSettingsFragment = {
   requireVerification: true,
   welcomeOnAgentCreate: false,
   agentsMayDeleteUsers: true,
+  acknowledgeRequests: true,
   welcomeSubject: 'Welcome to {{desk_name}}',
   welcomeBody: 'Hello {{name}}: {{verify_link}}',
   deskName: 'Acme Help',
@@ -116,6 +117,31 @@ describe('the Registration settings page', () => {
     await wrapper.get('form[data-form="settings"]').trigger('submit');
     await flushPromises();
     expect(callsOf(calls, 'UpdateSettings').at(-1)!.variables.input).toMatchObject({ requestAccess: 'REGISTERED', requireVerification: false });
+  });
+
+  it('turns the acknowledgment of requests off with its checkbox, labelled and explained in English and in French', async () => {
+    const calls = serve();
+    ({ wrapper } = await mountApp('/settings/registration'));
+    await settle();
+    const label = 'Tell people by email that their request was received';
+    const box = () => byLabel(wrapper, label).element as HTMLInputElement;
+    expect(box().type).toBe('checkbox');
+    expect(box().checked).toBe(true);
+    // In the welcome email's section, with its one-line hint tied to it.
+    expect(wrapper.get('[aria-labelledby="settings-welcome-title"]').text()).toContain(label);
+    expect(wrapper.get(`#${box().getAttribute('aria-describedby')}`).text()).toMatch(/their message back; never for held requests/);
+    await byLabel(wrapper, label).setValue(false);
+    await wrapper.get('form[data-form="settings"]').trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'UpdateSettings').map((c) => c.variables.input)).toEqual([expect.objectContaining({ acknowledgeRequests: false })]);
+    wrapper.unmount();
+
+    serve();
+    ({ wrapper } = await mountApp('/settings/registration', 'fr'));
+    await settle();
+    const fr = byLabel(wrapper, 'Confirmer par e-mail la réception des demandes').element as HTMLInputElement;
+    expect(fr.checked).toBe(true);
+    expect(wrapper.get(`#${fr.getAttribute('aria-describedby')}`).text()).toMatch(/jamais pour une demande retenue/);
   });
 
   it('puts a bad placeholder and a bad list entry next to their fields', async () => {

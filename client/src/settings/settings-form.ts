@@ -9,6 +9,7 @@ export interface SettingsValues {
   requireVerification: boolean;
   welcomeOnAgentCreate: boolean;
   agentsMayDeleteUsers: boolean;
+  acknowledgeRequests: boolean;
   deskName: string;
   allowList: string;
   blockList: string;
@@ -25,6 +26,7 @@ export function settingsValues(s: DeskSettingsFragment): SettingsValues {
     requireVerification: s.requireVerification,
     welcomeOnAgentCreate: s.welcomeOnAgentCreate,
     agentsMayDeleteUsers: s.agentsMayDeleteUsers,
+    acknowledgeRequests: s.acknowledgeRequests,
     deskName: s.deskName,
     allowList: s.allowList.join('\n'),
     blockList: s.blockList.join('\n'),

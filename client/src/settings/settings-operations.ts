@@ -10,6 +10,7 @@ graphql(`
     requireVerification
     welcomeOnAgentCreate
     agentsMayDeleteUsers
+    acknowledgeRequests
     welcomeSubject
     welcomeBody
     deskName

@@ -73,7 +73,7 @@ type Documents = {
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": typeof types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": typeof types.DeleteOrganizationDocument,
-    "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n": typeof types.DeskSettingsFragmentDoc,
+    "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    acknowledgeRequests\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n": typeof types.DeskSettingsFragmentDoc,
     "\n  query DeskSettings {\n    settings {\n      ...DeskSettings\n    }\n  }\n": typeof types.DeskSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n": typeof types.UpdateSettingsDocument,
     "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n": typeof types.PreviewWelcomeEmailDocument,
@@ -203,7 +203,7 @@ const documents: Documents = {
     "\n  mutation CreateOrganization($input: CreateOrganizationInput!) {\n    createOrganization(input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  mutation UpdateOrganization($id: ID!, $input: UpdateOrganizationInput!) {\n    updateOrganization(id: $id, input: $input) {\n      ...OrganizationDetails\n    }\n  }\n": types.UpdateOrganizationDocument,
     "\n  mutation DeleteOrganization($id: ID!) {\n    deleteOrganization(id: $id)\n  }\n": types.DeleteOrganizationDocument,
-    "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n": types.DeskSettingsFragmentDoc,
+    "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    acknowledgeRequests\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n": types.DeskSettingsFragmentDoc,
     "\n  query DeskSettings {\n    settings {\n      ...DeskSettings\n    }\n  }\n": types.DeskSettingsDocument,
     "\n  mutation UpdateSettings($input: UpdateSettingsInput!) {\n    updateSettings(input: $input) {\n      ...DeskSettings\n    }\n  }\n": types.UpdateSettingsDocument,
     "\n  query PreviewWelcomeEmail($input: PreviewWelcomeEmailInput!) {\n    previewWelcomeEmail(input: $input) {\n      to\n      subject\n      text\n    }\n  }\n": types.PreviewWelcomeEmailDocument,
@@ -527,7 +527,7 @@ export function graphql(source: "\n  mutation DeleteOrganization($id: ID!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n"): (typeof documents)["\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n"];
+export function graphql(source: "\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    acknowledgeRequests\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n"): (typeof documents)["\n  fragment DeskSettings on Settings {\n    id\n    version\n    requestAccess\n    helpCenterSignUp\n    requireVerification\n    welcomeOnAgentCreate\n    agentsMayDeleteUsers\n    acknowledgeRequests\n    welcomeSubject\n    welcomeBody\n    deskName\n    allowList\n    blockList\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

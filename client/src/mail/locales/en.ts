@@ -11,6 +11,7 @@ const messages = {
     kind: {
       FOLLOW_UP: 'Follow-up',
       TICKET_COMMENT: 'Ticket reply',
+      TICKET_RECEIVED: 'Request received',
       WELCOME: 'Welcome',
       VERIFICATION: 'Verification',
       INVITATION: 'Invitation',

@@ -11,6 +11,7 @@ const messages = {
     kind: {
       FOLLOW_UP: 'Suivi',
       TICKET_COMMENT: 'Réponse à un ticket',
+      TICKET_RECEIVED: 'Demande reçue',
       WELCOME: 'Bienvenue',
       VERIFICATION: 'Vérification',
       INVITATION: 'Invitation',

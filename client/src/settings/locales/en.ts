@@ -18,6 +18,9 @@ const messages = {
     requireVerificationHint: 'A request from an account that has not confirmed its address waits until it does (a link is mailed).',
     requireVerificationOnlyRegistered: 'Applies only to “Registered people” above; with this choice it has no effect.',
     welcomeOnAgentCreate: 'Send the welcome email when the team adds someone',
+    acknowledgeRequests: 'Tell people by email that their request was received',
+    acknowledgeRequestsHint:
+      'When someone writes in (the request form, the help center or email), they get its number and their message back; never for held requests.',
     agentsMayDeleteUsers: 'Agents may delete customers',
     agentsMayDeleteUsersHint:
       'A deleted customer can be restored from Deleted customers until erased. Admins can always delete; only admins delete permanently.',

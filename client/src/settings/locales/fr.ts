@@ -20,6 +20,9 @@ const messages: typeof settingsMessages = {
     requireVerificationHint: 'La demande d’un compte dont l’adresse n’est pas confirmée attend qu’elle le soit (un lien est envoyé).',
     requireVerificationOnlyRegistered: 'Ne s’applique qu’avec « Les personnes inscrites » ci-dessus ; avec ce choix, elle est sans effet.',
     welcomeOnAgentCreate: 'Envoyer l’e-mail de bienvenue quand l’équipe ajoute quelqu’un',
+    acknowledgeRequests: 'Confirmer par e-mail la réception des demandes',
+    acknowledgeRequestsHint:
+      'Quand quelqu’un écrit (formulaire de demande, centre d’aide ou e-mail), il reçoit le numéro de sa demande et son message ; jamais pour une demande retenue.',
     agentsMayDeleteUsers: 'Les agents peuvent supprimer des clients',
     agentsMayDeleteUsersHint:
       'Un client supprimé peut être restauré depuis Clients supprimés jusqu’à son effacement. Les administrateurs peuvent toujours supprimer ; eux seuls suppriment définitivement.',
