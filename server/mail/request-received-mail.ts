@@ -46,6 +46,12 @@ export function quoted(body: string): string {
  * address is SKIPPED by the outbox as for every email. The deliverer marks it
  * `Auto-Submitted: auto-replied` (RFC 3834).
  *
+ * Its subject and the quote of the request are the requester's own words:
+ * they are mailed back only to an address proven to be the requester's (a
+ * verified account). Anyone else (a visitor's form, mail whose From anyone can
+ * write) gets the receipt alone, "[#12] Request received": the desk must not
+ * become a relay that mails a stranger's text to any address it is given.
+ *
  * In the requester's language (their profile's locale; for someone without
  * one, `fallback`: the language of the web form's page). The reply line
  * first, the ticket's threading ids as for comment mails (the Message-ID
@@ -63,13 +69,14 @@ export function requestReceivedMail(deskDomain: string, settings: SettingsServic
     const lang = requester.locale ? languageOfLocale(requester.locale) : (fallback ?? 'en');
     const ticketId = ticketMessageId(ticket.id, null, deskDomain);
     const headers = { 'Message-ID': ticketMessageId(ticket.id, first.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
+    const proven = requester.verified;
     const text = [
       REPLY_ABOVE.render(lang),
       msg('doorMail.receivedIntro', { id: ticket.id }).render(lang),
-      msg('doorMail.receivedQuote').render(lang),
-      quoted(first.body),
+      ...(proven ? [msg('doorMail.receivedQuote').render(lang), quoted(first.body)] : []),
       `--\n${msg('doorMail.replyFooter', { id: ticket.id }).render(lang)}`,
     ].join('\n\n');
-    await enqueueEmail(m, { kind: TICKET_RECEIVED, to: to.value, subject: ticketMailSubject(ticket), text, userId: requester.id, headers });
+    const subject = ticketMailSubject(proven ? ticket : { id: ticket.id, subject: msg('doorMail.receivedSubject').render(lang) });
+    await enqueueEmail(m, { kind: TICKET_RECEIVED, to: to.value, subject, text, userId: requester.id, headers });
   };
 }

@@ -11,7 +11,6 @@ import type { SubmitRequestInput, SubmitRequestPayload } from './ticket.inputs.j
 import { admitRequest } from './request-admission.js';
 import { ticketBody, ticketSubject } from './ticket-text.js';
 import { msg } from '../i18n/message.js';
-import { currentLanguage } from '../i18n/language.js';
 
 /** The writes of the public form: nobody signed in; the history says WEB_FORM. */
 export const WEB_FORM_ACTOR: Actor = { ...SYSTEM_ACTOR, via: CreatedVia.SELF, source: AuditSource.WEB_FORM };
@@ -71,7 +70,7 @@ export async function submitRequest(ctx: Context, input: SubmitRequestInput): Pr
       commentAuthor: 'requester',
       held: admission.hold,
       // Acknowledged by mail (unless held), in the requester's language, else the page's.
-      acknowledge: { language: currentLanguage() },
+      acknowledge: { language: ctx.lang },
       afterCreate: admission.verify
         ? (m, _ticket, requester) => ctx.doorMail.verification(m, { user: requester, address: request.email.address })
         : undefined,

@@ -99,7 +99,7 @@ describe('starting a side conversation', () => {
   it('folds the form again once started', async () => {
     stubGraphQL({
       Ticket: () => ({ data: { ticket: ticket([first]) } }),
-      StartSideConversation: () => ({ data: { startSideConversation: { createdUsers: [] } } }),
+      StartSideConversation: () => ({ data: { startSideConversation: { sideConversation: { id: '5' }, createdUsers: [] } } }),
     });
     ({ wrapper } = await mountApp('/tickets/12'));
     const details = wrapper.get<HTMLDetailsElement>('details.ticket-side__start');

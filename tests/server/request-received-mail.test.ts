@@ -96,19 +96,18 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
       )
     )[0];
 
-  it('acknowledges a web-form request once: [#id] subject, the reply line, the request quoted, threaded to the ticket, auto-replied', async () => {
+  it('acknowledges a web-form request once: the reply line, threaded to the ticket, auto-replied; a visitor’s words are not mailed back', async () => {
     const email = addr('ada');
     await submit(email, 'Printer on fire', 'It is on fire.\n\nAgain, since Monday.');
     const [id] = await ticketsOf(email);
     const first = (await ticket(id)).comments.edges[0].node;
     const mail = await arrived(email);
-    expect(mail).toMatchObject({ from: '"Acme Support" <support@mail.acme.io>', to: [email], subject: `[#${id}] Printer on fire` });
+    // Anyone may type any address in the form: neither the subject nor the text it was given goes to that address.
+    expect(mail).toMatchObject({ from: '"Acme Support" <support@mail.acme.io>', to: [email], subject: `[#${id}] Request received` });
     expect(mail.text.trim()).toBe(
       [
         '##- Please type your reply above this line -##',
         `Your request #${id} has been received. Our team will answer you by email.`,
-        'Your request, for reference:',
-        '> It is on fire.\n>\n> Again, since Monday.',
         `--\nReply to this email to answer on request #${id}.`,
       ].join('\n\n'),
     );
@@ -128,13 +127,11 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
     await submit(zoe, 'Imprimante en feu', 'Elle brûle.', 'en');
     const [id] = await ticketsOf(zoe);
     const fr = await arrived(zoe);
-    expect(fr.subject).toBe(`[#${id}] Imprimante en feu`);
+    expect(fr.subject).toBe(`[#${id}] Demande reçue`);
     expect(fr.text.trim()).toBe(
       [
         '##- Veuillez écrire votre réponse au-dessus de cette ligne -##',
         `Votre demande n° ${id} a bien été reçue. Notre équipe vous répondra par e-mail.`,
-        'Votre demande, pour mémoire :',
-        '> Elle brûle.',
         `--\nRépondez à cet e-mail pour répondre à la demande n° ${id}.`,
       ].join('\n\n'),
     );
@@ -149,8 +146,13 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
     expect((await arrived(sam)).text).toContain('has been received');
   });
 
-  it('acknowledges a request from the help center (signed in), and quotes a long one in part', async () => {
+  it('acknowledges a request from the help center (signed in, verified) with its subject, and quotes a long one in part', async () => {
     const me = await app.person('END_USER');
+    // Their address proven (here by staff): their own words may be mailed back to it.
+    const verify = await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { verified: true }) { verified } }', {
+      id: me.id,
+    });
+    expect(verify.errors).toBeUndefined();
     const long = `${'All of this. '.repeat(500)}END`;
     await submit(me.email, 'A long story', long, 'en', me.auth.cookie);
     const [id] = await ticketsOf(me.email);
@@ -161,6 +163,13 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
     expect(quote[0]).toMatch(/^> All of this\. .*…$/);
     expect([...quote[0]].length).toBe(2 + 5000 + 1);
     expect(mail.text).not.toContain('END');
+    // Signed in but with an address nobody proved (anyone may sign up with any address): the receipt alone.
+    const other = await app.person('END_USER');
+    await submit(other.email, 'Spam subject', 'Buy now at spam.example', 'en', other.auth.cookie);
+    const [otherId] = await ticketsOf(other.email);
+    const bare = await arrived(other.email);
+    expect(bare.subject).toBe(`[#${otherId}] Request received`);
+    expect(bare.text).not.toContain('spam.example');
   });
 
   it('acknowledges mail to the desk; a reply quoting the acknowledgment is a comment of its new text on the same ticket', async () => {
@@ -176,8 +185,9 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
     expect(created.result).toBe('CREATED');
     const id = String(created.ticketId);
     const ack = await arrived(from);
-    expect(ack.subject).toBe(`[#${id}] Lost parcel`);
-    expect(ack.text).toContain('> Where is parcel 42?');
+    // From is whatever the sender wrote: the receipt alone.
+    expect(ack.subject).toBe(`[#${id}] Request received`);
+    expect(ack.text).not.toContain('parcel 42');
     expect(ack.inReplyTo).toBe(`<ticket-${id}@${DESK}>`);
     expect(ack.headers.get('auto-submitted')).toBe('auto-replied');
     // The CC gets nothing.
@@ -228,7 +238,8 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
     const list = addr('list');
     expect((await deliver({ from: list, subject: 'News', text: 'x', headers: { 'List-Id': '<news.acme.io>' } })).result).toBe('IGNORED');
     // An agent mailing the desk makes a ticket, with no acknowledgment (Zendesk's trigger: for end users).
-    expect((await deliver({ from: agent.email, subject: 'For the team', text: 'Internal.' })).result).toBe('CREATED');
+    // Staff writing in (without the receiving server's proof, refused outright: inbound-staff-proof.test.ts).
+    expect((await deliver({ from: agent.email, subject: 'For the team', text: 'Internal.' })).result).toBe('IGNORED');
 
     // Held by the block list: nothing is mailed until someone looks at it.
     await settings({ requestAccess: 'ANYONE', blockList: ['suspend:held.acme.io'] });

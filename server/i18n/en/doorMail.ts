@@ -19,6 +19,7 @@ export const doorMail = {
   // The acknowledgment of a new request (mail/request-received-mail.ts).
   'doorMail.receivedIntro': (p: { id: number }) => `Your request #${p.id} has been received. Our team will answer you by email.`,
   'doorMail.receivedQuote': () => `Your request, for reference:`,
+  'doorMail.receivedSubject': () => `Request received`,
   'doorMail.anAdmin': () => `An admin`,
   'doorMail.inviteSubject': (p: { desk: ParamValue }) => `You are invited to join ${p.desk}`,
   'doorMail.inviteAsAdmin': (p: { inviter: ParamValue; desk: ParamValue }) =>

@@ -16,6 +16,7 @@ export const doorMail: Translation<typeof en> = {
   'doorMail.replyFooter': (p) => `Répondez à cet e-mail pour répondre à la demande n° ${p.id}.`,
   'doorMail.receivedIntro': (p) => `Votre demande n° ${p.id} a bien été reçue. Notre équipe vous répondra par e-mail.`,
   'doorMail.receivedQuote': () => `Votre demande, pour mémoire :`,
+  'doorMail.receivedSubject': () => `Demande reçue`,
   'doorMail.anAdmin': () => `Un administrateur`,
   'doorMail.inviteSubject': (p) => `Vous êtes invité à rejoindre ${p.desk}`,
   'doorMail.inviteAsAdmin': (p) =>
