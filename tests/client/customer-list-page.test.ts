@@ -207,6 +207,7 @@ describe('customer list page', () => {
     const dialog = wrapper.get('[data-confirm="delete-list"]');
     expect(dialog.text()).toContain('Delete the list “VIPs”?');
     expect(dialog.text()).toContain('Its customers stay: only the list goes.');
+    expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
     await dialog.trigger('submit');
     await flushPromises();
     expect(dialog.text()).toContain('You are not allowed to do this.');

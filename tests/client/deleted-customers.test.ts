@@ -74,6 +74,7 @@ describe('Deleted customers', () => {
     const dialog = wrapper.get('form[data-confirm="erase-user"]');
     expect(dialog.get('h2').text()).toBe('Delete Grace Hopper permanently?');
     expect(dialog.text()).toContain('Their name, addresses, phones, notes');
+    expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
     expect(callsOf(calls, 'EraseUser')).toHaveLength(0);
     await dialog.trigger('submit');
     await flushPromises();

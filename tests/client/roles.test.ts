@@ -220,6 +220,7 @@ describe('deleting a user', () => {
     expect(dialog().text()).toContain('They move to Deleted customers for 30 days.');
     expect(dialog().text()).toContain('They cannot sign in');
     expect(dialog().text()).toContain('Their addresses stay reserved for them');
+    expect(dialog().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
     expect(callsOf(calls, 'DeleteUser')).toHaveLength(0);
     await dialog().trigger('submit');
     await flushPromises();

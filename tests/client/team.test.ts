@@ -104,6 +104,7 @@ describe('the Team page', () => {
     const dialog = wrapper.get('form[data-confirm="revoke-invitation"]');
     expect(dialog.get('h2').text()).toBe('Revoke the invitation of Nina New?');
     expect(dialog.text()).toContain('Their pending account is deleted and the link in their mail stops working.');
+    expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
     expect(callsOf(calls, 'RevokeInvitation')).toHaveLength(0);
     await dialog.trigger('submit');
     await flushPromises();
@@ -221,6 +222,8 @@ describe('changing a role to agent or admin', () => {
     expect(dialog.get('h2').text()).toBe('Make Grace Hopper an admin?');
     expect(dialog.text()).toContain('they also manage the team, roles, settings');
     expect(dialog.text()).toContain('They leave the Customers list and appear on the Team page.');
+    // Not a destructive action: the primary button, not the danger one.
+    expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--primary']);
     expect(callsOf(calls, 'UpdateUser')).toHaveLength(0);
     await dialog
       .findAll('button')
