@@ -117,21 +117,57 @@ describe('organization page', () => {
     expect(wrapper.get('[data-read-only]').text()).toContain('only admins change organizations');
   });
 
-  it('asks first, deletes, and goes back to the list with a notice', async () => {
+  it('asks in the app’s own dialog, shows a refusal there, deletes, and goes back to the list with a notice', async () => {
     const confirm = stubConfirm(true);
-    stubGraphQL({
+    let refuse = true;
+    const calls = stubGraphQL({
       Organization: () => ({ data: { organization: navy } }),
       OrganizationUsers: () => usersOf(navy, []),
-      DeleteOrganization: () => ({ data: { deleteOrganization: true } }),
+      DeleteOrganization: () =>
+        refuse
+          ? { errors: [{ message: 'Only admins manage organizations.', extensions: { code: 'FORBIDDEN' } }] }
+          : { data: { deleteOrganization: true } },
       Organizations: () => organizationsPage([army]),
     });
     let router;
     ({ wrapper, router } = await mountApp('/organizations/7'));
     await wrapper.get('[data-action="delete-organization"]').trigger('click');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('Delete Navy? Its users stay, without an organization. This cannot be undone.');
+    const dialog = wrapper.get('dialog[open] form[data-confirm="delete-organization"]');
+    expect(dialog.get('h2').text()).toBe('Delete Navy?');
+    expect(dialog.text()).toContain('Its users stay, without an organization. This cannot be undone.');
+    expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
+    expect(callsOf(calls, 'DeleteOrganization')).toHaveLength(0);
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(dialog.get('.notice').text()).toBe('You are not allowed to do this.');
+    expect(router.currentRoute.value.path).toBe('/organizations/7');
+    refuse = false;
+    await dialog.trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'DeleteOrganization').map((c) => c.variables)).toEqual([{ id: '7' }, { id: '7' }]);
+    expect(confirm).not.toHaveBeenCalled();
     expect(router.currentRoute.value.path).toBe('/organizations');
     expect(wrapper.text()).toContain('Organization deleted.');
+  });
+
+  it('keeps the organization when the dialog is cancelled (French)', async () => {
+    const calls = stubGraphQL({
+      Organization: () => ({ data: { organization: navy } }),
+      OrganizationUsers: () => usersOf(navy, []),
+    });
+    ({ wrapper } = await mountApp('/organizations/7', 'fr'));
+    await wrapper.get('[data-action="delete-organization"]').trigger('click');
+    await flushPromises();
+    const dialog = wrapper.get('dialog[open] form[data-confirm="delete-organization"]');
+    expect(dialog.get('h2').text()).toBe('Supprimer Navy ?');
+    await dialog
+      .findAll('button')
+      .find((b) => b.text() === 'Annuler')!
+      .trigger('click');
+    await flushPromises();
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
+    expect(callsOf(calls, 'DeleteOrganization')).toHaveLength(0);
   });
 
   it('says so when the organization does not exist', async () => {

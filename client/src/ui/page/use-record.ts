@@ -1,9 +1,9 @@
 // The record a page shows (a user, an organization), by the id in the
 // address: loaded again when the id changes, missing when the server says so
 // (null or NOT_FOUND), the message a previous page handed to it (flash.ts),
-// the window's title, and deleted after the person confirms.
+// and the window's title. Deleting it is the page's: Delete in RecordHeader
+// opens a ConfirmDialog (danger), which shows a refusal.
 import { ref, watch, type Ref } from 'vue';
-import { toFormErrors, type FieldError } from '../../graphql/errors';
 import { useDocumentTitle } from '../use-document-title';
 import { useLoaded } from '../use-loaded';
 
@@ -19,36 +19,17 @@ export interface RecordOptions<T, F> {
 export function useRecord<T extends { id: string }, F = never>(options: RecordOptions<T, F>) {
   const loaded = useLoaded(() => options.fetch(options.id()));
   const flash = ref(null) as Ref<F | null>;
-  const deleting = ref(false);
-  const deleteError = ref<FieldError | null>(null);
 
   watch(
     options.id,
     (next) => {
       flash.value = options.flash?.take(next) ?? null;
-      deleteError.value = null;
       if (loaded.data.value?.id !== next) loaded.clear();
       void loaded.load();
     },
     { immediate: true },
   );
   useDocumentTitle(() => options.title(loaded.data.value, loaded.notFound.value));
-
-  /** Deletes the record once `question` is answered yes; then `done` (e.g. back to the list). */
-  async function remove(question: string, destroy: (record: T) => Promise<unknown>, done: () => unknown): Promise<void> {
-    const target = loaded.data.value;
-    if (!target || deleting.value || !window.confirm(question)) return;
-    deleting.value = true;
-    deleteError.value = null;
-    try {
-      await destroy(target);
-      await done();
-    } catch (error) {
-      deleteError.value = toFormErrors(error, []).general[0] ?? null;
-    } finally {
-      deleting.value = false;
-    }
-  }
 
   return {
     record: loaded.data,
@@ -57,9 +38,6 @@ export function useRecord<T extends { id: string }, F = never>(options: RecordOp
     loadError: loaded.error,
     reload: loaded.load,
     flash,
-    deleting,
-    deleteError,
-    remove,
   };
 }
 
