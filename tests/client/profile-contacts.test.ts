@@ -247,23 +247,43 @@ describe('contacts on the profile', () => {
     expect(contact('grace@work.example').find('[data-action="remove"]').exists()).toBe(false);
   });
 
-  it('removes one after asking, and nothing when the answer is no', async () => {
-    const confirm = stubConfirm(false);
+  it('removes one after asking in the app’s dialog, nothing when cancelled, and shows a refusal there', async () => {
+    const confirm = stubConfirm(true);
+    let refuse = true;
     const calls = stubGraphQL({
       User: () => ({ data: { user: withIdentities([primaryEmail, workEmail]) } }),
-      RemoveUserIdentity: () => ({ data: { removeUserIdentity: withIdentities([primaryEmail]) } }),
+      RemoveUserIdentity: () =>
+        refuse ? graphQLError('Not allowed', { code: 'FORBIDDEN' }) : { data: { removeUserIdentity: withIdentities([primaryEmail]) } },
     });
     ({ wrapper } = await mountApp('/users/42'));
+    const dialog = () => wrapper.get('dialog[open] form[data-confirm="remove-contact"]');
     await contact('grace@work.example').get('[data-action="remove"]').trigger('click');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('Remove grace@work.example from this profile?');
+    expect(dialog().get('h2').text()).toBe('Remove grace@work.example from this profile?');
+    expect(dialog().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
+    await dialog()
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click');
+    await flushPromises();
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'RemoveUserIdentity')).toHaveLength(0);
 
-    stubConfirm(true);
     await contact('grace@work.example').get('[data-action="remove"]').trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'RemoveUserIdentity').map((call) => call.variables)).toEqual([{ id: '2' }]);
+    await dialog().trigger('submit');
+    await flushPromises();
+    expect(dialog().get('.notice').text()).toBe('You are not allowed to do this.');
+    expect(contacts().map((item) => item.value)).toEqual(['grace@navy.example.org', 'grace@work.example']);
+
+    refuse = false;
+    await dialog().trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'RemoveUserIdentity').map((call) => call.variables)).toEqual([{ id: '2' }, { id: '2' }]);
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(contacts().map((item) => item.value)).toEqual(['grace@navy.example.org']);
+    expect(wrapper.get('.contacts [role="status"]').text()).toBe('grace@work.example removed.');
+    expect(confirm).not.toHaveBeenCalled();
   });
 
   it('marks one verified', async () => {

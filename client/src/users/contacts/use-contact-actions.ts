@@ -1,7 +1,8 @@
 // What the Contacts card does to one email address or phone number: remove
 // it, make it primary, mark it verified. One at a time; the user the server
 // hands back goes to `onUpdated`; a failure is kept to show; what happened
-// is said in words for a live region.
+// is said in words for a live region. Remove asks first (`removing`, for the
+// card's ConfirmDialog, which shows a refusal itself).
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { request } from '../../graphql/client';
@@ -31,13 +32,22 @@ export function useContactActions(user: () => UserProfileFragment, onUpdated: (u
     }
   }
 
-  function remove(identity: IdentityDetailsFragment): Promise<void> {
-    if (!window.confirm(t('contacts.confirmRemove', { value: identity.displayValue }))) return Promise.resolve();
-    return run(
-      identity,
-      async () => (await request(RemoveUserIdentityDocument, { id: identity.id })).removeUserIdentity,
-      t('contacts.removed', { value: identity.displayValue }),
-    );
+  /** The address or number Remove asks about. */
+  const removing = ref<IdentityDetailsFragment | null>(null);
+
+  function askRemove(identity: IdentityDetailsFragment): void {
+    if (busyId.value) return;
+    error.value = null;
+    removing.value = identity;
+  }
+
+  /** Removes the one asked about; a failure throws, for the dialog to show. */
+  async function remove(): Promise<void> {
+    const identity = removing.value;
+    if (!identity) return;
+    announcement.value = '';
+    onUpdated((await request(RemoveUserIdentityDocument, { id: identity.id })).removeUserIdentity);
+    announcement.value = t('contacts.removed', { value: identity.displayValue });
   }
 
   function makePrimary(identity: IdentityDetailsFragment): Promise<void> {
@@ -63,5 +73,5 @@ export function useContactActions(user: () => UserProfileFragment, onUpdated: (u
     );
   }
 
-  return { busyId, error, announcement, remove, makePrimary, verify };
+  return { busyId, error, announcement, removing, askRemove, remove, makePrimary, verify };
 }
