@@ -41,7 +41,14 @@ function delivery(overrides: Partial<WebhookDeliveryDetailsFragment> = {}): Webh
 
 const SECRET = 'whsec_only-shown-once-0123456789';
 
-function serve(handlers: { create?: Handler<'CreateWebhook'>; update?: Handler<'UpdateWebhook'> } = {}) {
+function serve(
+  handlers: {
+    create?: Handler<'CreateWebhook'>;
+    update?: Handler<'UpdateWebhook'>;
+    /** A refusal, or nothing to delete as usual. */
+    delete?: () => ReturnType<Handler<'DeleteWebhook'>> | undefined;
+  } = {},
+) {
   let hooks = [hook()];
   return stubGraphQL({
     Webhooks: () => ({ data: { webhooks: hooks } }),
@@ -61,8 +68,10 @@ function serve(handlers: { create?: Handler<'CreateWebhook'>; update?: Handler<'
       hooks = hooks.map((h) => (h.id === updated.id ? updated : h));
       return { data: { updateWebhook: updated } };
     },
-    DeleteWebhook: ({ id }) => {
-      hooks = hooks.filter((h) => h.id !== id);
+    DeleteWebhook: (variables) => {
+      const refusal = handlers.delete?.();
+      if (refusal) return refusal;
+      hooks = hooks.filter((h) => h.id !== variables.id);
       return { data: { deleteWebhook: true } };
     },
     TestWebhook: () => ({
@@ -228,20 +237,42 @@ describe('Webhooks page', () => {
     expect(rows.map((r) => r.get('[data-column="answer"]').text())).toEqual(['HTTP 410: gone', 'HTTP 200: ok']);
   });
 
-  it('deletes a webhook after confirmation, and keeps it when declined', async () => {
-    const confirm = stubConfirm(false);
-    const calls = serve();
+  it('deletes a webhook after asking in the app’s dialog, keeps it when cancelled, and shows a refusal there', async () => {
+    const confirm = stubConfirm(true);
+    let refuse = true;
+    const calls = serve({
+      delete: () => (refuse ? { errors: [{ message: 'Only admins manage webhooks.', extensions: { code: 'FORBIDDEN' } }] } : undefined),
+    });
     ({ wrapper } = await mountApp('/settings/webhooks'));
+    const ask = () => wrapper.get('dialog[open] form[data-confirm="delete-webhook"]');
     await wrapper.get('tr[data-webhook-id="1"] [data-action="delete"]').trigger('click');
     await flushPromises();
+    expect(ask().get('h2').text()).toBe('Delete the webhook for https://crm.partner.io/hooks/accueil?');
+    expect(ask().text()).toContain('Events waiting for it are not sent.');
+    expect(ask().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
+    await ask()
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click');
+    await flushPromises();
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'DeleteWebhook')).toHaveLength(0);
-    confirm.mockReturnValue(true);
+
     await wrapper.get('tr[data-webhook-id="1"] [data-action="delete"]').trigger('click');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('Delete the webhook for https://crm.partner.io/hooks/accueil? Events waiting for it are not sent.');
-    expect(callsOf(calls, 'DeleteWebhook').map((c) => c.variables)).toEqual([{ id: '1' }]);
+    await ask().trigger('submit');
+    await flushPromises();
+    expect(ask().get('.notice').text()).toBe('You are not allowed to do this.');
+    expect(wrapper.find('tr[data-webhook-id="1"]').exists()).toBe(true);
+    refuse = false;
+    await ask().trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'DeleteWebhook').map((c) => c.variables)).toEqual([{ id: '1' }, { id: '1' }]);
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(wrapper.find('tr[data-webhook-id="1"]').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Webhook deleted.');
     expect(wrapper.text()).toContain('No webhooks yet');
+    expect(confirm).not.toHaveBeenCalled();
   });
 
   it('speaks French', async () => {

@@ -54,7 +54,9 @@ const messages = {
     deliveriesLabel: 'Deliveries to {url}',
     delete: 'Delete',
     deleteLabel: 'Delete the webhook for {url}',
-    confirmDelete: 'Delete the webhook for {url}? Events waiting for it are not sent.',
+    deleteTitle: 'Delete the webhook for {url}?',
+    deleteIntro: 'Events waiting for it are not sent. This cannot be undone.',
+    deleting: 'Deleting…',
     empty: 'No webhooks yet',
     emptyHint: 'Add one for each partner app that wants to hear of changes.',
     statuses: {

@@ -54,7 +54,9 @@ const messages = {
     deliveriesLabel: 'Envois vers {url}',
     delete: 'Supprimer',
     deleteLabel: 'Supprimer le webhook pour {url}',
-    confirmDelete: 'Supprimer le webhook pour {url} ? Les événements en attente ne seront pas envoyés.',
+    deleteTitle: 'Supprimer le webhook pour {url} ?',
+    deleteIntro: 'Les événements en attente ne seront pas envoyés. Cette action est définitive.',
+    deleting: 'Suppression…',
     empty: 'Aucun webhook pour l’instant',
     emptyHint: 'Ajoutez-en un pour chaque application partenaire qui veut apprendre les changements.',
     statuses: {
