@@ -107,6 +107,7 @@ export function serveDefinitions(
       return { data: { reorderUserFields: fields } };
     },
     DeleteUserField: ({ id }) => {
+      if (fail.DeleteUserField) return fail.DeleteUserField;
       fields = fields.filter((field) => field.id !== id);
       return { data: { deleteUserField: true } };
     },

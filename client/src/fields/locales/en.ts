@@ -37,8 +37,8 @@ const userFields = {
   deactivateLabel: 'Deactivate {title}',
   delete: 'Delete',
   deleteLabel: 'Delete {title}',
-  confirmDelete:
-    'Delete the field “{title}”? Its value is removed from every profile and this cannot be undone. To hide it but keep the values, deactivate it instead.',
+  deleteTitle: 'Delete the field “{title}”?',
+  deleteIntro: 'Its value is removed from every profile and this cannot be undone. To hide it but keep the values, deactivate it instead.',
   created: 'Field “{title}” created.',
   updated: 'Field “{title}” saved.',
   deleted: 'Field “{title}” deleted.',

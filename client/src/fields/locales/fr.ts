@@ -39,8 +39,8 @@ const userFields: typeof userFieldsEn = {
   deactivateLabel: 'Désactiver {title}',
   delete: 'Supprimer',
   deleteLabel: 'Supprimer {title}',
-  confirmDelete:
-    'Supprimer le champ « {title} » ? Sa valeur est retirée de tous les profils, définitivement. Pour le masquer en gardant les valeurs, désactivez-le plutôt.',
+  deleteTitle: 'Supprimer le champ « {title} » ?',
+  deleteIntro: 'Sa valeur est retirée de tous les profils, définitivement. Pour le masquer en gardant les valeurs, désactivez-le plutôt.',
   created: 'Champ « {title} » créé.',
   updated: 'Champ « {title} » enregistré.',
   deleted: 'Champ « {title} » supprimé.',
