@@ -34,7 +34,8 @@ const importer = token({
 });
 const SECRET = 'acc_s3cr3t-value-only-shown-once';
 
-function serve(create?: Handler<'CreateApiToken'>) {
+/** `refuse`: the revoke's answer instead of revoking, when it gives one. */
+function serve(create?: Handler<'CreateApiToken'>, refuse?: () => ReturnType<Handler<'RevokeApiToken'>> | undefined) {
   let tokens = [crm, importer];
   return stubGraphQL({
     ApiTokens: () => ({ data: { apiTokens: tokens } }),
@@ -46,6 +47,8 @@ function serve(create?: Handler<'CreateApiToken'>) {
       return { data: { createApiToken: { token: created, secret: SECRET } } };
     },
     RevokeApiToken: ({ id }) => {
+      const refusal = refuse?.();
+      if (refusal) return refusal;
       tokens = tokens.map((t) => (t.id === id ? { ...t, revokedAt: '2025-02-02T10:00:00.000Z' } : t));
       return { data: { revokeApiToken: tokens.find((t) => t.id === id)! } };
     },
@@ -150,28 +153,51 @@ describe('API tokens page', () => {
     expect(wrapper.find('[data-secret-box]').exists()).toBe(false);
   });
 
-  it('revokes a token after confirmation', async () => {
+  it('revokes a token after asking in the app’s dialog, shows a refusal there, and keeps it when cancelled', async () => {
     const confirm = stubConfirm(true);
-    const calls = serve();
+    let refuse = true;
+    const calls = serve(undefined, () => (refuse ? graphQLError('Only admins manage API tokens.', { code: 'FORBIDDEN' }) : undefined));
     ({ wrapper } = await mountApp('/settings/api-tokens'));
+    const ask = () => wrapper.get('dialog[open] form[data-confirm="revoke-token"]');
     const button = row('CRM sync').get('button');
     expect(button.attributes('aria-label')).toBe('Revoke CRM sync');
     await button.trigger('click');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('Revoke “CRM sync”? Anything using it stops working at once.');
-    expect(callsOf(calls, 'RevokeApiToken').map((call) => call.variables)).toEqual([{ id: '1' }]);
+    expect(ask().get('h2').text()).toBe('Revoke “CRM sync”?');
+    expect(ask().text()).toContain('Anything using it stops working at once.');
+    expect(ask().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
+    await ask()
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click');
+    await flushPromises();
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
+    expect(callsOf(calls, 'RevokeApiToken')).toHaveLength(0);
+
+    await button.trigger('click');
+    await flushPromises();
+    await ask().trigger('submit');
+    await flushPromises();
+    expect(ask().get('.notice').text()).toBe('You are not allowed to do this.');
+    expect(row('CRM sync').find('button').exists()).toBe(true);
+    refuse = false;
+    await ask().trigger('submit');
+    await flushPromises();
+    expect(callsOf(calls, 'RevokeApiToken').map((call) => call.variables)).toEqual([{ id: '1' }, { id: '1' }]);
+    expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(row('CRM sync').find('button').exists()).toBe(false);
     expect(row('CRM sync').text()).toContain('Revoked');
+    expect(confirm).not.toHaveBeenCalled();
   });
 
-  it('keeps the token when the confirmation is declined', async () => {
-    stubConfirm(false);
-    const calls = serve();
-    ({ wrapper } = await mountApp('/settings/api-tokens'));
+  it('asks in French', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/settings/api-tokens', 'fr'));
     await row('CRM sync').get('button').trigger('click');
     await flushPromises();
-    expect(callsOf(calls, 'RevokeApiToken')).toHaveLength(0);
-    expect(row('CRM sync').find('button').exists()).toBe(true);
+    const ask = wrapper.get('dialog[open] form[data-confirm="revoke-token"]');
+    expect(ask.get('h2').text()).toBe('Révoquer « CRM sync » ?');
+    expect(ask.get('button[type="submit"]').text()).toBe('Révoquer');
   });
 
   it('says when there are none', async () => {
