@@ -13,5 +13,5 @@ import './ui/styles/popups.css';
 const auth = createAuth();
 const i18n = createAppI18n();
 const router = createAppRouter(auth);
-installUnsavedChangesGuard(router, () => i18n.global.t('unsaved.leave'));
+installUnsavedChangesGuard(router);
 createApp(App).use(i18n).use(auth).use(router).mount('#app');

@@ -292,7 +292,7 @@ export async function mountApp(path: string, locale: AppLocale = 'en') {
   const auth = createAuth();
   const router = createAppRouter(auth, createMemoryHistory());
   const i18n = createAppI18n(locale);
-  installUnsavedChangesGuard(router, () => i18n.global.t('unsaved.leave'));
+  installUnsavedChangesGuard(router);
   await router.push(path);
   await router.isReady();
   const wrapper = mount(App, { global: { plugins: [router, i18n, auth] }, attachTo: document.body });

@@ -24,45 +24,76 @@ async function editNotes(): Promise<void> {
   await notes.trigger('input');
 }
 
+/** The app's leave question, when open. */
+const question = () => wrapper.find('dialog[open] form[data-confirm="leave-unsaved"]');
+
+/** Presses the question's Cancel button (`label`: its words). */
+async function cancel(label: string): Promise<void> {
+  await question()
+    .findAll('button')
+    .find((b) => b.text() === label)!
+    .trigger('click');
+  await flushPromises();
+}
+
 describe('unsaved changes', () => {
-  it('asks before a link leaves a profile with unsaved edits, and stays when the answer is no', async () => {
+  it('asks in the app’s dialog before a link leaves a profile with unsaved edits, and stays when cancelled', async () => {
     serve();
     let router;
     ({ wrapper, router } = await mountApp('/users/42'));
-    const confirm = vi.fn(() => false);
+    const confirm = vi.fn(() => true);
     vi.stubGlobal('confirm', confirm);
     await editNotes();
-    await router.push('/organizations');
+    void router.push('/organizations');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('You have changes that are not saved. Leave this page and lose them?');
+    expect(question().get('h2').text()).toBe('Leave without saving?');
+    expect(question().text()).toContain('You have changes on this page that are not saved: they will be lost.');
+    expect(question().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
+    expect(router.currentRoute.value.path).toBe('/users/42');
+    await cancel('Cancel');
+    expect(question().exists()).toBe(false);
     expect(router.currentRoute.value.path).toBe('/users/42');
     expect((byLabel(wrapper, 'Notes').element as HTMLTextAreaElement).value).toBe('Call after 10');
-    // Yes: the page goes, with its edits.
-    confirm.mockReturnValue(true as never);
-    await router.push('/organizations');
+    // Leave: the page goes, with its edits.
+    void router.push('/organizations');
     await flushPromises();
+    await question().trigger('submit');
+    await flushPromises();
+    expect(question().exists()).toBe(false);
     expect(router.currentRoute.value.path).toBe('/organizations');
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('Escape stays too', async () => {
+    serve();
+    let router;
+    ({ wrapper, router } = await mountApp('/users/42'));
+    await editNotes();
+    void router.push('/organizations');
+    await flushPromises();
+    await question().trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(question().exists()).toBe(false);
+    expect(router.currentRoute.value.path).toBe('/users/42');
   });
 
   it('asks in French when the app is in French', async () => {
     serve();
     let router;
     ({ wrapper, router } = await mountApp('/users/42', 'fr'));
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     await editNotes();
-    await router.back();
-    await router.push('/customers');
+    void router.push('/customers');
     await flushPromises();
-    expect(confirm).toHaveBeenCalledWith('Des modifications ne sont pas enregistrées. Quitter cette page et les perdre ?');
+    expect(question().get('h2').text()).toBe('Quitter sans enregistrer ?');
+    expect(question().get('button[type="submit"]').text()).toBe('Quitter sans enregistrer');
+    await cancel('Annuler');
+    expect(router.currentRoute.value.path).toBe('/users/42');
   });
 
   it('does not ask when nothing changed, or once the edits are saved', async () => {
     serve();
     let router;
     ({ wrapper, router } = await mountApp('/users/42'));
-    const confirm = vi.fn(() => false);
-    vi.stubGlobal('confirm', confirm);
     // A reload or a closed tab with nothing to lose is not held back.
     const untouched = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(untouched);
@@ -75,7 +106,7 @@ describe('unsaved changes', () => {
     await flushPromises();
     await router.push('/customers');
     await flushPromises();
-    expect(confirm).not.toHaveBeenCalled();
+    expect(question().exists()).toBe(false);
     expect(router.currentRoute.value.path).toBe('/customers');
   });
 });

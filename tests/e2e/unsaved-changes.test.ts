@@ -6,23 +6,26 @@ import { launchBrowser, signInAs, type TestBrowser } from '../helpers/browser.js
 
 /**
  * Issue 13: leaving a profile with unsaved edits asks first, in a real browser, for each way of
- * leaving: a link in the sidebar, Back, a reload and closing the tab. Answering "stay" keeps the
- * page and the edits; once saved, nothing asks.
+ * leaving: a link in the sidebar and Back in the app's own dialog, a reload and closing the tab in
+ * the browser's (beforeunload). Staying keeps the page and the edits; once saved, nothing asks.
  */
 describe('unsaved edits are never thrown away without a word, in Chromium', () => {
   let app: TestApp;
   let browser: TestBrowser;
   let page: Page;
   let userId: string;
-  /** What the browser asked, in order: the kind of dialog ('confirm' from the app, 'beforeunload' from the browser). */
+  /** What the browser itself asked, in order: only 'beforeunload' (the app asks in its own dialog). */
   const asked: string[] = [];
-  /** The answer to the next question: stay (dismiss) unless told otherwise. */
-  let answer: 'stay' | 'leave' = 'stay';
 
   const onDialog = async (dialog: Dialog) => {
     asked.push(dialog.type());
-    if (answer === 'leave') await dialog.accept();
-    else await dialog.dismiss();
+    await dialog.dismiss(); // stay
+  };
+  /** The app's question before leaving unsaved edits. */
+  const question = () => page.getByRole('dialog', { name: 'Leave without saving?' });
+  const stay = async () => {
+    await question().getByRole('button', { name: 'Cancel' }).click();
+    await question().waitFor({ state: 'hidden' });
   };
 
   beforeAll(async () => {
@@ -54,20 +57,24 @@ describe('unsaved edits are never thrown away without a word, in Chromium', () =
     page = await openProfileWithEdits();
 
     await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
-    await expect.poll(() => asked.length).toBe(1);
-    expect(asked[0]).toBe('confirm');
+    await question().waitFor();
+    expect(await question().textContent()).toContain('You have changes on this page that are not saved');
+    await stay();
     expect(page.url()).toMatch(new RegExp(`/users/${userId}$`));
     expect(await notes()).toBe('A note not saved yet');
 
+    // Back: the keyboard answers too (Escape stays).
     await page.goBack();
-    await expect.poll(() => asked.length).toBe(2);
-    expect(asked[1]).toBe('confirm');
+    await question().waitFor();
+    await page.keyboard.press('Escape');
+    await question().waitFor({ state: 'hidden' });
     await expect.poll(() => page.url()).toMatch(new RegExp(`/users/${userId}$`));
     expect(await notes()).toBe('A note not saved yet');
+    expect(asked).toEqual([]);
 
     await page.reload().catch(() => undefined); // staying cancels the navigation
-    await expect.poll(() => asked.length).toBe(3);
-    expect(asked[2]).toBe('beforeunload');
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toBe('beforeunload');
     expect(await notes()).toBe('A note not saved yet');
   });
 
@@ -91,11 +98,12 @@ describe('unsaved edits are never thrown away without a word, in Chromium', () =
   it('leaving on purpose ("leave") goes, and the edits are not saved', async () => {
     page = await openProfileWithEdits();
     await page.getByRole('textbox', { name: 'Notes' }).fill('Thrown away on purpose');
-    answer = 'leave';
     const before = asked.length;
     await page.getByRole('navigation').getByRole('link', { name: 'Organizations' }).click();
+    await question().getByRole('button', { name: 'Leave without saving' }).click();
     await page.waitForURL(/\/organizations$/);
-    expect(asked.slice(before)).toEqual(['confirm']);
+    expect(await question().count()).toBe(0);
+    expect(asked.length).toBe(before);
     const stored = await app.gql('query($id: ID!) { user(id: $id) { notes } }', { id: userId });
     expect(stored.data.user.notes).toBe('A note not saved yet');
   });

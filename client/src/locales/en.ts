@@ -19,7 +19,9 @@ import teamMessages from '../team/locales/en';
 
 const en = {
   unsaved: {
-    leave: 'You have changes that are not saved. Leave this page and lose them?',
+    title: 'Leave without saving?',
+    intro: 'You have changes on this page that are not saved: they will be lost.',
+    leave: 'Leave without saving',
   },
   app: {
     name: 'Accueil',

@@ -19,7 +19,9 @@ import teamMessages from '../team/locales/fr';
 
 const fr: MessageSchema = {
   unsaved: {
-    leave: 'Des modifications ne sont pas enregistrées. Quitter cette page et les perdre ?',
+    title: 'Quitter sans enregistrer ?',
+    intro: 'Des modifications de cette page ne sont pas enregistrées : elles seront perdues.',
+    leave: 'Quitter sans enregistrer',
   },
   app: {
     name: 'Accueil',

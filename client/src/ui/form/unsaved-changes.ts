@@ -4,8 +4,10 @@
 // edits not saved asks first. A form in a closed <dialog>, or being saved
 // (a create that opens the new record), does not count; changes of the
 // address that stay on the page (a search or filter kept in the URL) do not
-// ask.
-import { getCurrentInstance, onBeforeUnmount, type Ref } from 'vue';
+// ask. A navigation in the app asks in the app's own dialog
+// (UnsavedChangesDialog, mounted by App.vue: a router guard may wait for the
+// answer); a reload or a closed tab can only ask the browser's way.
+import { computed, getCurrentInstance, onBeforeUnmount, shallowRef, type Ref } from 'vue';
 import type { Router } from 'vue-router';
 
 interface Tracked {
@@ -41,13 +43,31 @@ export function hasUnsavedChanges(): boolean {
   return false;
 }
 
-/** Asks before a navigation or an unload would throw unsaved edits away. `message` is the question, in the app's language. */
-export function installUnsavedChangesGuard(router: Router, message: () => string): () => void {
+/** Answers the question being asked: true to leave. */
+const pending = shallowRef<((leave: boolean) => void) | null>(null);
+
+/** The leave question, for the dialog that asks it: whether it is asked, and the answer. */
+export const leaveQuestion = {
+  asked: computed(() => pending.value !== null),
+  answer(leave: boolean): void {
+    const resolve = pending.value;
+    pending.value = null;
+    resolve?.(leave);
+  },
+};
+
+function askToLeave(): Promise<boolean> {
+  pending.value?.(false); // a navigation started while one was asked about replaces it
+  return new Promise((resolve) => (pending.value = resolve));
+}
+
+/** Asks before a navigation or an unload would throw unsaved edits away. */
+export function installUnsavedChangesGuard(router: Router): () => void {
   const removeGuard = router.beforeEach((to, from) => {
     const chosen = leavingOnPurpose;
     leavingOnPurpose = false;
     if (chosen || to.path === from.path || !hasUnsavedChanges()) return true;
-    return window.confirm(message());
+    return askToLeave();
   });
   const onUnload = (event: BeforeUnloadEvent) => {
     if (!hasUnsavedChanges()) return;
