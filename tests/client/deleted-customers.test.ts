@@ -63,7 +63,22 @@ describe('Deleted customers', () => {
     await flushPromises();
     expect(callsOf(calls, 'RestoreUser').map((c) => c.variables)).toEqual([{ id: '42' }]);
     expect(wrapper.get('[data-done]').text()).toBe('Grace Hopper is back, with everything they had.');
+    const link = wrapper.get('[data-done-link]');
+    expect(link.text()).toBe('Open Grace Hopper’s profile');
+    expect(link.attributes('href')).toBe('/users/42');
     expect(wrapper.text()).toContain('No deleted customers');
+  });
+
+  it('links to the restored profile, in French too', async () => {
+    serve();
+    let router;
+    ({ wrapper, router } = await mountApp('/customers/deleted', 'fr'));
+    await wrapper.get('[data-restore="42"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[data-done-link]').text()).toBe('Ouvrir le profil de Grace Hopper');
+    await wrapper.get('[data-done-link]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.path).toBe('/users/42');
   });
 
   it('deletes permanently only after the dialog says what is erased (admins)', async () => {
@@ -80,6 +95,7 @@ describe('Deleted customers', () => {
     await flushPromises();
     expect(callsOf(calls, 'EraseUser').map((c) => c.variables)).toEqual([{ id: '42' }]);
     expect(wrapper.get('[data-done]').text()).toBe('Grace Hopper was deleted permanently.');
+    expect(wrapper.find('[data-done-link]').exists()).toBe(false);
   });
 
   it('offers agents Restore but not Delete permanently', async () => {

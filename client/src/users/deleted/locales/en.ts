@@ -12,6 +12,7 @@ const messages = {
     by: 'by {name}',
     restore: 'Restore',
     restored: '{name} is back, with everything they had.',
+    openProfile: 'Open {name}’s profile',
     erase: 'Delete permanently',
     eraseTitle: 'Delete {name} permanently?',
     eraseIntro: 'This cannot be undone.',
