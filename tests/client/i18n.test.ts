@@ -23,6 +23,12 @@ describe('messages', () => {
     for (const [key, value] of french) expect(typeof value === 'string' && value.trim() !== '', key).toBe(true);
   });
 
+  it('names the default order of customers the same on the Customers page and in the save-list dialog', () => {
+    for (const messages of [en, fr]) expect(messages.lists.save.sorts.default).toBe(messages.customerSort.default);
+    expect(en.customerSort.default).toBe('Best match, then newest');
+    expect(fr.customerSort.default).toBe('Pertinence, puis les plus récents');
+  });
+
   it('the app reads in French when French is chosen', async () => {
     stubGraphQL({
       Users: () => usersPage([makeUser()]),

@@ -71,7 +71,7 @@ const messages = {
       columns: 'Columns',
       sort: 'Order',
       sorts: {
-        default: 'Best matches first, then newest',
+        default: 'Best match, then newest',
         NAME_ASC: 'Name, A to Z',
         NAME_DESC: 'Name, Z to A',
         CREATED_AT_DESC: 'Newest first',

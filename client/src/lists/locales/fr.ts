@@ -71,7 +71,7 @@ const messages = {
       columns: 'Colonnes',
       sort: 'Ordre',
       sorts: {
-        default: 'Meilleures correspondances, puis les plus récents',
+        default: 'Pertinence, puis les plus récents',
         NAME_ASC: 'Nom, de A à Z',
         NAME_DESC: 'Nom, de Z à A',
         CREATED_AT_DESC: 'Les plus récents d’abord',
