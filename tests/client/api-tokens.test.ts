@@ -200,6 +200,18 @@ describe('API tokens page', () => {
     expect(ask.get('button[type="submit"]').text()).toBe('Révoquer');
   });
 
+  it('says the INBOUND scope goes alone, in words (English and French)', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/settings/api-tokens'));
+    expect(wrapper.text()).toContain('Deliver inbound mail to /inbound/email, and nothing else: it cannot be combined with other scopes.');
+    wrapper.unmount();
+    ({ wrapper } = await mountApp('/settings/api-tokens', 'fr'));
+    expect(wrapper.text()).toContain(
+      'Remettre le courrier entrant à /inbound/email, et rien d’autre : cette portée ne se combine avec aucune autre.',
+    );
+    expect(wrapper.text()).not.toContain('(seule)');
+  });
+
   it('says when there are none', async () => {
     stubGraphQL({ ApiTokens: () => ({ data: { apiTokens: [] } }) });
     ({ wrapper } = await mountApp('/settings/api-tokens'));

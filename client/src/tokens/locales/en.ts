@@ -15,7 +15,7 @@ const messages = {
       import: 'Import users in bulk.',
       ticketsRead: 'Read tickets, their comments and history.',
       ticketsWrite: 'Create tickets, comment, change CCs, start side conversations.',
-      inbound: 'Deliver inbound mail to /inbound/email, and nothing else (alone).',
+      inbound: 'Deliver inbound mail to /inbound/email, and nothing else: it cannot be combined with other scopes.',
     },
     submit: 'Create token',
     submitting: 'Creating…',

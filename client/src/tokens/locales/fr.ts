@@ -17,7 +17,7 @@ const messages: typeof tokenMessages = {
       import: 'Importer des utilisateurs en masse.',
       ticketsRead: 'Lire les tickets, leurs commentaires et leur historique.',
       ticketsWrite: 'Créer des tickets, commenter, gérer les copies, lancer des conversations annexes.',
-      inbound: 'Remettre le courrier entrant à /inbound/email, et rien d’autre (seule).',
+      inbound: 'Remettre le courrier entrant à /inbound/email, et rien d’autre : cette portée ne se combine avec aucune autre.',
     },
     submit: 'Créer le jeton',
     submitting: 'Création…',
