@@ -142,6 +142,9 @@ describe('organization page', () => {
     await flushPromises();
     expect(dialog.get('.notice').text()).toBe('You are not allowed to do this.');
     expect(router.currentRoute.value.path).toBe('/organizations/7');
+    // Only the dialog says when it is deleting: the header's Delete stays as it was.
+    expect(wrapper.get('[data-action="delete-organization"]').text()).toBe('Delete');
+    expect(wrapper.get('[data-action="delete-organization"]').attributes('disabled')).toBeUndefined();
     refuse = false;
     await dialog.trigger('submit');
     await flushPromises();
