@@ -138,9 +138,12 @@ describe('organization page', () => {
     expect(dialog.text()).toContain('Its users stay, without an organization. This cannot be undone.');
     expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
     expect(callsOf(calls, 'DeleteOrganization')).toHaveLength(0);
+    // In a browser the pressed button loses the focus while it is disabled: it gets it back after the refusal.
+    (document.activeElement as HTMLElement | null)?.blur();
     await dialog.trigger('submit');
     await flushPromises();
     expect(dialog.get('.notice').text()).toBe('You are not allowed to do this.');
+    expect(document.activeElement).toBe(dialog.get('button[type="submit"]').element);
     expect(router.currentRoute.value.path).toBe('/organizations/7');
     // Only the dialog says when it is deleting: the header's Delete stays as it was.
     expect(wrapper.get('[data-action="delete-organization"]').text()).toBe('Delete');
