@@ -64,7 +64,7 @@ describe('Deleted customers', () => {
     expect(callsOf(calls, 'RestoreUser').map((c) => c.variables)).toEqual([{ id: '42' }]);
     expect(wrapper.get('[data-done]').text()).toBe('Grace Hopper is back, with everything they had.');
     const link = wrapper.get('[data-done-link]');
-    expect(link.text()).toBe('Open Grace Hopper’s profile');
+    expect(link.text()).toBe('Open their profile');
     expect(link.attributes('href')).toBe('/users/42');
     expect(wrapper.text()).toContain('No deleted customers');
   });
@@ -75,7 +75,7 @@ describe('Deleted customers', () => {
     ({ wrapper, router } = await mountApp('/customers/deleted', 'fr'));
     await wrapper.get('[data-restore="42"]').trigger('click');
     await flushPromises();
-    expect(wrapper.get('[data-done-link]').text()).toBe('Ouvrir le profil de Grace Hopper');
+    expect(wrapper.get('[data-done-link]').text()).toBe('Ouvrir son profil');
     await wrapper.get('[data-done-link]').trigger('click');
     await flushPromises();
     expect(router.currentRoute.value.path).toBe('/users/42');

@@ -12,7 +12,7 @@ const messages = {
     by: 'by {name}',
     restore: 'Restore',
     restored: '{name} is back, with everything they had.',
-    openProfile: 'Open {name}’s profile',
+    openProfile: 'Open their profile',
     erase: 'Delete permanently',
     eraseTitle: 'Delete {name} permanently?',
     eraseIntro: 'This cannot be undone.',

@@ -13,7 +13,7 @@ const messages = {
     by: 'par {name}',
     restore: 'Restaurer',
     restored: '{name} est de retour, avec tout ce qu’il avait.',
-    openProfile: 'Ouvrir le profil de {name}',
+    openProfile: 'Ouvrir son profil',
     erase: 'Supprimer définitivement',
     eraseTitle: 'Supprimer {name} définitivement ?',
     eraseIntro: 'C’est irréversible.',
