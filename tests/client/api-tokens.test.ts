@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiTokenDetailsFragment, ApiTokenScope } from '../../client/src/graphql/generated/graphql';
-import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubConfirm, stubGraphQL, type Handler } from './helpers';
+import { byLabel, cancelDialog, callsOf, errorNextTo, graphQLError, mountApp, openConfirm, stubConfirm, stubGraphQL, type Handler } from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -158,7 +158,7 @@ describe('API tokens page', () => {
     let refuse = true;
     const calls = serve(undefined, () => (refuse ? graphQLError('Only admins manage API tokens.', { code: 'FORBIDDEN' }) : undefined));
     ({ wrapper } = await mountApp('/settings/api-tokens'));
-    const ask = () => wrapper.get('dialog[open] form[data-confirm="revoke-token"]');
+    const ask = () => openConfirm(wrapper, 'revoke-token');
     const button = row('CRM sync').get('button');
     expect(button.attributes('aria-label')).toBe('Revoke CRM sync');
     await button.trigger('click');
@@ -166,11 +166,7 @@ describe('API tokens page', () => {
     expect(ask().get('h2').text()).toBe('Revoke “CRM sync”?');
     expect(ask().text()).toContain('Anything using it stops working at once.');
     expect(ask().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
-    await ask()
-      .findAll('button')
-      .find((b) => b.text() === 'Cancel')!
-      .trigger('click');
-    await flushPromises();
+    await cancelDialog(wrapper);
     expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'RevokeApiToken')).toHaveLength(0);
 
@@ -195,7 +191,7 @@ describe('API tokens page', () => {
     ({ wrapper } = await mountApp('/settings/api-tokens', 'fr'));
     await row('CRM sync').get('button').trigger('click');
     await flushPromises();
-    const ask = wrapper.get('dialog[open] form[data-confirm="revoke-token"]');
+    const ask = openConfirm(wrapper, 'revoke-token');
     expect(ask.get('h2').text()).toBe('Révoquer « CRM sync » ?');
     expect(ask.get('button[type="submit"]').text()).toBe('Révoquer');
   });

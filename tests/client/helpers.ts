@@ -318,7 +318,23 @@ export function errorNextTo(wrapper: VueWrapper, text: string): string {
   return errorId ? wrapper.get(`[id="${errorId}"]`).text() : '';
 }
 
-/** Answers every window.confirm() with `answer`; returns the mock to inspect the questions. */
+/** The app's ConfirmDialog `id` (its form) while it is open. */
+export function openConfirm(wrapper: VueWrapper, id: string) {
+  return wrapper.get(`dialog[open] form[data-confirm="${id}"]`);
+}
+
+/** Presses the open dialog's Cancel (`label`: its words in the app's language), and waits for what follows. */
+export async function cancelDialog(wrapper: VueWrapper, label = 'Cancel'): Promise<void> {
+  const button = wrapper
+    .get('dialog[open]')
+    .findAll('button')
+    .find((candidate) => candidate.text() === label);
+  if (!button) throw new Error(`No "${label}" in the open dialog`);
+  await button.trigger('click');
+  await flushPromises();
+}
+
+/** Answers every window.confirm() with `answer` (the app asks in its own dialogs: tests check it is never called). */
 export function stubConfirm(answer: boolean) {
   const confirm = vi.fn((_message?: string) => answer);
   vi.stubGlobal('confirm', confirm);

@@ -4,11 +4,13 @@ import type { OrganizationDetailsFragment, UpdateOrganizationInput } from '../..
 import {
   AGENT_VIEWER,
   byLabel,
+  cancelDialog,
   callsOf,
   errorNextTo,
   graphQLError,
   makeUser,
   mountApp,
+  openConfirm,
   signedInAs,
   stubConfirm,
   stubGraphQL,
@@ -133,7 +135,7 @@ describe('organization page', () => {
     ({ wrapper, router } = await mountApp('/organizations/7'));
     await wrapper.get('[data-action="delete-organization"]').trigger('click');
     await flushPromises();
-    const dialog = wrapper.get('dialog[open] form[data-confirm="delete-organization"]');
+    const dialog = openConfirm(wrapper, 'delete-organization');
     expect(dialog.get('h2').text()).toBe('Delete Navy?');
     expect(dialog.text()).toContain('Its users stay, without an organization. This cannot be undone.');
     expect(dialog.get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
@@ -165,13 +167,9 @@ describe('organization page', () => {
     ({ wrapper } = await mountApp('/organizations/7', 'fr'));
     await wrapper.get('[data-action="delete-organization"]').trigger('click');
     await flushPromises();
-    const dialog = wrapper.get('dialog[open] form[data-confirm="delete-organization"]');
+    const dialog = openConfirm(wrapper, 'delete-organization');
     expect(dialog.get('h2').text()).toBe('Supprimer Navy ?');
-    await dialog
-      .findAll('button')
-      .find((b) => b.text() === 'Annuler')!
-      .trigger('click');
-    await flushPromises();
+    await cancelDialog(wrapper, 'Annuler');
     expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'DeleteOrganization')).toHaveLength(0);
   });

@@ -4,11 +4,13 @@ import type { UserProfileFragment, IdentityDetailsFragment } from '../../client/
 import {
   AGENT_VIEWER,
   byLabel,
+  cancelDialog,
   callsOf,
   errorNextTo,
   graphQLError,
   makeUser,
   mountApp,
+  openConfirm,
   signedInAs,
   stubConfirm,
   stubGraphQL,
@@ -256,16 +258,12 @@ describe('contacts on the profile', () => {
         refuse ? graphQLError('Not allowed', { code: 'FORBIDDEN' }) : { data: { removeUserIdentity: withIdentities([primaryEmail]) } },
     });
     ({ wrapper } = await mountApp('/users/42'));
-    const dialog = () => wrapper.get('dialog[open] form[data-confirm="remove-contact"]');
+    const dialog = () => openConfirm(wrapper, 'remove-contact');
     await contact('grace@work.example').get('[data-action="remove"]').trigger('click');
     await flushPromises();
     expect(dialog().get('h2').text()).toBe('Remove grace@work.example from this profile?');
     expect(dialog().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
-    await dialog()
-      .findAll('button')
-      .find((b) => b.text() === 'Cancel')!
-      .trigger('click');
-    await flushPromises();
+    await cancelDialog(wrapper);
     expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'RemoveUserIdentity')).toHaveLength(0);
 

@@ -1,11 +1,13 @@
 // Addresses pasted as mail clients write them (`Gus Fring <gus@pollos.fr>`) in a
 // ticket's requester, CC and side conversation fields: split into name and
-// address, and an entry that is not an address named in its error.
+// address, and an entry that is not an address named in its error. The CCs
+// card also shows what the server refuses without naming a field, and a lost
+// connection, for an add and a remove alike.
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetailFragment } from '../../client/src/graphql/generated/graphql';
 import { SUGGEST_DEBOUNCE_MS } from '../../client/src/ui/use-combobox';
-import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL } from './helpers';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL, type Handler } from './helpers';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -16,6 +18,7 @@ afterEach(() => {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const now = '2026-01-02T03:04:05.000Z';
+const kim = { id: '20', name: 'Kim', email: 'kim@newco.fr' };
 const noEvents = ({ id }: { id: string }) => ({ data: { ticket: { id, events: { totalCount: 0, edges: [] } } } });
 
 function detail(overrides: Partial<TicketDetailFragment> = {}): TicketDetailFragment {
@@ -116,7 +119,6 @@ describe('CCs of a new ticket', () => {
 
 describe('a ticket’s CCs and side conversations', () => {
   it('Add CC takes Name <address> (and several), names a refused entry, and keeps it in the field', async () => {
-    const kim = { id: '20', name: 'Kim', email: 'kim@newco.fr' };
     const calls = stubGraphQL({
       Ticket: () => ({ data: { ticket: detail() } }),
       TicketEvents: noEvents,
@@ -171,5 +173,85 @@ describe('a ticket’s CCs and side conversations', () => {
     expect(callsOf(calls, 'StartSideConversation')[0]!.variables.input).toMatchObject({
       to: [{ email: 'lydia@madrigal.de', name: 'Lydia' }, { email: 'mike@pollos.fr' }],
     });
+  });
+});
+
+const card = () => wrapper!.get('[data-ccs]');
+const alerts = () =>
+  card()
+    .findAll('[role="alert"]')
+    .map((alert) => alert.text());
+const ccField = () => wrapper!.get('form[data-form="add-cc"] input[name="user"]');
+
+async function addCc(text: string): Promise<void> {
+  await ccField().setValue(text);
+  await wrapper!.get('form[data-form="add-cc"]').trigger('submit');
+  await flushPromises();
+}
+
+async function removeKim(): Promise<void> {
+  await card().get('button[aria-label="Remove Kim from CCs"]').trigger('click');
+  await flushPromises();
+}
+
+function serve(answers: { add?: () => ReturnType<Handler<'AddTicketCc'>>; remove?: () => ReturnType<Handler<'RemoveTicketCc'>> }) {
+  return stubGraphQL({
+    Ticket: () => ({ data: { ticket: detail({ ccs: [kim] }) } }),
+    TicketEvents: noEvents,
+    AddTicketCc: () => answers.add!(),
+    RemoveTicketCc: () => answers.remove!(),
+  });
+}
+
+describe('a ticket’s CCs: refusals that name no field, a lost connection', () => {
+  it('shows a refusal of Add CC that names no field, and keeps what was typed', async () => {
+    serve({ add: () => graphQLError('You cannot change this ticket.', { code: 'FORBIDDEN' }) });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await addCc('lee@newco.fr');
+    expect(alerts()).toEqual(['You are not allowed to do this.']);
+    expect((ccField().element as HTMLInputElement).value).toBe('lee@newco.fr');
+  });
+
+  it('says so when the server cannot be reached, for an add and a remove', async () => {
+    const calls = serve({});
+    ({ wrapper } = await mountApp('/tickets/12'));
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await addCc('lee@newco.fr');
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]).toContain('The server could not be reached');
+    await removeKim();
+    expect(alerts()).toHaveLength(1);
+    expect(alerts()[0]).toContain('The server could not be reached');
+    expect(card().text()).toContain('kim@newco.fr');
+    expect(callsOf(calls, 'RemoveTicketCc')).toHaveLength(0);
+  });
+
+  it('shows a refused remove, which goes once the remove is taken', async () => {
+    let refuse = true;
+    const calls = serve({
+      remove: () =>
+        refuse
+          ? graphQLError('You cannot change this ticket.', { code: 'FORBIDDEN' })
+          : { data: { removeTicketCc: { ticket: detail({ ccs: [] }) } } },
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await removeKim();
+    expect(alerts()).toEqual(['You are not allowed to do this.']);
+    expect(card().text()).toContain('kim@newco.fr');
+    refuse = false;
+    await removeKim();
+    expect(callsOf(calls, 'RemoveTicketCc').map((c) => c.variables)).toEqual([
+      { ticketId: '12', userId: '20' },
+      { ticketId: '12', userId: '20' },
+    ]);
+    expect(alerts()).toEqual([]);
+    expect(card().text()).not.toContain('kim@newco.fr');
+  });
+
+  it('reads in French', async () => {
+    serve({ add: () => graphQLError('You cannot change this ticket.', { code: 'FORBIDDEN' }) });
+    ({ wrapper } = await mountApp('/tickets/12', 'fr'));
+    await addCc('lee@newco.fr');
+    expect(alerts()).toEqual(['Vous n’êtes pas autorisé à faire ceci.']);
   });
 });

@@ -1,6 +1,6 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { byLabel, makeUser, mountApp, stubGraphQL } from './helpers';
+import { byLabel, cancelDialog, makeUser, mountApp, stubGraphQL } from './helpers';
 
 // Leaving a page with edits not saved asks first (issue 13): links, Back, reload and closing the tab.
 let wrapper: VueWrapper;
@@ -27,15 +27,6 @@ async function editNotes(): Promise<void> {
 /** The app's leave question, when open. */
 const question = () => wrapper.find('dialog[open] form[data-confirm="leave-unsaved"]');
 
-/** Presses the question's Cancel button (`label`: its words). */
-async function cancel(label: string): Promise<void> {
-  await question()
-    .findAll('button')
-    .find((b) => b.text() === label)!
-    .trigger('click');
-  await flushPromises();
-}
-
 describe('unsaved changes', () => {
   it('asks in the app’s dialog before a link leaves a profile with unsaved edits, and stays when cancelled', async () => {
     serve();
@@ -50,7 +41,7 @@ describe('unsaved changes', () => {
     expect(question().text()).toContain('You have changes on this page that are not saved: they will be lost.');
     expect(question().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
     expect(router.currentRoute.value.path).toBe('/users/42');
-    await cancel('Cancel');
+    await cancelDialog(wrapper);
     expect(question().exists()).toBe(false);
     expect(router.currentRoute.value.path).toBe('/users/42');
     expect((byLabel(wrapper, 'Notes').element as HTMLTextAreaElement).value).toBe('Call after 10');
@@ -86,7 +77,7 @@ describe('unsaved changes', () => {
     await flushPromises();
     expect(question().get('h2').text()).toBe('Quitter sans enregistrer ?');
     expect(question().get('button[type="submit"]').text()).toBe('Quitter sans enregistrer');
-    await cancel('Annuler');
+    await cancelDialog(wrapper, 'Annuler');
     expect(router.currentRoute.value.path).toBe('/users/42');
   });
 

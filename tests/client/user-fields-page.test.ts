@@ -1,6 +1,18 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AGENT_VIEWER, byLabel, callsOf, errorNextTo, graphQLError, mountApp, signedInAs, stubConfirm, stubGraphQL } from './helpers';
+import {
+  AGENT_VIEWER,
+  byLabel,
+  cancelDialog,
+  callsOf,
+  errorNextTo,
+  graphQLError,
+  mountApp,
+  openConfirm,
+  signedInAs,
+  stubConfirm,
+  stubGraphQL,
+} from './helpers';
 import { PLAN, CONTRACT, NEWSLETTER, serveDefinitions, pageHelpers } from './user-fields-setup';
 
 // The user fields page: listing, creating, editing, deactivating and deleting custom fields.
@@ -377,7 +389,7 @@ describe('user fields page', () => {
       },
     });
     ({ wrapper } = await mountApp('/settings/user-fields'));
-    const ask = () => wrapper.get('dialog[open] form[data-confirm="delete-user-field"]');
+    const ask = () => openConfirm(wrapper, 'delete-user-field');
     const button = row('Contract number').get('[data-action="delete"]');
     expect(button.attributes('aria-label')).toBe('Delete Contract number');
     await button.trigger('click');
@@ -385,11 +397,7 @@ describe('user fields page', () => {
     expect(ask().get('h2').text()).toBe('Delete the field “Contract number”?');
     expect(ask().text()).toContain('deactivate it instead');
     expect(ask().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
-    await ask()
-      .findAll('button')
-      .find((b) => b.text() === 'Cancel')!
-      .trigger('click');
-    await flushPromises();
+    await cancelDialog(wrapper);
     expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'DeleteUserField')).toHaveLength(0);
 

@@ -1,7 +1,20 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WebhookDeliveryDetailsFragment, WebhookDetailsFragment } from '../../client/src/graphql/generated/graphql';
-import { AGENT_VIEWER, byLabel, callsOf, errorNextTo, graphQLError, mountApp, signedInAs, stubConfirm, stubGraphQL, type Handler } from './helpers';
+import {
+  AGENT_VIEWER,
+  byLabel,
+  cancelDialog,
+  callsOf,
+  errorNextTo,
+  graphQLError,
+  mountApp,
+  openConfirm,
+  signedInAs,
+  stubConfirm,
+  stubGraphQL,
+  type Handler,
+} from './helpers';
 
 let wrapper: VueWrapper;
 
@@ -244,17 +257,13 @@ describe('Webhooks page', () => {
       delete: () => (refuse ? { errors: [{ message: 'Only admins manage webhooks.', extensions: { code: 'FORBIDDEN' } }] } : undefined),
     });
     ({ wrapper } = await mountApp('/settings/webhooks'));
-    const ask = () => wrapper.get('dialog[open] form[data-confirm="delete-webhook"]');
+    const ask = () => openConfirm(wrapper, 'delete-webhook');
     await wrapper.get('tr[data-webhook-id="1"] [data-action="delete"]').trigger('click');
     await flushPromises();
     expect(ask().get('h2').text()).toBe('Delete the webhook for https://crm.partner.io/hooks/accueil?');
     expect(ask().text()).toContain('Events waiting for it are not sent.');
     expect(ask().get('button[type="submit"]').classes()).toEqual(['button', 'button--danger']);
-    await ask()
-      .findAll('button')
-      .find((b) => b.text() === 'Cancel')!
-      .trigger('click');
-    await flushPromises();
+    await cancelDialog(wrapper);
     expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'DeleteWebhook')).toHaveLength(0);
 
