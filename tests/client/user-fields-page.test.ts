@@ -13,7 +13,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const { titles, row, handle, dialogForm, openCreate, submitDialog } = pageHelpers(() => wrapper);
+const { titles, row, dialogForm, openCreate, submitDialog } = pageHelpers(() => wrapper);
 
 describe('user fields page', () => {
   it('lists the fields in order with title, key, type, required and status', async () => {
