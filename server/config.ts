@@ -1,6 +1,6 @@
 import { Resolver } from 'node:dns';
 import { existsSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { domainToASCII } from 'node:url';
@@ -59,6 +59,8 @@ export interface Config {
    * address is theirs only when such a header proves its From domain (inbound/authentication-results.ts); null: never.
    */
   inboundAuthservId: string | null;
+  /** INBOUND_SMTP_TRUSTED: the SMTP clients (the MX in front) whose Authentication-Results are believed. */
+  inboundSmtpTrusted: BlockList;
   /** Where uploaded import files are kept. */
   importDir: string;
   /** Whether this process runs import jobs (every process may: jobs are claimed in the database). */
@@ -317,6 +319,33 @@ function authservId(raw: string | undefined): string | null {
   return v;
 }
 
+/**
+ * INBOUND_SMTP_TRUSTED: the addresses (`10.0.0.5`, `::1`) and networks (`10.0.0.0/8`) of the SMTP clients allowed
+ * to vouch for a sender: the MX in front of the listener, which removes outside Authentication-Results headers.
+ * Anyone else connecting to INBOUND_SMTP_PORT could write that header themselves, so theirs are ignored.
+ * Default: this machine (127.0.0.0/8, ::1).
+ */
+function trustedPeers(raw: string | undefined): BlockList {
+  const v = raw?.trim() || '127.0.0.0/8, ::1';
+  const list = new BlockList();
+  for (const item of v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const [address, prefix, extra] = item.split('/');
+    const type = isIP(address) === 6 ? 'ipv6' : isIP(address) === 4 ? 'ipv4' : null;
+    const bits = prefix === undefined ? null : Number(prefix);
+    const max = type === 'ipv6' ? 128 : 32;
+    if (!type || extra !== undefined || (bits !== null && (!/^\d{1,3}$/.test(prefix) || bits > max)))
+      throw new ConfigError(
+        `INBOUND_SMTP_TRUSTED must list IP addresses or networks (10.0.0.5, 10.0.0.0/8, ::1), separated by commas, not "${item}".`,
+      );
+    if (bits === null) list.addAddress(address, type);
+    else list.addSubnet(address, bits, type);
+  }
+  return list;
+}
+
 /** WEBHOOK_RETRY_SECONDS: the same form as MAIL_RETRY_SECONDS (and the same default). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const database = databaseUrl(env.DATABASE_URL);
@@ -353,6 +382,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundDomain: domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost'),
     inboundSmtpPort: smtpPort(env.INBOUND_SMTP_PORT),
     inboundAuthservId: authservId(env.INBOUND_AUTHSERV_ID),
+    inboundSmtpTrusted: trustedPeers(env.INBOUND_SMTP_TRUSTED),
     importDir: env.IMPORT_DIR?.trim() || resolve('data', 'imports'),
     importWorker: bool('IMPORT_WORKER', env.IMPORT_WORKER, true),
     importChunkRows: int('IMPORT_CHUNK_ROWS', env.IMPORT_CHUNK_ROWS, 1000, 1, 1000),

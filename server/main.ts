@@ -54,9 +54,14 @@ async function serve(config: Config, log: Logger, worker: boolean): Promise<void
   if (config.inboundSmtpPort !== null) {
     const { startSmtpListener } = await import('./inbound/smtp-listener.js');
     const smtpPort = config.inboundSmtpPort;
-    smtp = await startSmtpListener({ port: smtpPort, host: config.host, domain: config.inboundDomain, inbound: () => ready.inbound, log }).catch(
-      (err) => cannotStart(describeListenError(err, smtpPort, config.host).replace('set PORT', 'set INBOUND_SMTP_PORT')),
-    );
+    smtp = await startSmtpListener({
+      port: smtpPort,
+      host: config.host,
+      domain: config.inboundDomain,
+      inbound: () => ready.inbound,
+      trusted: config.inboundSmtpTrusted,
+      log,
+    }).catch((err) => cannotStart(describeListenError(err, smtpPort, config.host).replace('set PORT', 'set INBOUND_SMTP_PORT')));
   }
   const db = await openDatabase(config, !worker);
   const { createApp } = await import('./app.js');

@@ -72,8 +72,15 @@ export class InboundMail {
     },
   ) {}
 
-  async receive(raw: RawMessage, actor: Actor): Promise<InboundOutcome> {
-    return this.take(await parseMessage(raw), actor);
+  /**
+   * `trustAuthenticationResults`: whether the message's Authentication-Results come from the desk's own receiving
+   * server (a provider that signs in with an INBOUND token, the MX that INBOUND_SMTP_TRUSTED names); when false they
+   * are dropped, since whoever wrote the message could have written them.
+   */
+  async receive(raw: RawMessage, actor: Actor, options: { trustAuthenticationResults: boolean }): Promise<InboundOutcome> {
+    const msg = await parseMessage(raw);
+    if (!options.trustAuthenticationResults) msg.authenticationResults = [];
+    return this.take(msg, actor);
   }
 
   async take(msg: ParsedMessage, actor: Actor): Promise<InboundOutcome> {

@@ -38,7 +38,8 @@ export function inboundEmailRoute(services: Services): RequestHandler {
       source: AuditSource.EMAIL,
     };
     try {
-      const outcome = await services.inbound.receive(req, actor);
+      // The provider signed in with an INBOUND token: its receiving server's Authentication-Results are believed.
+      const outcome = await services.inbound.receive(req, actor, { trustAuthenticationResults: true });
       res.status(200).json(outcome);
     } catch (err) {
       if (!(err instanceof InboundMessageError)) throw err;

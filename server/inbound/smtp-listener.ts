@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
@@ -38,13 +39,25 @@ function collect(stream: SMTPServerDataStream): Promise<{ bytes: Buffer; tooLarg
  * no relay) and hands each message to the same code as POST /inbound/email.
  * No AUTH (it is where mail for the desk is delivered), no STARTTLS (put it
  * behind the MX that terminates TLS); messages over 10 MB are refused (552).
+ * The Authentication-Results of a message are believed only from the clients
+ * INBOUND_SMTP_TRUSTED names (by default this machine): the MX in front.
  */
+/** Whether a client address is one of the trusted (an IPv4-mapped IPv6 address counts as its IPv4 one). */
+export function isTrusted(trusted: BlockList, remote: string | undefined): boolean {
+  if (!remote) return false;
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(remote)?.[1];
+  if (v4) return trusted.check(v4, 'ipv4');
+  return trusted.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
+}
+
 export async function startSmtpListener(opts: {
   port: number;
   host: string;
   domain: string;
   /** Where messages go; a function when the listener takes its port before the app is ready (mail meanwhile: 451, try later). */
   inbound: InboundMail | (() => InboundMail | undefined);
+  /** The clients whose Authentication-Results are believed (INBOUND_SMTP_TRUSTED); anyone else's are dropped. */
+  trusted: BlockList;
   log: Logger;
 }): Promise<SmtpListener> {
   const desk = (domainToASCII(opts.domain) || opts.domain).toLowerCase();
@@ -59,13 +72,14 @@ export async function startSmtpListener(opts: {
       if ((domainToASCII(domain) || domain).toLowerCase() !== desk) return callback(smtpError(`5.7.1 This server takes mail for ${desk} only.`, 550));
       callback();
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       collect(stream)
         .then(async ({ bytes, tooLarge }) => {
           if (tooLarge) throw smtpError('5.3.4 The message is larger than 10 MB, the most this desk accepts.', 552);
           const inbound = typeof opts.inbound === 'function' ? opts.inbound() : opts.inbound;
           if (!inbound) throw smtpError('4.3.0 The desk is starting; try again later.', 451);
-          const outcome = await inbound.receive(bytes, SMTP_ACTOR);
+          // A client that is not the MX in front could write the header that vouches for a staff sender itself.
+          const outcome = await inbound.receive(bytes, SMTP_ACTOR, { trustAuthenticationResults: isTrusted(opts.trusted, session.remoteAddress) });
           callback(null, `Message taken (${outcome.result.toLowerCase()})`);
         })
         .catch((err: unknown) => {

@@ -17,6 +17,11 @@ describe('readConfig', () => {
     expect(c.inboundAuthservId).toBeNull();
     expect(readConfig({ INBOUND_AUTHSERV_ID: '  ' }).inboundAuthservId).toBeNull();
     expect(readConfig({ INBOUND_AUTHSERV_ID: ' mx.acme.io ' }).inboundAuthservId).toBe('mx.acme.io');
+    // The SMTP clients that vouch for a sender: this machine by default, else the networks listed.
+    const local = readConfig({}).inboundSmtpTrusted;
+    expect([local.check('127.0.0.1', 'ipv4'), local.check('::1', 'ipv6'), local.check('10.0.0.5', 'ipv4')]).toEqual([true, true, false]);
+    const mx = readConfig({ INBOUND_SMTP_TRUSTED: ' 10.0.0.0/8, 2001:db8::25 ' }).inboundSmtpTrusted;
+    expect([mx.check('10.1.2.3', 'ipv4'), mx.check('2001:db8::25', 'ipv6'), mx.check('127.0.0.1', 'ipv4')]).toEqual([true, true, false]);
   });
 
   it('takes good values', () => {
@@ -104,6 +109,9 @@ describe('readConfig', () => {
     ['MAIL_FROM', 'not an address', /^MAIL_FROM must be an address/],
     ['INBOUND_AUTHSERV_ID', 'mx.acme.io; dkim=pass', /^INBOUND_AUTHSERV_ID must be the authserv-id/],
     ['INBOUND_AUTHSERV_ID', 'two words', /^INBOUND_AUTHSERV_ID must be the authserv-id/],
+    ['INBOUND_SMTP_TRUSTED', 'mx.acme.io', /^INBOUND_SMTP_TRUSTED must list IP addresses or networks/],
+    ['INBOUND_SMTP_TRUSTED', '10.0.0.0/33', /^INBOUND_SMTP_TRUSTED must list IP addresses or networks/],
+    ['INBOUND_SMTP_TRUSTED', '10.0.0.1/8/2', /^INBOUND_SMTP_TRUSTED must list IP addresses or networks/],
     ['MAIL_FROM', 'Desk <desk@>', /^MAIL_FROM must be an address/],
     ['MAIL_RETRY_SECONDS', '5,soon', /^MAIL_RETRY_SECONDS must be up to 20 waits/],
     ['MAIL_RETRY_SECONDS', '-5', /^MAIL_RETRY_SECONDS must be up to 20 waits/],

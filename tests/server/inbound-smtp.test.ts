@@ -51,7 +51,14 @@ describe.each(testDialects())('inbound mail through the SMTP listener on %s', (d
   beforeAll(async () => {
     app = await startTestApp(dialect, { INBOUND_DOMAIN: DESK });
     agent = await app.person('AGENT');
-    smtp = await startSmtpListener({ port: 0, host: '127.0.0.1', domain: DESK, inbound: app.services.inbound, log: pino({ level: 'silent' }) });
+    smtp = await startSmtpListener({
+      port: 0,
+      host: '127.0.0.1',
+      domain: DESK,
+      inbound: app.services.inbound,
+      trusted: app.services.config.inboundSmtpTrusted,
+      log: pino({ level: 'silent' }),
+    });
   });
   afterAll(async () => {
     await smtp?.close();

@@ -1,4 +1,8 @@
+import { BlockList } from 'node:net';
+import nodemailer from 'nodemailer';
+import pino from 'pino';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { startSmtpListener } from '../../server/inbound/smtp-listener.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -47,6 +51,38 @@ describe.each(testDialects())('inbound mail from a staff address on %s', (dialec
     agent = await app.person('AGENT');
   });
   afterAll(() => app?.stop());
+
+  it('over SMTP, only the trusted clients (INBOUND_SMTP_TRUSTED: the MX in front) vouch for a sender; anyone else’s header counts for nothing', async () => {
+    const sender = await app.person('AGENT');
+    const send = async (trusted: BlockList, subject: string) => {
+      const listener = await startSmtpListener({
+        port: 0,
+        host: '127.0.0.1',
+        domain: DESK,
+        inbound: app.services.inbound,
+        trusted,
+        log: pino({ level: 'silent' }),
+      });
+      try {
+        const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+        const sent = await smtp.sendMail({
+          from: sender.email,
+          to: `help@${DESK}`,
+          subject,
+          text: 'Hi',
+          headers: { 'Authentication-Results': dkimPass() },
+        });
+        return sent.response;
+      } finally {
+        await listener.close();
+      }
+    };
+    // A client the desk does not know wrote the header itself: refused as unproven staff mail.
+    expect(await send(new BlockList(), `Direct ${++seq}`)).toMatch(/ignored/);
+    // The default (this machine) is the MX in front: its word counts.
+    expect(await send(app.services.config.inboundSmtpTrusted, `Through the MX ${++seq}`)).toMatch(/created/);
+    expect((await ticketsOf(sender.id)).length).toBe(1);
+  });
 
   it('CLOSED and the block list: forged staff mail opens nothing; proven staff mail is admitted as before', async () => {
     await settings({ requestAccess: 'CLOSED', blockList: [`reject:${STAFF_DOMAIN}`] });

@@ -46,7 +46,14 @@ describe.each(testDialects())('side conversations by email on %s', (dialect) => 
     });
     agent = await app.person('AGENT');
     inboundToken = (await app.token(['INBOUND'], 'mail provider')).auth.token;
-    listener = await startSmtpListener({ port: 0, host: '127.0.0.1', domain: DESK, inbound: app.services.inbound, log: pino({ level: 'silent' }) });
+    listener = await startSmtpListener({
+      port: 0,
+      host: '127.0.0.1',
+      domain: DESK,
+      inbound: app.services.inbound,
+      trusted: app.services.config.inboundSmtpTrusted,
+      log: pino({ level: 'silent' }),
+    });
   });
   afterAll(async () => {
     await listener?.close();
