@@ -167,7 +167,8 @@ export class InboundMail {
         attachments,
         held: admission.hold,
         // Acknowledged by mail (unless held), in the requester's language (the provider's request says nothing of theirs).
-        acknowledge: { language: null },
+        // Anyone may write any From: the writer is proven only by the desk's receiving server.
+        acknowledge: { language: null, writerProven: () => proof.proven },
         afterCreate: admission.verify
           ? (m, _ticket, requester) => this.deps.doorMail.verification(m, { user: requester, address: from.address })
           : undefined,

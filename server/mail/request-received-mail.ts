@@ -3,9 +3,10 @@ import { ticketMessageId } from '../inbound/ticket-ref.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
+import type { Acknowledge } from '../tickets/ticket.service.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
-import { languageOfLocale, type Lang } from '../i18n/language.js';
+import { languageOfLocale } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 import { REPLY_ABOVE, ticketMailSubject } from './ticket-mail.js';
 
@@ -46,30 +47,33 @@ export function quoted(body: string): string {
  * address is SKIPPED by the outbox as for every email. The deliverer marks it
  * `Auto-Submitted: auto-replied` (RFC 3834).
  *
- * Its subject and the quote of the request are the requester's own words:
- * they are mailed back only to an address proven to be the requester's (a
- * verified account). Anyone else (a visitor's form, mail whose From anyone can
- * write) gets the receipt alone, "[#12] Request received": the desk must not
- * become a relay that mails a stranger's text to any address it is given.
+ * Its subject and the quote of the request are the writer's words: they are
+ * mailed back only when the address is the requester's (verified) and the
+ * writer is its owner (signed in as them, or mail whose sender the desk's
+ * receiving server proved). Anyone else (a visitor's form, where anyone may
+ * type a customer's address; mail, whose From anyone may write) gets the
+ * receipt alone, "[#12] Request received": the desk must not become a relay
+ * that mails a stranger's text to any address it is given.
  *
  * In the requester's language (their profile's locale; for someone without
- * one, `fallback`: the language of the web form's page). The reply line
+ * one, the language of the web form's page). The reply line
  * first, the ticket's threading ids as for comment mails (the Message-ID
  * names the first comment, In-Reply-To and References the ticket), so a reply
  * lands on the ticket as a comment, cut at that line.
  */
 export function requestReceivedMail(deskDomain: string, settings: SettingsService) {
-  return async (m: EntityManager, ticket: Ticket, requester: User, first: FirstMessage, fallback: Lang | null): Promise<void> => {
+  return async (m: EntityManager, ticket: Ticket, requester: User, first: FirstMessage, how: Acknowledge): Promise<void> => {
     if (ticket.held || requester.role !== Role.END_USER) return;
     if (!(await settings.get(m)).row.acknowledgeRequests) return;
     const [to]: { value: string }[] = await m.query(`SELECT value FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [
       requester.id,
     ]);
     if (!to) return;
-    const lang = requester.locale ? languageOfLocale(requester.locale) : (fallback ?? 'en');
+    const lang = requester.locale ? languageOfLocale(requester.locale) : (how.language ?? 'en');
     const ticketId = ticketMessageId(ticket.id, null, deskDomain);
     const headers = { 'Message-ID': ticketMessageId(ticket.id, first.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
-    const proven = requester.verified;
+    // The address is the requester's (verified) and the one who wrote is its owner (signed in, or proven mail).
+    const proven = requester.verified && how.writerProven(requester.id);
     const text = [
       REPLY_ABOVE.render(lang),
       msg('doorMail.receivedIntro', { id: ticket.id }).render(lang),

@@ -70,7 +70,8 @@ export async function submitRequest(ctx: Context, input: SubmitRequestInput): Pr
       commentAuthor: 'requester',
       held: admission.hold,
       // Acknowledged by mail (unless held), in the requester's language, else the page's.
-      acknowledge: { language: ctx.lang },
+      // The writer holds the address only when signed in as its owner: anyone may type any address in the form.
+      acknowledge: { language: ctx.lang, writerProven: (requesterId) => ctx.viewer.kind === 'session' && ctx.viewer.user.id === requesterId },
       afterCreate: admission.verify
         ? (m, _ticket, requester) => ctx.doorMail.verification(m, { user: requester, address: request.email.address })
         : undefined,

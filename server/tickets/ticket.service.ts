@@ -41,8 +41,16 @@ export interface NewTicket {
   held?: TicketHold | null;
   /** Runs in the ticket's transaction once it is written (the verification mail of a held request). */
   afterCreate?: (m: EntityManager, ticket: Ticket, requester: User) => Promise<void>;
-  /** The requester wrote in (web form, help center, mail): onRequestReceived acknowledges it; `language` is the page's, if any. */
-  acknowledge?: { language: Lang | null };
+  /** The requester wrote in (web form, help center, mail): onRequestReceived acknowledges it. */
+  acknowledge?: Acknowledge;
+}
+
+/** How a request came in, for its acknowledgment (mail/request-received-mail.ts). */
+export interface Acknowledge {
+  /** The language of the form's page, if any (for a requester without a locale). */
+  language: Lang | null;
+  /** Who wrote it is known to hold the address: signed in as the requester (the web form), or mail whose sender the desk's receiving server proved. */
+  writerProven: (requesterId: number) => boolean;
 }
 
 export interface NewComment {
@@ -85,7 +93,7 @@ export class TicketService {
     null;
   /** Called in the transaction of a ticket its requester made by writing in (NewTicket.acknowledge): the acknowledgment mail. */
   onRequestReceived:
-    ((m: EntityManager, ticket: Ticket, requester: User, first: { id: number; body: string }, language: Lang | null) => Promise<void>) | null = null;
+    ((m: EntityManager, ticket: Ticket, requester: User, first: { id: number; body: string }, how: Acknowledge) => Promise<void>) | null = null;
 
   constructor(
     private readonly db: Database,
@@ -144,7 +152,7 @@ export class TicketService {
       ]);
       if (input.afterCreate) await input.afterCreate(m, ticket, requester.user);
       if (input.acknowledge)
-        await this.onRequestReceived?.(m, ticket, requester.user, { id: commentId, body: input.comment }, input.acknowledge.language);
+        await this.onRequestReceived?.(m, ticket, requester.user, { id: commentId, body: input.comment }, input.acknowledge);
       const people = [requester, ...ccs];
       return { ticket, createdUsers: dedupe(created(people)), warnings: warningsOf(people), commentId };
     });

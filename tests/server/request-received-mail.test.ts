@@ -163,6 +163,17 @@ describe.each(testDialects())('requests acknowledged by mail on %s', (dialect) =
     expect(quote[0]).toMatch(/^> All of this\. .*…$/);
     expect([...quote[0]].length).toBe(2 + 5000 + 1);
     expect(mail.text).not.toContain('END');
+    // Signed out, anyone may type that verified customer's address: the receipt alone, never the stranger's words.
+    await submit(me.email, 'Cheap watches', 'Visit spam.example today', 'en');
+    const typed = (await ticketsOf(me.email)).find((t) => t !== id)!;
+    const stranger = (
+      await eventually(
+        () => mailsTo(me.email),
+        (l) => l.length >= 2,
+      )
+    )[1];
+    expect(stranger.subject).toBe(`[#${typed}] Request received`);
+    expect(stranger.text).not.toContain('spam.example');
     // Signed in but with an address nobody proved (anyone may sign up with any address): the receipt alone.
     const other = await app.person('END_USER');
     await submit(other.email, 'Spam subject', 'Buy now at spam.example', 'en', other.auth.cookie);
