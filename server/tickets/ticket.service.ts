@@ -151,8 +151,7 @@ export class TicketService {
           : []),
       ]);
       if (input.afterCreate) await input.afterCreate(m, ticket, requester.user);
-      if (input.acknowledge)
-        await this.onRequestReceived?.(m, ticket, requester.user, { id: commentId, body: input.comment }, input.acknowledge);
+      if (input.acknowledge) await this.onRequestReceived?.(m, ticket, requester.user, { id: commentId, body: input.comment }, input.acknowledge);
       const people = [requester, ...ccs];
       return { ticket, createdUsers: dedupe(created(people)), warnings: warningsOf(people), commentId };
     });
