@@ -41,19 +41,24 @@ const blank = (line: string) => line.trim() === '';
 /** The index of the first line of what the reply quotes, or -1. */
 function quoteStart(lines: string[]): number {
   const delimiter = lines.findIndex((l) => REPLY_LINE.test(l));
-  if (delimiter >= 0) return introduced(lines, delimiter);
+  // Outlook puts its header block (From:, Sent:, Subject:) above the quoted mail, so above the reply line too.
+  const outlook = lines.findIndex((l, i) => ORIGINAL_MESSAGE.test(l) || (RULE.test(l) && FROM_HEADER.test(nextText(lines, i))));
+  if (delimiter >= 0) return outlook >= 0 && outlook < delimiter ? outlook : introduced(lines, delimiter);
+  if (outlook >= 0) return outlook;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (ORIGINAL_MESSAGE.test(line)) return i;
-    if (RULE.test(line) && FROM_HEADER.test(lines.slice(i + 1).find((l) => !blank(l)) ?? '')) return i;
     const attribution = attributionAt(lines, i);
-    if (attribution >= 0 && quoted(lines.slice(i + 1).find((l) => !blank(l)) ?? '')) return attribution;
+    if (attribution < 0 || !quoted(nextText(lines, i))) continue;
+    // Answers written between the quoted lines: nothing is cut.
+    return lines.slice(i + 1).some((l) => !blank(l) && !quoted(l)) ? -1 : attribution;
   }
   // A block of quoted lines (and blank ones) that ends the mail.
   let end = lines.length;
   while (end > 0 && (blank(lines[end - 1]) || quoted(lines[end - 1]))) end--;
   return end < lines.length && lines.slice(end).some(quoted) ? end : -1;
 }
+
+/** The first line after `i` that is not blank ('' when none). */
+const nextText = (lines: string[], i: number): string => lines.slice(i + 1).find((l) => !blank(l)) ?? '';
 
 /** Line `i` ends an attribution: the index of its first line (i, or i − 1 when it wrapped), else -1. */
 function attributionAt(lines: string[], i: number): number {

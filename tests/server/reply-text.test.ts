@@ -37,6 +37,21 @@ describe('the new text of a reply by mail', () => {
       [lines('Antwort', 'Am 30.11.2026 um 09:00 schrieb Jean Dupont <jean@acme.de>:', '> vorher'), 'Antwort'],
       [lines('Respuesta', 'El lun, 30 nov 2026 a las 9:00, Jean <j@acme.es> escribió:', '> antes'), 'Respuesta'],
       [lines('Outlook answer', '', '-----Original Message-----', 'From: Jean', 'Sent: Monday', 'earlier'), 'Outlook answer'],
+      // Outlook answering the desk: its header block comes before the desk's reply line, and goes with it.
+      [
+        lines(
+          'Outlook to the desk',
+          '',
+          '________________________________',
+          'From: Acme Support <help@desk.example>',
+          'Sent: Tuesday',
+          'Subject: [#12] Parcel',
+          '',
+          '##- Please type your reply above this line -##',
+          'Old',
+        ),
+        'Outlook to the desk',
+      ],
       [lines('Réponse Outlook', '________________________________', 'De : Jean Dupont', 'Envoyé : lundi', 'avant'), 'Réponse Outlook'],
       // A trailing block of quoted lines with no introduction.
       [lines('Short answer', '', '> quoted one', '> quoted two', ''), 'Short answer'],
@@ -52,6 +67,9 @@ describe('the new text of a reply by mail', () => {
     expect(replyText(below)).toBe(below);
     const mention = lines('On Monday I wrote: the parcel is late.', 'Still nothing today.');
     expect(replyText(mention)).toBe(mention);
+    // Text on top, then answers between the quoted lines: all of it stays.
+    const answers = lines('See my answers below.', '', 'On Mon, Jean wrote:', '> Is it on?', 'Yes.', '> Which model?', 'The X200.');
+    expect(replyText(answers)).toBe(answers);
     const quoteOnly = lines('> ##- Please type your reply above this line -##', '> Old');
     expect(replyText(quoteOnly)).toBe(quoteOnly);
     expect(replyText('Plain message\nwith two lines')).toBe('Plain message\nwith two lines');
