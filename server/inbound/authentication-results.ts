@@ -101,12 +101,13 @@ function parseResinfo(text: string): AuthResult | null {
   let rest = text.slice(m[0].length);
   while (rest.trim() !== '') {
     const p = PROPERTY.exec(rest);
-    if (!p) return null;
-    const v = readValue(rest.slice(p[0].length), PVALUE);
-    if (!v) return null;
+    const v = p ? readValue(rest.slice(p[0].length), PVALUE) : null;
+    // Properties past the grammar: the method's result still counts (a `dmarc=fail` must), its properties do not
+    // (nothing is aligned on what could not be read).
+    if (!p || !v) return { ...result, properties: {} };
     if (p[2] !== undefined) result.properties[`${p[1]}.${p[2]}`.toLowerCase()] = v.value;
     else if (p[1].toLowerCase() === 'reason' && result.reason === null && Object.keys(result.properties).length === 0) result.reason = v.value;
-    else return null;
+    // A receiver's own word (`action=quarantine`, Microsoft's `compauth=`): read past.
     rest = v.rest;
   }
   return result;

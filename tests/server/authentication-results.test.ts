@@ -46,10 +46,21 @@ describe('Authentication-Results (RFC 8601)', () => {
       'mx) ; dkim=pass',
     ])
       expect(parseAuthenticationResults(bad), bad).toBeNull();
+    // A resinfo without `method=result` is left out; one whose properties leave the grammar keeps its result
+    // (a `dmarc=fail` must count) without properties (nothing is aligned on what could not be read).
     expect(parseAuthenticationResults('mx; dkim pass; spf=pass smtp.mailfrom=a@b.io; dmarc=pass stray; arc=pass header.d')).toEqual({
       authservId: 'mx',
-      results: [{ method: 'spf', result: 'pass', reason: null, properties: { 'smtp.mailfrom': 'a@b.io' } }],
+      results: [
+        { method: 'spf', result: 'pass', reason: null, properties: { 'smtp.mailfrom': 'a@b.io' } },
+        { method: 'dmarc', result: 'pass', reason: null, properties: {} },
+        { method: 'arc', result: 'pass', reason: null, properties: {} },
+      ],
     });
+    // A receiver's own words (Microsoft's `action=`, `compauth=`) are read past.
+    expect(parseAuthenticationResults('mx; dmarc=fail action=quarantine header.from=acme.io; compauth=fail reason=000')?.results).toEqual([
+      { method: 'dmarc', result: 'fail', reason: null, properties: { 'header.from': 'acme.io' } },
+      { method: 'compauth', result: 'fail', reason: '000', properties: {} },
+    ]);
   });
 
   it('aligns equal domains and parents with subdomains, never through a bare top-level domain', () => {
@@ -97,6 +108,9 @@ describe('Authentication-Results (RFC 8601)', () => {
       `${ID}; dkim=neutral header.d=acme.io; arc=pass header.d=acme.io`,
     ])
       expect(proof([h]), h).toEqual({ proven: false, why: 'NOT_ALIGNED' });
+    // A DMARC failure written with words past the grammar still outweighs an aligned pass.
+    expect(proof([`${ID}; dkim=pass header.d=acme.io; dmarc=fail action=quarantine header.from=acme.io (p=reject`])).toMatchObject({ proven: false });
+    expect(proof([`${ID}; dkim=pass header.d=acme.io; dmarc=fail header.from=acme.io stray`])).toEqual({ proven: false, why: 'DMARC_FAILED' });
     // A DMARC failure outweighs a pass the same server reported.
     expect(proof([`${ID}; dkim=pass header.d=acme.io; dmarc=fail header.from=acme.io`])).toEqual({ proven: false, why: 'DMARC_FAILED' });
     // A forged header claiming the desk's id but off the grammar counts for nothing.
