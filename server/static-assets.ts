@@ -8,6 +8,8 @@ import expressStaticGzip from 'express-static-gzip';
  * made (vite.config.ts), with `Vary: Accept-Encoding`. A name that is not
  * there is 404: a tab left open across a release asks for the old chunks,
  * and the app's page in their place would fail as a script of the wrong type.
+ * The compressed copies are listed once, at start: a build written under a
+ * running server is sent uncompressed until the server restarts.
  */
 export function staticAssets(dir: string): RequestHandler {
   const router = express.Router();

@@ -60,6 +60,8 @@ const quoted = (s: string): string => `"${[...s].length > 60 ? `${[...s].slice(0
 
 export function checkHeader(cells: readonly string[], allowed: readonly string[]): { header: CsvHeader; problems: HeaderProblem[] } {
   const canonical = new Map(allowed.map((c) => [c.toLowerCase(), c]));
+  // The columns the header has already: never suggested for another (that would make it a doubled column).
+  const present = new Set(cells.map((c) => canonical.get(c.trim().toLowerCase())).filter((c) => c !== undefined));
   const columns: string[] = [];
   const spelled: Record<string, string> = {};
   const problems: HeaderProblem[] = [];
@@ -87,10 +89,11 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
     }
     if (!column) {
       const letters = columnLetters(i + 1);
-      const meant = /[;\t]/.test(name) ? null : probablyMeant(name.toLowerCase(), canonical);
+      const separated = /[;\t]/.test(name);
+      const meant = separated ? null : probablyMeant(name.toLowerCase(), canonical, present);
       const text = meant
         ? msg('imports.unknownColumnDidYouMean', { name: quoted(name), letters, suggestion: quoted(meant) })
-        : msg(/[;\t]/.test(name) ? 'imports.unknownColumnSeparator' : 'imports.unknownColumn', { name: quoted(name), letters });
+        : msg(separated ? 'imports.unknownColumnSeparator' : 'imports.unknownColumn', { name: quoted(name), letters });
       problems.push(problem('UNKNOWN_COLUMN', name, i, text));
       columns.push('');
       return;
@@ -108,10 +111,11 @@ export function checkHeader(cells: readonly string[], allowed: readonly string[]
 }
 
 /** The allowed column an unknown name probably meant (lower case in, as allowed spells it out), or null. */
-function probablyMeant(name: string, canonical: ReadonlyMap<string, string>): string | null {
+function probablyMeant(name: string, canonical: ReadonlyMap<string, string>, present: ReadonlySet<string>): string | null {
   const max = [...name].length >= 8 ? 2 : [...name].length >= 4 ? 1 : 0;
   let best: { column: string; d: number } | null = null;
   for (const [lower, column] of canonical) {
+    if (present.has(column)) continue;
     // A custom field's column is also known by its bare key ("plan" for "custom_fields.plan").
     const bare = lower.startsWith(CUSTOM_FIELD_PREFIX) ? lower.slice(CUSTOM_FIELD_PREFIX.length) : null;
     const d = Math.min(damerauLevenshtein(name, lower, max), bare === null ? Infinity : damerauLevenshtein(name, bare, max));

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
         for (const e of errors) console.log(`  row ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.message}`);
         const out = `${file}.failed.csv`;
         const stream = createWriteStream(out);
-        await app.services.imports.writeFailedRows(row, stream);
+        await app.services.imports.writeFailedRows(row, stream, 'en', null); // the command line: everything
         await new Promise<void>((ok) => stream.on('close', () => ok()));
         console.log(`Failed rows, with an errors column: ${out}`);
       }

@@ -215,7 +215,7 @@ export class ImportJobService {
    * The file and the errors are both read in row order, a page at a time, so a
    * million failed rows take no more memory than ten.
    */
-  async writeFailedRows(job: ImportJobEntity, out: Writable, lang: Lang = 'en', viewer: Viewer | null = null): Promise<void> {
+  async writeFailedRows(job: ImportJobEntity, out: Writable, lang: Lang, viewer: Viewer | null): Promise<void> {
     const failed = this.errorsByLine(job.id, lang, viewer);
     let next = await failed.next();
     const columns = userColumns((await this.fieldValues.definitions()).filter((f) => f.active).map((f) => f.key));

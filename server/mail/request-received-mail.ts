@@ -9,6 +9,7 @@ import type { User } from '../users/user.entity.js';
 import { languageOfLocale } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 import { REPLY_ABOVE, ticketMailSubject } from './ticket-mail.js';
+import { primaryEmailOf } from './mail.service.js';
 
 /** The kind of the acknowledgment in the outbox (OutboxMessage.kind). */
 export const TICKET_RECEIVED = 'TICKET_RECEIVED';
@@ -65,9 +66,7 @@ export function requestReceivedMail(deskDomain: string, settings: SettingsServic
   return async (m: EntityManager, ticket: Ticket, requester: User, first: FirstMessage, how: Acknowledge): Promise<void> => {
     if (ticket.held || requester.role !== Role.END_USER) return;
     if (!(await settings.get(m)).row.acknowledgeRequests) return;
-    const [to]: { value: string }[] = await m.query(`SELECT value FROM user_identities WHERE user_id = ? AND type = 'EMAIL' AND is_primary = 1`, [
-      requester.id,
-    ]);
+    const to = await primaryEmailOf(m, requester.id);
     if (!to) return;
     const lang = requester.locale ? languageOfLocale(requester.locale) : (how.language ?? 'en');
     const ticketId = ticketMessageId(ticket.id, null, deskDomain);
@@ -81,6 +80,6 @@ export function requestReceivedMail(deskDomain: string, settings: SettingsServic
       `--\n${msg('doorMail.replyFooter', { id: ticket.id }).render(lang)}`,
     ].join('\n\n');
     const subject = ticketMailSubject(proven ? ticket : { id: ticket.id, subject: msg('doorMail.receivedSubject').render(lang) });
-    await enqueueEmail(m, { kind: TICKET_RECEIVED, to: to.value, subject, text, userId: requester.id, headers });
+    await enqueueEmail(m, { kind: TICKET_RECEIVED, to, subject, text, userId: requester.id, headers });
   };
 }

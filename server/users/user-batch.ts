@@ -152,8 +152,9 @@ export class UserBatch {
       const problems: BulkProblem[] = [];
       const seen = new Set<string>();
       const add = (p: BulkProblem | null) => {
-        const key = `${p?.field}\n${p && renderText(p.text, 'en')}`;
-        if (!p || seen.has(key)) return;
+        if (!p) return;
+        const key = `${p.field}\n${renderText(p.text, 'en')}`;
+        if (seen.has(key)) return;
         seen.add(key);
         problems.push(p);
       };

@@ -164,6 +164,8 @@ describe('readCsv: the header', () => {
     // Nothing close: no guess (a short name is never guessed at).
     expect(said('Courriel')[0]).toBe('"Courriel" (column A) is not a column this import knows.');
     expect(said('tel')[0]).toBe('"tel" (column A) is not a column this import knows.');
+    // A column the header has already is not suggested again.
+    expect(checkHeader(['Email', 'E-mail'], allowed).problems[0].message).toBe('"E-mail" (column B) is not a column this import knows.');
   });
 
   it('a doubled column in another letter case, alone, is refused', async () => {
