@@ -122,4 +122,8 @@ export class ImportRowErrorEntity {
   /** The catalog message (see i18n/message-json.ts), rendered in the reader's language; null when only the text is known. */
   @Column({ name: 'message_json', type: 'text', nullable: true })
   messageJson: string | null;
+
+  /** The same without the other account it names (EMAIL_TAKEN's owner), for readers who may not list users; null: it names nobody. */
+  @Column({ name: 'public_message_json', type: 'text', nullable: true })
+  publicMessageJson: string | null;
 }

@@ -53,6 +53,8 @@ interface RowError {
   code: string;
   /** Kept as its catalog message: rendered in the language of whoever reads it (English in the `message` column). */
   text: Text;
+  /** The same without the other account it names, for readers who may not list users (BulkProblem.publicText). */
+  publicText?: Text;
 }
 
 interface Chunk {
@@ -236,7 +238,8 @@ export class ImportRunner {
       for (const o of outcomes) {
         if (o.status === 'FAILED') {
           counts.failed++;
-          for (const p of o.errors) errors.push({ line: chunk.lines[o.index], column: columnOf(p, header), code: p.code, text: p.text });
+          for (const p of o.errors)
+            errors.push({ line: chunk.lines[o.index], column: columnOf(p, header), code: p.code, text: p.text, publicText: p.publicText });
         } else counts[o.status === 'CREATED' ? 'created' : o.status === 'UPDATED' ? 'updated' : 'unchanged']++;
       }
       errors.sort((a, b) => a.line - b.line);
@@ -245,7 +248,7 @@ export class ImportRunner {
       await insertMany(
         m,
         ImportRowErrorEntity,
-        errors.slice(0, 5000).map((e) => rowErrorOf(job.id, e.line, e.column, e.code, e.text)),
+        errors.slice(0, 5000).map((e) => rowErrorOf(job.id, e.line, e.column, e.code, e.text, e.publicText)),
       );
       const n = chunk.lines.length + chunk.failedLines.size;
       const r = await m
@@ -344,7 +347,7 @@ export class ImportRunner {
 }
 
 /** A row of import_row_errors: the message in English, and as its catalog message to render for each reader. */
-function rowErrorOf(jobId: number, line: number, column: string | null, code: string, text: Text) {
+function rowErrorOf(jobId: number, line: number, column: string | null, code: string, text: Text, publicText?: Text) {
   return {
     jobId,
     line,
@@ -352,6 +355,7 @@ function rowErrorOf(jobId: number, line: number, column: string | null, code: st
     code,
     message: renderText(text, 'en').slice(0, 2000),
     messageJson: messageToJson(text),
+    publicMessageJson: publicText === undefined ? null : messageToJson(publicText),
   };
 }
 

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { upload, waitForJob } from '../helpers/imports.js';
+import { ImportRowErrorEntity } from '../../server/imports/import-job.entity.js';
+import { msg } from '../../server/i18n/message.js';
+import { messageToJson } from '../../server/i18n/message-json.js';
 
 const ERRORS = 'query($id: ID!) { importJob(id: $id) { failed errors(first: 10) { line column code message } failedRowsUrl } }';
 
@@ -59,5 +62,17 @@ describe.each(testDialects())("an import's errors name owners only to those who 
     const both = await app.token(['IMPORT', 'USERS_READ']);
     const full = await app.as(both.auth)(ERRORS, { id: jobId });
     expect(full.data.importJob.errors.map((e: { message: string }) => e.message).join(' ')).toContain('Priscilla Private');
+  });
+
+  it('keeps the nameless text with each error that names someone, written with it, and reads that rather than a list of codes', async () => {
+    const rows = await app.db.manager.find(ImportRowErrorEntity, { where: { jobId: Number(jobId) }, order: { line: 'ASC' } });
+    expect(rows.map((r) => r.publicMessageJson !== null)).toEqual([true, true]);
+    // Any message naming someone, whatever its code: the reader who may not list users gets the text kept beside it.
+    const named = msg('users.sharedPhone', { phone: '+33 6 12 34 56 78', name: 'Priscilla Private' });
+    await app.db.manager.update(ImportRowErrorEntity, { id: rows[1].id }, { messageJson: messageToJson(named), message: named.render('en') });
+    const importer = await app.token(['IMPORT']);
+    const r = await app.as(importer.auth)(ERRORS, { id: jobId });
+    expect(r.data.importJob.errors[1].message).toBe('This value is already used by another account.');
+    expect(JSON.stringify(r.data)).not.toContain('Priscilla');
   });
 });

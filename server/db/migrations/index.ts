@@ -23,6 +23,7 @@ import { ImportErrorMessages1765600000600 } from './1765600000600-import-error-m
 import { ImportDelimiter1765900000000 } from './1765900000000-import-delimiter.js';
 import { ImportUploaderToken1766000000000 } from './1766000000000-import-uploader-token.js';
 import { AcknowledgeRequests1766100000000 } from './1766100000000-acknowledge-requests.js';
+import { ImportErrorPublicText1766200000000 } from './1766200000000-import-error-public-text.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ImportDelimiter1765900000000,
   ImportUploaderToken1766000000000,
   AcknowledgeRequests1766100000000,
+  ImportErrorPublicText1766200000000,
 ];
