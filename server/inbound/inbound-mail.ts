@@ -4,6 +4,7 @@ import type { Actor } from '../auth/viewer.js';
 import type { ParsedEmail } from '../users/email-address.js';
 import { CreatedVia } from '../users/role.js';
 import type { UserService } from '../users/user.service.js';
+import type { User } from '../users/user.entity.js';
 import { TicketStatus, TicketVia } from '../tickets/ticket-enums.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import type { CheckedRef } from '../tickets/ticket-people.js';
@@ -95,6 +96,7 @@ export class InboundMail {
     if (!from) return { result: 'IGNORED', reason: 'BAD_SENDER' };
     if (this.isDesk(from)) return { result: 'IGNORED', reason: 'OWN_ADDRESS' };
     const proof = senderProof(msg.authenticationResults, this.deps.authservId, from.domain);
+    // The sender's account (by any of their addresses), read once: the replies below are theirs only.
     const account = await this.deps.users.findByEmail(from.address);
     if (account && isStaff(account.role) && !proof.proven) {
       this.deps.log.warn(
@@ -115,7 +117,7 @@ export class InboundMail {
     // A reply keeps what its sender wrote, not the mail it quotes (reply-text.ts).
     const reply = mailBody(replyText(msg.text));
 
-    const side = await this.repliedSideConversation(msg, from);
+    const side = await this.repliedSideConversation(msg, account);
     if (side) {
       await this.deps.tickets.addSideConversationMessage(
         side.conversationId,
@@ -128,11 +130,10 @@ export class InboundMail {
     const ticketId = await this.repliedTicket(msg);
     if (ticketId !== null) {
       const ticket = await reads.findById(ticketId);
-      const sender = ticket ? await this.deps.users.findByEmail(from.address) : null;
-      if (ticket && sender && (sender.id === ticket.requesterId || (ticket.ccIds ?? []).includes(sender.id))) {
+      if (ticket && account && (account.id === ticket.requesterId || (ticket.ccIds ?? []).includes(account.id))) {
         await this.deps.tickets.addComment(
           ticket.id,
-          { body: reply, public: true, via: TicketVia.EMAIL, author: sender.id, messageId: msg.messageId, attachments },
+          { body: reply, public: true, via: TicketVia.EMAIL, author: account.id, messageId: msg.messageId, attachments },
           actor,
         );
         return { result: 'COMMENTED', ticketId: ticket.id };
@@ -181,14 +182,12 @@ export class InboundMail {
   /** The side conversation a reply names (side-conversation-ref.ts), when its sender is one of the participants; else null. */
   private async repliedSideConversation(
     msg: ParsedMessage,
-    from: ParsedEmail,
+    sender: User | null,
   ): Promise<{ ticketId: number; conversationId: number; senderId: number } | null> {
     const ref = sideConversationRefOf(msg, this.deps.domain);
-    if (!ref) return null;
+    if (!ref || !sender) return null;
     const conversation = await this.deps.tickets.reads.sideConversation(ref.sideConversationId);
     if (!conversation || conversation.ticketId !== ref.ticketId) return null;
-    const sender = await this.deps.users.findByEmail(from.address);
-    if (!sender) return null;
     const participants = await this.deps.tickets.reads.participantsOf([conversation.id]);
     return participants.some((p) => p.userId === sender.id)
       ? { ticketId: conversation.ticketId, conversationId: conversation.id, senderId: sender.id }
