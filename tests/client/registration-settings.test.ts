@@ -129,7 +129,9 @@ describe('the Registration settings page', () => {
     expect(box().checked).toBe(true);
     // In the welcome email's section, with its one-line hint tied to it.
     expect(wrapper.get('[aria-labelledby="settings-welcome-title"]').text()).toContain(label);
-    expect(wrapper.get(`#${box().getAttribute('aria-describedby')}`).text()).toMatch(/their message back; never for held requests/);
+    expect(wrapper.get(`#${box().getAttribute('aria-describedby')}`).text()).toMatch(
+      /their message too when their verified address is proven theirs\. Never for held requests/,
+    );
     await byLabel(wrapper, label).setValue(false);
     await wrapper.get('form[data-form="settings"]').trigger('submit');
     await flushPromises();
@@ -141,7 +143,9 @@ describe('the Registration settings page', () => {
     await settle();
     const fr = byLabel(wrapper, 'Confirmer par e-mail la réception des demandes').element as HTMLInputElement;
     expect(fr.checked).toBe(true);
-    expect(wrapper.get(`#${fr.getAttribute('aria-describedby')}`).text()).toMatch(/jamais pour une demande retenue/);
+    expect(wrapper.get(`#${fr.getAttribute('aria-describedby')}`).text()).toMatch(
+      /son message aussi quand son adresse vérifiée est bien la sienne\. Jamais pour une demande retenue/,
+    );
   });
 
   it('puts a bad placeholder and a bad list entry next to their fields', async () => {

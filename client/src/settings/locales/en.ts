@@ -20,7 +20,7 @@ const messages = {
     welcomeOnAgentCreate: 'Send the welcome email when the team adds someone',
     acknowledgeRequests: 'Tell people by email that their request was received',
     acknowledgeRequestsHint:
-      'When someone writes in (the request form, the help center or email), they get its number and their message back; never for held requests.',
+      'When someone writes in (the request form, the help center or email), they get its number; their message too when their verified address is proven theirs. Never for held requests.',
     agentsMayDeleteUsers: 'Agents may delete customers',
     agentsMayDeleteUsersHint:
       'A deleted customer can be restored from Deleted customers until erased. Admins can always delete; only admins delete permanently.',

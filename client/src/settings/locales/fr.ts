@@ -22,7 +22,7 @@ const messages: typeof settingsMessages = {
     welcomeOnAgentCreate: 'Envoyer l’e-mail de bienvenue quand l’équipe ajoute quelqu’un',
     acknowledgeRequests: 'Confirmer par e-mail la réception des demandes',
     acknowledgeRequestsHint:
-      'Quand quelqu’un écrit (formulaire de demande, centre d’aide ou e-mail), il reçoit le numéro de sa demande et son message ; jamais pour une demande retenue.',
+      'Quand quelqu’un écrit (formulaire de demande, centre d’aide ou e-mail), il reçoit le numéro de sa demande ; son message aussi quand son adresse vérifiée est bien la sienne. Jamais pour une demande retenue.',
     agentsMayDeleteUsers: 'Les agents peuvent supprimer des clients',
     agentsMayDeleteUsersHint:
       'Un client supprimé peut être restauré depuis Clients supprimés jusqu’à son effacement. Les administrateurs peuvent toujours supprimer ; eux seuls suppriment définitivement.',
