@@ -1,13 +1,14 @@
 // What the Contacts card does to one email address or phone number: remove
 // it, make it primary, mark it verified. One at a time; the user the server
 // hands back goes to `onUpdated`; a failure is kept to show; what happened
-// is said in words for a live region. Remove asks first (`removing`, for the
+// is said in words for a live region. Remove asks first (`removal`, for the
 // card's ConfirmDialog, which shows a refusal itself).
 import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import { request } from '../../graphql/client';
 import { toFormErrors, type FieldError } from '../../graphql/errors';
 import type { IdentityDetailsFragment, UserProfileFragment } from '../../graphql/generated/graphql';
+import { useConfirm } from '../../ui/use-confirm';
 import { MakeUserIdentityPrimaryDocument, RemoveUserIdentityDocument, VerifyUserIdentityDocument } from './contact-operations';
 
 export function useContactActions(user: () => UserProfileFragment, onUpdated: (user: UserProfileFragment) => void) {
@@ -32,19 +33,25 @@ export function useContactActions(user: () => UserProfileFragment, onUpdated: (u
     }
   }
 
-  /** The address or number Remove asks about. */
-  const removing = ref<IdentityDetailsFragment | null>(null);
+  /** The address or number Remove asks about, and the dialog's texts for it. */
+  const removal = useConfirm(
+    (identity: IdentityDetailsFragment) => ({
+      title: t('contacts.removeTitle', { value: identity.displayValue }),
+      intro: t('contacts.removeIntro'),
+      submit: t('contacts.remove'),
+      saving: t('contacts.removing'),
+    }),
+    remove,
+  );
 
   function askRemove(identity: IdentityDetailsFragment): void {
     if (busyId.value) return;
     error.value = null;
-    removing.value = identity;
+    removal.ask(identity);
   }
 
   /** Removes the one asked about; a failure throws, for the dialog to show. */
-  async function remove(): Promise<void> {
-    const identity = removing.value;
-    if (!identity) return;
+  async function remove(identity: IdentityDetailsFragment): Promise<void> {
     announcement.value = '';
     onUpdated((await request(RemoveUserIdentityDocument, { id: identity.id })).removeUserIdentity);
     announcement.value = t('contacts.removed', { value: identity.displayValue });
@@ -73,5 +80,5 @@ export function useContactActions(user: () => UserProfileFragment, onUpdated: (u
     );
   }
 
-  return { busyId, error, announcement, removing, askRemove, remove, makePrimary, verify };
+  return { busyId, error, announcement, removal, askRemove, makePrimary, verify };
 }
