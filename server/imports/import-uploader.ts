@@ -1,8 +1,9 @@
 import type { Database } from '../db/database.js';
 import { can } from '../auth/policy.js';
-import type { Scope, Viewer } from '../auth/viewer.js';
+import type { Viewer } from '../auth/viewer.js';
 import type { UserService } from '../users/user.service.js';
 import { ApiTokenEntity } from '../tokens/api-token.entity.js';
+import { storedScopes } from '../tokens/api-token.service.js';
 import { msg, type Message } from '../i18n/message.js';
 import { importPolicy } from './import.policy.js';
 import type { ImportJobEntity } from './import-job.entity.js';
@@ -44,7 +45,7 @@ export async function uploaderStanding(
   if (job.createdByTokenId !== null) {
     const token = await deps.db.manager.findOneBy(ApiTokenEntity, { id: job.createdByTokenId });
     if (!token || token.revokedAt !== null || token.createdById !== user.id) return lost('TOKEN_REVOKED');
-    viewer = { kind: 'token', user, token: { id: token.id, name: token.name, scopes: token.scopes.split(' ').filter(Boolean) as Scope[] } };
+    viewer = { kind: 'token', user, token: { id: token.id, name: token.name, scopes: storedScopes(token.scopes) } };
   }
   return can(viewer, importPolicy.manage) ? { ok: true, viewer } : lost('UPLOADER_NOT_ALLOWED');
 }

@@ -33,6 +33,14 @@ function collect(stream: SMTPServerDataStream): Promise<{ bytes: Buffer; tooLarg
   });
 }
 
+/** Whether a client address is one of the trusted (an IPv4-mapped IPv6 address counts as its IPv4 one). */
+function isTrusted(trusted: BlockList, remote: string | undefined): boolean {
+  if (!remote) return false;
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(remote)?.[1];
+  if (v4) return trusted.check(v4, 'ipv4');
+  return trusted.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
+}
+
 /**
  * INBOUND_SMTP_PORT: an SMTP listener (smtp-server) that takes mail for the
  * desk (recipients at INBOUND_DOMAIN; any other is refused with 550, so it is
@@ -42,14 +50,6 @@ function collect(stream: SMTPServerDataStream): Promise<{ bytes: Buffer; tooLarg
  * The Authentication-Results of a message are believed only from the clients
  * INBOUND_SMTP_TRUSTED names (by default this machine): the MX in front.
  */
-/** Whether a client address is one of the trusted (an IPv4-mapped IPv6 address counts as its IPv4 one). */
-export function isTrusted(trusted: BlockList, remote: string | undefined): boolean {
-  if (!remote) return false;
-  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(remote)?.[1];
-  if (v4) return trusted.check(v4, 'ipv4');
-  return trusted.check(remote, isIP(remote) === 6 ? 'ipv6' : 'ipv4');
-}
-
 export async function startSmtpListener(opts: {
   port: number;
   host: string;

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { ticketMessageId } from '../inbound/ticket-ref.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
@@ -8,7 +7,7 @@ import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import { languageOfLocale } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
-import { REPLY_ABOVE, ticketMailSubject } from './ticket-mail.js';
+import { ticketMailHeaders, ticketMailSubject, ticketMailText } from './ticket-mail.js';
 import { primaryEmailOf } from './mail.service.js';
 
 /** The kind of the acknowledgment in the outbox (OutboxMessage.kind). */
@@ -69,16 +68,13 @@ export function requestReceivedMail(deskDomain: string, settings: SettingsServic
     const to = await primaryEmailOf(m, requester.id);
     if (!to) return;
     const lang = requester.locale ? languageOfLocale(requester.locale) : (how.language ?? 'en');
-    const ticketId = ticketMessageId(ticket.id, null, deskDomain);
-    const headers = { 'Message-ID': ticketMessageId(ticket.id, first.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
+    const headers = ticketMailHeaders(ticket.id, first.id, deskDomain);
     // The address is the requester's (verified) and the one who wrote is its owner (signed in, or proven mail).
     const proven = requester.verified && how.writerProven(requester.id);
-    const text = [
-      REPLY_ABOVE.render(lang),
+    const text = ticketMailText(lang, ticket.id, [
       msg('doorMail.receivedIntro', { id: ticket.id }).render(lang),
       ...(proven ? [msg('doorMail.receivedQuote').render(lang), quoted(first.body)] : []),
-      `--\n${msg('doorMail.replyFooter', { id: ticket.id }).render(lang)}`,
-    ].join('\n\n');
+    ]);
     const subject = ticketMailSubject(proven ? ticket : { id: ticket.id, subject: msg('doorMail.receivedSubject').render(lang) });
     await enqueueEmail(m, { kind: TICKET_RECEIVED, to, subject, text, userId: requester.id, headers });
   };

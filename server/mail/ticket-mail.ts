@@ -3,11 +3,22 @@ import { placeholders } from '../db/sql.js';
 import { ticketMessageId } from '../inbound/ticket-ref.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
-import { languageOfLocale } from '../i18n/language.js';
+import { languageOfLocale, type Lang } from '../i18n/language.js';
 import { msg } from '../i18n/message.js';
 
 /** The first line of the desk's mail about a ticket or a side conversation. */
 export const REPLY_ABOVE = msg('doorMail.replyAbove');
+
+/** The headers that thread a mail about a ticket back to it: its Message-ID names the comment, In-Reply-To and References the ticket. */
+export function ticketMailHeaders(ticketId: number, commentId: number, deskDomain: string): Record<string, string> {
+  const thread = ticketMessageId(ticketId, null, deskDomain);
+  return { 'Message-ID': ticketMessageId(ticketId, commentId, deskDomain), 'In-Reply-To': thread, References: thread };
+}
+
+/** The text of a mail about a ticket in `lang`: the reply line first (a reply is cut there, inbound/reply-text.ts), the parts, the footer. */
+export function ticketMailText(lang: Lang, ticketId: number, parts: string[]): string {
+  return [REPLY_ABOVE.render(lang), ...parts, `--\n${msg('doorMail.replyFooter', { id: ticketId }).render(lang)}`].join('\n\n');
+}
 
 export interface PublicComment {
   id: number;
@@ -34,14 +45,10 @@ export function ticketCommentMail(deskDomain: string) {
        WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL ORDER BY u.id`,
       ids,
     );
-    const ticketId = ticketMessageId(ticket.id, null, deskDomain);
-    const headers = { 'Message-ID': ticketMessageId(ticket.id, comment.id, deskDomain), 'In-Reply-To': ticketId, References: ticketId };
-    // The footer in each recipient's language (their profile's locale).
-    const footer = msg('doorMail.replyFooter', { id: ticket.id });
+    const headers = ticketMailHeaders(ticket.id, comment.id, deskDomain);
     for (const p of people) {
-      const lang = languageOfLocale(p.locale);
-      // The reply line first: a reply is cut there when it comes back (inbound/reply-text.ts).
-      const text = `${REPLY_ABOVE.render(lang)}\n\n${comment.body}\n\n--\n${footer.render(lang)}`;
+      // In each recipient's language (their profile's locale).
+      const text = ticketMailText(languageOfLocale(p.locale), ticket.id, [comment.body]);
       await enqueueEmail(m, { kind: 'TICKET_COMMENT', to: p.value, subject: ticketMailSubject(ticket), text, userId: Number(p.id), headers });
     }
   };

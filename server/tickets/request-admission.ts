@@ -1,5 +1,6 @@
 import type { ParsedEmail } from '../users/email-address.js';
-import { CreatedVia, Role } from '../users/role.js';
+import { isStaffRole } from '../auth/policy.js';
+import { CreatedVia } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import type { UserService } from '../users/user.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -92,8 +93,7 @@ export function decideAdmission(
   orgDomain: boolean,
   addressProven = true,
 ): Admission {
-  if (sender && (sender.role === Role.AGENT || sender.role === Role.ADMIN))
-    return addressProven ? ADMIT : { admitted: false, reason: 'STAFF_ADDRESS' };
+  if (sender && isStaffRole(sender.role)) return addressProven ? ADMIT : { admitted: false, reason: 'STAFF_ADDRESS' };
   const verdict = listVerdict(email, settings.allow, settings.block, orgDomain);
   if (verdict === 'REJECT') return { admitted: false, reason: 'REJECTED' };
   const teamAdded = sender !== null && sender.createdVia !== CreatedVia.SELF;
@@ -130,7 +130,7 @@ export class RequestAdmission {
       this.deps.users.findByEmail(email.address),
       this.deps.organizations.byDomain(email.domain),
     ]);
-    const staff = sender !== null && (sender.role === Role.AGENT || sender.role === Role.ADMIN);
+    const staff = sender !== null && isStaffRole(sender.role);
     const proven =
       from === undefined || ('signedInUserId' in from ? sender !== null && from.signedInUserId === sender.id : !staff || from.senderProven);
     return decideAdmission(settings, email, sender, org !== null, proven);

@@ -16,12 +16,15 @@ import { msg } from '../i18n/message.js';
 const PREFIX = 'acc_';
 const TOUCH_EVERY_MS = 60_000;
 
+/** A token's scopes as api_tokens.scopes stores them (space-separated). */
+export const storedScopes = (scopes: string): Scope[] => scopes.split(' ').filter(Boolean) as Scope[];
+
 /** What the API shows of a stored token: never its hash. */
 function present(t: ApiTokenEntity): ApiToken {
   return Object.assign(new ApiToken(), {
     id: t.id,
     name: t.name,
-    scopes: t.scopes.split(' ').filter(Boolean),
+    scopes: storedScopes(t.scopes),
     createdAt: t.createdAt,
     lastUsedAt: t.lastUsedAt,
     revokedAt: t.revokedAt,
@@ -99,7 +102,7 @@ export class ApiTokenService {
       await this.db.transaction((m) => m.update(ApiTokenEntity, { id }, { lastUsedAt: new Date(now) }));
     }
     return {
-      token: { id, name: String(r.token_name), scopes: String(r.token_scopes).split(' ').filter(Boolean) as Scope[] },
+      token: { id, name: String(r.token_name), scopes: storedScopes(String(r.token_scopes)) },
       user: userFromRow(r),
     };
   }
