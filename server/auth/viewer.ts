@@ -47,5 +47,3 @@ export function actorOf(viewer: Viewer): Actor {
   }
   return SYSTEM_ACTOR;
 }
-
-export const isStaff = (role: Role): boolean => role === Role.AGENT || role === Role.ADMIN;

@@ -16,7 +16,7 @@ import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
 import { sideConversationRefOf } from './side-conversation-ref.js';
 import type { RequestAdmission } from '../tickets/request-admission.js';
 import type { DoorMail } from '../door/door-mail.js';
-import { isStaff } from '../auth/viewer.js';
+import { isStaffRole } from '../auth/policy.js';
 import { senderProof } from './authentication-results.js';
 
 /** What became of one inbound message. */
@@ -98,7 +98,7 @@ export class InboundMail {
     const proof = senderProof(msg.authenticationResults, this.deps.authservId, from.domain);
     // The sender's account (by any of their addresses), read once: the replies below are theirs only.
     const account = await this.deps.users.findByEmail(from.address);
-    if (account && isStaff(account.role) && !proof.proven) {
+    if (account && isStaffRole(account.role) && !proof.proven) {
       this.deps.log.warn(
         { messageId: msg.messageId, staffUserId: account.id, why: proof.why },
         'inbound mail from a staff address without proof of its sender: ignored',
