@@ -67,12 +67,19 @@ export class DoorMail {
     return held ? { ...to, address: held.value } : null;
   }
 
+  /** The address on file, the desk's settings and a new link of `purpose`: what each mail of the door starts from (null: no such address). */
+  private async prepare(m: EntityManager, asked: MailTarget, purpose: LinkPurpose) {
+    const to = await this.onFile(m, asked);
+    if (!to) return null;
+    const { row } = await this.settings.get(m);
+    return { to, row, desk: row.deskName, link: await this.link(m, to, purpose) };
+  }
+
   /** The welcome email, rendered from the admins' template (values escaped in its HTML part). */
   async welcome(m: EntityManager, asked: MailTarget): Promise<void> {
-    const to = await this.onFile(m, asked);
-    if (!to) return;
-    const { row } = await this.settings.get(m);
-    const link = await this.link(m, to, 'VERIFY');
+    const prepared = await this.prepare(m, asked, 'VERIFY');
+    if (!prepared) return;
+    const { to, row, link } = prepared;
     // The shipped template, never changed by the admins, goes out in the recipient's language; an edited one as written.
     const shipped = isShippedWelcome(row.welcomeSubject, row.welcomeBody);
     const lang = languageOfLocale(to.user.locale);
@@ -91,11 +98,9 @@ export class DoorMail {
   }
 
   async verification(m: EntityManager, asked: MailTarget): Promise<void> {
-    const to = await this.onFile(m, asked);
-    if (!to) return;
-    const { row } = await this.settings.get(m);
-    const link = await this.link(m, to, 'VERIFY');
-    const desk = row.deskName;
+    const prepared = await this.prepare(m, asked, 'VERIFY');
+    if (!prepared) return;
+    const { to, link, desk } = prepared;
     await this.queue(m, to, 'VERIFICATION', msg('doorMail.verifySubject', { desk }), [
       msg('doorMail.hello', { name: to.user.name }),
       msg('doorMail.verifyIntro', { desk }),
@@ -105,11 +110,9 @@ export class DoorMail {
   }
 
   async passwordReset(m: EntityManager, asked: MailTarget): Promise<void> {
-    const to = await this.onFile(m, asked);
-    if (!to) return;
-    const { row } = await this.settings.get(m);
-    const link = await this.link(m, to, 'RESET');
-    const desk = row.deskName;
+    const prepared = await this.prepare(m, asked, 'RESET');
+    if (!prepared) return;
+    const { to, link, desk } = prepared;
     await this.queue(m, to, 'PASSWORD_RESET', msg('doorMail.resetSubject', { desk }), [
       msg('doorMail.hello', { name: to.user.name }),
       msg('doorMail.resetIntro', { desk }),
@@ -120,11 +123,9 @@ export class DoorMail {
 
   /** An invitation to join the team (an agent or admin account waiting for its password), from `inviter` when known. */
   async invitation(m: EntityManager, asked: MailTarget, inviter: string | null): Promise<void> {
-    const to = await this.onFile(m, asked);
-    if (!to) return;
-    const { row } = await this.settings.get(m);
-    const link = await this.link(m, to, 'INVITE');
-    const desk = row.deskName;
+    const prepared = await this.prepare(m, asked, 'INVITE');
+    if (!prepared) return;
+    const { to, link, desk } = prepared;
     const from = inviter ?? msg('doorMail.anAdmin');
     await this.queue(m, to, 'INVITATION', msg('doorMail.inviteSubject', { desk }), [
       msg('doorMail.hello', { name: to.user.name }),
