@@ -26,6 +26,8 @@ export async function fieldConditionsSql(
     if (!field) throw new UserInputError(errorField, msg('fields.thereNoUserField'));
     const given = [c.equals != null || c.values != null, c.isEmpty != null, c.before != null || c.after != null].filter(Boolean).length;
     if (given !== 1) throw new UserInputError(errorField, msg('fields.fieldConditionGivesOne'));
+    // An inactive field's values are kept but shown nowhere: no kind of condition may tell who has one.
+    if (!field.active) throw new UserInputError(key, msg('fields.userFieldInactiveSearched', { key }));
     if (c.equals != null || c.values != null) {
       out.push(await service.filterClause([{ key, value: c.equals ?? null, values: c.values ?? null }], userIdColumn));
     } else if (c.isEmpty === true) {
@@ -33,7 +35,6 @@ export async function fieldConditionsSql(
     } else if (c.isEmpty === false) {
       out.push({ sql: `${userIdColumn} IN (SELECT fv.user_id FROM user_field_values fv WHERE fv.field_id = ?)`, params: [field.id] });
     } else {
-      if (!field.active) throw new UserInputError(key, msg('fields.userFieldInactiveSearched', { key }));
       const date = field.type === UserFieldType.DATE;
       const number = field.type === UserFieldType.INTEGER || field.type === UserFieldType.DECIMAL;
       if (!date && !number) throw new UserInputError(key, msg('fields.beforeAfterApplyNumber'));

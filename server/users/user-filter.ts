@@ -26,6 +26,8 @@ export interface UserFilter {
   updatedBefore?: Date;
   /** Extra SQL on `u.id` (custom field values), from the fields module. */
   extra?: { sql: string; params: unknown[] }[];
+  /** Holds for nobody: an "any of" condition was given with nothing in it (`tagsAny: []`, `roles: []`). */
+  nobody?: true;
 }
 
 const MAX_TAGS = FILTER_LIMITS.values;
@@ -42,6 +44,8 @@ export async function userFilterOf(input: UserFilterInput | null | undefined, fi
   if (!input) return f;
   f.tags = tagList('tagsAll', input.tagsAll);
   f.tagsAny = tagList('tagsAny', input.tagsAny);
+  // "At least one of these" with none given holds for nobody, never for everyone (a bulk delete of `roles: []`).
+  if ((input.tagsAny && !f.tagsAny?.length) || (input.roles && input.roles.length === 0)) f.nobody = true;
   f.tagsNone = tagList('tagsNone', input.tagsNone);
   if (input.organizationId != null) {
     const n = parseId(input.organizationId);
@@ -92,5 +96,6 @@ export function filterSql(filter: UserFilter | undefined): { sql: string; params
   if (filter.updatedAfter) add('u.updated_at >= ?', sqlDate(filter.updatedAfter));
   if (filter.updatedBefore) add('u.updated_at < ?', sqlDate(filter.updatedBefore));
   for (const e of filter.extra ?? []) add(e.sql, ...e.params);
+  if (filter.nobody) add('1 = 0');
   return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }

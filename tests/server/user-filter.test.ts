@@ -142,4 +142,44 @@ describe.each(testDialects())('user filters and sorts on %s', (dialect) => {
     const wrong = await app.as(app.admin)(LIST, { filter: { query: stem }, first: 1, after: first.data.users.pageInfo.endCursor });
     expect(wrong.errors?.[0].extensions?.field).toBe('after');
   });
+
+  it('an empty "any of" (tagsAny, roles) matches nobody, on every path that takes a filter, a bulk delete included', async () => {
+    // "At least one of these" with none given holds for nobody; read as no condition, bulkDeleteUsers(filter: { roles: [] })
+    // from a partner app with nothing selected deleted every account its creator may delete.
+    expect(await names({ tagsAny: [] })).toEqual([]);
+    expect(await names({ tagsAny: ['  ', ''] })).toEqual([]);
+    expect(await names({ roles: [] })).toEqual([]);
+    // Empty "all of" and "none of" hold for everyone, as before.
+    expect(await names({ tagsAll: [], tagsNone: [] })).toEqual(['ada', 'bob', 'cyd', 'dee']);
+    const count = async (filter: Record<string, unknown>) => (await app.as(app.admin)(LIST, { filter })).data.users.totalCount;
+    expect(await count({ roles: [] })).toBe(0);
+    expect(await count({ tagsAny: [] })).toBe(0);
+    expect(await count({ query: 'a', roles: [] })).toBe(0);
+    const bulk = await app.as(app.admin)('mutation($f: UserFilterInput!) { bulkDeleteUsers(input: { filter: $f }) { matched changed } }', {
+      f: { roles: [] },
+    });
+    expect(bulk.data.bulkDeleteUsers).toEqual({ matched: 0, changed: 0 });
+    const tagged = await app.as(app.admin)('mutation($f: UserFilterInput!) { bulkUpdateUsers(input: { filter: $f, addTags: ["x"] }) { matched } }', {
+      f: { tagsAny: [' '] },
+    });
+    expect(tagged.data.bulkUpdateUsers.matched).toBe(0);
+    const csv = await fetch(`${app.url}/exports/users.csv?tagsAny=`, { headers: { cookie: app.admin.cookie } });
+    expect(csv.headers.get('x-total-count')).toBe('0');
+    await csv.text();
+    expect(await names({})).toEqual(['ada', 'bob', 'cyd', 'dee']);
+  });
+
+  it('refuses an inactive field in every kind of condition (is not empty too), as in a search', async () => {
+    const admin = app.as(app.admin);
+    const made = await admin('mutation { createUserField(input: { key: "hidden_flag", title: "Hidden", type: TEXT }) { id } }');
+    const fieldId = made.data.createUserField.id;
+    await admin('mutation($id: ID!) { updateUser(id: $id, input: { fields: [{ key: "hidden_flag", value: "yes" }] }) { id } }', { id: ids.bob });
+    expect(await names({ fields: [{ key: 'hidden_flag', isEmpty: false }] })).toEqual(['bob']);
+    await admin('mutation($id: ID!) { updateUserField(id: $id, input: { active: false }) { id } }', { id: fieldId });
+    // An inactive field's values are kept but shown nowhere: no condition tells who has one.
+    for (const c of [{ isEmpty: false }, { isEmpty: true }, { equals: 'yes' }]) {
+      const r = await admin(LIST, { filter: { query: stem, fields: [{ key: 'hidden_flag', ...c }] } });
+      expect(r.errors?.[0].extensions, JSON.stringify(c)).toEqual({ code: 'BAD_USER_INPUT', field: 'hidden_flag' });
+    }
+  });
 });
