@@ -11,7 +11,8 @@ import { fitKey, quoteInput } from '../text/text-rules.js';
  * that takes one value, `listId` beside filter parameters, or a `filter` that
  * is not a UserFilterInput object (`[]`, `null`, `"x"`, an unknown key, a
  * value of the wrong type) is refused with 400 naming the parameter, never
- * ignored: an ignored condition would export every user.
+ * ignored: an ignored condition would export every user. A parameter that
+ * `filter` also gives is refused too: it would replace that condition.
  */
 
 const LIST_PARAMS = ['tagsAll', 'tagsAny', 'tagsNone', 'roles'] as const;
@@ -121,6 +122,9 @@ export function exportRequest(req: Request): { listId: string } | { filter: User
   if (listId !== undefined) return { listId };
   const json = one('filter');
   const f = json !== undefined ? filterFromJson(json) : new UserFilterInput();
+  // A parameter would replace the condition filter gives (filter={"query":"a"}&query=b exported b's matches, not both).
+  const both = [...params.keys()].find((k) => k !== 'filter' && (f as Record<string, unknown>)[k] != null);
+  if (both) throw new UserInputError(both, msg('exports.parameterAndFilter', { name: both }));
   const query = one('query');
   if (query !== undefined) f.query = query;
   const org = one('organizationId');

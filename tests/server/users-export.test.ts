@@ -341,6 +341,10 @@ describe.each(testDialects())('users export on %s', (dialect) => {
     await refused(filter({ fields: ['plan'] }), 'filter', /fields\[0\] must be of type UserFieldConditionInput/);
     await refused(filter({ fields: [{ equals: 'Pro' }] }), 'filter', /fields\[0\].key must be of type String!/);
     await refused('roles=toString', 'roles', /END_USER/);
+    // A parameter that filter also gives would replace its condition (exporting more than either asks): refused.
+    await refused(`${filter({ query: stem, tagsAll: ['vip'] })}&query=${stem}x`, 'query', /both as a parameter and in filter/);
+    await refused(`${filter({ roles: ['END_USER'] })}&roles=ADMIN`, 'roles', /both as a parameter and in filter/);
+    await refused(`${filter({ createdAfter: '2020-01-01T00:00:00Z' })}&createdAfter=2030-01-01T00:00:00Z`, 'createdAfter', /both/);
     // In French for a French asker.
     const fr = await fetch(`${app.url}/exports/users.csv?query[]=x`, { headers: { cookie: app.admin.cookie, 'accept-language': 'fr' } });
     expect((await fr.json()).errors[0].message).toMatch(/n’est pas un paramètre de cet export/);
