@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { authorize, can } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
-import { NotFoundError } from '../graphql/errors.js';
+import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
 import { User } from '../users/user.entity.js';
@@ -81,9 +81,18 @@ export class CustomerListResolver {
   }
 
   @Authorized(customerListPolicy.read)
-  @FieldResolver(() => Int, { description: 'How many users the list holds now.' })
-  async userCount(@Root() list: CustomerList, @Ctx() ctx: Context): Promise<number> {
-    return ctx.users.count(list.filter.query ?? null, await userFilterOf(list.filter, ctx.fieldValues));
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'How many users the list holds now; null when its filter names a custom field deleted or made inactive since (opening it says which).',
+  })
+  async userCount(@Root() list: CustomerList, @Ctx() ctx: Context): Promise<number | null> {
+    // Checked as users(filter:) checks it; a filter that no longer applies must not fail every list beside it (the sidebar's).
+    const filter = await userFilterOf(list.filter, ctx.fieldValues).catch((e: unknown) => {
+      if (e instanceof UserInputError) return null;
+      throw e;
+    });
+    return filter === null ? null : ctx.users.count(list.filter.query ?? null, filter);
   }
 
   @Authorized(customerListPolicy.read)

@@ -111,6 +111,23 @@ describe('customer list page', () => {
     expect(wrapper.get('nav[aria-label="Customer lists"]').text()).toContain('VIPs');
   });
 
+  it('lists a list whose count is null (its filter names a field deleted since) in the sidebar without a number', async () => {
+    serve(LIST, GRACES, {
+      CustomerLists: () => ({
+        data: {
+          customerLists: [
+            { id: '7', name: 'VIPs', shared: true, userCount: 2 },
+            { id: '8', name: 'By region', shared: true, userCount: null },
+          ],
+        },
+      }),
+    });
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    const links = wrapper.get('nav[aria-label="Customer lists"]').findAll('a');
+    expect(links.map((a) => a.findAll('span').map((s) => s.text()))).toEqual([['VIPs', '2'], ['By region']]);
+  });
+
   it('tags all the users the list matches through its filter, or the rows selected by id', async () => {
     const calls = serve();
     ({ wrapper } = await mountApp('/lists/7'));

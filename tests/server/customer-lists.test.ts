@@ -117,4 +117,36 @@ describe.each(testDialects())('customer lists on %s', (dialect) => {
     expect(await field({ name: 'x', filter: { fields: [{ key: 'nope', equals: 'x' }] } })).toBe('nope');
     expect(await field({ name: 'x', filter: { query: 'q'.repeat(400) } })).toBe('query');
   });
+
+  it('a list whose filter names a field made inactive or deleted since counts null, and the others still read', async () => {
+    const admin = app.as(app.admin);
+    const made = await admin('mutation { createUserField(input: { key: "region", title: "Region", type: TEXT }) { id } }');
+    const fieldId = made.data.createUserField.id;
+    const stale = (
+      await app.as(app.admin)(CREATE, { i: { name: 'By region', filter: { fields: [{ key: 'region', isEmpty: false }] }, shared: true } })
+    ).data.createCustomerList;
+    expect(stale.userCount).toBe(0);
+    // Every staff member's sidebar reads the shared lists with their counts: one stale filter must not fail them all.
+    const sidebar = async () => {
+      const r = await app.as(agent2)(LISTS);
+      expect(r.errors).toBeUndefined();
+      return r.data.customerLists as { id: string; userCount: number | null }[];
+    };
+    for (const change of [
+      `mutation { updateUserField(id: "${fieldId}", input: { active: false }) { id } }`,
+      `mutation { deleteUserField(id: "${fieldId}") }`,
+    ]) {
+      expect((await admin(change)).errors).toBeUndefined();
+      const lists = await sidebar();
+      expect(lists.find((l) => l.id === stale.id)?.userCount).toBeNull();
+      expect(lists.filter((l) => l.id !== stale.id).every((l) => typeof l.userCount === 'number')).toBe(true);
+      expect((await app.as(agent2)(ONE, { id: stale.id })).data.customerList).toMatchObject({ name: 'By region', userCount: null });
+    }
+    // Its users cannot be listed, exported or acted on by that filter any more: the field is named, nothing widens.
+    const users = await app.as(app.admin)('query($f: UserFilterInput) { users(filter: $f) { totalCount } }', {
+      f: { fields: [{ key: 'region', isEmpty: false }] },
+    });
+    expect(users.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'region' });
+    expect((await admin(DELETE, { id: stale.id })).data.deleteCustomerList).toBe(true);
+  });
 });

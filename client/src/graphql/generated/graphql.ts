@@ -1081,26 +1081,26 @@ export type CancelImportJobMutationVariables = Exact<{
 
 export type CancelImportJobMutation = { cancelImportJob: { id: string, status: ImportJobStatus, mode: ImportMode, fileName: string, rowsTotal: number | null, rowsRead: number, created: number, updated: number, unchanged: number, failed: number, rowsPerSecond: number, secondsLeft: number | null, fileError: string | null, failedRowsUrl: string | null, createdAt: string, finishedAt: string | null } };
 
-export type CustomerListSummaryFragment = { id: string, name: string, shared: boolean, userCount: number };
+export type CustomerListSummaryFragment = { id: string, name: string, shared: boolean, userCount: number | null };
 
 export type CustomerListsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CustomerListsQuery = { customerLists: Array<{ id: string, name: string, shared: boolean, userCount: number }> };
+export type CustomerListsQuery = { customerLists: Array<{ id: string, name: string, shared: boolean, userCount: number | null }> };
 
 export type CustomerListQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type CustomerListQuery = { customerList: { columns: Array<string>, viewerCanManage: boolean, id: string, name: string, shared: boolean, userCount: number, sort: { field: UserSortField, direction: SortDirection } | null, filter: { query: string | null, tagsAll: Array<string> | null, tagsAny: Array<string> | null, tagsNone: Array<string> | null, organizationId: string | null, withoutOrganization: boolean | null, roles: Array<Role> | null, verified: boolean | null, suspended: boolean | null, createdAfter: string | null, createdBefore: string | null, updatedAfter: string | null, updatedBefore: string | null, fields: Array<{ key: string, equals: string | null, values: Array<string> | null, isEmpty: boolean | null, before: string | null, after: string | null }> | null } } | null };
+export type CustomerListQuery = { customerList: { columns: Array<string>, viewerCanManage: boolean, id: string, name: string, shared: boolean, userCount: number | null, sort: { field: UserSortField, direction: SortDirection } | null, filter: { query: string | null, tagsAll: Array<string> | null, tagsAny: Array<string> | null, tagsNone: Array<string> | null, organizationId: string | null, withoutOrganization: boolean | null, roles: Array<Role> | null, verified: boolean | null, suspended: boolean | null, createdAfter: string | null, createdBefore: string | null, updatedAfter: string | null, updatedBefore: string | null, fields: Array<{ key: string, equals: string | null, values: Array<string> | null, isEmpty: boolean | null, before: string | null, after: string | null }> | null } } | null };
 
 export type CreateCustomerListMutationVariables = Exact<{
   input: CreateCustomerListInput;
 }>;
 
 
-export type CreateCustomerListMutation = { createCustomerList: { id: string, name: string, shared: boolean, userCount: number } };
+export type CreateCustomerListMutation = { createCustomerList: { id: string, name: string, shared: boolean, userCount: number | null } };
 
 export type UpdateCustomerListMutationVariables = Exact<{
   id: string;
@@ -1108,7 +1108,7 @@ export type UpdateCustomerListMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCustomerListMutation = { updateCustomerList: { id: string, name: string, shared: boolean, userCount: number } };
+export type UpdateCustomerListMutation = { updateCustomerList: { id: string, name: string, shared: boolean, userCount: number | null } };
 
 export type DeleteCustomerListMutationVariables = Exact<{
   id: string;
