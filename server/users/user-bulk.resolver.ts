@@ -166,7 +166,8 @@ export class UserBulkResolver {
         out.fail(user.id, why.code, why.message);
         return false;
       }
-      await ctx.users.delete(user, ctx.actor);
+      // Checked again on the row as locked: it was read with its chunk, and its role may have changed since.
+      await ctx.users.delete(user, ctx.actor, (locked) => authorize(ctx.viewer, userPolicy.delete, locked));
       return true;
     });
     return out.result();

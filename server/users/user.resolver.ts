@@ -201,7 +201,8 @@ export class UserResolver {
   async deleteUser(@Arg('id', () => ID, { description: 'The account to delete.' }) id: string, @Ctx() ctx: Context): Promise<boolean> {
     const target = await userToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.delete, target);
-    await ctx.users.delete(target, ctx.actor);
+    // Again on the row as locked: a role changed since the read must not let an agent delete staff.
+    await ctx.users.delete(target, ctx.actor, (locked) => authorize(ctx.viewer, userPolicy.delete, locked));
     return true;
   }
 
