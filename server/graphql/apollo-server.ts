@@ -11,6 +11,7 @@ import { jitGateway } from './jit-executor.js';
 import { ownerRedactionPlugin } from './owner-redaction.js';
 import { conflictRedactionPlugin } from '../versions/conflict-redaction.js';
 import { requestLogPlugin } from './request-log.js';
+import { knownRootOperations } from './root-operations.js';
 import { buildAppSchema } from './schema.js';
 import { serviceUnavailablePlugin } from './service-unavailable.js';
 
@@ -50,7 +51,7 @@ export async function startApollo(config: Config, log: Logger): Promise<{ apollo
     // main.ts owns the shutdown order (HTTP, then Apollo, then the database).
     stopOnTerminationSignals: false,
     formatError: makeFormatError(log, { hideSuggestions: !config.introspection }),
-    validationRules: [...protection.validationRules],
+    validationRules: [...protection.validationRules, knownRootOperations],
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.maxTokens },
     // No HTTP cache hints (the data is private) and no landing page that would load a

@@ -32,7 +32,8 @@ export class JitExecutor {
 
   async execute(args: {
     document: DocumentNode;
-    operation: OperationDefinitionNode;
+    /** Undefined when Apollo could not choose one (several operations and no operationName, or an unknown name). */
+    operation: OperationDefinitionNode | undefined;
     source: string | undefined;
     operationName: string | null | undefined;
     contextValue: unknown;
@@ -40,7 +41,8 @@ export class JitExecutor {
   }): Promise<ExecutionResult> {
     const { document, operation, source, operationName, contextValue, variables } = args;
     const plain = () => execute({ schema: this.schema, document, contextValue, variableValues: variables, operationName });
-    if (operation.operation !== 'query' || source === undefined || INTROSPECTION.test(source)) return plain();
+    // graphql-js says why no operation could be chosen, and Apollo answers that as a 400 (OPERATION_RESOLUTION_FAILURE).
+    if (!operation || operation.operation !== 'query' || source === undefined || INTROSPECTION.test(source)) return plain();
     const key = `${operationName ?? ''}\n${source}`;
     let entry = this.compiled.get(key);
     if (!entry) {

@@ -131,6 +131,41 @@ describe('a hardened GraphQL endpoint', () => {
     expect(hinted.errors?.[0].message).toMatch(/Did you mean the enum value "ADMIN"\?/);
   });
 
+  it('answers a document whose operation cannot be chosen, or a subscription, as a client error, with or without graphql-jit', async () => {
+    const plain = await startTestApp('sqlite', { GRAPHQL_JIT: 'false' });
+    try {
+      for (const url of [app.url, plain.url]) {
+        const ask = async (body: unknown) => {
+          const res = await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: app.admin.cookie },
+            body: JSON.stringify(body),
+          });
+          return { status: res.status, body: (await res.json()) as any };
+        };
+        const two = 'query A { me { id } } query B { __typename }';
+        // Two operations and no operationName, or a name the document does not have: which one to run is the client's to say.
+        for (const body of [{ query: two }, { query: two, operationName: 'C' }]) {
+          const r = await ask(body);
+          expect(r.status, url).toBe(400);
+          expect(r.body.errors).toEqual([
+            { message: expect.stringMatching(/operation name|Unknown operation named "C"/), extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } },
+          ]);
+        }
+        // Named, it runs.
+        expect((await ask({ query: two, operationName: 'B' })).body).toEqual({ data: { __typename: 'Query' } });
+        // The schema has no subscriptions: a validation failure (400), never an INTERNAL_SERVER_ERROR.
+        const sub = await ask({ query: 'subscription { me { id } }' });
+        expect(sub.status, url).toBe(400);
+        expect(sub.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(sub.body.errors[0].message).toMatch(/subscription/i);
+        expect(sub.body.data).toBeUndefined();
+      }
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('answers a persisted query whose hash does not match as a client error', async () => {
     const res = await post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'deadbeef'.repeat(8) } } });
     expect(res.status).toBe(400);
