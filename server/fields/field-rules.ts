@@ -167,9 +167,15 @@ export interface RawFieldValue {
   values?: readonly string[] | null;
 }
 
+/** Control characters other than tab and line breaks (String.trim drops VT, FF, U+2028 and U+2029 too). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** Nothing but spaces, tabs and line breaks: a control character is never blank, so the type's rule refuses it rather than clearing with it. */
+const blankText = (v: string): boolean => v.trim() === '' && !CONTROL.test(v);
+
 const isBlank = (raw: RawFieldValue): boolean =>
-  (raw.value === null || raw.value === undefined || raw.value.trim() === '') &&
-  (raw.values === null || raw.values === undefined || raw.values.every((v) => typeof v === 'string' && v.trim() === ''));
+  (raw.value === null || raw.value === undefined || blankText(raw.value)) &&
+  (raw.values === null || raw.values === undefined || raw.values.every((v) => typeof v === 'string' && blankText(v)));
 
 function fail(field: UserField, message: Message): never {
   throw new UserInputError(field.key, msg('fields.fieldProblem', { title: field.title, message }));
@@ -316,7 +322,7 @@ export function parseFieldValue(field: UserField, raw: RawFieldValue): StoredVal
       const items = raw.values ?? (whole ? [value] : value.split(/[,;]/));
       const chosen = new Map<number, UserFieldOption>();
       for (const item of items) {
-        if (typeof item !== 'string' || item.trim() === '') continue;
+        if (typeof item !== 'string' || blankText(item)) continue;
         const o = optionOrFail(field, item);
         chosen.set(o.id, o);
       }

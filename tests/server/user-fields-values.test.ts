@@ -292,6 +292,21 @@ describe.each(testDialects())('custom user fields on %s', (dialect) => {
       }
     });
 
+    it('refuses a value of control characters only instead of clearing the field with it (trim is not the rule)', async () => {
+      const [u, BAD] = [await newUser(), [{ value: '\u000b' }, { value: '\u000c' }, { value: ' \u2028 ' }]];
+      const cases = { TEXT: 'kept', MULTILINE: 'kept', INTEGER: '12', DATE: '2024-02-29', CHECKBOX: 'true', MULTISELECT: 'email' };
+      for (const [type, good] of Object.entries(cases)) {
+        const f = await field(type, type === 'MULTISELECT' ? MULTI : {});
+        ok(await apply(u, [{ key: f.key, value: good }]));
+        for (const bad of type === 'MULTISELECT' ? [...BAD, { values: ['\u000b'] }] : BAD) {
+          expectFieldError(await apply(u, [{ key: f.key, ...bad }]), f.key);
+          expect((await valueOf(u, f.key)).value, `${type} ${JSON.stringify(bad)}`).toBe(good);
+        }
+        ok(await apply(u, [{ key: f.key, value: ' \t\n ' }])); // plain spaces, tabs and line breaks still clear
+        expect((await valueOf(u, f.key)).value).toBeNull();
+      }
+    });
+
     it('deactivating hides a field from User.fields and keeps its value; reactivating shows it again', async () => {
       const f = await field('DATE');
       const u = await newUser();
