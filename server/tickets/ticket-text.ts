@@ -2,19 +2,22 @@ import { UserInputError } from '../graphql/errors.js';
 import { LIMITS, multiLine, singleLine } from '../users/profile-rules.js';
 import { msg } from '../i18n/message.js';
 import { labelText } from '../i18n/labels.js';
+import { visibleCount } from '../text/text-rules.js';
 
 /** Rules for what people type on tickets (the shared text rules: NFC, no controls or bidi controls). */
 export const TICKET_LIMITS = { subject: 255, body: 65_535 } as const;
 
 export function ticketSubject(value: unknown, field = 'subject'): string {
   const v = singleLine(field, 'Subject', typeof value === 'string' ? value : '', TICKET_LIMITS.subject);
-  if (v === '') throw new UserInputError(field, msg('settings.subjectRequired'));
+  // Nothing visible (a zero-width space, a lone mark) is no subject: the list would show a blank line.
+  if (visibleCount(v) === 0) throw new UserInputError(field, msg('settings.subjectRequired'));
   return v;
 }
 
 export function ticketBody(value: unknown, field: string, label = 'Comment'): string {
   const v = multiLine(field, label, typeof value === 'string' ? value : '', TICKET_LIMITS.body).trim();
-  if (v === '') throw new UserInputError(field, msg('mail.required', { label: labelText(label) }));
+  // Nothing visible is no text, though it would be mailed.
+  if (visibleCount(v) === 0) throw new UserInputError(field, msg('mail.required', { label: labelText(label) }));
   return v;
 }
 

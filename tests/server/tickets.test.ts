@@ -10,7 +10,9 @@ import {
   GET_TICKET,
   LIST_TICKETS,
   REMOVE_CC,
+  ADD_SIDE_MESSAGE,
   START_SIDE,
+  SUBMIT_REQUEST,
   TICKET_HISTORY,
   UPDATE_TICKET,
   USER_BY_EMAIL,
@@ -101,6 +103,33 @@ describe.each(testDialects())('tickets on %s', (dialect) => {
       const bad = await create(input);
       expect(bad.errors?.[0]?.extensions, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+
+  it('refuses a subject, comment or message with nothing visible (a zero-width space, a lone mark) as missing', async () => {
+    const t = ok<any>(await create({ requester: { email: addr('blank') } })).createTicket.ticket;
+    const side = ok<any>(
+      await app.as(agent.auth)(START_SIDE, { input: { ticketId: t.id, subject: 'Parts', message: 'Hi', to: [{ email: addr('sup') }] } }),
+    );
+    const sideId = side.startSideConversation.sideConversation.id;
+    const form = { name: 'Web Person', email: addr('form'), subject: 'Help', description: 'Please' };
+    for (const blank of ['\u200b', ' \u2060 ', '\u0301', '\u3164']) {
+      const tries: [Promise<any>, string][] = [
+        [create({ requester: { email: addr('blank') }, subject: blank }), 'subject'],
+        [create({ requester: { email: addr('blank') }, comment: blank }), 'comment'],
+        [app.as(agent.auth)(UPDATE_TICKET, { id: t.id, input: { subject: blank } }), 'subject'],
+        [app.as(agent.auth)(ADD_COMMENT, { ticketId: t.id, input: { body: blank, public: false } }), 'body'],
+        [app.as(agent.auth)(START_SIDE, { input: { ticketId: t.id, subject: blank, message: 'm', to: [{ email: addr('s') }] } }), 'subject'],
+        [app.as(agent.auth)(ADD_SIDE_MESSAGE, { input: { sideConversationId: sideId, message: blank } }), 'message'],
+        [app.as({ kind: 'anonymous' })(SUBMIT_REQUEST, { input: { ...form, subject: blank } }), 'subject'],
+        [app.as({ kind: 'anonymous' })(SUBMIT_REQUEST, { input: { ...form, description: blank } }), 'description'],
+      ];
+      for (const [attempt, field] of tries) {
+        const r = await attempt;
+        expect(r.errors?.[0]?.extensions, `${JSON.stringify(blank)} ${field}`).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      }
+    }
+    const after = ok<any>(await app.as(agent.auth)(GET_TICKET, { id: t.id })).ticket;
+    expect(after.subject).toBe('Printer on fire');
   });
 
   it('creates nothing when the ticket fails: no user without the ticket that caused it', async () => {
