@@ -81,7 +81,8 @@ export function jitGateway(schema: GraphQLSchema): Gateway {
             document: rc.document,
             operation: rc.operation,
             source: rc.source,
-            operationName: rc.operationName,
+            // The name the client sent when no operation was resolved, so graphql-js names what it did not find.
+            operationName: rc.operationName ?? rc.request.operationName,
             contextValue: rc.context,
             variables: rc.request.variables,
           }),
