@@ -126,9 +126,13 @@ function receiveUpload(
 
     bb.on('field', (name, value) => {
       if (job && OPTION_FIELDS.includes(name)) refuse(new UserInputError(name, msg('imports.fieldAfterFile', { field: name })));
+      // mode=CREATE then mode=UPDATE: which one was meant is not ours to guess.
+      else if (OPTION_FIELDS.includes(name) && name in fields) refuse(new UserInputError(name, msg('imports.fieldTwice', { field: name })));
       else fields[name] = value;
     });
     bb.on('fieldsLimit', () => refuse(new UserInputError('file', msg('imports.tooManyFields', { max: MAX_FIELDS }))));
+    // Past `files: 1` busboy drops a file unread: refused, never a 202 that says the upload was taken.
+    bb.on('filesLimit', () => refuse(new UserInputError('file', msg('imports.oneFileOnly'))));
     bb.on('file', (name, file: Readable, info) => {
       // Cut off mid-part, busboy ends the part's stream in error, read or not (and says so in its own 'error' too):
       // without a listener, that error would end the process.

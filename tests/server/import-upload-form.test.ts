@@ -130,6 +130,10 @@ describe.each(testDialects())('POST /imports/users with a broken or doubtful for
     }
     // A field after the file came too late to be read: refused, not ignored (a dryRun ignored would run the import).
     refused(await uploadRaw(app, filePart(CSV) + field('dryRun', 'true') + END), 'dryRun', /before the file/);
+    // A field given twice (mode=CREATE then mode=UPDATE), or a second file, is ambiguous: refused, never last-one-wins or dropped.
+    refused(await uploadRaw(app, field('mode', 'CREATE') + field('mode', 'UPDATE') + filePart(CSV) + END), 'mode', /twice/);
+    refused(await uploadRaw(app, field('dryRun', 'true') + field('dryRun', 'false') + filePart(CSV) + END), 'dryRun', /twice/);
+    refused(await uploadRaw(app, field('mode', 'CREATE') + filePart(CSV) + filePart('name,email\r\n', 'more.csv') + END), 'file', /one file/);
     expect(await kept()).toEqual(before);
     expect((await app.gql('{ userByEmail(email: "doubtful@imp.example.org") { id } }')).data.userByEmail).toBeNull();
 

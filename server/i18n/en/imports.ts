@@ -20,6 +20,8 @@ export const imports = {
   'imports.encodingMustOne': () => `encoding must be utf-8 or windows-1252.`,
   'imports.fieldAfterFile': (p: { field: ParamValue }) =>
     `${p.field} came after the file: send mode, dryRun, blankCellsClear and encoding before the file.`,
+  'imports.fieldTwice': (p: { field: ParamValue }) => `${p.field} is given twice: send it once, before the file.`,
+  'imports.oneFileOnly': () => `The form holds more than one file: send one file per upload. Nothing was imported.`,
   // A file's rows and header (written in the background, rendered when read: see i18n/message-json.ts).
   'imports.twoSentences': (p: { first: ParamValue; then: ParamValue }) => `${p.first} ${p.then}`,
   'imports.headerEmpty': (p: { letters: ParamValue }) => `The header of column ${p.letters} is empty: every column needs a name.`,
