@@ -7,6 +7,7 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
+import { mailFromAddress } from './config-mail.js';
 import type { Database } from './db/database.js';
 import { makeContext, type Context, type Services } from './graphql/context.js';
 import { UNAVAILABLE_TEXT } from './graphql/errors.js';
@@ -149,7 +150,16 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     apiLimiter: new RateLimiter(counters, config.apiRateLimit, 60_000, 'api'),
     requestLimiter: new RateLimiter(counters, config.requestRateLimit, 10 * 60_000, 'request'),
     tickets,
-    inbound: new InboundMail({ tickets, users, admission, doorMail, domain: config.inboundDomain, authservId: config.inboundAuthservId, log }),
+    inbound: new InboundMail({
+      tickets,
+      users,
+      admission,
+      doorMail,
+      domain: config.inboundDomain,
+      sendingAddress: mailFromAddress(config.mailFrom),
+      authservId: config.inboundAuthservId,
+      log,
+    }),
     mail: new MailService(db, new RateLimiter(counters, config.followUpRateLimit, 60 * 60_000, 'follow-up')),
     domainChecker,
     tokens,

@@ -30,10 +30,13 @@ export function mailUrl(raw: string | undefined): string | undefined {
   return v;
 }
 
+/** The address of a MAIL_FROM value (`Name <address>` or the address alone). */
+export const mailFromAddress = (v: string): string => /<([^<>]*)>\s*$/.exec(v)?.[1] ?? v;
+
 /** MAIL_FROM: an address, or `Name <address>`; defaults to accueil@ the inbound domain. */
 export function mailFrom(raw: string | undefined, domain: string): string {
   const v = raw?.trim() || `Accueil <accueil@${domain}>`;
-  const address = /<([^<>]*)>\s*$/.exec(v)?.[1] ?? v;
+  const address = mailFromAddress(v);
   const name = v.slice(0, v.length - address.length).replace(/<\s*$/, '');
   const parsed = parseEmail(address);
   if (!parsed.ok || /[\u0000-\u001f\u007f"]/.test(name))

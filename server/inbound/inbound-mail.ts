@@ -1,7 +1,8 @@
 import { domainToASCII } from 'node:url';
 import type { Logger } from 'pino';
 import type { Actor } from '../auth/viewer.js';
-import type { ParsedEmail } from '../users/email-address.js';
+import { emailKey, type ParsedEmail } from '../users/email-address.js';
+import { duplicateKeyOf } from '../db/database.js';
 import { CreatedVia } from '../users/role.js';
 import type { UserService } from '../users/user.service.js';
 import type { User } from '../users/user.entity.js';
@@ -36,8 +37,9 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  * Mail to the desk (POST /inbound/email and the SMTP listener both hand the
  * raw message here). Parsed by mailparser (parse-message.ts), then:
  * - mail written by a machine (auto-replies, bounces, lists: auto-generated.ts),
- *   from an address that is not one, from the desk's own domain, or a second
- *   delivery of a Message-ID already taken, creates nothing;
+ *   from an address that is not one, from the desk's own domain or sending
+ *   address (MAIL_FROM), or a second delivery of a Message-ID already taken
+ *   (even at the same time: the id is unique where it is kept), creates nothing;
  * - mail from a staff address (an agent's or admin's, any of their
  *   addresses) is theirs only with proof: an Authentication-Results header
  *   of the desk's own receiving server (`authservId`, INBOUND_AUTHSERV_ID)
@@ -67,11 +69,17 @@ export class InboundMail {
       admission: RequestAdmission;
       doorMail: DoorMail;
       domain: string;
+      /** MAIL_FROM's address: the desk's own mail, wherever it is (a loop when it comes back). */
+      sendingAddress: string;
       /** INBOUND_AUTHSERV_ID: whose Authentication-Results prove a sender; null: none do. */
       authservId: string | null;
       log: Logger;
     },
-  ) {}
+  ) {
+    this.sendingKey = emailKey(deps.sendingAddress);
+  }
+
+  private readonly sendingKey: string | null;
 
   /**
    * `trustAuthenticationResults`: whether the message's Authentication-Results come from the desk's own receiving
@@ -85,7 +93,12 @@ export class InboundMail {
   }
 
   async take(msg: ParsedMessage, actor: Actor): Promise<InboundOutcome> {
-    const outcome = await this.decide(msg, actor);
+    const outcome = await this.decide(msg, actor).catch((err: unknown) => {
+      // The same mail, delivered again at the same time, was taken first by the other delivery (its Message-ID is
+      // unique in the ticket tables: tickets/message-ids.ts); this one's writes were rolled back.
+      if (/message_id/.test(duplicateKeyOf(err)?.index ?? '')) return { result: 'IGNORED', reason: 'DUPLICATE' } as const;
+      throw err;
+    });
     this.deps.log.info({ messageId: msg.messageId, ...outcome }, 'inbound mail');
     return outcome;
   }
@@ -211,7 +224,8 @@ export class InboundMail {
     }
   }
 
+  /** The desk's own mail: its inbound domain, or the address it sends from (MAIL_FROM, which may be elsewhere). */
   private isDesk(email: ParsedEmail): boolean {
-    return asciiLower(email.domain) === asciiLower(this.deps.domain);
+    return asciiLower(email.domain) === asciiLower(this.deps.domain) || email.normalized === this.sendingKey;
   }
 }

@@ -3,6 +3,7 @@ import type { Database } from '../db/database.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from './ticket.entity.js';
 import type { TicketStatus } from './ticket-enums.js';
+import { storedMessageId } from './message-ids.js';
 
 /** Tickets page newest first (a cursor is a ticket's id); comments oldest first. */
 export const ticketCursor = cursorCodec('tickets', ['int']);
@@ -110,14 +111,14 @@ export class TicketReads {
 
   /** Whether mail with one of these Message-IDs already came in as a side conversation's message. */
   async sideConversationMessageExists(messageIds: readonly string[]): Promise<boolean> {
-    const ids = messageIds.filter((id) => id.length <= 255);
+    const ids = messageIds.map(storedMessageId);
     if (ids.length === 0) return false;
     return this.db.manager.existsBy(SideConversationMessage, { messageId: In(ids) });
   }
 
   /** The ticket an inbound reply names by the Message-ID of one of its comments (mail that came in), or null. */
   async ticketOfMessageIds(messageIds: readonly string[]): Promise<number | null> {
-    const ids = messageIds.filter((id) => id.length <= 255);
+    const ids = messageIds.map(storedMessageId);
     if (ids.length === 0) return null;
     const c = await this.db.manager.findOne(TicketComment, { where: { messageId: In(ids) }, order: { id: 'DESC' } });
     return c?.ticketId ?? null;

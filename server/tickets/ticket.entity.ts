@@ -86,7 +86,7 @@ export class TicketCc {
 /** A comment: public (the requester and CCs see it) or an internal note (staff only). */
 @Entity('ticket_comments')
 @Index('ix_ticket_comments_ticket', ['ticketId', 'id'])
-@Index('ix_ticket_comments_message_id', ['messageId'])
+@Index('ux_ticket_comments_message_id', ['messageId'], { unique: true })
 @ObjectType('TicketComment', { description: 'A public comment or an internal note on a ticket.' })
 @Authorized(ticketPolicy.readComment)
 export class TicketComment {
@@ -115,7 +115,7 @@ export class TicketComment {
   @Column({ type: 'varchar', length: 16 })
   via: TicketVia;
 
-  /** The Message-ID of the mail it came from (replies may name it). */
+  /** The Message-ID of the mail it came from (replies may name it), as message-ids.ts keeps it: unique, one mail makes one comment. */
   @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
   messageId: string | null;
 
@@ -171,7 +171,7 @@ export class SideConversationParticipant {
 /** A message of a side conversation. */
 @Entity('side_conversation_messages')
 @Index('ix_side_conversation_messages_conversation', ['sideConversationId', 'id'])
-@Index('ix_side_conversation_messages_message_id', ['messageId'])
+@Index('ux_side_conversation_messages_message_id', ['messageId'], { unique: true })
 @ObjectType('SideConversationMessage', { description: 'A message of a side conversation.' })
 @Authorized(ticketPolicy.list)
 export class SideConversationMessage {
@@ -191,7 +191,7 @@ export class SideConversationMessage {
   @Column({ ...MEDIUMTEXT })
   body: string;
 
-  /** The Message-ID of the mail it came in as (a second delivery adds nothing; replies may name it). */
+  /** The Message-ID of the mail it came in as, as message-ids.ts keeps it (unique: a second delivery adds nothing; replies may name it). */
   @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
   messageId: string | null;
 

@@ -13,6 +13,7 @@ import { SideConversation, SideConversationMessage, SideConversationParticipant,
 import { TicketEventAction, TicketStatus, TicketVia } from './ticket-enums.js';
 import { resolveRef, type CheckedRef, type ResolvedPerson } from './ticket-people.js';
 import { TicketReads } from './ticket-reads.js';
+import { storedMessageId } from './message-ids.js';
 import { TicketHold } from '../settings/request-access.js';
 import { msg } from '../i18n/message.js';
 import type { Lang } from '../i18n/language.js';
@@ -325,7 +326,7 @@ export class TicketService {
         sideConversationId,
         authorId: input.authorId,
         body: input.body,
-        messageId: fromMail && input.messageId!.length <= 255 ? input.messageId! : null,
+        messageId: fromMail ? storedMessageId(input.messageId!) : null,
         createdAt: now,
       });
       if (!fromMail) await this.onSideConversationMessage?.(m, conversation, { id, body: input.body, authorId: input.authorId });
@@ -371,7 +372,7 @@ export class TicketService {
       body: c.body,
       public: c.public,
       via: c.via,
-      messageId: c.messageId && c.messageId.length <= 255 ? c.messageId : null,
+      messageId: c.messageId ? storedMessageId(c.messageId) : null,
       attachments: c.attachments?.length ? JSON.stringify(c.attachments) : null,
       createdAt: now,
     });

@@ -161,4 +161,58 @@ describe.each(testDialects())('upgrading an existing database on %s', (dialect) 
       await ds.destroy();
     }
   });
+
+  it('makes the Message-IDs of comments and side-conversation messages unique, the first of a doubled id keeping it', async () => {
+    const db = freshDatabase(dialect, 'm');
+    cleanup = db.cleanup;
+    if (dialect === 'mysql') flavor = await ensureMysqlDatabase(db.url);
+    const before = migrations.findIndex((m) => m.name === 'UniqueMessageIds1766300000000');
+    expect(before).toBeGreaterThan(0);
+    const old = await open(db.url, before);
+    // Rows only: the people they name do not matter here.
+    await old.query(dialect === 'mysql' ? 'SET FOREIGN_KEY_CHECKS = 0' : 'PRAGMA foreign_keys = OFF');
+    const now = dialect === 'mysql' ? 'NOW()' : "'2026-01-01 00:00:00'";
+    await old.query(
+      `INSERT INTO tickets (id, subject, status, via, requester_id, created_at, updated_at) VALUES (1, 's', 'NEW', 'EMAIL', 1, ${now}, ${now}), (2, 's', 'NEW', 'EMAIL', 1, ${now}, ${now})`,
+    );
+    for (const [ticket, messageId] of [
+      [1, '<a@x>'],
+      [2, '<a@x>'],
+      [2, '<b@x>'],
+      [1, null],
+      [2, null],
+    ] as const)
+      await old.query(
+        `INSERT INTO ticket_comments (ticket_id, body, is_public, via, message_id, created_at) VALUES (?, 'b', 1, 'EMAIL', ?, ${now})`,
+        [ticket, messageId],
+      );
+    await old.query(`INSERT INTO side_conversations (id, ticket_id, subject, created_at) VALUES (1, 1, 's', ${now})`);
+    for (const messageId of ['<c@x>', '<c@x>', '<c@x>'])
+      await old.query(`INSERT INTO side_conversation_messages (side_conversation_id, body, message_id, created_at) VALUES (1, 'b', ?, ${now})`, [
+        messageId,
+      ]);
+    await old.destroy();
+
+    const ds = await open(db.url, migrations.length);
+    try {
+      const comments = await ds.query('SELECT id, ticket_id, message_id FROM ticket_comments ORDER BY id');
+      expect(comments.map((c: any) => [Number(c.id), Number(c.ticket_id), c.message_id])).toEqual([
+        [1, 1, '<a@x>'],
+        [2, 2, null],
+        [3, 2, '<b@x>'],
+        [4, 1, null],
+        [5, 2, null],
+      ]);
+      const messages = await ds.query('SELECT id, message_id FROM side_conversation_messages ORDER BY id');
+      expect(messages.map((m: any) => m.message_id)).toEqual(['<c@x>', null, null]);
+      // A second row with a kept id is refused by the database itself.
+      await expect(
+        ds.query(
+          `INSERT INTO ticket_comments (ticket_id, body, is_public, via, message_id, created_at) VALUES (1, 'b', 1, 'EMAIL', '<b@x>', ${now})`,
+        ),
+      ).rejects.toThrow(/duplicate|unique/i);
+    } finally {
+      await ds.destroy();
+    }
+  });
 });

@@ -24,6 +24,7 @@ import { ImportDelimiter1765900000000 } from './1765900000000-import-delimiter.j
 import { ImportUploaderToken1766000000000 } from './1766000000000-import-uploader-token.js';
 import { AcknowledgeRequests1766100000000 } from './1766100000000-acknowledge-requests.js';
 import { ImportErrorPublicText1766200000000 } from './1766200000000-import-error-public-text.js';
+import { UniqueMessageIds1766300000000 } from './1766300000000-unique-message-ids.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   ImportUploaderToken1766000000000,
   AcknowledgeRequests1766100000000,
   ImportErrorPublicText1766200000000,
+  UniqueMessageIds1766300000000,
 ];
