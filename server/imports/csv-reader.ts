@@ -30,15 +30,16 @@ import { unescapeFormula } from '../exports/spreadsheet-formulas.js';
  * break inside quotes stays in its row, an empty line is a row.
  *
  * RFC 4180, with the field delimiter found from the header row (comma,
- * semicolon or tab: csv-delimiter.ts) unless the caller gives one; the header
- * item says which. Fields in double quotes may hold commas, line
+ * semicolon or tab: csv-delimiter.ts) unless the caller gives one, or the
+ * file's first line names it as Excel writes it (`sep=;`: that line is no
+ * row, the header after it is row 1); the header item says which. Fields in double quotes may hold commas, line
  * breaks and doubled quotes (""). A quote inside an unquoted field is kept as
  * a character (x"y), as spreadsheets read it. Line ends: \n, \r\n or \r.
  *
  * File-level failures throw CsvFileError (the import stops; rows already
  * yielded were good, but the caller should treat the file as refused):
- * EMPTY_FILE, NOT_UTF8 and BINARY (naming the row of the first bad byte; see
- * csv-text-decoder.ts), MALFORMED (a quote opened and never closed),
+ * EMPTY_FILE, NOT_UTF8, NOT_UTF16 and BINARY (naming the row of the first bad
+ * byte; see csv-text-decoder.ts, which also reads UTF-16 files), MALFORMED (a quote opened and never closed),
  * RECORD_TOO_LARGE (a row over `maxRowChars`, default 1,000,000 characters:
  * usually a quote left open), BAD_HEADER.
  */
@@ -59,7 +60,7 @@ export type CsvItem =
   | { kind: 'row'; line: number; cells: Record<string, string> }
   | { kind: 'error'; line: number; code: 'RAGGED_ROW'; message: string; text: Message };
 
-export type CsvFileErrorCode = 'EMPTY_FILE' | 'NOT_UTF8' | 'BINARY' | 'MALFORMED' | 'RECORD_TOO_LARGE' | 'BAD_HEADER';
+export type CsvFileErrorCode = 'EMPTY_FILE' | 'NOT_UTF8' | 'NOT_UTF16' | 'BINARY' | 'MALFORMED' | 'RECORD_TOO_LARGE' | 'BAD_HEADER';
 
 export class CsvFileError extends Error {
   constructor(
@@ -81,11 +82,17 @@ export const DEFAULT_MAX_ROW_CHARS = 1_000_000;
 /** Written after the last good text when a bad byte stops the decoding: the record holding it is the bad byte's row. No decoded text holds a NUL. */
 const SENTINEL = '\u0000';
 
+/** Excel's first line naming the delimiter: `sep=;`, `sep=,` or `sep=` TAB. */
+const SEP_LINE = /^sep=([,;\t])(?:\r\n|\n|\r|$)/i;
+
 const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 
 function decodeError(problem: DecodeProblem, line: number): CsvFileError {
   if (problem.kind === 'BINARY') {
     return new CsvFileError('BINARY', msg('imports.binaryFile', { line: String(line), byte: hex(problem.byte) }), line);
+  }
+  if (problem.kind === 'NOT_UTF16') {
+    return new CsvFileError('NOT_UTF16', msg('imports.notUtf16', { line: String(line), unit: hex(problem.byte) }), line);
   }
   return new CsvFileError('NOT_UTF8', msg('imports.notUtf8', { line: String(line), byte: hex(problem.byte) }), line);
 }
@@ -120,30 +127,42 @@ export async function* readCsv(
     AsyncIterator<Uint8Array | string> | Iterator<Uint8Array | string>;
   let head = '';
   let ended = false;
+  let named: CsvDelimiter | undefined;
+  // The first line is read whole (a \r at the end of what was read may be the start of a \r\n).
+  const lineRead = () => {
+    const end = headerEnd(head);
+    return end >= 0 && !(end === head.length - 1 && head.endsWith('\r'));
+  };
   try {
-    while (headerEnd(head) < 0 && head.length <= maxRowChars) {
-      const next = await chunks.next();
-      if (next.done) {
-        const rest = decoder.end();
-        problem = rest.problem;
-        head += rest.text + (problem ? SENTINEL : '');
-        ended = true;
-        break;
+    for (;;) {
+      while (!ended && !lineRead() && head.length <= maxRowChars) {
+        const next = await chunks.next();
+        if (next.done) {
+          const rest = decoder.end();
+          problem = rest.problem;
+          head += rest.text + (problem ? SENTINEL : '');
+          ended = true;
+          break;
+        }
+        const decoded = decoder.decode(next.value);
+        head += decoded.text;
+        if (decoded.problem) {
+          problem = decoded.problem;
+          head += SENTINEL;
+          ended = true;
+        }
       }
-      const decoded = decoder.decode(next.value);
-      head += decoded.text;
-      if (decoded.problem) {
-        problem = decoded.problem;
-        head += SENTINEL;
-        ended = true;
-        break;
-      }
+      // Excel's `sep=;` first line names the delimiter and is no row (Excel does not show it): the header stays row 1.
+      const sep = named === undefined ? SEP_LINE.exec(head) : null;
+      if (!sep) break;
+      named = sep[1] as CsvDelimiter;
+      head = head.slice(sep[0].length);
     }
   } catch (err) {
     await chunks.return?.();
     throw err;
   }
-  const delimiter = options.delimiter ?? detectDelimiter(head.replace(SENTINEL, ''), options.columns);
+  const delimiter = options.delimiter ?? named ?? detectDelimiter(head.replace(SENTINEL, ''), options.columns);
   const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRowChars });
 
   const pump = async () => {

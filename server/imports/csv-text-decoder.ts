@@ -13,17 +13,25 @@ import iconv from 'iconv-lite';
  *   TextDecoder maps this label to Latin-1, which gets 0x80–0x9F wrong: € is
  *   0x80). A file that starts with a UTF-8 byte-order mark is read as UTF-8
  *   whatever was declared: the mark says what it is.
- * - A NUL byte (0x00) is a problem in either encoding: no text file holds
- *   one, and it is the sure sign of a binary file (a spreadsheet's .xlsx, an
- *   image) sent by mistake. A chunk with a NUL and bytes that are not UTF-8
- *   is BINARY at its first bad byte.
+ * - UTF-16, whatever was declared, when the file says so: a UTF-16
+ *   byte-order mark (FF FE little-endian, as Excel's "Unicode text" saves;
+ *   FE FF big-endian), or, without one, a first character that is ASCII in
+ *   two bytes, one of them 0x00 (a header row is column names, all ASCII; no
+ *   UTF-8 or Windows-1252 text holds a 0x00). A surrogate without its pair,
+ *   or a last byte without its pair, is NOT_UTF16.
+ * - A NUL byte (0x00; in UTF-16 the character U+0000) is a problem in any
+ *   encoding: no text file holds one, and it is the sure sign of a binary file
+ *   (a spreadsheet's .xlsx, an image) sent by mistake. A chunk with a NUL and
+ *   bytes that are not UTF-8 is BINARY at its first bad byte.
  */
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
+/** How the bytes are read: as declared, or as the file's start says. */
+type Reading = CsvEncoding | 'utf-16le' | 'utf-16be';
 
 export interface DecodeProblem {
-  kind: 'NOT_UTF8' | 'BINARY';
-  /** The offending byte. */
+  kind: 'NOT_UTF8' | 'NOT_UTF16' | 'BINARY';
+  /** The offending byte (for NOT_UTF16, the UTF-16 code unit, or the odd last byte). */
   byte: number;
 }
 
@@ -85,11 +93,23 @@ function wholeCharactersEnd(bytes: Buffer): number {
   return bytes.length;
 }
 
+/** A surrogate without its pair (the text is read a code unit at a time: no `u` flag). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** UTF-16 from a file's first two bytes: its byte-order mark (`mark`: 2), or an ASCII character in two bytes (`mark`: 0). */
+function utf16Of(first: number, second: number): { encoding: 'utf-16le' | 'utf-16be'; mark: number } | null {
+  if (first === 0xff && second === 0xfe) return { encoding: 'utf-16le', mark: 2 };
+  if (first === 0xfe && second === 0xff) return { encoding: 'utf-16be', mark: 2 };
+  if (first > 0 && first < 0x80 && second === 0) return { encoding: 'utf-16le', mark: 0 };
+  if (first === 0 && second > 0 && second < 0x80) return { encoding: 'utf-16be', mark: 0 };
+  return null;
+}
+
 export class CsvTextDecoder {
   private pending: Buffer = Buffer.alloc(0);
   private started = false;
   private stopped = false;
-  private encoding: CsvEncoding;
+  private encoding: Reading;
 
   constructor(declared: CsvEncoding = 'utf-8') {
     this.encoding = declared;
@@ -101,8 +121,8 @@ export class CsvTextDecoder {
     if (this.pending.length > 0) bytes = Buffer.concat([this.pending, bytes]);
     this.pending = Buffer.alloc(0);
     if (!this.started) {
-      // Wait for three bytes to tell a byte-order mark from text.
-      if (bytes.length < BOM.length && BOM.subarray(0, bytes.length).equals(bytes)) {
+      // Wait for three bytes to tell a byte-order mark from text (two for UTF-16's).
+      if (bytes.length < 2 || (bytes.length < BOM.length && BOM.subarray(0, bytes.length).equals(bytes))) {
         this.pending = bytes;
         return { text: '', problem: null };
       }
@@ -110,6 +130,12 @@ export class CsvTextDecoder {
       if (bytes.subarray(0, BOM.length).equals(BOM)) {
         this.encoding = 'utf-8';
         bytes = bytes.subarray(BOM.length);
+      } else {
+        const utf16 = utf16Of(bytes[0], bytes[1]);
+        if (utf16) {
+          this.encoding = utf16.encoding;
+          bytes = bytes.subarray(utf16.mark);
+        }
       }
     }
     return this.body(bytes);
@@ -123,10 +149,20 @@ export class CsvTextDecoder {
     this.started = true;
     const decoded = this.body(rest);
     if (decoded.problem || this.pending.length === 0) return decoded;
-    return this.finish({ text: decoded.text, problem: { kind: 'NOT_UTF8', byte: this.pending[0] } });
+    const cut = this.pending;
+    if (this.encoding === 'utf-8') return this.finish({ text: decoded.text, problem: { kind: 'NOT_UTF8', byte: cut[0] } });
+    // UTF-16: a high surrogate without its pair, or an odd last byte.
+    const unit = cut.length < 2 ? cut[0] : this.encoding === 'utf-16le' ? cut.readUInt16LE(0) : cut.readUInt16BE(0);
+    return this.finish({ text: decoded.text, problem: { kind: 'NOT_UTF16', byte: unit } });
   }
 
   private body(bytes: Buffer): Decoded {
+    if (this.encoding === 'utf-16le' || this.encoding === 'utf-16be') {
+      const result = this.utf16(bytes);
+      const nul = result.text.indexOf('\u0000');
+      if (nul >= 0 && !result.problem) return this.finish({ text: result.text.slice(0, nul), problem: { kind: 'BINARY', byte: 0 } });
+      return this.finish(result);
+    }
     const nul = bytes.indexOf(0);
     const scanned = nul >= 0 ? bytes.subarray(0, nul) : bytes;
     const result = this.encoding === 'windows-1252' ? { text: iconv.decode(scanned, 'windows-1252'), problem: null } : this.utf8(scanned);
@@ -134,6 +170,23 @@ export class CsvTextDecoder {
     if (result.problem && nul >= 0) return this.finish({ text: result.text, problem: { kind: 'BINARY', byte: result.problem.byte } });
     if (result.problem || nul < 0) return this.finish(result);
     return this.finish({ text: result.text, problem: { kind: 'BINARY', byte: 0 } });
+  }
+
+  /** UTF-16 code units to text; an odd last byte, or a high surrogate at the end, waits for the next chunk. */
+  private utf16(bytes: Buffer): Decoded {
+    let whole = bytes.length - (bytes.length % 2);
+    const units = Buffer.from(bytes.subarray(0, whole));
+    if (this.encoding === 'utf-16be') units.swap16();
+    let text = units.toString('utf16le');
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      text = text.slice(0, -1);
+      whole -= 2;
+    }
+    const lone = LONE_SURROGATE.exec(text);
+    if (lone) return { text: text.slice(0, lone.index), problem: { kind: 'NOT_UTF16', byte: text.charCodeAt(lone.index) } };
+    this.pending = Buffer.from(bytes.subarray(whole));
+    return { text, problem: null };
   }
 
   private utf8(bytes: Buffer): Decoded {

@@ -198,6 +198,19 @@ describe.each(testDialects())('CSV import of users, on %s', (dialect) => {
     expect(text.split('\r\n').slice(0, 2)).toEqual(['name\temail\tnotes\terrors', expect.stringMatching(/^Tab Two\tnot-an-address\t\temail: /)]);
   });
 
+  it('reads what Excel saves as “Unicode text” (UTF-16 LE with its mark, tabs) and a “sep=;” first line; failed rows come back as UTF-8', async () => {
+    const text = 'name\temail\r\nZoë Ünicode\tzoe@utf16.example.org\r\nBad Ünicode\tnot-an-address\r\n';
+    const job = await importFile(app, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), { mode: 'CREATE' });
+    expect(job).toMatchObject({ status: 'DONE', delimiter: 'TAB', created: 1, failed: 1, fileError: null });
+    expect(job.errors.map((e: any) => [e.line, e.column])).toEqual([[3, 'email']]);
+    expect((await app.gql('{ userByEmail(email: "zoe@utf16.example.org") { name } }')).data.userByEmail.name).toBe('Zoë Ünicode');
+    const res = await fetch(`${app.url}${job.failedRowsUrl}`, { headers: { cookie: app.admin.cookie } });
+    expect((await res.text()).split('\r\n')[1]).toMatch(/^\uFEFF?Bad Ünicode\tnot-an-address\temail: /);
+    const sep = await importFile(app, '\uFEFFsep=;\r\nname;email\r\nSep Line;sep@utf16.example.org\r\nSep Bad;x\r\n', { mode: 'CREATE' });
+    expect(sep).toMatchObject({ status: 'DONE', delimiter: 'SEMICOLON', created: 1, failed: 1 });
+    expect(sep.errors.map((e: any) => e.line)).toEqual([3]);
+  });
+
   it('gives back every failed row with all of its errors, however many, in file order', async () => {
     // 400 rows with three bad cells each (1,200 errors: more than one page of them, a row's errors split across two pages)
     // and one good row in the middle.

@@ -40,6 +40,8 @@ export const imports = {
     `This is a binary file, not CSV text (an .xlsx spreadsheet, an image…): row ${p.line} holds the byte ${p.byte}. Save the sheet as CSV.`,
   'imports.notUtf8': (p: { line: ParamValue; byte: ParamValue }) =>
     `The file is not UTF-8 text: row ${p.line} holds the byte ${p.byte}, which UTF-8 does not allow there. Save it as "CSV UTF-8", or import it declared as Windows-1252.`,
+  'imports.notUtf16': (p: { line: ParamValue; unit: ParamValue }) =>
+    `The file is UTF-16 text with a broken character: row ${p.line} holds ${p.unit}, which UTF-16 does not allow there. Save it as "CSV UTF-8".`,
   'imports.rowTooLong': (p: { line: ParamValue; max: number }, n: FormatNumber) =>
     `Row ${p.line} is longer than ${n(p.max)} characters: is a quote (") opened there and never closed?`,
   'imports.quoteNotClosed': (p: { line: ParamValue }) => `Row ${p.line} opens a quote (") that is never closed.`,

@@ -37,6 +37,8 @@ export const imports: Translation<typeof en> = {
     `C’est un fichier binaire, pas du texte CSV (un classeur .xlsx, une image…) : la ligne ${p.line} contient l’octet ${p.byte}. Enregistrez la feuille au format CSV.`,
   'imports.notUtf8': (p) =>
     `Le fichier n’est pas du texte UTF-8 : la ligne ${p.line} contient l’octet ${p.byte}, que l’UTF-8 n’autorise pas à cet endroit. Enregistrez-le en « CSV UTF-8 », ou importez-le en le déclarant Windows-1252.`,
+  'imports.notUtf16': (p) =>
+    `Le fichier est du texte UTF-16 avec un caractère cassé : la ligne ${p.line} contient ${p.unit}, que l’UTF-16 n’autorise pas à cet endroit. Enregistrez-le en « CSV UTF-8 ».`,
   'imports.rowTooLong': (p, n) => `La ligne ${p.line} dépasse ${n(p.max)} caractères : un guillemet (") y est-il ouvert sans être fermé ?`,
   'imports.quoteNotClosed': (p) => `La ligne ${p.line} ouvre un guillemet (") qui n’est jamais fermé.`,
   'imports.notCsv': (p) => `La ligne ${p.line} n’est pas du CSV valide : ${p.detail}`,
