@@ -15,7 +15,9 @@ import { unescapeFormula } from '../exports/spreadsheet-formulas.js';
  * `readCsv(source, { columns })` yields, in order:
  * 1. `{ kind: 'header', header }` once, after the header row passed its check
  *    (csv-header.ts). A header with any unknown, empty or doubled column
- *    throws CsvFileError BAD_HEADER listing every problem, before any row.
+ *    throws CsvFileError BAD_HEADER listing every problem, before any row;
+ *    empty cells at its end are no columns (a spreadsheet's formatted but
+ *    unused columns), so a row with something in them is a RAGGED_ROW.
  * 2. For each following row, `{ kind: 'row', line, cells }` (cells by
  *    canonical column name, as written: not trimmed, except that a cell
  *    written as `'=…`, `'+…`, `'-…`, `'@…`, `'` TAB or `'` CR loses that
@@ -200,7 +202,10 @@ export async function* readCsv(
       if (problem && record.some((cell) => cell.includes(SENTINEL))) throw decodeError(problem, line);
       if (!header) {
         if (isBlank(record)) throw new CsvFileError('BAD_HEADER', msg('imports.row1Empty'), 1);
-        const checked = checkHeader(record, options.columns);
+        // Empty cells at its end (columns a spreadsheet once formatted) are no columns: a row's cells there must be empty.
+        let named = record.length;
+        while (record[named - 1].trim() === '') named--;
+        const checked = checkHeader(record.slice(0, named), options.columns);
         if (checked.problems.length > 0) {
           const list = checked.problems.map((p) => p.text).reduceRight((then, first) => msg('imports.twoSentences', { first, then }));
           throw new CsvFileError('BAD_HEADER', msg('imports.headerProblems', { count: checked.problems.length, list }), 1, checked.problems);

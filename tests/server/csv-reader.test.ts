@@ -127,6 +127,22 @@ describe('readCsv: the format', () => {
 });
 
 describe('readCsv: the header', () => {
+  it('empty cells at the end of the header (columns a spreadsheet once formatted) are no columns; a value under one fails its row', async () => {
+    expect(await read('name,email,,\r\nAda,a@x.fr,,\r\n,,,\r\nBob,b@x.fr\r\nEve,e@x.fr,,lost\r\n')).toMatchObject([
+      { kind: 'header', header: { columns: ['name', 'email'] } },
+      { kind: 'row', line: 2, cells: { name: 'Ada', email: 'a@x.fr' } },
+      { kind: 'row', line: 4, cells: { name: 'Bob', email: 'b@x.fr' } },
+      { kind: 'error', line: 5, code: 'RAGGED_ROW' },
+    ]);
+    expect(await read('name;email; ;\nAda;a@x.fr;;\n')).toMatchObject([
+      { kind: 'header', delimiter: ';' },
+      { kind: 'row', line: 2 },
+    ]);
+    // An empty column between named ones is still refused, as is a header of nothing.
+    expect((await failure('name,,email,\nAda,,a@x.fr,\n')).problems.map((p) => [p.code, p.position])).toEqual([['EMPTY_COLUMN', 2]]);
+    expect((await failure(',,\nAda,,\n')).message).toBe('Row 1 is empty: the first row must name the columns.');
+  });
+
   it('lists every unknown, empty or doubled column at once, as the header spells it, before any row', async () => {
     const err = await failure('name,Nom,EMAIL,e-mail,,email,custom_fields.unknown,Custom_Fields.PLAN,custom_fields.plan\nAda,x,y,z,,w,1,2,3\n');
     expect(err.code).toBe('BAD_HEADER');
