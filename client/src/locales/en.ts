@@ -170,6 +170,10 @@ const en = {
     range: '{from}–{to} of {total}',
     previous: 'Previous',
     next: 'Next',
+    filters: {
+      toggle: 'Filters',
+      active: 'none in use | {count} in use | {count} in use',
+    },
   },
   customers: {
     title: 'Customers',

@@ -170,6 +170,10 @@ const fr: MessageSchema = {
     range: '{from}–{to} sur {total}',
     previous: 'Précédent',
     next: 'Suivant',
+    filters: {
+      toggle: 'Filtres',
+      active: 'aucun actif | {count} actif | {count} actifs',
+    },
   },
   customers: {
     title: 'Clients',
