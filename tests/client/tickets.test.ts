@@ -193,6 +193,12 @@ describe('held tickets in the list', () => {
     await flushPromises();
     expect(callsOf(calls, 'Tickets').at(-1)!.variables.held).toBe(false);
     expect(wrapper.find('[data-held-badge]').exists()).toBe(false);
+
+    // On a phone the filters fold behind a button that counts those in use.
+    const toggle = wrapper.get('button[aria-controls="ticket-filters"]');
+    expect(wrapper.get('#ticket-filters').find('select[data-filter="held"]').exists()).toBe(true);
+    expect(toggle.get('.list-filters__count .visually-hidden').text()).toBe('1 in use');
+    expect(wrapper.get('select[data-filter="held"] option[value=""]').text()).toBe('Held for review or not');
   });
 });
 

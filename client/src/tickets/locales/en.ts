@@ -18,7 +18,8 @@ const messages = {
     anyStatus: 'All statuses',
     held: 'Held',
     heldFilter: 'Held for review',
-    anyHold: 'Held or not',
+    anyHold: 'Held for review or not',
+    filtersLabel: 'Filters',
     heldOnly: 'Held for review',
     notHeld: 'Not held',
     columns: {

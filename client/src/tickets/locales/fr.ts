@@ -18,7 +18,8 @@ const messages = {
     anyStatus: 'Tous les statuts',
     held: 'Retenu',
     heldFilter: 'Retenus pour examen',
-    anyHold: 'Retenus ou non',
+    anyHold: 'Retenus pour examen ou non',
+    filtersLabel: 'Filtres',
     heldOnly: 'Retenus pour examen',
     notHeld: 'Non retenus',
     columns: {
