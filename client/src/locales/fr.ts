@@ -203,7 +203,7 @@ const fr: MessageSchema = {
       label: 'Filtres',
       organization: 'Filtrer par organisation',
       tags: 'Filtrer par étiquettes',
-      anyOrganization: 'Toutes les organisations',
+      anyOrganization: 'Toute organisation',
       anyTag: 'Toutes les étiquettes',
       clear: 'Effacer les filtres',
       noMatch: 'Aucun client ne correspond à ces filtres',
