@@ -20,7 +20,7 @@ const messages = {
     empty: 'No customers in this list',
     emptyHint: 'Customers appear here as soon as they match its filter.',
     export: 'Export CSV',
-    exporting: 'Exporting… {percent} %',
+    exporting: 'Exporting… {percent}%',
     exportProgress: 'Export progress',
     exportFailed: 'The export could not be made. Try again.',
     exportFileName: 'customers',
