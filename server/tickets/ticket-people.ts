@@ -27,7 +27,8 @@ export async function checkRef(users: UserService, ref: UserRefInput | null | un
   if (!ref || hasId === hasEmail) throw new UserInputError(field, msg('tickets.giveEitherIdUser'));
   if (hasId) {
     const id = parseId(ref.id!);
-    if (id === null) throw new UserInputError(`${field}.id`, msg('tickets.notUserId'));
+    // Answered as an id that does not exist (resolveRef).
+    if (id === null) throw new UserInputError(`${field}.id`, msg('tickets.thereNoUserWith', { id: ref.id! }));
     return { field, id };
   }
   const email = await users.checkEmail(ref.email, `${field}.email`);

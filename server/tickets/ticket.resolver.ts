@@ -91,8 +91,8 @@ export class TicketResolver {
   ): Promise<TicketConnection> {
     let requester: number | null = null;
     if (requesterId !== null && requesterId !== undefined) {
-      requester = parseId(requesterId);
-      if (requester === null) throw new UserInputError('requesterId', msg('tickets.notUserId'));
+      // An id that names nothing (not canonical, out of range) requested no ticket: 0 is never an id.
+      requester = parseId(requesterId) ?? 0;
     }
     return ticketConnection(ctx, { first, after }, { status, held, requesterId: requester, query });
   }
@@ -190,9 +190,8 @@ export class TicketResolver {
     @Ctx() ctx: Context,
   ): Promise<TicketCcPayload> {
     const n = ticketId(id);
-    const u = parseId(userId);
-    if (u === null) throw new UserInputError('userId', msg('tickets.notUserId'));
-    const r = await ctx.tickets.removeCc(n, u, ctx.actor);
+    // An id that names nothing (not canonical, out of range) is nobody on the list, as an unknown one: 0 is never an id.
+    const r = await ctx.tickets.removeCc(n, parseId(userId) ?? 0, ctx.actor);
     return { ticket: r.ticket, createdUser: null, warnings: [] };
   }
 

@@ -1,4 +1,5 @@
 import { InputProblems, UserInputError } from '../graphql/errors.js';
+import { parseId } from '../graphql/ids.js';
 import { Role } from './user.entity.js';
 import {
   externalIdKey,
@@ -118,8 +119,10 @@ function organizationChange(input: Input, changes: ProfileChanges): void {
   }
   if (input.organizationId !== undefined) {
     const id = input.organizationId;
-    if (id !== null && !/^\d{1,15}$/.test(id)) throw new UserInputError('organizationId', msg('users.notOrganizationId'));
-    changes.organization = id === null ? null : { id: Number(id) };
+    const n = id === null ? null : parseId(id);
+    // An id that names nothing is answered as one that does not exist (resolveOrganization's message).
+    if (id !== null && n === null) throw new UserInputError('organizationId', msg('users.thereNoOrganizationWith', { id }));
+    changes.organization = n === null ? null : { id: n };
   } else if (input.organization !== undefined) {
     const name = input.organization === null ? null : optionalLine('organization', 'Organization', input.organization, LIMITS.organization, 'name');
     changes.organization = name === null ? null : { name };

@@ -48,9 +48,10 @@ export async function userFilterOf(input: UserFilterInput | null | undefined, fi
   if ((input.tagsAny && !f.tagsAny?.length) || (input.roles && input.roles.length === 0)) f.nobody = true;
   f.tagsNone = tagList('tagsNone', input.tagsNone);
   if (input.organizationId != null) {
+    // An id that names nothing (not canonical, out of range) is an organization without users.
     const n = parseId(input.organizationId);
-    if (n === null) throw new UserInputError('organizationId', msg('users.notOrganizationId'));
-    f.organizationId = n;
+    if (n === null) f.nobody = true;
+    else f.organizationId = n;
   }
   if (input.withoutOrganization != null) f.withoutOrganization = input.withoutOrganization;
   if (input.roles && input.roles.length) f.roles = [...new Set(input.roles)];

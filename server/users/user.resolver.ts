@@ -112,9 +112,10 @@ export class UserResolver {
     const filter: UserFilter = await userFilterOf(filterInput, ctx.fieldValues);
     if (tags && tags.length) filter.tags = [...(filter.tags ?? []), ...normalizeTags(tags)];
     if (organizationId !== null && organizationId !== undefined) {
+      // An id that names nothing (not canonical, out of range) is an organization without users.
       const n = parseId(organizationId);
-      if (n === null) throw new UserInputError('organizationId', msg('users.notOrganizationId'));
-      filter.organizationId = n;
+      if (n === null) filter.nobody = true;
+      else filter.organizationId = n;
     }
     if (fields && fields.length) filter.extra = [...(filter.extra ?? []), await ctx.fieldValues.filterClause(fields, 'u.id')];
     const q = [query, filterInput?.query].filter((x) => x != null && x.trim() !== '').join(' ') || null;

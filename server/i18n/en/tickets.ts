@@ -2,7 +2,6 @@ import type { ParamValue } from '../message.js';
 
 export const tickets = {
   'tickets.giveEitherIdUser': () => `Give either the id of a user or an email address.`,
-  'tickets.notUserId': () => `This is not a user id.`,
   'tickets.thereNoUserWith': (p: { id: ParamValue }) => `There is no user with id ${p.id}.`,
   'tickets.atMostPeople': (p: { max: ParamValue }) => `At most ${p.max} people.`,
   'tickets.agentsAdminsDo': () => `Only agents and admins can do this.`,

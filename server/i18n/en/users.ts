@@ -31,7 +31,6 @@ export const users = {
   'users.sayWhatChangeAddtags': () => `Say what to change: addTags, removeTags, organizationId or clearOrganization.`,
   'users.empty': (p: { label: ParamValue }) => `${p.label} cannot be empty.`,
   'users.giveOrganizationidOrganizationNot': () => `Give organizationId or organization, not both.`,
-  'users.notOrganizationId': () => `This is not an organization id.`,
   'users.belongsDeletedCustomerRestore': (p: { address: ParamValue }) =>
     `${p.address} belongs to a deleted customer: restore them from Deleted customers first.`,
   'users.deletedCustomersRestoredStaff': () => `Only deleted customers can be restored; a staff account is added again.`,

@@ -3,7 +3,6 @@ import type { tickets as en } from '../en/tickets.js';
 
 export const tickets: Translation<typeof en> = {
   'tickets.giveEitherIdUser': () => `Donnez soit l’identifiant d’un utilisateur, soit une adresse e-mail.`,
-  'tickets.notUserId': () => `Ce n’est pas un identifiant d’utilisateur.`,
   'tickets.thereNoUserWith': (p) => `Il n’y a pas d’utilisateur avec l’identifiant ${p.id}.`,
   'tickets.atMostPeople': (p, n) => `Au plus ${typeof p.max === 'number' ? n(p.max) : p.max} personnes.`,
   'tickets.agentsAdminsDo': () => `Seuls les agents et les administrateurs peuvent faire ceci.`,

@@ -31,7 +31,6 @@ export const users: Translation<typeof en> = {
   'users.sayWhatChangeAddtags': () => `Dites quoi changer : addTags, removeTags, organizationId ou clearOrganization.`,
   'users.empty': (p) => `${p.label} : ne peut pas être vide.`,
   'users.giveOrganizationidOrganizationNot': () => `Donnez organizationId ou organization, pas les deux.`,
-  'users.notOrganizationId': () => `Ce n’est pas un identifiant d’organisation.`,
   'users.belongsDeletedCustomerRestore': (p) => `${p.address} appartient à un client supprimé : restaurez-le d’abord depuis Clients supprimés.`,
   'users.deletedCustomersRestoredStaff': () => `Seuls les clients supprimés peuvent être restaurés ; un compte de l’équipe s’ajoute à nouveau.`,
   'users.accountWasMergedInto': () => `Ce compte a été fusionné dans un autre ; il ne peut pas être restauré.`,
