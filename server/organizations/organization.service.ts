@@ -9,7 +9,7 @@ import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging
 import { InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseEmail } from '../users/email-address.js';
 import { externalIdKey, LIMITS, normalizeTags, optionalLine, optionalText, searchKey, singleLine } from '../users/profile-rules.js';
-import { quoteInput } from '../text/text-rules.js';
+import { quoteInput, searchProblem } from '../text/text-rules.js';
 import { Organization, OrganizationDomain, OrganizationTag } from './organization.entity.js';
 import { reconcile, recordVersion, sameValue, type VersionChange } from '../versions/record-versions.js';
 import { msg } from '../i18n/message.js';
@@ -364,7 +364,8 @@ export class OrganizationService {
 
 function normalizeOrgQuery(query: string | null | undefined): string | null {
   if (query === null || query === undefined) return null;
-  if (/[\u0000-\u001f\u007f]/.test(query)) throw new UserInputError('query', msg('organizations.searchContainControlCharacters'));
+  const problem = searchProblem(query);
+  if (problem) throw new UserInputError('query', problem);
   const q = query.trim();
   if (q === '') return null;
   if ([...q].length > 255) throw new UserInputError('query', msg('organizations.searchAtMost255'));

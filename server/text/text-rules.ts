@@ -111,6 +111,17 @@ export function cleanText(value: string, kind: TextKind): TextResult {
 }
 
 /**
+ * What is wrong with a search (users', organizations', tickets' `query`, a saved list's `filter.query`, the
+ * export's `query`), or null: control characters and lone surrogates are refused as in every text people type
+ * (a lone surrogate would otherwise be searched for as U+FFFD, or match nothing, where `tags(query:)` refuses it).
+ */
+export function searchProblem(query: string): Message | null {
+  if (/[\u0000-\u001f\u007f]/.test(query)) return msg('organizations.searchContainControlCharacters');
+  if (hasLoneSurrogate(query)) return msg('text.searchContainsInvalidCharacterHalf');
+  return null;
+}
+
+/**
  * The full case fold used to compare what people type in any letter case:
  * NFC, then lower(upper(lower(s))), so that final and medial sigma (ς, σ),
  * ß/ẞ/SS, ligatures (ﬃ), the long s (ſ) and the like compare equal; ASCII

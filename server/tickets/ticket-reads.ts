@@ -4,6 +4,8 @@ import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from './ticket.entity.js';
 import type { TicketStatus } from './ticket-enums.js';
 import { storedMessageId } from './message-ids.js';
+import { UserInputError } from '../graphql/errors.js';
+import { searchProblem } from '../text/text-rules.js';
 
 /** Tickets page newest first (a cursor is a ticket's id); comments oldest first. */
 export const ticketCursor = cursorCodec('tickets', ['int']);
@@ -30,6 +32,8 @@ function filtered(qb: SelectQueryBuilder<Ticket>, f: TicketFilter): SelectQueryB
   if (f.ccUserId !== null && f.ccUserId !== undefined) {
     qb.innerJoin(TicketCc, 'cc', 'cc.ticket_id = t.id AND cc.user_id = :ccUser', { ccUser: f.ccUserId });
   }
+  const problem = f.query ? searchProblem(f.query) : null;
+  if (problem) throw new UserInputError('query', problem);
   const q = f.query?.trim();
   if (q) {
     const number = /^#?(\d{1,15})$/.exec(q);

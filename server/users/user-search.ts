@@ -22,6 +22,7 @@ import type { User } from './user.entity.js';
 import { filterSql, type UserFilter } from './user-filter.js';
 import { primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
 import { msg } from '../i18n/message.js';
+import { searchProblem } from '../text/text-rules.js';
 
 export type { UserFilter };
 
@@ -64,7 +65,8 @@ export function normalizeQuery(query: string | null | undefined): string | null 
   const q = query.trim();
   if (q === '') return null;
   if ([...q].length > MAX_QUERY) throw new UserInputError('query', msg('users.searchAtMostCharacters', { maxQuery: MAX_QUERY }));
-  if (/[\u0000-\u001f\u007f]/.test(q)) throw new UserInputError('query', msg('organizations.searchContainControlCharacters'));
+  const problem = searchProblem(q);
+  if (problem) throw new UserInputError('query', problem);
   return q;
 }
 
