@@ -16,6 +16,7 @@ import { requestLanguage } from './i18n/language.js';
 import { staticAssets } from './static-assets.js';
 import { msg } from './i18n/message.js';
 import { BODY_CHARSET_REFUSED, BODY_NOT_UTF8, jsonBody } from './text/json-body.js';
+import { API_PREFIXES, apiFallback, QUERY_NOT_UTF8, queryMustBeUtf8 } from './api-routes.js';
 import { capResponseBytes } from './graphql/response-size.js';
 import { UserChangeListeners } from './users/user-change-listeners.js';
 import { searchIndexListener } from './search/search-index.js';
@@ -292,19 +293,22 @@ export async function createApp(
   // A number of hops or the proxies' addresses (see config.ts), never "every hop".
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  // A query string that is not UTF-8 is refused (400) on the API, as a body that is not UTF-8 is.
+  app.use([...API_PREFIXES], queryMustBeUtf8());
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
 
-  app.use(
-    '/graphql',
+  // GET and POST on the endpoint itself (no mount): /graphql/x or PUT /graphql are answered by apiFallback (404, 405).
+  const graphql = [
     // Partner apps: a request budget per API token, shared by every process (429 with Retry-After past it).
     apiRateLimit(services.apiLimiter),
     capResponseBytes(config.maxResponseBytes, log),
     // Refuses a body that is not UTF-8 (never decoded into U+FFFD): text/json-body.ts.
     jsonBody('256kb'),
     expressMiddleware(apollo, { context: async ({ req, res }) => makeContext(services, req, res) }),
-  );
+  ];
+  app.route('/graphql').get(graphql).post(graphql);
 
   // Mail providers deliver inbound mail here (a token with the INBOUND scope).
   app.post('/inbound/email', inboundEmailRoute(services));
@@ -313,12 +317,15 @@ export async function createApp(
   // Uploads for scripts (multipart) and the failed rows' CSV: see imports/import-http.ts.
   app.use('/imports', importRoutes(services));
 
+  // What no API route took: JSON 404 NOT_FOUND, or 405 METHOD_NOT_ALLOWED with Allow (never the admin app's page).
+  app.use(apiFallback());
+
   const staticDir = findStaticDir(config);
   if (staticDir) {
     app.use('/assets', staticAssets(resolve(staticDir, 'assets')));
     app.use(express.static(staticDir, { index: false, maxAge: '1h' }));
     // History fallback: /users/12 loads the app, which routes on the client.
-    app.get(/^\/(?!graphql).*/, (req, res, next) => {
+    app.get(/^\/.*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(resolve(staticDir, 'index.html'));
@@ -352,11 +359,13 @@ export async function createApp(
         ? msg('common.requestBodyTooLarge')
         : err.type === BODY_NOT_UTF8
           ? msg('common.bodyNotUtf8')
-          : err.type === BODY_CHARSET_REFUSED || err.type === 'charset.unsupported'
-            ? msg('common.bodyCharsetNotUtf8')
-            : status === 500
-              ? 'Internal server error'
-              : msg('common.badRequest');
+          : err.type === QUERY_NOT_UTF8
+            ? msg('common.queryNotUtf8')
+            : err.type === BODY_CHARSET_REFUSED || err.type === 'charset.unsupported'
+              ? msg('common.bodyCharsetNotUtf8')
+              : status === 500
+                ? 'Internal server error'
+                : msg('common.badRequest');
     const message = typeof text === 'string' ? text : text.render(requestLanguage(req));
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
