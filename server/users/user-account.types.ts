@@ -37,6 +37,19 @@ export interface WriteOptions {
   expectedVersion?: number;
   /** Inside a batch: writes that wait for the end of the batch's transaction (see batch-writes.ts). */
   batch?: BatchWrites;
+  /**
+   * Tags to add and to remove, applied to the user's tags as locked (a bulk
+   * action's edit) instead of a replacement set read earlier, so an edit made
+   * meanwhile by someone else is kept. A tag in both is removed.
+   */
+  tagEdit?: TagEdit;
+  /** A check of the account as locked (it throws to refuse): a rule read before the lock may no longer hold (a role changed since). */
+  unless?: (locked: User) => void;
+}
+
+export interface TagEdit {
+  add: readonly string[];
+  remove: readonly string[];
 }
 
 /** A create's input, validated: what insertPrepared writes. */

@@ -18,6 +18,7 @@ import { prepareExtras, writeExtras, type Extras } from './user-extra-addresses.
 import { emailWarnings } from './email-deliverability.js';
 import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.js';
 import { lockUser } from './user-reads.js';
+import { editedTags } from './user-tag-edits.js';
 import { reconcileUser, VERSIONED, versionChanges } from './user-versions.js';
 import { recordVersion } from '../versions/record-versions.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
@@ -183,16 +184,21 @@ export class UserAccounts {
 
   /** Changes the given fields of `target` (already authorized by the caller) and records what changed. */
   async update(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<User> {
+    await this.edit(target, input, actor, wo);
+    return (await this.deps.reads.findById(target.id))!;
+  }
+
+  /** As update, without reading the user back: whether anything changed (false: nothing written, no history line). */
+  async edit(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<boolean> {
     const prepared = await this.prepareUpdate(input);
     // Required fields describe customers (server/fields/required-fields.ts): a save may not empty one; staff are not held to them.
     const emptied = target.role === Role.END_USER ? emptiedRequiredError(prepared.fields) : null;
     if (emptied) throw emptied;
     try {
-      await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()));
+      return (await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()))).length > 0;
     } catch (err) {
       throw await this.explainDuplicate(err, { email: prepared.email?.normalized, externalIdKey: prepared.changes.columns.externalIdKey }, target.id);
     }
-    return (await this.deps.reads.findById(target.id))!;
   }
 
   /**
@@ -215,6 +221,8 @@ export class UserAccounts {
     if (leavesAdmins(target.role)) await lockActiveAdmins(m);
     const snapshot = wo.batch?.snapshots.get(id);
     const before = snapshot ?? (await this.lockForAudit(m, id));
+    wo.unless?.(before.user);
+    if (wo.tagEdit) changes.tags = editedTags(before.tags, wo.tagEdit);
     let org = changes.organization === undefined ? undefined : await this.resolveOrganization(m, changes.organization, wo);
     if (wo.expectedVersion !== undefined) {
       if ((await reconcileUser(m, before, p, org, wo.expectedVersion)).keepOrganization) org = undefined;

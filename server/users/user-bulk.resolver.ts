@@ -144,8 +144,16 @@ export class UserBulkResolver {
         out.fail(user.id, why.code, why.message);
         return false;
       }
-      await ctx.users.update(user, change, ctx.actor, { canCreateOrganization: false });
-      return true;
+      // What the chunk read may be stale by now: the tags are added and removed on the user's tags as locked (a tag added
+      // meanwhile stays), the organization compared with the locked row's, and the rule checked again on that row (a role
+      // changed since). Nothing left to change there: not changed, no history line.
+      const write = new UpdateUserInput();
+      if (orgId !== undefined) write.organizationId = orgId === null ? null : String(orgId);
+      return ctx.users.edit(user, write, ctx.actor, {
+        canCreateOrganization: false,
+        tagEdit: add.length > 0 || remove.size > 0 ? { add, remove: [...remove] } : undefined,
+        unless: (locked) => authorize(ctx.viewer, userPolicy.update, { user: locked, input: change }),
+      });
     });
     return out.result();
   }

@@ -10,6 +10,7 @@ import { recordVersion } from '../versions/record-versions.js';
 import { lockUser } from './user-reads.js';
 import { UserTag } from './user-tag.entity.js';
 import { User } from './user.entity.js';
+import type { TagEdit } from './user-account.types.js';
 import { msg } from '../i18n/message.js';
 
 /**
@@ -48,4 +49,12 @@ export class UserTagEdits {
       await recordVersion(m, 'user', userId, actor.userId, [{ field: 'tags', before, after }], now);
     });
   }
+}
+
+/** `have` (the tags as locked) after `edit`: the removed go, the added join once, a tag in both goes; within the tag limit. */
+export function editedTags(have: readonly string[], edit: TagEdit): string[] {
+  const remove = new Set(edit.remove);
+  const after = [...new Set([...have, ...edit.add])].filter((t) => !remove.has(t));
+  if (after.length > LIMITS.tags) throw new UserInputError('tags', msg('users.userHaveAtMost', { tags: LIMITS.tags }));
+  return after;
 }

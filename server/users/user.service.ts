@@ -108,6 +108,10 @@ export class UserService {
   update(target: User, input: UpdateUserInput, actor: Actor, wo?: WriteOptions): Promise<User> {
     return this.accounts.update(target, input, actor, wo);
   }
+  /** As update, answering whether anything changed (nothing: no write, no history line); a bulk action's step. */
+  edit(target: User, input: UpdateUserInput, actor: Actor, wo?: WriteOptions): Promise<boolean> {
+    return this.accounts.edit(target, input, actor, wo);
+  }
   /** An end user goes to Deleted customers (restorable); a staff account's addresses become free (see user-deletion.ts). */
   delete(target: User, actor: Actor, unless?: (locked: User) => void): Promise<void> {
     return this.deletion.delete(target, actor, unless);
