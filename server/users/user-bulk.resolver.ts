@@ -58,14 +58,19 @@ async function targetIds(input: { ids?: string[] | null; filter?: BulkUpdateUser
   if ((input.ids == null) === (input.filter == null)) throw new UserInputError('ids', msg('users.giveIdsFilterOne'));
   if (input.ids) {
     if (input.ids.length > MAX_BULK_IDS) throw new UserInputError('ids', msg('users.nameAtMostUsers', { maxBulkIds: MAX_BULK_IDS }));
-    const ids: number[] = [];
-    for (const raw of new Set(input.ids)) {
+    // One user per number however it is spelled ("4", "04"): each is counted, and changed, once.
+    const ids = new Set<number>();
+    const bad = new Set<string>();
+    for (const raw of input.ids) {
       const n = parseId(raw);
+      if (n === null ? bad.has(raw) : ids.has(n)) continue;
       out.matched++;
-      if (n === null) out.fail(raw, 'NOT_FOUND', msg('users.noUserWithThisId'));
-      else ids.push(n);
+      if (n === null) {
+        bad.add(raw);
+        out.fail(raw, 'NOT_FOUND', msg('users.noUserWithThisId'));
+      } else ids.add(n);
     }
-    return ids;
+    return [...ids];
   }
   authorize(ctx.viewer, userPolicy.list);
   const filter = await userFilterOf(input.filter, ctx.fieldValues);

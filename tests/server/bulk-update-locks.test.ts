@@ -3,7 +3,7 @@ import { startTestApp, type Auth, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 
 // bulkUpdateUsers changes each user on its locked row: tags added and removed there (never a set read with the chunk),
-// the update rule checked again there, one history line per change.
+// the update rule checked again there, each user counted once however its id is spelled, one history line per change.
 const BULK_UPDATE = `mutation($i: BulkUpdateUsersInput!) { bulkUpdateUsers(input: $i) { matched changed failedCount failed { id code message } } }`;
 const USER = `query($id: ID!) { user(id: $id) { id role tags organization { id } events(first: 5) { totalCount edges { node { action changes { field } } } } } }`;
 const ADD_TAGS = 'mutation($id: ID!, $t: [String!]!) { addUserTags(userId: $id, tags: $t) { id } }';
@@ -38,6 +38,21 @@ describe.each(testDialects())('bulkUpdateUsers on the locked row, on %s', (diale
     orgId = (await app.as(app.admin)('mutation { createOrganization(input: { name: "Lock Org" }) { id } }')).data.createOrganization.id;
   });
   afterAll(() => app.stop());
+
+  it('counts and changes a user once however its id is spelled ("4", "04", "004"), and an unknown id once', async () => {
+    const [id] = await endUsers(1);
+    const events = (await user(id)).events.totalCount;
+    const r = await app.as(agent.auth)(BULK_UPDATE, { i: { ids: [id, `0${id}`, `00${id}`, 'nope', 'nope', '0999999', '999999'], addTags: ['dup'] } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.bulkUpdateUsers).toMatchObject({ matched: 3, changed: 1, failedCount: 2 });
+    expect(r.data.bulkUpdateUsers.failed.map((f: any) => [f.id, f.code])).toEqual([
+      ['nope', 'NOT_FOUND'],
+      ['999999', 'NOT_FOUND'],
+    ]);
+    const after = await user(id);
+    expect(after.tags).toEqual(['dup']);
+    expect(after.events.totalCount).toBe(events + 1);
+  });
 
   it('writes one history line per changed user and per bulk action, none for a user already as asked', async () => {
     const [a, b] = await endUsers(2);
