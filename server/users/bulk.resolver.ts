@@ -124,7 +124,8 @@ export class BulkUserResolver {
   private async editTags(userId: string, op: 'add' | 'remove', tags: string[], ctx: Context): Promise<User> {
     const target = await userToChange(userId, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input: { tags } });
-    await ctx.users.editTags(target.id, op, tags, ctx.actor);
+    // Again on the row as locked: a role changed since the read must not let an agent edit staff's tags.
+    await ctx.users.editTags(target.id, op, tags, ctx.actor, (locked) => authorize(ctx.viewer, userPolicy.update, { user: locked, input: { tags } }));
     return (await ctx.users.findById(target.id))!;
   }
 }

@@ -25,11 +25,14 @@ export class UserTagEdits {
     private readonly deps: { audit: AuditService; changes: UserChangeListeners },
   ) {}
 
-  async edit(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor): Promise<void> {
+  /** `unless`: a check of the account as locked (it throws to refuse): the caller's rule, read before the lock, may no longer hold. */
+  async edit(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor, unless?: (locked: User) => void): Promise<void> {
     const wanted = normalizeTags(tags);
     await this.db.transaction(async (m: EntityManager) => {
       const now = new Date();
-      if (!(await lockUser(m, userId))) throw new NotFoundError(msg('notFound.user', { id: userId }));
+      const locked = await lockUser(m, userId);
+      if (!locked) throw new NotFoundError(msg('notFound.user', { id: userId }));
+      unless?.(locked);
       const before = (await m.find(UserTag, { where: { userId }, order: { tag: 'ASC' } })).map((t) => t.tag);
       const have = new Set(before);
       const delta = wanted.filter((t) => (op === 'add' ? !have.has(t) : have.has(t)));

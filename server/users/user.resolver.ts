@@ -188,7 +188,8 @@ export class UserResolver {
   ): Promise<User> {
     const target = await userToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input });
-    const wo = writeOptions(ctx);
+    // Again on the row as locked: a role changed since the read must not let an agent change staff.
+    const wo = { ...writeOptions(ctx), unless: (locked: User) => authorize(ctx.viewer, userPolicy.update, { user: locked, input }) };
     return ctx.users.update(target, input, ctx.actor, expectedVersion === null || expectedVersion === undefined ? wo : { ...wo, expectedVersion });
   }
 

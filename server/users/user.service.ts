@@ -187,8 +187,8 @@ export class UserService {
     return this.batch.prepareAll(inputs);
   }
   /** Adds tags to, or removes tags from, a user without touching the others. */
-  editTags(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor): Promise<void> {
-    return this.tagEdits.edit(userId, op, tags, actor);
+  editTags(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    return this.tagEdits.edit(userId, op, tags, actor, unless);
   }
 
   // ---- Identities ----

@@ -119,4 +119,46 @@ describe.each(testDialects())('bulkUpdateUsers on the locked row, on %s', (diale
     ]);
     expect(await user(victim)).toMatchObject({ role: 'AGENT', tags: [], organization: null });
   });
+
+  // The single-user paths had the same gap: the rule on the row as read, then the lock. The row is held from the side until
+  // the agent's request (which has read the user as an end user) waits for it; the holder then makes the user an agent.
+  it.runIf(dialect === 'mysql')('addUserTags, removeUserTags and updateUser check the rule on the row as locked too', async () => {
+    const cases = [
+      [ADD_TAGS, (id: string) => ({ id, t: ['late'] })],
+      [REMOVE_TAGS, (id: string) => ({ id, t: ['keep'] })],
+      ['mutation($id: ID!) { updateUser(id: $id, input: { notes: "late" }) { id } }', (id: string) => ({ id })],
+    ] as const;
+    for (const [op, vars] of cases) {
+      const [id] = await endUsers(1, ['keep']);
+      const holder = app.db.manager.connection.createQueryRunner();
+      await holder.startTransaction();
+      try {
+        await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(id)]);
+        const edit = app.as(agent.auth)(op, vars(id));
+        // InnoDB refreshes innodb_trx at most every 100 ms; only a wait in this file's database counts.
+        for (let waiting = false; !waiting; await new Promise((r) => setTimeout(r, 150))) {
+          const [row] = await app.db.manager.query(
+            `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+             WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
+          );
+          waiting = Number(row.n) > 0;
+        }
+        await holder.query("UPDATE users SET role = 'AGENT' WHERE id = ?", [Number(id)]);
+        await holder.commitTransaction();
+        const r = await edit;
+        expect(r.errors?.[0], op).toMatchObject({
+          extensions: { code: 'FORBIDDEN' },
+          message: "Agents cannot edit another agent's or an admin's account.",
+        });
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+      expect(await app.gql('query($id: ID!) { user(id: $id) { role tags notes } }', { id }).then((r) => r.data.user), op).toEqual({
+        role: 'AGENT',
+        tags: ['keep'],
+        notes: null,
+      });
+    }
+  });
 });
