@@ -1,7 +1,9 @@
 import { hash } from 'node:crypto';
 import { parseEmail } from '../users/email-address.js';
 import { externalIdKey } from '../users/profile-rules.js';
-import type { BatchInput, BulkProblem } from '../users/user-batch.js';
+import type { BatchInput, BulkOutcome, BulkProblem, PreparedBatch } from '../users/user-batch.js';
+import type { OncePerAccount } from '../users/batch-matches.js';
+import { msg } from '../i18n/message.js';
 import type { CsvHeader } from './csv-header.js';
 import type { ImportedUser } from './row-mapper.js';
 import { CUSTOM_FIELD_PREFIX } from './user-columns.js';
@@ -54,10 +56,19 @@ export function columnOf(problem: BulkProblem, header: CsvHeader): string | null
   return builtIn;
 }
 
+const SAME_ACCOUNT = {
+  externalId: 'imports.sameAccountByExternalId',
+  email: 'imports.sameAccountByEmail',
+  phone: 'imports.sameAccountByPhone',
+} as const;
+
 /**
  * Remembers the emails (in any letter case, by the same normalization as
  * the service's uniqueness) and external ids seen in a file, to fail a row
- * that repeats one. A key is kept as 76 bits of its SHA-1 and the row it was
+ * that repeats one; and the accounts the rows wrote (and the phone numbers
+ * of those a preview created and rolled back), so that a row matching an
+ * account an earlier row wrote fails instead of writing it again
+ * (OncePerAccount, in every chunk). A key is kept as 76 bits of its SHA-1 and the row it was
  * first seen in, in 12 bytes a slot outside the JavaScript heap (KeyTable):
  * a million rows of four keys take about 60 MB, and make no garbage.
  */
@@ -79,6 +90,36 @@ export class InFileDuplicates {
     }
     for (const d of digests) this.table.add(d, line);
     return null;
+  }
+
+  /** For the user service's batch of a chunk whose inputs are these `lines`. */
+  oncePerAccount(lines: readonly number[]): OncePerAccount {
+    const lineOf = (key: string) => this.table.lineOf(hash('sha1', key, 'binary')) || null;
+    return {
+      account: (id) => lineOf(`u:${id}`),
+      createdPhone: (e164) => lineOf(`p:${e164}`),
+      problem: (earlier, by) => ({
+        code: 'DUPLICATE_IN_FILE',
+        field: by,
+        text: msg(SAME_ACCOUNT[by], { line: String('index' in earlier ? lines[earlier.index] : earlier.line) }),
+      }),
+    };
+  }
+
+  /**
+   * Remembers the accounts a chunk wrote. A preview's new accounts were rolled back (their ids may be given again):
+   * their phone numbers are remembered instead, which the run would match them by.
+   */
+  wrote(lines: readonly number[], outcomes: BulkOutcome[], checked: PreparedBatch, dryRun: boolean): void {
+    for (const o of outcomes) {
+      if (o.status === 'FAILED' || o.userId === null) continue;
+      const line = lines[o.index];
+      if (o.status !== 'CREATED' || !dryRun) this.table.add(hash('sha1', `u:${o.userId}`, 'binary'), line);
+      const p = checked.prepared[o.index];
+      if (o.status !== 'CREATED' || !('prepared' in p)) continue;
+      for (const ph of [p.prepared.changes.columns.phone, ...p.prepared.extras.phones])
+        if (ph) this.table.add(hash('sha1', `p:${ph}`, 'binary'), line);
+    }
   }
 }
 

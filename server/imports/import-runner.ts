@@ -126,7 +126,7 @@ export class ImportRunner {
       chunk = emptyChunk();
       const checked = await this.deps.users.prepareBatch(current.inputs);
       await writing;
-      writing = this.writeChunk(job, owner, current, header!, actor, { ...opts, dryRun: preview }, checked);
+      writing = this.writeChunk(job, owner, current, header!, actor, { ...opts, dryRun: preview, duplicates }, checked);
       writing.catch(() => {}); // awaited (and thrown) by the next flush or at the end
     };
     try {
@@ -224,7 +224,7 @@ export class ImportRunner {
     chunk: Chunk,
     header: CsvHeader,
     actor: Actor,
-    opts: { mode: BatchMode; wo: object; guard?: ReturnType<typeof batchGuard>; dryRun: boolean },
+    opts: { mode: BatchMode; wo: object; guard?: ReturnType<typeof batchGuard>; dryRun: boolean; duplicates: InFileDuplicates },
     checked: PreparedBatch,
   ): Promise<void> {
     // Asked again before each chunk: the uploader may have been suspended (or the token revoked) since the last one.
@@ -276,8 +276,11 @@ export class ImportRunner {
       chunk.inputs,
       actor,
       {
-        ...opts,
+        mode: opts.mode,
+        guard: opts.guard,
         wo: opts.wo,
+        dryRun: opts.dryRun,
+        oncePerAccount: opts.duplicates.oncePerAccount(chunk.lines),
         inTransaction: opts.dryRun
           ? undefined
           : async (m, o) => {
@@ -287,6 +290,7 @@ export class ImportRunner {
       },
       checked,
     );
+    opts.duplicates.wrote(chunk.lines, outcomes, checked, opts.dryRun);
     if (opts.dryRun) {
       // The preview's writes were rolled back; its findings are kept.
       tally(outcomes);

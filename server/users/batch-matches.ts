@@ -4,6 +4,7 @@ import type { UserSnapshot } from './batch-snapshots.js';
 import type { PreparedUpdate } from './user-account.types.js';
 import { IdentityType } from './user-identity.entity.js';
 import type { Role } from './user.entity.js';
+import type { BulkProblem } from './user-batch.js';
 
 /**
  * Which existing accounts a batch's inputs name (CREATE_OR_UPDATE, UPDATE):
@@ -29,6 +30,55 @@ export function findMatch(matches: Matches, p: PreparedUpdate): Matched | null {
   if (ext && matches.ext.has(ext)) return matches.ext.get(ext)!;
   for (const e of [p.email, ...p.extras.emails]) if (e && matches.email.has(e.normalized)) return matches.email.get(e.normalized)!;
   for (const ph of [p.changes.columns.phone, ...p.extras.phones]) if (ph && matches.phone.has(ph)) return matches.phone.get(ph)!;
+  return null;
+}
+
+/** Which of an input's keys names `id` (for a message): the first in match order. */
+export function matchedBy(matches: Matches, p: PreparedUpdate, id: number): 'externalId' | 'email' | 'phone' {
+  const ext = p.changes.columns.externalIdKey;
+  if (ext && matches.ext.get(ext)?.id === id) return 'externalId';
+  for (const e of [p.email, ...p.extras.emails]) if (e && matches.email.get(e.normalized)?.id === id) return 'email';
+  return 'phone';
+}
+
+/**
+ * One input per account (an import: two rows of one file never write one
+ * account, or importing the file again would change it back and forth). The
+ * batch fails an input whose match an earlier input of the same batch wrote
+ * (created, updated or matched unchanged); the caller remembers what its
+ * earlier batches wrote.
+ */
+export interface OncePerAccount {
+  /** The earlier batches' input (an import's line) that wrote this account, or null. */
+  account(userId: number): number | null;
+  /**
+   * The earlier batches' input that created an account with this phone number (E.164), or null: a dry run's batches
+   * are rolled back, so a later one would not find that account to match it by phone as the run will.
+   */
+  createdPhone(e164: string): number | null;
+  /** The problem of such an input: `earlier` is an input of this batch (its index) or what the calls above gave. */
+  problem(earlier: { index: number } | { line: number }, by: 'externalId' | 'email' | 'phone'): BulkProblem;
+}
+
+/** The problem of an input whose account an earlier input wrote (`written`: this batch's, account id -> index), or null. */
+export function writtenBefore(
+  once: OncePerAccount,
+  written: ReadonlyMap<number, number>,
+  matches: Matches,
+  p: PreparedUpdate,
+  match: Matched | null,
+): BulkProblem | null {
+  if (match) {
+    const by = matchedBy(matches, p, match.id);
+    const index = written.get(match.id);
+    if (index !== undefined) return once.problem({ index }, by);
+    const line = match.id > 0 ? once.account(match.id) : null;
+    return line === null ? null : once.problem({ line }, by);
+  }
+  for (const ph of [p.changes.columns.phone, ...p.extras.phones]) {
+    const line = ph ? once.createdPhone(ph) : null;
+    if (line !== null) return once.problem({ line }, 'phone');
+  }
   return null;
 }
 

@@ -7,7 +7,7 @@ import { BatchWrites } from './batch-writes.js';
 import { phoneHoldersOf } from './user-phones.js';
 import { consecutiveInsertIds } from '../db/inserts.js';
 import { snapshotsForUpdate } from './batch-snapshots.js';
-import { findMatch, matchesOf, ownerIn, ownerOf, remember, type Matched } from './batch-matches.js';
+import { findMatch, matchesOf, ownerIn, ownerOf, remember, writtenBefore, type Matched, type OncePerAccount } from './batch-matches.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
@@ -79,6 +79,8 @@ export interface BatchOptions {
   dryRun?: boolean;
   /** Called with the outcomes inside the batch's transaction, before it commits (an import's progress and errors). */
   inTransaction?: (m: EntityManager, outcomes: BulkOutcome[]) => Promise<void>;
+  /** Two inputs never write one account (an import; see batch-matches.ts). */
+  oncePerAccount?: OncePerAccount;
 }
 
 const KEYS = [
@@ -240,6 +242,7 @@ export class UserBatch {
       for (const [id, snapshot] of await snapshotsForUpdate(m, ids)) batch.snapshots.set(id, snapshot);
     }
     const outcomes: BulkOutcome[] = [];
+    const written = new Map<number, number>();
     for (let index = 0; index < inputs.length; index++) {
       const input = inputs[index];
       const p = prepared[index];
@@ -248,6 +251,11 @@ export class UserBatch {
         continue;
       }
       const match = matches ? findMatch(matches, p.prepared) : null;
+      const again = matches && opts.oncePerAccount ? writtenBefore(opts.oncePerAccount, written, matches, p.prepared, match) : null;
+      if (again) {
+        outcomes.push({ index, status: 'FAILED', userId: match?.id ?? null, errors: [again], warnings: [] });
+        continue;
+      }
       // An earlier input of this batch, not inserted yet: the batch runs again input by input.
       if (match && match.id < 0) throw new NeedsCare();
       const mark = batch.mark();
@@ -258,6 +266,7 @@ export class UserBatch {
           : await this.createOne(m, index, input, p.prepared, actor, opts, now);
         if (outcome.status === 'CREATED' && matches) remember(matches, p.prepared, { id: outcome.userId!, role: (input.role ?? 'END_USER') as Role });
         if (careful) await m.query('RELEASE SAVEPOINT batch_input');
+        if (outcome.status !== 'FAILED' && outcome.userId !== null) written.set(outcome.userId, index);
         outcomes.push(outcome);
       } catch (err) {
         if (!careful) throw problemOf(err) || duplicateKeyOf(err) ? new NeedsCare() : err;

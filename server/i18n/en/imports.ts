@@ -52,6 +52,12 @@ export const imports = {
   'imports.invalidBoolean': (p: { value: ParamValue }) => `${p.value} is not yes or no: use true/false, yes/no or 1/0.`,
   'imports.duplicateEmail': (p: { line: ParamValue }) => `Row ${p.line} already has an email address of this row (in any letter case).`,
   'imports.duplicateExternalId': (p: { line: ParamValue }) => `Row ${p.line} already has an external ID of this row (in any letter case).`,
+  'imports.sameAccountByExternalId': (p: { line: ParamValue }) =>
+    `This row's external ID matches the account row ${p.line} already wrote: one file writes an account from one row only.`,
+  'imports.sameAccountByEmail': (p: { line: ParamValue }) =>
+    `This row's email address matches the account row ${p.line} already wrote: one file writes an account from one row only.`,
+  'imports.sameAccountByPhone': (p: { line: ParamValue }) =>
+    `This row's phone number matches the account row ${p.line} already wrote: one file writes an account from one row only.`,
   'imports.stoppedUploaderDeleted': () =>
     `The import stopped: the account that uploaded it was deleted. The rows written before stay; an admin can import the rest.`,
   'imports.stoppedUploaderSuspended': () =>

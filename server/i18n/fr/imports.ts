@@ -47,6 +47,12 @@ export const imports: Translation<typeof en> = {
   'imports.invalidBoolean': (p) => `${p.value} n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.`,
   'imports.duplicateEmail': (p) => `La ligne ${p.line} a déjà une adresse e-mail de cette ligne (sans tenir compte de la casse).`,
   'imports.duplicateExternalId': (p) => `La ligne ${p.line} a déjà un identifiant externe de cette ligne (sans tenir compte de la casse).`,
+  'imports.sameAccountByExternalId': (p) =>
+    `L’identifiant externe de cette ligne désigne le compte déjà écrit par la ligne ${p.line} : un fichier n’écrit un compte que depuis une seule ligne.`,
+  'imports.sameAccountByEmail': (p) =>
+    `L’adresse e-mail de cette ligne désigne le compte déjà écrit par la ligne ${p.line} : un fichier n’écrit un compte que depuis une seule ligne.`,
+  'imports.sameAccountByPhone': (p) =>
+    `Le numéro de téléphone de cette ligne désigne le compte déjà écrit par la ligne ${p.line} : un fichier n’écrit un compte que depuis une seule ligne.`,
   'imports.stoppedUploaderDeleted': () =>
     `L’import s’est arrêté : le compte qui l’a envoyé a été supprimé. Les lignes déjà écrites restent ; un administrateur peut importer le reste.`,
   'imports.stoppedUploaderSuspended': () =>
