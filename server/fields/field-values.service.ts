@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { forShare } from '../db/locks.js';
 import { insertMany } from '../db/inserts.js';
 import { placeholders } from '../db/sql.js';
-import { UserInputError } from '../graphql/errors.js';
+import { InputProblems, UserInputError } from '../graphql/errors.js';
 import { change } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import { User } from '../users/user.entity.js';
@@ -134,20 +134,25 @@ export class FieldValuesService {
     const byKey = new Map(definitions.map((f) => [f.key, f]));
     const items: PreparedFieldValue[] = [];
     const seen = new Set<string>();
+    // Every bad field at once (an admin fixing an import row or a form wants them all), each naming its key.
+    const problems = new InputProblems();
     for (const input of inputs) {
-      const given = typeof input.key === 'string' ? input.key.trim().toLowerCase() : '';
-      const field = byKey.get(given);
-      if (!field) throw unknownKey(input.key);
-      if (!field.active) throw new UserInputError(field.key, msg('fields.userFieldInactiveTakes', { key: field.key }));
-      if (seen.has(field.key)) throw new UserInputError(field.key, msg('fields.fieldGivenTwice', { key: field.key }));
-      seen.add(field.key);
-      items.push({ field, values: parseFieldValue(field, input) });
+      problems.check(() => {
+        const given = typeof input.key === 'string' ? input.key.trim().toLowerCase() : '';
+        const field = byKey.get(given);
+        if (!field) throw unknownKey(input.key);
+        if (!field.active) throw new UserInputError(field.key, msg('fields.userFieldInactiveTakes', { key: field.key }));
+        if (seen.has(field.key)) throw new UserInputError(field.key, msg('fields.fieldGivenTwice', { key: field.key }));
+        seen.add(field.key);
+        items.push({ field, values: parseFieldValue(field, input) });
+      });
     }
-    await this.checkLookups(items, m);
+    await this.checkLookups(items, m, problems);
+    problems.throwIfAny();
     return { items, definitions };
   }
 
-  private async checkLookups(items: PreparedFieldValue[], m: EntityManager): Promise<void> {
+  private async checkLookups(items: PreparedFieldValue[], m: EntityManager, problems: InputProblems): Promise<void> {
     for (const target of [LookupTarget.USER, LookupTarget.ORGANIZATION]) {
       const wanted = items.filter((i) => i.field.type === UserFieldType.LOOKUP && i.field.lookupTarget === target && i.values.length);
       if (wanted.length === 0) continue;
@@ -160,14 +165,15 @@ export class FieldValuesService {
             : await m.find(Organization, { where: { id: In(part) }, select: { id: true } });
         for (const r of rows) found.add(r.id);
       }
-      const missing = wanted.find((i) => !found.has(Number(i.values[0].value)));
-      if (missing) {
-        throw new UserInputError(
-          missing.field.key,
-          msg(target === LookupTarget.USER ? 'fields.noUserWithId' : 'fields.noOrganizationWithId', {
-            title: missing.field.title,
-            value: missing.values[0].value,
-          }),
+      for (const missing of wanted.filter((i) => !found.has(Number(i.values[0].value)))) {
+        problems.add(
+          new UserInputError(
+            missing.field.key,
+            msg(target === LookupTarget.USER ? 'fields.noUserWithId' : 'fields.noOrganizationWithId', {
+              title: missing.field.title,
+              value: missing.values[0].value,
+            }),
+          ),
         );
       }
     }

@@ -106,7 +106,7 @@ export class InputProblems {
 }
 
 /** Every problem an input error names (several for one made by inputErrors). */
-function problemsOf(err: UserInputError): InputProblem[] {
+export function problemsOf(err: UserInputError): InputProblem[] {
   const texts = (err as Localized)[PROBLEM_TEXTS];
   const listed = err.extensions.errors as { field: string }[] | undefined;
   if (texts && listed) return listed.map((p, i) => ({ field: p.field, message: texts[i] }));

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { GraphQLError } from 'graphql';
-import { textOf } from '../graphql/errors.js';
+import { problemsOf as inputProblemsOf, textOf, UserInputError } from '../graphql/errors.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
@@ -149,24 +149,28 @@ export class UserBatch {
     try {
       return { prepared: await this.accounts.prepareUpdate(updateInputOf(input), extras, definitions) };
     } catch (err) {
-      const first = problemOf(err);
-      if (!first) throw err;
+      if (!problemOf(err)) throw err;
       const problems: BulkProblem[] = [];
       const seen = new Set<string>();
-      const add = (p: BulkProblem | null) => {
-        if (!p) return;
-        const key = `${p.field}\n${renderText(p.text, 'en')}`;
-        if (seen.has(key)) return;
-        seen.add(key);
-        problems.push(p);
+      // Each problem of an error that lists several (every bad custom field of `fields`) on its own.
+      const add = (e: unknown) => {
+        const listed = e instanceof UserInputError && e.extensions.errors ? inputProblemsOf(e) : null;
+        const found = listed ? listed.map((l) => ({ code: 'BAD_USER_INPUT', field: l.field, text: l.message })) : [problemOf(e)];
+        for (const p of found) {
+          if (!p) continue;
+          const key = `${p.field}\n${renderText(p.text, 'en')}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          problems.push(p);
+        }
       };
       for (const key of KEYS) {
         if (input[key] === undefined) continue;
-        await this.accounts.prepareUpdate({ [key]: input[key] } as never).catch((e: unknown) => add(problemOf(e)));
+        await this.accounts.prepareUpdate({ [key]: input[key] } as never).catch(add);
       }
-      if (input.emails?.length) await this.accounts.prepareUpdate({}, { emails: input.emails }).catch((e: unknown) => add(problemOf(e)));
-      if (input.phones?.length) await this.accounts.prepareUpdate({}, { phones: input.phones }).catch((e: unknown) => add(problemOf(e)));
-      if (problems.length === 0) add(first);
+      if (input.emails?.length) await this.accounts.prepareUpdate({}, { emails: input.emails }).catch(add);
+      if (input.phones?.length) await this.accounts.prepareUpdate({}, { phones: input.phones }).catch(add);
+      if (problems.length === 0) add(err);
       return { problems };
     }
   }
