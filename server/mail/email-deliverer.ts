@@ -5,6 +5,7 @@ import { parseEmail } from '../users/email-address.js';
 import type { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import type { Deliverer, DeliveryResult } from '../outbox/outbox-worker.js';
 import { reservedReason } from '../outbox/outbox.js';
+import { mailFromAddress } from '../config-mail.js';
 
 export interface EmailDelivererOptions {
   /** smtp:// or smtps:// (MAIL_URL). */
@@ -91,10 +92,12 @@ export function emailDeliverer(opts: EmailDelivererOptions): Deliverer & { close
           text: message.textBody,
           html: message.htmlBody ?? undefined,
           messageId: messageId ?? `<outbox-${message.id}@${opts.messageIdDomain}>`,
-          // RFC 3834: mail that no person wrote tells auto-responders not to answer.
+          // RFC 3834: mail that no person wrote tells auto-responders not to answer. X-Loop names the desk: its mail
+          // coming back (a forwarding rule) is dropped, never answered again (inbound-mail.ts).
           headers: {
             ...headers,
             'X-Accueil-Kind': message.kind,
+            'X-Loop': mailFromAddress(opts.from),
             ...(auto ? { 'Auto-Submitted': auto } : {}),
           },
         });

@@ -61,6 +61,8 @@ export interface NewComment {
   author: Author;
   messageId?: string | null;
   attachments?: string[];
+  /** An out-of-office reply (automatic): kept, reopening nothing. */
+  automatic?: boolean;
 }
 
 export interface TicketWrite<T> {
@@ -220,7 +222,7 @@ export class TicketService {
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
       if (input.public && staff) await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
       // An end user's reply reopens a ticket that waited for them or was solved.
-      const reopen = (input.via === 'EMAIL' || input.via === 'WEB_FORM') && ticket.status !== TicketStatus.NEW && ticket.status !== TicketStatus.OPEN;
+      const reopen = !input.automatic && (input.via === 'EMAIL' || input.via === 'WEB_FORM') && !['NEW', 'OPEN'].includes(ticket.status);
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });
       await this.record(m, ticketId, TicketEventAction.COMMENT_ADDED, actor, now, [
         change(input.public ? 'comment' : 'internalNote', null, `#${id}`),
