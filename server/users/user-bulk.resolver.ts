@@ -58,7 +58,7 @@ async function targetIds(input: { ids?: string[] | null; filter?: BulkUpdateUser
   if ((input.ids == null) === (input.filter == null)) throw new UserInputError('ids', msg('users.giveIdsFilterOne'));
   if (input.ids) {
     if (input.ids.length > MAX_BULK_IDS) throw new UserInputError('ids', msg('users.nameAtMostUsers', { maxBulkIds: MAX_BULK_IDS }));
-    // One user per number however it is spelled ("4", "04"): each is counted, and changed, once.
+    // An id given twice is counted, and its user changed, once; a non-canonical spelling ("04") is no id (graphql/ids.ts).
     const ids = new Set<number>();
     const bad = new Set<string>();
     for (const raw of input.ids) {
