@@ -28,7 +28,8 @@ import { UserFieldType, type UserField } from '../fields/user-field.types.js';
  * counts 1 for each time it can appear, so a list multiplies what it holds by
  * the most items it can answer, as the schema declares on the field
  * (list-size.ts): a page by its `first` argument, literal or variable, with
- * the variable's default and the argument's schema default when left out; an
+ * the variable's default and the argument's schema default when left out (by
+ * the number of keys asked for instead, for users(ids:) and the like); an
  * unpaged list by its bound (tags 200, options 2,000, …); custom fields by the
  * definitions that exist when the request runs. Aliases count once each.
  * Counted once the variables are known, before anything runs.
@@ -130,7 +131,8 @@ export class CostCounter {
     if (!size) return [{ count: 1, scope }];
     switch (size.kind) {
       case 'page': {
-        const n = Math.max(0, Math.min(this.first(node, field) ?? size.max, size.max));
+        const keyed = this.keyCount(node, field, size.keys);
+        const n = Math.max(0, Math.min(keyed ?? this.first(node, field) ?? size.max, size.max));
         return isListType(getNullableType(field.type)) ? [{ count: n, scope }] : [{ count: 1, scope: { ...scope, page: n } }];
       }
       case 'edges':
@@ -161,6 +163,17 @@ export class CostCounter {
         return [...groups.values()];
       }
     }
+  }
+
+  /** The most elements of the list arguments that name the items one by one (users(ids:)), or null when none is given. */
+  private keyCount(node: FieldNode, field: Field, keys: string[] | undefined): number | null {
+    if (!keys) return null;
+    const args = this.args(node, field);
+    const lengths = keys
+      .map((k) => args[k])
+      .filter(Array.isArray)
+      .map((list) => list.length);
+    return lengths.length ? Math.max(...lengths) : null;
   }
 
   /** The `first` argument as the resolver will see it: literal, variable (with its default), or the schema's default. */

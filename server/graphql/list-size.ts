@@ -6,8 +6,11 @@ import { Extensions } from 'type-graphql';
  * list field of the schema declares one.
  */
 export type ListSize =
-  /** A list or a connection sized by this field's `first` argument (the schema's default when it is left out), capped at `max`. */
-  | { kind: 'page'; max: number }
+  /**
+   * A list or a connection sized by this field's `first` argument (the schema's default when it is left out), capped at `max`;
+   * when one of the list arguments `keys` is given instead (users(ids:)), one item per element it holds, capped at `max`.
+   */
+  | { kind: 'page'; max: number; keys?: string[] }
   /** A connection's edges: as many as the page size of the field that holds the connection. */
   | { kind: 'edges' }
   /** An unpaged list of at most `max` items (a rule of the service, or a declared bound). */

@@ -81,7 +81,7 @@ export class UserResolver {
       'list as `filter` does; every condition given applies. `first` is capped at 100.',
   })
   @Authorized(userPolicy.list)
-  @listSize({ kind: 'page', max: 100 })
+  @listSize({ kind: 'page', max: 100, keys: ['ids', 'externalIds'] })
   async users(
     @Arg('first', () => Int, { nullable: true, defaultValue: 25, description: 'How many users to return, 0 to 100.' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' }) after: string | null,
@@ -93,13 +93,15 @@ export class UserResolver {
     fields: UserFieldFilter[] | null,
     @Arg('ids', () => [ID], {
       nullable: true,
-      description: 'These users (up to 100, in this order; unknown or deleted ones are left out). No other argument applies.',
+      description:
+        'These users (up to 100, in this order; unknown or deleted ones are left out), as one page whatever `first` says. A search, filter, sort or cursor beside it is refused (BAD_USER_INPUT).',
     })
     ids: string[] | null,
     @Arg('externalIds', () => [String], {
       nullable: true,
       description:
-        'The users with these external IDs (up to 100, any letter case, in this order; unknown ones are left out). No other argument applies.',
+        'The users with these external IDs (up to 100, any letter case, in this order; unknown ones are left out), as one page whatever `first` says. ' +
+        'A search, filter, sort or cursor beside it is refused (BAD_USER_INPUT).',
     })
     externalIds: string[] | null,
     @Arg('filter', () => UserFilterInput, { nullable: true, description: 'Which users to list (what a customer list saves).' })
@@ -108,7 +110,12 @@ export class UserResolver {
     sort: UserSortInput | null,
     @Ctx() ctx: Context,
   ): Promise<UserConnection> {
-    if (ids || externalIds) return usersByKeys(ids, externalIds, ctx);
+    if (ids || externalIds) {
+      // Read by key, the list is exactly the users named: a condition beside the keys would be ignored, so it is refused.
+      const beside = keyedWith({ query, tags, organizationId, fields, filter: filterInput, sort, after });
+      if (beside) throw new UserInputError(beside, msg('users.keysStandAlone', { field: ids ? 'ids' : 'externalIds', other: beside }));
+      return usersByKeys(ids, externalIds, ctx);
+    }
     const filter: UserFilter = await userFilterOf(filterInput, ctx.fieldValues);
     if (tags && tags.length) filter.tags = [...(filter.tags ?? []), ...normalizeTags(tags)];
     if (organizationId !== null && organizationId !== undefined) {
@@ -250,6 +257,13 @@ export class UserResolver {
   viewerCan(@Root() user: User, @Ctx() ctx: Context): UserPermissions {
     return userPermissions(ctx.viewer, user);
   }
+}
+
+/** The first argument given beside users(ids:) or users(externalIds:) that would narrow or order the list (null, blank or empty: not given). */
+function keyedWith(args: Record<string, unknown>): string | null {
+  const given = (v: unknown): boolean =>
+    Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.trim() !== '' : v instanceof Object ? Object.values(v).some(given) : v != null;
+  return Object.keys(args).find((k) => given(args[k])) ?? null;
 }
 
 /** `users(ids:)` and `users(externalIds:)`: up to 100 users by key, in the order asked, as one page. */

@@ -54,6 +54,8 @@ export const users = {
   'users.agentsAdminsMergeAccounts': () => `Only agents and admins can merge accounts.`,
   'users.adminsDeleteCustomerPermanently': () => `Only admins can delete a customer permanently.`,
   'users.giveIdsExternalidsNot': () => `Give ids or externalIds, not both.`,
+  'users.keysStandAlone': (p: { field: ParamValue; other: ParamValue }) =>
+    `${p.field} lists exactly the users it names: leave out ${p.other}, which would not apply.`,
   'users.atMostAtOnce': (p: { lookupMax: number; field: ParamValue }) => `At most ${p.lookupMax} ${p.field} at once.`,
   'users.accountCannotBeChanged': () => `This account cannot be changed.`,
   'users.sharedPhoneUnnamed': () => `Another account has this number too: it is kept on this profile as a shared number.`,

@@ -54,6 +54,7 @@ export const users: Translation<typeof en> = {
   'users.agentsAdminsMergeAccounts': () => `Seuls les agents et les administrateurs peuvent fusionner des comptes.`,
   'users.adminsDeleteCustomerPermanently': () => `Seuls les administrateurs peuvent supprimer un client définitivement.`,
   'users.giveIdsExternalidsNot': () => `Donnez ids ou externalIds, pas les deux.`,
+  'users.keysStandAlone': (p) => `${p.field} liste exactement les utilisateurs qu’il nomme : retirez ${p.other}, qui ne s’appliquerait pas.`,
   'users.atMostAtOnce': (p, n) => `Au plus ${n(p.lookupMax)} ${p.field} à la fois.`,
   'users.accountCannotBeChanged': () => `Ce compte ne peut pas être modifié.`,
   'users.sharedPhoneUnnamed': () => `Un autre compte a aussi ce numéro : il est gardé sur ce profil comme numéro partagé.`,
