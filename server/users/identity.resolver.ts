@@ -106,7 +106,8 @@ export class UserIdentityResolver {
 
   @Mutation(() => UserIdentity, {
     description:
-      "Marks an email or phone number as verified: the same rule as the account's Verified flag (staff; an agent never on their own account).",
+      "Marks an email or phone number as verified: the same rule as the account's Verified flag (staff; an agent never on their own account). " +
+      'Verifying the primary email verifies the account too: ask for `user { id verified version }` to have both.',
   })
   @Authorized(userPolicy.verifyIdentity)
   async verifyUserIdentity(
@@ -115,7 +116,19 @@ export class UserIdentityResolver {
   ): Promise<UserIdentity> {
     const { identity, target } = await identityToChange(id, ctx);
     authorize(ctx.viewer, userPolicy.verifyIdentity, target);
-    return ctx.users.verifyIdentity(identity, ctx.actor);
+    const verified = await ctx.users.verifyIdentity(identity, ctx.actor);
+    ctx.loaders.users.clear(target.id); // its verified flag and version may have changed: UserIdentity.user reads it again
+    return verified;
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      "The account the address belongs to (null once that account is deleted), so that verifyUserIdentity's answer can carry the account's new verified flag and version.",
+  })
+  @Authorized(userPolicy.readIdentity)
+  user(@Root() identity: UserIdentity, @Ctx() ctx: Context): Promise<User | null> {
+    return ctx.loaders.users.load(identity.userId);
   }
 
   @FieldResolver(() => [User], { description: 'For a shared phone number: the other users who have it. Empty for those who may not list users.' })
