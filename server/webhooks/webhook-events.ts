@@ -155,11 +155,14 @@ export class WebhookEvents {
     if (rows.length) kickOutbox();
   }
 
-  /** What a user event carries of each user, read in one query (deleted users too: USER_DELETED shows the account as it was). */
+  /**
+   * What a user event carries of each user, read in one query (deleted users too: USER_DELETED shows the account as it was).
+   * `version` (User.version) lets a receiver drop an event older than what it holds and send it as updateUser's expectedVersion.
+   */
   private async usersData(m: EntityManager, ids: readonly number[]): Promise<Record<string, unknown>[]> {
     const rows: Record<string, unknown>[] = await m.query(
       `SELECT u.id, u.name, u.alias, u.role, u.phone, u.organization_id, u.external_id, u.time_zone, u.locale, u.verified, u.suspended,
-              u.created_via, u.created_at, u.updated_at, u.deleted_at, i.value AS email
+              u.created_via, u.created_at, u.updated_at, u.deleted_at, u.version, i.value AS email
        FROM users u LEFT JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
        WHERE u.id IN (${placeholders(ids.length)}) ORDER BY u.id`,
       [...ids],
@@ -181,6 +184,7 @@ export class WebhookEvents {
       createdAt: iso(r.created_at),
       updatedAt: iso(r.updated_at),
       deletedAt: iso(r.deleted_at),
+      version: Number(r.version),
     }));
   }
 }
