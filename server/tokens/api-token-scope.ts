@@ -20,7 +20,10 @@ registerEnumType(ApiTokenScope, {
   valuesConfig: {
     USERS_READ: { description: 'Read users, organizations, custom fields and tags, and the history of accounts.' },
     USERS_WRITE: { description: "Add, change and delete users and their addresses (and, for an admin's token, organizations and custom fields)." },
-    IMPORT: { description: 'Run CSV imports (a later feature).' },
+    IMPORT: {
+      description:
+        "Run CSV imports: POST /imports/users, importJob(s), runImportJob, cancelImportJob and the failed rows file (an admin's token only).",
+    },
     TICKETS_READ: { description: 'Read tickets, their comments, CCs, side conversations and history (the people in them need USERS_READ too).' },
     TICKETS_WRITE: { description: 'Create and change tickets, comment, add and remove CCs, start side conversations.' },
     INBOUND: {
