@@ -56,7 +56,7 @@ export type AddUserIdentityInput = {
 
 /** What an API token may do, on top of its creator's role. Without USERS_READ a token reads nothing about users but their ids, not even in the answer to its own writes. */
 export const ApiTokenScope = {
-  /** Run CSV imports (a later feature). */
+  /** Run CSV imports: POST /imports/users, importJob(s), runImportJob, cancelImportJob and the failed rows file (an admin's token only). */
   Import: 'IMPORT',
   /** Deliver inbound mail to POST /inbound/email, and nothing else: such a token cannot be combined with other scopes and is refused at /graphql. */
   Inbound: 'INBOUND',
