@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../helpers/databases.js';
+import { startTestApp, type TestApp } from '../helpers/test-app.js';
+import { startWebhookReceiver } from '../helpers/webhook-receiver.js';
+
+// What a partner app built on a normalizing client (Apollo's InMemoryCache) and
+// a sync loop stumbled over: a write whose answer leaves the cached account
+// stale, a lookup by key that ignored the conditions beside it (and was costed
+// by `first` while it answers every key), and webhook events without the
+// version a receiver needs to order them and to save with expectedVersion.
+
+describe.each(testDialects())('partner clients, on %s', (dialect) => {
+  let app: TestApp;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    app = await startTestApp(dialect, { WEBHOOK_ALLOW_PRIVATE: 'true', OUTBOX_POLL_MS: '100' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await receiver?.stop();
+  });
+
+  async function createUser(name: string, email: string, externalId?: string): Promise<{ id: string; version: number }> {
+    const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id version } } }', { i: { name, email, externalId } });
+    expect(r.errors).toBeUndefined();
+    return r.data.createUser.user;
+  }
+
+  it("verifyUserIdentity's answer carries the account, with its new verified flag and version", async () => {
+    const user = await createUser('Vic Verified', 'vic@partner.acme.io');
+    const before = await app.gql('query($id: ID!) { user(id: $id) { verified version identities { id } } }', { id: user.id });
+    expect(before.data.user).toMatchObject({ verified: false, version: 1 });
+    const r = await app.gql('mutation($id: ID!) { verifyUserIdentity(id: $id) { id verified user { id verified version } } }', {
+      id: before.data.user.identities[0].id,
+    });
+    expect(r.errors).toBeUndefined();
+    const saved = await app.gql('query($id: ID!) { user(id: $id) { verified version } }', { id: user.id });
+    expect(saved.data.user.verified).toBe(true);
+    // What a cache writes from the answer is what the server now holds.
+    expect(r.data.verifyUserIdentity).toEqual({ id: before.data.user.identities[0].id, verified: true, user: { id: user.id, ...saved.data.user } });
+    // Reached from the account, each address names it back.
+    const back = await app.gql('query($id: ID!) { user(id: $id) { identities { user { id } } } }', { id: user.id });
+    expect(back.data.user.identities).toEqual([{ user: { id: user.id } }]);
+    // A token without USERS_READ reads the address's id and nothing of the account.
+    const writer = await app.token(['USERS_WRITE']);
+    const other = await createUser('Wendy Writer', 'wendy@partner.acme.io');
+    const ident = await app.gql('query($id: ID!) { user(id: $id) { identities { id } } }', { id: other.id });
+    const w = await app.as(writer.auth)('mutation($id: ID!) { verifyUserIdentity(id: $id) { id user { id name } } }', {
+      id: ident.data.user.identities[0].id,
+    });
+    expect(w.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('users(ids:) and users(externalIds:) refuse a search, filter, sort or cursor beside them rather than ignore it', async () => {
+    const a = await createUser('Kim Keyed', 'kim@partner.acme.io', 'KEY-1');
+    const b = await createUser('Lou Keyed', 'lou@partner.acme.io', 'KEY-2');
+    const ok = await app.gql('query($ids: [ID!]) { users(ids: $ids, first: 1, query: "  ", tags: [], filter: {}) { edges { node { id } } } }', {
+      ids: [b.id, a.id],
+    });
+    expect(ok.errors).toBeUndefined();
+    // Every id asked for, in order, whatever `first` says (as documented).
+    expect(ok.data.users.edges.map((e: any) => e.node.id)).toEqual([b.id, a.id]);
+    const beside: [string, string][] = [
+      ['query: "kim"', 'query'],
+      ['tags: ["vip"]', 'tags'],
+      ['organizationId: "1"', 'organizationId'],
+      ['fields: [{ key: "plan", value: "pro" }]', 'fields'],
+      ['filter: { query: "kim" }', 'filter'],
+      ['filter: { verified: false }', 'filter'],
+      ['sort: { field: NAME, direction: ASC }', 'sort'],
+      ['after: "x"', 'after'],
+    ];
+    for (const [arg, field] of beside) {
+      for (const keys of [`ids: ["${a.id}"]`, 'externalIds: ["key-1"]']) {
+        const r = await app.gql(`{ users(${keys}, ${arg}) { totalCount } }`);
+        expect(r.errors?.[0].extensions, `${keys} ${arg}`).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(r.errors?.[0].message).toMatch(/leave out/);
+      }
+    }
+    const fr = await app.gql(`{ users(ids: ["${a.id}"], query: "kim") { totalCount } }`, {}, { 'accept-language': 'fr' });
+    expect(fr.errors?.[0].message).toBe('ids liste exactement les utilisateurs qu’il nomme : retirez query, qui ne s’appliquerait pas.');
+  });
+
+  it('sends the account version in user webhook events', async () => {
+    const cookie = app.admin;
+    const hook = await app.as(cookie)('mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { webhook { id } } }', {
+      i: { url: `${receiver.base}/versions`, events: ['USER_CREATED', 'USER_UPDATED'] },
+    });
+    expect(hook.errors).toBeUndefined();
+    const user = await createUser('Val Versioned', 'val@partner.acme.io');
+    const r = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { name: "Val Renamed" }) { version } }', { id: user.id });
+    const got = await receiver.waitFor((rs) => rs.filter((x) => x.path === '/versions').length >= 2);
+    const users = got.filter((x) => x.path === '/versions').map((x) => x.body.data.user);
+    expect(users.map((u) => [u.name, u.version])).toEqual([
+      ['Val Versioned', user.version],
+      ['Val Renamed', r.data.updateUser.version],
+    ]);
+    await app.as(cookie)('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: hook.data.createWebhook.webhook.id });
+  });
+});
+
+describe('the cost of users(ids:)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp('sqlite', { GRAPHQL_MAX_COST: '4' });
+  });
+  afterAll(() => app?.stop());
+
+  it('counts one user per key asked for, not the `first` it ignores', async () => {
+    const cost = async (query: string) => (await app.as(app.admin)(query)).errors?.find((e) => /cost limit/.test(e.message))?.extensions?.cost;
+    const ids = JSON.stringify(Array.from({ length: 40 }, (_, i) => String(i + 1)));
+    expect(await cost(`{ users(ids: ${ids}, first: 1) { edges { node { id } } } }`)).toBe(1 + 40 * 3);
+    expect(await cost(`{ users(externalIds: ["a", "b", "c"]) { edges { node { id } } } }`)).toBe(1 + 3 * 3);
+    expect(await cost('{ users(first: 2) { edges { node { id } } } }')).toBe(1 + 2 * 3);
+  });
+});
