@@ -45,7 +45,10 @@ export class AddUserIdentityPayload {
   warnings: UserWarning[];
 }
 
-/** An address and its account, for a change of that account; someone else's address is NOT_FOUND to those who may not change it. */
+/**
+ * An address and its account, for a change of that account; someone else's address is NOT_FOUND to those who may not change it.
+ * The change checks its rules again on the account as it locks it (the role may have changed since this read), as updateUser does.
+ */
 async function identityToChange(id: string, ctx: Context): Promise<{ identity: UserIdentity; target: User }> {
   const n = parseId(id);
   authorize(ctx.viewer, userPolicy.reachIdentity);
@@ -75,11 +78,14 @@ export class UserIdentityResolver {
     // Vouching for an address follows the rule of the account's Verified flag; asked without the right, it is refused
     // (FORBIDDEN naming `verified`, nothing added), never dropped: the caller would believe the address verified.
     const verified = input.verified === true;
-    if (verified) {
-      const why = refusal(ctx.viewer, userPolicy.verifyIdentity, target);
+    const check = (user: User) => {
+      authorize(ctx.viewer, userPolicy.changeIdentities, user);
+      const why = verified ? refusal(ctx.viewer, userPolicy.verifyIdentity, user) : null;
       if (why) throw why.code === 'FORBIDDEN' ? new ForbiddenError(why.message, 'verified') : refusalError(why);
-    }
-    const added = await ctx.users.addIdentity(target, { type: input.type, value: input.value, verified }, ctx.actor);
+    };
+    check(target);
+    // Again on the row as locked: a role changed since the read must not let an agent change staff's addresses.
+    const added = await ctx.users.addIdentity(target, { type: input.type, value: input.value, verified }, ctx.actor, check);
     ctx.loaders.identities.clear(target.id);
     return { identity: added.identity, user: (await ctx.users.findById(target.id))!, warnings: added.warnings };
   }
@@ -88,7 +94,7 @@ export class UserIdentityResolver {
   @Authorized(userPolicy.changeIdentities)
   async removeUserIdentity(@Arg('id', () => ID, { description: 'The address to remove.' }) id: string, @Ctx() ctx: Context): Promise<User> {
     const { identity, target } = await identityToChange(id, ctx);
-    await ctx.users.removeIdentity(identity, ctx.actor);
+    await ctx.users.removeIdentity(identity, ctx.actor, (locked) => authorize(ctx.viewer, userPolicy.changeIdentities, locked));
     return (await ctx.users.findById(target.id))!;
   }
 
@@ -99,8 +105,12 @@ export class UserIdentityResolver {
     @Ctx() ctx: Context,
   ): Promise<User> {
     const { identity, target } = await identityToChange(id, ctx);
-    if (identity.type === IdentityType.EMAIL && !identity.verified) authorize(ctx.viewer, userPolicy.makeUnverifiedEmailPrimary, target);
-    await ctx.users.makePrimary(identity, ctx.actor);
+    const check = (user: User) => {
+      authorize(ctx.viewer, userPolicy.changeIdentities, user);
+      if (identity.type === IdentityType.EMAIL && !identity.verified) authorize(ctx.viewer, userPolicy.makeUnverifiedEmailPrimary, user);
+    };
+    check(target);
+    await ctx.users.makePrimary(identity, ctx.actor, check);
     return (await ctx.users.findById(target.id))!;
   }
 
@@ -115,8 +125,12 @@ export class UserIdentityResolver {
     @Ctx() ctx: Context,
   ): Promise<UserIdentity> {
     const { identity, target } = await identityToChange(id, ctx);
-    authorize(ctx.viewer, userPolicy.verifyIdentity, target);
-    const verified = await ctx.users.verifyIdentity(identity, ctx.actor);
+    const check = (user: User) => {
+      authorize(ctx.viewer, userPolicy.changeIdentities, user);
+      authorize(ctx.viewer, userPolicy.verifyIdentity, user);
+    };
+    check(target);
+    const verified = await ctx.users.verifyIdentity(identity, ctx.actor, check);
     ctx.loaders.users.clear(target.id); // its verified flag and version may have changed: UserIdentity.user reads it again
     return verified;
   }

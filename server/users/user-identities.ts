@@ -166,17 +166,21 @@ export class UserIdentities {
 
   // ---- Changes of one identity ----
 
-  /** Adds an email or phone number. An email someone owns is EMAIL_TAKEN; a phone someone has becomes a shared number. */
+  /**
+   * Adds an email or phone number. An email someone owns is EMAIL_TAKEN; a phone someone has becomes a shared number.
+   * `unless`, here and in the changes below: a check of the account as locked (it throws to refuse), as for updateUser.
+   */
   async add(
     target: User,
     input: { type: IdentityType; value: string; verified?: boolean | null },
     actor: Actor,
+    unless?: (locked: User) => void,
   ): Promise<{ identity: UserIdentity; warnings: UserWarning[] }> {
     const now = new Date();
     if (input.type === IdentityType.EMAIL) {
       const email = await this.checkedEmail(input.value, 'value');
       try {
-        return await this.change(target.id, actor, now, async (m, user) => {
+        return await this.change(target.id, actor, now, unless, async (m, user) => {
           const identity = await this.addEmail(m, user, email, input.verified ?? false, actor, now);
           return {
             result: { identity, warnings: emailWarnings(email).map((w) => ({ ...w, field: 'value' })) },
@@ -189,7 +193,7 @@ export class UserIdentities {
       }
     }
     const number = this.phoneOrThrow(input.value);
-    return this.change(target.id, actor, now, async (m) => {
+    return this.change(target.id, actor, now, unless, async (m) => {
       const hasPrimary = await m.existsBy(UserIdentity, { userId: target.id, type: IdentityType.PHONE, primary: true });
       const added = await insertPhone(m, target.id, number, { primary: !hasPrimary, verified: input.verified ?? false, now }).catch((err) => {
         throw err instanceof UserInputError ? new UserInputError('value', textOf(err)) : err;
@@ -238,8 +242,8 @@ export class UserIdentities {
   }
 
   /** Removes an email or phone number; never the primary email (make another one primary first). */
-  async remove(identity: UserIdentity, actor: Actor): Promise<void> {
-    await this.changeIdentity(identity, actor, async (m, current) => {
+  async remove(identity: UserIdentity, actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    await this.changeIdentity(identity, actor, unless, async (m, current) => {
       if (current.type === IdentityType.EMAIL && current.primary) {
         throw new UserInputError('id', msg('users.primaryEmailMakeAnother'));
       }
@@ -250,8 +254,8 @@ export class UserIdentities {
   }
 
   /** Makes an email or phone number the primary one of its type (an email becomes its user's alone). */
-  async makePrimary(identity: UserIdentity, actor: Actor): Promise<void> {
-    await this.changeIdentity(identity, actor, async (m, current, now) => {
+  async makePrimary(identity: UserIdentity, actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    await this.changeIdentity(identity, actor, unless, async (m, current, now) => {
       if (current.primary) return [];
       const old = await m.findOneBy(UserIdentity, { userId: current.userId, type: current.type, primary: true });
       if (old) await m.update(UserIdentity, { id: old.id }, { primary: false, updatedAt: now });
@@ -267,9 +271,9 @@ export class UserIdentities {
   }
 
   /** Marks an address verified (staff); a verified email is its user's alone. */
-  async verify(identity: UserIdentity, actor: Actor): Promise<UserIdentity> {
+  async verify(identity: UserIdentity, actor: Actor, unless?: (locked: User) => void): Promise<UserIdentity> {
     let verified = identity;
-    await this.changeIdentity(identity, actor, async (m, current, now) => {
+    await this.changeIdentity(identity, actor, unless, async (m, current, now) => {
       verified = Object.assign(new UserIdentity(), current, { verified: true });
       if (current.verified && (current.type !== IdentityType.EMAIL || current.uniqueValue !== null)) return [];
       await m.update(UserIdentity, { id: current.id }, { verified: true, updatedAt: now });
@@ -303,11 +307,12 @@ export class UserIdentities {
   private async changeIdentity(
     identity: UserIdentity,
     actor: Actor,
+    unless: ((locked: User) => void) | undefined,
     work: (m: EntityManager, current: UserIdentity, now: Date) => Promise<FieldChange[]>,
   ): Promise<void> {
     const now = new Date();
     try {
-      await this.change(identity.userId, actor, now, async (m) => {
+      await this.change(identity.userId, actor, now, unless, async (m) => {
         const current = await m.findOneBy(UserIdentity, { id: identity.id, userId: identity.userId });
         if (!current) throw new NotFoundError(msg('notFound.identity', { id: identity.id }));
         return { result: undefined, changed: await work(m, current, now) };
@@ -318,16 +323,18 @@ export class UserIdentities {
     }
   }
 
-  /** A transaction on one user: locks their row, runs `work`, and records what changed (if anything) in their history. */
+  /** A transaction on one user: locks their row, checks it (`unless`), runs `work`, and records what changed (if anything) in their history. */
   private change<T>(
     userId: number,
     actor: Actor,
     now: Date,
+    unless: ((locked: User) => void) | undefined,
     work: (m: EntityManager, user: User) => Promise<{ result: T; changed: FieldChange[] }>,
   ): Promise<T> {
     return this.db.transaction(async (m) => {
       const user = await lockUser(m, userId);
       if (!user) throw new NotFoundError(msg('notFound.user', { id: userId }));
+      unless?.(user);
       const { result, changed } = await work(m, user);
       if (changed.length) {
         await m.update(User, { id: userId }, { updatedAt: now });

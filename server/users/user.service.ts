@@ -196,17 +196,18 @@ export class UserService {
     target: User,
     input: { type: IdentityType; value: string; verified?: boolean | null },
     actor: Actor,
+    unless?: (locked: User) => void,
   ): Promise<{ identity: UserIdentity; warnings: UserWarning[] }> {
-    return this.identities.add(target, input, actor);
+    return this.identities.add(target, input, actor, unless);
   }
-  removeIdentity(identity: UserIdentity, actor: Actor): Promise<void> {
-    return this.identities.remove(identity, actor);
+  removeIdentity(identity: UserIdentity, actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    return this.identities.remove(identity, actor, unless);
   }
-  makePrimary(identity: UserIdentity, actor: Actor): Promise<void> {
-    return this.identities.makePrimary(identity, actor);
+  makePrimary(identity: UserIdentity, actor: Actor, unless?: (locked: User) => void): Promise<void> {
+    return this.identities.makePrimary(identity, actor, unless);
   }
-  verifyIdentity(identity: UserIdentity, actor: Actor): Promise<UserIdentity> {
-    return this.identities.verify(identity, actor);
+  verifyIdentity(identity: UserIdentity, actor: Actor, unless?: (locked: User) => void): Promise<UserIdentity> {
+    return this.identities.verify(identity, actor, unless);
   }
 
   // ---- Credentials ----
