@@ -94,7 +94,8 @@ export class DoorResolver {
     const target = n === null ? null : await ctx.users.findById(n);
     if (!target) throw new NotFoundError(msg('notFound.user', { id: userId }));
     authorize(ctx.viewer, userPolicy.verifyIdentity, target);
-    await ctx.door.resendVerification(target);
+    // Again on the row as locked: a role changed since the read must not let an agent mail staff a link that sets a password.
+    await ctx.door.resendVerification(target, (locked) => authorize(ctx.viewer, userPolicy.verifyIdentity, locked));
     return true;
   }
 

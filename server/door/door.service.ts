@@ -1,5 +1,5 @@
 import type { Database } from '../db/database.js';
-import { ForbiddenError, inputErrors, textOf, UserInputError, type InputProblem } from '../graphql/errors.js';
+import { ForbiddenError, inputErrors, NotFoundError, textOf, UserInputError, type InputProblem } from '../graphql/errors.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/viewer.js';
 import { AuditSource } from '../audit/audit.types.js';
 import { checkPasswordPolicy, hashPassword } from '../auth/password.js';
@@ -154,9 +154,15 @@ export class DoorService {
   }
 
   /** Staff send a new verification link to someone's primary address. */
-  async resendVerification(user: User): Promise<void> {
+  /** `unless`: a check of the account as locked (it throws to refuse): the caller's rule, read before the lock, may no longer hold. */
+  async resendVerification(user: User, unless?: (locked: User) => void): Promise<void> {
     if (!user.primaryEmail) throw new UserInputError('userId', msg('door.personHasNoEmail'));
-    await this.deps.db.transaction((m) => this.deps.mail.verification(m, { user, address: user.primaryEmail! }));
+    await this.deps.db.transaction(async (m) => {
+      const locked = await lockUser(m, user.id);
+      if (!locked) throw new NotFoundError(msg('notFound.user', { id: user.id }));
+      unless?.(locked);
+      await this.deps.mail.verification(m, { user, address: user.primaryEmail! });
+    });
   }
 
   private async checked(input: { name?: string | null; email?: string | null }): Promise<{ name: string; email: ParsedEmail }> {
