@@ -123,43 +123,82 @@ describe.each(testDialects())('bulkUpdateUsers on the locked row, on %s', (diale
 
   // The single-user paths had the same gap: the rule on the row as read, then the lock. The row is held from the side until
   // the agent's request (which has read the user as an end user) waits for it; the holder then makes the user an agent.
-  it.runIf(dialect === 'mysql')('addUserTags, removeUserTags and updateUser check the rule on the row as locked too', async () => {
-    const cases = [
-      [ADD_TAGS, (id: string) => ({ id, t: ['late'] })],
-      [REMOVE_TAGS, (id: string) => ({ id, t: ['keep'] })],
-      ['mutation($id: ID!) { updateUser(id: $id, input: { notes: "late" }) { id } }', (id: string) => ({ id })],
-    ] as const;
-    for (const [op, vars] of cases) {
-      const [id] = await endUsers(1, ['keep']);
-      const holder = app.db.manager.connection.createQueryRunner();
-      await holder.startTransaction();
-      try {
-        await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(id)]);
-        const edit = app.as(agent.auth)(op, vars(id));
-        // InnoDB refreshes innodb_trx at most every 100 ms; only a wait in this file's database counts.
-        for (let waiting = false; !waiting; await new Promise((r) => setTimeout(r, 150))) {
-          const [row] = await app.db.manager.query(
-            `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
-             WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
-          );
-          waiting = Number(row.n) > 0;
-        }
-        await holder.query("UPDATE users SET role = 'AGENT' WHERE id = ?", [Number(id)]);
-        await holder.commitTransaction();
-        const r = await edit;
-        expect(r.errors?.[0], op).toMatchObject({
-          extensions: { code: 'FORBIDDEN' },
-          message: "Agents cannot edit another agent's or an admin's account.",
-        });
-      } finally {
-        if (holder.isTransactionActive) await holder.rollbackTransaction();
-        await holder.release();
-      }
-      expect(await app.gql('query($id: ID!) { user(id: $id) { role tags notes } }', { id }).then((r) => r.data.user), op).toEqual({
-        role: 'AGENT',
-        tags: ['keep'],
-        notes: null,
-      });
+  // Every single-user write an agent may make to an end user and not to staff: each must refuse and change nothing.
+  const STATE = `query($id: ID!) { user(id: $id) {
+    role tags notes verified identities { type value primary verified } messages(first: 5) { totalCount } events(first: 1) { totalCount } } }`;
+  /** A French mobile number of its own for each user (and each `series`). */
+  const phoneOf = (series: number, id: string) => `+336123${series}${String(5000 + (Number(id) % 5000)).padStart(4, '0')}`;
+  /** An end user tagged `keep`, with a secondary email and a second phone, both unverified; their ids by value. */
+  const victim = async (): Promise<{ id: string; second: string; phone: string }> => {
+    const [id] = await endUsers(1, ['keep']);
+    const add = 'mutation($id: ID!, $i: AddUserIdentityInput!) { addUserIdentity(userId: $id, input: $i) { identity { id } } }';
+    const ids: string[] = [];
+    for (const i of [
+      { type: 'EMAIL', value: `second.${id}.${stem}@bulk.example.org` },
+      { type: 'PHONE', value: phoneOf(4, id) },
+      { type: 'PHONE', value: phoneOf(5, id) },
+    ]) {
+      const r = await app.gql(add, { id, i });
+      expect(r.errors).toBeUndefined();
+      ids.push(r.data.addUserIdentity.identity.id);
     }
+    return { id, second: ids[0], phone: ids[2] };
+  };
+  const SINGLE_WRITES: [string, string, (v: { id: string; second: string; phone: string }) => Record<string, unknown>][] = [
+    ['addUserTags', ADD_TAGS, ({ id }) => ({ id, t: ['late'] })],
+    ['removeUserTags', REMOVE_TAGS, ({ id }) => ({ id, t: ['keep'] })],
+    ['updateUser', 'mutation($id: ID!) { updateUser(id: $id, input: { notes: "late" }) { id } }', ({ id }) => ({ id })],
+    [
+      'addUserIdentity',
+      'mutation($id: ID!, $v: String!) { addUserIdentity(userId: $id, input: { type: EMAIL, value: $v }) { identity { id } } }',
+      ({ id }) => ({ id, v: `late.${id}.${stem}@bulk.example.org` }),
+    ],
+    [
+      'addUserIdentity (verified)',
+      'mutation($id: ID!, $v: String!) { addUserIdentity(userId: $id, input: { type: PHONE, value: $v, verified: true }) { identity { id } } }',
+      ({ id }) => ({ id, v: phoneOf(6, id) }),
+    ],
+    ['removeUserIdentity', 'mutation($id: ID!) { removeUserIdentity(id: $id) { id } }', ({ second }) => ({ id: second })],
+    ['makeUserIdentityPrimary (email)', 'mutation($id: ID!) { makeUserIdentityPrimary(id: $id) { id } }', ({ second }) => ({ id: second })],
+    ['makeUserIdentityPrimary (phone)', 'mutation($id: ID!) { makeUserIdentityPrimary(id: $id) { id } }', ({ phone }) => ({ id: phone })],
+    ['verifyUserIdentity', 'mutation($id: ID!) { verifyUserIdentity(id: $id) { id } }', ({ second }) => ({ id: second })],
+    ['resendVerification', 'mutation($id: ID!) { resendVerification(userId: $id) }', ({ id }) => ({ id })],
+  ];
+
+  it.runIf(dialect === 'mysql').each(SINGLE_WRITES)('%s checks the rule on the row as locked too', async (_name, op, vars) => {
+    const v = await victim();
+    const before = (await app.gql(STATE, { id: v.id })).data.user;
+    const links = async () => Number((await app.db.manager.query('SELECT COUNT(*) AS n FROM account_links WHERE user_id = ?', [Number(v.id)]))[0].n);
+    const linksBefore = await links();
+    const holder = app.db.manager.connection.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(v.id)]);
+      let settled = false;
+      const edit = app
+        .as(agent.auth)(op, vars(v))
+        .finally(() => (settled = true));
+      // InnoDB refreshes innodb_trx at most every 100 ms; only a wait in this file's database counts.
+      for (let waiting = false; !waiting && !settled; await new Promise((r) => setTimeout(r, 150))) {
+        const [row] = await app.db.manager.query(
+          `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+           WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
+        );
+        waiting = Number(row.n) > 0;
+      }
+      expect(settled, "the call answered without waiting for the account's row: it does not lock it").toBe(false);
+      await holder.query("UPDATE users SET role = 'AGENT' WHERE id = ?", [Number(v.id)]);
+      await holder.commitTransaction();
+      const r = await edit;
+      expect(r.errors?.[0]).toMatchObject({
+        extensions: { code: 'FORBIDDEN' },
+        message: "Agents cannot edit another agent's or an admin's account.",
+      });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    expect((await app.gql(STATE, { id: v.id })).data.user).toEqual({ ...before, role: 'AGENT' });
+    expect(await links()).toBe(linksBefore);
   });
 });
