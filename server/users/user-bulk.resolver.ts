@@ -1,10 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { authorize, refusal, rule, STAFF } from '../auth/policy.js';
+import { authorize, refusal } from '../auth/policy.js';
 import { NotFoundError, textOf, UserInputError } from '../graphql/errors.js';
 import type { Context } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
-import { ApiTokenScope } from '../tokens/api-token-scope.js';
 import { normalizeTags } from './profile-rules.js';
 import { userFilterOf } from './user-filter.js';
 import { userPolicy } from './user.policy.js';
@@ -18,12 +17,9 @@ import type { Lang } from '../i18n/language.js';
  * Bulk actions (issue 9): the same writes as updateUser and deleteUser, one
  * user at a time through the user service (each in its transaction, with its
  * history line), each checked against the caller's rights on that user.
- * What one user refuses is listed in `failed`; the others go on.
+ * What one user refuses is listed in `failed`; the others go on. Who may act
+ * (and read the answer) is `userPolicy.bulk`.
  */
-export const bulkPolicy = {
-  act: rule({ name: 'users.bulk', scope: ApiTokenScope.USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsActOn') }),
-} as const;
-
 const CHUNK = 100;
 const ID_PAGE = 1000;
 
@@ -117,7 +113,7 @@ export class UserBulkResolver {
       'Adds or removes tags, sets or clears the organization of many users (ids, or all a filter matches). Each user changes as updateUser would, ' +
       'with its history line, if the caller may change it; the others are listed in `failed`.',
   })
-  @Authorized(bulkPolicy.act)
+  @Authorized(userPolicy.bulk)
   async bulkUpdateUsers(
     @Arg('input', () => BulkUpdateUsersInput, { description: 'Whom to change and how.' }) input: BulkUpdateUsersInput,
     @Ctx() ctx: Context,
@@ -166,7 +162,7 @@ export class UserBulkResolver {
   @Mutation(() => BulkUsersPayload, {
     description: 'Deletes many users (ids, or all a filter matches), each as deleteUser would, if the caller may; the others are listed in `failed`.',
   })
-  @Authorized(bulkPolicy.act)
+  @Authorized(userPolicy.bulk)
   async bulkDeleteUsers(
     @Arg('input', () => BulkDeleteUsersInput, { description: 'Whom to delete.' }) input: BulkDeleteUsersInput,
     @Ctx() ctx: Context,

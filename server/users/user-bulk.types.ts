@@ -38,8 +38,12 @@ export class BulkDeleteUsersInput {
   filter?: UserFilterInput | null;
 }
 
-@ObjectType({ description: 'A user a bulk action could not change, and why. Read with the right to list users (a token: USERS_READ).' })
-@Authorized(userPolicy.list)
+@ObjectType({
+  description:
+    'A user a bulk action could not change, and why. Read by whoever may make the bulk action (a token: USERS_WRITE): ' +
+    'it echoes an id the caller gave, and the message names nothing of the account.',
+})
+@Authorized(userPolicy.bulk)
 export class BulkUserFailure {
   @Field(() => ID, { description: 'The user.' })
   id: string;
@@ -51,8 +55,8 @@ export class BulkUserFailure {
   message: string;
 }
 
-@ObjectType({ description: 'What a bulk action did. Read with the right to list users (a token: USERS_READ).' })
-@Authorized(userPolicy.list)
+@ObjectType({ description: 'What a bulk action did. Read by whoever may make the bulk action (a token: USERS_WRITE); a filter needs USERS_READ too.' })
+@Authorized(userPolicy.bulk)
 export class BulkUsersPayload {
   @Field(() => Int, { description: 'How many users it was asked to act on (ids given, or users the filter matched).' })
   matched: number;

@@ -137,6 +137,11 @@ export const userPolicy = {
   /** Deleted customers: the list and restoring one (whoever may delete end users). */
   deletedList: rule({ name: 'users.deletedList', scope: USERS_READ, roles: STAFF, message: msg('users.agentsAdminsSeeDeleted') }),
   restore: rule({ name: 'user.restore', scope: USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsRestoreDeleted') }),
+  /**
+   * Bulk actions (bulkUpdateUsers, bulkDeleteUsers) and reading their answer: the counts and failures only echo the
+   * ids the caller gave (a filter needs `list` too, checked when the filter is read), so acting is enough to read them.
+   */
+  bulk: rule({ name: 'users.bulk', scope: USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsActOn') }),
   /** Merging two end users' accounts: staff. */
   merge: rule({ name: 'users.merge', scope: USERS_WRITE, roles: STAFF, message: msg('users.agentsAdminsMergeAccounts') }),
   /** Erasing someone's personal data for good: admins. */

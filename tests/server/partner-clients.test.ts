@@ -116,3 +116,47 @@ describe('the cost of users(ids:)', () => {
     expect(await cost('{ users(first: 2) { edges { node { id } } } }')).toBe(1 + 2 * 3);
   });
 });
+
+describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect);
+  });
+  afterAll(() => app?.stop());
+
+  async function createUser(name: string, email: string): Promise<string> {
+    const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name, email } });
+    expect(r.errors).toBeUndefined();
+    return r.data.createUser.user.id;
+  }
+
+  it('a USERS_WRITE-only token reads what its bulk action by ids did (a filter still needs USERS_READ)', async () => {
+    const id = await createUser('Bea Bulk', 'bea@followup.acme.io');
+    const writer = await app.token(['USERS_WRITE']);
+    const bulk = 'mutation($i: BulkUpdateUsersInput!) { bulkUpdateUsers(input: $i) { matched changed failedCount failed { id code message } } }';
+    const r = await app.as(writer.auth)(bulk, { i: { ids: [id, '999999'], addTags: ['vip'] } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.bulkUpdateUsers).toMatchObject({ matched: 2, changed: 1, failedCount: 1, failed: [{ id: '999999', code: 'NOT_FOUND' }] });
+    const d = await app.as(writer.auth)('mutation($i: BulkDeleteUsersInput!) { bulkDeleteUsers(input: $i) { matched changed failedCount } }', {
+      i: { ids: [id] },
+    });
+    expect(d.errors).toBeUndefined();
+    expect(d.data.bulkDeleteUsers).toEqual({ matched: 1, changed: 1, failedCount: 0 });
+    const f = await app.as(writer.auth)(bulk, { i: { filter: { query: 'bea' }, addTags: ['vip'] } });
+    expect(f.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(f.data?.bulkUpdateUsers ?? null).toBeNull();
+  });
+
+  it("a bulk failure's message names nothing of the account it refused", async () => {
+    const agent = await app.person('AGENT', 'Agnes Agent');
+    const admin = await app.person('ADMIN', 'Adele Secretname');
+    const r = await app.as(agent.auth)('mutation($i: BulkDeleteUsersInput!) { bulkDeleteUsers(input: $i) { failed { id code message } } }', {
+      i: { ids: [admin.id] },
+    });
+    expect(r.errors).toBeUndefined();
+    const [failure] = r.data.bulkDeleteUsers.failed;
+    expect(failure).toMatchObject({ id: admin.id, code: 'FORBIDDEN' });
+    expect(failure.message).not.toMatch(/Adele|Secretname/);
+    expect(failure.message).not.toContain(admin.email);
+  });
+});
