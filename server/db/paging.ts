@@ -55,7 +55,8 @@ export function cursorCodec<const S extends readonly KeyPart[]>(list: string, sh
 /**
  * Reads a page: `read(limit, after)` returns rows in list order after the
  * decoded cursor (null: from the start), at most `limit`; one more row than
- * the page is read to know whether another page follows.
+ * the page is read to know whether another page follows (for `first: 0` too:
+ * an empty page whose hasNextPage tells whether any item follows).
  */
 export async function readPage<T, K>(
   req: PageRequest,
@@ -65,7 +66,7 @@ export async function readPage<T, K>(
   const size = pageSize(req.first, opts.defaultSize);
   const after = req.after ? opts.decode(req.after) : null;
   const hasPreviousPage = after !== null;
-  if (size === 0) return { items: [], hasNextPage: false, hasPreviousPage };
+  // `first: 0` reads one row too: hasNextPage says whether anything follows the cursor, as for any page size.
   const rows = await read(size + 1, after);
   return { items: rows.slice(0, size), hasNextPage: rows.length > size, hasPreviousPage };
 }

@@ -67,7 +67,8 @@ describe.each(testDialects())('paging on %s', (dialect) => {
       const negative = await page({ first: -1 });
       expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
       const none = list.at((await page({ first: 0 })).data);
-      expect(none).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } });
+      // An empty page that still says whether items follow (they do).
+      expect(none).toMatchObject({ edges: [], pageInfo: { hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null } });
     });
 
     it('walks every item once with opaque cursors and Relay page info', async () => {

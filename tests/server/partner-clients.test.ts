@@ -159,4 +159,47 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     expect(failure.message).not.toMatch(/Adele|Secretname/);
     expect(failure.message).not.toContain(admin.email);
   });
+
+  it('first: 0 answers an empty page whose hasNextPage says whether anything follows, on every connection', async () => {
+    const org = await app.as(app.admin)('mutation { createOrganization(input: { name: "Zero Paging Co" }) { id } }');
+    const orgId = org.data.createOrganization.id;
+    const a = await createUser('Zed Zero', 'zed@zero.acme.io');
+    await createUser('Zoe Zero', 'zoe@zero.acme.io');
+    await app.gql('mutation($id: ID!, $o: ID!) { updateUser(id: $id, input: { organizationId: $o }) { id } }', { id: a, o: orgId });
+    const t = await app.as(app.admin)('mutation { createTicket(input: { subject: "Zero", comment: "Hi", requester: { email: "zed@zero.acme.io" } }) { ticket { id } } }');
+    expect(t.errors).toBeUndefined();
+    const gone = await createUser('Del Zero', 'del@zero.acme.io');
+    await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: gone });
+    const page = '(first: 0) { edges { cursor } pageInfo { hasNextPage hasPreviousPage endCursor } }';
+    const connections: [string, string, Record<string, unknown>, (d: any) => any][] = [
+      ['users', `{ users${page} }`, {}, (d) => d.users],
+      ['users (search)', `{ users(query: "zero", first: 0) { totalCount edges { cursor } pageInfo { hasNextPage } } }`, {}, (d) => d.users],
+      ['users (sorted)', `{ users(sort: { field: NAME, direction: ASC }, first: 0) { edges { cursor } pageInfo { hasNextPage } } }`, {}, (d) => d.users],
+      ['organizations', `{ organizations${page} }`, {}, (d) => d.organizations],
+      ['Organization.users', `query($id: ID!) { organization(id: $id) { users${page} } }`, { id: orgId }, (d) => d.organization.users],
+      ['tickets', `{ tickets${page} }`, {}, (d) => d.tickets],
+      ['userChanges', `{ userChanges${page} }`, {}, (d) => d.userChanges],
+      ['deletedUsers', `{ deletedUsers${page} }`, {}, (d) => d.deletedUsers],
+      ['User.events', `query($id: ID!) { user(id: $id) { events${page} } }`, { id: a }, (d) => d.user.events],
+    ];
+    for (const [name, query, vars, pick] of connections) {
+      const r = await app.as(app.admin)(query, vars);
+      expect(r.errors, name).toBeUndefined();
+      expect(pick(r.data).edges, name).toEqual([]);
+      expect(pick(r.data).pageInfo.hasNextPage, name).toBe(true);
+    }
+    const search = await app.gql(`{ users(query: "zero", first: 0) { totalCount } }`);
+    expect(search.data.users.totalCount).toBe(2);
+    // After the last item, nothing follows.
+    const all = await app.gql('{ users(query: "zero", first: 100) { pageInfo { endCursor } } }');
+    const end = await app.gql('query($c: String) { users(query: "zero", first: 0, after: $c) { pageInfo { hasNextPage hasPreviousPage } } }', {
+      c: all.data.users.pageInfo.endCursor,
+    });
+    expect(end.data.users.pageInfo).toEqual({ hasNextPage: false, hasPreviousPage: true });
+    const changes = await app.gql('{ userChanges(first: 100) { pageInfo { endCursor } } }');
+    const last = await app.gql('query($c: String) { userChanges(first: 0, after: $c) { pageInfo { hasNextPage } } }', {
+      c: changes.data.userChanges.pageInfo.endCursor,
+    });
+    expect(last.data.userChanges.pageInfo.hasNextPage).toBe(false);
+  });
 });
