@@ -202,4 +202,14 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     });
     expect(last.data.userChanges.pageInfo.hasNextPage).toBe(false);
   });
+
+  it("settings carry one fixed id, in the query and in updateSettings' answer, so a normalizing cache updates the query", async () => {
+    const read = await app.gql('{ settings { __typename id version deskName } }');
+    expect(read.errors).toBeUndefined();
+    const r = await app.gql('mutation { updateSettings(input: { deskName: "Cached Desk" }) { __typename id version deskName } }');
+    expect(r.errors).toBeUndefined();
+    // Apollo's InMemoryCache keys both as Settings:1: the query then reads the new values.
+    expect(r.data.updateSettings).toEqual({ __typename: 'Settings', id: read.data.settings.id, version: read.data.settings.version + 1, deskName: 'Cached Desk' });
+    expect(read.data.settings.id).toBe('1');
+  });
 });
