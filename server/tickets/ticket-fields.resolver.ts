@@ -5,6 +5,7 @@ import { listSize } from '../graphql/list-size.js';
 import { can, STAFF } from '../auth/policy.js';
 import { userPolicy } from '../users/user.policy.js';
 import { User } from '../users/user.entity.js';
+import { UserTombstone } from '../users/bulk.types.js';
 import { TicketEvent, TicketEventConnection } from './ticket-event.types.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import type { TicketEventAction } from './ticket-enums.js';
@@ -24,10 +25,24 @@ const loadUsers = async (ctx: Context, ids: readonly number[]): Promise<User[]> 
 
 @Resolver(() => Ticket)
 export class TicketFieldsResolver {
-  @FieldResolver(() => User, { nullable: true, description: 'Who the ticket is for (null only if the account was deleted).' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: 'Who the ticket is for; null once the account is deleted or erased (requesterTombstone then says whose it was).',
+  })
   @Authorized(ticketPolicy.read)
   requester(@Root() t: Ticket, @Ctx() ctx: Context): Promise<User | null> {
     return ctx.loaders.users.load(t.requesterId);
+  }
+
+  @FieldResolver(() => UserTombstone, {
+    nullable: true,
+    description:
+      "The requester's account once it is deleted or erased (its id, when, and its external ID, null once erased; " +
+      'nothing else of the person): the ticket keeps its requester. Null while the account exists.',
+  })
+  @Authorized(ticketPolicy.read)
+  requesterTombstone(@Root() t: Ticket, @Ctx() ctx: Context): Promise<UserTombstone | null> {
+    return ctx.loaders.tombstones.load(t.requesterId);
   }
 
   @FieldResolver(() => User, {

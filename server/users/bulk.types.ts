@@ -138,7 +138,7 @@ export class BulkUserResult {
   warnings: UserWarning[];
 }
 
-@ObjectType({ description: 'A deleted user, as the change feed tells it.' })
+@ObjectType({ description: 'A deleted (or erased) user, as the change feed and a ticket whose requester it was tell it: no personal data.' })
 @Authorized(userPolicy.list)
 export class UserTombstone {
   @Field(() => ID, { description: 'The deleted account.' })

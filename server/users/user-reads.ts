@@ -2,7 +2,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { forUpdate } from '../db/locks.js';
 import { pageSize } from '../db/paging.js';
-import { placeholders } from '../db/sql.js';
+import { fromSqlDate, placeholders } from '../db/sql.js';
 import { parseEmail } from './email-address.js';
 import { externalIdKey, normalizeTag } from './profile-rules.js';
 import { IDENTITY_COLUMNS, identityFromRow, primaryEmailJoin, userFromRow, userSelect } from './user-rows.js';
@@ -138,6 +138,16 @@ export class UserReads {
       [...ids],
     );
     return rows.map(userFromRow);
+  }
+
+  /** Deleted (or erased) accounts among `ids`, as tombstones: id, external id (null once erased), when deleted. */
+  async tombstonesOf(ids: readonly number[]): Promise<{ id: number; externalId: string | null; deletedAt: Date }[]> {
+    if (ids.length === 0) return [];
+    const rows: { id: unknown; external_id: string | null; deleted_at: unknown }[] = await this.db.manager.query(
+      `SELECT id, external_id, deleted_at FROM users WHERE id IN (${placeholders(ids.length)}) AND deleted_at IS NOT NULL`,
+      [...ids],
+    );
+    return rows.map((r) => ({ id: Number(r.id), externalId: r.external_id, deletedAt: fromSqlDate(r.deleted_at) }));
   }
 
   async byExternalIds(externalIds: readonly string[]): Promise<User[]> {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { UserService } from './user.service.js';
 import type { UserIdentity } from './user-identity.entity.js';
 import type { User } from './user.entity.js';
+import { UserTombstone } from './bulk.types.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
 import type { Organization } from '../organizations/organization.entity.js';
 
@@ -25,6 +26,14 @@ export function userLoaders(users: UserService, organizations: OrganizationServi
     users: new DataLoader<number, User | null>(async (ids) => {
       const found = new Map((await users.byIds(ids)).map((u) => [u.id, u]));
       return ids.map((id) => found.get(id) ?? null);
+    }),
+    /** Deleted or erased accounts (a ticket's requester gone): null while the account exists. */
+    tombstones: new DataLoader<number, UserTombstone | null>(async (ids) => {
+      const found = new Map((await users.tombstonesOf(ids)).map((t) => [t.id, t]));
+      return ids.map((id) => {
+        const t = found.get(id);
+        return t ? Object.assign(new UserTombstone(), { id: String(t.id), externalId: t.externalId, deletedAt: t.deletedAt }) : null;
+      });
     }),
     /** Who holds each phone number (for shared numbers). */
     phoneHolders: new DataLoader<string, number[]>(async (numbers) =>

@@ -284,6 +284,10 @@ export class UserService {
   byIds(ids: readonly number[]): Promise<User[]> {
     return this.reads.byIds(ids);
   }
+
+  tombstonesOf(ids: readonly number[]): ReturnType<UserReads['tombstonesOf']> {
+    return this.reads.tombstonesOf(ids);
+  }
   identitiesOf(userIds: readonly number[]): Promise<UserIdentity[]> {
     return this.reads.identitiesOf(userIds);
   }

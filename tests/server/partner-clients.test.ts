@@ -212,4 +212,22 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     expect(r.data.updateSettings).toEqual({ __typename: 'Settings', id: read.data.settings.id, version: read.data.settings.version + 1, deskName: 'Cached Desk' });
     expect(read.data.settings.id).toBe('1');
   });
+
+  it("after eraseUser a ticket keeps its requester's tombstone (id, no personal data): requester is null", async () => {
+    const id = await createUser('Erin Erasable', 'erin@erase.acme.io');
+    const t = await app.as(app.admin)('mutation($id: ID!) { createTicket(input: { subject: "Keep me", comment: "Hi", requester: { id: $id } }) { ticket { id } } }', { id });
+    expect(t.errors).toBeUndefined();
+    const ticketId = t.data.createTicket.ticket.id;
+    const q = 'query($id: ID!) { ticket(id: $id) { requester { id name } requesterTombstone { id externalId deletedAt } } }';
+    const live = await app.as(app.admin)(q, { id: ticketId });
+    expect(live.errors).toBeUndefined();
+    expect(live.data.ticket).toEqual({ requester: { id, name: 'Erin Erasable' }, requesterTombstone: null });
+    const erased = await app.gql('mutation($id: ID!) { eraseUser(id: $id) }', { id });
+    expect(erased.errors).toBeUndefined();
+    const after = await app.as(app.admin)(q, { id: ticketId });
+    expect(after.errors).toBeUndefined();
+    expect(after.data.ticket.requester).toBeNull();
+    expect(after.data.ticket.requesterTombstone).toMatchObject({ id, externalId: null });
+    expect(JSON.stringify(after.data)).not.toMatch(/Erin|erin@/);
+  });
 });
