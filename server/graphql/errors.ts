@@ -228,6 +228,18 @@ function loggable(err: unknown): unknown {
 let lastUnavailableLog = 0;
 
 /**
+ * The field a variable coercion error is about, as the other input errors name theirs: the variable, then the
+ * path inside it graphql-js gives (`Variable "$i" got invalid value 5 at "i.ids[1]"; …` is `i.ids.1`). The path
+ * is read only where graphql-js writes it, right after the value: a value quoting ` at "…"` has its quotes escaped.
+ */
+function variableField(message: string): string | null {
+  const name = /^Variable "\$(\w+)"/.exec(message)?.[1];
+  if (!name) return null;
+  const at = new RegExp(` at "(${name}(?:\\.\\w+|\\[\\d+\\])*)"; `).exec(message)?.[1];
+  return (at ?? name).replace(/\[(\d+)\]/g, '.$1');
+}
+
+/**
  * The error's message and its problems' messages in the language of the
  * request (i18n/language.ts), when they come from the catalog.
  */
@@ -258,6 +270,8 @@ export function makeFormatError(log: Logger, options: { hideSuggestions?: boolea
     const code = UNCODED_REQUEST_ERRORS.get(formatted.message) ?? formatted.extensions?.code;
     if (typeof code === 'string' && EXPOSED_CODES.has(code)) {
       const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
+      const field = code === 'BAD_USER_INPUT' && extensions.field === undefined ? variableField(formatted.message) : null;
+      if (field !== null) extensions.field = field;
       // Input a client sent comes back shortened (graphql-js quotes variable values whole).
       return { ...formatted, message: shortenEchoes(message), extensions: { ...extensions, code } };
     }

@@ -230,4 +230,19 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     expect(after.data.ticket.requesterTombstone).toMatchObject({ id, externalId: null });
     expect(JSON.stringify(after.data)).not.toMatch(/Erin|erin@/);
   });
+
+  it('a variable of the wrong type is BAD_USER_INPUT naming its field: the variable and the path inside it', async () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['query($f: Int) { users(first: $f) { totalCount } }', { f: 'ten' }, 'f'],
+      ['query($f: Int!) { users(first: $f) { totalCount } }', {}, 'f'],
+      ['mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name: 5, email: 'a@b.io' } }, 'i.name'],
+      ['mutation($i: BulkUpdateUsersInput!) { bulkUpdateUsers(input: $i) { matched } }', { i: { ids: ['1', true], addTags: ['x'] } }, 'i.ids.1'],
+      // A value that looks like a path is not taken for one.
+      ['query($f: Int) { users(first: $f) { totalCount } }', { f: 'x at "f.y"; z' }, 'f'],
+    ];
+    for (const [query, vars, field] of cases) {
+      const r = await app.gql(query, vars);
+      expect(r.errors?.[0].extensions, `${query} ${JSON.stringify(vars)}`).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
 });
