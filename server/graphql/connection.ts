@@ -6,7 +6,10 @@ import type { Page } from '../db/paging.js';
   description: 'Where a page stands in its list (Relay cursor connections). Lists page forward: `first` and `after`.',
 })
 export class PageInfo {
-  @Field(() => Boolean, { description: 'Whether more items follow this page: ask again with `after: endCursor`. With `first: 0` (no edges): whether any item follows the cursor.' })
+  @Field(() => Boolean, {
+    description:
+      'Whether more items follow this page: ask again with `after: endCursor`. With `first: 0` (no edges): whether any item follows the cursor.',
+  })
   hasNextPage: boolean;
 
   @Field(() => Boolean, {

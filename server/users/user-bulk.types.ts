@@ -55,7 +55,9 @@ export class BulkUserFailure {
   message: string;
 }
 
-@ObjectType({ description: 'What a bulk action did. Read by whoever may make the bulk action (a token: USERS_WRITE); a filter needs USERS_READ too.' })
+@ObjectType({
+  description: 'What a bulk action did. Read by whoever may make the bulk action (a token: USERS_WRITE); a filter needs USERS_READ too.',
+})
 @Authorized(userPolicy.bulk)
 export class BulkUsersPayload {
   @Field(() => Int, { description: 'How many users it was asked to act on (ids given, or users the filter matched).' })

@@ -166,7 +166,9 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     const a = await createUser('Zed Zero', 'zed@zero.acme.io');
     await createUser('Zoe Zero', 'zoe@zero.acme.io');
     await app.gql('mutation($id: ID!, $o: ID!) { updateUser(id: $id, input: { organizationId: $o }) { id } }', { id: a, o: orgId });
-    const t = await app.as(app.admin)('mutation { createTicket(input: { subject: "Zero", comment: "Hi", requester: { email: "zed@zero.acme.io" } }) { ticket { id } } }');
+    const t = await app.as(app.admin)(
+      'mutation { createTicket(input: { subject: "Zero", comment: "Hi", requester: { email: "zed@zero.acme.io" } }) { ticket { id } } }',
+    );
     expect(t.errors).toBeUndefined();
     const gone = await createUser('Del Zero', 'del@zero.acme.io');
     await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: gone });
@@ -174,7 +176,12 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     const connections: [string, string, Record<string, unknown>, (d: any) => any][] = [
       ['users', `{ users${page} }`, {}, (d) => d.users],
       ['users (search)', `{ users(query: "zero", first: 0) { totalCount edges { cursor } pageInfo { hasNextPage } } }`, {}, (d) => d.users],
-      ['users (sorted)', `{ users(sort: { field: NAME, direction: ASC }, first: 0) { edges { cursor } pageInfo { hasNextPage } } }`, {}, (d) => d.users],
+      [
+        'users (sorted)',
+        `{ users(sort: { field: NAME, direction: ASC }, first: 0) { edges { cursor } pageInfo { hasNextPage } } }`,
+        {},
+        (d) => d.users,
+      ],
       ['organizations', `{ organizations${page} }`, {}, (d) => d.organizations],
       ['Organization.users', `query($id: ID!) { organization(id: $id) { users${page} } }`, { id: orgId }, (d) => d.organization.users],
       ['tickets', `{ tickets${page} }`, {}, (d) => d.tickets],
@@ -209,13 +216,21 @@ describe.each(testDialects())('partner clients, follow-ups, on %s', (dialect) =>
     const r = await app.gql('mutation { updateSettings(input: { deskName: "Cached Desk" }) { __typename id version deskName } }');
     expect(r.errors).toBeUndefined();
     // Apollo's InMemoryCache keys both as Settings:1: the query then reads the new values.
-    expect(r.data.updateSettings).toEqual({ __typename: 'Settings', id: read.data.settings.id, version: read.data.settings.version + 1, deskName: 'Cached Desk' });
+    expect(r.data.updateSettings).toEqual({
+      __typename: 'Settings',
+      id: read.data.settings.id,
+      version: read.data.settings.version + 1,
+      deskName: 'Cached Desk',
+    });
     expect(read.data.settings.id).toBe('1');
   });
 
   it("after eraseUser a ticket keeps its requester's tombstone (id, no personal data): requester is null", async () => {
     const id = await createUser('Erin Erasable', 'erin@erase.acme.io');
-    const t = await app.as(app.admin)('mutation($id: ID!) { createTicket(input: { subject: "Keep me", comment: "Hi", requester: { id: $id } }) { ticket { id } } }', { id });
+    const t = await app.as(app.admin)(
+      'mutation($id: ID!) { createTicket(input: { subject: "Keep me", comment: "Hi", requester: { id: $id } }) { ticket { id } } }',
+      { id },
+    );
     expect(t.errors).toBeUndefined();
     const ticketId = t.data.createTicket.ticket.id;
     const q = 'query($id: ID!) { ticket(id: $id) { requester { id name } requesterTombstone { id externalId deletedAt } } }';

@@ -211,7 +211,15 @@ describe.each(testDialects())('the answers of writes, for tokens without USERS_R
   afterAll(() => f?.app.stop());
 
   it('knows every mutation of the schema (a new one must say what its payload shows)', () => {
-    const known = [...Object.keys(WRITES), ...Object.keys(BULK_ACTIONS), ...Object.keys(NEVER_BY_TOKEN), ...OPEN, ...TICKET_WRITES, ...BULK, ...IMPORTS].sort();
+    const known = [
+      ...Object.keys(WRITES),
+      ...Object.keys(BULK_ACTIONS),
+      ...Object.keys(NEVER_BY_TOKEN),
+      ...OPEN,
+      ...TICKET_WRITES,
+      ...BULK,
+      ...IMPORTS,
+    ].sort();
     expect(Object.keys(mutationType.getFields()).sort()).toEqual(known);
   });
 
