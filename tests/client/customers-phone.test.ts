@@ -71,18 +71,60 @@ describe('Customers page on a phone', () => {
     await wrapper.findAll('tbody input[type="checkbox"]')[0]!.setValue(true);
     expect(bar().classes()).toContain('bulk-actions--active');
     expect(bar().classes()).not.toContain('bulk-actions--none');
-    expect(
-      bar()
-        .get('.bulk-actions__acts')
-        .findAll('button')
-        .map((b) => b.text()),
-    ).toEqual(['Add tags', 'Remove tags', 'Set organization', 'Clear organization', 'Delete']);
+    // Every action is a button on a wide screen; a phone keeps the first and a More menu (CSS hides the others).
+    const acts = bar().get('.bulk-actions__acts');
+    expect(acts.findAll('button:not([aria-haspopup])').map((b) => b.text())).toEqual([
+      'Add tags',
+      'Remove tags',
+      'Set organization',
+      'Clear organization',
+      'Delete',
+    ]);
+    expect(acts.findAll('.overflow-actions__extra').map((b) => b.text())).toEqual([
+      'Remove tags',
+      'Set organization',
+      'Clear organization',
+      'Delete',
+    ]);
+    expect(acts.get('#bulk-acts-button').text()).toBe('More');
 
     await wrapper
       .findAll('button')
       .find((b) => b.text() === 'Clear selection')!
       .trigger('click');
     expect(bar().classes()).toContain('bulk-actions--none');
+  });
+
+  it('reaches every selection choice and action through the bar menus, without scrolling sideways', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/customers'));
+    await flushPromises();
+    await wrapper.findAll('tbody input[type="checkbox"]')[0]!.setValue(true);
+    const bar = () => wrapper.get('.bulk-actions');
+    expect(bar().get('.bulk-actions__count').text()).toBe('1 selected');
+
+    const choose = wrapper.get('#bulk-choose-button');
+    expect(choose.text()).toBe('Select');
+    expect(wrapper.findAll('#bulk-choose-list [role="menuitem"]')).toHaveLength(0);
+    await choose.trigger('click');
+    await flushPromises();
+    expect(choose.attributes('aria-expanded')).toBe('true');
+    const choices = () => wrapper.findAll('#bulk-choose-list [role="menuitem"]');
+    expect(choices().map((item) => item.text())).toEqual(['Select this page', 'Select all 2 matching', 'Clear selection']);
+    await choices()[1]!.trigger('click');
+    await flushPromises();
+    expect(choose.attributes('aria-expanded')).toBe('false');
+    expect(bar().get('.bulk-actions__count').text()).toBe('2 selected');
+
+    await wrapper.get('#bulk-acts-button').trigger('click');
+    await flushPromises();
+    const acts = wrapper.findAll('#bulk-acts-list [role="menuitem"]');
+    expect(acts.map((item) => item.text())).toEqual(['Remove tags', 'Set organization', 'Clear organization', 'Delete']);
+    expect(acts[3]!.classes()).toContain('popup-menu__item--danger');
+    await acts[3]!.trigger('click');
+    await flushPromises();
+    expect(wrapper.findAll('#bulk-acts-list [role="menuitem"]')).toHaveLength(0);
+    expect(wrapper.get('dialog[open]').text()).toContain('Delete');
   });
 
   it('folds the filters in French too', async () => {

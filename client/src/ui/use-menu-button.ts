@@ -1,6 +1,7 @@
 // The ARIA menu button pattern: a button opens a list of menu items; arrows,
 // Home and End move between them, Escape closes and returns focus, Tab or a
-// click elsewhere closes.
+// click elsewhere closes. An open menu is moved sideways as far as needed to
+// stay on the screen (a button near a phone's edge).
 import { nextTick, onBeforeUnmount, ref, watch } from 'vue';
 
 export function useMenuButton() {
@@ -13,9 +14,24 @@ export function useMenuButton() {
     return Array.from(menu.value?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? []);
   }
 
+  /** Keeps the open menu inside the viewport, with a small margin. */
+  function keepOnScreen(): void {
+    const el = menu.value;
+    if (!el) return;
+    el.style.translate = '';
+    const margin = 8;
+    const rect = el.getBoundingClientRect();
+    const viewport = document.documentElement.clientWidth || window.innerWidth;
+    let shift = 0;
+    if (rect.right > viewport - margin) shift = viewport - margin - rect.right;
+    if (rect.left + shift < margin) shift = margin - rect.left;
+    if (shift !== 0) el.style.translate = `${Math.round(shift)}px 0`;
+  }
+
   async function show(focusIndex = 0): Promise<void> {
     open.value = true;
     await nextTick();
+    keepOnScreen();
     const list = items();
     list.at(focusIndex % list.length)?.focus();
   }

@@ -39,6 +39,7 @@ const messages = {
     selectAll: 'Select all {count} matching | Select the {count} matching | Select all {count} matching',
     selected: 'None selected | {count} selected | {count} selected',
     clearSelection: 'Clear selection',
+    selectMenu: 'Select',
     yes: 'Yes',
     no: 'No',
     columns: {

@@ -39,6 +39,7 @@ const messages = {
     selectAll: 'Sélectionner les {count} correspondants | Sélectionner le seul correspondant | Sélectionner les {count} correspondants',
     selected: 'Aucune sélection | {count} sélectionné | {count} sélectionnés',
     clearSelection: 'Effacer la sélection',
+    selectMenu: 'Sélection',
     yes: 'Oui',
     no: 'Non',
     columns: {
