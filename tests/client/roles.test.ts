@@ -70,6 +70,11 @@ function saveButton() {
   return wrapper.find('form.profile-form button[type="submit"]');
 }
 
+/** An editable profile's save bar (its Save button shows with the first change). */
+function saveBar() {
+  return wrapper.find('form.profile-form .save-bar');
+}
+
 function deleteButton() {
   return wrapper.find('[data-action="delete-user"]');
 }
@@ -89,7 +94,7 @@ describe('as an agent', () => {
     expect(wrapper.findAll('label').map((label) => label.text())).not.toContain('Role');
     expect(byLabel(wrapper, 'Name').attributes('disabled')).toBeUndefined();
     expect(byLabel(wrapper, 'Suspended').attributes('disabled')).toBeUndefined();
-    expect(saveButton().exists()).toBe(true);
+    expect(saveBar().exists()).toBe(true);
     expect(deleteButton().exists()).toBe(true);
     expect(wrapper.find('[data-read-only]').exists()).toBe(false);
 
@@ -124,7 +129,7 @@ describe('as an agent', () => {
     // The primary email and phone are read-only for everyone (they change in Contacts).
     for (const label of ['Primary email', 'Primary phone']) expect(byLabel(wrapper, label).attributes('readonly'), label).toBeDefined();
     expect(wrapper.find('#profile-role').exists()).toBe(false);
-    expect(saveButton().exists()).toBe(false);
+    expect(saveBar().exists()).toBe(false);
     expect(deleteButton().exists()).toBe(false);
     expect(wrapper.get('[data-read-only]').text()).toContain('You can see this profile but not change it');
   });
@@ -136,7 +141,7 @@ describe('as an agent', () => {
     expect(byLabel(wrapper, 'Suspended').attributes('disabled')).toBeDefined();
     expect(byLabel(wrapper, 'Verified').attributes('disabled')).toBeDefined();
     expect(wrapper.find('#profile-role').exists()).toBe(false);
-    expect(saveButton().exists()).toBe(true);
+    expect(saveBar().exists()).toBe(true);
     expect(deleteButton().exists()).toBe(false);
   });
 
@@ -187,7 +192,7 @@ describe('as an admin', () => {
     expect(role.attributes('disabled')).toBeUndefined();
     expect((role.element as HTMLSelectElement).value).toBe('ADMIN');
     expect(byLabel(wrapper, 'Suspended').attributes('disabled')).toBeUndefined();
-    expect(saveButton().exists()).toBe(true);
+    expect(saveBar().exists()).toBe(true);
     expect(deleteButton().exists()).toBe(true);
   });
 
