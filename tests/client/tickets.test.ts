@@ -240,6 +240,24 @@ describe('a held ticket', () => {
   });
 });
 
+describe('a ticket page’s order', () => {
+  it('reads the conversation and its reply box first, then status, CCs and details, then side conversations and history', async () => {
+    stubGraphQL({ Ticket: () => ({ data: { ticket: detail() } }) });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await flushPromises();
+    // The document's order is the Tab order and a phone's (one column); wide screens put the aside on the right.
+    const layout = wrapper.get('.record-page__layout').element;
+    const parts = Array.from(layout.children, (child) => child.className);
+    expect(parts).toEqual(['record-page__main', 'record-page__aside', 'record-page__more']);
+    const position = (selector: string) => Array.from(layout.querySelectorAll('*')).indexOf(layout.querySelector(selector)!);
+    const reply = position('.record-page__main textarea');
+    const status = position('.record-page__aside select[name="status"]');
+    expect(reply).toBeGreaterThanOrEqual(0);
+    expect(reply).toBeLessThan(status);
+    expect(wrapper.get('.record-page__more').text()).toContain('Side conversations');
+  });
+});
+
 describe('public request form', () => {
   it('needs no sign-in, shows every refused field next to it, then the same thank-you whoever writes', async () => {
     let refuse = true;
