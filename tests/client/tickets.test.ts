@@ -258,6 +258,57 @@ describe('a ticket page’s order', () => {
   });
 });
 
+describe('a ticket’s history', () => {
+  const noteAdded = (id: string) => ({
+    data: {
+      ticket: {
+        id: '12',
+        events: {
+          totalCount: 2,
+          edges: ['#1', id].map((value, index) => ({
+            node: {
+              id: String(index + 1),
+              action: 'COMMENT_ADDED' as const,
+              source: 'ADMIN_APP' as const,
+              createdAt: now,
+              actor: { kind: 'USER' as const, tokenName: null, user: person },
+              changes: [{ field: index === 0 ? 'comment' : 'internalNote', oldValue: null, newValue: value }],
+            },
+          })),
+        },
+      },
+    },
+  });
+
+  it('names a reply or note by the start of its text, and by its number when the page does not show it', async () => {
+    const long = `Refund issued, waiting for the bank. ${'The transfer takes three to five working days. '.repeat(3)}`;
+    const ticket = detail({
+      comments: {
+        totalCount: 2,
+        edges: [
+          { node: { id: '1', body: 'Locked out\nsince Monday', public: true, via: 'AGENT', attachments: [], createdAt: now, author: null } },
+          { node: { id: '7', body: long, public: false, via: 'AGENT', attachments: [], createdAt: now, author: null } },
+        ],
+      },
+    });
+    stubGraphQL({ Ticket: () => ({ data: { ticket } }), TicketEvents: () => noteAdded('#7') });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await flushPromises();
+    const lines = wrapper.findAll('[data-ticket-history] .ticket-history__changes li').map((li) => li.text());
+    expect(lines[0]).toBe('Public reply: “Locked out since Monday”');
+    expect(lines[1]).toMatch(/^Internal note: “Refund issued, waiting for the bank\. The transfer .{20,}…”$/);
+    expect(lines[1]!.length).toBeLessThan(110);
+  });
+
+  it('quotes the French way, and keeps the number of a message the page does not have', async () => {
+    stubGraphQL({ Ticket: () => ({ data: { ticket: detail() } }), TicketEvents: () => noteAdded('#99') });
+    ({ wrapper } = await mountApp('/tickets/12', 'fr'));
+    await flushPromises();
+    const lines = wrapper.findAll('[data-ticket-history] .ticket-history__changes li').map((li) => li.text());
+    expect(lines).toEqual(['Réponse publique : «\u00a0Locked out\u00a0»', 'Note interne : #99']);
+  });
+});
+
 describe('public request form', () => {
   it('needs no sign-in, shows every refused field next to it, then the same thank-you whoever writes', async () => {
     let refuse = true;

@@ -123,6 +123,7 @@ const messages = {
     history: {
       title: 'History',
       loadError: 'The history could not be loaded.',
+      quoted: '“{text}”',
       actions: {
         CREATED: 'Created',
         UPDATED: 'Updated',

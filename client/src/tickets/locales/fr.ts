@@ -123,6 +123,7 @@ const messages = {
     history: {
       title: 'Historique',
       loadError: 'L’historique n’a pas pu être chargé.',
+      quoted: '« {text} »',
       actions: {
         CREATED: 'Créé',
         UPDATED: 'Modifié',
