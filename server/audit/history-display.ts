@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Loaders } from '../graphql/loaders.js';
 import { LookupTarget, UserFieldType, type UserField } from '../fields/user-field.types.js';
 import { currentZoneName } from '../users/time-zone-names.js';
@@ -76,6 +77,12 @@ async function custom(field: UserField | undefined, text: string, loaders: Loade
   }
 }
 
+/** Phone numbers (E.164, "a, b" for several) the way a profile shows them: +44 20 7946 0910. */
+const phones = (text: string): string =>
+  items(text)
+    .map((number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number)
+    .join(', ');
+
 /** One side of a change; null when there was no value or the change is redacted. */
 export function displayValue(change: FieldChange, side: 'old' | 'new', loaders: Loaders): Promise<HistoryValue | null> {
   if (change.redacted) return Promise.resolve(null);
@@ -97,5 +104,6 @@ export async function displayOf(field: string, text: string | null, loaders: Loa
   }
   if (field === 'organization') return organization(text, ref, loaders);
   if (field === 'timeZone') return plain(HistoryValueKind.TIME_ZONE, currentZoneName(text));
+  if (field === 'phone' || field === 'phones') return plain(HistoryValueKind.TEXT, phones(text));
   return plain(BY_FIELD[field] ?? HistoryValueKind.TEXT, text);
 }

@@ -37,6 +37,20 @@ describe.each(testDialects())('readable history and time zone names, on %s', (di
     return r.data.createOrganization.id;
   };
 
+  it('shows phone numbers the way a profile does (+44 20 7946 0910), the stored value unchanged', async () => {
+    const id = await customer({ phone: '+33 6 12 34 56 78' });
+    const added = await app.gql('mutation($u: ID!, $i: AddUserIdentityInput!) { addUserIdentity(userId: $u, input: $i) { __typename } }', {
+      u: id,
+      i: { type: 'PHONE', value: '+44 20 7946 0910' },
+    });
+    expect(added.errors).toBeUndefined();
+    const all = await changes(id);
+    const extra = all.find((c) => c.field === 'phones');
+    expect(extra).toMatchObject({ newValue: '+442079460910', newDisplay: { kind: 'TEXT', value: '+44 20 7946 0910' } });
+    const primary = all.find((c) => c.field === 'phone');
+    expect(primary.newDisplay).toMatchObject({ kind: 'TEXT', value: '+33 6 12 34 56 78' });
+  });
+
   it('accepts old and current time zone names and stores the current one', async () => {
     const id = await customer({ timeZone: 'Asia/Calcutta' });
     expect((await app.gql('query($id: ID!) { user(id: $id) { timeZone } }', { id })).data.user.timeZone).toBe('Asia/Kolkata');
