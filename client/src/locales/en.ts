@@ -183,7 +183,7 @@ const en = {
     count: 'No customers | {count} customer | {count} customers',
     add: 'Add customer',
     search: 'Search customers',
-    searchPlaceholder: 'Name, email, phone, organization, tag',
+    searchPlaceholder: 'Name, email, phone…',
     clearSearch: 'Clear search',
     tableCaption: 'Customers',
     columns: {

@@ -183,7 +183,7 @@ const fr: MessageSchema = {
     count: 'Aucun client | {count} client | {count} clients',
     add: 'Ajouter un client',
     search: 'Rechercher des clients',
-    searchPlaceholder: 'Nom, e-mail, téléphone, organisation…',
+    searchPlaceholder: 'Nom, e-mail, téléphone…',
     clearSearch: 'Effacer la recherche',
     tableCaption: 'Clients',
     columns: {

@@ -18,7 +18,7 @@ const messages = {
     },
     mode: {
       CREATE: 'Add new users only',
-      CREATE_OR_UPDATE: 'Add new users and update existing ones',
+      CREATE_OR_UPDATE: 'Add new, update existing',
       UPDATE: 'Update existing users only',
     },
     modeHint: {

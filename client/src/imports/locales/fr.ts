@@ -17,9 +17,9 @@ const messages = {
       sending: 'Envoi…',
     },
     mode: {
-      CREATE: 'Ajouter seulement les nouveaux utilisateurs',
-      CREATE_OR_UPDATE: 'Ajouter les nouveaux et mettre à jour les existants',
-      UPDATE: 'Mettre à jour seulement les utilisateurs existants',
+      CREATE: 'Ajouter les nouveaux seulement',
+      CREATE_OR_UPDATE: 'Ajouter et mettre à jour',
+      UPDATE: 'Mettre à jour les existants',
     },
     modeHint: {
       CREATE: 'Une ligne pour une personne qui a déjà un compte échoue.',
