@@ -48,8 +48,17 @@ export function createAppI18n(locale: AppLocale = preferredLocale()) {
     // One place for dates and times (ui/format/dates.ts): French on a 24-hour clock.
     datetimeFormats: DATE_TIME_FORMATS,
   });
-  // Server messages (errors, warnings) come back in the interface's language.
-  watch(i18n.global.locale, (value) => setRequestLocale(value), { immediate: true });
+  // Server messages (errors, warnings) come back in the interface's language, and the page says its language
+  // (<html lang>) on every screen, for screen readers, hyphenation and spelling. Chromium draws a date input in
+  // the browser's own language whatever lang says (checked in Chromium 156), so that is not what this is for.
+  watch(
+    i18n.global.locale,
+    (value) => {
+      setRequestLocale(value);
+      if (typeof document !== 'undefined') document.documentElement.lang = value;
+    },
+    { immediate: true },
+  );
   return i18n;
 }
 

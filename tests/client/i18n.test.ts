@@ -53,4 +53,17 @@ describe('messages', () => {
     expect(english.wrapper.text()).toContain('12,345 customers');
     english.wrapper.unmount();
   });
+
+  it('says the page’s language on <html lang> from the chosen one, on every screen, and follows a change', async () => {
+    stubGraphQL({ Users: () => usersPage([makeUser()]) });
+    // Set by the i18n setup (createAppI18n), not by the language switch: every screen has it.
+    const { wrapper, router } = await mountApp('/customers', 'fr');
+    expect(document.documentElement.lang).toBe('fr');
+    const select = wrapper.get('#interface-locale');
+    await select.setValue('en');
+    expect(document.documentElement.lang).toBe('en');
+    await router.push('/customers');
+    expect(document.documentElement.lang).toBe('en');
+    wrapper.unmount();
+  });
 });
