@@ -44,7 +44,7 @@ describe.each(testDialects())('every problem of a row, on %s', (dialect) => {
     const r = await app.gql(
       'mutation { createUser(input: { name: "Dee", email: "dee@every.example.org", fields: [{ key: "seats", value: "x" }, { key: "renewal", value: "soon" }, { key: "nope", value: "1" }] }) { user { id } } }',
     );
-    expect(r.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(r.errors?.[0].extensions.errors.map((e: any) => e.field)).toEqual(['seats', 'renewal', 'nope']);
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.extensions?.errors.map((e: any) => e.field)).toEqual(['seats', 'renewal', 'nope']);
   });
 });
