@@ -112,7 +112,9 @@ describe('organization picker on the profile', () => {
     expect(wrapper.get('.listbox__message').text()).toBe('No organization starts with “Zz”');
     await input.trigger('blur');
     expect((input.element as HTMLInputElement).value).toBe('Navy');
-    await wrapper.get('form.profile-form button[type="submit"]').trigger('click');
+    // Nothing changed: the form offers no Save, and submitting it (Enter in a field) sends nothing.
+    expect(wrapper.find('form.profile-form button[type="submit"]').exists()).toBe(false);
+    await wrapper.get('form.profile-form').trigger('submit');
     await flushPromises();
     expect(callsOf(calls, 'UpdateUser')).toHaveLength(0);
   });
