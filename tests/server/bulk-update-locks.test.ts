@@ -85,41 +85,43 @@ describe.each(testDialects())('bulkUpdateUsers on the locked row, on %s', (diale
   });
 
   // Races SQLite cannot have (one writer, in the process): run on MySQL, as the other concurrency tests.
-  it.runIf(dialect === 'mysql')('loses no tag when single tag edits land while a bulk edit runs over the same users', async () => {
-    const ids = await endUsers(100, ['old', 'drop']);
-    // The bulk reads 100 users with their tags, then changes them one at a time; the single edits land in between.
-    const bulk = app.as(agent.auth)(BULK_UPDATE, { i: { ids, addTags: ['bulk'], removeTags: ['old'] } });
-    while ((await tagged(ids, 'bulk')) === 0) await new Promise((r) => setTimeout(r, 2));
-    const singles = await Promise.all(
-      [...ids]
-        .reverse()
-        .flatMap((id, i) => [
-          app.as(agent.auth)(ADD_TAGS, { id, t: [`solo_${ids.length - 1 - i}`] }),
-          app.as(agent.auth)(REMOVE_TAGS, { id, t: ['drop'] }),
-        ]),
-    );
-    expect(singles.flatMap((s) => s.errors ?? [])).toEqual([]);
-    const r = await bulk;
-    expect(r.data.bulkUpdateUsers).toMatchObject({ matched: 100, changed: 100, failedCount: 0 });
-    expect(await tagged(ids, 'bulk'), 'the bulk ended before the single edits began: make it longer').toBe(100);
-    const tagsOf = new Map((await usersOf(ids)).map((u) => [u.id, [...u.tags].sort()]));
-    expect(ids.map((id) => tagsOf.get(id))).toEqual(ids.map((_, i) => ['bulk', `solo_${i}`]));
-  });
+  if (dialect === 'mysql')
+    it('loses no tag when single tag edits land while a bulk edit runs over the same users', async () => {
+      const ids = await endUsers(100, ['old', 'drop']);
+      // The bulk reads 100 users with their tags, then changes them one at a time; the single edits land in between.
+      const bulk = app.as(agent.auth)(BULK_UPDATE, { i: { ids, addTags: ['bulk'], removeTags: ['old'] } });
+      while ((await tagged(ids, 'bulk')) === 0) await new Promise((r) => setTimeout(r, 2));
+      const singles = await Promise.all(
+        [...ids]
+          .reverse()
+          .flatMap((id, i) => [
+            app.as(agent.auth)(ADD_TAGS, { id, t: [`solo_${ids.length - 1 - i}`] }),
+            app.as(agent.auth)(REMOVE_TAGS, { id, t: ['drop'] }),
+          ]),
+      );
+      expect(singles.flatMap((s) => s.errors ?? [])).toEqual([]);
+      const r = await bulk;
+      expect(r.data.bulkUpdateUsers).toMatchObject({ matched: 100, changed: 100, failedCount: 0 });
+      expect(await tagged(ids, 'bulk'), 'the bulk ended before the single edits began: make it longer').toBe(100);
+      const tagsOf = new Map((await usersOf(ids)).map((u) => [u.id, [...u.tags].sort()]));
+      expect(ids.map((id) => tagsOf.get(id))).toEqual(ids.map((_, i) => ['bulk', `solo_${i}`]));
+    });
 
-  it.runIf(dialect === 'mysql')('checks the rule on the row as locked: a user made an agent while the bulk runs is left as it was', async () => {
-    const ids = await endUsers(100);
-    const victim = ids[ids.length - 1];
-    const bulk = app.as(agent.auth)(BULK_UPDATE, { i: { ids, addTags: ['race'], organizationId: orgId } });
-    while ((await tagged(ids, 'race')) === 0) await new Promise((r) => setTimeout(r, 2));
-    const promoted = await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { role } }', { id: victim });
-    expect(promoted.errors, 'the promotion came after the bulk reached the victim: make the bulk longer').toBeUndefined();
-    const r = await bulk;
-    expect(r.data.bulkUpdateUsers).toMatchObject({ matched: 100, changed: 99, failedCount: 1 });
-    expect(r.data.bulkUpdateUsers.failed).toEqual([
-      { id: victim, code: 'FORBIDDEN', message: "Agents cannot edit another agent's or an admin's account." },
-    ]);
-    expect(await user(victim)).toMatchObject({ role: 'AGENT', tags: [], organization: null });
-  });
+  if (dialect === 'mysql')
+    it('checks the rule on the row as locked: a user made an agent while the bulk runs is left as it was', async () => {
+      const ids = await endUsers(100);
+      const victim = ids[ids.length - 1];
+      const bulk = app.as(agent.auth)(BULK_UPDATE, { i: { ids, addTags: ['race'], organizationId: orgId } });
+      while ((await tagged(ids, 'race')) === 0) await new Promise((r) => setTimeout(r, 2));
+      const promoted = await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { role: AGENT }) { role } }', { id: victim });
+      expect(promoted.errors, 'the promotion came after the bulk reached the victim: make the bulk longer').toBeUndefined();
+      const r = await bulk;
+      expect(r.data.bulkUpdateUsers).toMatchObject({ matched: 100, changed: 99, failedCount: 1 });
+      expect(r.data.bulkUpdateUsers.failed).toEqual([
+        { id: victim, code: 'FORBIDDEN', message: "Agents cannot edit another agent's or an admin's account." },
+      ]);
+      expect(await user(victim)).toMatchObject({ role: 'AGENT', tags: [], organization: null });
+    });
 
   // The single-user paths had the same gap: the rule on the row as read, then the lock. The row is held from the side until
   // the agent's request (which has read the user as an end user) waits for it; the holder then makes the user an agent.
@@ -165,40 +167,42 @@ describe.each(testDialects())('bulkUpdateUsers on the locked row, on %s', (diale
     ['resendVerification', 'mutation($id: ID!) { resendVerification(userId: $id) }', ({ id }) => ({ id })],
   ];
 
-  it.runIf(dialect === 'mysql').each(SINGLE_WRITES)('%s checks the rule on the row as locked too', async (_name, op, vars) => {
-    const v = await victim();
-    const before = (await app.gql(STATE, { id: v.id })).data.user;
-    const links = async () => Number((await app.db.manager.query('SELECT COUNT(*) AS n FROM account_links WHERE user_id = ?', [Number(v.id)]))[0].n);
-    const linksBefore = await links();
-    const holder = app.db.manager.connection.createQueryRunner();
-    await holder.startTransaction();
-    try {
-      await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(v.id)]);
-      let settled = false;
-      const edit = app
-        .as(agent.auth)(op, vars(v))
-        .finally(() => (settled = true));
-      // InnoDB refreshes innodb_trx at most every 100 ms; only a wait in this file's database counts.
-      for (let waiting = false; !waiting && !settled; await new Promise((r) => setTimeout(r, 150))) {
-        const [row] = await app.db.manager.query(
-          `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
+  if (dialect === 'mysql')
+    it.each(SINGLE_WRITES)('%s checks the rule on the row as locked too', async (_name, op, vars) => {
+      const v = await victim();
+      const before = (await app.gql(STATE, { id: v.id })).data.user;
+      const links = async () =>
+        Number((await app.db.manager.query('SELECT COUNT(*) AS n FROM account_links WHERE user_id = ?', [Number(v.id)]))[0].n);
+      const linksBefore = await links();
+      const holder = app.db.manager.connection.createQueryRunner();
+      await holder.startTransaction();
+      try {
+        await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(v.id)]);
+        let settled = false;
+        const edit = app
+          .as(agent.auth)(op, vars(v))
+          .finally(() => (settled = true));
+        // InnoDB refreshes innodb_trx at most every 100 ms; only a wait in this file's database counts.
+        for (let waiting = false; !waiting && !settled; await new Promise((r) => setTimeout(r, 150))) {
+          const [row] = await app.db.manager.query(
+            `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
            WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
-        );
-        waiting = Number(row.n) > 0;
+          );
+          waiting = Number(row.n) > 0;
+        }
+        expect(settled, "the call answered without waiting for the account's row: it does not lock it").toBe(false);
+        await holder.query("UPDATE users SET role = 'AGENT' WHERE id = ?", [Number(v.id)]);
+        await holder.commitTransaction();
+        const r = await edit;
+        expect(r.errors?.[0]).toMatchObject({
+          extensions: { code: 'FORBIDDEN' },
+          message: "Agents cannot edit another agent's or an admin's account.",
+        });
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
       }
-      expect(settled, "the call answered without waiting for the account's row: it does not lock it").toBe(false);
-      await holder.query("UPDATE users SET role = 'AGENT' WHERE id = ?", [Number(v.id)]);
-      await holder.commitTransaction();
-      const r = await edit;
-      expect(r.errors?.[0]).toMatchObject({
-        extensions: { code: 'FORBIDDEN' },
-        message: "Agents cannot edit another agent's or an admin's account.",
-      });
-    } finally {
-      if (holder.isTransactionActive) await holder.rollbackTransaction();
-      await holder.release();
-    }
-    expect((await app.gql(STATE, { id: v.id })).data.user).toEqual({ ...before, role: 'AGENT' });
-    expect(await links()).toBe(linksBefore);
-  });
+      expect((await app.gql(STATE, { id: v.id })).data.user).toEqual({ ...before, role: 'AGENT' });
+      expect(await links()).toBe(linksBefore);
+    });
 });
