@@ -4,6 +4,7 @@ import { checkedText } from '../users/profile-rules.js';
 import { fitKey, quoteInput } from '../text/text-rules.js';
 import { UserFieldType, type UserField, type UserFieldOption } from './user-field.types.js';
 import { msg, type Message, type Text } from '../i18n/message.js';
+import { CONTROL } from '../text/text-rules.js';
 
 /**
  * The rules of custom user fields, pure and without I/O: titles, options,
@@ -167,10 +168,7 @@ export interface RawFieldValue {
   values?: readonly string[] | null;
 }
 
-/** Control characters other than tab and line breaks (String.trim drops VT, FF, U+2028 and U+2029 too). */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/;
-
-/** Nothing but spaces, tabs and line breaks: a control character is never blank, so the type's rule refuses it rather than clearing with it. */
+/** Nothing but spaces, tabs and line breaks: a control character (text-rules' CONTROL: String.trim drops VT, FF, U+2028 and U+2029 too) is never blank, so the type's rule refuses it rather than clearing with it. */
 const blankText = (v: string): boolean => v.trim() === '' && !CONTROL.test(v);
 
 const isBlank = (raw: RawFieldValue): boolean =>

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
+import { LONE_SURROGATE } from '../text/text-rules.js';
 
 /**
  * Bytes of an uploaded CSV file -> text, chunk by chunk, for csv-reader.ts.
@@ -94,7 +95,6 @@ function wholeCharactersEnd(bytes: Buffer): number {
 }
 
 /** A surrogate without its pair (the text is read a code unit at a time: no `u` flag). */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** UTF-16 from a file's first two bytes: its byte-order mark (`mark`: 2), or an ASCII character in two bytes (`mark`: 0). */
 function utf16Of(first: number, second: number): { encoding: 'utf-16le' | 'utf-16be'; mark: number } | null {

@@ -233,9 +233,10 @@ export class InboundMail {
 
   /** An X-Loop value naming the desk: its sending address, or an address or name at its inbound domain. */
   private namesDesk(value: string): boolean {
-    const v = value.toLowerCase();
     const domain = asciiLower(this.deps.domain);
-    return (this.sendingKey !== null && v.includes(this.sendingKey)) || v.includes(`@${domain}`) || v.trim().replace(/^<|>$/g, '') === domain;
+    // Whole words only: 'xsupport@gmail.com' names no desk sending as 'support@gmail.com', nor 'a@desk.io.evil.com' desk.io.
+    const words = value.toLowerCase().split(/[\s<>,;"()]+/);
+    return words.some((w) => (this.sendingKey !== null && w === this.sendingKey) || w.endsWith(`@${domain}`) || w === domain);
   }
 
   /** The desk's own mail: its inbound domain, or the address it sends from (MAIL_FROM, which may be elsewhere). */

@@ -26,13 +26,13 @@ export type TextKind = 'line' | 'name' | 'multiline';
 /** The stored form, or what is wrong as the end of a sentence that starts with the field's label. */
 export type TextResult = { ok: true; text: string } | { ok: false; reason: Message };
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 /** C0 and C1 controls, DEL, line and paragraph separators. */
 const CONTROL_OR_BREAK = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 /** The same, less line feed, carriage return and tab. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/u;
 /** Characters that show nothing by themselves: spaces, invisible and format characters, lone marks, unassigned code points, blank glyphs. */
 const SHOWS_NOTHING = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\p{Cn}\p{M}\u2800\u{1D159}]$/u;
 // One joiner at a time is what this class matches (ZWNJ, ZWJ, Mongolian vowel separator), never a sequence.

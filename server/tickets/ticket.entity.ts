@@ -1,7 +1,7 @@
 import { Authorized, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { OPEN } from '../auth/policy.js';
-import { MEDIUMTEXT, OWNED_BY, TIMESTAMP } from '../db/columns.js';
+import { BIN, MEDIUMTEXT, OWNED_BY, TIMESTAMP } from '../db/columns.js';
 import { User } from '../users/user.entity.js';
 import { TicketStatus, TicketVia } from './ticket-enums.js';
 import { TicketHold } from '../settings/request-access.js';
@@ -116,7 +116,7 @@ export class TicketComment {
   via: TicketVia;
 
   /** The Message-ID of the mail it came from (replies may name it), as message-ids.ts keeps it: unique, one mail makes one comment. */
-  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
+  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true, ...BIN })
   messageId: string | null;
 
   /** File names of the mail's attachments, as JSON (listed, not stored yet). */
@@ -192,7 +192,7 @@ export class SideConversationMessage {
   body: string;
 
   /** The Message-ID of the mail it came in as, as message-ids.ts keeps it (unique: a second delivery adds nothing; replies may name it). */
-  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true })
+  @Column({ name: 'message_id', type: 'varchar', length: 255, nullable: true, ...BIN })
   messageId: string | null;
 
   @Field(() => Date, { description: 'When it was written (UTC).' })

@@ -73,6 +73,13 @@ describe.each(testDialects())('inbound mail delivered more than once, on %s', (d
     expect((await ticketsOf(from)).map((t: any) => t.comments.totalCount)).toEqual([2]);
   });
 
+  it('Message-IDs differing only in letter case are two mails (compared byte for byte on both databases)', async () => {
+    const from = addr('case-id');
+    expect((await post(raw({ From: from, 'Message-ID': `<case.${seq}@mail.acme.io>` }))).result).toBe('CREATED');
+    expect((await post(raw({ From: from, 'Message-ID': `<CASE.${seq}@mail.acme.io>` }))).result).toBe('CREATED');
+    expect(await ticketsOf(from)).toHaveLength(2);
+  });
+
   it('a Message-ID longer than 255 characters is still known: a second delivery is a duplicate, a reply naming it threads', async () => {
     const from = addr('long-id');
     const id = `<${'x'.repeat(300)}.${seq}@mail.acme.io>`;

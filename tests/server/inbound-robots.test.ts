@@ -151,6 +151,13 @@ describe.each(testDialects())('robot mail to the desk on %s', (dialect) => {
     expect((await ticket(created.ticketId)).comments.totalCount).toBe(1);
   });
 
+  it('an X-Loop names the desk only by a whole address or domain: a longer address that contains it is someone else’s loop', async () => {
+    for (const loop of ['xsupport@mail.acme.io', `help@${DESK}.other.example.org`]) {
+      const r = await deliver({ from: addr('near-loop'), headers: { 'X-Loop': loop } });
+      expect(r.result, loop).toBe('CREATED');
+    }
+  });
+
   it('an out-of-office answer to a ticket’s mail is a comment there: a solved ticket stays solved, nothing is mailed', async () => {
     const from = addr('away');
     const created = await deliver({ from, subject: 'Invoice', messageId: `<inv.${seq}@acme.io>` });

@@ -18,6 +18,8 @@ export class UniqueMessageIds1766300000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const mysql = q.connection.options.type !== 'better-sqlite3';
     for (const { table, old, unique } of TABLES) {
+      // A Message-ID is compared byte for byte: ids differing only in case are two mails (the table's default collation folds case).
+      if (mysql) await q.query(`ALTER TABLE ${table} MODIFY message_id VARCHAR(255) COLLATE utf8mb4_bin NULL`);
       // MySQL cannot read the table it updates in a subquery: the first row of each id is read through a derived table.
       await q.query(
         `UPDATE ${table} SET message_id = NULL WHERE message_id IS NOT NULL AND id NOT IN
@@ -33,6 +35,7 @@ export class UniqueMessageIds1766300000000 implements MigrationInterface {
     for (const { table, old, unique } of TABLES) {
       await q.query(mysql ? `DROP INDEX ${unique} ON ${table}` : `DROP INDEX ${unique}`);
       await q.query(`CREATE INDEX ${old} ON ${table} (message_id)`);
+      if (mysql) await q.query(`ALTER TABLE ${table} MODIFY message_id VARCHAR(255) NULL`);
     }
   }
 }
