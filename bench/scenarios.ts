@@ -74,7 +74,17 @@ const CREATE = 'mutation Create($input: CreateUserInput!) { createUser(input: $i
 const stamp = Date.now().toString(36);
 let created = 0;
 
+/**
+ * The database floor: the token's lookup and one primary-key read of a user, the least any search can do (a search
+ * reads an index and then rows). What it reaches against the floor above bounds what a search can reach on this machine.
+ */
+const ONE_USER = 'query One($id: ID!) { user(id: $id) { id name email } }';
+
 export const scenarios: Scenario[] = [
+  {
+    name: 'user(id) (database floor: token + one primary-key read)',
+    load: (ctx) => varying(ONE_USER, (n) => ({ id: String(2 + ((n * 7919) % (ctx.users - 1))) })),
+  },
   {
     name: 'users(query:, first: 25)',
     load: (ctx) => varying(SEARCH, (n) => ({ q: ctx.prefixes[n % ctx.prefixes.length] })),
