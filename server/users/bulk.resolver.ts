@@ -7,7 +7,7 @@ import { connection } from '../graphql/connection.js';
 import { organizationPolicy } from '../organizations/organization.policy.js';
 import { userPolicy } from './user.policy.js';
 import { User } from './user.entity.js';
-import { CreateUserInput } from './user.inputs.js';
+import { CreateUserInput, UpdateUserInput } from './user.inputs.js';
 import { userToChange } from './user.resolver.js';
 import type { BatchInput, BatchMode, BulkOutcome } from './user-batch.js';
 import { batchGuard } from './bulk-guard.js';
@@ -124,9 +124,12 @@ export class BulkUserResolver {
   private async editTags(userId: string, op: 'add' | 'remove', tags: string[], ctx: Context): Promise<User> {
     const target = await userToChange(userId, ctx);
     authorize(ctx.viewer, userPolicy.update, { user: target, input: { tags } });
-    // Again on the row as locked: a role changed since the read must not let an agent edit staff's tags.
-    await ctx.users.editTags(target.id, op, tags, ctx.actor, (locked) => authorize(ctx.viewer, userPolicy.update, { user: locked, input: { tags } }));
-    return (await ctx.users.findById(target.id))!;
+    // Through the one edit of a user (history, version, change listeners), on the tags as locked; the rule again on
+    // the row as locked: a role changed since the read must not let an agent edit staff's tags.
+    return ctx.users.update(target, new UpdateUserInput(), ctx.actor, {
+      tagEdit: op === 'add' ? { add: tags, remove: [] } : { add: [], remove: tags },
+      unless: (locked) => authorize(ctx.viewer, userPolicy.update, { user: locked, input: { tags } }),
+    });
   }
 }
 

@@ -11,14 +11,14 @@ import { emptiedRequiredError } from '../fields/required-fields.js';
 import type { UserField } from '../fields/user-field.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
-import type { AccountDeps, CreatedUser, PreparedCreate, PreparedUpdate, WriteOptions } from './user-account.types.js';
+import type { AccountDeps, CreatedUser, PreparedCreate, PreparedUpdate, TagEdit, WriteOptions } from './user-account.types.js';
+import { LIMITS, normalizeTags } from './profile-rules.js';
 import { profileChanges } from './user-changes.js';
 import type { ParsedEmail } from './email-address.js';
 import { prepareExtras, writeExtras, type Extras } from './user-extra-addresses.js';
 import { emailWarnings } from './email-deliverability.js';
 import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.js';
 import { lockUser } from './user-reads.js';
-import { editedTags } from './user-tag-edits.js';
 import { reconcileUser, VERSIONED, versionChanges } from './user-versions.js';
 import { recordVersion } from '../versions/record-versions.js';
 import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
@@ -191,6 +191,8 @@ export class UserAccounts {
   /** As update, without reading the user back: whether anything changed (false: nothing written, no history line). */
   async edit(target: User, input: UpdateUserInput, actor: Actor, wo: WriteOptions = {}): Promise<boolean> {
     const prepared = await this.prepareUpdate(input);
+    // Tags to add and remove (addUserTags, removeUserTags, the bulk action) by the rules of a set of tags.
+    if (wo.tagEdit) wo = { ...wo, tagEdit: { add: normalizeTags(wo.tagEdit.add), remove: normalizeTags(wo.tagEdit.remove) } };
     // Required fields describe customers (server/fields/required-fields.ts): a save may not empty one; staff are not held to them.
     const emptied = target.role === Role.END_USER ? emptiedRequiredError(prepared.fields) : null;
     if (emptied) throw emptied;
@@ -361,6 +363,14 @@ export class UserAccounts {
     }
     return err;
   }
+}
+
+/** `have` (the tags as locked) after `edit`, in order: the removed go, the added join once, a tag in both goes; within the tag limit. */
+function editedTags(have: readonly string[], edit: TagEdit): string[] {
+  const remove = new Set(edit.remove);
+  const after = [...new Set([...have, ...edit.add])].filter((t) => !remove.has(t)).sort();
+  if (after.length > LIMITS.tags) throw new UserInputError('tags', msg('users.userHaveAtMost', { tags: LIMITS.tags }));
+  return after;
 }
 
 async function insertTags(m: EntityManager, userId: number, tags: string[]): Promise<void> {

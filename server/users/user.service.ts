@@ -18,7 +18,6 @@ import type { ExportPage, ExportUserRow } from './user-export-rows.js';
 import { UserContacts, type ContactOrigin, type FoundOrCreated } from './user-contacts.js';
 import type { ParsedEmail } from './email-address.js';
 import { UserBatch, type BatchInput, type BatchOptions, type BulkOutcome, type PreparedBatch } from './user-batch.js';
-import { UserTagEdits } from './user-tag-edits.js';
 import { UserDeletion, type DeletedUserRow } from './user-deletion.js';
 import { possibleDuplicates, UserMerge, type MergePlan, type MergeSide } from './user-merge.js';
 import type { Page, PageRequest } from '../db/paging.js';
@@ -71,7 +70,6 @@ export class UserService {
   private readonly credentials: UserCredentials;
   private readonly contacts: UserContacts;
   private readonly batch: UserBatch;
-  private readonly tagEdits: UserTagEdits;
   private readonly deletion: UserDeletion;
   private readonly merging: UserMerge;
   private readonly db: Database;
@@ -91,7 +89,6 @@ export class UserService {
     this.credentials = new UserCredentials(db, { audit, sessions });
     this.contacts = new UserContacts(this.accounts, this.reads);
     this.batch = new UserBatch(db, this.accounts, this.reads, opts.fieldValues);
-    this.tagEdits = new UserTagEdits(db, { audit, changes: opts.changes });
     this.db = db;
     this.merging = new UserMerge(db, { audit, sessions, tokens: opts.tokens, changes: opts.changes });
     this.deletion = new UserDeletion(
@@ -185,10 +182,6 @@ export class UserService {
   /** Validates a batch's inputs ahead of writeBatch (no database). */
   prepareBatch(inputs: readonly BatchInput[]): Promise<PreparedBatch> {
     return this.batch.prepareAll(inputs);
-  }
-  /** Adds tags to, or removes tags from, a user without touching the others. */
-  editTags(userId: number, op: 'add' | 'remove', tags: readonly string[], actor: Actor, unless?: (locked: User) => void): Promise<void> {
-    return this.tagEdits.edit(userId, op, tags, actor, unless);
   }
 
   // ---- Identities ----

@@ -180,6 +180,50 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     ).toBe('FORBIDDEN');
   });
 
+  it('addUserTags is the same edit of a user as the bulk action and updateUser: history line, version, change feed, tag rules', async () => {
+    const make = async (name: string) =>
+      (
+        await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+          i: { name, email: `${name}@tags.example.org`, tags: ['mid'] },
+        })
+      ).data.createUser.user.id;
+    const [single, bulk] = [await make('single'), await make('bulk')];
+    const state = async (id: string) => {
+      const r = await app.gql(
+        'query($id: ID!) { user(id: $id) { tags version events(first: 1) { edges { node { action changes { field oldValue newValue } } } } } }',
+        { id },
+      );
+      return { ...r.data.user, events: r.data.user.events.edges.map((e: any) => e.node) };
+    };
+    let since: string | null = null;
+    for (let more = true; more;) {
+      const page: any = (
+        await app.gql('query($after: String) { userChanges(after: $after) { pageInfo { hasNextPage endCursor } } }', { after: since })
+      ).data.userChanges.pageInfo;
+      since = page.endCursor ?? since;
+      more = page.hasNextPage;
+    }
+    expect((await app.gql('mutation($id: ID!) { addUserTags(userId: $id, tags: ["Zeta", "alpha"]) { id } }', { id: single })).errors).toBeUndefined();
+    const b = await app.gql('mutation($i: BulkUpdateUsersInput!) { bulkUpdateUsers(input: $i) { changed } }', {
+      i: { ids: [bulk], addTags: ['Zeta', 'alpha'] },
+    });
+    expect(b.data.bulkUpdateUsers.changed).toBe(1);
+    const line = { action: 'UPDATED', changes: [{ field: 'tags', oldValue: 'mid', newValue: 'alpha, mid, zeta' }] };
+    expect(await state(single)).toEqual({ tags: ['alpha', 'mid', 'zeta'], version: 2, events: [line] });
+    expect(await state(bulk)).toEqual({ tags: ['alpha', 'mid', 'zeta'], version: 2, events: [line] });
+    const feed = await app.gql('query($after: String) { userChanges(after: $after, first: 10) { edges { node { kind user { id } } } } }', {
+      after: since,
+    });
+    expect(feed.data.userChanges.edges.map((e: any) => [e.node.kind, e.node.user.id])).toEqual([
+      ['UPDATED', single],
+      ['UPDATED', bulk],
+    ]);
+    // The tag rules of updateUser: a comma is refused, naming the field, and nothing is written.
+    const bad = await app.gql('mutation($id: ID!) { removeUserTags(userId: $id, tags: ["a,b"]) { id } }', { id: single });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tags' });
+    expect((await state(single)).version).toBe(2);
+  });
+
   it('batches written at once, beside single creates, give every input its own account, addresses, tags and words', async () => {
     // New accounts of a batch are inserted many to a statement and their rows then named by the ids the
     // database gave: concurrent batches and single creates must never cross them.
