@@ -153,15 +153,20 @@ export class DoorService {
     await this.deps.db.transaction((m) => this.deps.mail.passwordReset(m, { user: owner, address: email.address }));
   }
 
-  /** Staff send a new verification link to someone's primary address. */
-  /** `unless`: a check of the account as locked (it throws to refuse): the caller's rule, read before the lock, may no longer hold. */
+  /**
+   * Staff send a new verification link to someone's primary address: the account and its primary address as they
+   * are under the account's lock (every change of an address takes that lock first), so a resend that waited for a
+   * change of the primary address mails the new one, and concurrent resends take turns.
+   * `unless`: a check of the account as locked (it throws to refuse): the caller's rule, read before the lock, may no longer hold.
+   */
   async resendVerification(user: User, unless?: (locked: User) => void): Promise<void> {
-    if (!user.primaryEmail) throw new UserInputError('userId', msg('door.personHasNoEmail'));
     await this.deps.db.transaction(async (m) => {
       const locked = await lockUser(m, user.id);
       if (!locked) throw new NotFoundError(msg('notFound.user', { id: user.id }));
       unless?.(locked);
-      await this.deps.mail.verification(m, { user, address: user.primaryEmail! });
+      const primary = await m.findOneBy(UserIdentity, { userId: locked.id, type: IdentityType.EMAIL, primary: true });
+      if (!primary) throw new UserInputError('userId', msg('door.personHasNoEmail'));
+      await this.deps.mail.verification(m, { user: locked, address: primary.value });
     });
   }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Auth, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
+import { lockWaitSeen, watched } from '../helpers/lock-wait.js';
 
 // bulkUpdateUsers changes each user on its locked row: tags added and removed there (never a set read with the chunk),
 // the update rule checked again there, each user counted once however its id is spelled, one history line per change.
@@ -178,22 +179,12 @@ describe.each(testDialects())('bulkUpdateUsers on the locked row, on %s', (diale
       await holder.startTransaction();
       try {
         await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [Number(v.id)]);
-        let settled = false;
-        const edit = app
-          .as(agent.auth)(op, vars(v))
-          .finally(() => (settled = true));
-        // InnoDB refreshes innodb_trx at most every 100 ms; only a wait in this file's database counts.
-        for (let waiting = false; !waiting && !settled; await new Promise((r) => setTimeout(r, 150))) {
-          const [row] = await app.db.manager.query(
-            `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
-           WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
-          );
-          waiting = Number(row.n) > 0;
-        }
-        expect(settled, "the call answered without waiting for the account's row: it does not lock it").toBe(false);
+        const edit = watched(app.as(agent.auth)(op, vars(v)));
+        const waited = await lockWaitSeen((sql) => app.db.manager.query(sql), { answered: edit.settled });
+        expect(waited, "the call answered without waiting for the account's row: it does not lock it").toBe(true);
         await holder.query("UPDATE users SET role = 'AGENT' WHERE id = ?", [Number(v.id)]);
         await holder.commitTransaction();
-        const r = await edit;
+        const r = await edit.promise;
         expect(r.errors?.[0]).toMatchObject({
           extensions: { code: 'FORBIDDEN' },
           message: "Agents cannot edit another agent's or an admin's account.",

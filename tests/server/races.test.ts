@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Gql, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { CREATE_USER } from '../helpers/operations.js';
+import { lockWaitSeen, watched } from '../helpers/lock-wait.js';
 
 /**
  * Rules that read and then write, raced on MySQL (SQLite serializes writes
@@ -146,6 +147,48 @@ describe.each(mysqlOnly)('races on %s', (dialect) => {
       expect((await app.gql(UPDATE, { id: userId, input: { fields: [{ key: 'race_plan', value: null }] } })).errors).toBeUndefined();
       expect((await app.gql(SET_OPTIONS, { id: fieldId, input: { options: options(['Free', 'Pro']) } })).errors).toBeUndefined();
     }
+  });
+
+  it('resends of a verification link wait for the account and mail its primary address as it is once they hold it', async () => {
+    const created = await app.gql(CREATE_USER, { input: { name: 'Moving Mailbox', email: 'old.box@races.acme.io' } });
+    const userId = Number(created.data.createUser.user.id);
+    const added = await app.gql(ADD, { userId: String(userId), input: { type: 'EMAIL', value: 'new.box@races.acme.io' } });
+    expect(added.errors).toBeUndefined();
+    const sent = async () =>
+      (await app.db.manager.query(`SELECT recipient FROM outbox_messages WHERE user_id = ? AND kind = 'VERIFICATION' ORDER BY id`, [userId])).map(
+        (r: { recipient: string }) => r.recipient,
+      );
+    const links = async () =>
+      (await app.db.manager.query(`SELECT email FROM account_links WHERE user_id = ? AND purpose = 'VERIFY' ORDER BY id`, [userId])).map(
+        (r: { email: string }) => r.email,
+      );
+    // Both resends have read the account (old.box primary) and wait for its row; the holder then makes new.box the primary address.
+    const holder = app.db.manager.connection.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [userId]);
+      const resends = watched(
+        Promise.all([1, 2].map(() => app.gql('mutation($id: ID!) { resendVerification(userId: $id) }', { id: String(userId) }))),
+      );
+      expect(await lockWaitSeen((sql) => app.db.manager.query(sql), { answered: resends.settled }), 'a resend answered without the row lock').toBe(
+        true,
+      );
+      await holder.query('UPDATE user_identities SET is_primary = (value = ?) WHERE user_id = ? AND type = ?', [
+        'new.box@races.acme.io',
+        userId,
+        'EMAIL',
+      ]);
+      await holder.commitTransaction();
+      const results = await resends.promise;
+      expect(unexpected(results, [])).toEqual([]);
+      expect(results.map((r) => r.data.resendVerification)).toEqual([true, true]);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // One mail and one link each, taking turns, both to the address that is primary once they hold the account.
+    expect(await sent()).toEqual(['new.box@races.acme.io', 'new.box@races.acme.io']);
+    expect(await links()).toEqual(['new.box@races.acme.io', 'new.box@races.acme.io']);
   });
 
   // Last: the first admin steps down in it (the partner token of app.gql stops working after).

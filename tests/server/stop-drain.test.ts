@@ -9,6 +9,7 @@ import { createApp } from '../../server/app.js';
 import { Database } from '../../server/db/database.js';
 import { connectMysql } from '../../server/db/data-source.js';
 import { freshDatabase, testDialects } from '../helpers/databases.js';
+import { lockWaitSeen } from '../helpers/lock-wait.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, testConfig } from '../helpers/test-app.js';
 
 // A graceful stop (SIGTERM) closes the HTTP server, stops the app, then closes the database (server/main.ts). An
@@ -55,15 +56,7 @@ mysqlOnly('a graceful stop on MySQL', () => {
       const rename = post('mutation($id: ID!) { updateUser(id: $id, input: { name: "After" }) { id } }', { id: String(id) }, hangUp.signal).catch(
         () => 'aborted',
       );
-      // InnoDB refreshes this table only when it was not read in the last 100 ms: ask less often than that. The table is
-      // the whole server's: only a wait in this test's database counts (other test files wait on locks of their own).
-      await waitFor(async () => {
-        const [rows] = (await locker.query(
-          `SELECT COUNT(*) AS n FROM information_schema.innodb_trx t JOIN information_schema.processlist p ON p.id = t.trx_mysql_thread_id
-           WHERE t.trx_state = 'LOCK WAIT' AND p.db = DATABASE()`,
-        )) as any;
-        return Number(rows[0].n) > 0;
-      });
+      await lockWaitSeen(async (sql) => (await locker.query(sql))[0] as Record<string, unknown>[]);
       hangUp.abort();
       expect(await rename).toBe('aborted');
 
@@ -95,11 +88,3 @@ mysqlOnly('a graceful stop on MySQL', () => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((ok) => setTimeout(ok, 150));
-  }
-}
