@@ -94,11 +94,6 @@ export function ownerIn(snapshot: UserSnapshot, normalized: string, id: number):
   return snapshot.identities.some((i) => i.type === IdentityType.EMAIL && i.uniqueValue === normalized) ? id : null;
 }
 
-export async function ownerOf(m: EntityManager, normalized: string): Promise<number | null> {
-  const [row] = await m.query(`SELECT user_id FROM user_identities WHERE type = 'EMAIL' AND unique_value = ?`, [normalized]);
-  return row ? Number(row.user_id) : null;
-}
-
 /** The accounts the inputs name, by external id, email (any of a user's) and phone number, in three queries. */
 export async function matchesOf(m: EntityManager, prepared: PreparedUpdate[]): Promise<Matches> {
   const ext = uniq(prepared.map((p) => p.changes.columns.externalIdKey).filter((k): k is string => !!k));

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
-import { ForbiddenError, InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { EmailTakenError, ForbiddenError, InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change, organizationChange, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -27,6 +27,7 @@ import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { msg } from '../i18n/message.js';
+import { holderOf } from './identity-holders.js';
 
 /** Profile properties the audit trail names, in the order it lists them. */
 const AUDITED = VERSIONED;
@@ -351,10 +352,28 @@ export class UserAccounts {
     return batch.flush(m, actor, { audit: this.deps.audit, changes: this.deps.changes, identities: this.deps.identities });
   }
 
-  async explainDuplicate(err: unknown, keys: { email?: string | null; externalIdKey?: string | null }, selfId?: number): Promise<unknown> {
+  /**
+   * `email` and `extraEmails` (normalized): the addresses the write gave the account, primary first; the refusal names
+   * the first one another account holds, and its field (`email`, or `emails` for an extra address).
+   */
+  async explainDuplicate(
+    err: unknown,
+    keys: { email?: string | null; extraEmails?: readonly string[]; externalIdKey?: string | null },
+    selfId?: number,
+  ): Promise<unknown> {
     const dup = duplicateKeyOf(err);
     if (!dup) return err;
-    if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && keys.email) return this.deps.identities.taken(keys.email, 'email');
+    const emails = [
+      ...(keys.email ? [{ key: keys.email, field: 'email' }] : []),
+      ...(keys.extraEmails ?? []).map((key) => ({ key, field: 'emails' })),
+    ];
+    if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && emails.length) {
+      for (const { key, field } of emails) {
+        const holder = await holderOf(this.db.manager, IdentityType.EMAIL, key);
+        if (holder && holder.id !== selfId) return new EmailTakenError(holder, field);
+      }
+      return this.deps.identities.taken(emails[0].key, emails[0].field, selfId);
+    }
     if (/external_id/.test(dup.index) && keys.externalIdKey) {
       const owner = await this.db.manager.findOne(User, { where: { externalIdKey: keys.externalIdKey }, select: { id: true, name: true } });
       const e = new UserInputError('externalId', msg('users.externalIdAlreadyUsed', { value: owner?.name ?? 'another user' }));

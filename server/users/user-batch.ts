@@ -4,10 +4,11 @@ import { problemsOf as inputProblemsOf, textOf, UserInputError } from '../graphq
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { duplicateKeyOf, type Database } from '../db/database.js';
 import { BatchWrites } from './batch-writes.js';
-import { phoneHoldersOf } from './user-phones.js';
+import { holderOf, holdersOf } from './identity-holders.js';
+import { IdentityType } from './user-identity.entity.js';
 import { consecutiveInsertIds } from '../db/inserts.js';
 import { snapshotsForUpdate } from './batch-snapshots.js';
-import { findMatch, matchesOf, ownerIn, ownerOf, remember, writtenBefore, type Matched, type OncePerAccount } from './batch-matches.js';
+import { findMatch, matchesOf, ownerIn, remember, writtenBefore, type Matched, type OncePerAccount } from './batch-matches.js';
 import type { Actor } from '../auth/viewer.js';
 import type { PreparedUpdate, UserAccounts, WriteOptions } from './user-accounts.js';
 import type { UserReads } from './user-reads.js';
@@ -239,7 +240,7 @@ export class UserBatch {
     const matches = opts.mode === 'CREATE' ? null : await matchesOf(m, valid);
     if (batch.deferIdentities) {
       const numbers = [...new Set(valid.flatMap((p) => [p.changes.columns.phone, ...p.extras.phones]).filter((n): n is string => !!n))];
-      for (const [n, holder] of await phoneHoldersOf(m, numbers)) batch.holders.set(n, holder);
+      for (const [n, holder] of await holdersOf(m, IdentityType.PHONE, numbers)) batch.holders.set(n, holder);
     }
     if (matches && batch.deferIdentities) {
       const ids = valid.map((p) => findMatch(matches, p)?.id ?? 0);
@@ -278,7 +279,11 @@ export class UserBatch {
         batch.undo(mark);
         const explained = await this.accounts.explainDuplicate(
           err,
-          { email: p.prepared.email?.normalized, externalIdKey: p.prepared.changes.columns.externalIdKey },
+          {
+            email: p.prepared.email?.normalized,
+            extraEmails: p.prepared.extras.emails.map((e) => e.normalized),
+            externalIdKey: p.prepared.changes.columns.externalIdKey,
+          },
           match?.id,
         );
         const problem = problemOf(explained);
@@ -338,7 +343,7 @@ export class UserBatch {
       ? null
       : snapshot
         ? ownerIn(snapshot, prepared.email.normalized, match.id)
-        : await ownerOf(m, prepared.email.normalized);
+        : ((await holderOf(m, IdentityType.EMAIL, prepared.email.normalized))?.id ?? null);
     const p = owned === match.id ? { ...prepared, email: null } : prepared;
     const emptied = match.role === Role.END_USER ? emptiedRequired(p.fields) : [];
     if (emptied.length > 0) {

@@ -10,6 +10,8 @@ import type { UserReads } from './user-reads.js';
 import type { UserWarning } from './user.inputs.js';
 import type { CreatedVia, User } from './user.entity.js';
 import { msg } from '../i18n/message.js';
+import { holderOf } from './identity-holders.js';
+import { IdentityType } from './user-identity.entity.js';
 
 /** How an account made on the way came into being (createdVia) and the tag it gets, if any. */
 export interface ContactOrigin {
@@ -85,7 +87,7 @@ export class UserContacts {
   }
 
   private async owner(m: EntityManager, email: ParsedEmail): Promise<User | null> {
-    const owner = await this.reads.ownerOfEmail(email.normalized, m);
+    const owner = await holderOf(m, IdentityType.EMAIL, email.normalized);
     if (!owner) return null;
     const user = await this.reads.findById(owner.id, m);
     // A deleted customer keeps their addresses until erased: nobody else gets them, and nothing is added to a deleted account.

@@ -2,7 +2,7 @@ import { Not, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertOne } from '../db/inserts.js';
-import { forShare, forUpdateSql } from '../db/locks.js';
+import { forUpdateSql } from '../db/locks.js';
 import { EmailTakenError, NotFoundError, textOf, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change, type AuditService } from '../audit/audit.service.js';
@@ -19,6 +19,7 @@ import { Role, User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
 import { msg } from '../i18n/message.js';
+import { holderOf } from './identity-holders.js';
 
 export interface IdentityDeps {
   audit: AuditService;
@@ -54,7 +55,7 @@ export class UserIdentities {
 
   /** EMAIL_TAKEN naming the owner of an address (or "already theirs" for `selfId`), for a refused write. */
   async taken(normalized: string, field: string, selfId?: number): Promise<Error> {
-    const owner = await this.deps.reads.ownerOfEmail(normalized);
+    const owner = await holderOf(this.db.manager, IdentityType.EMAIL, normalized);
     if (owner && owner.id === selfId) return new UserInputError(field, ALREADY_OWN);
     return new EmailTakenError(owner ?? { id: 0, name: 'another user' }, field);
   }
@@ -232,12 +233,7 @@ export class UserIdentities {
     identity.id = await insertOne(m, UserIdentity, identity);
     // The claim first, then a locking read of the owner: an owner added at the same time either
     // shows here (this claim is refused) or finds the claim when it looks for claims, and drops it.
-    const owner = await forShare(
-      m
-        .createQueryBuilder(UserIdentity, 'i')
-        .where('i.type = :type AND i.unique_value = :value', { type: IdentityType.EMAIL, value: email.normalized }),
-    ).getOne();
-    if (owner) throw await this.taken(email.normalized, 'value', user.id);
+    if (await holderOf(m, IdentityType.EMAIL, email.normalized, { lock: true })) throw await this.taken(email.normalized, 'value', user.id);
     return identity;
   }
 

@@ -2,12 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertOne } from '../db/inserts.js';
-import { forShare } from '../db/locks.js';
 import { UserInputError } from '../graphql/errors.js';
 import type { UserWarning } from './user.inputs.js';
 import { User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import { msg } from '../i18n/message.js';
+import { holderOf, type Holder } from './identity-holders.js';
 
 /**
  * Shared phone numbers. A number belongs to one user (its `unique_value`);
@@ -17,40 +17,13 @@ import { msg } from '../i18n/message.js';
  * transaction, after the user's row is locked.
  */
 
-type Owner = { id: number; name: string };
+type Owner = Holder;
 
-/** The user who holds a number alone (not as a shared number), if any; `lock` reads the latest committed holder. */
-async function phoneOwner(m: EntityManager, e164: string, lock = false): Promise<Owner | null> {
-  const qb = m
-    .createQueryBuilder(UserIdentity, 'i')
-    .innerJoin(User, 'u', 'u.id = i.user_id')
-    .select(['u.id AS id', 'u.name AS name'])
-    .where('i.type = :type AND i.unique_value = :value', { type: IdentityType.PHONE, value: e164 });
-  const row = await (lock ? forShare(qb) : qb).getRawOne<{ id: unknown; name: unknown }>();
-  return row ? { id: Number(row.id), name: String(row.name) } : null;
-}
-
-/** Adds a phone identity. A number that another user already has is kept as a shared number and its owner is returned. */
-/** Who holds numbers, as a batch knows them: read once for the batch's numbers, then kept up to date by its own inserts. */
+/** Who holds numbers, as a batch knows them: read once for the batch's numbers (holdersOf), then kept up to date by its own inserts. */
 export interface PhoneHolders {
   holders: Map<string, Owner | null>;
   /** Rows inserted at the end of the batch's transaction (a taken number then fails the batch, which runs again row by row). */
   identity(row: UserIdentity): void;
-}
-
-/** The holders of numbers, in one query (for a batch). */
-export async function phoneHoldersOf(m: EntityManager, numbers: readonly string[]): Promise<Map<string, Owner | null>> {
-  const out = new Map<string, Owner | null>(numbers.map((n) => [n, null]));
-  for (let i = 0; i < numbers.length; i += 500) {
-    const part = numbers.slice(i, i + 500);
-    const rows: { id: unknown; name: unknown; v: unknown }[] = await m.query(
-      `SELECT u.id, u.name, i.unique_value AS v FROM user_identities i JOIN users u ON u.id = i.user_id
-       WHERE i.type = 'PHONE' AND i.unique_value IN (${part.map(() => '?').join(', ')})`,
-      part,
-    );
-    for (const r of rows) out.set(String(r.v), { id: Number(r.id), name: String(r.name) });
-  }
-  return out;
 }
 
 function phoneRow(userId: number, e164: string, shared: boolean, opts: { primary: boolean; verified?: boolean; now: Date }): UserIdentity {
@@ -69,6 +42,7 @@ function phoneRow(userId: number, e164: string, shared: boolean, opts: { primary
   });
 }
 
+/** Adds a phone identity. A number that another user already has is kept as a shared number and its owner is returned. */
 export async function insertPhone(
   m: EntityManager,
   userId: number,
@@ -77,7 +51,7 @@ export async function insertPhone(
   batch?: PhoneHolders,
 ): Promise<{ identity: UserIdentity; owner: Owner | null }> {
   const known = batch?.holders.has(e164);
-  const owner = known ? batch!.holders.get(e164)! : await phoneOwner(m, e164);
+  const owner = known ? batch!.holders.get(e164)! : await holderOf(m, IdentityType.PHONE, e164);
   if (owner?.id === userId) throw new UserInputError('phone', msg('users.numberAlreadyOnePerson'));
   if (known) {
     const identity = phoneRow(userId, e164, owner !== null, opts);
@@ -96,7 +70,7 @@ export async function insertPhone(
   } catch (err) {
     // Someone took the number between the read and the write: keep it as shared, naming the winner.
     if (!duplicateKeyOf(err)) throw err;
-    return { identity: await insert(true), owner: await phoneOwner(m, e164, true) };
+    return { identity: await insert(true), owner: await holderOf(m, IdentityType.PHONE, e164, { lock: true }) };
   }
 }
 

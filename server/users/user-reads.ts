@@ -12,6 +12,7 @@ import { User } from './user.entity.js';
 import { valuesOf } from '../versions/record-versions.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { UserTag } from './user-tag.entity.js';
+import { holderOf } from './identity-holders.js';
 
 /** Users with their primary email (`user.primaryEmail`), in one query. */
 export function usersWithPrimaryEmail(m: EntityManager): SelectQueryBuilder<User> {
@@ -59,19 +60,8 @@ export class UserReads {
   async findByEmail(address: string): Promise<User | null> {
     const r = parseEmail(address);
     if (!r.ok) return null;
-    const owner = await this.ownerOfEmail(r.email.normalized);
+    const owner = await holderOf(this.db.manager, IdentityType.EMAIL, r.email.normalized);
     return owner ? this.findById(owner.id) : null;
-  }
-
-  /** Who owns an email address: the holder of its unique key (claims and deleted accounts hold none). */
-  async ownerOfEmail(normalized: string, m: EntityManager = this.db.manager): Promise<{ id: number; name: string } | null> {
-    const owner = await m
-      .createQueryBuilder(UserIdentity, 'i')
-      .innerJoin(User, 'u', 'u.id = i.user_id')
-      .select(['u.id AS id', 'u.name AS name'])
-      .where('i.type = :type AND i.unique_value = :value', { type: IdentityType.EMAIL, value: normalized })
-      .getRawOne<{ id: unknown; name: unknown }>();
-    return owner ? { id: Number(owner.id), name: String(owner.name) } : null;
   }
 
   async identityById(id: number, m: EntityManager = this.db.manager): Promise<UserIdentity | null> {

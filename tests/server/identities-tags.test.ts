@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { CREATE_USER, GET_USER, UPDATE_USER } from '../helpers/operations.js';
+import { importFile } from '../helpers/imports.js';
 
 const IDENTITY = 'id type value displayValue primary verified shared deliverability sharedWith { id name }';
 const ADD = `mutation($userId: ID!, $input: AddUserIdentityInput!) { addUserIdentity(userId: $userId, input: $input) {
@@ -228,6 +229,78 @@ describe.each(testDialects())('identities and tags on %s', (dialect) => {
       // Removing the primary phone promotes the other.
       const after = await app.gql(REMOVE, { id: second.data.addUserIdentity.identity.id });
       expect(after.data.removeUserIdentity.phone).toBe(e164(a));
+    });
+  });
+
+  describe('an address another account holds', () => {
+    // One answer to "is it another account's?" (server/users/identity-holders.ts) for every path that adds an address:
+    // an email is refused naming its holder, a number is kept as a shared one with a warning naming its holder.
+    const RESULT = 'status errors { code field message } warnings { code field existingUserId }';
+    const CREATE_MANY = `mutation($i: [CreateUserInput!]!) { createUsers(inputs: $i) { ${RESULT} } }`;
+    const UPSERT = `mutation($i: [UpsertUserInput!]!) { upsertUsers(inputs: $i) { ${RESULT} } }`;
+
+    it('is refused for an email, on every path, naming the holder', async () => {
+      const held = email('held');
+      const holder = (await createUser({ name: 'Holder Person', email: held })).user;
+      const other = (await createUser({ name: 'Other Person', externalId: `other-${seq}` })).user;
+      const taken = { code: 'EMAIL_TAKEN', existingUserId: holder.id };
+      const spelled = held.toUpperCase().replace('@ACME.IO', '@acme.io');
+      expect((await app.gql(CREATE_USER, { input: { name: 'Copy', email: spelled } })).errors?.[0].extensions).toMatchObject({
+        ...taken,
+        field: 'email',
+      });
+      expect((await app.gql(UPDATE_USER, { id: other.id, input: { email: spelled } })).errors?.[0].extensions).toMatchObject({
+        ...taken,
+        field: 'email',
+      });
+      expect((await app.gql(ADD, { userId: other.id, input: { type: 'EMAIL', value: spelled } })).errors?.[0].extensions).toMatchObject({
+        ...taken,
+        field: 'value',
+      });
+      const named = { code: 'EMAIL_TAKEN', message: expect.stringContaining('Holder Person') };
+      expect((await app.gql(CREATE_MANY, { i: [{ name: 'Copy', email: spelled }] })).data.createUsers[0]).toMatchObject({
+        status: 'FAILED',
+        errors: [{ ...named, field: 'email' }],
+      });
+      // An upsert matches the account by its external id first (by the address, it would be the holder's update).
+      const extra = await app.gql(UPSERT, { i: [{ externalId: other.externalId, emails: [spelled] }] });
+      expect(extra.data.upsertUsers[0]).toMatchObject({ status: 'FAILED', errors: [{ ...named, field: 'emails' }] });
+      const imported = await importFile(app, `name,email,external_id,emails\r\nOther Person,${other.email},${other.externalId},${spelled}\r\n`, {
+        mode: 'CREATE_OR_UPDATE',
+      });
+      expect(imported).toMatchObject({
+        status: 'DONE',
+        failed: 1,
+        errors: [{ line: 2, code: 'EMAIL_TAKEN', message: expect.stringContaining('Holder Person') }],
+      });
+      // Nothing of the refused writes was kept: the address is the holder's alone.
+      expect((await app.gql(BY_EMAIL, { email: held })).data.userByEmail.id).toBe(holder.id);
+      expect((await app.gql(GET_USER, { id: other.id })).data.user.identities.map((i: any) => i.value)).toEqual([other.email]);
+    });
+
+    it('is kept as a shared number for a phone, on every path, naming the holder', async () => {
+      const p = phone();
+      const holder = (await createUser({ name: 'Number Holder', phone: p })).user;
+      const shared = { code: 'SHARED_PHONE', existingUserId: holder.id };
+      expect((await createUser({ name: 'Created', phone: p })).warnings).toEqual([expect.objectContaining({ ...shared, field: 'phone' })]);
+      const other = (await createUser({ name: 'Added' })).user;
+      const added = await app.gql(ADD, { userId: other.id, input: { type: 'PHONE', value: p } });
+      expect(added.data.addUserIdentity.warnings).toEqual([expect.objectContaining({ ...shared, field: 'value' })]);
+      expect(added.data.addUserIdentity.identity).toMatchObject({ value: e164(p), shared: true });
+      const many = await app.gql(CREATE_MANY, { i: [{ name: 'Batch', email: email(), phone: p }] });
+      expect(many.data.createUsers[0]).toMatchObject({ status: 'CREATED', warnings: [{ ...shared, field: 'phone' }] });
+      const updated = (await createUser({ name: 'Updated' })).user;
+      const changed = await app.gql(UPDATE_USER, { id: updated.id, input: { phone: p } });
+      expect(changed.data.updateUser.identities.find((i: any) => i.type === 'PHONE')).toMatchObject({ value: e164(p), shared: true });
+      const upserted = (await createUser({ name: 'Upserted', externalId: `upserted-${seq}` })).user;
+      const extra = await app.gql(UPSERT, { i: [{ externalId: upserted.externalId, phones: [p] }] });
+      expect(extra.data.upsertUsers[0]).toMatchObject({ status: 'UPDATED' });
+      expect((await app.gql(GET_USER, { id: upserted.id })).data.user.identities.find((i: any) => i.type === 'PHONE')).toMatchObject({
+        value: e164(p),
+        shared: true,
+      });
+      // The holder still holds it alone.
+      expect((await app.gql(GET_USER, { id: holder.id })).data.user.identities.find((i: any) => i.type === 'PHONE')).toMatchObject({ shared: false });
     });
   });
 
