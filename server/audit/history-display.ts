@@ -1,7 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { Loaders } from '../graphql/loaders.js';
 import { LookupTarget, UserFieldType, type UserField } from '../fields/user-field.types.js';
 import { currentZoneName } from '../users/time-zone-names.js';
+import { displayPhone } from '../users/phone-display.js';
 import type { FieldChange } from './audit.types.js';
 import { HistoryValueKind, type HistoryValue } from './history-value.types.js';
 
@@ -78,10 +78,7 @@ async function custom(field: UserField | undefined, text: string, loaders: Loade
 }
 
 /** Phone numbers (E.164, "a, b" for several) the way a profile shows them: +44 20 7946 0910. */
-const phones = (text: string): string =>
-  items(text)
-    .map((number) => parsePhoneNumberFromString(number)?.formatInternational() ?? number)
-    .join(', ');
+const phones = (text: string): string => items(text).map(displayPhone).join(', ');
 
 /** One side of a change; null when there was no value or the change is redacted. */
 export function displayValue(change: FieldChange, side: 'old' | 'new', loaders: Loaders): Promise<HistoryValue | null> {

@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ForbiddenError, NotFoundError } from '../graphql/errors.js';
 import { authorize, can, refusal, refusalError } from '../auth/policy.js';
 import type { Context } from '../graphql/context.js';
@@ -10,6 +9,7 @@ import { User } from './user.entity.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { UserWarning } from './user.inputs.js';
 import { displayEmail } from './email-display.js';
+import { displayPhone } from './phone-display.js';
 import { userToChange } from './user.resolver.js';
 import { msg } from '../i18n/message.js';
 
@@ -161,6 +161,6 @@ export class UserIdentityResolver {
   @Authorized(userPolicy.readIdentity)
   displayValue(@Root() identity: UserIdentity): string {
     if (identity.type === IdentityType.EMAIL) return displayEmail(identity.value);
-    return parsePhoneNumberFromString(identity.value)?.formatInternational() ?? identity.value;
+    return displayPhone(identity.value);
   }
 }

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { duplicateKeyOf } from '../db/database.js';
 import { insertOne } from '../db/inserts.js';
 import { UserInputError } from '../graphql/errors.js';
@@ -8,6 +7,7 @@ import { User } from './user.entity.js';
 import { Deliverability, IdentityType, UserIdentity } from './user-identity.entity.js';
 import { msg } from '../i18n/message.js';
 import { holderOf, type Holder } from './identity-holders.js';
+import { displayPhone } from './phone-display.js';
 
 /**
  * Shared phone numbers. A number belongs to one user (its `unique_value`);
@@ -129,6 +129,6 @@ export function sharedPhoneWarning(field: string, e164: string, owner: Owner): U
     code: 'SHARED_PHONE',
     field,
     existingUserId: String(owner.id),
-    text: msg('users.sharedPhone', { phone: parsePhoneNumberFromString(e164)?.formatInternational() ?? e164, name: owner.name }),
+    text: msg('users.sharedPhone', { phone: displayPhone(e164), name: owner.name }),
   };
 }
