@@ -111,6 +111,27 @@ describe('customer list page', () => {
     expect(wrapper.get('nav[aria-label="Customer lists"]').text()).toContain('VIPs');
   });
 
+  it('shows a phone number as the server does (international format), never as stored', async () => {
+    const withPhones = [
+      person('1', 'Grace Hopper', {
+        phone: '+14155552671',
+        identities: [
+          { type: 'EMAIL', primary: true, displayValue: '1@example.org' },
+          { type: 'PHONE', primary: false, displayValue: '+33 6 12 34 56 78' },
+          { type: 'PHONE', primary: true, displayValue: '+1 415 555 2671' },
+        ],
+      }),
+      person('2', 'Grace Kelly'),
+    ];
+    serve({ ...LIST, columns: ['name', 'phone'] }, withPhones);
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => readText(td)))).toEqual([
+      ['', 'Grace Hopper', '+1 415 555 2671'],
+      ['', 'Grace Kelly', ''],
+    ]);
+  });
+
   it('lists a list whose count is null (its filter names a field deleted since) in the sidebar without a number', async () => {
     serve(LIST, GRACES, {
       CustomerLists: () => ({

@@ -184,12 +184,35 @@ type MergePreview = DataOf<'MergeUsersPreview'>['mergeUsersPreview'];
 export function duplicateHandlers(preview: Partial<MergePreview> = {}): Handlers {
   return {
     PossibleDuplicates: () => ({
-      data: { user: { id: '42', possibleDuplicates: [{ id: '77', name: 'G. Hopper', email: 'gh@navy.example.org', phone: '+14155550111' }] } },
+      data: {
+        user: {
+          id: '42',
+          possibleDuplicates: [
+            {
+              id: '77',
+              name: 'G. Hopper',
+              email: 'gh@navy.example.org',
+              phone: '+14155550111',
+              identities: [
+                { type: 'EMAIL', primary: true, displayValue: 'gh@navy.example.org' },
+                { type: 'PHONE', primary: true, displayValue: '+1 415 555 0111' },
+              ],
+            },
+          ],
+        },
+      },
     }),
     MergeUsersPreview: () => ({
       data: {
         mergeUsersPreview: {
-          source: { id: '77', name: 'G. Hopper' },
+          source: {
+            id: '77',
+            name: 'G. Hopper',
+            identities: [
+              { type: 'EMAIL', value: 'gh@navy.example.org', displayValue: 'gh@navy.example.org' },
+              { type: 'PHONE', value: '+14155550111', displayValue: '+1 415 555 0111' },
+            ],
+          },
           target: { id: '42', name: 'Grace Hopper' },
           emails: [],
           phones: [],

@@ -24,7 +24,7 @@ describe('merge into another customer', () => {
       MergeUsersPreview: () => ({
         data: {
           mergeUsersPreview: {
-            source: { id: '42', name: 'Zoé Martin' },
+            source: { id: '42', name: 'Zoé Martin', identities: [] },
             target: { id: '43', name: 'Zoé M.' },
             emails: ['zoe.martin@gmial.com'],
             phones: [],
@@ -64,6 +64,7 @@ describe('merge into another customer', () => {
     // This profile is not offered, nor is adding a new customer.
     const options = wrapper.findAll('[role="option"]');
     expect(options.map((o) => o.text())).toEqual(['Zoé Martinzoe.martin@gmail.com']);
+    expect(options[0]!.get('.listbox__detail.email-text').text()).toBe('zoe.martin@gmail.com');
     await options[0]!.trigger('click');
     await picker.trigger('submit');
     await flushPromises();

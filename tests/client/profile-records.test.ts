@@ -156,11 +156,16 @@ describe('possible duplicates', () => {
       MergeUsers: () => ({ data: { mergeUsers: { id: '42' } } }),
     });
     ({ wrapper } = await mountApp('/users/42'));
-    await wrapper.get('[data-duplicate="77"] button').trigger('click');
+    // The address through EmailText (it may wrap after the @), the number as the server shows it, never as stored.
+    const duplicate = wrapper.get('[data-duplicate="77"]');
+    expect(duplicate.get('.duplicates__muted').text()).toBe('gh@navy.example.org · +1 415 555 0111');
+    expect(duplicate.find('.email-text wbr').exists()).toBe(true);
+    await duplicate.get('button').trigger('click');
     await flushPromises();
     const dialog = wrapper.get('form[data-merge]');
     expect(dialog.get('h2').text()).toBe('Merge G. Hopper into Grace Hopper?');
     expect(dialog.text()).toContain('Email addresses: gh@navy.example.org');
+    expect(dialog.text()).toContain('Phone numbers: +1 415 555 0111');
     expect(dialog.text()).toContain('Tickets: 2 requested, 1 CC’d');
     expect(dialog.text()).toContain('History: 5 entries');
     await dialog.get('[data-choice="notes"] input[value="SOURCE"]').setValue(true);

@@ -1,6 +1,7 @@
 // What a customer list's column shows for a user (issue 9), as text; the
 // page renders a few (name, email, organization) as links instead.
 import type { ListUsersQuery } from '../graphql/generated/graphql';
+import { displayPhone } from '../users/display-phone';
 
 export type ListUser = ListUsersQuery['users']['edges'][number]['node'];
 
@@ -58,7 +59,7 @@ export function columnText(user: ListUser, column: string, say: ColumnWords): st
   }
   switch (column) {
     case 'phone':
-      return user.phone ?? '';
+      return displayPhone(user) ?? '';
     case 'tags':
       return user.tags.join(', ');
     case 'external_id':

@@ -10,6 +10,11 @@ export const PossibleDuplicatesDocument = graphql(`
         name
         email
         phone
+        identities {
+          type
+          primary
+          displayValue
+        }
       }
     }
   }
@@ -21,6 +26,11 @@ export const MergeUsersPreviewDocument = graphql(`
       source {
         id
         name
+        identities {
+          type
+          value
+          displayValue
+        }
       }
       target {
         id
