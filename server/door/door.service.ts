@@ -9,6 +9,7 @@ import type { User } from '../users/user.entity.js';
 import { lockUser } from '../users/user-reads.js';
 import { IdentityType, UserIdentity } from '../users/user-identity.entity.js';
 import type { UserService } from '../users/user.service.js';
+import { isDeletedCustomerError } from '../users/user-contacts.js';
 import type { ParsedEmail } from '../users/email-address.js';
 import type { TicketService } from '../tickets/ticket.service.js';
 import { admitRequest, type RequestAdmission } from '../tickets/request-admission.js';
@@ -58,7 +59,8 @@ export class DoorService {
    * account (createdVia SELF, unverified) and the welcome email with its
    * verification link; held by the block list (suspend:): the account, no
    * mail, until staff send the verification (resendVerification). Known:
-   * a password-reset link to that address. Refused or a bot: nothing.
+   * a password-reset link to that address. Refused, a deleted customer's
+   * address, or a bot: nothing.
    */
   async signUp(input: { name?: string | null; email?: string | null; website?: string | null }): Promise<void> {
     if (!admitRequest({ website: input.website }).admitted) return;
@@ -66,13 +68,18 @@ export class DoorService {
     const { name, email } = await this.checked(input);
     const admission = await this.deps.admission.admit(email);
     if (!admission.admitted) return;
-    await this.deps.db.transaction(async (m) => {
-      const r = await this.deps.users.findOrCreateByEmail(m, { email, name }, { via: CreatedVia.SELF }, HELP_CENTER_ACTOR);
-      const to = { user: r.user, address: email.address };
-      if (admission.hold === TicketHold.SUSPENDED || r.user.suspended) return;
-      if (r.created) await this.deps.mail.welcome(m, to);
-      else await this.deps.mail.passwordReset(m, to);
-    });
+    await this.deps.db
+      .transaction(async (m) => {
+        const r = await this.deps.users.findOrCreateByEmail(m, { email, name }, { via: CreatedVia.SELF }, HELP_CENTER_ACTOR);
+        const to = { user: r.user, address: email.address };
+        if (admission.hold === TicketHold.SUSPENDED || r.user.suspended) return;
+        if (r.created) await this.deps.mail.welcome(m, to);
+        else await this.deps.mail.passwordReset(m, to);
+      })
+      .catch((err: unknown) => {
+        // The account was deleted since admission read it: nothing, as for any refused sign-up.
+        if (!isDeletedCustomerError(err)) throw err;
+      });
   }
 
   /** What a link is worth now (the page says expired or used, and offers a new one). */

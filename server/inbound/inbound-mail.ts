@@ -3,11 +3,11 @@ import type { Logger } from 'pino';
 import type { Actor } from '../auth/viewer.js';
 import { emailKey, type ParsedEmail } from '../users/email-address.js';
 import { duplicateKeyOf } from '../db/database.js';
-import { CreatedVia } from '../users/role.js';
 import type { UserService } from '../users/user.service.js';
+import { isDeletedCustomerError } from '../users/user-contacts.js';
 import type { User } from '../users/user.entity.js';
-import { TicketStatus, TicketVia } from '../tickets/ticket-enums.js';
-import type { TicketService } from '../tickets/ticket.service.js';
+import { TicketVia } from '../tickets/ticket-enums.js';
+import { writtenIn, type TicketService } from '../tickets/ticket.service.js';
 import type { CheckedRef } from '../tickets/ticket-people.js';
 import { mailBody, mailSubject } from '../tickets/ticket-text.js';
 import { MAX_PEOPLE } from '../tickets/ticket.inputs.js';
@@ -58,8 +58,9 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  *   a reply keeps its own text, not the mail it quotes (reply-text.ts);
  * - anything else opens a ticket (via EMAIL): From is its requester (found by
  *   any of their addresses, or made with the display name as name, createdVia
- *   SELF, unverified), every Cc but the desk's own addresses is copied
- *   (createdVia CC). Attachments are listed by name on the comment.
+ *   SELF, unverified), every Cc but the desk's own addresses and deleted
+ *   customers' is copied (createdVia CC). Attachments are listed by name on
+ *   the comment. A deleted customer's mail is refused (request-admission.ts).
  */
 export class InboundMail {
   constructor(
@@ -93,12 +94,17 @@ export class InboundMail {
   }
 
   async take(msg: ParsedMessage, actor: Actor): Promise<InboundOutcome> {
-    const outcome = await this.decide(msg, actor).catch((err: unknown) => {
-      // The same mail, delivered again at the same time, was taken first by the other delivery (its Message-ID is
-      // unique in the ticket tables: tickets/message-ids.ts); this one's writes were rolled back.
-      if (/message_id/.test(duplicateKeyOf(err)?.index ?? '')) return { result: 'IGNORED', reason: 'DUPLICATE' } as const;
-      throw err;
-    });
+    const outcome = await this.decide(msg, actor)
+      // Someone it names (the sender, a Cc) was deleted between the checks and the ticket's transaction, which was
+      // rolled back: decided again, the deleted account is seen as such (the sender refused, the Cc left out).
+      .catch((err: unknown) => (isDeletedCustomerError(err) ? this.decide(msg, actor) : Promise.reject(err)))
+      .catch((err: unknown) => {
+        // The same mail, delivered again at the same time, was taken first by the other delivery (its Message-ID is
+        // unique in the ticket tables: tickets/message-ids.ts); this one's writes were rolled back.
+        if (/message_id/.test(duplicateKeyOf(err)?.index ?? '')) return { result: 'IGNORED', reason: 'DUPLICATE' } as const;
+        if (isDeletedCustomerError(err)) return { result: 'IGNORED', reason: 'REFUSED' } as const;
+        throw err;
+      });
     this.deps.log.info({ messageId: msg.messageId, ...outcome }, 'inbound mail');
     return outcome;
   }
@@ -168,20 +174,17 @@ export class InboundMail {
     for (const [i, cc] of msg.cc.entries()) {
       const email = await this.address(cc.address);
       if (!email || this.isDesk(email) || email.normalized === from.normalized || ccs.length >= MAX_PEOPLE) continue;
+      // A deleted customer's address stays theirs until erased: never copied (nor made anyone else's).
+      if ((await this.deps.users.holderOfEmail(email.address)) === 'DELETED') continue;
       ccs.push({ field: `cc.${i}`, email, name: cc.name || null });
     }
     const created = await this.deps.tickets.create(
-      {
+      writtenIn({
         subject: mailSubject(msg.subject),
         comment: body,
         requester: { field: 'from', email: from, name: msg.from.name || null },
         ccs,
-        status: TicketStatus.NEW,
         via: TicketVia.EMAIL,
-        requesterOrigin: { via: CreatedVia.SELF },
-        ccOrigin: { via: CreatedVia.CC },
-        submitter: 'requester',
-        commentAuthor: 'requester',
         messageId: msg.messageId,
         attachments,
         held: admission.hold,
@@ -193,7 +196,7 @@ export class InboundMail {
           admission.verify && !msg.noAutoAnswer
             ? (m, _ticket, requester) => this.deps.doorMail.verification(m, { user: requester, address: from.address })
             : undefined,
-      },
+      }),
       actor,
     );
     return { result: 'CREATED', ticketId: created.ticket.id };

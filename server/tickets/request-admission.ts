@@ -12,7 +12,7 @@ import type { DeskSettings, SettingsService } from '../settings/settings.service
 export type RequestPath = 'WEB_FORM' | 'EMAIL' | 'SIGN_UP';
 
 /** Why a request is dropped (answered as a success all the same: the sender never learns which rule applied). */
-export type Refusal = 'HONEYPOT' | 'REJECTED' | 'CLOSED' | 'RESTRICTED' | 'STAFF_ADDRESS';
+export type Refusal = 'HONEYPOT' | 'REJECTED' | 'CLOSED' | 'RESTRICTED' | 'STAFF_ADDRESS' | 'DELETED_ACCOUNT';
 
 export type Admission =
   | {
@@ -30,8 +30,9 @@ export interface RequestToAdmit {
   email?: ParsedEmail;
 }
 
-/** What the rules know of a sender who has an account. */
+/** What the rules know of a sender who has an account; 'DELETED': the address is a deleted customer's (kept until erased). */
 export type KnownSender = Pick<User, 'role' | 'createdVia' | 'verified'>;
+export type Sender = KnownSender | 'DELETED' | null;
 
 /**
  * Who stands behind a request on the web form: the account signed in
@@ -63,6 +64,9 @@ export function admitRequest(request: RequestToAdmit): Admission {
  * The rules, pure: who may submit a request (the web form, mail to the desk,
  * a sign-up), by Zendesk's semantics.
  *
+ * 0. An address a deleted customer still holds (until erased) is refused
+ *    (DELETED_ACCOUNT) on every path, answered like any refusal: no ticket,
+ *    no account, no mail, and nothing that tells the address had an account.
  * 1. Staff (agents, admins) always may, except by their address alone: an
  *    anonymous web-form request, or mail without proof of its sender
  *    (`addressProven` false), from a staff address is refused
@@ -86,13 +90,9 @@ export function admitRequest(request: RequestToAdmit): Admission {
  * account signed in; for mail, a staff address the desk's receiving server
  * proved), or by a path taken at its word (a customer's mail, sign-up).
  */
-export function decideAdmission(
-  settings: DeskSettings,
-  email: ParsedEmail,
-  sender: KnownSender | null,
-  orgDomain: boolean,
-  addressProven = true,
-): Admission {
+export function decideAdmission(settings: DeskSettings, email: ParsedEmail, found: Sender, orgDomain: boolean, addressProven = true): Admission {
+  if (found === 'DELETED') return { admitted: false, reason: 'DELETED_ACCOUNT' };
+  const sender = found;
   if (sender && isStaffRole(sender.role)) return addressProven ? ADMIT : { admitted: false, reason: 'STAFF_ADDRESS' };
   const verdict = listVerdict(email, settings.allow, settings.block, orgDomain);
   if (verdict === 'REJECT') return { admitted: false, reason: 'REJECTED' };
@@ -127,9 +127,10 @@ export class RequestAdmission {
   async admit(email: ParsedEmail, from?: WebFormSender | MailSender): Promise<Admission> {
     const [settings, sender, org] = await Promise.all([
       this.deps.settings.get(),
-      this.deps.users.findByEmail(email.address),
+      this.deps.users.holderOfEmail(email.address),
       this.deps.organizations.byDomain(email.domain),
     ]);
+    if (sender === 'DELETED') return decideAdmission(settings, email, sender, org !== null);
     const staff = sender !== null && isStaffRole(sender.role);
     const proven =
       from === undefined || ('signedInUserId' in from ? sender !== null && from.signedInUserId === sender.id : !staff || from.senderProven);

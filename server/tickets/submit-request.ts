@@ -3,12 +3,14 @@ import { inputErrors, problemOf, RateLimitedError, UserInputError, type InputPro
 import { clientOf } from '../auth/rate-limiter.js';
 import type { ParsedEmail } from '../users/email-address.js';
 import { normalizeName } from '../users/profile-rules.js';
+import { isDeletedCustomerError } from '../users/user-contacts.js';
 import { CreatedVia } from '../users/role.js';
 import { SYSTEM_ACTOR, type Actor } from '../auth/viewer.js';
 import { AuditSource } from '../audit/audit.types.js';
-import { TicketStatus, TicketVia } from './ticket-enums.js';
+import { TicketVia } from './ticket-enums.js';
 import type { SubmitRequestInput, SubmitRequestPayload } from './ticket.inputs.js';
 import { admitRequest } from './request-admission.js';
+import { writtenIn } from './ticket.service.js';
 import { ticketBody, ticketSubject } from './ticket-text.js';
 import { msg } from '../i18n/message.js';
 
@@ -56,27 +58,28 @@ export async function submitRequest(ctx: Context, input: SubmitRequestInput): Pr
   // Signed out (or signed in as someone else), the address is only typed: admission asks for proof where it matters.
   const admission = await ctx.admission.admit(request.email, { signedInUserId: ctx.viewer.kind === 'session' ? ctx.viewer.user.id : null });
   if (!admission.admitted) return dropped(admission.reason);
-  await ctx.tickets.create(
-    {
-      subject: request.subject,
-      comment: request.description,
-      requester: { field: 'email', email: request.email, name: request.name },
-      ccs: [],
-      status: TicketStatus.NEW,
-      via: TicketVia.WEB_FORM,
-      requesterOrigin: { via: CreatedVia.SELF },
-      ccOrigin: { via: CreatedVia.CC },
-      submitter: 'requester',
-      commentAuthor: 'requester',
-      held: admission.hold,
-      // Acknowledged by mail (unless held), in the requester's language, else the page's.
-      // The writer holds the address only when signed in as its owner: anyone may type any address in the form.
-      acknowledge: { language: ctx.lang, writerProven: (requesterId) => ctx.viewer.kind === 'session' && ctx.viewer.user.id === requesterId },
-      afterCreate: admission.verify
-        ? (m, _ticket, requester) => ctx.doorMail.verification(m, { user: requester, address: request.email.address })
-        : undefined,
-    },
-    WEB_FORM_ACTOR,
-  );
+  try {
+    await ctx.tickets.create(
+      writtenIn({
+        subject: request.subject,
+        comment: request.description,
+        requester: { field: 'email', email: request.email, name: request.name },
+        ccs: [],
+        via: TicketVia.WEB_FORM,
+        held: admission.hold,
+        // Acknowledged by mail (unless held), in the requester's language, else the page's.
+        // The writer holds the address only when signed in as its owner: anyone may type any address in the form.
+        acknowledge: { language: ctx.lang, writerProven: (requesterId) => ctx.viewer.kind === 'session' && ctx.viewer.user.id === requesterId },
+        afterCreate: admission.verify
+          ? (m, _ticket, requester) => ctx.doorMail.verification(m, { user: requester, address: request.email.address })
+          : undefined,
+      }),
+      WEB_FORM_ACTOR,
+    );
+  } catch (err) {
+    // Deleted since admission read it: dropped like any request admission refuses, never told.
+    if (isDeletedCustomerError(err)) return dropped('DELETED_ACCOUNT');
+    throw err;
+  }
   return { received: true };
 }

@@ -46,6 +46,21 @@ export interface NewTicket {
   acknowledge?: Acknowledge;
 }
 
+/** What writing in fixes: a new ticket made and first commented by its requester, who is found or made SELF, the CCs CC. */
+export type RequestWrittenIn = Omit<NewTicket, 'status' | 'requesterOrigin' | 'ccOrigin' | 'submitter' | 'commentAuthor'>;
+
+/** A request its requester wrote in (the web form, mail to the desk). */
+export function writtenIn(input: RequestWrittenIn): NewTicket {
+  return {
+    ...input,
+    status: TicketStatus.NEW,
+    requesterOrigin: { via: CreatedVia.SELF },
+    ccOrigin: { via: CreatedVia.CC },
+    submitter: 'requester',
+    commentAuthor: 'requester',
+  };
+}
+
 /** How a request came in, for its acknowledgment (mail/request-received-mail.ts). */
 export interface Acknowledge {
   /** The language of the form's page, if any (for a requester without a locale). */

@@ -91,7 +91,22 @@ export class UserContacts {
     if (!owner) return null;
     const user = await this.reads.findById(owner.id, m);
     // A deleted customer keeps their addresses until erased: nobody else gets them, and nothing is added to a deleted account.
-    if (!user) throw new UserInputError('email', msg('users.belongsDeletedCustomerRestore', { address: email.address }));
+    if (!user) {
+      const e = new UserInputError('email', msg('users.belongsDeletedCustomerRestore', { address: email.address }));
+      Object.assign(e.extensions, { reason: DELETED_CUSTOMER });
+      throw e;
+    }
     return user;
   }
+}
+
+const DELETED_CUSTOMER = 'DELETED_CUSTOMER';
+
+/**
+ * The refusal of an address a deleted customer holds (`reason: DELETED_CUSTOMER`). Staff are told, to restore the
+ * customer; the public paths (web form, inbound mail, sign-up) answer it as any refused request, so it tells nobody
+ * that the address had an account (the account can be deleted between their admission and their transaction).
+ */
+export function isDeletedCustomerError(err: unknown): boolean {
+  return err instanceof UserInputError && err.extensions.reason === DELETED_CUSTOMER;
 }

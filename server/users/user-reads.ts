@@ -64,6 +64,19 @@ export class UserReads {
     return owner ? this.findById(owner.id) : null;
   }
 
+  /**
+   * As findByEmail, but an address a deleted customer still holds (until
+   * erased) answers 'DELETED' instead of null: nobody else may take it, and
+   * nothing may be added to the deleted account.
+   */
+  async holderOfEmail(address: string): Promise<User | 'DELETED' | null> {
+    const r = parseEmail(address);
+    if (!r.ok) return null;
+    const owner = await holderOf(this.db.manager, IdentityType.EMAIL, r.email.normalized);
+    if (!owner) return null;
+    return (await this.findById(owner.id)) ?? 'DELETED';
+  }
+
   async identityById(id: number, m: EntityManager = this.db.manager): Promise<UserIdentity | null> {
     return m
       .createQueryBuilder(UserIdentity, 'i')

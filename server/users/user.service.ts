@@ -239,6 +239,10 @@ export class UserService {
   findByEmail(address: string): Promise<User | null> {
     return this.reads.findByEmail(address);
   }
+  /** The owner of an address, or 'DELETED' when a deleted customer holds it (see UserReads.holderOfEmail). */
+  holderOfEmail(address: string): Promise<User | 'DELETED' | null> {
+    return this.reads.holderOfEmail(address);
+  }
   identityById(id: number): Promise<UserIdentity | null> {
     return this.reads.identityById(id);
   }

@@ -3,6 +3,10 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { SYSTEM_ACTOR } from '../../server/auth/viewer.js';
 import { sqlDate } from '../../server/db/sql.js';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
+import { OutboxMessage } from '../../server/outbox/outbox-message.entity.js';
+import { Ticket, TicketComment } from '../../server/tickets/ticket.entity.js';
 
 // Issue 13: deleting an end user can be undone (Deleted customers, restoreUser), and erasing one
 // (eraseUser, or the purge after the retention period) leaves no personal data anywhere.
@@ -15,15 +19,18 @@ const DELETED =
 const USER = 'query($id: ID!) { user(id: $id) { id name email tags } }';
 const SEARCH = 'query($q: String) { users(query: $q) { totalCount } }';
 const DAY = 86_400_000;
+const DESK = 'desk.zeb.test';
 
 describe.each(testDialects())('deleted customers, on %s', (dialect) => {
   let app: TestApp;
   let agent: Awaited<ReturnType<TestApp['person']>>;
   let fieldKey: string;
+  let inboundToken: string;
   let seq = 0;
 
   beforeAll(async () => {
-    app = await startTestApp(dialect, { DELETED_USERS_PURGE_SECONDS: '1' });
+    app = await startTestApp(dialect, { DELETED_USERS_PURGE_SECONDS: '1', REQUEST_RATE_LIMIT: '0', INBOUND_DOMAIN: DESK });
+    inboundToken = (await app.token(['INBOUND'], 'mail provider')).auth.token;
     agent = await app.person('AGENT', 'Desk Agent');
     fieldKey = `loyalty_${Date.now() % 100000}`;
     const f = await app.as(app.admin)('mutation($i: CreateUserFieldInput!) { createUserField(input: $i) { key } }', {
@@ -75,7 +82,7 @@ describe.each(testDialects())('deleted customers, on %s', (dialect) => {
     const ticket = await app.as(agent.auth)('mutation($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', {
       i: { subject: 'Hello', comment: 'Hi', requester: { email: c.email.toUpperCase() } },
     });
-    expect(ticket.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email' });
+    expect(ticket.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'email', reason: 'DELETED_CUSTOMER' });
     // Not in the export either.
     const csv = await fetch(`${app.url}/exports/users.csv`, { headers: { cookie: app.admin.cookie } });
     expect(await csv.text()).not.toContain(c.name);
@@ -159,6 +166,101 @@ describe.each(testDialects())('deleted customers, on %s', (dialect) => {
       i: { name: 'New owner', email: c.email },
     });
     expect(again.errors).toBeUndefined();
+  });
+
+  /** The public paths, signed out, answered as a visitor (or the mail provider) sees them. */
+  const anonymous = async (query: string, variables: Record<string, unknown>) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const webForm = (email: string) =>
+    anonymous('mutation($i: SubmitRequestInput!) { submitRequest(input: $i) { received } }', {
+      i: { name: 'Someone', email, subject: 'Help', description: 'Please.' },
+    });
+  const signUp = (email: string) => anonymous('mutation($i: SignUpInput!) { signUp(input: $i) { received } }', { i: { name: 'Visitor', email } });
+  const reset = (email: string) => anonymous('mutation($e: String!) { requestPasswordReset(email: $e) }', { e: email });
+  const mail = async (options: Mail.Options) => {
+    const raw = await new MailComposer({ to: `help@${DESK}`, subject: 'Help', text: 'Please.', ...options }).compile().build();
+    const res = await fetch(`${app.url}/inbound/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${inboundToken}` },
+      body: new Uint8Array(raw),
+    });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  const settings = async (i: Record<string, unknown>) =>
+    ok(await app.as(app.admin)('mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }', { i }));
+  /** What a deleted customer's address left behind: tickets they request, mail to them, and who holds the address. */
+  const traces = async (c: { id: string; email: string }) => ({
+    tickets: (await app.db.manager.find(Ticket, { where: { requesterId: Number(c.id) } })).map((t) => t.id),
+    mails: await app.db.manager.count(OutboxMessage, { where: { recipient: c.email } }),
+    holder: await app.services.users.holderOfEmail(c.email),
+  });
+
+  it('refuses a deleted customer’s address on every public path, with the answer an unknown or refused address gets', async () => {
+    const c = await customer();
+    const before = ok(
+      await app.as(agent.auth)('mutation($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', {
+        i: { subject: 'Earlier', comment: 'Hi', requester: { id: c.id } },
+      }),
+    ).createTicket.ticket.id;
+    ok(await app.as(agent.auth)(DELETE, { id: c.id }));
+    const left = await traces(c);
+    expect(left.holder).toBe('DELETED');
+    const unknown = () => `nobody.${++seq}@unknown-zeb.io`;
+    try {
+      for (const access of ['ANYONE', 'REGISTERED', 'RESTRICTED']) {
+        await settings({ requestAccess: access, blockList: ['reject:rejected-zeb.io'], helpCenterSignUp: true });
+        for (const address of [c.email, c.email.toUpperCase()]) {
+          // The web form, sign-up and reset: word for word what an unknown address gets.
+          expect(await webForm(address), access).toEqual(await webForm(unknown()));
+          expect(await signUp(address), access).toEqual(await signUp(unknown()));
+          expect(await reset(address), access).toEqual(await reset(unknown()));
+          // Mail to the desk: what a refused sender gets (only the provider reads it), and never a 500.
+          const refused = await mail({ from: `x${++seq}@rejected-zeb.io` });
+          expect(refused).toEqual({ status: 200, body: { result: 'IGNORED', reason: 'REFUSED' } });
+          expect(await mail({ from: address }), access).toEqual(refused);
+          // A reply to their old ticket adds nothing to it either.
+          const reply = await mail({ from: address, subject: 'Re: Earlier', inReplyTo: `<ticket-${before}@${DESK}>` });
+          expect(reply, access).toEqual(refused);
+        }
+      }
+      await settings({ requestAccess: 'ANYONE', blockList: [] });
+      // Copied on someone's mail: the others' ticket is made, without them.
+      const copied = await mail({ from: unknown(), cc: [c.email] });
+      expect(copied.body.result).toBe('CREATED');
+      const ccs = ok(await app.as(agent.auth)('query($id: ID!) { ticket(id: $id) { ccs { id } } }', { id: String(copied.body.ticketId) })).ticket.ccs;
+      expect(ccs).toEqual([]);
+      // Nothing reached the deleted account, nothing was added to it, and nobody else took its address.
+      expect(await traces(c)).toEqual(left);
+      expect(await app.db.manager.count(TicketComment, { where: { ticketId: Number(before) } })).toBe(1);
+      expect(ok(await app.gql(DELETED, { first: 100 })).deletedUsers.edges.map((e: any) => e.node.id)).toContain(c.id);
+    } finally {
+      await settings({ requestAccess: 'ANYONE', blockList: [] });
+    }
+  });
+
+  it('answers the same when the customer is deleted between admission and the ticket’s transaction', async () => {
+    await settings({ requestAccess: 'ANYONE', helpCenterSignUp: true });
+    const c = await customer();
+    ok(await app.as(agent.auth)(DELETE, { id: c.id }));
+    const left = await traces(c);
+    // Admission as it read a moment before the deletion: the ticket's own transaction meets the deleted account.
+    const admission = app.services.admission;
+    const admit = admission.admit;
+    admission.admit = async () => ({ admitted: true, hold: null, verify: false });
+    try {
+      expect(await webForm(c.email)).toEqual({ status: 200, body: { data: { submitRequest: { received: true } } } });
+      expect(await signUp(c.email)).toEqual({ status: 200, body: { data: { signUp: { received: true } } } });
+      expect(await mail({ from: c.email })).toEqual({ status: 200, body: { result: 'IGNORED', reason: 'REFUSED' } });
+    } finally {
+      admission.admit = admit;
+    }
+    expect(await traces(c)).toEqual(left);
   });
 
   it('keeps the old rule for staff: a deleted agent is not a deleted customer and their address is free at once', async () => {
