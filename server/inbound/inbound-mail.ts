@@ -54,7 +54,8 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  *   to it (never a ticket comment); from anyone else it goes on below;
  * - a reply (In-Reply-To or References naming the desk's Message-ID of a
  *   ticket, or of mail that came in on it; else `[#id]` in the subject) from
- *   the ticket's requester or one of its CCs adds a public comment to it;
+ *   the ticket's requester or one of its CCs adds a public comment to it
+ *   (an internal note when that account is suspended: nothing reopens);
  *   a reply keeps its own text, not the mail it quotes (reply-text.ts);
  * - anything else opens a ticket (via EMAIL): From is its requester (found by
  *   any of their addresses, or made with the display name as name, createdVia
@@ -153,9 +154,17 @@ export class InboundMail {
     if (ticketId !== null) {
       const ticket = await reads.findById(ticketId);
       if (ticket && account && (account.id === ticket.requesterId || (ticket.ccIds ?? []).includes(account.id))) {
+        // A suspended account's reply is kept for the agents as an internal note: nobody reads it as the ticket's
+        // conversation (the requester, the CCs, a public reply's quote) and it reopens nothing.
+        const note = account.suspended;
+        if (note)
+          this.deps.log.info(
+            { messageId: msg.messageId, userId: account.id, ticketId: ticket.id },
+            'reply from a suspended account kept as an internal note',
+          );
         await this.deps.tickets.addComment(
           ticket.id,
-          { body: reply, public: true, via: TicketVia.EMAIL, author: account.id, messageId: msg.messageId, attachments, automatic: msg.autoReply },
+          { body: reply, public: !note, via: TicketVia.EMAIL, author: account.id, messageId: msg.messageId, attachments, automatic: msg.autoReply },
           actor,
         );
         return { result: 'COMMENTED', ticketId: ticket.id };

@@ -63,7 +63,8 @@ export function quoted(body: string): string {
  */
 export function requestReceivedMail(deskDomain: string, settings: SettingsService) {
   return async (m: EntityManager, ticket: Ticket, requester: User, first: FirstMessage, how: Acknowledge): Promise<void> => {
-    if (ticket.held || requester.role !== Role.END_USER) return;
+    // A suspended requester's request is held (request-admission.ts); suspended since, they get nothing either.
+    if (ticket.held || requester.suspended || requester.role !== Role.END_USER) return;
     if (!(await settings.get(m)).row.acknowledgeRequests) return;
     const to = await primaryEmailOf(m, requester.id);
     if (!to) return;

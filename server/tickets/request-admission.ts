@@ -31,7 +31,7 @@ export interface RequestToAdmit {
 }
 
 /** What the rules know of a sender who has an account; 'DELETED': the address is a deleted customer's (kept until erased). */
-export type KnownSender = Pick<User, 'role' | 'createdVia' | 'verified'>;
+export type KnownSender = Pick<User, 'role' | 'createdVia' | 'verified' | 'suspended'>;
 export type Sender = KnownSender | 'DELETED' | null;
 
 /**
@@ -53,6 +53,8 @@ export interface MailSender {
 }
 
 const ADMIT: Admission = { admitted: true, hold: null, verify: false };
+/** Held for review: nothing is mailed until someone looks at it. */
+const HOLD_SUSPENDED: Admission = { admitted: true, hold: TicketHold.SUSPENDED, verify: false };
 
 /** A bot that filled the hidden `website` field (checked before the fields: it gets no field errors to learn from). */
 export function admitRequest(request: RequestToAdmit): Admission {
@@ -70,10 +72,13 @@ export function admitRequest(request: RequestToAdmit): Admission {
  * 1. Staff (agents, admins) always may, except by their address alone: an
  *    anonymous web-form request, or mail without proof of its sender
  *    (`addressProven` false), from a staff address is refused
- *    (STAFF_ADDRESS), never made in their name.
+ *    (STAFF_ADDRESS), never made in their name. A suspended one's is held.
  * 2. The lists: the allow list and the organizations' domains win over the
  *    block list; else `reject:` refuses outright; `suspend:`, a plain entry
- *    and `*` hold the request (SUSPENDED) for review.
+ *    and `*` hold the request (SUSPENDED) for review. So does a suspended
+ *    account's request (Zendesk: a suspended user's tickets are suspended),
+ *    whatever the lists allow, once the rules below would take it at all:
+ *    no acknowledgment and no verification link is mailed to them.
  * 3. requestAccess: CLOSED admits only people the team added (any account not
  *    made by its owner: createdVia other than SELF), and no sign-up makes an
  *    account; RESTRICTED admits those and allowed addresses; REGISTERED holds
@@ -93,15 +98,17 @@ export function admitRequest(request: RequestToAdmit): Admission {
 export function decideAdmission(settings: DeskSettings, email: ParsedEmail, found: Sender, orgDomain: boolean, addressProven = true): Admission {
   if (found === 'DELETED') return { admitted: false, reason: 'DELETED_ACCOUNT' };
   const sender = found;
-  if (sender && isStaffRole(sender.role)) return addressProven ? ADMIT : { admitted: false, reason: 'STAFF_ADDRESS' };
+  if (sender && isStaffRole(sender.role)) {
+    if (!addressProven) return { admitted: false, reason: 'STAFF_ADDRESS' };
+    return sender.suspended ? HOLD_SUSPENDED : ADMIT;
+  }
   const verdict = listVerdict(email, settings.allow, settings.block, orgDomain);
   if (verdict === 'REJECT') return { admitted: false, reason: 'REJECTED' };
   const teamAdded = sender !== null && sender.createdVia !== CreatedVia.SELF;
   const access = settings.row.requestAccess;
   if (access === RequestAccess.CLOSED && !teamAdded) return { admitted: false, reason: 'CLOSED' };
   if (access === RequestAccess.RESTRICTED && !teamAdded && verdict !== 'ALLOWED') return { admitted: false, reason: 'RESTRICTED' };
-  // Held for review: nothing is mailed until someone looks at it.
-  if (verdict === 'SUSPEND') return { admitted: true, hold: TicketHold.SUSPENDED, verify: false };
+  if (verdict === 'SUSPEND' || sender?.suspended) return HOLD_SUSPENDED;
   const byAccount =
     access === RequestAccess.CLOSED || access === RequestAccess.REGISTERED || (access === RequestAccess.RESTRICTED && verdict !== 'ALLOWED');
   if (sender !== null && !addressProven && byAccount) return { admitted: true, hold: TicketHold.UNVERIFIED, verify: true };

@@ -236,8 +236,9 @@ export class TicketService {
       const authorId = input.author === 'requester' ? ticket.requesterId : input.author;
       const id = await this.insertComment(m, ticketId, { ...input, author: authorId }, now);
       if (input.public && staff) await this.onPublicComment?.(m, ticket, { id, body: input.body, authorId });
-      // An end user's reply reopens a ticket that waited for them or was solved.
-      const reopen = !input.automatic && (input.via === 'EMAIL' || input.via === 'WEB_FORM') && !['NEW', 'OPEN'].includes(ticket.status);
+      // An end user's reply reopens a ticket that waited for them or was solved (not one kept as an internal note).
+      const reopen =
+        input.public && !input.automatic && (input.via === 'EMAIL' || input.via === 'WEB_FORM') && !['NEW', 'OPEN'].includes(ticket.status);
       await m.update(Ticket, { id: ticketId }, { updatedAt: now, ...(reopen ? { status: TicketStatus.OPEN } : {}) });
       await this.record(m, ticketId, TicketEventAction.COMMENT_ADDED, actor, now, [
         change(input.public ? 'comment' : 'internalNote', null, `#${id}`),

@@ -1,13 +1,17 @@
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_EMAIL, startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { OutboxMessage } from '../../server/outbox/outbox-message.entity.js';
-import { Ticket } from '../../server/tickets/ticket.entity.js';
+import { Ticket, TicketComment } from '../../server/tickets/ticket.entity.js';
 import { SUBMIT_REQUEST } from '../helpers/ticket-operations.js';
 
 const COMMENT =
   'mutation($t: ID!, $b: String!, $p: Boolean) { addTicketComment(ticketId: $t, input: { body: $b, public: $p }) { comment { id public } } }';
+const UPDATE_STATUS = 'mutation($id: ID!) { updateTicket(id: $id, input: { status: SOLVED }) { id status } }';
 const RELEASE = 'mutation($id: ID!) { updateTicket(id: $id, input: { release: true }) { id held } }';
+const DESK = 'desk.held.test';
 const HELD_LIST = 'query($held: Boolean) { tickets(first: 100, held: $held) { totalCount edges { node { id held } } } }';
 
 let seq = 0;
@@ -17,10 +21,12 @@ describe.each(testDialects())('held tickets on %s', (dialect) => {
   let app: TestApp;
   let agent: Awaited<ReturnType<TestApp['person']>>;
   let client = 0;
+  let inboundToken: string;
 
   beforeAll(async () => {
-    app = await startTestApp(dialect, { REQUEST_RATE_LIMIT: '0', TRUST_PROXY: 'loopback' });
+    app = await startTestApp(dialect, { REQUEST_RATE_LIMIT: '0', TRUST_PROXY: 'loopback', INBOUND_DOMAIN: DESK });
     agent = await app.person('AGENT');
+    inboundToken = (await app.token(['INBOUND'], 'mail provider')).auth.token;
   });
   afterAll(() => app?.stop());
 
@@ -40,6 +46,17 @@ describe.each(testDialects())('held tickets on %s', (dialect) => {
       body: JSON.stringify({ query: SUBMIT_REQUEST, variables: { input: { name, email, subject: `Help ${++seq}`, description: 'Please.' } } }),
     });
     expect(await res.json()).toEqual({ data: { submitRequest: { received: true } } });
+  };
+  /** Mail to the desk, as the mail provider posts it. */
+  const mailIn = async (options: Mail.Options) => {
+    const raw = await new MailComposer({ to: `help@${DESK}`, subject: `Help ${++seq}`, text: 'Please.', ...options }).compile().build();
+    const res = await fetch(`${app.url}/inbound/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${inboundToken}` },
+      body: new Uint8Array(raw),
+    });
+    expect(res.status).toBe(200);
+    return (await res.json()) as { result: string; ticketId?: number };
   };
   const ticketsOf = async (email: string) => {
     const user = await app.services.users.findByEmail(email);
@@ -120,6 +137,74 @@ describe.each(testDialects())('held tickets on %s', (dialect) => {
     expect((await app.as(agent.auth)(ADD, { i: { sideConversationId: sideId, message: 'Still waiting.' } })).errors).toBeUndefined();
     expect(await mails(email)).toEqual([]);
     await settings({ blockList: [] });
+  });
+
+  it('holds a suspended customer’s requests (web form, mail) without mailing them; their reply by mail is an internal note', async () => {
+    await settings({ requestAccess: 'ANYONE', blockList: [], acknowledgeRequests: true });
+    const email = `suspended.${++seq}@customers.io`;
+    const made = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+      i: { name: 'Soon Suspended', email, verified: true },
+    });
+    const id = made.data.createUser.user.id;
+    // Before the suspension: an ordinary request, acknowledged; then solved.
+    await submit(email);
+    const [earlier] = await ticketsOf(email);
+    expect(earlier.held).toBeNull();
+    expect((await mails(email)).map((m) => m.kind)).toEqual(['TICKET_RECEIVED']);
+    expect((await app.as(agent.auth)(UPDATE_STATUS, { id: String(earlier.id) })).errors).toBeUndefined();
+    expect((await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { suspended: true }) { id } }', { id })).errors).toBeUndefined();
+
+    // Suspended: the web form and mail both make a ticket held SUSPENDED, and mail them nothing.
+    await submit(email);
+    expect((await mailIn({ from: email })).result).toBe('CREATED');
+    const held = (await ticketsOf(email)).filter((t) => t.id !== earlier.id);
+    expect(held.map((t) => t.held)).toEqual(['SUSPENDED', 'SUSPENDED']);
+    // Even when the allow list names them, and under REGISTERED (no verification link either).
+    await settings({ requestAccess: 'REGISTERED', allowList: ['customers.io'] });
+    await submit(email);
+    expect((await ticketsOf(email)).at(-1)!.held).toBe('SUSPENDED');
+    await settings({ requestAccess: 'ANYONE', allowList: [] });
+    expect((await mails(email)).map((m) => m.kind)).toEqual(['TICKET_RECEIVED']);
+
+    // Their reply to the earlier ticket is kept for the agents as an internal note: not public, nothing reopened or mailed.
+    const reply = await mailIn({ from: email, subject: `Re: [#${earlier.id}]`, inReplyTo: `<ticket-${earlier.id}@${DESK}>`, text: 'Still broken.' });
+    expect(reply).toEqual({ result: 'COMMENTED', ticketId: earlier.id });
+    const comments = await app.db.manager.find(TicketComment, { where: { ticketId: earlier.id }, order: { id: 'ASC' } });
+    expect(comments.map((c) => [c.public, c.authorId])).toEqual([
+      [true, Number(id)],
+      [false, Number(id)],
+    ]);
+    expect(comments[1].body).toBe('Still broken.');
+    expect((await app.db.manager.findOneBy(Ticket, { id: earlier.id }))!.status).toBe('SOLVED');
+    expect((await mails(email)).map((m) => m.kind)).toEqual(['TICKET_RECEIVED']);
+
+    // Unsuspended, their reply is public again and reopens the ticket.
+    expect((await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { suspended: false }) { id } }', { id })).errors).toBeUndefined();
+    await mailIn({ from: email, subject: `Re: [#${earlier.id}]`, inReplyTo: `<ticket-${earlier.id}@${DESK}>`, text: 'Hello?' });
+    expect((await app.db.manager.find(TicketComment, { where: { ticketId: earlier.id }, order: { id: 'ASC' } })).at(-1)!.public).toBe(true);
+    expect((await app.db.manager.findOneBy(Ticket, { id: earlier.id }))!.status).toBe('OPEN');
+  });
+
+  it('sends no acknowledgment to a requester suspended after admission let the request in', async () => {
+    await settings({ requestAccess: 'ANYONE', blockList: [], acknowledgeRequests: true });
+    const email = `late.${++seq}@customers.io`;
+    const made = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
+      i: { name: 'Late', email, verified: true },
+    });
+    expect(
+      (await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { suspended: true }) { id } }', { id: made.data.createUser.user.id })).errors,
+    ).toBeUndefined();
+    // Admission as it read a moment before the suspension.
+    const admission = app.services.admission;
+    const admit = admission.admit;
+    admission.admit = async () => ({ admitted: true, hold: null, verify: false });
+    try {
+      await submit(email);
+    } finally {
+      admission.admit = admit;
+    }
+    expect(await ticketsOf(email)).toHaveLength(1);
+    expect(await mails(email)).toEqual([]);
   });
 
   it('lists held tickets apart: tickets(held: true) and tickets(held: false)', async () => {

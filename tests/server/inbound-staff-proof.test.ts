@@ -164,6 +164,14 @@ describe.each(testDialects())('inbound mail from a staff address on %s', (dialec
     expect(await app.services.admission.admit(staffEmail, { senderProven: true })).toMatchObject({ admitted: true, hold: null });
     const customer = await app.services.users.checkEmail(`nobody.${++seq}@mail.example.org`, 'from');
     expect(await app.services.admission.admit(customer, { senderProven: false })).toMatchObject({ admitted: true, hold: null });
+    // A suspended agent's mail, even proven, is held for review; without proof it is refused as before.
+    const suspended = await app.person('AGENT');
+    expect(
+      (await app.as(app.admin)('mutation($id: ID!) { updateUser(id: $id, input: { suspended: true }) { id } }', { id: suspended.id })).errors,
+    ).toBeUndefined();
+    const suspendedEmail = await app.services.users.checkEmail(suspended.email, 'from');
+    expect(await app.services.admission.admit(suspendedEmail, { senderProven: true })).toEqual({ admitted: true, hold: 'SUSPENDED', verify: false });
+    expect(await app.services.admission.admit(suspendedEmail, { senderProven: false })).toEqual({ admitted: false, reason: 'STAFF_ADDRESS' });
   });
 
   it('customers’ mail needs no proof, as before', async () => {

@@ -8,7 +8,8 @@ import { CreatedVia } from '../../server/users/role.js';
 import { SYSTEM_ACTOR } from '../../server/auth/viewer.js';
 
 type Access = 'ANYONE' | 'REGISTERED' | 'CLOSED' | 'RESTRICTED';
-type Sender = 'new' | 'team' | 'team-verified' | 'self';
+/** `suspended`: added by the team, verified, then suspended; `self-suspended`: made by its owner, then suspended. */
+type Sender = 'new' | 'team' | 'team-verified' | 'self' | 'suspended' | 'self-suspended';
 /** What became of a request: a ticket (worked, or held), or nothing. */
 type Outcome = 'TICKET' | 'SUSPENDED' | 'UNVERIFIED' | 'NONE';
 
@@ -65,6 +66,19 @@ const CASES: {
   { access: 'REGISTERED', domain: 'allowed.io', sender: 'new', expect: 'UNVERIFIED' },
   { access: 'REGISTERED', domain: 'sus.io', sender: 'new', expect: 'SUSPENDED' },
   { access: 'REGISTERED', domain: 'rej.io', sender: 'new', expect: 'NONE' },
+  // A suspended account's request is held (Zendesk: suspended users' tickets are suspended), whatever the lists allow,
+  // where the rules take it at all; never a verification mail.
+  { access: 'ANYONE', domain: 'other.io', sender: 'suspended', expect: 'SUSPENDED' },
+  { access: 'ANYONE', domain: 'other.io', sender: 'self-suspended', expect: 'SUSPENDED' },
+  { access: 'ANYONE', domain: 'allowed.io', sender: 'suspended', expect: 'SUSPENDED' },
+  { access: 'ANYONE', domain: 'org.io', sender: 'suspended', expect: 'SUSPENDED' },
+  { access: 'ANYONE', domain: 'rej.io', sender: 'suspended', expect: 'NONE' },
+  { access: 'CLOSED', domain: 'other.io', sender: 'suspended', expect: 'SUSPENDED' },
+  { access: 'CLOSED', domain: 'other.io', sender: 'self-suspended', expect: 'NONE' },
+  { access: 'RESTRICTED', domain: 'other.io', sender: 'suspended', expect: 'SUSPENDED' },
+  { access: 'RESTRICTED', domain: 'other.io', sender: 'self-suspended', expect: 'NONE' },
+  { access: 'REGISTERED', domain: 'other.io', sender: 'suspended', expect: 'SUSPENDED' },
+  { access: 'REGISTERED', domain: 'other.io', sender: 'self-suspended', expect: 'SUSPENDED' },
 ];
 
 /** What a sign-up gives for the outcome a request would have (`existed`: the address had an account before). */
@@ -104,17 +118,22 @@ describe.each(testDialects())('who may submit requests on %s', (dialect) => {
     // Named addresses (bad@addr.io on the block list) are the same each time: their tickets are told apart by id.
     const address = c.local ? `${c.local}@${c.domain}` : `p${++seq}@${c.domain}`;
     if (c.local && (await userOf(address))) return address;
-    if (c.sender === 'team' || c.sender === 'team-verified') {
+    if (c.sender === 'team' || c.sender === 'team-verified' || c.sender === 'suspended') {
       const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', {
-        i: { name: 'Team Added', email: address, verified: c.sender === 'team-verified' },
+        i: { name: 'Team Added', email: address, verified: c.sender !== 'team' },
       });
       expect(r.errors).toBeUndefined();
     }
-    if (c.sender === 'self') {
+    if (c.sender === 'self' || c.sender === 'self-suspended') {
       const email2 = await app.services.users.checkEmail(address, 'email');
       await app.db.transaction((m) =>
         app.services.users.findOrCreateByEmail(m, { email: email2, name: 'Self Made' }, { via: CreatedVia.SELF }, SYSTEM_ACTOR),
       );
+    }
+    if (c.sender === 'suspended' || c.sender === 'self-suspended') {
+      const id = (await userOf(address))!.id;
+      const r = await app.gql('mutation($id: ID!) { updateUser(id: $id, input: { suspended: true }) { suspended } }', { id: String(id) });
+      expect(r.data?.updateUser).toEqual({ suspended: true });
     }
     return address;
   };
@@ -173,6 +192,8 @@ describe.each(testDialects())('who may submit requests on %s', (dialect) => {
         // A request that waits for its sender's verification mails them a link, and only then.
         const verifications = (await mailsTo(address)).slice(mailsBefore).filter((mail) => mail.kind === 'VERIFICATION');
         expect(verifications.length, label).toBe(got === 'UNVERIFIED' ? 1 : 0);
+        // Held for review or refused: nothing at all is mailed (no acknowledgment either).
+        if (got === 'SUSPENDED' || got === 'NONE') expect((await mailsTo(address)).slice(mailsBefore), label).toEqual([]);
         if (got === 'UNVERIFIED') expect(verifications[0].textBody).toMatch(/\/verify\/\d+\.VERIFY\.\d+\.[\w-]{43}\n/);
         if (c.expect === 'NONE' && c.sender === 'new') expect(await userOf(address), label).toBeNull();
       }
