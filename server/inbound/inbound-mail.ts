@@ -10,8 +10,8 @@ import { TicketVia } from '../tickets/ticket-enums.js';
 import { writtenIn, type TicketService } from '../tickets/ticket.service.js';
 import type { CheckedRef } from '../tickets/ticket-people.js';
 import { mailBody, mailSubject } from '../tickets/ticket-text.js';
-import { MAX_PEOPLE } from '../tickets/ticket.inputs.js';
 import { replyText } from './reply-text.js';
+import { decideCopy } from './copy-rule.js';
 import { parseMessage, type ParsedMessage, type RawMessage } from './parse-message.js';
 import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
 import { sideConversationRefOf } from './side-conversation-ref.js';
@@ -59,9 +59,9 @@ const asciiLower = (domain: string) => (domainToASCII(domain.trim()) || domain.t
  *   a reply keeps its own text, not the mail it quotes (reply-text.ts);
  * - anything else opens a ticket (via EMAIL): From is its requester (found by
  *   any of their addresses, or made with the display name as name, createdVia
- *   SELF, unverified), every Cc but the desk's own addresses and deleted
- *   customers' is copied (createdVia CC). Attachments are listed by name on
- *   the comment. A deleted customer's mail is refused (request-admission.ts).
+ *   SELF, unverified), the Cc's that copy-rule.ts lets in are copied
+ *   (createdVia CC). Attachments are listed by name on the comment. A
+ *   deleted customer's mail is refused (request-admission.ts).
  */
 export class InboundMail {
   constructor(
@@ -179,14 +179,7 @@ export class InboundMail {
       this.deps.log.info({ messageId: msg.messageId, reason: admission.reason }, 'inbound mail refused by the access settings');
       return { result: 'IGNORED', reason: 'REFUSED' };
     }
-    const ccs: CheckedRef[] = [];
-    for (const [i, cc] of msg.cc.entries()) {
-      const email = await this.address(cc.address);
-      if (!email || this.isDesk(email) || email.normalized === from.normalized || ccs.length >= MAX_PEOPLE) continue;
-      // A deleted customer's address stays theirs until erased: never copied (nor made anyone else's).
-      if ((await this.deps.users.holderOfEmail(email.address)) === 'DELETED') continue;
-      ccs.push({ field: `cc.${i}`, email, name: cc.name || null });
-    }
+    const ccs = await this.copies(msg, from);
     const created = await this.deps.tickets.create(
       writtenIn({
         subject: mailSubject(msg.subject),
@@ -209,6 +202,27 @@ export class InboundMail {
       actor,
     );
     return { result: 'CREATED', ticketId: created.ticket.id };
+  }
+
+  /** The mail's Cc's that the ticket copies: decided one by one by copy-rule.ts (the facts it needs are read here). */
+  private async copies(msg: ParsedMessage, from: ParsedEmail): Promise<CheckedRef[]> {
+    const ccs: CheckedRef[] = [];
+    const left: { cc: number; reason: string }[] = [];
+    for (const [i, cc] of msg.cc.entries()) {
+      const email = await this.address(cc.address);
+      const facts = {
+        email,
+        desk: email !== null && this.isDesk(email),
+        list: email ? await this.deps.admission.listVerdictOf(email) : ('NONE' as const),
+        deletedAccount: email !== null && (await this.deps.users.holderOfEmail(email.address)) === 'DELETED',
+      };
+      const decision = decideCopy(facts, from, ccs.length);
+      if (decision.copy) ccs.push({ field: `cc.${i}`, email: email!, name: cc.name || null });
+      else left.push({ cc: i, reason: decision.reason });
+    }
+    // Which Cc (by its place) and why, never the address: the log is no address book.
+    if (left.length) this.deps.log.info({ messageId: msg.messageId, left }, 'inbound mail: Cc addresses not copied');
+    return ccs;
   }
 
   /** The side conversation a reply names (side-conversation-ref.ts), when its sender is one of the participants; else null. */

@@ -4,7 +4,7 @@ import { CreatedVia } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import type { UserService } from '../users/user.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
-import { listVerdict } from '../settings/access-lists.js';
+import { listVerdict, type ListVerdict } from '../settings/access-lists.js';
 import { RequestAccess, TicketHold } from '../settings/request-access.js';
 import type { DeskSettings, SettingsService } from '../settings/settings.service.js';
 
@@ -142,5 +142,11 @@ export class RequestAdmission {
     const proven =
       from === undefined || ('signedInUserId' in from ? sender !== null && from.signedInUserId === sender.id : !staff || from.senderProven);
     return decideAdmission(settings, email, sender, org !== null, proven);
+  }
+
+  /** What the allow and block lists, and the organizations' domains, say of an address (inbound mail's copy rule). */
+  async listVerdictOf(email: ParsedEmail): Promise<ListVerdict> {
+    const [settings, org] = await Promise.all([this.deps.settings.get(), this.deps.organizations.byDomain(email.domain)]);
+    return listVerdict(email, settings.allow, settings.block, org !== null);
   }
 }

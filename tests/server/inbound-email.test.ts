@@ -8,6 +8,8 @@ import { testDialects } from '../helpers/databases.js';
 import { USER_BY_EMAIL } from '../helpers/ticket-operations.js';
 
 const DESK = 'desk.accueil.test';
+/** The desk's sending address (MAIL_FROM), on another domain than its inbound one. */
+const SENDING = 'support@mail.acme-desk.io';
 let seq = 0;
 const addr = (p: string) => `${p}.${++seq}.${Date.now()}@mail.acme.io`;
 const compose = (options: Mail.Options): Promise<Buffer> =>
@@ -39,7 +41,7 @@ describe.each(testDialects())('inbound email over HTTP on %s', (dialect) => {
   const user = async (email: string) => (await app.as(agent.auth)(USER_BY_EMAIL, { email })).data.userByEmail;
 
   beforeAll(async () => {
-    app = await startTestApp(dialect, { INBOUND_DOMAIN: DESK });
+    app = await startTestApp(dialect, { INBOUND_DOMAIN: DESK, MAIL_FROM: `Acme Support <${SENDING}>` });
     agent = await app.person('AGENT');
     token = (await app.token(['INBOUND'], 'mail provider')).auth.token;
   });
@@ -184,6 +186,47 @@ describe.each(testDialects())('inbound email over HTTP on %s', (dialect) => {
     const broken = await post(raw);
     expect(broken.status === 400 || broken.body.result === 'IGNORED').toBe(true);
     expect((await deliver({ from: `loop@${DESK}` })).reason).toBe('OWN_ADDRESS');
+  });
+
+  it('copies only the Cc’s a person reads and the desk may mail (copy-rule.ts): never the desk, the sender, robots, reserved, blocked or deleted addresses', async () => {
+    const settings = (i: Record<string, unknown>) =>
+      app.as(app.admin)('mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }', { i });
+    await settings({ blockList: ['reject:spam-cc.io', 'suspend:held-cc.io', 'plain-cc.io'], allowList: ['vip@plain-cc.io'] });
+    const gone = addr('deleted-cc');
+    const made = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name: 'Gone', email: gone } });
+    expect((await app.gql('mutation($id: ID!) { deleteUser(id: $id) }', { id: made.data.createUser.user.id })).errors).toBeUndefined();
+    const from = addr('copier');
+    const copied = [addr('colleague'), `norbert.${seq}@shop.io`, `noreplyguy.${seq}@shop.io`, `vip@plain-cc.io`];
+    const never = [
+      `desk-alias@${DESK}`,
+      SENDING.toUpperCase(),
+      from.toUpperCase(),
+      `walk-in.${seq}@example.invalid`,
+      `someone.${seq}@example.com`,
+      `noreply@shop${seq}.io`,
+      `No-Reply@shop${seq}.io`,
+      `do-not-reply@shop${seq}.io`,
+      `donotreply@shop${seq}.io`,
+      `noreply-alerts@shop${seq}.io`,
+      `bounces+${seq}@list.io`,
+      `MAILER-DAEMON@mx${seq}.io`,
+      `postmaster@mx${seq}.io`,
+      `someone.${seq}@spam-cc.io`,
+      `someone.${seq}@held-cc.io`,
+      `someone.${seq}@plain-cc.io`,
+      gone,
+    ];
+    try {
+      const r = await deliver({ from, cc: [...never.slice(0, 8), ...copied, ...never.slice(8)] });
+      expect(r.result).toBe('CREATED');
+      const t = await ticket(r.ticketId);
+      expect(t.ccs.map((c: any) => c.email).sort()).toEqual([...copied].sort());
+      // No account was made for an address left out (the deleted customer's stays theirs).
+      for (const address of never.slice(3, -1)) expect(await user(address), address).toBeNull();
+      expect(await app.services.users.holderOfEmail(gone)).toBe('DELETED');
+    } finally {
+      await settings({ blockList: [], allowList: [] });
+    }
   });
 
   it('refuses without a token, with another scope, another content type, over 10 MB, or what is not a message', async () => {
