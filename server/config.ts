@@ -51,6 +51,8 @@ export interface Config {
   graphqlJit: boolean;
   /** Requests per client address per 10 minutes on the public Submit a request form (0: off). */
   requestRateLimit: number;
+  /** Sign-up, a password-reset request and the web form answer no sooner than this after the request began (ms; 0: off). */
+  doorAnswerMs: number;
   /** The desk's mail domain: replies name tickets by Message-IDs on it, and the SMTP listener takes mail for it. */
   inboundDomain: string;
   /** Port of the SMTP listener for inbound mail; null: off. */
@@ -342,6 +344,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: redisUrl(env.REDIS_URL),
     graphqlJit: bool('GRAPHQL_JIT', env.GRAPHQL_JIT, true),
     requestRateLimit: int('REQUEST_RATE_LIMIT', env.REQUEST_RATE_LIMIT, 10, 0),
+    doorAnswerMs: int('DOOR_ANSWER_MS', env.DOOR_ANSWER_MS, 150, 0, 10_000),
     inboundDomain: domainName('INBOUND_DOMAIN', env.INBOUND_DOMAIN, 'desk.accueil.localhost'),
     inboundSmtpPort: smtpPort(env.INBOUND_SMTP_PORT),
     inboundAuthservId: authservId(env.INBOUND_AUTHSERV_ID),

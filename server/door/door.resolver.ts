@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphq
 import type { Context } from '../graphql/context.js';
 import { NotFoundError, RateLimitedError } from '../graphql/errors.js';
 import { doorPolicy } from './door.policy.js';
+import { withAnswerFloor } from './answer-floor.js';
 import { parseId } from '../graphql/ids.js';
 import { authorize, can, OPEN } from '../auth/policy.js';
 import { clientOf } from '../auth/rate-limiter.js';
@@ -21,6 +22,9 @@ async function limit(ctx: Context, what: string): Promise<void> {
   if (wait > 0) throw new RateLimitedError(wait, msg('door.tooManyRequestsFrom'));
 }
 
+/** Answers that must not tell, by their time, whether an address has an account: no sooner than DOOR_ANSWER_MS. */
+const floored = <T>(ctx: Context, work: () => Promise<T>): Promise<T> => withAnswerFloor(ctx.startedAt, ctx.config.doorAnswerMs, work);
+
 /** The end users' door: sign up, mailed links, password reset, and a signed-in person's reply on their request. */
 @Resolver()
 export class DoorResolver {
@@ -30,9 +34,11 @@ export class DoorResolver {
   })
   @Authorized(OPEN)
   async signUp(@Arg('input', () => SignUpInput, { description: 'Name and email.' }) input: SignUpInput, @Ctx() ctx: Context): Promise<SignUpPayload> {
-    await limit(ctx, 'sign-up');
-    await ctx.door.signUp(input);
-    return { received: true };
+    return floored(ctx, async () => {
+      await limit(ctx, 'sign-up');
+      await ctx.door.signUp(input);
+      return { received: true };
+    });
   }
 
   @Query(() => AccountLinkInfo, { description: 'Whether a mailed link still works (the page says so before asking for a password). Open to anyone.' })
@@ -80,9 +86,11 @@ export class DoorResolver {
     @Arg('email', () => String, { description: 'Any of the account’s addresses.' }) email: string,
     @Ctx() ctx: Context,
   ): Promise<boolean> {
-    await limit(ctx, 'reset');
-    await ctx.door.requestPasswordReset(email);
-    return true;
+    return floored(ctx, async () => {
+      await limit(ctx, 'reset');
+      await ctx.door.requestPasswordReset(email);
+      return true;
+    });
   }
 
   @Mutation(() => Boolean, {

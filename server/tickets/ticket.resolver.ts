@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../graphql/context.js';
+import { withAnswerFloor } from '../door/answer-floor.js';
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
@@ -243,6 +244,6 @@ export class TicketResolver {
     @Arg('input', () => SubmitRequestInput, { description: 'The request.' }) input: SubmitRequestInput,
     @Ctx() ctx: Context,
   ): Promise<SubmitRequestPayload> {
-    return submitRequest(ctx, input);
+    return withAnswerFloor(ctx.startedAt, ctx.config.doorAnswerMs, () => submitRequest(ctx, input));
   }
 }

@@ -34,6 +34,7 @@ export function startServerProcess(env: Record<string, string>, tmpDir: string):
       TMPDIR: tmpDir,
       EMAIL_DOMAIN_CHECK: 'off',
       PASSWORD_HASH_COST: String(TEST_PASSWORD_HASH_COST),
+      DOOR_ANSWER_MS: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

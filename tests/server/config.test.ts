@@ -13,6 +13,10 @@ describe('readConfig', () => {
     expect(c).toMatchObject({ port: 4000, host: '0.0.0.0', databaseUrl: 'sqlite:./data/accueil.sqlite', logLevel: 'info', production: false });
     expect(c.dnsServers).toEqual([]);
     expect(c.dnsCanary).toBe('gmail.com');
+    // The door's answers wait 150 ms by default; 0 turns the floor off.
+    expect(c.doorAnswerMs).toBe(150);
+    expect(readConfig({ DOOR_ANSWER_MS: ' 0 ' }).doorAnswerMs).toBe(0);
+    expect(readConfig({ DOOR_ANSWER_MS: '400' }).doorAnswerMs).toBe(400);
     // No receiving server is trusted until one is named: no inbound mail is ever taken as staff's.
     expect(c.inboundAuthservId).toBeNull();
     expect(readConfig({ INBOUND_AUTHSERV_ID: '  ' }).inboundAuthservId).toBeNull();
@@ -128,6 +132,10 @@ describe('readConfig', () => {
     ['DNS_SERVERS', '127.0.0.1:99999', /^DNS_SERVERS must be IP addresses/],
     ['EMAIL_DOMAIN_CHECK_CANARY', 'localhost', /^EMAIL_DOMAIN_CHECK_CANARY must be a domain name/],
     ['EMAIL_DOMAIN_CHECK_CANARY', 'not a domain', /^EMAIL_DOMAIN_CHECK_CANARY must be a domain name/],
+    ['DOOR_ANSWER_MS', '-1', /^DOOR_ANSWER_MS must be a whole number from 0 to 10000, not "-1"\.$/],
+    ['DOOR_ANSWER_MS', '150ms', /^DOOR_ANSWER_MS must be a whole number from 0 to 10000/],
+    ['DOOR_ANSWER_MS', '0.5', /^DOOR_ANSWER_MS must be a whole number from 0 to 10000/],
+    ['DOOR_ANSWER_MS', '10001', /^DOOR_ANSWER_MS must be a whole number from 0 to 10000/],
   ])('refuses %s=%s in one line naming it', (name, value, message) => {
     let error: unknown;
     try {

@@ -317,3 +317,55 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     });
   });
 });
+
+/** DOOR_ANSWER_MS: the door's answers take no less than the floor, for a known address as for an unknown one. */
+describe.each(testDialects())('the door’s answer floor on %s', (dialect) => {
+  const FLOOR = 300;
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp(dialect, { DOOR_ANSWER_MS: String(FLOOR), REQUEST_RATE_LIMIT: '0' });
+    const r = await app.as(app.admin)('mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }', {
+      i: { requestAccess: 'ANYONE', helpCenterSignUp: true },
+    });
+    expect(r.errors).toBeUndefined();
+  });
+  afterAll(() => app?.stop());
+
+  /** An anonymous request: its answer and how long it took, seen from the client. */
+  const timed = async (query: string, variables: Record<string, unknown>) => {
+    const started = performance.now();
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await res.json();
+    return { ms: performance.now() - started, answer: { status: res.status, body } };
+  };
+
+  it('sign-up, a reset request and the web form answer a known and an unknown address alike, no sooner than DOOR_ANSWER_MS', async () => {
+    const known = await app.person('END_USER');
+    const paths: [string, (email: string) => [string, Record<string, unknown>]][] = [
+      ['signUp', (email) => [SIGN_UP, { i: { name: 'Visitor', email } }]],
+      ['requestPasswordReset', (email) => [RESET, { e: email }]],
+      [
+        'submitRequest',
+        (email) => [
+          'mutation($i: SubmitRequestInput!) { submitRequest(input: $i) { received } }',
+          { i: { name: 'Someone', email, subject: 'Help', description: 'Please.' } },
+        ],
+      ],
+    ];
+    for (const [name, request] of paths) {
+      const a = await timed(...request(known.email));
+      const b = await timed(...request(addr('unknown')));
+      expect(a.answer, name).toEqual(b.answer);
+      expect(a.ms, `${name}, known address`).toBeGreaterThanOrEqual(FLOOR);
+      expect(b.ms, `${name}, unknown address`).toBeGreaterThanOrEqual(FLOOR);
+    }
+    // A refusal waits too (a malformed address): its time tells nothing either.
+    const bad = await timed(RESET, { e: 'not an address' });
+    expect(bad.answer.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.ms).toBeGreaterThanOrEqual(FLOOR);
+  });
+});
