@@ -59,15 +59,23 @@ export async function checkLink(m: EntityManager, secret: string, token: unknown
   return { state: 'VALID', link };
 }
 
-/** Voids the links of one purpose that `userId` has not followed yet (a newer one replaces them). */
-export async function voidLinks(m: EntityManager, userId: number, purpose: LinkPurpose, now = new Date()): Promise<void> {
+/** Voids the links of a purpose (or of several) that `userId` has not followed yet (a newer one replaces them). */
+export async function voidLinks(m: EntityManager, userId: number, purpose: LinkPurpose | readonly LinkPurpose[], now = new Date()): Promise<void> {
+  const purposes = typeof purpose === 'string' ? [purpose] : [...purpose];
   await m
     .createQueryBuilder()
     .update(AccountLinkEntity)
     .set({ usedAt: now })
-    .where('user_id = :userId AND purpose = :purpose AND used_at IS NULL', { userId, purpose })
+    .where('user_id = :userId AND purpose IN (:...purposes) AND used_at IS NULL', { userId, purposes })
     .execute();
 }
+
+/**
+ * Every link that sets a password when followed: a reset, an address's verification (which asks for a password
+ * too) and an invitation. A password set or changed voids the unused ones (users/user-credentials.ts), so an old
+ * mail cannot undo it.
+ */
+export const PASSWORD_LINKS: readonly LinkPurpose[] = ['RESET', 'VERIFY', 'INVITE'];
 
 /** Marks a link used (call with its row locked). */
 export async function useLink(m: EntityManager, link: AccountLinkEntity, now = new Date()): Promise<void> {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/viewer.js';
 import type { SessionService } from '../auth/session.service.js';
 import { change, type AuditService } from '../audit/audit.service.js';
 import { usersWithPrimaryEmail } from './user-reads.js';
+import { PASSWORD_LINKS, voidLinks } from '../door/account-links.js';
 import { CreatedVia, Role, User } from './user.entity.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 
@@ -22,10 +23,15 @@ export class UserCredentials {
 
   /**
    * The same inside the caller's transaction (a password chosen through a
-   * mailed link). A pending invitation is over once a password is chosen.
+   * mailed link). A pending invitation is over once a password is chosen,
+   * and the mailed links that would set one (reset, verification,
+   * invitation) and are still unused stop working: an old mail never
+   * undoes a new password. The page of such a link says it was used and
+   * offers a new one.
    */
   async setPasswordHashIn(m: EntityManager, userId: number, hash: string, actor: Actor, keepSessionId: number | null, now: Date): Promise<void> {
     await m.update(User, { id: userId }, { passwordHash: hash, passwordChangedAt: now, invitedAt: null, updatedAt: now });
+    await voidLinks(m, userId, PASSWORD_LINKS, now);
     await this.deps.sessions.endAll(m, userId, keepSessionId);
     await this.deps.audit.record(m, userId, 'PASSWORD_CHANGED', actor, [change('password', null, null)], now);
   }

@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { hashPassword, isCommonPassword, passwordProblem, setPasswordHashCost, verifyPassword } from '../../server/auth/password.js';
 import { readConfig } from '../../server/config.js';
+import { OutboxMessage } from '../../server/outbox/outbox-message.entity.js';
 
 /** New passwords: enough visible characters, no control characters, not a common password. */
 const INVISIBLE = [
@@ -71,7 +72,7 @@ describe('password rules', () => {
 describe.each(testDialects())('new passwords over the API on %s', (dialect) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp(dialect);
+    app = await startTestApp(dialect, { REQUEST_RATE_LIMIT: '0' });
   });
   afterAll(() => app?.stop());
 
@@ -91,5 +92,71 @@ describe.each(testDialects())('new passwords over the API on %s', (dialect) => {
     await app.signIn(p.email, p.password);
     expect((await change('a brand new passphrase')).data.changePassword).toBe(true);
     expect((await set(p.id, 'another good passphrase')).data.setUserPassword).toBe(true);
+  });
+
+  /** The links mailed to an address, oldest first (their tokens). */
+  const links = async (email: string) =>
+    (await app.db.manager.find(OutboxMessage, { where: { recipient: email }, order: { id: 'ASC' } }))
+      .map((m) => /\/(?:verify|help\/reset|reset-password|invitation)\/(\S+)/.exec(m.textBody)?.[1])
+      .filter((t): t is string => t !== undefined);
+  const state = async (t: string) => (await app.gql('query($t: String!) { accountLink(token: $t) { state } }', { t })).data.accountLink.state;
+  const follow = (t: string) =>
+    app.as({ kind: 'anonymous' })('mutation($t: String!, $p: String!) { useAccountLink(token: $t, password: $p) { id } }', {
+      t,
+      p: 'a link that came too late',
+    });
+  const askReset = (e: string) => app.as({ kind: 'anonymous' })('mutation($e: String!) { requestPasswordReset(email: $e) }', { e });
+
+  it('a password set or changed voids the unused reset, verification and invitation links: an old mail cannot undo it', async () => {
+    // Changing one's own password: the reset link asked for before stops working.
+    const p = await app.person('END_USER');
+    await askReset(p.email);
+    const [reset] = await links(p.email);
+    expect(await state(reset)).toBe('VALID');
+    const changed = await app.as(p.auth)('mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }', {
+      c: p.password,
+      n: 'my brand new passphrase',
+    });
+    expect(changed.data.changePassword).toBe(true);
+    expect(await state(reset)).toBe('USED');
+    expect((await follow(reset)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token', reason: 'USED' });
+    await expect(app.signIn(p.email, 'my brand new passphrase')).resolves.toMatchObject({ kind: 'cookie' });
+    await expect(app.signIn(p.email, 'a link that came too late')).rejects.toThrow();
+
+    // An admin setting it: the reset and verification links both stop working.
+    const q = await app.person('END_USER');
+    await askReset(q.email);
+    expect((await app.as(app.admin)('mutation($id: ID!) { resendVerification(userId: $id) }', { id: q.id })).errors).toBeUndefined();
+    const both = await links(q.email);
+    expect(both).toHaveLength(2);
+    for (const t of both) expect(await state(t)).toBe('VALID');
+    expect((await set(q.id, 'set by the admin today')).data.setUserPassword).toBe(true);
+    for (const t of both) {
+      expect(await state(t)).toBe('USED');
+      expect((await follow(t)).errors?.[0].extensions?.reason).toBe('USED');
+    }
+    // A link mailed afterwards works.
+    await askReset(q.email);
+    const fresh = (await links(q.email)).at(-1)!;
+    expect(await state(fresh)).toBe('VALID');
+
+    // Following one link sets the password: the other links sent before stop working too.
+    const r = await app.person('END_USER');
+    await askReset(r.email);
+    await askReset(r.email);
+    const [first, second] = await links(r.email);
+    expect((await follow(second)).errors).toBeUndefined();
+    expect(await state(first)).toBe('USED');
+
+    // A pending teammate whose password an admin sets: the invitation link is over.
+    const invitee = `invitee.${Date.now()}@people.acme.io`;
+    const invited = await app.as(app.admin)('mutation($i: InviteTeamMemberInput!) { inviteTeamMember(input: $i) { id } }', {
+      i: { name: 'Invited Agent', email: invitee, role: 'AGENT' },
+    });
+    expect(invited.errors).toBeUndefined();
+    const [invitation] = await links(invitee);
+    expect(await state(invitation)).toBe('VALID');
+    expect((await set(invited.data.inviteTeamMember.id, 'set before they came')).data.setUserPassword).toBe(true);
+    expect(await state(invitation)).toBe('USED');
   });
 });
