@@ -29,7 +29,9 @@ registerEnumType(TicketHold, {
   name: 'TicketHold',
   description: 'Why a ticket is held instead of being worked.',
   valuesConfig: {
-    SUSPENDED: { description: 'Held for review by the block list (suspend:, a plain entry, or *); an agent releases it.' },
+    SUSPENDED: {
+      description: 'Held for review: the block list (suspend:, a plain entry, or *), or its requester is a suspended account; an agent releases it.',
+    },
     UNVERIFIED: { description: 'Its requester has not verified their address yet (requestAccess REGISTERED); released when they do.' },
   },
 });

@@ -48,10 +48,19 @@ export class Ticket {
   @Column({ name: 'submitter_id', type: 'int', nullable: true })
   submitterId: number | null;
 
+  /**
+   * Moderation information (who is suspended, who has not verified): read
+   * under tickets.list like the history and the side conversations, so an end
+   * user reading their own ticket gets FORBIDDEN on this field, however the
+   * ticket is reached (ticket(id), requestedTickets, ccTickets, a payload).
+   */
   @Field(() => TicketHold, {
     nullable: true,
-    description: 'Why the ticket waits instead of being worked (null: it does not): the block list held it, or its requester has not verified yet.',
+    description:
+      'Why the ticket waits instead of being worked (null: it does not): the block list held it, its requester is suspended, or has not verified yet. ' +
+      'Agents and admins: for an end user reading their own ticket, FORBIDDEN.',
   })
+  @Authorized(ticketPolicy.list)
   @Column({ type: 'varchar', length: 16, nullable: true })
   held: TicketHold | null;
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { CREATE_TICKET, GET_TICKET, LIST_TICKETS, USER_TICKETS } from '../helpers/ticket-operations.js';
+import { Ticket } from '../../server/tickets/ticket.entity.js';
+import { TicketHold } from '../../server/settings/request-access.js';
 
 /** Who may read and work tickets: staff all; an end user only what they requested or are CC'd on; tokens by scope. */
 describe.each(testDialects())('ticket roles and scopes on %s', (dialect) => {
@@ -116,6 +118,46 @@ describe.each(testDialects())('ticket roles and scopes on %s', (dialect) => {
     });
     expect(people.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(people.errors?.[0]?.path).toEqual(['createTicket', 'createdUsers', 0, 'name']);
+  });
+
+  it('Ticket.held is for agents and admins: FORBIDDEN to an end user on every path to their ticket, held or not', async () => {
+    const made = await app.as(agent.auth)(CREATE_TICKET, {
+      input: { subject: 'Moderated', comment: 'Words', requester: { id: requester.id }, ccs: [{ id: copied.id }] },
+    });
+    const id = made.data.createTicket.ticket.id;
+    const plain = ticketId;
+    await app.db.manager.update(Ticket, { id: Number(id) }, { held: TicketHold.SUSPENDED });
+    const refusedHeld = (r: { errors?: any[] }, path: (string | number)[]) => {
+      expect(r.errors?.map((e) => [e.extensions?.code, e.path])).toEqual([['FORBIDDEN', path]]);
+    };
+    for (const t of [id, plain]) {
+      // ticket(id): the rest of the ticket is read, `held` alone is refused (null in the data).
+      for (const who of [requester, copied]) {
+        const r = await app.as(who.auth)('query($id: ID!) { ticket(id: $id) { id subject held } }', { id: t });
+        refusedHeld(r, ['ticket', 'held']);
+        expect(r.data.ticket).toMatchObject({ id: t, held: null });
+      }
+    }
+    // Their lists of tickets: requestedTickets and ccTickets, by user(id) and by me.
+    const requested = await app.as(requester.auth)(
+      'query($id: ID!) { user(id: $id) { requestedTickets(first: 1) { edges { node { id held } } } } }',
+      { id: requester.id },
+    );
+    refusedHeld(requested, ['user', 'requestedTickets', 'edges', 0, 'node', 'held']);
+    expect(requested.data.user.requestedTickets.edges[0].node.id).toBe(id);
+    const copiedOn = await app.as(copied.auth)('{ me { ccTickets(first: 1) { edges { node { id held } } } } }');
+    refusedHeld(copiedOn, ['me', 'ccTickets', 'edges', 0, 'node', 'held']);
+    // Staff read it, on the same paths and in a write's answer; a token with TICKETS_READ too.
+    expect((await app.as(agent.auth)('query($id: ID!) { ticket(id: $id) { held } }', { id })).data.ticket.held).toBe('SUSPENDED');
+    const staffList = await app.as(agent.auth)('query($id: ID!) { user(id: $id) { ccTickets(first: 1) { edges { node { held } } } } }', {
+      id: copied.id,
+    });
+    expect(staffList.errors).toBeUndefined();
+    expect(staffList.data.user.ccTickets.edges[0].node.held).toBe('SUSPENDED');
+    const reader = await app.token(['TICKETS_READ']);
+    expect((await app.as(reader.auth)('query($id: ID!) { ticket(id: $id) { held } }', { id })).data.ticket.held).toBe('SUSPENDED');
+    const released = await app.as(agent.auth)('mutation($id: ID!) { updateTicket(id: $id, input: { release: true }) { id held } }', { id });
+    expect(released).toEqual({ data: { updateTicket: { id, held: null } } });
   });
 
   it('an INBOUND token can do nothing at /graphql, and cannot be combined with other scopes', async () => {

@@ -516,7 +516,7 @@ export const TicketEventAction = {
 export type TicketEventAction = typeof TicketEventAction[keyof typeof TicketEventAction];
 /** Why a ticket is held instead of being worked. */
 export const TicketHold = {
-  /** Held for review by the block list (suspend:, a plain entry, or *); an agent releases it. */
+  /** Held for review: the block list (suspend:, a plain entry, or *), or its requester is a suspended account; an agent releases it. */
   Suspended: 'SUSPENDED',
   /** Its requester has not verified their address yet (requestAccess REGISTERED); released when they do. */
   Unverified: 'UNVERIFIED'
