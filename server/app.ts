@@ -63,7 +63,7 @@ import { SettingsService } from './settings/settings.service.js';
 import { RequestAdmission } from './tickets/request-admission.js';
 import { DoorMail } from './door/door-mail.js';
 import { DoorService } from './door/door.service.js';
-import { staffCreateHook } from './door/staff-create.js';
+import { blockListCheck, staffCreateHook } from './door/staff-create.js';
 import { TeamService } from './team/team.service.js';
 
 /**
@@ -118,7 +118,8 @@ function makeServices(config: Config, db: Database, log: Logger, counters: Count
     sessions,
     tokens,
     changes: userChanges,
-    onStaffCreate: staffCreateHook({ settings, organizations, mail: doorMail }),
+    onStaffCreate: staffCreateHook({ mail: doorMail }),
+    teamAddressCheck: blockListCheck({ settings, organizations }),
     deletedRetentionDays: config.deletedUsersRetentionDays,
   });
   const tickets = new TicketService(db, users, audit);

@@ -50,8 +50,10 @@ export async function resolveRef(
     return { user, created: false, warnings: [] };
   }
   const r = await users.findOrCreateByEmail(m, { email: ref.email, name: ref.name }, origin, actor);
-  // A reserved or mailless address is worth knowing whether the person was just made or not.
-  const warnings = emailWarnings(ref.email).map((w) => ({ ...w, field: `${ref.field}.email` }));
+  // A reserved or mailless address, or one the block list holds or refuses (createUser's BLOCKED_ADDRESS), is worth
+  // knowing whether the person was just made or not.
+  const found = [...emailWarnings(ref.email), ...(await users.teamAddressWarnings(m, ref.email, r.created))];
+  const warnings = found.map((w) => ({ ...w, field: `${ref.field}.email` }));
   return { user: r.user, created: r.created, warnings };
 }
 

@@ -9,6 +9,9 @@ import { TicketStatus } from './ticket-enums.js';
 /** At most this many CCs, side-conversation participants, and people named in one write. */
 export const MAX_PEOPLE = 50;
 
+/** Warnings about one address named on a ticket: its deliverability's (reserved, no mail domain) and the block list's. */
+const WARNINGS_PER_ADDRESS = 2;
+
 @InputType({
   description:
     "A person on a ticket: `id` of an existing user, or `email` (any of someone's addresses, any letter case) with an optional `name`. An address that belongs to nobody makes a new end user.",
@@ -129,9 +132,10 @@ export class CreateTicketPayload {
   createdUsers: User[];
 
   @Field(() => [UserWarning], {
-    description: 'Warnings about the addresses, e.g. one that is never mailed (its field: requester.email, ccs.2.email…).',
+    description:
+      'Warnings about the addresses given (not people named by id), e.g. one that is never mailed, or BLOCKED_ADDRESS for one on the block list (its field: requester.email, ccs.2.email…).',
   })
-  @listSize({ kind: 'bound', max: MAX_PEOPLE + 1 })
+  @listSize({ kind: 'bound', max: WARNINGS_PER_ADDRESS * (MAX_PEOPLE + 1) })
   warnings: UserWarning[];
 }
 
@@ -143,8 +147,11 @@ export class TicketCcPayload {
   @Field(() => User, { nullable: true, description: 'The end user made for this CC (createdVia CC); null when the address was known.' })
   createdUser: User | null;
 
-  @Field(() => [UserWarning], { description: 'Warnings about the address, e.g. one that is never mailed.' })
-  @listSize({ kind: 'bound', max: 2 })
+  @Field(() => [UserWarning], {
+    description:
+      'Warnings about the address given (not a person named by id), e.g. one that is never mailed, or BLOCKED_ADDRESS for one on the block list.',
+  })
+  @listSize({ kind: 'bound', max: WARNINGS_PER_ADDRESS })
   warnings: UserWarning[];
 }
 
@@ -166,8 +173,11 @@ export class StartSideConversationPayload {
   @listSize({ kind: 'bound', max: MAX_PEOPLE })
   createdUsers: User[];
 
-  @Field(() => [UserWarning], { description: 'Warnings about the addresses (field: to.0.email…).' })
-  @listSize({ kind: 'bound', max: MAX_PEOPLE })
+  @Field(() => [UserWarning], {
+    description:
+      'Warnings about the addresses given (not people named by id), e.g. one that is never mailed, or BLOCKED_ADDRESS for one on the block list (field: to.0.email…).',
+  })
+  @listSize({ kind: 'bound', max: WARNINGS_PER_ADDRESS * MAX_PEOPLE })
   warnings: UserWarning[];
 }
 

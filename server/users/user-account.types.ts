@@ -78,9 +78,17 @@ export interface AccountDeps {
   identities: UserIdentities;
   reads: UserReads;
   changes: UserChangeListeners;
-  /** Told of each account the team adds one at a time (create), in its transaction: the welcome email, the block list's warning. */
+  /** Told of each account the team adds one at a time (create), in its transaction: the welcome email. */
   onStaffCreate?: StaffCreateHook;
+  /** Warnings about an address the team names (the block list's): createUser, and people named on a ticket. */
+  teamAddressCheck?: TeamAddressCheck;
 }
 
-/** Queues what a create by the team causes (in `m`, the create's transaction) and answers warnings to add. */
-export type StaffCreateHook = (m: EntityManager, created: { user: User; email: ParsedEmail }, actor: Actor) => Promise<UserWarning[]>;
+/** Queues what a create by the team causes (in `m`, the create's transaction). */
+export type StaffCreateHook = (m: EntityManager, created: { user: User; email: ParsedEmail }, actor: Actor) => Promise<void>;
+
+/**
+ * Warnings about an address the team names, read in the caller's transaction `m` (field `email`): the block list's
+ * (door/staff-create.ts). `created`: this write made the account (else it existed).
+ */
+export type TeamAddressCheck = (m: EntityManager, email: ParsedEmail, created: boolean) => Promise<UserWarning[]>;

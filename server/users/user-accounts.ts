@@ -21,7 +21,7 @@ import { insertPhone, setPrimaryPhone, sharedPhoneWarning } from './user-phones.
 import { lockUser } from './user-reads.js';
 import { reconcileUser, VERSIONED, versionChanges } from './user-versions.js';
 import { recordVersion } from '../versions/record-versions.js';
-import type { CreateUserInput, UpdateUserInput } from './user.inputs.js';
+import type { CreateUserInput, UpdateUserInput, UserWarning } from './user.inputs.js';
 import { CreatedVia, Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
@@ -73,13 +73,18 @@ export class UserAccounts {
     try {
       return await this.db.transaction(async (m) => {
         const created = await this.insertPrepared(m, prepared, actor, wo, new Date());
-        if (this.deps.onStaffCreate)
-          created.warnings.push(...(await this.deps.onStaffCreate(m, { user: created.user, email: prepared.email }, actor)));
+        await this.deps.onStaffCreate?.(m, { user: created.user, email: prepared.email }, actor);
+        created.warnings.push(...(await this.teamAddressWarnings(m, prepared.email, true)));
         return created;
       });
     } catch (err) {
       throw await this.explainDuplicate(err, { email: prepared.email.normalized, externalIdKey: prepared.changes.columns.externalIdKey });
     }
+  }
+
+  /** What the team is told of an address it names (the block list's warning), in `m`; `created`: this write made the account. */
+  teamAddressWarnings(m: EntityManager, email: ParsedEmail, created: boolean): Promise<UserWarning[]> {
+    return this.deps.teamAddressCheck ? this.deps.teamAddressCheck(m, email, created) : Promise.resolve([]);
   }
 
   /** Writes a prepared account inside the caller's transaction (a duplicate key is the caller's to explain). */

@@ -10,7 +10,7 @@ import type { Organization } from '../organizations/organization.entity.js';
 import type { UserChangeListeners } from './user-change-listeners.js';
 import type { DomainChecker } from './domain-check.js';
 import { UserAccounts, type CreatedUser, type WriteOptions } from './user-accounts.js';
-import type { StaffCreateHook } from './user-account.types.js';
+import type { StaffCreateHook, TeamAddressCheck } from './user-account.types.js';
 import { UserCredentials } from './user-credentials.js';
 import { UserIdentities } from './user-identities.js';
 import { UserReads } from './user-reads.js';
@@ -42,8 +42,10 @@ export interface UserServiceOptions {
   tokens: ApiTokenService;
   /** Told of every change, in its transaction (search index, change feed). */
   changes: UserChangeListeners;
-  /** What an account added by the team causes, in its transaction (the welcome email, the block list's warning: door/). */
+  /** What an account added by the team causes, in its transaction (the welcome email: door/). */
   onStaffCreate?: StaffCreateHook;
+  /** What the team is told of an address it names, by hand or on a ticket (the block list's warning: door/). */
+  teamAddressCheck?: TeamAddressCheck;
   /** Days a deleted end user stays restorable before erasure (DELETED_USERS_RETENTION_DAYS). */
   deletedRetentionDays?: number;
 }
@@ -162,6 +164,14 @@ export class UserService {
     actor: Actor,
   ): Promise<FoundOrCreated> {
     return this.contacts.findOrCreateByEmail(m, ref, origin, actor);
+  }
+  /**
+   * What the team is told of an address it names (createUser, and a requester, CC or side-conversation
+   * participant an agent names on a ticket), inside the caller's transaction: BLOCKED_ADDRESS when the block
+   * list holds or refuses its requests (field `email`). `created`: this write made the account.
+   */
+  teamAddressWarnings(m: EntityManager, email: ParsedEmail, created: boolean): Promise<UserWarning[]> {
+    return this.accounts.teamAddressWarnings(m, email, created);
   }
   /** Parses an address (BAD_USER_INPUT on `field`) with the domain check's verdict; call it before a transaction. */
   checkEmail(value: unknown, field: string): Promise<ParsedEmail> {

@@ -105,6 +105,68 @@ describe.each(testDialects())('tickets on %s', (dialect) => {
     }
   });
 
+  it('warns BLOCKED_ADDRESS, as createUser does, when an agent names a blocked address as requester, CC or side-conversation participant', async () => {
+    const settings = async (i: Record<string, unknown>) =>
+      ok(await app.as(app.admin)('mutation($i: UpdateSettingsInput!) { updateSettings(input: $i) { version } }', { i }));
+    await settings({ blockList: ['reject:refused.tickets.io', 'suspend:held.tickets.io'], allowList: ['welcome@held.tickets.io'] });
+    try {
+      const refused = `new.${++seq}@refused.tickets.io`;
+      const held = await createUser({ name: 'Held Before', email: `known.${++seq}@held.tickets.io` });
+      const allowed = `welcome@held.tickets.io`;
+      const r = ok<any>(
+        await create({
+          requester: { email: refused, name: 'Refused Requester' },
+          ccs: [{ email: held.email.toUpperCase() }, { id: held.id }, { email: allowed }, { email: addr('plain') }],
+        }),
+      ).createTicket;
+      // The new account is told as createUser tells it; a known one (as typed) without "the account is made"; by id, allowed or plain: nothing.
+      expect(r.warnings).toEqual([
+        {
+          code: 'BLOCKED_ADDRESS',
+          field: 'requester.email',
+          message: `${refused} is on the block list: the account is made, but requests and sign-ups from it are refused.`,
+        },
+        {
+          code: 'BLOCKED_ADDRESS',
+          field: 'ccs.0.email',
+          message: `${held.email.split('@')[0].toUpperCase()}@held.tickets.io is on the block list: requests and sign-ups from it are held for review.`,
+        },
+      ]);
+      expect(r.createdUsers.map((u: any) => u.email)).toContain(refused);
+      const t = r.ticket;
+
+      // A CC added afterwards: the same warning, on `user.email`, with the reserved address's where both apply.
+      const cc = `cc.${++seq}@held.tickets.io`;
+      const added = ok<any>(await app.as(agent.auth)(ADD_CC, { ticketId: t.id, user: { email: cc } })).addTicketCc;
+      expect(added.createdUser.email).toBe(cc);
+      expect(added.warnings).toEqual([{ code: 'BLOCKED_ADDRESS', field: 'user.email' }]);
+      expect(ok<any>(await app.as(agent.auth)(ADD_CC, { ticketId: t.id, user: { id: held.id } })).addTicketCc.warnings).toEqual([]);
+
+      // Side-conversation participants, by their place in `to`.
+      const side = ok<any>(
+        await app.as(agent.auth)(START_SIDE, {
+          input: { ticketId: t.id, subject: 'Parts', message: 'Hi', to: [{ email: addr('supplier') }, { email: `s.${++seq}@refused.tickets.io` }] },
+        }),
+      ).startSideConversation;
+      expect(side.warnings).toEqual([{ code: 'BLOCKED_ADDRESS', field: 'to.1.email' }]);
+
+      // The agent's work goes on: nothing is refused or held for it.
+      const after = ok<any>(await app.as(agent.auth)('query($id: ID!) { ticket(id: $id) { held ccs { email } } }', { id: t.id })).ticket;
+      expect(after.held).toBeNull();
+      expect(after.ccs.map((u: any) => u.email)).toEqual(expect.arrayContaining([held.email, cc]));
+    } finally {
+      await settings({ blockList: [], allowList: [] });
+    }
+    // Off the block list, the same addresses warn of nothing.
+    const plain = ok<any>(
+      await app.as(agent.auth)(ADD_CC, {
+        ticketId: (await create({ requester: { email: addr('x') } })).data.createTicket.ticket.id,
+        user: { email: `again.${++seq}@refused.tickets.io` },
+      }),
+    ).addTicketCc;
+    expect(plain.warnings).toEqual([]);
+  });
+
   it('refuses a subject, comment or message with nothing visible (a zero-width space, a lone mark) as missing', async () => {
     const t = ok<any>(await create({ requester: { email: addr('blank') } })).createTicket.ticket;
     const side = ok<any>(

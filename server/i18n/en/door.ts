@@ -5,6 +5,8 @@ export const door = {
     `${p.address} is on the block list: the account is made, but requests and sign-ups from it are refused.`,
   'door.blockedHeld': (p: { address: ParamValue }) =>
     `${p.address} is on the block list: the account is made, but requests and sign-ups from it are held for review.`,
+  'door.blockedRefusedKnown': (p: { address: ParamValue }) => `${p.address} is on the block list: requests and sign-ups from it are refused.`,
+  'door.blockedHeldKnown': (p: { address: ParamValue }) => `${p.address} is on the block list: requests and sign-ups from it are held for review.`,
   'door.linkExpired': () => `This link has expired. Ask for a new one.`,
   'door.linkUsed': () => `This link was already used. Ask for a new one, or sign in.`,
   'door.linkInvalid': () => `This link is not valid. Check that it was copied whole, or ask for a new one.`,
