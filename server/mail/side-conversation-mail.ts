@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { placeholders } from '../db/sql.js';
 import { sideConversationMessageId, sideConversationToken } from '../inbound/side-conversation-ref.js';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { SideConversation } from '../tickets/ticket.entity.js';
 import { languageOfLocale } from '../i18n/language.js';
-import { REPLY_ABOVE } from './ticket-mail.js';
+import { REPLY_ABOVE, ticketMailRecipients } from './ticket-mail.js';
 
 export interface SideConversationMail {
   id: number;
@@ -18,7 +17,8 @@ export const sideConversationMailSubject = (conversation: Pick<SideConversation,
 
 /**
  * A staff message of a side conversation (the first, when it starts, and each
- * one added), emailed to its participants (not to its author), one
+ * one added), emailed to its participants (not to its author; not to a
+ * suspended or deleted account: ticketMailRecipients), one
  * SIDE_CONVERSATION message each, queued with the manager of the message's
  * transaction: the outbox skips reserved addresses at once and the sender
  * checks the domain, as for every email. The Message-ID names the message and
@@ -30,12 +30,8 @@ export function sideConversationMail(deskDomain: string) {
       conversation.id,
     ]);
     const ids = rows.map((r) => Number(r.user_id)).filter((id) => id !== message.authorId);
-    if (ids.length === 0) return;
-    const people: { id: unknown; value: string; locale: string | null }[] = await m.query(
-      `SELECT u.id, i.value, u.locale FROM users u JOIN user_identities i ON i.user_id = u.id AND i.type = 'EMAIL' AND i.is_primary = 1
-       WHERE u.id IN (${placeholders(ids.length)}) AND u.deleted_at IS NULL ORDER BY u.id`,
-      ids,
-    );
+    const people = await ticketMailRecipients(m, ids);
+    if (people.length === 0) return;
     const thread = sideConversationMessageId(conversation.ticketId, conversation.id, null, deskDomain);
     const headers = {
       'Message-ID': sideConversationMessageId(conversation.ticketId, conversation.id, message.id, deskDomain),
@@ -45,11 +41,11 @@ export function sideConversationMail(deskDomain: string) {
     for (const p of people) {
       await enqueueEmail(m, {
         kind: 'SIDE_CONVERSATION',
-        to: p.value,
+        to: p.address,
         subject: sideConversationMailSubject(conversation),
         // The reply line first, in the participant's language: a reply is cut there (inbound/reply-text.ts).
         text: `${REPLY_ABOVE.render(languageOfLocale(p.locale))}\n\n${message.body}`,
-        userId: Number(p.id),
+        userId: p.id,
         headers,
       });
     }

@@ -207,6 +207,82 @@ describe.each(testDialects())('held tickets on %s', (dialect) => {
     expect(await mails(email)).toEqual([]);
   });
 
+  it('mails a suspended account nothing of the team’s work; its reply to a side conversation is an internal note on the ticket', async () => {
+    await settings({ requestAccess: 'ANYONE', blockList: [] });
+    const person = async (name: string) => {
+      const email = `${name.toLowerCase()}.${++seq}@partners.io`;
+      const r = await app.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { user { id } } }', { i: { name, email, verified: true } });
+      expect(r.errors).toBeUndefined();
+      return { id: r.data.createUser.user.id as string, email };
+    };
+    const suspend = async (id: string, suspended: boolean) =>
+      expect(
+        (await app.gql('mutation($id: ID!, $s: Boolean!) { updateUser(id: $id, input: { suspended: $s }) { id } }', { id, s: suspended })).errors,
+      ).toBeUndefined();
+    const kinds = async (email: string) => (await mails(email)).map((m) => m.kind);
+    const [requester, copied, other, supplier, participant] = await Promise.all(
+      ['Requester', 'Copied', 'Other', 'Supplier', 'Participant'].map((name) => person(name)),
+    );
+    const made = await app.as(agent.auth)('mutation($i: CreateTicketInput!) { createTicket(input: $i) { ticket { id } } }', {
+      i: { subject: 'Parcel', comment: 'Lost.', requester: { id: requester.id }, ccs: [{ id: copied.id }, { id: other.id }] },
+    });
+    const id = made.data.createTicket.ticket.id as string;
+
+    // An agent's public reply: a suspended CC is not mailed, the others are.
+    await suspend(copied.id, true);
+    expect((await app.as(agent.auth)(COMMENT, { t: id, b: 'We are looking.', p: true })).errors).toBeUndefined();
+    expect([await kinds(requester.email), await kinds(copied.email), await kinds(other.email)]).toEqual([['TICKET_COMMENT'], [], ['TICKET_COMMENT']]);
+    // Nor is a suspended requester; unsuspended, each is mailed again.
+    await suspend(requester.id, true);
+    await app.as(agent.auth)(COMMENT, { t: id, b: 'Still looking.', p: true });
+    expect([await kinds(requester.email), await kinds(other.email)]).toEqual([['TICKET_COMMENT'], ['TICKET_COMMENT', 'TICKET_COMMENT']]);
+    await suspend(requester.id, false);
+    await suspend(copied.id, false);
+    await app.as(agent.auth)(COMMENT, { t: id, b: 'Found it.', p: true });
+    expect([(await kinds(requester.email)).length, (await kinds(copied.email)).length]).toEqual([2, 1]);
+
+    // A side conversation: its messages skip a participant suspended since it began.
+    const started = await app.as(agent.auth)(
+      'mutation($i: StartSideConversationInput!) { startSideConversation(input: $i) { sideConversation { id } } }',
+      {
+        i: { ticketId: id, subject: 'Parcel 42', message: 'Can you trace it?', to: [{ id: supplier.id }, { id: participant.id }] },
+      },
+    );
+    const side = started.data.startSideConversation.sideConversation.id as string;
+    await suspend(participant.id, true);
+    const added = await app.as(agent.auth)(
+      'mutation($i: AddSideConversationMessageInput!) { addSideConversationMessage(input: $i) { message { id } } }',
+      {
+        i: { sideConversationId: side, message: 'Any news?' },
+      },
+    );
+    expect(added.errors).toBeUndefined();
+    expect([await kinds(supplier.email), await kinds(participant.email)]).toEqual([
+      ['SIDE_CONVERSATION', 'SIDE_CONVERSATION'],
+      ['SIDE_CONVERSATION'],
+    ]);
+
+    // The suspended participant's reply is kept for the agents as an internal note by them on the ticket, as their reply
+    // to the ticket would be: not a message of the side conversation, nothing reopened, nobody mailed.
+    expect((await app.as(agent.auth)(UPDATE_STATUS, { id })).errors).toBeUndefined();
+    const before = await app.db.manager.count(OutboxMessage);
+    const reply = await mailIn({ from: participant.email, subject: `Re: [#${id}-${side}] Parcel 42`, text: 'Delivered yesterday.' });
+    expect(reply).toEqual({ result: 'COMMENTED', ticketId: Number(id) });
+    const note = await app.db.manager.findOne(TicketComment, { where: { ticketId: Number(id) }, order: { id: 'DESC' } });
+    expect(note).toMatchObject({ body: 'Delivered yesterday.', public: false, authorId: Number(participant.id), via: 'EMAIL' });
+    const SIDE_MESSAGES = 'query($id: ID!) { ticket(id: $id) { status sideConversations { messages { body } } } }';
+    const read = (await app.as(agent.auth)(SIDE_MESSAGES, { id })).data.ticket;
+    expect(read.status).toBe('SOLVED');
+    expect(read.sideConversations[0].messages.map((m: { body: string }) => m.body)).toEqual(['Can you trace it?', 'Any news?']);
+    expect(await app.db.manager.count(OutboxMessage)).toBe(before);
+    // Unsuspended, their reply is a message of the side conversation again.
+    await suspend(participant.id, false);
+    expect((await mailIn({ from: participant.email, subject: `Re: [#${id}-${side}] Parcel 42`, text: 'Signed by J.' })).result).toBe(
+      'SIDE_CONVERSATION',
+    );
+    expect((await app.as(agent.auth)(SIDE_MESSAGES, { id })).data.ticket.sideConversations[0].messages.at(-1).body).toBe('Signed by J.');
+  });
+
   it('lists held tickets apart: tickets(held: true) and tickets(held: false)', async () => {
     await settings({ requestAccess: 'ANYONE', blockList: ['suspend:hold.io'] });
     const heldAddress = `x.${++seq}@hold.io`;
