@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type Gql, type TestApp } from '../helpers/test-app.js';
+import { startTestApp, type Gql, type GraphQLResponse, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { CREATE_USER } from '../helpers/operations.js';
 import { lockWaitSeen, watched } from '../helpers/lock-wait.js';
@@ -149,46 +149,80 @@ describe.each(mysqlOnly)('races on %s', (dialect) => {
     }
   });
 
+  /**
+   * Two resends (`resend`, each reading the account before its lock) while the account's row is held from the side: once
+   * one waits for the row, `address` becomes the account's primary email and the row is let go. Answers their results.
+   */
+  const resendsWhilePrimaryMoves = async (userId: number, address: string, resend: () => Promise<GraphQLResponse>) => {
+    const holder = app.db.manager.connection.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [userId]);
+      const resends = watched(Promise.all([resend(), resend()]));
+      const waited = await lockWaitSeen((sql) => app.db.manager.query(sql), { answered: resends.settled });
+      expect(waited, 'a resend answered without the row lock').toBe(true);
+      await holder.query('UPDATE user_identities SET is_primary = (value = ?) WHERE user_id = ? AND type = ?', [address, userId, 'EMAIL']);
+      await holder.commitTransaction();
+      const results = await resends.promise;
+      expect(unexpected(results, [])).toEqual([]);
+      return results;
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+  };
+  /** A user's mails of `kind` (their recipients) and links of `purpose` (address, and whether still unused), oldest first. */
+  const mailed = async (userId: number, kind: string, purpose: string) => ({
+    sent: (await app.db.manager.query('SELECT recipient FROM outbox_messages WHERE user_id = ? AND kind = ? ORDER BY id', [userId, kind])).map(
+      (r: { recipient: string }) => r.recipient,
+    ),
+    links: (
+      await app.db.manager.query('SELECT email, used_at FROM account_links WHERE user_id = ? AND purpose = ? ORDER BY id', [userId, purpose])
+    ).map((r: { email: string; used_at: unknown }) => [r.email, r.used_at === null ? 'unused' : 'void']),
+  });
+
   it('resends of a verification link wait for the account and mail its primary address as it is once they hold it', async () => {
     const created = await app.gql(CREATE_USER, { input: { name: 'Moving Mailbox', email: 'old.box@races.acme.io' } });
     const userId = Number(created.data.createUser.user.id);
     const added = await app.gql(ADD, { userId: String(userId), input: { type: 'EMAIL', value: 'new.box@races.acme.io' } });
     expect(added.errors).toBeUndefined();
-    const sent = async () =>
-      (await app.db.manager.query(`SELECT recipient FROM outbox_messages WHERE user_id = ? AND kind = 'VERIFICATION' ORDER BY id`, [userId])).map(
-        (r: { recipient: string }) => r.recipient,
-      );
-    const links = async () =>
-      (await app.db.manager.query(`SELECT email FROM account_links WHERE user_id = ? AND purpose = 'VERIFY' ORDER BY id`, [userId])).map(
-        (r: { email: string }) => r.email,
-      );
     // Both resends have read the account (old.box primary) and wait for its row; the holder then makes new.box the primary address.
-    const holder = app.db.manager.connection.createQueryRunner();
-    await holder.startTransaction();
-    try {
-      await holder.query('SELECT id FROM users WHERE id = ? FOR UPDATE', [userId]);
-      const resends = watched(
-        Promise.all([1, 2].map(() => app.gql('mutation($id: ID!) { resendVerification(userId: $id) }', { id: String(userId) }))),
-      );
-      expect(await lockWaitSeen((sql) => app.db.manager.query(sql), { answered: resends.settled }), 'a resend answered without the row lock').toBe(
-        true,
-      );
-      await holder.query('UPDATE user_identities SET is_primary = (value = ?) WHERE user_id = ? AND type = ?', [
-        'new.box@races.acme.io',
-        userId,
-        'EMAIL',
-      ]);
-      await holder.commitTransaction();
-      const results = await resends.promise;
-      expect(unexpected(results, [])).toEqual([]);
-      expect(results.map((r) => r.data.resendVerification)).toEqual([true, true]);
-    } finally {
-      if (holder.isTransactionActive) await holder.rollbackTransaction();
-      await holder.release();
-    }
+    const results = await resendsWhilePrimaryMoves(userId, 'new.box@races.acme.io', () =>
+      app.gql('mutation($id: ID!) { resendVerification(userId: $id) }', { id: String(userId) }),
+    );
+    expect(results.map((r) => r.data.resendVerification)).toEqual([true, true]);
     // One mail and one link each, taking turns, both to the address that is primary once they hold the account.
-    expect(await sent()).toEqual(['new.box@races.acme.io', 'new.box@races.acme.io']);
-    expect(await links()).toEqual(['new.box@races.acme.io', 'new.box@races.acme.io']);
+    expect(await mailed(userId, 'VERIFICATION', 'VERIFY')).toEqual({
+      sent: ['new.box@races.acme.io', 'new.box@races.acme.io'],
+      links: [
+        ['new.box@races.acme.io', 'unused'],
+        ['new.box@races.acme.io', 'unused'],
+      ],
+    });
+  });
+
+  it('resends of an invitation wait for the account and mail its primary address as it is once they hold it; the last link alone works', async () => {
+    const admin = app.as(app.admin);
+    const invited = await admin('mutation($i: InviteTeamMemberInput!) { inviteTeamMember(input: $i) { id } }', {
+      i: { name: 'Moving Invitee', email: 'old.invitee@races.acme.io', role: 'AGENT' },
+    });
+    const userId = Number(invited.data.inviteTeamMember.id);
+    const added = await admin(ADD, { userId: String(userId), input: { type: 'EMAIL', value: 'new.invitee@races.acme.io' } });
+    expect(added.errors).toBeUndefined();
+    const results = await resendsWhilePrimaryMoves(userId, 'new.invitee@races.acme.io', () =>
+      admin('mutation($id: ID!) { resendInvitation(userId: $id) { id } }', { id: String(userId) }),
+    );
+    expect(results.map((r) => r.data.resendInvitation.id)).toEqual([String(userId), String(userId)]);
+    // The invitation, then one mail and one link per resend, taking turns, to the address that is primary once they hold
+    // the account; each resend voided the links before it, so only the last one works.
+    expect(await mailed(userId, 'INVITATION', 'INVITE')).toEqual({
+      sent: ['old.invitee@races.acme.io', 'new.invitee@races.acme.io', 'new.invitee@races.acme.io'],
+      links: [
+        ['old.invitee@races.acme.io', 'void'],
+        ['new.invitee@races.acme.io', 'void'],
+        ['new.invitee@races.acme.io', 'unused'],
+      ],
+    });
   });
 
   // Last: the first admin steps down in it (the partner token of app.gql stops working after).
