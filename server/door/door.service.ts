@@ -139,8 +139,11 @@ export class DoorService {
       const identity = await m.findOneBy(UserIdentity, { userId: user.id, type: IdentityType.EMAIL, valueNormalized: parsed.normalized });
       if (!identity || (link.purpose === 'INVITE' && !identity.primary)) return;
       const to = { user, address: link.email };
-      if (link.purpose === 'VERIFY') await this.deps.mail.verification(m, to);
-      else if (link.purpose === 'INVITE' && user.invitedAt) {
+      if (link.purpose === 'VERIFY') {
+        // A new verification link, asked for: the older unused ones stop working (as for an invitation).
+        await voidLinks(m, user.id, 'VERIFY');
+        await this.deps.mail.verification(m, to);
+      } else if (link.purpose === 'INVITE' && user.invitedAt) {
         // An expired invitation, still pending: a new one (the older links stop working).
         await voidLinks(m, user.id, 'INVITE');
         await this.deps.users.markInvitedIn(m, user.id, new Date());
@@ -163,7 +166,8 @@ export class DoorService {
   /**
    * Staff send a new verification link to someone's primary address: the account and its primary address as they
    * are under the account's lock (every change of an address takes that lock first), so a resend that waited for a
-   * change of the primary address mails the new one, and concurrent resends take turns.
+   * change of the primary address mails the new one, and concurrent resends take turns. The person's older unused
+   * verification links stop working (they answer USED, as a followed link does): only the newest one verifies.
    * `unless`: a check of the account as locked (it throws to refuse): the caller's rule, read before the lock, may no longer hold.
    */
   async resendVerification(user: User, unless?: (locked: User) => void): Promise<void> {
@@ -173,6 +177,7 @@ export class DoorService {
       unless?.(locked);
       const primary = await m.findOneBy(UserIdentity, { userId: locked.id, type: IdentityType.EMAIL, primary: true });
       if (!primary) throw new UserInputError('userId', msg('door.personHasNoEmail'));
+      await voidLinks(m, locked.id, 'VERIFY');
       await this.deps.mail.verification(m, { user: locked, address: primary.value });
     });
   }

@@ -266,6 +266,41 @@ describe.each(testDialects())('the help center door on %s', (dialect) => {
     expect((await app.as(agent.auth)(resend, { id: '999999' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('a resent or renewed verification link replaces the older ones: they answer as a followed link does, the newest works', async () => {
+    const email = addr('resent');
+    await anon(SIGN_UP, { i: { name: 'Re Sent', email } });
+    const userId = String((await mails(email))[0].userId);
+    const resend = () => app.as(agent.auth)('mutation($id: ID!) { resendVerification(userId: $id) }', { id: userId });
+    expect((await resend()).data.resendVerification).toBe(true);
+    expect((await resend()).data.resendVerification).toBe(true);
+    const sent = await mails(email);
+    expect(sent.map((m) => m.kind)).toEqual(['WELCOME', 'VERIFICATION', 'VERIFICATION']);
+    const [welcome, first, second] = sent.map((m) => tokenIn(m.textBody));
+    const verified = async () => (await app.gql('query($id: ID!) { user(id: $id) { verified } }', { id: userId })).data.user.verified;
+    // The welcome's link and the first resend's are void: refused as used, and following them sets nothing.
+    const refusals = [];
+    for (const t of [welcome, first]) {
+      expect((await anon(LINK, { t })).body.data.accountLink).toEqual({ state: 'USED', purpose: 'VERIFY' });
+      const refused = await anon(USE, { t, p: PASSWORD });
+      expect(refused.cookie).toBeUndefined();
+      refusals.push(refused.body);
+    }
+    expect(await verified()).toBe(false);
+    // A renewal (from an old link's page) is a new link too: it replaces the second resend's.
+    expect((await anon(RENEW, { t: welcome })).body.data.renewAccountLink).toBe(true);
+    const renewed = tokenIn((await mails(email))[3].textBody);
+    expect((await anon(LINK, { t: second })).body.data.accountLink.state).toBe('USED');
+    refusals.push((await anon(USE, { t: second, p: PASSWORD })).body);
+    expect(await verified()).toBe(false);
+    // The newest works, once; the void links got the very answer a followed link gets.
+    const used = await anon(USE, { t: renewed, p: PASSWORD });
+    expect(used.body.data.useAccountLink).toMatchObject({ email, verified: true });
+    const followedAgain = (await anon(USE, { t: renewed, p: PASSWORD })).body;
+    expect(followedAgain.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'token', reason: 'USED' });
+    expect(refusals).toEqual([followedAgain, followedAgain, followedAgain]);
+    await app.signIn(email, PASSWORD);
+  });
+
   it('sends the shipped welcome in each person’s language until the admins change it, then as they wrote it', async () => {
     await settings({ welcomeOnAgentCreate: true, welcomeSubject: DEFAULT_WELCOME_SUBJECT, welcomeBody: DEFAULT_WELCOME_BODY });
     const create = async (email: string, locale?: string) => {

@@ -44,7 +44,7 @@ const messages = {
   },
   verificationLink: {
     title: 'Verification link',
-    intro: 'Mail {name} a new link to confirm {email} and choose a password.',
+    intro: 'Mail {name} a new link to confirm {email} and choose a password; the links sent before stop working.',
     submit: 'Send verification link',
     submitting: 'Sending…',
     done: 'A new link is on its way to {email}.',
