@@ -3,6 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/viewer.js';
+import type { FieldChange } from '../audit/audit.types.js';
 import type { SessionService } from '../auth/session.service.js';
 import type { FieldValuesService, PreparedFieldValues } from '../fields/field-values.service.js';
 import type { OrganizationService } from '../organizations/organization.service.js';
@@ -22,6 +23,12 @@ export interface CreatedUser {
   user: User;
   identities: UserIdentity[];
   tags: string[];
+  warnings: UserWarning[];
+}
+
+/** What an update wrote (nothing: nothing was written, no history line), with the warnings a create of those values gives. */
+export interface AppliedUpdate {
+  changes: FieldChange[];
   warnings: UserWarning[];
 }
 

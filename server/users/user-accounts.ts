@@ -11,7 +11,7 @@ import { emptiedRequiredError } from '../fields/required-fields.js';
 import type { UserField } from '../fields/user-field.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
-import type { AccountDeps, CreatedUser, PreparedCreate, PreparedUpdate, TagEdit, WriteOptions } from './user-account.types.js';
+import type { AccountDeps, AppliedUpdate, CreatedUser, PreparedCreate, PreparedUpdate, TagEdit, WriteOptions } from './user-account.types.js';
 import { LIMITS, normalizeTags } from './profile-rules.js';
 import { profileChanges } from './user-changes.js';
 import type { ParsedEmail } from './email-address.js';
@@ -39,7 +39,7 @@ function actionFor(changes: FieldChange[]): AuditAction {
   return 'UPDATED';
 }
 
-export type { AccountDeps, CreatedUser, PreparedCreate, PreparedUpdate, WriteOptions };
+export type { AccountDeps, AppliedUpdate, CreatedUser, PreparedCreate, PreparedUpdate, WriteOptions };
 
 /**
  * Creating, changing and deleting accounts, each in one transaction that
@@ -203,7 +203,7 @@ export class UserAccounts {
     const emptied = target.role === Role.END_USER ? emptiedRequiredError(prepared.fields) : null;
     if (emptied) throw emptied;
     try {
-      return (await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()))).length > 0;
+      return (await this.db.transaction((m) => this.applyUpdate(m, target, prepared, actor, wo, new Date()))).changes.length > 0;
     } catch (err) {
       throw await this.explainDuplicate(err, { email: prepared.email?.normalized, externalIdKey: prepared.changes.columns.externalIdKey }, target.id);
     }
@@ -211,7 +211,9 @@ export class UserAccounts {
 
   /**
    * Applies a prepared change inside the caller's transaction; returns what
-   * changed (nothing: nothing was written, no history line).
+   * changed (nothing: nothing was written, no history line) and the warnings
+   * a create gives for the values it writes (a new primary email's, a number
+   * someone else holds, as `phone` or among `phones`), in the same order.
    */
   async applyUpdate(
     m: EntityManager,
@@ -220,7 +222,7 @@ export class UserAccounts {
     actor: Actor,
     wo: WriteOptions,
     now: Date,
-  ): Promise<FieldChange[]> {
+  ): Promise<AppliedUpdate> {
     const id = target.id;
     const { changes } = p;
     const c = changes.columns;
@@ -240,7 +242,8 @@ export class UserAccounts {
     for (const f of AUDITED) {
       if (c[f] !== undefined && c[f] !== before.user[f]) recorded.push(change(f, before.user[f], c[f]));
     }
-    if (email && email.address !== before.email) recorded.push(change('email', before.email, email.address));
+    const emailChanged = email !== null && email.address !== before.email;
+    if (emailChanged) recorded.push(change('email', before.email, email.address));
     let organizationId: number | null | undefined;
     if (org !== undefined) {
       organizationId = org?.id ?? null;
@@ -252,6 +255,7 @@ export class UserAccounts {
     const tagsChanged = changes.tags !== undefined && [...changes.tags].sort().join('\n') !== [...before.tags].sort().join('\n');
     if (tagsChanged) recorded.push(change('tags', before.tags, changes.tags));
     recorded.push(...(await this.deps.fields.write(m, id, p.fields, now, undefined, snapshot?.fieldValues)));
+    const extraWarnings: UserWarning[] = [];
     if (p.extras.emails.length || p.extras.phones.length) {
       const own = snapshot?.identities ?? (await m.find(UserIdentity, { where: { userId: id }, select: { valueNormalized: true, type: true } }));
       const has = (type: IdentityType) => own.filter((i) => i.type === type).map((i) => i.valueNormalized);
@@ -266,18 +270,22 @@ export class UserAccounts {
           phones,
           actor,
           now,
-          [],
+          extraWarnings,
           wo.batch,
         )),
       );
     }
-    if (recorded.length === 0) return recorded;
+    if (recorded.length === 0) return { changes: recorded, warnings: [] };
+    const warnings = emailChanged ? emailWarnings(email) : [];
     wo.batch?.snapshots.delete(id);
     if (leavesAdmins(before.user.role)) await keepOneAdmin(m, id);
     await m.update(User, { id }, { ...c, ...(organizationId !== undefined ? { organizationId } : {}), updatedAt: now });
     const orgChange = { changed: organizationId !== undefined && organizationId !== before.user.organizationId, name: org?.name ?? null };
     await recordVersion(m, 'user', id, actor.userId, versionChanges(before, p, recorded, orgChange, tagsChanged), now);
-    if (c.phone !== undefined && c.phone !== before.user.phone) await setPrimaryPhone(m, id, c.phone, now);
+    if (c.phone !== undefined && c.phone !== before.user.phone) {
+      const holder = await setPrimaryPhone(m, id, c.phone, now);
+      if (holder) warnings.push(sharedPhoneWarning('phone', c.phone!, holder));
+    }
     if (email) await this.deps.identities.setPrimaryEmail(m, id, email, c.verified, actor, now);
     else if (c.verified !== undefined)
       await m.update(UserIdentity, { userId: id, type: IdentityType.EMAIL, primary: true }, { verified: c.verified, updatedAt: now });
@@ -297,7 +305,7 @@ export class UserAccounts {
       await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
       await this.deps.changes.changed(m, [id], 'UPDATED', now);
     }
-    return recorded;
+    return { changes: recorded, warnings: [...warnings, ...extraWarnings] };
   }
 
   /** Deleting an organization (inside its transaction): its users leave it, each with a line in their history. */

@@ -350,8 +350,8 @@ export class UserBatch {
       const errors = emptied.map((e) => ({ code: 'BAD_USER_INPUT', field: e.field, text: e.message }));
       return { index, status: 'FAILED', userId: match.id, errors, warnings: [] };
     }
-    const recorded = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);
-    return { index, status: recorded.length ? 'UPDATED' : 'UNCHANGED', userId: match.id, errors: [], warnings: [] };
+    const applied = await this.accounts.applyUpdate(m, match, p, actor, opts.wo, now);
+    return { index, status: applied.changes.length ? 'UPDATED' : 'UNCHANGED', userId: match.id, errors: [], warnings: applied.warnings };
   }
 }
 

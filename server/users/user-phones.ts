@@ -103,8 +103,11 @@ export async function removeAllPhones(m: EntityManager, userId: number): Promise
   for (const p of held) await releasePhone(m, p.valueNormalized);
 }
 
-/** `phone` on an update: the primary phone becomes this number (or goes, for null, and the next one is primary). */
-export async function setPrimaryPhone(m: EntityManager, userId: number, e164: string | null, now: Date): Promise<void> {
+/**
+ * `phone` on an update: the primary phone becomes this number (or goes, for null, and the next one is primary).
+ * Answers who else holds the number when it is added as a shared one (for SHARED_PHONE), else null.
+ */
+export async function setPrimaryPhone(m: EntityManager, userId: number, e164: string | null, now: Date): Promise<Owner | null> {
   const phones = await m.find(UserIdentity, { where: { userId, type: IdentityType.PHONE }, order: { id: 'ASC' } });
   const current = phones.find((p) => p.primary);
   if (current) {
@@ -117,11 +120,12 @@ export async function setPrimaryPhone(m: EntityManager, userId: number, e164: st
       await m.update(UserIdentity, { id: next.id }, { primary: true, updatedAt: now });
       await m.update(User, { id: userId }, { phone: next.value });
     }
-    return;
+    return null;
   }
   const existing = phones.find((p) => p.valueNormalized === e164 && !p.primary);
-  if (existing) await m.update(UserIdentity, { id: existing.id }, { primary: true, updatedAt: now });
-  else await insertPhone(m, userId, e164, { primary: true, now });
+  if (!existing) return (await insertPhone(m, userId, e164, { primary: true, now })).owner;
+  await m.update(UserIdentity, { id: existing.id }, { primary: true, updatedAt: now });
+  return null;
 }
 
 export function sharedPhoneWarning(field: string, e164: string, owner: Owner): UserWarning {

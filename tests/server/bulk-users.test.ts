@@ -105,6 +105,41 @@ describe.each(testDialects())('bulk users API, on %s', (dialect) => {
     expect((await app.gql('query($id: ID!) { user(id: $id) { email } }', { id: graceId })).data.user.email).toBe('grace@bulk.example.org');
   });
 
+  it('upsertUsers: an update gives the warnings a create of the same values gives; an unchanged input, none', async () => {
+    const WARNED = 'status user { id } warnings { code field message existingUserId }';
+    const upsert = (input: Record<string, unknown>) =>
+      app.gql(`mutation($i: [UpsertUserInput!]!) { upsertUsers(inputs: $i) { ${WARNED} } }`, { i: [input] });
+    const holders = await app.gql(CREATE, {
+      inputs: [
+        { name: 'Desk Holder', email: 'desk.holder@bulk.example.org', phone: '+33 1 42 68 53 11' },
+        { name: 'Mobile Holder', email: 'mobile.holder@bulk.example.org', phone: '+33 6 98 76 54 32' },
+      ],
+    });
+    const [desk, mobile] = holders.data.createUsers.map((o: any) => o.user.id);
+    const made = await upsert({ name: 'Warned Later', email: 'warned.later@bulk.acme.io', externalId: 'crm-warned' });
+    expect(made.data.upsertUsers[0]).toMatchObject({ status: 'CREATED', warnings: [] });
+    // A reserved address as the new primary email, a number another account holds as the phone and among the phones.
+    const values = { email: 'warned.later@example.invalid', phone: '+33142685311', phones: ['+33 6 98 76 54 32'] };
+    const [updated] = (await upsert({ externalId: 'crm-warned', ...values })).data.upsertUsers;
+    expect(updated.status).toBe('UPDATED');
+    expect(updated.warnings).toEqual([
+      { code: 'UNDELIVERABLE_RESERVED', field: 'email', message: expect.stringContaining('warned.later@example.invalid'), existingUserId: null },
+      { code: 'SHARED_PHONE', field: 'phone', message: expect.stringMatching(/\+33 1 42 68 53 11.*Desk Holder/), existingUserId: desk },
+      { code: 'SHARED_PHONE', field: 'phones', message: expect.stringMatching(/\+33 6 98 76 54 32.*Mobile Holder/), existingUserId: mobile },
+    ]);
+    // A new account with that email and phone (createUsers takes no `phones`): the same warnings, in the same order, with
+    // the same words about the number.
+    const created = await app.gql(`mutation($i: [CreateUserInput!]!) { createUsers(inputs: $i) { ${WARNED} } }`, {
+      i: [{ name: 'Warned At Once', email: 'warned.once@example.invalid', phone: values.phone }],
+    });
+    expect(created.data.createUsers[0].warnings).toEqual([
+      { ...updated.warnings[0], message: expect.stringContaining('warned.once@example.invalid') },
+      updated.warnings[1],
+    ]);
+    // Given again, nothing is written and nothing warned about.
+    expect((await upsert({ externalId: 'crm-warned', ...values })).data.upsertUsers[0]).toMatchObject({ status: 'UNCHANGED', warnings: [] });
+  });
+
   it('upsertUsers: an email owned by someone other than the match fails; a new account needs name and email', async () => {
     const r = await app.gql(UPSERT, {
       inputs: [{ externalId: 'crm-grace', email: 'linus@bulk.example.org' }, { externalId: 'nobody-yet' }],
