@@ -118,6 +118,18 @@ describe('new ticket', () => {
     expect(wrapper.get('[data-ticket-history]').text()).toContain('Status: New');
   });
 
+  it('marks the fields it needs (requester, subject, description) as required, and only those', async () => {
+    stubGraphQL({});
+    ({ wrapper } = await mountApp('/tickets/new'));
+    const marked = wrapper
+      .findAll('form[data-form="new-ticket"] .field')
+      .filter((field) => field.find('.field-required').exists())
+      .map((field) => field.get('.field-label').text());
+    expect(marked).toEqual(['Requester', 'Subject', 'Description']);
+    expect(byLabel(wrapper, 'Subject').attributes('aria-required')).toBe('true');
+    expect(byLabel(wrapper, 'CCs').attributes('aria-required')).toBeUndefined();
+  });
+
   it('shows the server’s refusal of an address next to the requester', async () => {
     stubGraphQL({
       RequesterSuggestions: () => ({ data: { users: { edges: [{ node: person }] } } }),
