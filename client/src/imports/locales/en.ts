@@ -38,7 +38,7 @@ const messages = {
     job: {
       title: 'Import of {name}',
       progress: 'Progress',
-      read: '{read} of {total} rows ({percent} %)',
+      read: '{read} of {total} rows ({percent}%)',
       rate: '{rate} rows/s',
       left: 'about {seconds} s left',
       run: 'Run the import',
