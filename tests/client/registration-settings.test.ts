@@ -98,6 +98,37 @@ describe('the Registration settings page', () => {
     expect(wrapper.text()).toContain('Saved');
   });
 
+  it('shows Save only once something changed, as a profile does; Discard goes back to what was saved last', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/settings/registration'));
+    await settle();
+    const bar = () => wrapper.get('form[data-form="settings"] .save-bar');
+    const save = () => wrapper.find('form[data-form="settings"] button[type="submit"]');
+    const discard = () => wrapper.findAll('form[data-form="settings"] button').find((b) => b.text() === 'Discard changes');
+    expect(bar().classes()).toContain('save-bar--quiet');
+    expect(bar().classes()).not.toContain('save-bar--sticky');
+    expect(save().exists()).toBe(false);
+
+    await byLabel(wrapper, 'Desk name').setValue('Acme Support');
+    expect(bar().classes()).toContain('save-bar--sticky');
+    expect(save().text()).toBe('Save');
+    await discard()!.trigger('click');
+    await flushPromises();
+    expect((byLabel(wrapper, 'Desk name').element as HTMLInputElement).value).toBe('Acme Help');
+    expect(save().exists()).toBe(false);
+
+    // Saved: the bar steps aside, saying so; Discard then goes back to the new values, not the first ones.
+    await byLabel(wrapper, 'Desk name').setValue('Acme Support');
+    await wrapper.get('form[data-form="settings"]').trigger('submit');
+    await flushPromises();
+    expect(bar().classes()).toContain('save-bar--quiet');
+    expect(bar().text()).toContain('Saved');
+    await byLabel(wrapper, 'Desk name').setValue('Something else');
+    await discard()!.trigger('click');
+    await flushPromises();
+    expect((byLabel(wrapper, 'Desk name').element as HTMLInputElement).value).toBe('Acme Support');
+  });
+
   it('offers “People must verify their address” only where it applies (Registered), and says so elsewhere', async () => {
     const calls = serve();
     ({ wrapper } = await mountApp('/settings/registration'));
