@@ -50,6 +50,10 @@ describe('Navigation on a phone', () => {
     ]);
     expect(menuItems().at(-1)!.attributes('href')).toBe('/lists/7');
     expect(wrapper.find('#nav-more-list [role="separator"]').exists()).toBe(true);
+    // The lists are a group named by a heading, as in the wide sidebar.
+    const group = wrapper.get('#nav-more-list [role="group"][aria-labelledby]');
+    expect(wrapper.get(`#${group.attributes('aria-labelledby')}`).text()).toBe('Customer lists');
+    expect(group.findAll('[role="menuitem"]').map((item) => item.text())).toEqual(['VIPs']);
 
     await menuItems()[1]!.trigger('click');
     await flushPromises();
