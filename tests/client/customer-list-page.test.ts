@@ -169,6 +169,23 @@ describe('customer list page', () => {
     expect(wrapper.text()).toContain('2 customers changed.');
   });
 
+  it('keeps Export a button on a phone and puts Edit, Change its filter (a link) and Delete in the header’s More menu', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/lists/7'));
+    await flushPromises();
+    expect(wrapper.findAll('.page-header .overflow-actions__extra').map((b) => b.text())).toEqual(['Edit list', 'Change its filter', 'Delete list']);
+    await wrapper.get('#page-actions-button').trigger('click');
+    await flushPromises();
+    const items = () => wrapper.findAll('#page-actions-list [role="menuitem"]');
+    expect(items().map((item) => item.text())).toEqual(['Edit list', 'Change its filter', 'Delete list']);
+    expect(items()[1]!.element.tagName).toBe('A');
+    expect(items()[1]!.attributes('href')).toBe('/customers?q=grace&role=ALL&tag=vip&list=7');
+    expect(items()[2]!.classes()).toContain('popup-menu__item--danger');
+    await items()[2]!.trigger('click');
+    await flushPromises();
+    expect(wrapper.get('dialog[open]').text()).toContain('Delete');
+  });
+
   it('edits the list: its name, columns and order in the dialog; its filter from the Customers page', async () => {
     const calls = serve();
     ({ wrapper } = await mountApp('/lists/7'));

@@ -127,6 +127,30 @@ describe('Customers page on a phone', () => {
     expect(wrapper.get('dialog[open]').text()).toContain('Delete');
   });
 
+  it('keeps Add customer a button and puts the header’s other actions in a More menu, which acts the same', async () => {
+    serve();
+    ({ wrapper } = await mountApp('/customers'));
+    await flushPromises();
+    const header = () => wrapper.get('.page-header__actions');
+    // Wide: every action is a button (CSS hides those marked extra under 760px, and shows the menu's button).
+    expect(
+      header()
+        .findAll('.overflow-actions__extra')
+        .map((b) => b.text()),
+    ).toEqual(['Export CSV', 'Save as list']);
+    expect(header().get('.page-header__actions > button.button--primary').text()).toBe('Add customer');
+    const more = wrapper.get('#page-actions-button');
+    expect(more.text()).toBe('More');
+    await more.trigger('click');
+    await flushPromises();
+    const items = () => wrapper.findAll('#page-actions-list [role="menuitem"]');
+    expect(items().map((item) => item.text())).toEqual(['Export CSV', 'Save as list']);
+    await items()[1]!.trigger('click');
+    await flushPromises();
+    expect(items()).toHaveLength(0);
+    expect(wrapper.get('dialog[open]').text()).toContain('List name');
+  });
+
   it('folds the filters in French too', async () => {
     serve();
     ({ wrapper } = await mountApp('/customers?tag=vip', 'fr'));

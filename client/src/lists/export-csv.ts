@@ -2,9 +2,11 @@
 // filter a page shows (?filter=<UserFilterInput as JSON>, as bulk actions send
 // it), reading the stream to show progress (rows read of X-Total-Count), then
 // saves it as a file.
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
+import { useI18n } from 'vue-i18n';
 import { languageHeaders } from '../graphql/client';
 import type { UserFilterInput } from '../graphql/generated/graphql';
+import type { OverflowAction } from '../ui/OverflowActions.vue';
 
 /** What to export: a saved list, or the users a filter matches. */
 export type ExportSource = { listId: string } | { filter: UserFilterInput };
@@ -55,4 +57,25 @@ export function useCsvExport() {
   }
 
   return { progress, failed, download };
+}
+
+export type CsvExport = ReturnType<typeof useCsvExport>;
+
+/**
+ * "Export CSV" as one of a page header's actions (PageHeader `actions`): its label (with the percentage while
+ * it runs; ExportProgress shows the bar and a failure), off while it runs or with nothing to export, and `run`
+ * for its `act`.
+ */
+export function useExportAction(csv: CsvExport, source: () => ExportSource | null, fileName: () => string) {
+  const { t } = useI18n();
+  const action = computed<OverflowAction>(() => ({
+    key: 'export',
+    label: csv.progress.value === null ? t('lists.export') : t('lists.exporting', { percent: Math.round(csv.progress.value * 100) }),
+    disabled: !source() || csv.progress.value !== null,
+  }));
+  function run(): void {
+    const from = source();
+    if (from) void csv.download(from, fileName());
+  }
+  return { action, run };
 }
