@@ -34,6 +34,11 @@ export default defineConfig([
     rules: { 'no-control-regex': 'off' },
   },
   {
+    // French messages put no-break spaces (U+00A0, U+202F) before : ; ! ? and inside « », template literals too.
+    files: ['server/i18n/fr/**', 'client/src/**/locales/fr.ts'],
+    rules: { 'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }] },
+  },
+  {
     // Tests and the benchmark read GraphQL answers as JSON whose shape is what they assert.
     files: ['tests/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

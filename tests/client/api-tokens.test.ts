@@ -192,7 +192,7 @@ describe('API tokens page', () => {
     await row('CRM sync').get('button').trigger('click');
     await flushPromises();
     const ask = openConfirm(wrapper, 'revoke-token');
-    expect(ask.get('h2').text()).toBe('Révoquer « CRM sync » ?');
+    expect(ask.get('h2').text()).toBe('Révoquer «\u00a0CRM sync\u00a0»\u202f?');
     expect(ask.get('button[type="submit"]').text()).toBe('Révoquer');
   });
 
@@ -203,7 +203,7 @@ describe('API tokens page', () => {
     wrapper.unmount();
     ({ wrapper } = await mountApp('/settings/api-tokens', 'fr'));
     expect(wrapper.text()).toContain(
-      'Remettre le courrier entrant à /inbound/email, et rien d’autre : cette portée ne se combine avec aucune autre.',
+      'Remettre le courrier entrant à /inbound/email, et rien d’autre\u00a0: cette portée ne se combine avec aucune autre.',
     );
     expect(wrapper.text()).not.toContain('(seule)');
   });

@@ -283,7 +283,7 @@ describe('customers: the filter by a custom field value', () => {
   it('reads numbers typed the French way in French, and shows the applied one so', async () => {
     const calls = serve();
     ({ wrapper, router } = await mountApp('/customers?field=seats&value=2500', 'fr'));
-    const seats = byLabel(wrapper, 'Valeur de « Seats »');
+    const seats = byLabel(wrapper, 'Valeur de «\u00a0Seats\u00a0»');
     expect((seats.element as HTMLInputElement).value).toBe('2\u202f500');
     await type(seats, '1 200');
     await seats.trigger('keydown', { key: 'Enter' });
@@ -293,7 +293,7 @@ describe('customers: the filter by a custom field value', () => {
     await type(seats, '12,5');
     await seats.trigger('keydown', { key: 'Enter' });
     await flushPromises();
-    expect(errorNextTo(wrapper, 'Valeur de « Seats »')).toBe('Saisissez un nombre entier, sans décimales.');
+    expect(errorNextTo(wrapper, 'Valeur de «\u00a0Seats\u00a0»')).toBe('Saisissez un nombre entier, sans décimales.');
     expect(lastUsers(calls).fields).toEqual([{ key: 'seats', value: '1200' }]);
   });
 
@@ -356,6 +356,6 @@ describe('customers: the filter by a custom field value', () => {
     serve();
     ({ wrapper } = await mountApp('/customers?field=beta', 'fr'));
     expect(optionTexts(byLabel(wrapper, 'Filtrer par champ'))[0]).toBe('Tous les champs');
-    expect(optionTexts(byLabel(wrapper, 'Valeur de « Beta tester »'))).toEqual(['Toutes les valeurs', 'Oui', 'Non']);
+    expect(optionTexts(byLabel(wrapper, 'Valeur de «\u00a0Beta tester\u00a0»'))).toEqual(['Toutes les valeurs', 'Oui', 'Non']);
   });
 });

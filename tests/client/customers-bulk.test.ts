@@ -254,7 +254,7 @@ describe('bulk delete: warnings before, who could not be deleted after', () => {
     await flushPromises();
     const notice = wrapper.get('.bulk-outcome');
     expect(notice.text()).toContain('Aucun client supprimé.');
-    expect(notice.text()).toContain('1 n’a pas pu être supprimé :');
-    expect(notice.get('li').text()).toBe('Ada Lovelace : Refusé.');
+    expect(notice.text()).toContain('1 n’a pas pu être supprimé\u00a0:');
+    expect(notice.get('li').text()).toBe('Ada Lovelace\u00a0: Refusé.');
   });
 });

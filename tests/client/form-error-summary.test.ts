@@ -80,14 +80,14 @@ describe('a form refused with several invalid fields', () => {
   });
 
   it('in French, asks the server in French (Accueil-Language) and says so in French', async () => {
-    await submitAddCustomer('fr', twoProblems('Nom : contient un caractère de contrôle.', 'Le domaine après le @ manque.'));
+    await submitAddCustomer('fr', twoProblems('Nom\u00a0: contient un caractère de contrôle.', 'Le domaine après le @ manque.'));
     const create = callsOf(calls, 'CreateUser');
     expect(create).toHaveLength(1);
     expect(create[0]!.headers['accueil-language']).toBe('fr');
     expect(callsOf(calls, 'Users')[0]!.headers['accueil-language']).toBe('fr');
     const summary = wrapper.get('dialog[open] .error-summary');
     expect(summary.text()).toContain('2 champs demandent votre attention');
-    expect(summary.findAll('li')[1]!.text()).toBe('E-mail : Le domaine après le @ manque.');
+    expect(summary.findAll('li')[1]!.text()).toBe('E-mail\u00a0: Le domaine après le @ manque.');
   });
 
   it('in English, sends English', async () => {

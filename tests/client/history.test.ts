@@ -234,7 +234,7 @@ describe('profile history', () => {
     ({ wrapper } = await mountApp('/users/42', 'fr'));
     expect(wrapper.get('#history-title').text()).toBe('Historique');
     expect(entryTexts(0).who).toBe('Jeton d’API CRM sync');
-    expect(entryTexts(1).changes).toEqual(['Notes : modifié']);
+    expect(entryTexts(1).changes).toEqual(['Notes\u00a0: modifié']);
   });
 
   describe('values as a person would say them', () => {
@@ -327,14 +327,14 @@ describe('profile history', () => {
       serveReadable();
       ({ wrapper } = await mountApp('/users/42', 'fr'));
       const lines = entryTexts(0).changes;
-      expect(lines[0]).toBe('Organisation : Royal Navy (alors « Navy ») → Army (supprimée depuis)');
-      expect(lines[1]).toBe('manager : une personne supprimée → Ada Lovelace');
-      expect(lines[3]).toBe('seats : 1\u202f234,5 → (vide)');
-      expect(lines[4]).toMatch(/renewal : \(vide\) → 5 mars 2026/);
-      expect(lines[5]).toBe('vip : Non → Oui');
-      expect(lines[6]).toBe('Langue : (vide) → allemand (de)');
-      expect(lines[8]).toBe('Connexion : verrouillée → déverrouillée');
-      expect(lines[9]).toBe('Tickets demandés : (vide) → 1\u202f234');
+      expect(lines[0]).toBe('Organisation\u00a0: Royal Navy (alors «\u00a0Navy\u00a0») → Army (supprimée depuis)');
+      expect(lines[1]).toBe('manager\u00a0: une personne supprimée → Ada Lovelace');
+      expect(lines[3]).toBe('seats\u00a0: 1\u202f234,5 → (vide)');
+      expect(lines[4]).toMatch(/renewal\u00a0: \(vide\) → 5 mars 2026/);
+      expect(lines[5]).toBe('vip\u00a0: Non → Oui');
+      expect(lines[6]).toBe('Langue\u00a0: (vide) → allemand (de)');
+      expect(lines[8]).toBe('Connexion\u00a0: verrouillée → déverrouillée');
+      expect(lines[9]).toBe('Tickets demandés\u00a0: (vide) → 1\u202f234');
       // French on the 24-hour clock (two-digit hours, no AM/PM).
       expect(entries()[0]!.get('time').text()).toMatch(/\b\d{2}:05$/);
       expect(entries()[0]!.get('time').text()).not.toMatch(/AM|PM/);

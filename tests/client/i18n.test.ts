@@ -23,6 +23,14 @@ describe('messages', () => {
     for (const [key, value] of french) expect(typeof value === 'string' && value.trim() !== '', key).toBe(true);
   });
 
+  it('sets French punctuation the French way: a no-break space before : ; ! ? and inside « », never a plain one', () => {
+    // A plain space there lets a line break leave the mark alone at the start of the next line.
+    const loose = [...leaves(fr)].filter(([, value]) => typeof value === 'string' && /« | »| [:;!?]/.test(value));
+    expect(loose.map(([key]) => key)).toEqual([]);
+    expect(fr.unsaved.title).toBe('Quitter sans enregistrer\u202f?');
+    expect(fr.customers.noMatch).toBe('Aucun client ne correspond à «\u00a0{query}\u00a0»');
+  });
+
   it('names the default order of customers the same on the Customers page and in the save-list dialog', () => {
     for (const messages of [en, fr]) expect(messages.lists.save.sorts.default).toBe(messages.customerSort.default);
     expect(en.customerSort.default).toBe('Best match, then newest');

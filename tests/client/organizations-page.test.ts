@@ -168,7 +168,7 @@ describe('organization page', () => {
     await wrapper.get('[data-action="delete-organization"]').trigger('click');
     await flushPromises();
     const dialog = openConfirm(wrapper, 'delete-organization');
-    expect(dialog.get('h2').text()).toBe('Supprimer Navy ?');
+    expect(dialog.get('h2').text()).toBe('Supprimer Navy\u202f?');
     await cancelDialog(wrapper, 'Annuler');
     expect(wrapper.find('dialog[open]').exists()).toBe(false);
     expect(callsOf(calls, 'DeleteOrganization')).toHaveLength(0);

@@ -18,7 +18,7 @@ describe('public request form: the email typed', () => {
     await byLabel(wrapper, 'Votre nom').setValue('Zoé Martin');
     await byLabel(wrapper, 'Votre adresse e-mail').setValue('zoe@gmial.com');
     const hint = wrapper.get('[data-suggestion]');
-    expect(hint.text()).toBe('Vouliez-vous dire zoe@gmail.com ?');
+    expect(hint.text()).toBe('Vouliez-vous dire zoe@gmail.com\u202f?');
     await hint.get('button').trigger('click');
     expect((byLabel(wrapper, 'Votre adresse e-mail').element as HTMLInputElement).value).toBe('zoe@gmail.com');
     expect(wrapper.find('[data-suggestion]').exists()).toBe(false);

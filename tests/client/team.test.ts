@@ -311,7 +311,7 @@ describe('a forgotten password', () => {
       RequestPasswordReset: () => graphQLError('Too many requests.', { code: 'RATE_LIMITED', retryAfterSeconds: 300 }) as never,
     });
     ({ wrapper } = await mountApp('/forgot-password', 'fr'));
-    expect(wrapper.get('h1').text()).toBe('Mot de passe oublié ?');
+    expect(wrapper.get('h1').text()).toBe('Mot de passe oublié\u202f?');
     await byLabel(wrapper, 'E-mail').setValue('sam@acme.example');
     await wrapper.get('form').trigger('submit');
     await flushPromises();

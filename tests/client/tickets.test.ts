@@ -317,7 +317,7 @@ describe('a ticket’s history', () => {
     ({ wrapper } = await mountApp('/tickets/12', 'fr'));
     await flushPromises();
     const lines = wrapper.findAll('[data-ticket-history] .ticket-history__changes li').map((li) => li.text());
-    expect(lines).toEqual(['Réponse publique : «\u00a0Locked out\u00a0»', 'Note interne : #99']);
+    expect(lines).toEqual(['Réponse publique\u00a0: «\u00a0Locked out\u00a0»', 'Note interne\u00a0: #99']);
   });
 });
 

@@ -75,7 +75,7 @@ describe('unsaved changes', () => {
     await editNotes();
     void router.push('/customers');
     await flushPromises();
-    expect(question().get('h2').text()).toBe('Quitter sans enregistrer ?');
+    expect(question().get('h2').text()).toBe('Quitter sans enregistrer\u202f?');
     expect(question().get('button[type="submit"]').text()).toBe('Quitter sans enregistrer');
     await cancelDialog(wrapper, 'Annuler');
     expect(router.currentRoute.value.path).toBe('/users/42');

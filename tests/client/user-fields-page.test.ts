@@ -340,7 +340,7 @@ describe('user fields page', () => {
     await byLabel(wrapper, 'Obligatoire').setValue(true);
     await flushPromises();
     expect(wrapper.get('[data-missing-count]').text()).toBe(
-      '1\u202f234 clients n’ont pas encore de valeur pour ce champ : leurs profils le signaleront comme manquant.',
+      '1\u202f234 clients n’ont pas encore de valeur pour ce champ\u00a0: leurs profils le signaleront comme manquant.',
     );
     wrapper.unmount();
 

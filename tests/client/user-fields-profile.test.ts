@@ -283,7 +283,7 @@ describe('custom fields on the profile', () => {
     const fields = profileValues().map((v) => (v.key === 'plan' ? value(PROFILE_FIELDS.dropdown) : v));
     serveProfile(makeUser({ fields }));
     ({ wrapper } = await mountApp('/users/42', 'fr'));
-    expect(wrapper.get('[data-missing-fields]').text()).toContain('Champs obligatoires sans valeur : Plan.');
+    expect(wrapper.get('[data-missing-fields]').text()).toContain('Champs obligatoires sans valeur\u00a0: Plan.');
   });
 
   it('looks up a user as the agent types and saves the chosen id', async () => {

@@ -2,7 +2,7 @@
 const messages = {
   imports: {
     title: 'Imports',
-    subtitle: 'Ajoutez ou mettez à jour de nombreux utilisateurs depuis un fichier CSV : vérifiez-le d’abord, puis lancez-le.',
+    subtitle: 'Ajoutez ou mettez à jour de nombreux utilisateurs depuis un fichier CSV : vérifiez-le d’abord, puis lancez-le.',
     noAccess: 'Vous n’avez pas accès à cette page',
     noAccessHint: 'Seuls les administrateurs peuvent importer des utilisateurs.',
     upload: {
@@ -29,7 +29,7 @@ const messages = {
     },
     status: {
       PREVIEWING: 'Vérification…',
-      PREVIEWED: 'Vérifié : prêt à lancer',
+      PREVIEWED: 'Vérifié : prêt à lancer',
       QUEUED: 'En attente',
       RUNNING: 'Import en cours…',
       DONE: 'Terminé',

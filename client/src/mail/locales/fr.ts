@@ -28,7 +28,7 @@ const messages = {
     send: {
       open: 'Envoyer un e-mail',
       title: 'Envoyer un e-mail',
-      intro: 'À {to}. Il est mis en file aussitôt ; son état s’affiche sous Messages.',
+      intro: 'À {to}. Il est mis en file aussitôt ; son état s’affiche sous Messages.',
       introNoAddress: 'Cette personne n’a pas d’adresse e-mail.',
       subject: 'Objet',
       body: 'Message',
@@ -47,7 +47,7 @@ const messages = {
     outbox: {
       title: 'Boîte d’envoi',
       subtitle:
-        'Tous les e-mails que le service envoie : ceux qui attendent, ceux qui sont partis, et pourquoi certains n’ont pas été envoyés ou ont échoué.',
+        'Tous les e-mails que le service envoie : ceux qui attendent, ceux qui sont partis, et pourquoi certains n’ont pas été envoyés ou ont échoué.',
       noAccess: 'Vous n’avez pas accès à cette page',
       noAccessHint: 'Seuls les administrateurs peuvent voir la boîte d’envoi.',
       status: 'État',

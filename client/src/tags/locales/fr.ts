@@ -4,7 +4,7 @@ import type messagesEn from './en';
 const messages: typeof messagesEn = {
   tags: {
     label: 'Étiquettes',
-    hint: 'Appuyez sur Entrée ou tapez une virgule après chaque étiquette ; choisissez-en une existante avec les flèches.',
+    hint: 'Appuyez sur Entrée ou tapez une virgule après chaque étiquette ; choisissez-en une existante avec les flèches.',
     placeholder: 'Ajouter une étiquette…',
     suggestions: 'Étiquettes existantes',
   },

@@ -2,7 +2,7 @@
 const messages = {
   webhooks: {
     title: 'Webhooks',
-    subtitle: 'Les applications partenaires apprennent les changements au fil de l’eau : des requêtes POST signées vers leur URL.',
+    subtitle: 'Les applications partenaires apprennent les changements au fil de l’eau : des requêtes POST signées vers leur URL.',
     noAccess: 'Vous n’avez pas accès',
     noAccessHint: 'Seuls les administrateurs peuvent gérer les webhooks.',
     add: 'Ajouter un webhook',
@@ -54,7 +54,7 @@ const messages = {
     deliveriesLabel: 'Envois vers {url}',
     delete: 'Supprimer',
     deleteLabel: 'Supprimer le webhook pour {url}',
-    deleteTitle: 'Supprimer le webhook pour {url} ?',
+    deleteTitle: 'Supprimer le webhook pour {url} ?',
     deleteIntro: 'Les événements en attente ne seront pas envoyés. Cette action est définitive.',
     deleting: 'Suppression…',
     empty: 'Aucun webhook pour l’instant',
@@ -82,7 +82,7 @@ const messages = {
       nextAt: 'prochain essai {time}',
       noAnswer: 'Aucune pour l’instant',
       empty: 'Rien d’envoyé pour l’instant',
-      emptyHint: 'Les événements apparaissent ici au fur et à mesure ; « Envoyer un test » en envoie un maintenant.',
+      emptyHint: 'Les événements apparaissent ici au fur et à mesure ; « Envoyer un test » en envoie un maintenant.',
     },
   },
 };

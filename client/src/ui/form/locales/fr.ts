@@ -4,10 +4,10 @@ import type formMessages from './en';
 const messages: typeof formMessages = {
   formSummary: {
     title: 'Un champ demande votre attention | {count} champs demandent votre attention',
-    separator: ' : ',
+    separator: ' : ',
   },
   emailSuggestion: {
-    didYouMean: 'Vouliez-vous dire {address} ?',
+    didYouMean: 'Vouliez-vous dire {address} ?',
   },
 };
 

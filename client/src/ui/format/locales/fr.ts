@@ -11,7 +11,7 @@ const messages = {
   timeZonePicker: {
     placeholder: 'Ville, région ou décalage (+05:30)',
     results: 'Fuseaux horaires',
-    noMatch: 'Aucun fuseau horaire ne correspond à « {query} ». Essayez une ville, une région ou un décalage comme +05:30.',
+    noMatch: 'Aucun fuseau horaire ne correspond à « {query} ». Essayez une ville, une région ou un décalage comme +05:30.',
     clear: 'Effacer le fuseau horaire',
     formerly: 'anciennement {names}',
   },
@@ -27,12 +27,12 @@ const messages = {
       notLocked: 'non verrouillée',
       unlocked: 'déverrouillée',
     },
-    field: '{field} :',
+    field: '{field} :',
     gonePerson: 'une personne supprimée',
     goneOrganization: '{name} (supprimée depuis)',
     goneUnnamedOrganization: 'une organisation supprimée',
     goneOption: '{value} (option retirée depuis)',
-    renamed: '{name} (alors « {old} »)',
+    renamed: '{name} (alors « {old} »)',
   },
 };
 

@@ -3,7 +3,7 @@ const messages = {
   deletedCustomers: {
     title: 'Clients supprimés',
     subtitle:
-      'Clients supprimés ces 30 derniers jours. Restaurez-en un avec tout ce qu’il avait ; après 30 jours, ses données personnelles sont effacées.',
+      'Clients supprimés ces 30 derniers jours. Restaurez-en un avec tout ce qu’il avait ; après 30 jours, ses données personnelles sont effacées.',
     noAccess: 'Vous n’y avez pas accès',
     noAccessHint: 'Seuls les agents et les administrateurs voient les clients supprimés.',
     loadError: 'Impossible de charger les clients supprimés.',
@@ -15,7 +15,7 @@ const messages = {
     restored: '{name} est de retour, avec tout ce qu’il avait.',
     openProfile: 'Ouvrir son profil',
     erase: 'Supprimer définitivement',
-    eraseTitle: 'Supprimer {name} définitivement ?',
+    eraseTitle: 'Supprimer {name} définitivement ?',
     eraseIntro: 'C’est irréversible.',
     eraseData:
       'Son nom, ses adresses, ses téléphones, ses notes, ses détails, ses étiquettes, ses champs personnalisés et les valeurs de son historique sont effacés.',
@@ -26,13 +26,13 @@ const messages = {
     erased: '{name} a été supprimé définitivement.',
   },
   deletion: {
-    title: 'Supprimer {name} ?',
+    title: 'Supprimer {name} ?',
     intro: 'Le client passe dans Clients supprimés pendant 30 jours.',
     leaves: 'Il disparaît des listes, des recherches, des totaux et des exports.',
-    signIn: 'Il ne peut plus se connecter : ses sessions prennent fin et ses jetons d’API cessent de fonctionner.',
+    signIn: 'Il ne peut plus se connecter : ses sessions prennent fin et ses jetons d’API cessent de fonctionner.',
     keeps: 'Ses adresses lui restent réservées, et il peut être restauré avec tout ce qu’il avait jusqu’au {date}.',
     then: 'Ensuite, ses données personnelles sont effacées.',
-    staffTitle: 'Supprimer {name} ?',
+    staffTitle: 'Supprimer {name} ?',
     staffIntro: 'Le compte d’un membre de l’équipe est supprimé tout de suite.',
     staffFree: 'Ses adresses e-mail redeviennent libres et il ne peut plus se connecter.',
     staffFinal: 'C’est irréversible.',
