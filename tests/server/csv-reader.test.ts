@@ -160,7 +160,7 @@ describe('readCsv: the header', () => {
     expect(err.message).toContain('"Nom" (column B) is not a column');
     // The same problems, kept as catalog messages, in French (whoever reads the import later).
     const fr = err.text.render('fr');
-    expect(fr).toMatch(/^La ligne d’en-tête a 6 problèmes : "Nom" \(colonne B\) n’est pas une colonne connue de cet import\. /);
+    expect(fr).toMatch(/^La ligne d’en-tête a 6 problèmes\u00a0: "Nom" \(colonne B\) n’est pas une colonne connue de cet import\. /);
     expect(fr).toContain('"email" (colonne F) répète la colonne "EMAIL"');
     expect(fr).toContain('L’en-tête de la colonne E est vide');
     expect(err.problems.map((p) => p.text.render('en'))).toEqual(err.problems.map((p) => p.message));
@@ -171,7 +171,7 @@ describe('readCsv: the header', () => {
     const said = (name: string) => checkHeader([name], allowed).problems.map((p) => [p.message, p.text.render('fr')])[0];
     expect(said('Plan')).toEqual([
       '"Plan" (column A) is not a column this import knows. Did you mean "custom_fields.plan"?',
-      '"Plan" (colonne A) n’est pas une colonne connue de cet import. Vouliez-vous dire "custom_fields.plan" ?',
+      '"Plan" (colonne A) n’est pas une colonne connue de cet import. Vouliez-vous dire "custom_fields.plan"\u202f?',
     ]);
     expect(said('e-mail')[0]).toContain('Did you mean "email"?');
     expect(said('timezone')[0]).toContain('Did you mean "time_zone"?');

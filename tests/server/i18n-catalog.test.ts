@@ -41,6 +41,12 @@ describe('the server message catalog', () => {
     expect(codes.filter((code) => words(code) && !SAME.includes(code) && say(en[code]) === say(fr[code]))).toEqual([]);
   });
 
+  it('sets French punctuation the French way: a no-break space before : ; ! ? and inside « », never a plain one', () => {
+    const fill = new Proxy({}, { get: (_t, key) => `<${String(key)}>` });
+    const say = (t: unknown) => (t as (p: unknown, n: unknown) => string)(fill, String);
+    expect(codes.filter((code) => /« | »| [:;!?]/.test(say(fr[code])))).toEqual([]);
+  });
+
   it('formats numbers and nested messages per language', () => {
     const m = msg('users.atMostInputsPer', { bulkMax: 10000 });
     expect(m.render('en')).toBe('At most 10,000 inputs per call.');

@@ -51,7 +51,7 @@ describe.each(testDialects())('server messages by language on %s', (dialect) => 
     expect(fr.errors?.[0].extensions?.field).toBe(fields[0]);
     const long = { i: { name: 'Ana', email: 'ana@acme.io', notes: 'x'.repeat(100_001) } };
     expect((await app.gql(CREATE_USER, long)).errors?.[0].message).toBe('Notes can be at most 65,535 characters.');
-    expect((await app.gql(CREATE_USER, long, { 'accueil-language': 'fr' })).errors?.[0].message).toBe('Notes : au plus 65\u202f535 caractères.');
+    expect((await app.gql(CREATE_USER, long, { 'accueil-language': 'fr' })).errors?.[0].message).toBe('Notes\u00a0: au plus 65\u202f535 caractères.');
   });
 
   it('writes refusals and missing records in French too', async () => {
@@ -90,7 +90,7 @@ describe.each(testDialects())('server messages by language on %s', (dialect) => 
     expect(warnFr.data.createUser.warnings).toEqual([
       {
         code: 'UNDELIVERABLE_RESERVED',
-        message: `example.invalid est un domaine réservé : le compte est gardé, mais aucun e-mail n’est jamais envoyé à ${reserved.email}.`,
+        message: `example.invalid est un domaine réservé\u00a0: le compte est gardé, mais aucun e-mail n’est jamais envoyé à ${reserved.email}.`,
       },
     ]);
     expect(batchEn.data.createUsers[0].errors).toEqual([{ field: 'email', message: 'The domain after the @ is missing.' }]);

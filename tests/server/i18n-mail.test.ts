@@ -45,7 +45,7 @@ describe.each(testDialects())('mails in the recipient’s language on %s', (dial
     const mail = await verificationFor('Zoé Martin', 'zoe.martin@mail.acme.io', 'fr-CA', { 'accueil-language': 'en' });
     expect(mail.subject).toBe('Confirmez votre adresse pour Accueil');
     expect(mail.text).toContain('Bonjour Zoé Martin,');
-    expect(mail.text).toContain('choisir un mot de passe pour Accueil :');
+    expect(mail.text).toContain('choisir un mot de passe pour Accueil\u00a0:');
     expect(mail.text).toMatch(/https:\/\/help\.acme\.io\/verify\/\S+/);
     expect(mail.text).toContain('Le lien est valable 3 jours.');
   });

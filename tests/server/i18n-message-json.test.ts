@@ -15,7 +15,7 @@ describe('a stored message', () => {
     const back = messageFromJson(messageToJson(text));
     expect(back).toEqual(text);
     expect(back!.render('en')).toBe(text.render('en'));
-    expect(back!.render('fr')).toMatch(/^La ligne d’en-tête a 2 problèmes : L’en-tête de la colonne A est vide.* dépasse 1\u202f000 caractères/);
+    expect(back!.render('fr')).toMatch(/^La ligne d’en-tête a 2 problèmes\u00a0: L’en-tête de la colonne A est vide.* dépasse 1\u202f000 caractères/);
   });
 
   it('text that is already written has no JSON; a missing, broken or unknown one shows the stored text', () => {
@@ -26,7 +26,7 @@ describe('a stored message', () => {
     expect(storedText('{"code":"toString","params":{}}', 'Old text.', 'fr')).toBe('Old text.');
     expect(storedText('{"code":"imports.invalidRole","params":{"value":{"code":"nope","params":{}}}}', 'Old text.', 'fr')).toBe('Old text.');
     expect(storedText(messageToJson(msg('imports.invalidRole', { value: '"boss"' })), 'x', 'fr')).toBe(
-      '"boss" n’est pas un rôle : utilisez end-user, agent ou admin.',
+      '"boss" n’est pas un rôle\u00a0: utilisez end-user, agent ou admin.',
     );
   });
 

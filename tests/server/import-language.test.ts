@@ -124,7 +124,7 @@ describe.each(testDialects())('import errors in the reader’s language, on %s',
     expect(job.fileError).toBe('The header row has a problem: "Courriel" (column C) is not a column this import knows.');
     const fr = await read(job.id, { 'accept-language': 'fr' });
     expect(fr.errors[0].message).toBe('"Courriel" (colonne C) n’est pas une colonne connue de cet import.');
-    expect(fr.fileError).toBe('La ligne d’en-tête a un problème : "Courriel" (colonne C) n’est pas une colonne connue de cet import.');
+    expect(fr.fileError).toBe('La ligne d’en-tête a un problème\u00a0: "Courriel" (colonne C) n’est pas une colonne connue de cet import.');
   });
 
   it('rows written before messages were kept show their stored text, whatever the language', async () => {

@@ -97,7 +97,7 @@ describe.each(testDialects())('an import writes an account from one row only, on
     expect(r.data.importJob.errors[0]).toEqual({
       line: 3,
       message:
-        'Le numéro de téléphone de cette ligne désigne le compte déjà écrit par la ligne 2 : un fichier n’écrit un compte que depuis une seule ligne.',
+        'Le numéro de téléphone de cette ligne désigne le compte déjà écrit par la ligne 2\u00a0: un fichier n’écrit un compte que depuis une seule ligne.',
     });
   });
 

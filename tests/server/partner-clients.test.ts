@@ -80,7 +80,7 @@ describe.each(testDialects())('partner clients, on %s', (dialect) => {
       }
     }
     const fr = await app.gql(`{ users(ids: ["${a.id}"], query: "kim") { totalCount } }`, {}, { 'accept-language': 'fr' });
-    expect(fr.errors?.[0].message).toBe('ids liste exactement les utilisateurs qu’il nomme : retirez query, qui ne s’appliquerait pas.');
+    expect(fr.errors?.[0].message).toBe('ids liste exactement les utilisateurs qu’il nomme\u00a0: retirez query, qui ne s’appliquerait pas.');
   });
 
   it('sends the account version in user webhook events', async () => {

@@ -86,7 +86,7 @@ describe.each(testDialects())('policies on %s', (dialect) => {
           code: 'SHARED_PHONE',
           field: 'value',
           existingUserId: null,
-          message: 'Un autre compte a aussi ce numéro : il est gardé sur ce profil comme numéro partagé.',
+          message: 'Un autre compte a aussi ce numéro\u00a0: il est gardé sur ce profil comme numéro partagé.',
         },
       ]);
       const other = await app.gql('mutation($e: String!) { createUser(input: { name: "Second", email: $e }) { user { id } } }', { e: email() });

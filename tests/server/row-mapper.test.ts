@@ -120,9 +120,9 @@ describe('mapRow: errors', () => {
       },
     ]);
     expect(errors.map((e) => e.text.render('fr'))).toEqual([
-      '"boss" n’est pas un rôle : utilisez end-user, agent ou admin.',
-      '"maybe" n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.',
-      '"sometimes" n’est ni oui ni non : utilisez true/false, yes/no, 1/0 ou oui/non.',
+      '"boss" n’est pas un rôle\u00a0: utilisez end-user, agent ou admin.',
+      '"maybe" n’est ni oui ni non\u00a0: utilisez true/false, yes/no, 1/0 ou oui/non.',
+      '"sometimes" n’est ni oui ni non\u00a0: utilisez true/false, yes/no, 1/0 ou oui/non.',
     ]);
   });
 

@@ -2,11 +2,11 @@ import type { Translation } from '../catalog.js';
 import type { email as en } from '../en/email.js';
 
 export const email: Translation<typeof en> = {
-  'email.noMailServerDidYouMean': (p) => `${p.domain} n’a pas de serveur de courrier : vouliez-vous dire ${p.suggestion} ?`,
+  'email.noMailServerDidYouMean': (p) => `${p.domain} n’a pas de serveur de courrier : vouliez-vous dire ${p.suggestion} ?`,
   'email.noMailServer': (p) => `${p.domain} n’a pas de serveur de courrier. Vérifiez l’adresse.`,
   'email.noMailServerWarning': (p) => `${p.problem} Si quelqu’un enregistre ${p.domain} plus tard, il recevra le courrier de cette personne.`,
   'email.reservedDomainWarning': (p) =>
-    `${p.domain} est un domaine réservé : le compte est gardé, mais aucun e-mail n’est jamais envoyé à ${p.address}.`,
+    `${p.domain} est un domaine réservé : le compte est gardé, mais aucun e-mail n’est jamais envoyé à ${p.address}.`,
   'email.alreadyOwn': () => `Cette adresse est déjà l’une des adresses de cette personne.`,
   'email.enterEmailAddress': () => `Saisissez une adresse e-mail.`,
   'email.addressContainsControlCharacter': () => `L’adresse contient un caractère de contrôle (comme un saut de ligne ou une tabulation).`,

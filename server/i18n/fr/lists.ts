@@ -7,7 +7,7 @@ export const lists: Translation<typeof en> = {
   'lists.adminsShareListsWith': () => `Seuls les administrateurs partagent des listes avec l’équipe.`,
   'lists.listShowsAtLeast': () => `Une liste affiche au moins une colonne.`,
   'lists.listShowsAtMost': (p, n) => `Une liste affiche au plus ${n(p.maxColumns)} colonnes.`,
-  'lists.thereNoColumn': (p) => `Il n’y a pas de colonne « ${p.value} ».`,
+  'lists.thereNoColumn': (p) => `Il n’y a pas de colonne « ${p.value} ».`,
   'lists.nameEmpty': () => `Le nom ne peut pas être vide.`,
   'lists.listNeedsFilterEmpty': () => `Une liste a besoin d’un filtre (un filtre vide contient tous les utilisateurs).`,
 };

@@ -8,5 +8,5 @@ export const password: Translation<typeof en> = {
   'password.passwordNeedsAtLeast': (p, n) =>
     `Un mot de passe a besoin d’au moins ${n(p.minPassword)} caractères, sans compter les espaces et les caractères invisibles.`,
   'password.passwordTooCommonOn': () =>
-    `Ce mot de passe est trop courant : il figure sur les listes que les attaquants essaient en premier. Choisissez-en un autre.`,
+    `Ce mot de passe est trop courant : il figure sur les listes que les attaquants essaient en premier. Choisissez-en un autre.`,
 };

@@ -11,5 +11,5 @@ export const tickets: Translation<typeof en> = {
   'tickets.nameAtLeastOne': () => `Nommez au moins une personne.`,
   'tickets.requesterAlreadyFollowsTicket': () => `Le demandeur suit déjà ce ticket.`,
   'tickets.heldReleaseFirst': () =>
-    `Ce ticket est retenu pour vérification : rien n’est envoyé à son demandeur. Libérez-le d’abord (Libérer sur le ticket, ou updateTicket avec release: true), puis envoyez la réponse publique. Une note interne peut être ajoutée en attendant.`,
+    `Ce ticket est retenu pour vérification : rien n’est envoyé à son demandeur. Libérez-le d’abord (Libérer sur le ticket, ou updateTicket avec release: true), puis envoyez la réponse publique. Une note interne peut être ajoutée en attendant.`,
 };
