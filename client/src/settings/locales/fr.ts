@@ -47,7 +47,7 @@ const messages: typeof settingsMessages = {
   },
   verificationLink: {
     title: 'Lien de confirmation',
-    intro: 'Envoyer à {name} un nouveau lien pour confirmer {email} et choisir un mot de passe ; les liens envoyés avant ne fonctionneront plus.',
+    intro: 'Envoyer à {name} un nouveau lien pour confirmer {email} et choisir un mot de passe ; les liens envoyés avant ne fonctionneront plus.',
     submit: 'Envoyer le lien de confirmation',
     submitting: 'Envoi…',
     done: 'Un nouveau lien est en route vers {email}.',
