@@ -1,7 +1,7 @@
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetailFragment } from '../../client/src/graphql/generated/graphql';
-import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL } from './helpers';
+import { byLabel, callsOf, errorNextTo, graphQLError, mountApp, stubGraphQL, type DataOf } from './helpers';
 
 let wrapper: VueWrapper | undefined;
 afterEach(() => {
@@ -99,7 +99,7 @@ describe('starting a side conversation', () => {
   it('folds the form again once started', async () => {
     stubGraphQL({
       Ticket: () => ({ data: { ticket: ticket([first]) } }),
-      StartSideConversation: () => ({ data: { startSideConversation: { sideConversation: { id: '5' }, createdUsers: [] } } }),
+      StartSideConversation: () => ({ data: { startSideConversation: { sideConversation: { id: '5' }, createdUsers: [], warnings: [] } } }),
     });
     ({ wrapper } = await mountApp('/tickets/12'));
     const details = wrapper.get<HTMLDetailsElement>('details.ticket-side__start');
@@ -107,6 +107,31 @@ describe('starting a side conversation', () => {
     await start('warehouse@logistics.fr');
     expect(details.element.open).toBe(false);
     expect((byLabel(wrapper, 'Subject').element as HTMLInputElement).value).toBe('');
+  });
+
+  it('tells over the page what the server warned about the addresses, and nothing when it warned about none', async () => {
+    const RESERVED = 'example.org is a reserved domain: the account is kept, but email is never sent to depot@example.org.';
+    const NO_MAIL =
+      'logistcs.fr has no mail server: did you mean logistics.fr? If someone registers logistcs.fr later, they would receive this person’s mail.';
+    let warnings: DataOf<'StartSideConversation'>['startSideConversation']['warnings'] = [];
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: ticket([first]) } }),
+      StartSideConversation: () => ({ data: { startSideConversation: { sideConversation: { id: '5' }, createdUsers: [], warnings } } }),
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    const warned = () => wrapper!.findAll('[data-ticket-warning]').map((w) => w.text());
+    await start('warehouse@logistics.fr');
+    expect(callsOf(calls, 'StartSideConversation')).toHaveLength(1);
+    expect(warned()).toEqual([]);
+
+    warnings = [
+      { code: 'UNDELIVERABLE_RESERVED', field: 'to.0.email', message: RESERVED },
+      { code: 'NO_MAIL_DOMAIN', field: 'to.1.email', message: NO_MAIL },
+    ];
+    await start('depot@example.org, Sal <sal@logistcs.fr>');
+    expect(warned()).toEqual([RESERVED, NO_MAIL]);
+    expect(wrapper.findAll('[data-ticket-warning]').map((w) => w.attributes('role'))).toEqual(['alert', 'alert']);
+    expect(wrapper.get('[data-side-conversations]').find('[data-ticket-warning]').exists()).toBe(false);
   });
 
   it('says what to do on a held ticket, in the app’s words rather than the API’s', async () => {

@@ -2,7 +2,8 @@
 // ticket's requester, CC and side conversation fields: split into name and
 // address, and an entry that is not an address named in its error. The CCs
 // card also shows what the server refuses without naming a field, and a lost
-// connection, for an add and a remove alike.
+// connection, for an add and a remove alike; the page tells what the server
+// warned about an added CC's address.
 import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TicketDetailFragment } from '../../client/src/graphql/generated/graphql';
@@ -253,5 +254,49 @@ describe('a ticket’s CCs: refusals that name no field, a lost connection', () 
     ({ wrapper } = await mountApp('/tickets/12', 'fr'));
     await addCc('lee@newco.fr');
     expect(alerts()).toEqual(['Vous n’êtes pas autorisé à faire ceci.']);
+  });
+});
+
+describe('what the server warns about a CC’s address', () => {
+  const BLOCKED = 'lee@spam.biz is on the block list: the account is made, but requests and sign-ups from it are held for review.';
+  const lee = { id: '21', name: 'lee@spam.biz', email: 'lee@spam.biz' };
+  const warned = () => wrapper!.findAll('[data-ticket-warning]');
+
+  it('is told over the page once Add CC answers, as a new ticket’s warnings are; an address without one adds none', async () => {
+    let ccs = [kim];
+    const calls = stubGraphQL({
+      Ticket: () => ({ data: { ticket: detail() } }),
+      TicketEvents: noEvents,
+      AddTicketCc: ({ user }) => {
+        const email = (user as { email: string }).email;
+        const blocked = email === 'lee@spam.biz';
+        if (blocked && !ccs.includes(lee)) ccs = [...ccs, lee];
+        return {
+          data: {
+            addTicketCc: {
+              ticket: detail({ ccs }),
+              createdUser: null,
+              warnings: blocked ? [{ code: 'BLOCKED_ADDRESS', field: 'user.email', message: BLOCKED }] : [],
+            },
+          },
+        };
+      },
+    });
+    ({ wrapper } = await mountApp('/tickets/12'));
+    await addCc('Kim <kim@newco.fr>');
+    expect(warned()).toHaveLength(0);
+
+    await addCc('kim@newco.fr, lee@spam.biz');
+    expect(callsOf(calls, 'AddTicketCc')).toHaveLength(3);
+    expect(warned().map((w) => w.text())).toEqual([BLOCKED]);
+    expect(warned()[0]!.attributes('role')).toBe('alert');
+    expect(warned()[0]!.attributes('data-warning')).toBe('BLOCKED_ADDRESS');
+    // Not in the card: the card's own alerts are refusals.
+    expect(alerts()).toEqual([]);
+
+    // Added again, the same warning is not said twice; a later add without one leaves it.
+    await addCc('lee@spam.biz');
+    await addCc('kim@newco.fr');
+    expect(warned().map((w) => w.text())).toEqual([BLOCKED]);
   });
 });

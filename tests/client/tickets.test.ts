@@ -113,6 +113,7 @@ describe('new ticket', () => {
     expect(router!.currentRoute.value.path).toBe('/tickets/12');
     await flushPromises();
     expect(wrapper.get('[data-created-users]').text()).toContain('New customer created: New Caller (new.caller@acme.io)');
+    expect(wrapper.find('[data-ticket-warning]').exists()).toBe(false);
     await flushPromises();
     expect(wrapper.get('[data-ticket-history]').text()).toContain('Created');
     expect(wrapper.get('[data-ticket-history]').text()).toContain('Status: New');
@@ -128,6 +129,42 @@ describe('new ticket', () => {
     expect(marked).toEqual(['Requester', 'Subject', 'Description']);
     expect(byLabel(wrapper, 'Subject').attributes('aria-required')).toBe('true');
     expect(byLabel(wrapper, 'CCs').attributes('aria-required')).toBeUndefined();
+  });
+
+  it('lands on the ticket telling the server’s warnings about a requester added as a new customer', async () => {
+    const RESERVED = 'example.invalid is a reserved domain: the account is kept, but email is never sent to walk-in@example.invalid.';
+    const walkIn = { id: '8', name: 'Walk In', email: 'walk-in@example.invalid' };
+    stubGraphQL({
+      RequesterSuggestions: () => ({ data: { users: { edges: [] } } }),
+      CreateTicket: () => ({
+        data: {
+          createTicket: {
+            ticket: { id: '12' },
+            createdUsers: [walkIn],
+            warnings: [{ code: 'UNDELIVERABLE_RESERVED', field: 'requester.email', message: RESERVED }],
+          },
+        },
+      }),
+      Ticket: () => ({ data: { ticket: detail({ requester: walkIn }) } }),
+      TicketEvents: ({ id }) => ({ data: { ticket: { id, events: { totalCount: 0, edges: [] } } } }),
+    });
+    ({ wrapper } = await mountApp('/tickets/new'));
+    await byLabel(wrapper, 'Requester').setValue('Walk In <walk-in@example.invalid>');
+    await pause(SUGGEST_DEBOUNCE_MS + 50);
+    await flushPromises();
+    await wrapper.findAll('[role="option"]').at(-1)!.trigger('click');
+    await flushPromises();
+    await wrapper.get('dialog[open] form').trigger('submit');
+    await flushPromises();
+    await byLabel(wrapper, 'Subject').setValue('At the desk');
+    await byLabel(wrapper, 'Description').setValue('Came in person');
+    await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
+    await flushPromises();
+    await flushPromises();
+    const warnings = wrapper.findAll('[data-ticket-warning]');
+    expect(warnings.map((w) => w.text())).toEqual([RESERVED]);
+    expect(warnings[0]!.attributes('role')).toBe('alert');
+    expect(wrapper.get('[data-created-users]').text()).toContain('Walk In (walk-in@example.invalid)');
   });
 
   it('shows the server’s refusal of an address next to the requester', async () => {

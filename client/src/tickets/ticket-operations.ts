@@ -1,4 +1,6 @@
-// The tickets' GraphQL operations (typed by `npm run codegen`).
+// The tickets' GraphQL operations (typed by `npm run codegen`). The writes that
+// name people by address answer the server's warnings about them (WarningDetails,
+// users/user-operations.ts).
 import { graphql } from '../graphql/generated';
 
 graphql(`
@@ -173,9 +175,7 @@ export const CreateTicketDocument = graphql(`
         ...TicketPerson
       }
       warnings {
-        code
-        field
-        message
+        ...WarningDetails
       }
     }
   }
@@ -208,6 +208,9 @@ export const AddTicketCcDocument = graphql(`
       createdUser {
         ...TicketPerson
       }
+      warnings {
+        ...WarningDetails
+      }
     }
   }
 `);
@@ -230,6 +233,9 @@ export const StartSideConversationDocument = graphql(`
       }
       createdUsers {
         ...TicketPerson
+      }
+      warnings {
+        ...WarningDetails
       }
     }
   }
