@@ -109,7 +109,7 @@ describe('starting a side conversation', () => {
     expect((byLabel(wrapper, 'Subject').element as HTMLInputElement).value).toBe('');
   });
 
-  it('tells over the page what the server warned about the addresses, and nothing when it warned about none', async () => {
+  it('tells in its card what the server warned about the addresses, until the next one; nothing when it warned about none', async () => {
     const RESERVED = 'example.org is a reserved domain: the account is kept, but email is never sent to depot@example.org.';
     const NO_MAIL =
       'logistcs.fr has no mail server: did you mean logistics.fr? If someone registers logistcs.fr later, they would receive this person’s mail.';
@@ -131,7 +131,13 @@ describe('starting a side conversation', () => {
     await start('depot@example.org, Sal <sal@logistcs.fr>');
     expect(warned()).toEqual([RESERVED, NO_MAIL]);
     expect(wrapper.findAll('[data-ticket-warning]').map((w) => w.attributes('role'))).toEqual(['alert', 'alert']);
-    expect(wrapper.get('[data-side-conversations]').find('[data-ticket-warning]').exists()).toBe(false);
+    // In the side conversations' card, which the form folded into: not over the page, out of sight.
+    expect(wrapper.get('[data-side-conversations]').findAll('[data-ticket-warning]')).toHaveLength(2);
+    expect(wrapper.get('details.ticket-side__start').find('[data-ticket-warning]').exists()).toBe(false);
+
+    warnings = [];
+    await start('warehouse@logistics.fr');
+    expect(warned()).toEqual([]);
   });
 
   it('says what to do on a held ticket, in the app’s words rather than the API’s', async () => {

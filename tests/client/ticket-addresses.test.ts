@@ -257,26 +257,35 @@ describe('a ticket’s CCs: refusals that name no field, a lost connection', () 
   });
 });
 
-describe('what the server warns about a CC’s address', () => {
+describe('what Add CC tells about the people it added', () => {
+  const RESERVED = 'example.invalid is a reserved domain: the account is kept, but email is never sent to walk-in@example.invalid.';
   const BLOCKED = 'lee@spam.biz is on the block list: the account is made, but requests and sign-ups from it are held for review.';
-  const lee = { id: '21', name: 'lee@spam.biz', email: 'lee@spam.biz' };
+  const walkIn = { id: '21', name: 'walk-in', email: 'walk-in@example.invalid' };
+  const lee = { id: '22', name: 'Lee', email: 'lee@spam.biz' };
   const warned = () => wrapper!.findAll('[data-ticket-warning]');
 
-  it('is told over the page once Add CC answers, as a new ticket’s warnings are; an address without one adds none', async () => {
-    let ccs = [kim];
+  it('says under Add CC who was made and what the server warned about, until the next add; an address without one adds none', async () => {
+    const made = new Set<string>();
     const calls = stubGraphQL({
       Ticket: () => ({ data: { ticket: detail() } }),
       TicketEvents: noEvents,
       AddTicketCc: ({ user }) => {
-        const email = (user as { email: string }).email;
-        const blocked = email === 'lee@spam.biz';
-        if (blocked && !ccs.includes(lee)) ccs = [...ccs, lee];
+        const { email } = user as { email: string };
+        const person = [walkIn, lee].find((p) => p.email === email);
+        const createdUser = person && !made.has(email) ? person : null;
+        made.add(email);
+        const warnings =
+          person === walkIn
+            ? [{ code: 'UNDELIVERABLE_RESERVED' as const, field: 'user.email', message: RESERVED }]
+            : person === lee
+              ? [{ code: 'BLOCKED_ADDRESS' as const, field: 'user.email', message: BLOCKED }]
+              : [];
         return {
           data: {
             addTicketCc: {
-              ticket: detail({ ccs }),
-              createdUser: null,
-              warnings: blocked ? [{ code: 'BLOCKED_ADDRESS', field: 'user.email', message: BLOCKED }] : [],
+              ticket: detail({ ccs: [kim, ...[...made].flatMap((e) => [walkIn, lee].filter((p) => p.email === e))] }),
+              createdUser,
+              warnings,
             },
           },
         };
@@ -285,18 +294,23 @@ describe('what the server warns about a CC’s address', () => {
     ({ wrapper } = await mountApp('/tickets/12'));
     await addCc('Kim <kim@newco.fr>');
     expect(warned()).toHaveLength(0);
+    expect(wrapper.find('[data-created-users]').exists()).toBe(false);
 
-    await addCc('kim@newco.fr, lee@spam.biz');
-    expect(callsOf(calls, 'AddTicketCc')).toHaveLength(3);
-    expect(warned().map((w) => w.text())).toEqual([BLOCKED]);
-    expect(warned()[0]!.attributes('role')).toBe('alert');
-    expect(warned()[0]!.attributes('data-warning')).toBe('BLOCKED_ADDRESS');
-    // Not in the card: the card's own alerts are refusals.
-    expect(alerts()).toEqual([]);
+    // Several at once: what each add told; the same warning (an address typed twice) said once.
+    await addCc('kim@newco.fr, walk-in@example.invalid, Lee <lee@spam.biz>, walk-in@example.invalid');
+    expect(callsOf(calls, 'AddTicketCc')).toHaveLength(5);
+    expect(warned().map((w) => w.text())).toEqual([RESERVED, BLOCKED]);
+    expect(warned().map((w) => [w.attributes('role'), w.attributes('data-warning')])).toEqual([
+      ['alert', 'UNDELIVERABLE_RESERVED'],
+      ['alert', 'BLOCKED_ADDRESS'],
+    ]);
+    expect(card().get('[data-created-users]').text()).toBe('New customers created: walk-in (walk-in@example.invalid), Lee (lee@spam.biz)');
+    // In the card, by the form the agent used; not over the page, out of sight.
+    expect(card().findAll('[data-ticket-warning]')).toHaveLength(2);
+    expect(wrapper.get('.record-page__notices').find('[data-ticket-warning]').exists()).toBe(false);
 
-    // Added again, the same warning is not said twice; a later add without one leaves it.
-    await addCc('lee@spam.biz');
     await addCc('kim@newco.fr');
-    expect(warned().map((w) => w.text())).toEqual([BLOCKED]);
+    expect(warned()).toHaveLength(0);
+    expect(wrapper.find('[data-created-users]').exists()).toBe(false);
   });
 });

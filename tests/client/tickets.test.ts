@@ -161,7 +161,8 @@ describe('new ticket', () => {
     await wrapper.get('form[data-form="new-ticket"]').trigger('submit');
     await flushPromises();
     await flushPromises();
-    const warnings = wrapper.findAll('[data-ticket-warning]');
+    // Over the page the agent lands on.
+    const warnings = wrapper.get('.record-page__notices').findAll('[data-ticket-warning]');
     expect(warnings.map((w) => w.text())).toEqual([RESERVED]);
     expect(warnings[0]!.attributes('role')).toBe('alert');
     expect(wrapper.get('[data-created-users]').text()).toContain('Walk In (walk-in@example.invalid)');

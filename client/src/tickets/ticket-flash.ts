@@ -1,8 +1,8 @@
-// What a write tells the ticket page: the customers it made (the agent sees who
-// was created) and the server's warnings about the addresses it named (one
-// never mailed, a domain without mail server, the block list). Creating a
-// ticket hands it, with "Ticket created", to the page it lands on; Add CC and
-// starting a side conversation hand it to the page they are on.
+// What a write tells about the people it named: the customers it made (the
+// agent sees who was created) and the server's warnings about the addresses
+// (one never mailed, a domain without mail server, the block list); shown by
+// TicketNewsNotices. Creating a ticket hands it, with "Ticket created", to the
+// page it lands on.
 import type { WarningDetailsFragment } from '../graphql/generated/graphql';
 import { flashMessage } from '../ui/page/flash';
 
@@ -15,8 +15,17 @@ export interface TicketFlash extends TicketNews {
   created: boolean;
 }
 
-/** Nothing to tell (a status change, a reply, a removed CC). */
+/** Nothing to tell. */
 export const NO_NEWS: TicketNews = { createdUsers: [], warnings: [] };
+
+/** What two writes told, the later one last; a warning already said (the same address twice) is said once. */
+export function addNews(told: TicketNews, more: TicketNews): TicketNews {
+  const said = new Set(told.warnings.map((w) => w.message));
+  return {
+    createdUsers: [...told.createdUsers, ...more.createdUsers],
+    warnings: [...told.warnings, ...more.warnings.filter((w) => !said.has(w.message))],
+  };
+}
 
 /** To a ticket's page, by its id. */
 export const ticketFlash = flashMessage<TicketFlash>();
