@@ -297,7 +297,7 @@ describe('a ticket page’s order', () => {
     await flushPromises();
     // The document's order is the Tab order and a phone's (one column); wide screens put the aside on the right.
     const layout = wrapper.get('.record-page__layout').element;
-    const parts = Array.from(layout.children, (child) => child.className);
+    const parts = Array.from(layout.children, (child) => child.classList[0]);
     expect(parts).toEqual(['record-page__main', 'record-page__aside', 'record-page__more']);
     const position = (selector: string) => Array.from(layout.querySelectorAll('*')).indexOf(layout.querySelector(selector)!);
     const reply = position('.record-page__main textarea');

@@ -368,6 +368,21 @@ describe('a full customer profile, in Chromium', () => {
     expect(await page.getByText('1 user', { exact: true }).isVisible()).toBe(true);
   });
 
+  it("keeps the profile's side column in view while scrolling only when it fits the window", async () => {
+    await page.goto(`${app.url}/users/${adaId}`);
+    const aside = page.locator('aside.record-page__aside');
+    await expect.poll(() => aside.isVisible()).toBe(true);
+    const position = () => aside.evaluate((el) => getComputedStyle(el).position);
+    const asideHeight = await aside.evaluate((el) => el.offsetHeight);
+    // A window taller than the column: it stays in view.
+    await page.setViewportSize({ width: 1280, height: asideHeight + 400 });
+    await expect.poll(position).toBe('sticky');
+    // Shorter than the column: it scrolls with the page, so its end can be reached without scrolling to the page's.
+    await page.setViewportSize({ width: 1280, height: Math.max(300, asideHeight - 200) });
+    await expect.poll(position).toBe('static');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('ran without a page error or a Content-Security-Policy violation', () => {
     expect(pageErrors).toEqual([]);
   });
