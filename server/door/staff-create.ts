@@ -24,17 +24,20 @@ export function staffCreateHook(deps: { mail: DoorMail }): StaffCreateHook {
 /**
  * A warning (never a refusal) when the team names an address that the block
  * list holds or refuses and nothing allows (the allow list, an organization's
- * domain): createUser, and a requester, CC or side-conversation participant
- * named on a ticket. The person's own requests and sign-ups will be held or
+ * domain): createUser, createUsers, upsertUsers and the CSV import (a new
+ * primary email of an update too), and a requester, CC or side-conversation
+ * participant named on a ticket. The person's own requests and sign-ups will be held or
  * refused (request-admission.ts); the team's work with them goes on.
  */
 export function blockListCheck(deps: { settings: SettingsService; organizations: OrganizationService }): TeamAddressCheck {
   return async (m, email, created) => {
     const settings = await deps.settings.get(m);
     if (settings.block.length === 0) return [];
-    const orgDomain = (await deps.organizations.byDomain(email.domain, m)) !== null;
-    const verdict = listVerdict(email, settings.allow, settings.block, orgDomain);
+    // The lists first: an organization's domain is looked up only for an address they would hold or refuse (an
+    // import asks for each row).
+    const verdict = listVerdict(email, settings.allow, settings.block, false);
     if (verdict !== 'REJECT' && verdict !== 'SUSPEND') return [];
+    if ((await deps.organizations.byDomain(email.domain, m)) !== null) return [];
     const refused = verdict === 'REJECT';
     const text = created
       ? msg(refused ? 'door.blockedRefused' : 'door.blockedHeld', { address: email.display })

@@ -87,7 +87,7 @@ export interface AccountDeps {
   changes: UserChangeListeners;
   /** Told of each account the team adds one at a time (create), in its transaction: the welcome email. */
   onStaffCreate?: StaffCreateHook;
-  /** Warnings about an address the team names (the block list's): createUser, and people named on a ticket. */
+  /** Warnings about an address the team names (the block list's): creates and batches (insertForTeam, a new primary email of applyUpdate), and people named on a ticket. */
   teamAddressCheck?: TeamAddressCheck;
 }
 

@@ -72,9 +72,8 @@ export class UserAccounts {
     const prepared = await this.prepareCreate(input);
     try {
       return await this.db.transaction(async (m) => {
-        const created = await this.insertPrepared(m, prepared, actor, wo, new Date());
+        const created = await this.insertForTeam(m, prepared, actor, wo, new Date());
         await this.deps.onStaffCreate?.(m, { user: created.user, email: prepared.email }, actor);
-        created.warnings.push(...(await this.teamAddressWarnings(m, prepared.email, true)));
         return created;
       });
     } catch (err) {
@@ -85,6 +84,16 @@ export class UserAccounts {
   /** What the team is told of an address it names (the block list's warning), in `m`; `created`: this write made the account. */
   teamAddressWarnings(m: EntityManager, email: ParsedEmail, created: boolean): Promise<UserWarning[]> {
     return this.deps.teamAddressCheck ? this.deps.teamAddressCheck(m, email, created) : Promise.resolve([]);
+  }
+
+  /**
+   * A new account the team writes (createUser, and each new one of createUsers, upsertUsers and the CSV import), in
+   * the caller's transaction: insertPrepared's warnings, then the block list's. The one list of a create's warnings.
+   */
+  async insertForTeam(m: EntityManager, p: PreparedCreate, actor: Actor, wo: WriteOptions, now: Date): Promise<CreatedUser> {
+    const created = await this.insertPrepared(m, p, actor, wo, now);
+    created.warnings.push(...(await this.teamAddressWarnings(m, p.email, true)));
+    return created;
   }
 
   /** Writes a prepared account inside the caller's transaction (a duplicate key is the caller's to explain). */
@@ -213,7 +222,8 @@ export class UserAccounts {
    * Applies a prepared change inside the caller's transaction; returns what
    * changed (nothing: nothing was written, no history line) and the warnings
    * a create gives for the values it writes (a new primary email's, a number
-   * someone else holds, as `phone` or among `phones`), in the same order.
+   * someone else holds, as `phone` or among `phones`, the block list's for a
+   * new primary email), in the same order.
    */
   async applyUpdate(
     m: EntityManager,
@@ -305,7 +315,9 @@ export class UserAccounts {
       await this.deps.audit.record(m, id, actionFor(recorded), actor, recorded, now);
       await this.deps.changes.changed(m, [id], 'UPDATED', now);
     }
-    return { changes: recorded, warnings: [...warnings, ...extraWarnings] };
+    // A new primary email on the block list: the team is told, as for a create (the account was there: its own words).
+    const blocked = emailChanged ? await this.teamAddressWarnings(m, email, false) : [];
+    return { changes: recorded, warnings: [...warnings, ...extraWarnings, ...blocked] };
   }
 
   /** Deleting an organization (inside its transaction): its users leave it, each with a line in their history. */

@@ -315,7 +315,7 @@ export class UserBatch {
       if (!problem) throw err;
       return failed([problem]);
     }
-    const created = await this.accounts.insertPrepared(m, asCreate, actor, opts.wo, now);
+    const created = await this.accounts.insertForTeam(m, asCreate, actor, opts.wo, now);
     return { index, status: 'CREATED', userId: created.user.id, errors: [], warnings: created.warnings };
   }
 

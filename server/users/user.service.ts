@@ -166,8 +166,8 @@ export class UserService {
     return this.contacts.findOrCreateByEmail(m, ref, origin, actor);
   }
   /**
-   * What the team is told of an address it names (createUser, and a requester, CC or side-conversation
-   * participant an agent names on a ticket), inside the caller's transaction: BLOCKED_ADDRESS when the block
+   * What the team is told of an address it names (createUser, createUsers, upsertUsers, the CSV import, and a
+   * requester, CC or side-conversation participant an agent names on a ticket), inside the caller's transaction: BLOCKED_ADDRESS when the block
    * list holds or refuses its requests (field `email`). `created`: this write made the account.
    */
   teamAddressWarnings(m: EntityManager, email: ParsedEmail, created: boolean): Promise<UserWarning[]> {
