@@ -14,7 +14,7 @@ import { ApiTokenEntity } from '../tokens/api-token.entity.js';
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { RateLimitCounterEntity } from '../limits/counter.entity.js';
 import { SideConversation, SideConversationMessage, SideConversationParticipant, Ticket, TicketCc, TicketComment } from '../tickets/ticket.entity.js';
-import { ImportJobEntity, ImportRowErrorEntity } from '../imports/import-job.entity.js';
+import { ImportJobEntity, ImportRowErrorEntity, ImportRowWarningEntity } from '../imports/import-job.entity.js';
 import { UserChangeEntity, UserChangeLogEntity, UserChangeSequenceEntity } from '../users/user-change-feed.entity.js';
 import { OutboxMessage } from '../outbox/outbox-message.entity.js';
 import { speakSqlite } from './columns.js';
@@ -60,6 +60,7 @@ export const entities = [
   UserChangeSequenceEntity,
   ImportJobEntity,
   ImportRowErrorEntity,
+  ImportRowWarningEntity,
   OutboxMessage,
   WebhookEntity,
   SettingsEntity,

@@ -13,7 +13,8 @@ import { IMPORT_MODES, type ImportModeName } from './import-jobs.service.js';
  * `npm run import -- FILE [--mode CREATE_OR_UPDATE] [--dry-run] [--blank-cells-clear] [--encoding windows-1252]`:
  * an operator's import into DATABASE_URL, run by this process (or by any
  * server of the same database that claims it first), with a progress bar
- * and the summary. The failing rows go to FILE.failed.csv.
+ * and the summary. The failing rows go to FILE.failed.csv, the rows' warnings
+ * (the first 1,000) to FILE.warnings.csv.
  */
 const USAGE = 'usage: npm run import -- FILE [--mode CREATE|CREATE_OR_UPDATE|UPDATE] [--dry-run] [--blank-cells-clear] [--encoding windows-1252]';
 
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
       console.log(
         `${j.status}: ${n(j.rowsRead)} rows read, ${n(j.created)} ${what}created, ${n(j.updated)} ${what}updated, ${n(j.unchanged)} unchanged, ${n(j.failed)} failed.`,
       );
+      if (j.warningCount > 0) console.log(`Warnings: ${n(j.warningCount)} (about rows written, or that would be).`);
       if (j.fileError) console.log(j.fileError);
       if (j.failed > 0 || j.fileError) {
         const errors = await app.services.imports.errors(row.id, { first: 20 });
@@ -100,6 +102,13 @@ async function main(): Promise<void> {
         await app.services.imports.writeFailedRows(row, stream, 'en', null); // the command line: everything
         await new Promise<void>((ok) => stream.on('close', () => ok()));
         console.log(`Failed rows, with an errors column: ${out}`);
+      }
+      if (j.warningCount > 0) {
+        const out = `${file}.warnings.csv`;
+        const stream = createWriteStream(out);
+        await app.services.imports.writeWarnings(row, stream, 'en', null);
+        await new Promise<void>((ok) => stream.on('close', () => ok()));
+        console.log(`Warnings (row, column, code, message): ${out}`);
       }
       await app.stop();
       await db.close();

@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { resolveViewer, type Services } from '../graphql/context.js';
 import { parseId } from '../graphql/ids.js';
 import { textOf, UserInputError } from '../graphql/errors.js';
-import { requestLanguage } from '../i18n/language.js';
+import { requestLanguage, type Lang } from '../i18n/language.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { importPolicy } from './import.policy.js';
@@ -26,6 +26,7 @@ import type { ImportJobEntity } from './import-job.entity.js';
  *   bad value, a form cut off or unreadable is 400 BAD_USER_INPUT naming the
  *   field, and the job is made only for a whole, well-formed form.
  * - GET /imports/users/:id/failed-rows.csv: the failing rows with an `errors` column.
+ * - GET /imports/users/:id/warnings.csv: the rows' kept warnings (row, column, code, message).
  */
 
 /** A JSON error, its message in the asker's language (see i18n/language.ts). */
@@ -226,29 +227,33 @@ export function importRoutes(services: Services): Router {
     }
   });
 
-  router.get('/users/:id/failed-rows.csv', async (req, res, next) => {
-    try {
-      const viewer = await allowed(services, req, res, false);
-      if (!viewer) return;
-      const id = parseId(String(req.params.id));
-      const job = id === null ? null : await services.imports.byId(id);
-      if (!job) {
-        send(res, 404, 'NOT_FOUND', msg('notFound.import', { id: req.params.id }));
-        return;
+  /** A download of a job: 404 for an unknown job; `file`: made from the uploaded file (410 once it was deleted). */
+  const download = (name: string, file: boolean, write: (job: ImportJobEntity, res: Response, lang: Lang, viewer: Viewer) => Promise<void>) =>
+    router.get(`/users/:id/${name}.csv`, async (req, res, next) => {
+      try {
+        const viewer = await allowed(services, req, res, false);
+        if (!viewer) return;
+        const id = parseId(String(req.params.id));
+        const job = id === null ? null : await services.imports.byId(id);
+        if (!job) {
+          send(res, 404, 'NOT_FOUND', msg('notFound.import', { id: req.params.id }));
+          return;
+        }
+        if (file && !job.filePath) {
+          send(res, 410, 'GONE', msg('imports.fileDeletedGone', { id: job.id }));
+          return;
+        }
+        const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_') || 'import';
+        res.setHeader('content-type', 'text/csv; charset=utf-8');
+        res.setHeader('content-disposition', `attachment; filename="${base}-${name}.csv"`);
+        res.write('\uFEFF');
+        await write(job, res, requestLanguage(req), viewer);
+      } catch (err) {
+        next(err);
       }
-      if (!job.filePath) {
-        send(res, 410, 'GONE', msg('imports.fileDeletedGone', { id: job.id }));
-        return;
-      }
-      const base = job.fileName.replace(/\.csv$/i, '').replace(/[^\w.-]+/g, '_') || 'import';
-      res.setHeader('content-type', 'text/csv; charset=utf-8');
-      res.setHeader('content-disposition', `attachment; filename="${base}-failed-rows.csv"`);
-      res.write('\uFEFF');
-      await services.imports.writeFailedRows(job, res, requestLanguage(req), viewer);
-    } catch (err) {
-      next(err);
-    }
-  });
+    });
+  download('failed-rows', true, (job, res, lang, viewer) => services.imports.writeFailedRows(job, res, lang, viewer));
+  download('warnings', false, (job, res, lang, viewer) => services.imports.writeWarnings(job, res, lang, viewer));
 
   return router;
 }

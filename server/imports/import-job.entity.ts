@@ -61,6 +61,10 @@ export class ImportJobEntity {
   @Column({ type: 'int' })
   failed: number;
 
+  /** Warnings the rows gave (one per problem, as errors), every one counted; the first 1,000 are kept (import_row_warnings). */
+  @Column({ name: 'warning_count', type: 'int', default: 0 })
+  warningCount: number;
+
   /** The last line (as a spreadsheet numbers it) of the last committed chunk: a resumed run starts after it. */
   @Column({ name: 'committed_line', type: 'int' })
   committedLine: number;
@@ -96,10 +100,8 @@ export class ImportJobEntity {
   createdAt: Date;
 }
 
-/** A failing row of an import (or of its preview): one row per problem. */
-@Entity('import_row_errors')
-@Index('ix_import_row_errors_job', ['jobId', 'line', 'id'])
-export class ImportRowErrorEntity {
+/** What an import keeps of a row's problem: an error (the row failed) or a warning (it was written, or would be). */
+abstract class ImportRowMessage {
   @PrimaryGeneratedColumn({ type: 'int' })
   id: number;
 
@@ -123,7 +125,20 @@ export class ImportRowErrorEntity {
   @Column({ name: 'message_json', type: 'text', nullable: true })
   messageJson: string | null;
 
-  /** The same without the other account it names (EMAIL_TAKEN's owner), for readers who may not list users; null: it names nobody. */
+  /** The same without the other account it names (EMAIL_TAKEN's owner, SHARED_PHONE's holder), for readers who may not list users; null: it names nobody. */
   @Column({ name: 'public_message_json', type: 'text', nullable: true })
   publicMessageJson: string | null;
 }
+
+/** A failing row of an import (or of its preview): one row per problem. */
+@Entity('import_row_errors')
+@Index('ix_import_row_errors_job', ['jobId', 'line', 'id'])
+export class ImportRowErrorEntity extends ImportRowMessage {}
+
+/**
+ * A warning about a row an import wrote (or its preview would write), one per warning, as createUser answers them:
+ * the first 1,000 of a job (ImportJobEntity.warningCount counts them all).
+ */
+@Entity('import_row_warnings')
+@Index('ix_import_row_warnings_job', ['jobId', 'line', 'id'])
+export class ImportRowWarningEntity extends ImportRowMessage {}

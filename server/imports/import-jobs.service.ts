@@ -10,11 +10,11 @@ import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging
 import { NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { FieldValuesService } from '../fields/field-values.service.js';
 import { readCsv } from './csv-reader.js';
-import type { CsvDelimiter } from './csv-delimiter.js';
+import { CSV_DELIMITERS, type CsvDelimiter, type CsvDelimiterName } from './csv-delimiter.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { csvField } from '../exports/csv-writer.js';
 import { userColumns } from './user-columns.js';
-import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+import { ImportJobEntity, ImportRowErrorEntity, ImportRowWarningEntity } from './import-job.entity.js';
 import { msg, type Message } from '../i18n/message.js';
 import type { Lang } from '../i18n/language.js';
 import { rowErrorText } from './row-error-text.js';
@@ -47,10 +47,12 @@ export interface NewImport {
 
 export const importJobCursor = cursorCodec('importJobs', ['int']);
 export const importErrorCursor = cursorCodec('importErrors', ['int']);
+export const importWarningCursor = cursorCodec('importWarnings', ['int']);
 
 /**
  * Import jobs: the uploaded file kept on disk (IMPORT_DIR), the job row, its
- * failing rows, and what people do with a job (run a preview, cancel). The
+ * failing rows and its rows' warnings, and what people do with a job (run a
+ * preview, cancel). The
  * work itself is done by a worker (import-worker.ts) that claims the row.
  */
 export class ImportJobService {
@@ -101,6 +103,7 @@ export class ImportJobService {
       updated: 0,
       unchanged: 0,
       failed: 0,
+      warningCount: 0,
       committedLine: 0,
       fileError: null,
       createdById: input.createdById,
@@ -133,9 +136,24 @@ export class ImportJobService {
   }
 
   /** A job's failing rows, in file order. */
-  async errors(jobId: number, req: PageRequest): Promise<ImportRowErrorEntity[]> {
-    const page = await readPage(req, { defaultSize: 100, decode: importErrorCursor.decode }, (limit, after) =>
-      this.db.manager.find(ImportRowErrorEntity, {
+  errors(jobId: number, req: PageRequest): Promise<ImportRowErrorEntity[]> {
+    return this.kept(ImportRowErrorEntity, importErrorCursor.decode, jobId, req);
+  }
+
+  /** A job's kept warnings (the first KEPT_WARNINGS), in file order. */
+  warnings(jobId: number, req: PageRequest): Promise<ImportRowWarningEntity[]> {
+    return this.kept(ImportRowWarningEntity, importWarningCursor.decode, jobId, req);
+  }
+
+  /** Rows of import_row_errors or import_row_warnings (the same columns), by id. */
+  private async kept(
+    entity: typeof ImportRowErrorEntity | typeof ImportRowWarningEntity,
+    decode: (cursor: string) => readonly [number],
+    jobId: number,
+    req: PageRequest,
+  ): Promise<ImportRowErrorEntity[]> {
+    const page = await readPage(req, { defaultSize: 100, decode }, (limit, after) =>
+      this.db.manager.find(entity as typeof ImportRowErrorEntity, {
         where: after ? { jobId, id: MoreThan(after[0]) } : { jobId },
         order: { id: 'ASC' },
         take: limit,
@@ -243,6 +261,24 @@ export class ImportJobService {
       // A file that cannot be read has no rows to give back; its problem is in the job's errors.
     } finally {
       await failed.return(undefined);
+    }
+    out.end();
+  }
+
+  /**
+   * The kept warnings as CSV (`row`, `column`, `code`, `message`), with the uploaded file's delimiter, the messages in
+   * `lang` and naming a shared number's holder only to a `viewer` who may list users (null: the command line). Read
+   * from the job's rows, not from the file: there even once the file is deleted. At most KEPT_WARNINGS lines.
+   */
+  async writeWarnings(job: ImportJobEntity, out: Writable, lang: Lang, viewer: Viewer | null): Promise<void> {
+    const delimiter = CSV_DELIMITERS[(job.delimiter ?? 'COMMA') as CsvDelimiterName];
+    const record = (cells: string[]) => `${cells.map((c) => csvField(c, delimiter)).join(delimiter)}\r\n`;
+    out.write(record(['row', 'column', 'code', 'message']));
+    for (let after: string | null = null; ;) {
+      const rows = await this.warnings(job.id, { first: 100, after });
+      if (rows.length === 0) break;
+      for (const r of rows) out.write(record([String(r.line), r.column ?? '', r.code, rowErrorText(r, lang, viewer)]));
+      after = importWarningCursor.encode(rows.at(-1)!.id);
     }
     out.end();
   }

@@ -45,8 +45,8 @@ const COLUMN_OF: Record<string, string> = {
   externalId: 'external_id',
 };
 
-/** The column (as the header spells it) a problem is about: a custom field's key is its custom_fields.<key> column. */
-export function columnOf(problem: BulkProblem, header: CsvHeader): string | null {
+/** The column (as the header spells it) a problem or a warning is about: a custom field's key is its custom_fields.<key> column. */
+export function columnOf(problem: Pick<BulkProblem, 'field'>, header: CsvHeader): string | null {
   if (problem.field === null) return null;
   const builtIn = COLUMN_OF[problem.field] ?? problem.field;
   const candidates = [builtIn, `${CUSTOM_FIELD_PREFIX}${problem.field}`];

@@ -19,11 +19,12 @@ import type { CsvHeader } from './csv-header.js';
 import type { CsvEncoding } from './csv-text-decoder.js';
 import { mapRow } from './row-mapper.js';
 import { userColumns } from './user-columns.js';
-import { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+import { ImportJobEntity, ImportRowErrorEntity, ImportRowWarningEntity } from './import-job.entity.js';
 import { msg, renderText, type Text } from '../i18n/message.js';
 import { messageToJson } from '../i18n/message-json.js';
 import { batchInputOf, columnOf, InFileDuplicates } from './import-rows.js';
 import { uploaderStanding, type UploaderStanding } from './import-uploader.js';
+import { unnamedWarningText } from '../users/user.inputs.js';
 
 export interface RunnerDeps {
   db: Database;
@@ -47,7 +48,11 @@ class UploaderLost extends Error {
   }
 }
 
-interface RowError {
+/** How many warnings a job keeps (the first ones, in file order); every one is counted (warningCount). */
+export const KEPT_WARNINGS = 1000;
+
+/** A row's error or warning, as kept. */
+interface RowMessage {
   line: number;
   column: string | null;
   code: string;
@@ -60,7 +65,7 @@ interface RowError {
 interface Chunk {
   inputs: BatchInput[];
   lines: number[];
-  errors: RowError[];
+  errors: RowMessage[];
   /** Rows failed before the service saw them (cell errors, in-file duplicates, ragged rows). */
   failedLines: Set<number>;
   lastLine: number;
@@ -70,10 +75,11 @@ const emptyChunk = (): Chunk => ({ inputs: [], lines: [], errors: [], failedLine
 
 /**
  * Runs one claimed import job: a preview (PREVIEWING -> PREVIEWED: every
- * chunk written through the user service and rolled back, so the counts and
- * errors are what a run would do and nothing is kept) or a run (QUEUED /
- * RUNNING -> DONE: each chunk's users, its failing rows and the job's progress
- * in one transaction). A run resumes after `committed_line`: rows up to it are
+ * chunk written through the user service and rolled back, so the counts,
+ * errors and warnings are what a run would do and nothing is kept) or a run
+ * (QUEUED / RUNNING -> DONE: each chunk's users, its failing rows, its rows'
+ * warnings and the job's progress in one transaction). The warnings are the
+ * user service's, those createUser gives for the same values. A run resumes after `committed_line`: rows up to it are
  * read again only to remember their keys for the in-file duplicate check.
  */
 export class ImportRunner {
@@ -201,12 +207,14 @@ export class ImportRunner {
   private async reset(job: ImportJobEntity, owner: string, preview: boolean): Promise<void> {
     await this.deps.db.transaction(async (m) => {
       await m.delete(ImportRowErrorEntity, { jobId: job.id });
+      await m.delete(ImportRowWarningEntity, { jobId: job.id });
       const set = {
         rowsRead: 0,
         created: 0,
         updated: 0,
         unchanged: 0,
         failed: 0,
+        warningCount: 0,
         committedLine: 0,
         status: preview ? 'PREVIEWING' : 'RUNNING',
         startedAt: new Date(),
@@ -232,15 +240,20 @@ export class ImportRunner {
     if (!standing.ok) throw new UploaderLost(standing);
     let counts = { created: 0, updated: 0, unchanged: 0, failed: chunk.failedLines.size };
     let errors = chunk.errors;
+    let warnings: RowMessage[] = [];
     const tally = (outcomes: BulkOutcome[]) => {
       counts = { created: 0, updated: 0, unchanged: 0, failed: chunk.failedLines.size };
       errors = [...chunk.errors];
+      warnings = [];
       for (const o of outcomes) {
+        const line = chunk.lines[o.index];
         if (o.status === 'FAILED') {
           counts.failed++;
-          for (const p of o.errors)
-            errors.push({ line: chunk.lines[o.index], column: columnOf(p, header), code: p.code, text: p.text, publicText: p.publicText });
+          for (const p of o.errors) errors.push({ line, column: columnOf(p, header), code: p.code, text: p.text, publicText: p.publicText });
         } else counts[o.status === 'CREATED' ? 'created' : o.status === 'UPDATED' ? 'updated' : 'unchanged']++;
+        // A written row's warnings (a failed row has none), in file order as the outcomes are.
+        for (const w of o.warnings)
+          warnings.push({ line, column: columnOf(w, header), code: w.code, text: w.text, publicText: unnamedWarningText(w) ?? undefined });
       }
       errors.sort((a, b) => a.line - b.line);
     };
@@ -248,7 +261,14 @@ export class ImportRunner {
       await insertMany(
         m,
         ImportRowErrorEntity,
-        errors.slice(0, 5000).map((e) => rowErrorOf(job.id, e.line, e.column, e.code, e.text, e.publicText)),
+        errors.slice(0, 5000).map((e) => rowMessageOf(job.id, e)),
+      );
+      // The first KEPT_WARNINGS of the job are kept, in file order; every one is counted.
+      const room = Math.max(0, KEPT_WARNINGS - job.warningCount);
+      await insertMany(
+        m,
+        ImportRowWarningEntity,
+        warnings.slice(0, room).map((w) => rowMessageOf(job.id, w)),
       );
       const n = chunk.lines.length + chunk.failedLines.size;
       const r = await m
@@ -260,6 +280,7 @@ export class ImportRunner {
           updated: () => `updated + ${counts.updated}`,
           unchanged: () => `unchanged + ${counts.unchanged}`,
           failed: () => `failed + ${counts.failed}`,
+          warningCount: () => `warning_count + ${warnings.length}`,
           committedLine: chunk.lastLine,
           heartbeatAt: new Date(),
         })
@@ -296,6 +317,7 @@ export class ImportRunner {
       tally(outcomes);
       await this.deps.db.transaction((m) => record(m, false));
     }
+    job.warningCount += warnings.length; // committed: the next chunk keeps what room is left
   }
 
   /**
@@ -311,7 +333,7 @@ export class ImportRunner {
       await insertMany(
         m,
         ImportRowErrorEntity,
-        problems.map((p) => rowErrorOf(job.id, err.line ?? 0, p.column, p.code, p.text)),
+        problems.map((p) => rowMessageOf(job.id, { line: err.line ?? 0, ...p })),
       );
       const fileError = { fileError: err.message.slice(0, 2000), fileErrorJson: messageToJson(err.text) };
       await m.update(
@@ -350,8 +372,8 @@ export class ImportRunner {
   }
 }
 
-/** A row of import_row_errors: the message in English, and as its catalog message to render for each reader. */
-function rowErrorOf(jobId: number, line: number, column: string | null, code: string, text: Text, publicText?: Text) {
+/** A row of import_row_errors or import_row_warnings: the message in English, and as its catalog message to render for each reader. */
+function rowMessageOf(jobId: number, { line, column, code, text, publicText }: RowMessage) {
   return {
     jobId,
     line,

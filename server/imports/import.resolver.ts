@@ -5,9 +5,9 @@ import { parseId } from '../graphql/ids.js';
 import { listSize } from '../graphql/list-size.js';
 import { User } from '../users/user.entity.js';
 import { importPolicy } from './import.policy.js';
-import { ImportDelimiter, ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError } from './import.types.js';
-import type { ImportJobEntity } from './import-job.entity.js';
-import { importErrorCursor, importJobCursor } from './import-jobs.service.js';
+import { ImportDelimiter, ImportJob, ImportJobConnection, ImportJobStatus, ImportMode, ImportRowError, ImportRowWarning } from './import.types.js';
+import type { ImportJobEntity, ImportRowErrorEntity } from './import-job.entity.js';
+import { importErrorCursor, importJobCursor, importWarningCursor } from './import-jobs.service.js';
 import type { Lang } from '../i18n/language.js';
 import { storedText } from '../i18n/message-json.js';
 import { rowErrorText } from './row-error-text.js';
@@ -33,6 +33,7 @@ export function importJobOf(e: ImportJobEntity, lang: Lang, now = Date.now()): I
     updated: e.updated,
     unchanged: e.unchanged,
     failed: e.failed,
+    warningCount: e.warningCount,
     rowsPerSecond: Math.round(rate),
     secondsLeft: left,
     fileError: e.fileError === null ? null : storedText(e.fileErrorJson, e.fileError, lang),
@@ -40,8 +41,14 @@ export function importJobOf(e: ImportJobEntity, lang: Lang, now = Date.now()): I
     finishedAt: e.finishedAt,
     createdAt: e.createdAt,
     failedRowsUrl: (e.failed > 0 || e.fileError) && e.filePath ? `/imports/users/${e.id}/failed-rows.csv` : null,
+    warningsUrl: e.warningCount > 0 ? `/imports/users/${e.id}/warnings.csv` : null,
     createdById: e.createdById,
   });
+}
+
+/** Kept row errors or warnings as the API shows them: the message in the reader's language, naming others only to those who may list users. */
+function shown(rows: ImportRowErrorEntity[], cursor: (id: number) => string, ctx: Context): ImportRowError[] {
+  return rows.map((r) => ({ cursor: cursor(r.id), line: r.line, column: r.column, message: rowErrorText(r, ctx.lang, ctx.viewer), code: r.code }));
 }
 
 @Resolver(() => ImportJob)
@@ -90,15 +97,24 @@ export class ImportJobResolver {
     @Arg('after', () => String, { nullable: true, description: 'The cursor of the last error read.' }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<ImportRowError[]> {
-    const rows = await ctx.imports.errors(Number(job.id), { first, after });
-    const { lang } = ctx;
-    return rows.map((r) => ({
-      cursor: importErrorCursor.encode(r.id),
-      line: r.line,
-      column: r.column,
-      message: rowErrorText(r, lang, ctx.viewer),
-      code: r.code,
-    }));
+    return shown(await ctx.imports.errors(Number(job.id), { first, after }), importErrorCursor.encode, ctx);
+  }
+
+  @FieldResolver(() => [ImportRowWarning], {
+    description:
+      'Warnings about rows written (one entry per warning), in file order: the first 1,000 of the import (warningCount counts them all). ' +
+      'A shared number’s holder is named only to those who may list users. `first` is capped at 100.',
+  })
+  @Authorized(importPolicy.manage)
+  @listSize({ kind: 'page', max: 100 })
+  async warnings(
+    @Root() job: ImportJob,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'How many warnings to return, 0 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The cursor of the last warning read.' }) after: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<ImportRowWarning[]> {
+    const rows = await ctx.imports.warnings(Number(job.id), { first, after });
+    return shown(rows, importWarningCursor.encode, ctx) as ImportRowWarning[];
   }
 
   @FieldResolver(() => User, { nullable: true, description: 'Who uploaded the file (null for the command line).' })

@@ -3,6 +3,7 @@ import { OPEN } from '../auth/policy.js';
 import { PageInfo } from '../graphql/connection.js';
 import { listSize } from '../graphql/list-size.js';
 import { importPolicy } from './import.policy.js';
+import { UserWarningCode } from '../users/user.inputs.js';
 
 export enum ImportJobStatus {
   PREVIEWING = 'PREVIEWING',
@@ -60,10 +61,10 @@ registerEnumType(ImportDelimiter, {
   },
 });
 
-@ObjectType({ description: 'A failing row of an import, or a problem with its file (line 1 for the header).' })
-@Authorized(importPolicy.manage)
-export class ImportRowError {
-  @Field(() => String, { description: 'Pass as `after` to read the errors after this one.' })
+/** Where in the file, and what: an error's and a warning's fields (each type has them as its own; this one is in no schema). */
+@ObjectType()
+abstract class ImportRowMessage {
+  @Field(() => String, { description: 'Pass as `after` to read the ones after this one.' })
   cursor: string;
 
   @Field(() => Int, { description: 'The row as a spreadsheet shows it: the header is row 1.' })
@@ -72,11 +73,26 @@ export class ImportRowError {
   @Field(() => String, { nullable: true, description: "The column, as the file's header spells it; null for the whole row." })
   column: string | null;
 
-  @Field(() => String, { description: 'What is wrong, for people to read.' })
+  @Field(() => String, { description: 'What it says, for people to read (in the reader’s language).' })
   message: string;
+}
 
+@ObjectType({ description: 'A failing row of an import, or a problem with its file (line 1 for the header).' })
+@Authorized(importPolicy.manage)
+export class ImportRowError extends ImportRowMessage {
   @Field(() => String, { description: 'BAD_USER_INPUT, EMAIL_TAKEN, DUPLICATE_IN_FILE, INVALID_ROLE, UNKNOWN_COLUMN, NOT_UTF8…' })
   code: string;
+}
+
+@ObjectType({
+  description:
+    'Something worth knowing about a row an import wrote (a preview: would write), as createUser warns about the same values. ' +
+    'Never a failure: the row is written.',
+})
+@Authorized(importPolicy.manage)
+export class ImportRowWarning extends ImportRowMessage {
+  @Field(() => UserWarningCode, { description: 'UNDELIVERABLE_RESERVED, NO_MAIL_DOMAIN, BLOCKED_ADDRESS or SHARED_PHONE: see UserWarningCode.' })
+  code: `${UserWarningCode}`;
 }
 
 @ObjectType({ description: 'An import of a users CSV file, with its live progress.' })
@@ -122,6 +138,14 @@ export class ImportJob {
   @Field(() => Int, { description: 'Rows that failed (see errors).' })
   failed: number;
 
+  @Field(() => Int, {
+    description:
+      'Warnings about rows written (a preview: that would be written), one per warning, as createUser gives them: an address never mailed ' +
+      '(reserved, or no mail server), on the block list, a number another account has. Every one is counted; the first 1,000 are listed ' +
+      '(warnings, warningsUrl).',
+  })
+  warningCount: number;
+
   @Field(() => Int, { description: 'Rows per second since it started.' })
   rowsPerSecond: number;
 
@@ -145,6 +169,12 @@ export class ImportJob {
 
   @Field(() => String, { nullable: true, description: 'Where to download the failing rows as CSV with an `errors` column; null when none failed.' })
   failedRowsUrl: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Where to download the listed warnings as CSV (row, column, code, message); null when there are none.',
+  })
+  warningsUrl: string | null;
 
   createdById: number | null;
 }

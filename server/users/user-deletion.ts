@@ -248,15 +248,17 @@ async function eraseHistory(m: EntityManager, userId: number, terms: string[]): 
       }));
       await m.query('UPDATE audit_events SET changes = ? WHERE id = ?', [JSON.stringify(changes), row.id]);
     }
-    // An import's row error loses its text and its catalog message (whose parameters may quote the person: JSON-escaped).
+    // An import's row error or warning loses its text and its catalog message (whose parameters may quote the person:
+    // JSON-escaped): the owner of a taken address, the holder of a shared number, the row's own address.
     const likeJson = `%${JSON.stringify(term)
       .slice(1, -1)
       .replace(/[!%_]/g, (ch) => `!${ch}`)}%`;
-    await m.query("UPDATE import_row_errors SET message = ?, message_json = NULL WHERE message LIKE ? ESCAPE '!' OR message_json LIKE ? ESCAPE '!'", [
-      ERASED_TEXT,
-      like,
-      likeJson,
-    ]);
+    for (const table of ['import_row_errors', 'import_row_warnings'])
+      await m.query(`UPDATE ${table} SET message = ?, message_json = NULL WHERE message LIKE ? ESCAPE '!' OR message_json LIKE ? ESCAPE '!'`, [
+        ERASED_TEXT,
+        like,
+        likeJson,
+      ]);
   }
 }
 

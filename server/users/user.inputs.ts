@@ -2,7 +2,7 @@ import { Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql
 import { Role, User } from './user.entity.js';
 import { UserFieldInput } from '../fields/user-field.types.js';
 import { listSize } from '../graphql/list-size.js';
-import type { Text } from '../i18n/message.js';
+import { msg, type Text } from '../i18n/message.js';
 
 @InputType({ description: 'A new account. Name and email are required; everything else is optional.' })
 export class CreateUserInput {
@@ -175,6 +175,15 @@ export class UserWarning {
       'NO_MAIL_DOMAIN: the address the person probably meant, when the domain is a near miss of a common mail domain (gmial.com: gmail.com).',
   })
   suggestion?: string | null;
+}
+
+/**
+ * A warning's words without the other account it names, for readers who may not list users (UserWarningResolver,
+ * an import's kept warnings); null: it names nobody.
+ */
+export function unnamedWarningText(warning: Pick<UserWarning, 'code' | 'existingUserId'>): Text | null {
+  if (warning.existingUserId === undefined || warning.existingUserId === null) return null;
+  return warning.code === 'SHARED_PHONE' ? msg('users.sharedPhoneUnnamed') : msg('users.concernsAnotherAccount');
 }
 
 @ObjectType({ description: 'The account added, and anything worth knowing about it.' })

@@ -15,7 +15,7 @@ import { UserEventConnection } from '../audit/audit.types.js';
 import { eventCursor } from '../audit/audit.service.js';
 import { User } from './user.entity.js';
 import { UserIdentity } from './user-identity.entity.js';
-import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning } from './user.inputs.js';
+import { CreateUserInput, CreateUserPayload, UpdateUserInput, UserWarning, unnamedWarningText } from './user.inputs.js';
 import { UserConnection, userConnection } from './user-connection.js';
 import { userCursor } from './user-search.js';
 import { connection } from '../graphql/connection.js';
@@ -319,8 +319,7 @@ export class UserWarningResolver {
 
   @FieldResolver(() => String, { description: 'What happened, for people to read. Names another user only for those who may list users.' })
   message(@Root() warning: UserWarning, @Ctx() ctx: Context): string {
-    if (warning.existingUserId === undefined || warning.existingUserId === null || can(ctx.viewer, userPolicy.list))
-      return renderText(warning.text, ctx.lang);
-    return renderText(warning.code === 'SHARED_PHONE' ? msg('users.sharedPhoneUnnamed') : msg('users.concernsAnotherAccount'), ctx.lang);
+    const unnamed = unnamedWarningText(warning);
+    return renderText(unnamed && !can(ctx.viewer, userPolicy.list) ? unnamed : warning.text, ctx.lang);
   }
 }

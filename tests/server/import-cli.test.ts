@@ -41,6 +41,13 @@ describe('npm run import', () => {
     expect(done.stdout).toContain('row 3, email: ');
     expect(existsSync(`${file}.failed.csv`)).toBe(true);
     expect(readFileSync(`${file}.failed.csv`, 'utf8').split('\r\n')[0]).toBe('name,email,role,errors');
+    // cli.example.org is a reserved name: the row is written, with createUser's warning, listed next to the file.
+    expect(done.stdout).toContain('Warnings: 1 (about rows written, or that would be).');
+    expect(readFileSync(`${file}.warnings.csv`, 'utf8').split('\r\n')).toEqual([
+      'row,column,code,message',
+      expect.stringMatching(/^2,email,UNDELIVERABLE_RESERVED,.*cli\.one@cli\.example\.org/),
+      '',
+    ]);
     const bad = await run(dir, [file, '--mode', 'MERGE']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--mode must be one of CREATE, CREATE_OR_UPDATE, UPDATE.');

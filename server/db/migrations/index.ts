@@ -25,6 +25,7 @@ import { ImportUploaderToken1766000000000 } from './1766000000000-import-uploade
 import { AcknowledgeRequests1766100000000 } from './1766100000000-acknowledge-requests.js';
 import { ImportErrorPublicText1766200000000 } from './1766200000000-import-error-public-text.js';
 import { UniqueMessageIds1766300000000 } from './1766300000000-unique-message-ids.js';
+import { ImportWarnings1766400000000 } from './1766400000000-import-warnings.js';
 
 /** Every migration, oldest first. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   AcknowledgeRequests1766100000000,
   ImportErrorPublicText1766200000000,
   UniqueMessageIds1766300000000,
+  ImportWarnings1766400000000,
 ];
