@@ -232,10 +232,12 @@ describe('lists in the address', () => {
       updated: 0,
       unchanged: 0,
       failed: 0,
+      warningCount: 0,
       rowsPerSecond: 10,
       secondsLeft: 0,
       fileError: null,
       failedRowsUrl: null,
+      warningsUrl: null,
       createdAt: '2025-01-02T10:00:00.000Z',
       finishedAt: '2025-01-02T10:00:01.000Z',
     });

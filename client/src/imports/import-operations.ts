@@ -1,4 +1,4 @@
-// CSV imports of users (admins): the list, one import with its failing rows, run and cancel.
+// CSV imports of users (admins): the list, one import with its failing rows and its warnings, run and cancel.
 // The file itself goes up through POST /imports/users (upload.ts): GraphQL carries no files.
 import { graphql } from '../graphql/generated';
 
@@ -14,10 +14,12 @@ graphql(`
     updated
     unchanged
     failed
+    warningCount
     rowsPerSecond
     secondsLeft
     fileError
     failedRowsUrl
+    warningsUrl
     createdAt
     finishedAt
   }
@@ -45,6 +47,13 @@ export const ImportJobDocument = graphql(`
     importJob(id: $id) {
       ...ImportJobSummary
       errors(first: 100) {
+        cursor
+        line
+        column
+        code
+        message
+      }
+      warnings(first: 100) {
         cursor
         line
         column

@@ -44,6 +44,7 @@ const messages = {
       run: 'Run the import',
       cancel: 'Cancel',
       download: 'Download the failed rows',
+      downloadWarnings: 'Download the warnings',
     },
     counts: {
       created: 'Created',
@@ -52,12 +53,19 @@ const messages = {
       wouldUpdate: 'Would be updated',
       unchanged: 'Unchanged',
       failed: 'Failed',
+      warnings: 'Warnings',
     },
     errors: {
       caption: 'Rows that fail',
       line: 'Row',
       column: 'Column',
       message: 'Problem',
+    },
+    warnings: {
+      caption: 'Warnings about rows imported',
+      intro: 'These rows were imported; check the addresses and numbers below.',
+      introPreview: 'These rows will be imported; check the addresses and numbers below.',
+      more: 'The first {shown} of {total} are listed here; download the warnings for more.',
     },
     list: {
       title: 'Past imports',

@@ -45,6 +45,7 @@ const messages = {
       run: 'Lancer l’import',
       cancel: 'Annuler',
       download: 'Télécharger les lignes en échec',
+      downloadWarnings: 'Télécharger les avertissements',
     },
     counts: {
       created: 'Créés',
@@ -53,12 +54,19 @@ const messages = {
       wouldUpdate: 'Seraient mis à jour',
       unchanged: 'Inchangés',
       failed: 'En échec',
+      warnings: 'Avertissements',
     },
     errors: {
       caption: 'Lignes en échec',
       line: 'Ligne',
       column: 'Colonne',
       message: 'Problème',
+    },
+    warnings: {
+      caption: 'Avertissements sur les lignes importées',
+      intro: 'Ces lignes ont été importées ; vérifiez les adresses et numéros ci-dessous.',
+      introPreview: 'Ces lignes seront importées ; vérifiez les adresses et numéros ci-dessous.',
+      more: 'Les {shown} premiers sur {total} sont affichés ici ; téléchargez les avertissements pour la suite.',
     },
     list: {
       title: 'Imports précédents',
