@@ -373,7 +373,7 @@ describe('a full customer profile, in Chromium', () => {
     const aside = page.locator('aside.record-page__aside');
     await expect.poll(() => aside.isVisible()).toBe(true);
     const position = () => aside.evaluate((el) => getComputedStyle(el).position);
-    const asideHeight = await aside.evaluate((el) => el.offsetHeight);
+    const asideHeight = await aside.evaluate((el) => (el as HTMLElement).offsetHeight);
     // A window taller than the column: it stays in view.
     await page.setViewportSize({ width: 1280, height: asideHeight + 400 });
     await expect.poll(position).toBe('sticky');
