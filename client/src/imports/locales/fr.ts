@@ -64,9 +64,9 @@ const messages = {
     },
     warnings: {
       caption: 'Avertissements sur les lignes importées',
-      intro: 'Ces lignes ont été importées ; vérifiez les adresses et numéros ci-dessous.',
-      introPreview: 'Ces lignes seront importées ; vérifiez les adresses et numéros ci-dessous.',
-      more: 'Les {shown} premiers sur {total} sont affichés ici ; téléchargez les avertissements pour la suite.',
+      intro: 'Ces lignes ont été importées ; vérifiez les adresses et numéros ci-dessous.',
+      introPreview: 'Ces lignes seront importées ; vérifiez les adresses et numéros ci-dessous.',
+      more: 'Les {shown} premiers sur {total} sont affichés ici ; téléchargez les avertissements pour la suite.',
     },
     list: {
       title: 'Imports précédents',
