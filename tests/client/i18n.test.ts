@@ -74,4 +74,23 @@ describe('messages', () => {
     expect(document.documentElement.lang).toBe('en');
     wrapper.unmount();
   });
+
+  it('names each language in itself; on a small phone the option shows its code and its name starts with it', async () => {
+    stubGraphQL({ Users: () => usersPage([makeUser()]) });
+    const wide = await mountApp('/customers', 'fr');
+    const options = () => wide.wrapper.findAll('#interface-locale option');
+    expect(options().map((o) => [o.text(), o.attributes('aria-label')])).toEqual([
+      ['English', undefined],
+      ['Français', undefined],
+    ]);
+    wide.wrapper.unmount();
+    vi.stubGlobal('matchMedia', (query: string) => ({ matches: query === '(max-width: 420px)', addEventListener() {}, removeEventListener() {} }));
+    const phone = await mountApp('/customers', 'fr');
+    const shown = phone.wrapper.findAll('#interface-locale option').map((o) => [o.text(), o.attributes('aria-label')]);
+    expect(shown).toEqual([
+      ['EN', 'EN (English)'],
+      ['FR', 'FR (Français)'],
+    ]);
+    phone.wrapper.unmount();
+  });
 });
