@@ -23,7 +23,7 @@ async function limit(ctx: Context, what: string): Promise<void> {
 }
 
 /** Answers that must not tell, by their time, whether an address has an account: no sooner than DOOR_ANSWER_MS. */
-const floored = <T>(ctx: Context, work: () => Promise<T>): Promise<T> => withAnswerFloor(ctx.startedAt, ctx.config.doorAnswerMs, work);
+const floored = <T>(ctx: Context, work: () => Promise<T>): Promise<T> => withAnswerFloor(ctx.config.doorAnswerMs, work);
 
 /** The end users' door: sign up, mailed links, password reset, and a signed-in person's reply on their request. */
 @Resolver()

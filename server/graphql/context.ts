@@ -30,7 +30,6 @@ import type { DoorService } from '../door/door.service.js';
 import type { TeamService } from '../team/team.service.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { DomainChecker } from '../users/domain-check.js';
-import { performance } from 'node:perf_hooks';
 import { makeLoaders, type Loaders } from './loaders.js';
 import { clearSessionCookie, readSessionCookie } from '../auth/session-cookie.js';
 import { msg } from '../i18n/message.js';
@@ -94,8 +93,6 @@ export interface Context extends Services {
   /** Who the writes of this request are recorded as: the audit source follows the credential (session: ADMIN_APP, token: API). */
   actor: Actor;
   loaders: Loaders;
-  /** When the request began (performance.now()): the door's answers wait until DOOR_ANSWER_MS after it (door/answer-floor.ts). */
-  startedAt: number;
 }
 
 /** Works out who is asking: a bearer token, else the session cookie, else nobody. */
@@ -126,7 +123,6 @@ export async function resolveViewer(services: Services, req: Request, res: Respo
 }
 
 export async function makeContext(services: Services, req: Request, res: Response): Promise<Context> {
-  const startedAt = performance.now();
   const lang = requestLanguage(req);
   const viewer = await resolveViewer(services, req, res).catch((err: unknown) => {
     const refused = isStoreUnavailable(err) ? new ServiceUnavailableError() : err;
@@ -142,6 +138,5 @@ export async function makeContext(services: Services, req: Request, res: Respons
     lang,
     actor: actorOf(viewer),
     loaders: makeLoaders(services),
-    startedAt,
   };
 }

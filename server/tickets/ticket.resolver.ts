@@ -244,6 +244,6 @@ export class TicketResolver {
     @Arg('input', () => SubmitRequestInput, { description: 'The request.' }) input: SubmitRequestInput,
     @Ctx() ctx: Context,
   ): Promise<SubmitRequestPayload> {
-    return withAnswerFloor(ctx.startedAt, ctx.config.doorAnswerMs, () => submitRequest(ctx, input));
+    return withAnswerFloor(ctx.config.doorAnswerMs, () => submitRequest(ctx, input));
   }
 }

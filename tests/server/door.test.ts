@@ -403,4 +403,14 @@ describe.each(testDialects())('the door’s answer floor on %s', (dialect) => {
     expect(bad.answer.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.ms).toBeGreaterThanOrEqual(FLOOR);
   });
+
+  it('gives each door field of one operation its own floor: a first field cannot spend the second one’s', async () => {
+    // The root fields of a mutation run one after another: counted from the request, the first would use up the floor.
+    const twice = await timed(
+      'mutation($a: String!, $b: String!, $i: SignUpInput!) { a: requestPasswordReset(email: $a) b: requestPasswordReset(email: $b) c: signUp(input: $i) { received } }',
+      { a: addr('first'), b: addr('second'), i: { name: 'Visitor', email: addr('third') } },
+    );
+    expect(twice.answer.body.errors).toBeUndefined();
+    expect(twice.ms).toBeGreaterThanOrEqual(3 * FLOOR);
+  });
 });
