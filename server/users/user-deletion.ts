@@ -14,6 +14,8 @@ import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { ofSubjects } from '../auth/sign-in.service.js';
+import { displayPhone } from './phone-display.js';
+import { parseEmail } from './email-address.js';
 import { SignInFailure, SignInLock } from '../auth/sign-in.entity.js';
 import { msg } from '../i18n/message.js';
 
@@ -177,7 +179,19 @@ export class UserDeletion {
     // What names the person anywhere: the history's values that hold one of these are erased.
     // A merged-away account's data lives on in the survivor (its addresses, its history): only the row itself is erased.
     const named = user.mergedIntoId === null ? [user.name, user.alias, user.externalId, user.phone] : [];
-    const terms = [...named, ...identities.flatMap((i) => [i.value, i.valueNormalized])].filter(
+    // As stored, and as messages show them (a number in international format, an address with its domain in Unicode):
+    // an import's kept warning quotes the shown form.
+    const shown = (type: IdentityType, value: string | null): (string | null)[] => {
+      if (value === null) return [];
+      if (type === IdentityType.PHONE) return [displayPhone(value)];
+      const parsed = parseEmail(value);
+      return parsed.ok ? [parsed.email.display] : [];
+    };
+    const terms = [
+      ...named,
+      ...(user.mergedIntoId === null ? shown(IdentityType.PHONE, user.phone) : []),
+      ...identities.flatMap((i) => [i.value, i.valueNormalized, ...shown(i.type, i.value)]),
+    ].filter(
       (t): t is string => typeof t === 'string' && t.trim().length >= 3,
     );
     if (user.deletedAt === null) {

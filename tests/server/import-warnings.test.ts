@@ -183,6 +183,20 @@ describe.each(testDialects())('the warnings of a CSV import, on %s', (dialect) =
     expect(csv[1000]).toMatch(/^1001,email,UNDELIVERABLE_RESERVED,.*placeholder\.999@example\.invalid/);
   });
 
+  it('erasing the row’s own person scrubs their number as the warning shows it (international format, not as stored)', async () => {
+    const phoneWarning = (job: { warnings: { line: number; code: string; message: string }[] }) =>
+      job.warnings.find((w) => w.line === 5 && w.code === 'SHARED_PHONE');
+    expect(phoneWarning(await read(jobId))?.message).toContain(HOLDER_PHONE);
+    const own = await app.gql('query($e: String!) { userByEmail(email: $e) { id } }', { e: 'refused@nomx.acme.io' });
+    const id = own.data.userByEmail.id;
+    expect((await app.as(app.admin)('mutation($id: ID!) { deleteUser(id: $id) }', { id })).errors).toBeUndefined();
+    expect((await app.as(app.admin)('mutation($id: ID!) { eraseUser(id: $id) }', { id })).errors).toBeUndefined();
+    const job = await read(jobId);
+    expect(phoneWarning(job)?.message).not.toContain(HOLDER_PHONE);
+    expect(JSON.stringify(job.warnings)).not.toContain('refused@nomx.acme.io');
+    expect(await download(job.warningsUrl)).not.toContain(HOLDER_PHONE);
+  });
+
   it('erasing a person scrubs them from the warnings too', async () => {
     expect((await app.as(app.admin)('mutation($id: ID!) { deleteUser(id: $id) }', { id: holderId })).errors).toBeUndefined();
     expect((await app.as(app.admin)('mutation($id: ID!) { eraseUser(id: $id) }', { id: holderId })).errors).toBeUndefined();
