@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import MimeNode from 'nodemailer/lib/mime-node/index.js';
 import type Mail from 'nodemailer/lib/mailer/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 import { testDialects } from '../helpers/databases.js';
 import { USER_BY_EMAIL } from '../helpers/ticket-operations.js';
@@ -226,6 +226,22 @@ describe.each(testDialects())('inbound email over HTTP on %s', (dialect) => {
       expect(await app.services.users.holderOfEmail(gone)).toBe('DELETED');
     } finally {
       await settings({ blockList: [], allowList: [] });
+    }
+  });
+
+  it('copies the first 50 Cc’s and leaves the rest without looking them up', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => addr(`many-${i}`));
+    const lookups = vi.spyOn(app.services.users, 'holderOfEmail');
+    try {
+      const r = await deliver({ from: addr('crowd'), cc: many });
+      expect(r.result).toBe('CREATED');
+      const t = await ticket(r.ticketId);
+      expect(t.ccs.map((c: any) => c.email).sort()).toEqual(many.slice(0, 50).sort());
+      // One lookup for each Cc up to the limit, none past it (a mail may carry thousands).
+      expect(lookups.mock.calls.map(([address]) => address).filter((a) => many.includes(a))).toEqual(many.slice(0, 50));
+      expect(await user(many[50]!)).toBeNull();
+    } finally {
+      lookups.mockRestore();
     }
   });
 
