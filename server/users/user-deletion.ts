@@ -191,9 +191,7 @@ export class UserDeletion {
       ...named,
       ...(user.mergedIntoId === null ? shown(IdentityType.PHONE, user.phone) : []),
       ...identities.flatMap((i) => [i.value, i.valueNormalized, ...shown(i.type, i.value)]),
-    ].filter(
-      (t): t is string => typeof t === 'string' && t.trim().length >= 3,
-    );
+    ].filter((t): t is string => typeof t === 'string' && t.trim().length >= 3);
     if (user.deletedAt === null) {
       await this.deps.sessions.endAll(m, id);
       await this.deps.tokens.revokeAllOf(m, id, now);
