@@ -73,7 +73,7 @@ describe('an import’s warnings on the Imports page', () => {
     const counts = panel.get('[data-testid="import-counts"]').text();
     expect(counts).toContain('Warnings');
     const warnings = panel.get('[data-testid="import-warnings"]');
-    expect(warnings.get('caption').text()).toBe('Warnings about rows imported');
+    expect(warnings.get('caption').text()).toBe('Warnings on imported rows');
     const rows = warnings.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()));
     expect(rows).toEqual([
       ['2', 'email', 'ann@example.invalid is on a reserved domain: it is kept, but never mailed.'],

@@ -73,4 +73,21 @@ describe('import users from a CSV file, in Chromium', () => {
     expect(lines[1]).toMatch(/email: /);
     await expect.poll(() => page.getByRole('cell', { name: /995 created/ }).count()).toBeGreaterThan(0);
   });
+
+  it('names the failed rows and the warnings (every address here is on a reserved domain) under headings of their own', async () => {
+    expect(await page.getByTestId('import-warning-count').textContent()).toBe('995');
+    expect(await page.getByRole('heading', { name: 'Failed rows', level: 3 }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Warnings on imported rows', level: 3 }).isVisible()).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('import-warnings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('import-3-warnings-phone') });
+    await page.locator('#interface-locale').selectOption('fr');
+    await expect.poll(() => page.getByRole('heading', { name: 'Lignes en échec', level: 3 }).isVisible()).toBe(true);
+    await page.getByTestId('import-warnings').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('import-4-warnings-phone-fr') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByTestId('import-errors').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('import-5-done-fr') });
+    await page.locator('#interface-locale').selectOption('en');
+  });
 });

@@ -56,13 +56,13 @@ const messages = {
       warnings: 'Warnings',
     },
     errors: {
-      caption: 'Rows that fail',
+      caption: 'Failed rows',
       line: 'Row',
       column: 'Column',
       message: 'Problem',
     },
     warnings: {
-      caption: 'Warnings about rows imported',
+      caption: 'Warnings on imported rows',
       intro: 'These rows were imported; check the addresses and numbers below.',
       introPreview: 'These rows will be imported; check the addresses and numbers below.',
       more: 'The first {shown} of {total} are listed here; download the warnings for more.',
