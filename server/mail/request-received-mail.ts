@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { enqueueEmail } from '../outbox/outbox.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { Ticket } from '../tickets/ticket.entity.js';
-import type { Acknowledge } from '../tickets/ticket.service.js';
+import type { Acknowledge } from '../tickets/ticket-writes.js';
 import { Role } from '../users/role.js';
 import type { User } from '../users/user.entity.js';
 import { languageOfLocale } from '../i18n/language.js';

@@ -10,7 +10,7 @@ import { AuditSource } from '../audit/audit.types.js';
 import { TicketVia } from './ticket-enums.js';
 import type { SubmitRequestInput, SubmitRequestPayload } from './ticket.inputs.js';
 import { admitRequest } from './request-admission.js';
-import { writtenIn } from './ticket.service.js';
+import { writtenIn } from './ticket-writes.js';
 import { ticketBody, ticketSubject } from './ticket-text.js';
 import { msg } from '../i18n/message.js';
 

@@ -59,7 +59,7 @@ export class WebhookEvents {
     }
   };
 
-  /** A TicketChangeListener (tickets/ticket.service.ts): its creation, then every change, comment and CC. */
+  /** A TicketChangeListener (tickets/ticket-writes.ts): its creation, then every change, comment and CC. */
   readonly ticketListener = async (m: EntityManager, ticketId: number, action: TicketEventAction, at: Date): Promise<void> => {
     const event = action === TicketEventAction.CREATED ? WebhookEvent.TICKET_CREATED : WebhookEvent.TICKET_UPDATED;
     const hooks = await this.webhooks.subscribers(m, event);
