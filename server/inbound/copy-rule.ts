@@ -30,6 +30,11 @@ export function isRobotAddress(email: ParsedEmail): boolean {
   return ROBOT_LOCAL_PART.test(email.localPart);
 }
 
+/** The ticket has all the people it may (MAX_PEOPLE): the mail's other Cc's are left (TOO_MANY) without a look. */
+export function copiesFull(copied: number): boolean {
+  return copied >= MAX_PEOPLE;
+}
+
 /**
  * Which Cc'd addresses of mail to the desk become the CCs of the ticket it
  * opens (each one an account, createdVia CC, that the desk's replies mail).
@@ -61,6 +66,6 @@ export function decideCopy(facts: CopyFacts, sender: ParsedEmail, copied: number
   if (isRobotAddress(email)) return no('ROBOT');
   if (facts.list === 'REJECT' || facts.list === 'SUSPEND') return no('BLOCKED');
   if (facts.deletedAccount) return no('DELETED_ACCOUNT');
-  if (copied >= MAX_PEOPLE) return no('TOO_MANY');
+  if (copiesFull(copied)) return no('TOO_MANY');
   return { copy: true };
 }

@@ -12,8 +12,7 @@ import { writtenIn } from '../tickets/ticket-writes.js';
 import type { CheckedRef } from '../tickets/ticket-people.js';
 import { mailBody, mailSubject } from '../tickets/ticket-text.js';
 import { replyText } from './reply-text.js';
-import { decideCopy } from './copy-rule.js';
-import { MAX_PEOPLE } from '../tickets/ticket.inputs.js';
+import { copiesFull, decideCopy } from './copy-rule.js';
 import { parseMessage, type ParsedMessage, type RawMessage } from './parse-message.js';
 import { messageIdsIn, ticketRefOf } from './ticket-ref.js';
 import { sideConversationRefOf } from './side-conversation-ref.js';
@@ -227,8 +226,8 @@ export class InboundMail {
     const ccs: CheckedRef[] = [];
     const left: { cc: number; reason: string }[] = [];
     for (const [i, cc] of msg.cc.entries()) {
-      // Once the ticket has all the people it may, the rest are left without a look (no domain check, no lookup each).
-      if (ccs.length >= MAX_PEOPLE) {
+      // No domain check, no lookup for a Cc that could not be copied anyway.
+      if (copiesFull(ccs.length)) {
         left.push({ cc: i, reason: 'TOO_MANY' });
         continue;
       }

@@ -162,3 +162,11 @@ export function searchKey(value: string): string {
 export function externalIdKey(id: string): string {
   return fitKey(id.toLowerCase(), LIMITS.key);
 }
+
+/** `have` (the tags as locked) after `edit`, in order: the removed go, the added join once, a tag in both goes; within the tag limit. */
+export function editedTags(have: readonly string[], edit: { add: readonly string[]; remove: readonly string[] }): string[] {
+  const remove = new Set(edit.remove);
+  const after = [...new Set([...have, ...edit.add])].filter((t) => !remove.has(t)).sort();
+  if (after.length > LIMITS.tags) throw new UserInputError('tags', msg('users.userHaveAtMost', { tags: LIMITS.tags }));
+  return after;
+}

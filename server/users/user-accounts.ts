@@ -1,9 +1,8 @@
 import { In, type EntityManager } from 'typeorm';
 import type { Database } from '../db/database.js';
-import { duplicateKeyOf } from '../db/database.js';
 import { insertMany, insertOne } from '../db/inserts.js';
 import { forUpdate } from '../db/locks.js';
-import { EmailTakenError, ForbiddenError, InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
+import { InputProblems, NotFoundError, UserInputError } from '../graphql/errors.js';
 import type { Actor } from '../auth/viewer.js';
 import { change, organizationChange, type AuditAction } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
@@ -11,8 +10,8 @@ import { emptiedRequiredError } from '../fields/required-fields.js';
 import type { UserField } from '../fields/user-field.types.js';
 import type { Organization } from '../organizations/organization.entity.js';
 import { quoteInput } from '../text/text-rules.js';
-import type { AccountDeps, AppliedUpdate, CreatedUser, PreparedCreate, PreparedUpdate, TagEdit, WriteOptions } from './user-account.types.js';
-import { LIMITS, normalizeTags } from './profile-rules.js';
+import type { AccountDeps, AppliedUpdate, CreatedUser, PreparedCreate, PreparedUpdate, WriteOptions } from './user-account.types.js';
+import { editedTags, normalizeTags } from './profile-rules.js';
 import { profileChanges } from './user-changes.js';
 import type { ParsedEmail } from './email-address.js';
 import { prepareExtras, writeExtras, type Extras } from './user-extra-addresses.js';
@@ -27,7 +26,8 @@ import { UserTag } from './user-tag.entity.js';
 import type { BatchWrites } from './batch-writes.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';
 import { msg } from '../i18n/message.js';
-import { holderOf } from './identity-holders.js';
+import { explainDuplicate, type DuplicateKeys } from './duplicate-keys.js';
+import { keepOneAdmin, lockActiveAdmins } from './last-admin.js';
 
 /** Profile properties the audit trail names, in the order it lists them. */
 const AUDITED = VERSIONED;
@@ -381,40 +381,9 @@ export class UserAccounts {
    * `email` and `extraEmails` (normalized): the addresses the write gave the account, primary first; the refusal names
    * the first one another account holds, and its field (`email`, or `emails` for an extra address).
    */
-  async explainDuplicate(
-    err: unknown,
-    keys: { email?: string | null; extraEmails?: readonly string[]; externalIdKey?: string | null },
-    selfId?: number,
-  ): Promise<unknown> {
-    const dup = duplicateKeyOf(err);
-    if (!dup) return err;
-    const emails = [
-      ...(keys.email ? [{ key: keys.email, field: 'email' }] : []),
-      ...(keys.extraEmails ?? []).map((key) => ({ key, field: 'emails' })),
-    ];
-    if (/unique_value|type_unique|value_normalized|type_value/.test(dup.index) && emails.length) {
-      for (const { key, field } of emails) {
-        const holder = await holderOf(this.db.manager, IdentityType.EMAIL, key);
-        if (holder && holder.id !== selfId) return new EmailTakenError(holder, field);
-      }
-      return this.deps.identities.taken(emails[0].key, emails[0].field, selfId);
-    }
-    if (/external_id/.test(dup.index) && keys.externalIdKey) {
-      const owner = await this.db.manager.findOne(User, { where: { externalIdKey: keys.externalIdKey }, select: { id: true, name: true } });
-      const e = new UserInputError('externalId', msg('users.externalIdAlreadyUsed', { value: owner?.name ?? 'another user' }));
-      if (owner && owner.id !== selfId) e.extensions.existingUserId = String(owner.id);
-      return e;
-    }
-    return err;
+  explainDuplicate(err: unknown, keys: DuplicateKeys, selfId?: number): Promise<unknown> {
+    return explainDuplicate(this.db.manager, this.deps.identities, err, keys, selfId);
   }
-}
-
-/** `have` (the tags as locked) after `edit`, in order: the removed go, the added join once, a tag in both goes; within the tag limit. */
-function editedTags(have: readonly string[], edit: TagEdit): string[] {
-  const remove = new Set(edit.remove);
-  const after = [...new Set([...have, ...edit.add])].filter((t) => !remove.has(t)).sort();
-  if (after.length > LIMITS.tags) throw new UserInputError('tags', msg('users.userHaveAtMost', { tags: LIMITS.tags }));
-  return after;
 }
 
 async function insertTags(m: EntityManager, userId: number, tags: string[]): Promise<void> {
@@ -423,17 +392,4 @@ async function insertTags(m: EntityManager, userId: number, tags: string[]): Pro
     UserTag,
     tags.map((tag) => ({ userId, tag })),
   );
-}
-
-const ACTIVE_ADMIN = "u.role = 'ADMIN' AND u.suspended = 0 AND u.deleted_at IS NULL";
-
-/** Locks every active admin (through ix_users_role, in id order) for the rest of the transaction. */
-export async function lockActiveAdmins(m: EntityManager): Promise<User[]> {
-  return forUpdate(m.createQueryBuilder(User, 'u').select(['u.id']).where(ACTIVE_ADMIN).orderBy('u.id')).getMany();
-}
-
-/** The last-admin rule: refuses a change that would leave no active admin, counting under the admins' locks. */
-export async function keepOneAdmin(m: EntityManager, leavingId: number): Promise<void> {
-  const others = (await lockActiveAdmins(m)).filter((u) => u.id !== leavingId);
-  if (others.length === 0) throw new ForbiddenError(msg('users.accueilNeedsAtLeast'));
 }

@@ -9,7 +9,7 @@ import { change } from '../audit/audit.service.js';
 import type { FieldChange } from '../audit/audit.types.js';
 import { cursorCodec, readPage, type Page, type PageRequest } from '../db/paging.js';
 import type { AccountDeps } from './user-account.types.js';
-import { keepOneAdmin, lockActiveAdmins } from './user-accounts.js';
+import { keepOneAdmin, lockActiveAdmins } from './last-admin.js';
 import { Role, User } from './user.entity.js';
 import { UserTag } from './user-tag.entity.js';
 import { IdentityType, UserIdentity } from './user-identity.entity.js';

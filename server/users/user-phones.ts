@@ -17,11 +17,9 @@ import { displayPhone } from './phone-display.js';
  * transaction, after the user's row is locked.
  */
 
-type Owner = Holder;
-
 /** Who holds numbers, as a batch knows them: read once for the batch's numbers (holdersOf), then kept up to date by its own inserts. */
 export interface PhoneHolders {
-  holders: Map<string, Owner | null>;
+  holders: Map<string, Holder | null>;
   /** Rows inserted at the end of the batch's transaction (a taken number then fails the batch, which runs again row by row). */
   identity(row: UserIdentity): void;
 }
@@ -49,7 +47,7 @@ export async function insertPhone(
   e164: string,
   opts: { primary: boolean; verified?: boolean; now: Date; userName?: string },
   batch?: PhoneHolders,
-): Promise<{ identity: UserIdentity; owner: Owner | null }> {
+): Promise<{ identity: UserIdentity; owner: Holder | null }> {
   const known = batch?.holders.has(e164);
   const owner = known ? batch!.holders.get(e164)! : await holderOf(m, IdentityType.PHONE, e164);
   if (owner?.id === userId) throw new UserInputError('phone', msg('users.numberAlreadyOnePerson'));
@@ -107,7 +105,7 @@ export async function removeAllPhones(m: EntityManager, userId: number): Promise
  * `phone` on an update: the primary phone becomes this number (or goes, for null, and the next one is primary).
  * Answers who else holds the number when it is added as a shared one (for SHARED_PHONE), else null.
  */
-export async function setPrimaryPhone(m: EntityManager, userId: number, e164: string | null, now: Date): Promise<Owner | null> {
+export async function setPrimaryPhone(m: EntityManager, userId: number, e164: string | null, now: Date): Promise<Holder | null> {
   const phones = await m.find(UserIdentity, { where: { userId, type: IdentityType.PHONE }, order: { id: 'ASC' } });
   const current = phones.find((p) => p.primary);
   if (current) {
@@ -128,7 +126,7 @@ export async function setPrimaryPhone(m: EntityManager, userId: number, e164: st
   return null;
 }
 
-export function sharedPhoneWarning(field: string, e164: string, owner: Owner): UserWarning {
+export function sharedPhoneWarning(field: string, e164: string, owner: Holder): UserWarning {
   return {
     code: 'SHARED_PHONE',
     field,
