@@ -175,10 +175,10 @@ export class DoorService {
       const locked = await lockUser(m, user.id);
       if (!locked) throw new NotFoundError(msg('notFound.user', { id: user.id }));
       unless?.(locked);
-      const primary = await m.findOneBy(UserIdentity, { userId: locked.id, type: IdentityType.EMAIL, primary: true });
-      if (!primary) throw new UserInputError('userId', msg('door.personHasNoEmail'));
+      const address = (await this.deps.users.findByIdIn(m, locked.id))?.primaryEmail;
+      if (!address) throw new UserInputError('userId', msg('door.personHasNoEmail'));
       await voidLinks(m, locked.id, 'VERIFY');
-      await this.deps.mail.verification(m, { user: locked, address: primary.value });
+      await this.deps.mail.verification(m, { user: locked, address });
     });
   }
 

@@ -5,7 +5,7 @@ import { isStaffRole } from '../auth/policy.js';
 import { lockUser } from '../users/user-reads.js';
 import { normalizeName } from '../users/profile-rules.js';
 import { CreatedVia, Role, type User } from '../users/user.entity.js';
-import { Deliverability, IdentityType, UserIdentity } from '../users/user-identity.entity.js';
+import { Deliverability } from '../users/user-identity.entity.js';
 import type { UserService } from '../users/user.service.js';
 import { voidLinks } from '../door/account-links.js';
 import type { DoorMail } from '../door/door-mail.js';
@@ -73,13 +73,13 @@ export class TeamService {
     await this.deps.db.transaction(async (m) => {
       const user = await lockUser(m, target.id);
       if (!user || !user.invitedAt) throw notPending();
-      const primary = await m.findOneBy(UserIdentity, { userId: user.id, type: IdentityType.EMAIL, primary: true });
-      if (!primary) throw notPending();
+      const address = (await this.deps.users.findByIdIn(m, user.id))?.primaryEmail;
+      if (!address) throw notPending();
       const now = new Date();
       await voidLinks(m, user.id, 'INVITE', now);
       await this.deps.users.markInvitedIn(m, user.id, now);
       const inviter = actor.userId === null ? null : await this.deps.users.findByIdIn(m, actor.userId);
-      await this.deps.mail.invitation(m, { user, address: primary.value }, inviter?.name ?? null);
+      await this.deps.mail.invitation(m, { user, address }, inviter?.name ?? null);
     });
     return (await this.deps.users.findById(target.id))!;
   }
